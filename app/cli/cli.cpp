@@ -1,0 +1,146 @@
+#include "command.h"
+
+#include "i18n.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <memory>
+
+namespace rectrack::cli {
+
+namespace {
+
+QList<Command> &table()
+{
+    static QList<Command> t;
+    return t;
+}
+
+// Commands of DESIGN.md §9 that arrive with later issues answer "not available yet".
+const QStringList kPlanned{QStringLiteral("import"), QStringLiteral("export"), QStringLiteral("report"),
+                           QStringLiteral("generate"), QStringLiteral("summary"), QStringLiteral("template")};
+
+void printHelp(Context &ctx)
+{
+    ctx.out << Cli::tr("Usage: rectrack-cli COMMAND [ARGUMENTS] [--lang zh_CN|en]") << '\n'
+            << Cli::tr("Commands:") << '\n';
+    for (const Command &c : commands())
+        ctx.out << "  " << c.synopsis << "\n      " << QCoreApplication::translate("rectrack::cli::Cli", c.summary)
+                << '\n';
+    ctx.out << Cli::tr("Exit codes: 0 ok, 1 usage, 2 input refused (nothing changed), 3 verification found a fault, "
+                       "4 the database cannot be opened.")
+            << '\n';
+}
+
+} // namespace
+
+bool registerCommand(const Command &command)
+{
+    table().append(command);
+    return true;
+}
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &c : table()) {
+        if (c.name == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+QList<Command> commands()
+{
+    QList<Command> all = table();
+    std::sort(all.begin(), all.end(), [](const Command &a, const Command &b) { return a.name < b.name; });
+    return all;
+}
+
+int fail(Context &ctx, const core::Error &error)
+{
+    ctx.err << "rectrack-cli: " << error.message << '\n';
+    ctx.err.flush();
+    switch (error.code) {
+    case core::ErrorCode::Usage:
+        return ExitUsage;
+    case core::ErrorCode::InputRefused:
+        return ExitRefused;
+    case core::ErrorCode::VerifyFault:
+        return ExitVerify;
+    case core::ErrorCode::CannotOpen:
+        return ExitCannotOpen;
+    case core::ErrorCode::Internal:
+        return ExitRefused;
+    }
+    return ExitRefused;
+}
+
+int usage(Context &ctx, const QString &message)
+{
+    ctx.err << "rectrack-cli: " << message << '\n';
+    ctx.err.flush();
+    return ExitUsage;
+}
+
+int runCli(int argc, char **argv)
+{
+    // Look at the command first: only reports need a QApplication (Qt Charts), and then offscreen.
+    const QString name = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    const Command *cmd = findCommand(name);
+    std::unique_ptr<QCoreApplication> app;
+    if (cmd && cmd->needsGui) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication::setApplicationName(QStringLiteral("rectrack"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Rectrack"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RECTRACK_VERSION));
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    const QString language = languageFromArguments(args);
+    for (int i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--lang") && i + 1 < args.size()) {
+            args.remove(i, 2);
+            break;
+        }
+        if (args[i].startsWith(QLatin1String("--lang="))) {
+            args.remove(i);
+            break;
+        }
+    }
+    installTranslations(language);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    out.setEncoding(QStringConverter::Utf8);
+    err.setEncoding(QStringConverter::Utf8);
+    Context ctx{out, err, language};
+
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h") ||
+        args.first() == QLatin1String("help")) {
+        printHelp(ctx);
+        return args.isEmpty() ? ExitUsage : ExitOk;
+    }
+    if (args.first() == QLatin1String("--version")) {
+        out << "rectrack-cli " << RECTRACK_VERSION << '\n';
+        return ExitOk;
+    }
+    const QString command = args.takeFirst();
+    if (!cmd) {
+        if (kPlanned.contains(command))
+            return usage(ctx, Cli::tr("The command \"%1\" is not available yet in this version.").arg(command));
+        printHelp(ctx);
+        return usage(ctx, Cli::tr("Unknown command \"%1\".").arg(command));
+    }
+    const int code = cmd->run(ctx, args);
+    out.flush();
+    err.flush();
+    return code;
+}
+
+} // namespace rectrack::cli

@@ -1,0 +1,84 @@
+// init, verify, backup: the register file itself.
+#include "args.h"
+#include "common.h"
+
+#include "storage/auditlog.h"
+#include "storage/backup.h"
+
+#include <QFileInfo>
+
+namespace rectrack::cli {
+
+namespace {
+
+int runInit(Context &ctx, const QStringList &argv)
+{
+    Args args(argv, {});
+    if (!args.ok() || args.positional().size() != 1)
+        return usage(ctx, Cli::tr("Usage: rectrack-cli init DB"));
+    const QString path = args.positional().first();
+    if (QFileInfo::exists(path))
+        return fail(ctx, core::Error{core::ErrorCode::InputRefused,
+                                     Cli::tr("The file %1 already exists; init creates a new register.").arg(path)});
+    auto db = core::Database::open(path, core::Database::OpenMode::CreateIfMissing);
+    if (!db)
+        return fail(ctx, db.error());
+    ctx.out << Cli::tr("Created the register %1.").arg(path) << '\n';
+    return ExitOk;
+}
+
+int runVerify(Context &ctx, const QStringList &argv)
+{
+    Args args(argv, {});
+    if (!args.ok() || args.positional().size() != 1)
+        return usage(ctx, Cli::tr("Usage: rectrack-cli verify DB"));
+    int code = 0;
+    auto db = openRegister(ctx, args.positional().first(), code);
+    if (!db)
+        return code;
+    const core::VerifyReport report = core::Verifier::verify(*db);
+    if (!report.ok()) {
+        for (const QString &f : report.faults)
+            ctx.err << "rectrack-cli: " << f << '\n';
+        ctx.err << Cli::tr("Verification of %1 found %n fault(s).", nullptr, int(report.faults.size()))
+                       .arg(args.positional().first())
+                << '\n';
+        return ExitVerify;
+    }
+    ctx.out << Cli::tr("%1: integrity, schema and audit chain are in order (%2 audit entries, %3 rows checked).")
+                   .arg(args.positional().first())
+                   .arg(report.auditEntries)
+                   .arg(report.rowsChecked)
+            << '\n';
+    return ExitOk;
+}
+
+int runBackup(Context &ctx, const QStringList &argv)
+{
+    Args args(argv, {});
+    if (!args.ok() || args.positional().size() != 2)
+        return usage(ctx, Cli::tr("Usage: rectrack-cli backup DB DEST"));
+    int code = 0;
+    auto db = openRegister(ctx, args.positional().first(), code);
+    if (!db)
+        return code;
+    if (const core::Status s = core::Backup::writeCopy(*db, args.positional().at(1)); !s)
+        return fail(ctx, s.error());
+    ctx.out << Cli::tr("Wrote and verified the backup %1.").arg(args.positional().at(1)) << '\n';
+    return ExitOk;
+}
+
+const bool registered = registerCommand({QStringLiteral("init"), QStringLiteral("init DB"),
+                                         QT_TRANSLATE_NOOP("rectrack::cli::Cli", "create an empty register"), false,
+                                         runInit}) &&
+                        registerCommand({QStringLiteral("verify"), QStringLiteral("verify DB"),
+                                         QT_TRANSLATE_NOOP("rectrack::cli::Cli",
+                                                           "integrity check, schema check, audit-chain check"),
+                                         false, runVerify}) &&
+                        registerCommand({QStringLiteral("backup"), QStringLiteral("backup DB DEST"),
+                                         QT_TRANSLATE_NOOP("rectrack::cli::Cli", "write a verified copy of the register"),
+                                         false, runBackup});
+
+} // namespace
+
+} // namespace rectrack::cli

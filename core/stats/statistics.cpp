@@ -1,0 +1,257 @@
+#include "statistics.h"
+
+#include "workflow/workflow.h"
+
+#include <QCollator>
+#include <QHash>
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
+namespace rectrack::core {
+
+namespace {
+
+// Problems as they stood on date @D (substituted as an ISO date literal made from a QDate, so
+// never user text): state, deadline and existence on that date.
+const char *const kProblemsAsOf =
+    "SELECT p.id, p.unit_id, p.inspection_id, p.category_id, p.responsible_office, p.lead_leader, p.source_level, "
+    "p.registration_no, p.description, p.responsible_person, "
+    "COALESCE((SELECT s.state FROM problem_states s WHERE s.problem_id = p.id AND s.changed_on <= '@D' "
+    "ORDER BY s.changed_on DESC, s.id DESC LIMIT 1), 'registered') AS st, "
+    "COALESCE((SELECT e.requested_deadline FROM extension_requests e WHERE e.problem_id = p.id AND e.measure_id IS "
+    "NULL AND e.decision = 'approved' AND e.decided_on <= '@D' ORDER BY e.decided_on DESC, e.id DESC LIMIT 1), "
+    "p.original_deadline) AS dl, "
+    "(SELECT count(*) FROM measures m WHERE m.problem_id = p.id) AS mc "
+    "FROM problems p WHERE p.feedback_date <= '@D'";
+
+QString filterSql(const StatsFilter &f, QVariantList &binds)
+{
+    QString where;
+    if (!f.unit.isEmpty()) {
+        where += QStringLiteral(" AND u.name = ?");
+        binds << f.unit;
+    }
+    if (!f.round.isEmpty()) {
+        where += QStringLiteral(" AND r.label = ?");
+        binds << f.round;
+    }
+    if (f.source) {
+        where += QStringLiteral(" AND ps.source_level = ?");
+        binds << Names::key(*f.source);
+    }
+    return where;
+}
+
+QString withDate(QString sql, const QDate &asOf)
+{
+    return sql.replace(QStringLiteral("@D"), asOf.toString(Qt::ISODate));
+}
+
+QString fromAsOf()
+{
+    return QStringLiteral("FROM (") + QString::fromLatin1(kProblemsAsOf) +
+           QStringLiteral(") ps LEFT JOIN units u ON u.id = ps.unit_id LEFT JOIN inspections i ON i.id = "
+                          "ps.inspection_id LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN categories c ON c.id = "
+                          "ps.category_id WHERE 1 = 1");
+}
+
+QString groupExpr(GroupBy by)
+{
+    switch (by) {
+    case GroupBy::None:
+        return QStringLiteral("''");
+    case GroupBy::Round:
+        return QStringLiteral("r.label");
+    case GroupBy::Unit:
+        return QStringLiteral("u.name");
+    case GroupBy::Office:
+        return QStringLiteral("ps.responsible_office");
+    case GroupBy::Source:
+        return QStringLiteral("ps.source_level");
+    case GroupBy::Category:
+        return QStringLiteral("c.name");
+    case GroupBy::Kind:
+        return QStringLiteral("i.kind");
+    case GroupBy::Leader:
+        return QStringLiteral("ps.lead_leader");
+    }
+    return QStringLiteral("''");
+}
+
+} // namespace
+
+void Counts::add(const Counts &o)
+{
+    problems += o.problems;
+    measures += o.measures;
+    completed += o.completed;
+    closedOut += o.closedOut;
+    longTerm += o.longTerm;
+    inProgress += o.inProgress;
+    registered += o.registered;
+    overdue += o.overdue;
+}
+
+Coverage Coverage::combine(const QList<CoverageGroup> &groups)
+{
+    Coverage c;
+    c.byCategory = groups;
+    for (const CoverageGroup &g : groups) {
+        c.mustCover += g.mustCover;
+        c.covered += g.covered;
+    }
+    return c;
+}
+
+Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy by, const StatsFilter &filter)
+{
+    QVariantList binds;
+    const QString where = filterSql(filter, binds);
+    const QString sql =
+        QStringLiteral("SELECT %1 AS gkey, count(*), sum(ps.mc), sum(ps.st = 'completed'), sum(ps.st = 'closed_out'), "
+                       "sum(ps.st = 'long_term'), sum(ps.st = 'in_progress'), sum(ps.st = 'registered'), "
+                       "sum(ps.st IN ('registered', 'in_progress') AND ps.dl IS NOT NULL AND ps.dl < '@D'), min(r.start_date) ")
+            .arg(groupExpr(by)) +
+        fromAsOf() + where + QStringLiteral(" GROUP BY gkey");
+    // '@D' is the as-of date wherever it appears; the filter's plain ? take 2, 3, ...
+    auto q = db.exec(sql, binds);
+    if (!q)
+        return q.error();
+    StatsResult result;
+    result.asOf = asOf;
+    QList<std::pair<QString, std::pair<QString, Counts>>> rows; // raw key, (sort key, counts)
+    while (q->next()) {
+        Counts c;
+        c.problems = q->value(1).toLongLong();
+        c.measures = q->value(2).toLongLong();
+        c.completed = q->value(3).toLongLong();
+        c.closedOut = q->value(4).toLongLong();
+        c.longTerm = q->value(5).toLongLong();
+        c.inProgress = q->value(6).toLongLong();
+        c.registered = q->value(7).toLongLong();
+        c.overdue = q->value(8).toLongLong();
+        result.total.add(c);
+        rows.append({q->value(0).toString(), {q->value(9).toString(), c}});
+    }
+    if (by != GroupBy::None) {
+        QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
+        collator.setNumericMode(true);
+        auto rank = [by](const QString &raw) -> int {
+            if (by == GroupBy::Source)
+                return int(Names::sourceLevel(raw).value_or(SourceLevel::District));
+            if (by == GroupBy::Kind)
+                return int(Names::inspectionKind(raw).value_or(InspectionKind::FollowUp));
+            return 0;
+        };
+        std::sort(rows.begin(), rows.end(), [&](const auto &a, const auto &b) {
+            if (a.first.isEmpty() != b.first.isEmpty())
+                return b.first.isEmpty(); // "not set" last
+            if (rank(a.first) != rank(b.first))
+                return rank(a.first) < rank(b.first);
+            if (by == GroupBy::Round && a.second.first != b.second.first)
+                return a.second.first < b.second.first; // rounds in time order
+            return collator.compare(a.first, b.first) < 0;
+        });
+        for (const auto &[raw, rest] : rows) {
+            QString key = raw;
+            if (by == GroupBy::Source)
+                key = Names::sourceLevel(raw) ? Names::display(*Names::sourceLevel(raw)) : raw;
+            else if (by == GroupBy::Kind)
+                key = Names::inspectionKind(raw) ? Names::display(*Names::inspectionKind(raw)) : raw;
+            if (key.isEmpty())
+                key = tr("(not set)");
+            result.groups.append(GroupCounts{key, rest.second});
+        }
+    }
+    result.coverage = coverage(db, asOf);
+    return result;
+}
+
+Coverage Statistics::coverage(Database &db, const QDate &asOf)
+{
+    auto t = db.exec(QStringLiteral("SELECT id, name FROM terms WHERE start_date IS NULL OR start_date <= ? "
+                                    "ORDER BY (end_date IS NULL OR end_date >= ?) DESC, start_date DESC, id DESC "
+                                    "LIMIT 1"),
+                     {d, d});
+    if (!t || !t->next())
+        return {};
+    const qint64 termId = t->value(0).toLongLong();
+    const QString termName = t->value(1).toString();
+    QStringList kinds{QStringLiteral("'regular'"), QStringLiteral("'thematic'"), QStringLiteral("'elevated'"),
+                      QStringLiteral("'flexible'"), QStringLiteral("'cross'")};
+    if (db.meta(QStringLiteral("coverage_counts_follow_up")) == QLatin1String("1"))
+        kinds << QStringLiteral("'follow_up'");
+    auto q = db.exec(
+        QStringLiteral("SELECT coalesce(u.category, ''), count(*), sum(EXISTS (SELECT 1 FROM inspections i JOIN rounds "
+                       "r ON r.id = i.round_id WHERE i.unit_id = tu.unit_id AND r.term_id = tu.term_id AND i.kind IN "
+                       "(%1) AND coalesce(i.entry_date, r.start_date) <= ?)) FROM term_units tu JOIN units u ON u.id = "
+                       "tu.unit_id WHERE tu.term_id = ? AND tu.must_cover = 1 GROUP BY 1 ORDER BY 1")
+            .arg(kinds.join(u',')),
+        {d, termId});
+    QList<CoverageGroup> groups;
+    while (q && q->next())
+        groups.append(CoverageGroup{q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toLongLong()});
+    Coverage c = Coverage::combine(groups);
+    c.term = termName;
+    return c;
+}
+
+Result<QList<OverdueItem>> Statistics::overdue(Database &db, const QDate &asOf, const StatsFilter &filter)
+{
+    QVariantList binds;
+    const QString where = filterSql(filter, binds);
+    const QString sql = QStringLiteral("SELECT ps.id, ps.registration_no, u.name, ps.description, ps.responsible_office, "
+                                       "ps.lead_leader, ps.responsible_person, ps.dl, ps.st ") +
+                        fromAsOf() + where +
+                        QStringLiteral(" AND ps.st IN ('registered', 'in_progress') AND ps.dl IS NOT NULL AND ps.dl "
+                                       "< '@D' ORDER BY ps.dl, ps.id");
+    auto q = db.exec(withDate(sql, asOf), binds);
+    if (!q)
+        return q.error();
+    QList<OverdueItem> out;
+    while (q->next()) {
+        OverdueItem it;
+        it.problemId = q->value(0).toLongLong();
+        it.registrationNo = q->value(1).toString();
+        it.unit = q->value(2).toString();
+        it.description = q->value(3).toString();
+        it.responsibleOffice = q->value(4).toString();
+        it.leadLeader = q->value(5).toString();
+        it.responsiblePerson = q->value(6).toString();
+        it.deadline = fromIso(q->value(7).toString());
+        it.state = Names::problemState(q->value(8).toString()).value_or(ProblemState::Registered);
+        it.daysOverdue = Workflow::overdueDays(it.deadline, asOf);
+        out.append(it);
+    }
+    return out;
+}
+
+std::optional<GroupBy> Statistics::groupByFromKey(const QString &key)
+{
+    static const QHash<QString, GroupBy> map{
+        {QStringLiteral("round"), GroupBy::Round},   {QStringLiteral("unit"), GroupBy::Unit},
+        {QStringLiteral("office"), GroupBy::Office}, {QStringLiteral("source"), GroupBy::Source},
+        {QStringLiteral("category"), GroupBy::Category}, {QStringLiteral("kind"), GroupBy::Kind},
+        {QStringLiteral("leader"), GroupBy::Leader}, {QStringLiteral("none"), GroupBy::None}};
+    const auto it = map.constFind(key);
+    if (it == map.cend())
+        return std::nullopt;
+    return *it;
+}
+
+double Statistics::round4(double fraction) { return std::round(fraction * 10000.0) / 10000.0; }
+
+QString Statistics::formatPercent(double fraction)
+{
+    const double pct = std::round(fraction * 10000.0) / 100.0;
+    QString s = QString::number(pct, 'f', 2);
+    while (s.endsWith(u'0'))
+        s.chop(1);
+    if (s.endsWith(u'.'))
+        s.chop(1);
+    return s + u'%';
+}
+
+} // namespace rectrack::core

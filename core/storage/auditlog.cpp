@@ -1,0 +1,261 @@
+#include "auditlog.h"
+
+#include "schema.h"
+
+#include <QCryptographicHash>
+#include <QHash>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlField>
+#include <QSqlRecord>
+
+namespace rectrack::core {
+
+namespace {
+
+const QString kGenesis = QString(64, QLatin1Char('0'));
+
+QJsonValue jsonOf(const QVariant &v)
+{
+    if (v.isNull())
+        return QJsonValue::Null;
+    switch (v.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+    case QMetaType::ULongLong:
+    case QMetaType::UInt:
+        return QJsonValue(v.toLongLong());
+    case QMetaType::Double:
+        return QJsonValue(v.toDouble());
+    default:
+        return QJsonValue(v.toString());
+    }
+}
+
+QJsonObject recordToJson(const QSqlRecord &rec, int skipFirst = 0)
+{
+    QJsonObject o;
+    for (int i = skipFirst; i < rec.count(); ++i) {
+        const QSqlField f = rec.field(i);
+        if (f.metaType().id() == QMetaType::QByteArray || f.name() == QLatin1String("data"))
+            continue;
+        o.insert(f.name(), jsonOf(rec.value(i)));
+    }
+    return o;
+}
+
+QString compact(const QJsonObject &o)
+{
+    if (o.isEmpty())
+        return QString();
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+QJsonObject AuditLog::snapshot(Database &db, const QString &table, qint64 id)
+{
+    auto r = db.exec(QStringLiteral("SELECT * FROM %1 WHERE rowid = ?").arg(table), {id});
+    if (!r || !r->next())
+        return {};
+    return recordToJson(r->record());
+}
+
+Result<qint64> AuditLog::insert(Database &db, const QString &table, QVariantMap values)
+{
+    if (!values.contains(QStringLiteral("uuid")))
+        values.insert(QStringLiteral("uuid"), Database::newUuid());
+    QStringList cols;
+    QStringList marks;
+    QVariantList binds;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        cols << it.key();
+        marks << QStringLiteral("?");
+        binds << it.value();
+    }
+    auto r = db.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table, cols.join(u','), marks.join(u',')),
+                     binds);
+    if (!r)
+        return r.error();
+    const qint64 id = r->lastInsertId().toLongLong();
+    if (const Status s = record(db, table, id, QStringLiteral("insert"), {}, snapshot(db, table, id)); !s)
+        return s.error();
+    return id;
+}
+
+Status AuditLog::update(Database &db, const QString &table, qint64 id, const QVariantMap &values)
+{
+    const QJsonObject before = snapshot(db, table, id);
+    if (before.isEmpty())
+        return Error{ErrorCode::InputRefused, tr("The record %1 #%2 does not exist.").arg(table).arg(id)};
+    QStringList sets;
+    QVariantList binds;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        sets << it.key() + QStringLiteral(" = ?");
+        binds << it.value();
+    }
+    binds << id;
+    auto r = db.exec(QStringLiteral("UPDATE %1 SET %2 WHERE rowid = ?").arg(table, sets.join(u',')), binds);
+    if (!r)
+        return r.error();
+    const QJsonObject after = snapshot(db, table, id);
+    if (after == before)
+        return okStatus();
+    return record(db, table, id, QStringLiteral("update"), before, after);
+}
+
+Status AuditLog::remove(Database &db, const QString &table, qint64 id)
+{
+    const QJsonObject before = snapshot(db, table, id);
+    if (before.isEmpty())
+        return Error{ErrorCode::InputRefused, tr("The record %1 #%2 does not exist.").arg(table).arg(id)};
+    auto r = db.exec(QStringLiteral("DELETE FROM %1 WHERE rowid = ?").arg(table), {id});
+    if (!r)
+        return r.error();
+    return record(db, table, id, QStringLiteral("delete"), before, {});
+}
+
+QString AuditLog::chainHash(const QString &prevHash, const QString &at, const QString &actor, const QString &entity,
+                            qint64 id, const QString &action, const QString &before, const QString &after)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    const QChar sep(0x1f);
+    const QString text = prevHash + sep + at + sep + actor + sep + entity + sep + QString::number(id) + sep + action +
+                         sep + before + sep + after;
+    h.addData(text.toUtf8());
+    return QString::fromLatin1(h.result().toHex());
+}
+
+Status AuditLog::record(Database &db, const QString &entity, qint64 id, const QString &action,
+                        const QJsonObject &before, const QJsonObject &after)
+{
+    const QVariant prev = db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    const QString prevHash = prev.isValid() ? prev.toString() : kGenesis;
+    const QString at = db.clock().now().toUTC().toString(Qt::ISODateWithMs);
+    const QString b = compact(before);
+    const QString a = compact(after);
+    const QString hash = chainHash(prevHash, at, db.actor(), entity, id, action, b, a);
+    auto r = db.exec(QStringLiteral("INSERT INTO audit_log (at, actor, entity, entity_id, action, before_json, "
+                                    "after_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)"),
+                     {at, db.actor(), entity, id, action, b.isEmpty() ? QVariant() : QVariant(b),
+                      a.isEmpty() ? QVariant() : QVariant(a), prevHash, hash});
+    if (!r)
+        return r.error();
+    return okStatus();
+}
+
+qint64 AuditLog::length(Database &db) { return db.scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong(); }
+
+VerifyReport Verifier::verify(Database &db)
+{
+    VerifyReport report;
+    // 1. SQLite's own check of pages and indexes.
+    {
+        auto r = db.exec(QStringLiteral("PRAGMA integrity_check"));
+        if (!r) {
+            report.faults << tr("The integrity check could not run: %1").arg(r.error().message);
+            return report;
+        }
+        while (r->next()) {
+            const QString line = r->value(0).toString();
+            if (line != QLatin1String("ok"))
+                report.faults << tr("SQLite integrity check: %1").arg(line);
+        }
+    }
+    // 2. Schema.
+    if (db.schemaVersion() != schema::kVersion)
+        report.faults << tr("Unexpected schema version %1 (expected %2).").arg(db.schemaVersion()).arg(schema::kVersion);
+    if (db.scalar(QStringLiteral("PRAGMA application_id")).toLongLong() != qint64(schema::kApplicationId))
+        report.faults << tr("The application id is not Rectrack's.");
+    for (const QString &t : schema::auditedTables() + QStringList{QStringLiteral("audit_log")}) {
+        if (db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?"), {t}).toInt() != 1)
+            report.faults << tr("Table %1 is missing.").arg(t);
+    }
+    if (!report.ok())
+        return report;
+
+    // 3. The audit chain, and the last logged state of every row.
+    QHash<QString, QString> lastState; // "table/id" -> after_json ("" when deleted)
+    {
+        auto r = db.exec(QStringLiteral("SELECT id, at, actor, entity, entity_id, action, before_json, after_json, "
+                                        "prev_hash, hash FROM audit_log ORDER BY id"));
+        if (!r) {
+            report.faults << r.error().message;
+            return report;
+        }
+        QString prev = kGenesis;
+        while (r->next()) {
+            ++report.auditEntries;
+            const qint64 logId = r->value(0).toLongLong();
+            const QString entity = r->value(3).toString();
+            const qint64 entityId = r->value(4).toLongLong();
+            const QString before = r->value(6).toString();
+            const QString after = r->value(7).toString();
+            const QString prevHash = r->value(8).toString();
+            const QString hash = r->value(9).toString();
+            if (prevHash != prev)
+                report.faults << tr("Audit log entry %1 does not follow the entry before it (an entry was removed "
+                                    "or inserted).")
+                                     .arg(logId);
+            const QString expect = AuditLog::chainHash(prevHash, r->value(1).toString(), r->value(2).toString(), entity,
+                                             entityId, r->value(5).toString(), before, after);
+            if (expect != hash)
+                report.faults << tr("Audit log entry %1 was altered (its hash does not match).").arg(logId);
+            prev = hash;
+            lastState.insert(entity + u'/' + QString::number(entityId), after);
+            if (report.faults.size() > 50)
+                return report;
+        }
+    }
+    // 4. Every row equals its last logged state; no logged row is missing.
+    for (const QString &table : schema::auditedTables()) {
+        auto r = db.exec(QStringLiteral("SELECT rowid, * FROM %1").arg(table));
+        if (!r) {
+            report.faults << r.error().message;
+            continue;
+        }
+        QSet<qint64> present;
+        while (r->next()) {
+            ++report.rowsChecked;
+            const qint64 id = r->value(0).toLongLong();
+            present.insert(id);
+            const QString now = compact(recordToJson(r->record(), 1));
+            const auto it = lastState.constFind(table + u'/' + QString::number(id));
+            if (it == lastState.cend() || it->isEmpty())
+                report.faults << tr("Row %1 of %2 is not in the audit log (written behind the program's back).")
+                                     .arg(id)
+                                     .arg(table);
+            else if (*it != now)
+                report.faults << tr("Row %1 of %2 differs from its last logged state (changed behind the "
+                                    "program's back).")
+                                     .arg(id)
+                                     .arg(table);
+            if (report.faults.size() > 50)
+                return report;
+        }
+        const QString prefix = table + u'/';
+        for (auto it = lastState.cbegin(); it != lastState.cend(); ++it) {
+            if (!it.key().startsWith(prefix) || it->isEmpty())
+                continue;
+            const qint64 id = it.key().mid(prefix.size()).toLongLong();
+            if (!present.contains(id))
+                report.faults << tr("Row %1 of %2 was deleted behind the program's back.").arg(id).arg(table);
+        }
+    }
+    // 5. Evidence blobs against their hashes.
+    {
+        auto r = db.exec(QStringLiteral("SELECT id, sha256, data, size FROM evidence"));
+        if (r) {
+            while (r->next()) {
+                const QByteArray data = r->value(2).toByteArray();
+                const QString sha =
+                    QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+                if (sha != r->value(1).toString() || data.size() != r->value(3).toLongLong())
+                    report.faults << tr("Evidence file #%1 does not match its SHA-256.").arg(r->value(0).toLongLong());
+            }
+        }
+    }
+    return report;
+}
+
+} // namespace rectrack::core

@@ -1,0 +1,151 @@
+#pragma once
+
+/**
+ * Storage of one register: one SQLite file (DESIGN.md §4).
+ *
+ * Opening a file runs a cheap check (SQLite header, application id, page count against the
+ * file size, schema version) and refuses anything that is not a Rectrack register or is newer
+ * than this program. A file of an older schema is copied aside and migrated step by step.
+ * Every write goes through a Transaction, which starts with BEGIN IMMEDIATE so that two
+ * processes on one file wait for each other (busy timeout) instead of failing half-way.
+ * SQLite-specific statements stay in this folder, so that a server backend can follow.
+ */
+
+#include "domain/clock.h"
+#include "domain/result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <memory>
+
+namespace rectrack::core {
+
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+public:
+    enum class OpenMode {
+        Existing,       ///< the file must exist and be a register
+        CreateIfMissing ///< create a new register when the file does not exist
+    };
+
+    /// Opens (or creates) the register at @p path. Errors: CannotOpen with a message naming
+    /// the file and the reason (missing, not SQLite, foreign application id, truncated,
+    /// newer schema).
+    static Result<std::unique_ptr<Database>> open(const QString &path, OpenMode mode = OpenMode::Existing);
+
+    /// The cheap check of DESIGN.md §4 on a file without opening it through SQLite.
+    static Status checkFile(const QString &path);
+
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    QSqlDatabase &sql() { return m_db; }
+    QString path() const { return m_path; }
+
+    /// A prepared query on this connection.
+    QSqlQuery query() const { return QSqlQuery(m_db); }
+
+    /// Runs one statement with positional bindings; returns the executed query or an Internal error.
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
+    /// First column of the first row, or an invalid QVariant when there is no row.
+    QVariant scalar(const QString &sql, const QVariantList &binds = {});
+
+    /// Register-wide setting from the meta table, or @p fallback.
+    QString meta(const QString &key, const QString &fallback = {}) const;
+    /// Writes a setting; call inside a Transaction.
+    Status setMeta(const QString &key, const QString &value);
+
+    /// The register's reference date (the default as-of date), or an invalid date.
+    QDate referenceDate() const;
+    /// The default as-of date: the reference date when set, else the clock's today.
+    QDate defaultAsOf() const;
+
+    int schemaVersion() const;
+
+    const Clock &clock() const { return *m_clock; }
+    /// Replaces the clock (tests, replay). The database keeps a reference: keep it alive.
+    void setClock(const Clock *clock);
+
+    /// Name written into the audit log for changes made through this connection.
+    QString actor() const { return m_actor; }
+    void setActor(const QString &actor) { m_actor = actor; }
+
+    /// A new random UUID in the form stored in every uuid column.
+    static QString newUuid();
+
+    /// Closes the connection (checkpointing the WAL). Called by the destructor.
+    void close();
+
+    /// Nesting depth of open Transactions (inner ones are savepoints).
+    int transactionDepth() const { return m_txDepth; }
+
+private:
+    friend class Transaction;
+    int m_txDepth = 0;
+    Database() = default;
+    Status initialise(bool created);
+    Status migrate(int from);
+
+    QSqlDatabase m_db;
+    QString m_path;
+    QString m_connection;
+    QString m_actor;
+    Clock m_systemClock;
+    const Clock *m_clock = &m_systemClock;
+};
+
+/**
+ * RAII write transaction: BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless
+ * commit() succeeded. One user action = one Transaction. A Transaction opened while another is
+ * active becomes a SAVEPOINT, so services compose into one all-or-nothing import.
+ */
+class Transaction
+{
+    Q_DECLARE_TR_FUNCTIONS(Transaction)
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    /// Whether BEGIN succeeded; when false, error() says why (e.g. the file is locked).
+    bool active() const { return m_active; }
+    const Error &error() const { return m_error; }
+    Status commit();
+    void rollback();
+
+private:
+    Database &m_db;
+    bool m_active = false;
+    QString m_savepoint;
+    Error m_error;
+};
+
+/// Runs @p fn (returning a Result or Status) inside one Transaction; commits on success.
+template <typename Fn>
+auto withTransaction(Database &db, Fn fn) -> decltype(fn())
+{
+    Transaction tx(db);
+    if (!tx.active())
+        return tx.error();
+    auto r = fn();
+    if (!r)
+        return r;
+    if (const Status s = tx.commit(); !s)
+        return s.error();
+    return r;
+}
+
+/// A date as stored (YYYY-MM-DD), or NULL when invalid.
+inline QVariant sqlDate(const QDate &d) { return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(); }
+/// A foreign key, or NULL for 0.
+inline QVariant sqlId(qint64 id) { return id > 0 ? QVariant(id) : QVariant(); }
+/// Text, or NULL when empty.
+inline QVariant sqlText(const QString &s) { return s.isEmpty() ? QVariant() : QVariant(s); }
+
+} // namespace rectrack::core

@@ -1,0 +1,183 @@
+#include "schema.h"
+
+namespace rectrack::core::schema {
+
+namespace {
+
+// Common columns: integer id for joins, a UUID for exchange and merging between machines.
+#define RT_ID "id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE"
+
+const char *const kCreate[] = {
+    // Register-wide settings: reference_date, warning thresholds, number pattern, operator.
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+
+    // 届: a party committee's term; its must-cover list is term_units.
+    "CREATE TABLE terms (" RT_ID ", name TEXT NOT NULL, start_date TEXT, end_date TEXT)",
+    // 轮/批: a round and batch of inspections within a term.
+    "CREATE TABLE rounds (" RT_ID ", term_id INTEGER REFERENCES terms(id), label TEXT NOT NULL, "
+    "round_no INTEGER, batch_no INTEGER, start_date TEXT, plan_months INTEGER NOT NULL DEFAULT 1, "
+    "concentrated_months INTEGER NOT NULL DEFAULT 3, UNIQUE(label))",
+    // 巡察组
+    "CREATE TABLE teams (" RT_ID ", name TEXT NOT NULL UNIQUE, leader TEXT)",
+    // 被巡察单位 (党组织); category is the coverage category (e.g. 市直单位, 国有企业).
+    "CREATE TABLE units (" RT_ID ", name TEXT NOT NULL UNIQUE, category TEXT, district TEXT)",
+    // Must-cover list of a term.
+    "CREATE TABLE term_units (term_id INTEGER NOT NULL REFERENCES terms(id), "
+    "unit_id INTEGER NOT NULL REFERENCES units(id), must_cover INTEGER NOT NULL DEFAULT 1, "
+    "uuid TEXT NOT NULL UNIQUE, PRIMARY KEY (term_id, unit_id))",
+    // 巡察: one team into one unit.
+    "CREATE TABLE inspections (" RT_ID ", round_id INTEGER REFERENCES rounds(id), "
+    "unit_id INTEGER NOT NULL REFERENCES units(id), team_id INTEGER REFERENCES teams(id), "
+    "kind TEXT NOT NULL DEFAULT 'regular', source_level TEXT NOT NULL DEFAULT 'municipal', "
+    "theme TEXT, entry_date TEXT, feedback_date TEXT, plan_due TEXT, report_due TEXT)",
+    // 问题类别 tree.
+    "CREATE TABLE categories (" RT_ID ", parent_id INTEGER REFERENCES categories(id), "
+    "name TEXT NOT NULL, sort_order INTEGER NOT NULL DEFAULT 0)",
+    // 问题: from 挂号 to 销号.
+    "CREATE TABLE problems (" RT_ID ", registration_no TEXT, "
+    "inspection_id INTEGER REFERENCES inspections(id), unit_id INTEGER NOT NULL REFERENCES units(id), "
+    "source_level TEXT NOT NULL DEFAULT 'municipal', category_id INTEGER REFERENCES categories(id), "
+    "description TEXT NOT NULL, example TEXT, root_cause TEXT, responsible_office TEXT, "
+    "lead_leader TEXT, responsible_person TEXT, deadline TEXT, original_deadline TEXT, "
+    "deadline_note TEXT, state TEXT NOT NULL DEFAULT 'registered', systemic INTEGER NOT NULL DEFAULT 0, "
+    "immediate INTEGER NOT NULL DEFAULT 0, feedback_date TEXT NOT NULL, completed_date TEXT, "
+    "closed_out_date TEXT, progress TEXT, note TEXT, version INTEGER NOT NULL DEFAULT 1)",
+    "CREATE INDEX problems_unit ON problems(unit_id)",
+    "CREATE INDEX problems_inspection ON problems(inspection_id)",
+    "CREATE INDEX problems_regno ON problems(registration_no)",
+    "CREATE INDEX problems_feedback ON problems(feedback_date)",
+    // Dated state history, the basis of every as-of statistic.
+    "CREATE TABLE problem_states (id INTEGER PRIMARY KEY, problem_id INTEGER NOT NULL "
+    "REFERENCES problems(id) ON DELETE CASCADE, changed_on TEXT NOT NULL, state TEXT NOT NULL, "
+    "uuid TEXT NOT NULL UNIQUE)",
+    "CREATE INDEX problem_states_by_problem ON problem_states(problem_id, changed_on, id)",
+    // 整改措施
+    "CREATE TABLE measures (" RT_ID ", problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE, "
+    "seq INTEGER NOT NULL DEFAULT 1, content TEXT NOT NULL, type TEXT NOT NULL DEFAULT 'deadline', "
+    "owner TEXT, deadline TEXT, deadline_note TEXT, state TEXT NOT NULL DEFAULT 'pending', "
+    "completed_date TEXT, version INTEGER NOT NULL DEFAULT 1)",
+    "CREATE INDEX measures_problem ON measures(problem_id, seq)",
+    // 整改进展
+    "CREATE TABLE progress_entries (" RT_ID ", problem_id INTEGER NOT NULL REFERENCES problems(id) "
+    "ON DELETE CASCADE, measure_id INTEGER REFERENCES measures(id) ON DELETE CASCADE, "
+    "entry_date TEXT NOT NULL, text TEXT NOT NULL, author TEXT)",
+    "CREATE INDEX progress_problem ON progress_entries(problem_id, entry_date)",
+    // 佐证材料, stored inside the register.
+    "CREATE TABLE evidence (" RT_ID ", problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE, "
+    "measure_id INTEGER REFERENCES measures(id) ON DELETE SET NULL, "
+    "progress_id INTEGER REFERENCES progress_entries(id) ON DELETE SET NULL, original_name TEXT NOT NULL, "
+    "mime_type TEXT, size INTEGER NOT NULL, sha256 TEXT NOT NULL, added_on TEXT NOT NULL, data BLOB NOT NULL)",
+    "CREATE INDEX evidence_problem ON evidence(problem_id)",
+    // 审核: close-out review steps.
+    "CREATE TABLE reviews (" RT_ID ", problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE, "
+    "step TEXT NOT NULL, reviewer TEXT NOT NULL, review_date TEXT NOT NULL, approved INTEGER NOT NULL, "
+    "opinion TEXT)",
+    "CREATE INDEX reviews_problem ON reviews(problem_id)",
+    // 申请延期
+    "CREATE TABLE extension_requests (" RT_ID ", problem_id INTEGER NOT NULL REFERENCES problems(id) "
+    "ON DELETE CASCADE, measure_id INTEGER REFERENCES measures(id) ON DELETE CASCADE, "
+    "requested_on TEXT NOT NULL, requested_deadline TEXT NOT NULL, reason TEXT, "
+    "decision TEXT NOT NULL DEFAULT 'pending', decided_on TEXT, decided_by TEXT)",
+    "CREATE INDEX extensions_problem ON extension_requests(problem_id)",
+    // 督办 (including 回访); problem_id or unit_id or both.
+    "CREATE TABLE supervision_actions (" RT_ID ", problem_id INTEGER REFERENCES problems(id) ON DELETE CASCADE, "
+    "unit_id INTEGER REFERENCES units(id), kind TEXT NOT NULL, action_date TEXT NOT NULL, "
+    "actor TEXT, note TEXT, campaign TEXT)",
+    // 问题线索 / 移交
+    "CREATE TABLE clues (" RT_ID ", inspection_id INTEGER REFERENCES inspections(id), summary TEXT NOT NULL, "
+    "persons_count INTEGER, persons_roles TEXT, receiver TEXT, transfer_date TEXT, due_date TEXT, "
+    "disposal_state TEXT NOT NULL DEFAULT 'pending', result TEXT, result_date TEXT)",
+    // 抄告单 / 专题报告 / 要情专报
+    "CREATE TABLE referrals (" RT_ID ", kind TEXT NOT NULL, number TEXT, issued_on TEXT, recipient TEXT, "
+    "subject TEXT NOT NULL, response TEXT, response_date TEXT)",
+    "CREATE TABLE referral_problems (referral_id INTEGER NOT NULL REFERENCES referrals(id) ON DELETE CASCADE, "
+    "problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE, uuid TEXT NOT NULL UNIQUE, "
+    "PRIMARY KEY (referral_id, problem_id))",
+    // 建章立制
+    "CREATE TABLE rules_established (" RT_ID ", problem_id INTEGER REFERENCES problems(id) ON DELETE SET NULL, "
+    "unit_id INTEGER REFERENCES units(id), name TEXT NOT NULL, established_on TEXT)",
+    // 问责: people held accountable, by form (诫勉, 组织处理, 党纪处分 …).
+    "CREATE TABLE accountability (" RT_ID ", problem_id INTEGER REFERENCES problems(id) ON DELETE SET NULL, "
+    "unit_id INTEGER REFERENCES units(id), form TEXT NOT NULL, persons INTEGER NOT NULL DEFAULT 1, "
+    "decided_on TEXT, note TEXT)",
+    // 追缴/挽回资金, in yuan.
+    "CREATE TABLE funds_recovered (" RT_ID ", problem_id INTEGER REFERENCES problems(id) ON DELETE SET NULL, "
+    "unit_id INTEGER REFERENCES units(id), amount_yuan REAL NOT NULL, recovered_on TEXT, note TEXT)",
+    // 整改效果评价
+    "CREATE TABLE evaluations (" RT_ID ", inspection_id INTEGER REFERENCES inspections(id), "
+    "unit_id INTEGER REFERENCES units(id), template TEXT, score REAL, grade TEXT, evaluated_on TEXT, "
+    "second_rectification INTEGER NOT NULL DEFAULT 0, note TEXT)",
+    // Named filters of the ledger views.
+    "CREATE TABLE saved_views (" RT_ID ", name TEXT NOT NULL UNIQUE, filter_json TEXT NOT NULL)",
+
+    // Audit log: every change, chained by SHA-256 (see AuditLog).
+    "CREATE TABLE audit_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, "
+    "entity TEXT NOT NULL, entity_id INTEGER NOT NULL, action TEXT NOT NULL, before_json TEXT, "
+    "after_json TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
+    "CREATE INDEX audit_entity ON audit_log(entity, entity_id, id)",
+
+    // Full-text search (trigram tokenizer, queries of 3+ characters; shorter ones use instr).
+    "CREATE VIRTUAL TABLE problems_fts USING fts5(description, example, progress, content='problems', "
+    "content_rowid='id', tokenize='trigram')",
+    "CREATE TRIGGER problems_fts_ai AFTER INSERT ON problems BEGIN INSERT INTO problems_fts(rowid, "
+    "description, example, progress) VALUES (new.id, new.description, new.example, new.progress); END",
+    "CREATE TRIGGER problems_fts_ad AFTER DELETE ON problems BEGIN INSERT INTO problems_fts(problems_fts, "
+    "rowid, description, example, progress) VALUES ('delete', old.id, old.description, old.example, "
+    "old.progress); END",
+    "CREATE TRIGGER problems_fts_au AFTER UPDATE OF description, example, progress ON problems BEGIN "
+    "INSERT INTO problems_fts(problems_fts, rowid, description, example, progress) VALUES ('delete', "
+    "old.id, old.description, old.example, old.progress); INSERT INTO problems_fts(rowid, description, "
+    "example, progress) VALUES (new.id, new.description, new.example, new.progress); END",
+    "CREATE VIRTUAL TABLE measures_fts USING fts5(content, content='measures', content_rowid='id', "
+    "tokenize='trigram')",
+    "CREATE TRIGGER measures_fts_ai AFTER INSERT ON measures BEGIN INSERT INTO measures_fts(rowid, content) "
+    "VALUES (new.id, new.content); END",
+    "CREATE TRIGGER measures_fts_ad AFTER DELETE ON measures BEGIN INSERT INTO measures_fts(measures_fts, "
+    "rowid, content) VALUES ('delete', old.id, old.content); END",
+    "CREATE TRIGGER measures_fts_au AFTER UPDATE OF content ON measures BEGIN INSERT INTO "
+    "measures_fts(measures_fts, rowid, content) VALUES ('delete', old.id, old.content); INSERT INTO "
+    "measures_fts(rowid, content) VALUES (new.id, new.content); END",
+};
+
+#undef RT_ID
+
+} // namespace
+
+QStringList createStatements()
+{
+    QStringList out;
+    for (const char *s : kCreate)
+        out << QString::fromUtf8(s);
+    return out;
+}
+
+QList<QStringList> migrationSteps() { return {}; }
+
+QStringList auditedTables()
+{
+    return {QStringLiteral("terms"),
+            QStringLiteral("rounds"),
+            QStringLiteral("teams"),
+            QStringLiteral("units"),
+            QStringLiteral("term_units"),
+            QStringLiteral("inspections"),
+            QStringLiteral("categories"),
+            QStringLiteral("problems"),
+            QStringLiteral("problem_states"),
+            QStringLiteral("measures"),
+            QStringLiteral("progress_entries"),
+            QStringLiteral("evidence"),
+            QStringLiteral("reviews"),
+            QStringLiteral("extension_requests"),
+            QStringLiteral("supervision_actions"),
+            QStringLiteral("clues"),
+            QStringLiteral("referrals"),
+            QStringLiteral("referral_problems"),
+            QStringLiteral("rules_established"),
+            QStringLiteral("accountability"),
+            QStringLiteral("funds_recovered"),
+            QStringLiteral("evaluations"),
+            QStringLiteral("saved_views")};
+}
+
+} // namespace rectrack::core::schema

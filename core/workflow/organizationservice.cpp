@@ -1,0 +1,205 @@
+#include "organizationservice.h"
+
+#include "storage/auditlog.h"
+
+namespace rectrack::core {
+
+
+Result<qint64> OrganizationService::addTerm(const Term &t)
+{
+    return withTransaction(m_db, [&] {
+        return AuditLog::insert(m_db, QStringLiteral("terms"),
+                                {{QStringLiteral("name"), t.name},
+                                 {QStringLiteral("start_date"), sqlDate(t.start)},
+                                 {QStringLiteral("end_date"), sqlDate(t.end)}});
+    });
+}
+
+Result<qint64> OrganizationService::addRound(const Round &r)
+{
+    if (r.label.trimmed().isEmpty())
+        return Error{ErrorCode::InputRefused, tr("A round needs a label.")};
+    return withTransaction(m_db, [&] {
+        return AuditLog::insert(m_db, QStringLiteral("rounds"),
+                                {{QStringLiteral("term_id"), sqlId(r.termId)},
+                                 {QStringLiteral("label"), r.label.trimmed()},
+                                 {QStringLiteral("round_no"), r.roundNo},
+                                 {QStringLiteral("batch_no"), r.batchNo},
+                                 {QStringLiteral("start_date"), sqlDate(r.start)},
+                                 {QStringLiteral("plan_months"), r.planMonths},
+                                 {QStringLiteral("concentrated_months"), r.concentratedMonths}});
+    });
+}
+
+Result<qint64> OrganizationService::ensureTeam(const QString &name)
+{
+    const QVariant id = m_db.scalar(QStringLiteral("SELECT id FROM teams WHERE name = ?"), {name.trimmed()});
+    if (id.isValid())
+        return id.toLongLong();
+    return withTransaction(m_db, [&] {
+        return AuditLog::insert(m_db, QStringLiteral("teams"), {{QStringLiteral("name"), name.trimmed()}});
+    });
+}
+
+Result<qint64> OrganizationService::ensureUnit(const QString &name, const QString &category)
+{
+    const QString n = name.trimmed();
+    if (n.isEmpty())
+        return Error{ErrorCode::InputRefused, tr("A unit needs a name.")};
+    const QVariant id = m_db.scalar(QStringLiteral("SELECT id FROM units WHERE name = ?"), {n});
+    if (id.isValid())
+        return id.toLongLong();
+    return withTransaction(m_db, [&] {
+        return AuditLog::insert(
+            m_db, QStringLiteral("units"),
+            {{QStringLiteral("name"), n}, {QStringLiteral("category"), category.isEmpty() ? QVariant() : category}});
+    });
+}
+
+Status OrganizationService::setMustCover(qint64 termId, qint64 unitId, bool mustCover)
+{
+    Transaction tx(m_db);
+    if (!tx.active())
+        return tx.error();
+    const QVariant rowid = m_db.scalar(QStringLiteral("SELECT rowid FROM term_units WHERE term_id = ? AND unit_id = ?"),
+                                       {termId, unitId});
+    if (rowid.isValid()) {
+        if (const Status s = AuditLog::update(m_db, QStringLiteral("term_units"), rowid.toLongLong(),
+                                              {{QStringLiteral("must_cover"), mustCover ? 1 : 0}});
+            !s)
+            return s;
+    } else {
+        auto r = AuditLog::insert(m_db, QStringLiteral("term_units"),
+                                  {{QStringLiteral("term_id"), termId},
+                                   {QStringLiteral("unit_id"), unitId},
+                                   {QStringLiteral("must_cover"), mustCover ? 1 : 0}});
+        if (!r)
+            return r.error();
+    }
+    return tx.commit();
+}
+
+Result<qint64> OrganizationService::addInspection(const Inspection &i)
+{
+    if (i.unitId <= 0)
+        return Error{ErrorCode::InputRefused, tr("An inspection needs an inspected unit.")};
+    return withTransaction(m_db, [&] {
+        return AuditLog::insert(m_db, QStringLiteral("inspections"),
+                                {{QStringLiteral("round_id"), sqlId(i.roundId)},
+                                 {QStringLiteral("unit_id"), i.unitId},
+                                 {QStringLiteral("team_id"), sqlId(i.teamId)},
+                                 {QStringLiteral("kind"), Names::key(i.kind)},
+                                 {QStringLiteral("source_level"), Names::key(i.source)},
+                                 {QStringLiteral("theme"), i.theme.isEmpty() ? QVariant() : i.theme},
+                                 {QStringLiteral("entry_date"), sqlDate(i.entryDate)},
+                                 {QStringLiteral("feedback_date"), sqlDate(i.feedbackDate)},
+                                 {QStringLiteral("plan_due"), sqlDate(i.planDue)},
+                                 {QStringLiteral("report_due"), sqlDate(i.reportDue)}});
+    });
+}
+
+Result<qint64> OrganizationService::ensureCategory(const QString &name, qint64 parentId)
+{
+    const QString n = name.trimmed();
+    if (n.isEmpty())
+        return Error{ErrorCode::InputRefused, tr("A category needs a name.")};
+    const QVariant id =
+        parentId > 0
+            ? m_db.scalar(QStringLiteral("SELECT id FROM categories WHERE name = ? AND parent_id = ?"), {n, parentId})
+            : m_db.scalar(QStringLiteral("SELECT id FROM categories WHERE name = ? AND parent_id IS NULL"), {n});
+    if (id.isValid())
+        return id.toLongLong();
+    const int order = m_db.scalar(QStringLiteral("SELECT count(*) FROM categories")).toInt();
+    return withTransaction(m_db, [&] {
+        return AuditLog::insert(m_db, QStringLiteral("categories"),
+                                {{QStringLiteral("name"), n},
+                                 {QStringLiteral("parent_id"), sqlId(parentId)},
+                                 {QStringLiteral("sort_order"), order}});
+    });
+}
+
+std::optional<Unit> OrganizationService::unitByName(const QString &name)
+{
+    auto r = m_db.exec(QStringLiteral("SELECT id, name, category, district FROM units WHERE name = ?"), {name.trimmed()});
+    if (!r || !r->next())
+        return std::nullopt;
+    return Unit{r->value(0).toLongLong(), r->value(1).toString(), r->value(2).toString(), r->value(3).toString()};
+}
+
+std::optional<Round> OrganizationService::roundByLabel(const QString &label)
+{
+    for (const Round &r : rounds()) {
+        if (r.label == label.trimmed())
+            return r;
+    }
+    return std::nullopt;
+}
+
+QList<Unit> OrganizationService::units()
+{
+    QList<Unit> out;
+    auto r = m_db.exec(QStringLiteral("SELECT id, name, category, district FROM units ORDER BY id"));
+    while (r && r->next())
+        out.append(Unit{r->value(0).toLongLong(), r->value(1).toString(), r->value(2).toString(), r->value(3).toString()});
+    return out;
+}
+
+QList<Round> OrganizationService::rounds()
+{
+    QList<Round> out;
+    auto r = m_db.exec(QStringLiteral("SELECT id, term_id, label, round_no, batch_no, start_date, plan_months, "
+                                      "concentrated_months FROM rounds ORDER BY start_date, id"));
+    while (r && r->next()) {
+        Round x;
+        x.id = r->value(0).toLongLong();
+        x.termId = r->value(1).toLongLong();
+        x.label = r->value(2).toString();
+        x.roundNo = r->value(3).toInt();
+        x.batchNo = r->value(4).toInt();
+        x.start = fromIso(r->value(5).toString());
+        x.planMonths = r->value(6).toInt();
+        x.concentratedMonths = r->value(7).toInt();
+        out.append(x);
+    }
+    return out;
+}
+
+QList<Term> OrganizationService::terms()
+{
+    QList<Term> out;
+    auto r = m_db.exec(QStringLiteral("SELECT id, name, start_date, end_date FROM terms ORDER BY start_date, id"));
+    while (r && r->next())
+        out.append(Term{r->value(0).toLongLong(), r->value(1).toString(), fromIso(r->value(2).toString()),
+                        fromIso(r->value(3).toString())});
+    return out;
+}
+
+QList<Inspection> OrganizationService::inspections()
+{
+    QList<Inspection> out;
+    auto r = m_db.exec(QStringLiteral("SELECT id, round_id, unit_id, team_id, kind, source_level, theme, entry_date, "
+                                      "feedback_date, plan_due, report_due FROM inspections ORDER BY id"));
+    while (r && r->next()) {
+        Inspection i;
+        i.id = r->value(0).toLongLong();
+        i.roundId = r->value(1).toLongLong();
+        i.unitId = r->value(2).toLongLong();
+        i.teamId = r->value(3).toLongLong();
+        i.kind = Names::inspectionKind(r->value(4).toString()).value_or(InspectionKind::Regular);
+        i.source = Names::sourceLevel(r->value(5).toString()).value_or(SourceLevel::Municipal);
+        i.theme = r->value(6).toString();
+        i.entryDate = fromIso(r->value(7).toString());
+        i.feedbackDate = fromIso(r->value(8).toString());
+        i.planDue = fromIso(r->value(9).toString());
+        i.reportDue = fromIso(r->value(10).toString());
+        out.append(i);
+    }
+    return out;
+}
+
+QString OrganizationService::categoryName(qint64 id)
+{
+    return m_db.scalar(QStringLiteral("SELECT name FROM categories WHERE id = ?"), {id}).toString();
+}
+
+} // namespace rectrack::core

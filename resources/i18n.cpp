@@ -1,0 +1,52 @@
+#include "i18n.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QStringList>
+#include <QTranslator>
+
+namespace rectrack {
+
+bool installTranslations(const QString &language)
+{
+    QString lang = language;
+    if (lang == QLatin1String("zh") || lang == QLatin1String("cn"))
+        lang = QStringLiteral("zh_CN");
+    if (lang.startsWith(QLatin1String("en"))) {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        return true;
+    }
+    QLocale::setDefault(QLocale(lang));
+    bool any = false;
+    const QDir dir(QStringLiteral(":/i18n"));
+    for (const QString &file : dir.entryList({QStringLiteral("*_%1.qm").arg(lang)}, QDir::Files)) {
+        auto *t = new QTranslator(QCoreApplication::instance());
+        if (t->load(dir.filePath(file))) {
+            QCoreApplication::installTranslator(t);
+            any = true;
+        } else {
+            delete t;
+        }
+    }
+    auto *qt = new QTranslator(QCoreApplication::instance());
+    if (qt->load(QStringLiteral("qtbase_") + lang, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+    return any;
+}
+
+QString languageFromArguments(const QStringList &args, const QString &fallback)
+{
+    for (int i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--lang") && i + 1 < args.size())
+            return args[i + 1];
+        if (args[i].startsWith(QLatin1String("--lang=")))
+            return args[i].mid(7);
+    }
+    return fallback;
+}
+
+} // namespace rectrack

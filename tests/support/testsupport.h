@@ -1,0 +1,44 @@
+#pragma once
+
+#include "domain/clock.h"
+#include "storage/database.h"
+
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace rectrack::test {
+
+/// A fresh register in its own temporary directory, with a fixed clock (default 2021-01-15).
+struct TempRegister
+{
+    explicit TempRegister(QDate today = QDate(2021, 1, 15));
+    ~TempRegister();
+    QString path;
+    QTemporaryDir dir;
+    core::FixedClock clock;
+    std::unique_ptr<core::Database> db;
+    /// Closes and reopens the database (e.g. after changing the file with another program).
+    void reopen();
+};
+
+/// Output of one rectrack-cli run.
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+/// Runs the built rectrack-cli with @p args (English messages unless args name --lang).
+CliRun runCli(const QStringList &args, int timeoutMs = 120000);
+
+/// Path of a file under ../shared/data (the realistic ledgers with their expected values).
+QString sharedData(const QString &relative);
+
+/// Runs the sqlite3 shell on @p db with one SQL script; returns its exit code.
+int runSqlite(const QString &db, const QString &sql);
+
+} // namespace rectrack::test
