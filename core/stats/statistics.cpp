@@ -171,6 +171,7 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
 
 Coverage Statistics::coverage(Database &db, const QDate &asOf)
 {
+    const QString d = toIso(asOf);
     auto t = db.exec(QStringLiteral("SELECT id, name FROM terms WHERE start_date IS NULL OR start_date <= ? "
                                     "ORDER BY (end_date IS NULL OR end_date >= ?) DESC, start_date DESC, id DESC "
                                     "LIMIT 1"),
