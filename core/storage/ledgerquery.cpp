@@ -1,0 +1,527 @@
+#include "ledgerquery.h"
+
+#include <QCollator>
+#include <QHash>
+#include <QJsonArray>
+#include <QLocale>
+#include <QSqlError>
+
+#include <algorithm>
+#include <numeric>
+
+namespace rectrack::core {
+
+namespace {
+
+const char *const kProblemFrom = " FROM problems p LEFT JOIN inspections i ON i.id = p.inspection_id "
+                                 "LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN units u ON u.id = p.unit_id "
+                                 "LEFT JOIN categories c ON c.id = p.category_id";
+const char *const kMeasureFrom = " FROM measures m JOIN problems p ON p.id = m.problem_id "
+                                 "LEFT JOIN inspections i ON i.id = p.inspection_id "
+                                 "LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN units u ON u.id = p.unit_id "
+                                 "LEFT JOIN categories c ON c.id = p.category_id";
+
+/// Quotes a term as an FTS5 phrase (the trigram tokenizer matches it as a substring).
+QString ftsPhrase(const QString &term)
+{
+    QString t = term;
+    t.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + t + QLatin1Char('"');
+}
+
+QString iso(const QDate &d) { return d.toString(Qt::ISODate); }
+
+/// SQL CASE giving the light of a row as an integer (WarningLight's order: 0 none … 4 red).
+/// @p done is a condition true for rows without a light; dates are ISO literals from QDate.
+QString lightExpr(const QString &deadline, const QString &done, const LedgerContext &ctx)
+{
+    const QDate asOf = ctx.asOf.isValid() ? ctx.asOf : QDate::currentDate();
+    return QStringLiteral("(CASE WHEN %1 OR %2 IS NULL THEN 0 WHEN %2 < '%3' THEN 4 WHEN %2 <= '%4' THEN 3 "
+                          "WHEN %2 <= '%5' THEN 2 ELSE 1 END)")
+        .arg(done, deadline, iso(asOf), iso(asOf.addDays(ctx.thresholds.yellowDays)),
+             iso(asOf.addDays(ctx.thresholds.greenDays)));
+}
+
+QString problemLight(const LedgerContext &ctx)
+{
+    return lightExpr(QStringLiteral("p.deadline"), QStringLiteral("p.state IN ('completed', 'closed_out', 'long_term')"),
+                     ctx);
+}
+
+QString measureLightSql(const LedgerContext &ctx)
+{
+    return lightExpr(QStringLiteral("m.deadline"), QStringLiteral("m.state IN ('completed', 'long_term')"), ctx);
+}
+
+const char *const kProblemStateRank = "(CASE p.state WHEN 'registered' THEN 0 WHEN 'in_progress' THEN 1 WHEN "
+                                      "'long_term' THEN 2 WHEN 'completed' THEN 3 ELSE 4 END)";
+const char *const kMeasureStateRank = "(CASE m.state WHEN 'pending' THEN 0 WHEN 'in_progress' THEN 1 WHEN "
+                                      "'long_term' THEN 2 ELSE 3 END)";
+const char *const kSourceRank = "(CASE p.source_level WHEN 'central' THEN 0 WHEN 'provincial' THEN 1 WHEN "
+                                "'municipal' THEN 2 ELSE 3 END)";
+
+/// WHERE clause (starting with " WHERE 1 = 1") of @p f; user text goes to @p binds.
+QString whereSql(Ledger ledger, const LedgerFilter &f, const LedgerContext &ctx, QVariantList &binds)
+{
+    QString w = QStringLiteral(" WHERE 1 = 1");
+    if (f.termId > 0) {
+        w += QStringLiteral(" AND r.term_id = ?");
+        binds << f.termId;
+    }
+    if (f.roundId > 0) {
+        w += QStringLiteral(" AND i.round_id = ?");
+        binds << f.roundId;
+    }
+    if (f.inspectionId > 0) {
+        w += QStringLiteral(" AND p.inspection_id = ?");
+        binds << f.inspectionId;
+    }
+    if (f.unitId > 0) {
+        w += QStringLiteral(" AND p.unit_id = ?");
+        binds << f.unitId;
+    }
+    if (f.categoryId > 0) {
+        w += QStringLiteral(" AND (p.category_id = ? OR c.parent_id = ?)");
+        binds << f.categoryId << f.categoryId;
+    }
+    if (!f.office.isEmpty()) {
+        w += QStringLiteral(" AND p.responsible_office = ?");
+        binds << f.office;
+    }
+    if (!f.leader.isEmpty()) {
+        w += QStringLiteral(" AND p.lead_leader = ?");
+        binds << f.leader;
+    }
+    if (f.source) {
+        w += QStringLiteral(" AND p.source_level = ?");
+        binds << Names::key(*f.source);
+    }
+    if (!f.states.isEmpty()) {
+        QStringList keys;
+        for (ProblemState s : f.states)
+            keys << QLatin1Char('\'') + Names::key(s) + QLatin1Char('\'');
+        w += QStringLiteral(" AND p.state IN (%1)").arg(keys.join(QLatin1String(", ")));
+    }
+    const QString deadlineCol = ledger == Ledger::Problems ? QStringLiteral("p.deadline") : QStringLiteral("m.deadline");
+    if (f.light) {
+        w += QStringLiteral(" AND %1 = %2")
+                 .arg(ledger == Ledger::Problems ? problemLight(ctx) : measureLightSql(ctx))
+                 .arg(int(*f.light));
+    }
+    if (f.deadlineFrom.isValid()) {
+        w += QStringLiteral(" AND %1 >= ?").arg(deadlineCol);
+        binds << iso(f.deadlineFrom);
+    }
+    if (f.deadlineTo.isValid()) {
+        w += QStringLiteral(" AND %1 <= ?").arg(deadlineCol);
+        binds << iso(f.deadlineTo);
+    }
+    for (const QString &term : LedgerQuery::searchTerms(f.search)) {
+        if (term.size() >= 3) {
+            const QString phrase = ftsPhrase(term);
+            if (ledger == Ledger::Problems) {
+                w += QStringLiteral(" AND (p.id IN (SELECT rowid FROM problems_fts WHERE problems_fts MATCH ?) OR p.id IN "
+                                    "(SELECT problem_id FROM measures WHERE id IN (SELECT rowid FROM measures_fts WHERE "
+                                    "measures_fts MATCH ?)) OR p.registration_no = ?)");
+            } else {
+                w += QStringLiteral(" AND (m.id IN (SELECT rowid FROM measures_fts WHERE measures_fts MATCH ?) OR "
+                                    "m.problem_id IN (SELECT rowid FROM problems_fts WHERE problems_fts MATCH ?) OR "
+                                    "p.registration_no = ?)");
+            }
+            binds << phrase << phrase << term;
+        } else {
+            // The trigram index cannot answer queries shorter than three characters.
+            w += QStringLiteral(" AND (instr(p.description, ?) > 0 OR instr(p.example, ?) > 0 OR instr(p.progress, ?) > 0 "
+                                "OR p.registration_no = ? OR ");
+            binds << term << term << term << term;
+            if (ledger == Ledger::Problems)
+                w += QStringLiteral("EXISTS (SELECT 1 FROM measures mm WHERE mm.problem_id = p.id AND instr(mm.content, ?) > 0))");
+            else
+                w += QStringLiteral("instr(m.content, ?) > 0)");
+            binds << term;
+        }
+    }
+    return w;
+}
+
+/// SQL expression of a sort key; text keys are marked in @p text (sorted with the collator).
+QString sortExpr(Ledger ledger, LedgerSort sort, const LedgerContext &ctx, bool &text)
+{
+    text = false;
+    const bool m = ledger == Ledger::Measures;
+    auto textKey = [&text](const char *expr) {
+        text = true;
+        return QString::fromLatin1(expr);
+    };
+    switch (sort) {
+    case LedgerSort::Id:
+        return m ? QStringLiteral("p.id * 100000 + m.seq") : QStringLiteral("p.id");
+    case LedgerSort::RegistrationNo:
+        return textKey("p.registration_no");
+    case LedgerSort::Unit:
+        return textKey("u.name");
+    case LedgerSort::Round:
+        return QStringLiteral("COALESCE(r.start_date, '9999') || printf('%06d%06d', COALESCE(r.round_no, 0), "
+                              "COALESCE(r.batch_no, 0)) || COALESCE(r.label, '')");
+    case LedgerSort::Source:
+        return QString::fromLatin1(kSourceRank);
+    case LedgerSort::Category:
+        return textKey("c.name");
+    case LedgerSort::Description:
+        return textKey("p.description");
+    case LedgerSort::Office:
+        return textKey("p.responsible_office");
+    case LedgerSort::Leader:
+        return textKey("p.lead_leader");
+    case LedgerSort::Person:
+        return textKey("p.responsible_person");
+    case LedgerSort::Deadline:
+        return m ? QStringLiteral("COALESCE(m.deadline, '9999')") : QStringLiteral("COALESCE(p.deadline, '9999')");
+    case LedgerSort::State:
+        return QString::fromLatin1(kProblemStateRank);
+    case LedgerSort::Light:
+        return m ? measureLightSql(ctx) : problemLight(ctx);
+    case LedgerSort::MeasureCount:
+        return QStringLiteral("(SELECT count(*) FROM measures mc WHERE mc.problem_id = p.id)");
+    case LedgerSort::Progress:
+        return textKey("p.progress");
+    case LedgerSort::FeedbackDate:
+        return QStringLiteral("p.feedback_date");
+    case LedgerSort::MeasureSeq:
+        return m ? QStringLiteral("p.id * 100000 + m.seq") : QStringLiteral("p.id");
+    case LedgerSort::MeasureContent:
+        return m ? textKey("m.content") : textKey("p.description");
+    case LedgerSort::MeasureType:
+        return m ? QStringLiteral("(CASE m.type WHEN 'immediate' THEN 0 WHEN 'deadline' THEN 1 ELSE 2 END)")
+                 : QStringLiteral("p.id");
+    case LedgerSort::MeasureOwner:
+        return m ? textKey("m.owner") : textKey("p.responsible_person");
+    case LedgerSort::MeasureState:
+        return m ? QString::fromLatin1(kMeasureStateRank) : QString::fromLatin1(kProblemStateRank);
+    }
+    return QStringLiteral("p.id");
+}
+
+Result<QSqlQuery> run(Database &db, const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery q = db.query();
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return Error{ErrorCode::Internal, LedgerQuery::tr("Database error: %1").arg(q.lastError().text())};
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!q.exec())
+        return Error{ErrorCode::Internal, LedgerQuery::tr("Database error: %1").arg(q.lastError().text())};
+    return q;
+}
+
+QString idList(const QList<qint64> &ids)
+{
+    QStringList parts;
+    parts.reserve(ids.size());
+    for (qint64 id : ids)
+        parts << QString::number(id);
+    return parts.join(QLatin1Char(','));
+}
+
+QStringList distinctSorted(Database &db, const QString &column)
+{
+    QStringList out;
+    auto q = run(db,
+                 QStringLiteral("SELECT DISTINCT %1 FROM problems WHERE %1 IS NOT NULL AND %1 <> ''").arg(column), {});
+    if (!q)
+        return out;
+    while (q->next())
+        out << q->value(0).toString();
+    QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
+    std::sort(out.begin(), out.end(), [&](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
+    return out;
+}
+
+} // namespace
+
+bool LedgerFilter::isEmpty() const { return *this == LedgerFilter{}; }
+
+QJsonObject LedgerFilter::toJson() const
+{
+    QJsonObject o;
+    auto putId = [&o](const char *key, qint64 v) {
+        if (v > 0)
+            o.insert(QLatin1String(key), double(v));
+    };
+    auto putText = [&o](const char *key, const QString &v) {
+        if (!v.isEmpty())
+            o.insert(QLatin1String(key), v);
+    };
+    putId("term", termId);
+    putId("round", roundId);
+    putId("inspection", inspectionId);
+    putId("unit", unitId);
+    putId("category", categoryId);
+    putText("office", office);
+    putText("leader", leader);
+    if (source)
+        o.insert(QLatin1String("source"), Names::key(*source));
+    if (!states.isEmpty()) {
+        QJsonArray a;
+        for (ProblemState s : states)
+            a.append(Names::key(s));
+        o.insert(QLatin1String("states"), a);
+    }
+    if (light)
+        o.insert(QLatin1String("light"), Names::key(*light));
+    if (deadlineFrom.isValid())
+        o.insert(QLatin1String("deadlineFrom"), iso(deadlineFrom));
+    if (deadlineTo.isValid())
+        o.insert(QLatin1String("deadlineTo"), iso(deadlineTo));
+    putText("search", search);
+    return o;
+}
+
+LedgerFilter LedgerFilter::fromJson(const QJsonObject &o)
+{
+    LedgerFilter f;
+    f.termId = qint64(o.value(QLatin1String("term")).toDouble());
+    f.roundId = qint64(o.value(QLatin1String("round")).toDouble());
+    f.inspectionId = qint64(o.value(QLatin1String("inspection")).toDouble());
+    f.unitId = qint64(o.value(QLatin1String("unit")).toDouble());
+    f.categoryId = qint64(o.value(QLatin1String("category")).toDouble());
+    f.office = o.value(QLatin1String("office")).toString();
+    f.leader = o.value(QLatin1String("leader")).toString();
+    f.source = Names::sourceLevel(o.value(QLatin1String("source")).toString());
+    for (const QJsonValue &v : o.value(QLatin1String("states")).toArray()) {
+        if (auto s = Names::problemState(v.toString()))
+            f.states << *s;
+    }
+    const QString light = o.value(QLatin1String("light")).toString();
+    for (WarningLight w : {WarningLight::None, WarningLight::Normal, WarningLight::Green, WarningLight::Yellow,
+                           WarningLight::Red}) {
+        if (!light.isEmpty() && Names::key(w) == light)
+            f.light = w;
+    }
+    f.deadlineFrom = QDate::fromString(o.value(QLatin1String("deadlineFrom")).toString(), Qt::ISODate);
+    f.deadlineTo = QDate::fromString(o.value(QLatin1String("deadlineTo")).toString(), Qt::ISODate);
+    f.search = o.value(QLatin1String("search")).toString();
+    return f;
+}
+
+QStringList LedgerQuery::searchTerms(const QString &text)
+{
+    return text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+Result<QList<qint64>> LedgerQuery::ids(Ledger ledger, const LedgerFilter &filter, const LedgerContext &context,
+                                       LedgerSort sort, Qt::SortOrder order)
+{
+    QVariantList binds;
+    bool text = false;
+    const QString key = sortExpr(ledger, sort, context, text);
+    const bool problems = ledger == Ledger::Problems;
+    const QString idCol = problems ? QStringLiteral("p.id") : QStringLiteral("m.id");
+    QString sql = QStringLiteral("SELECT %1, %2").arg(idCol, key) +
+                  QString::fromLatin1(problems ? kProblemFrom : kMeasureFrom) + whereSql(ledger, filter, context, binds);
+    if (!text) {
+        const QString dir = order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
+        sql += QStringLiteral(" ORDER BY 2 %1, %2").arg(dir, idCol);
+    }
+    auto q = run(m_db, sql, binds);
+    if (!q)
+        return q.error();
+
+    QList<qint64> out;
+    if (!text) {
+        while (q->next())
+            out << q->value(0).toLongLong();
+        return out;
+    }
+
+    // Text keys: rank the distinct values with a Chinese collator (pinyin order, numbers by value),
+    // then order the rows by rank. Empty values go last in either direction.
+    QList<qint64> rowIds;
+    QList<int> rowValue;
+    QHash<QString, int> valueIndex;
+    QStringList values;
+    while (q->next()) {
+        rowIds << q->value(0).toLongLong();
+        const QString v = q->value(1).toString();
+        auto it = valueIndex.constFind(v);
+        if (it == valueIndex.constEnd()) {
+            it = valueIndex.insert(v, int(values.size()));
+            values << v;
+        }
+        rowValue << *it;
+    }
+    QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
+    collator.setNumericMode(true);
+    QList<QCollatorSortKey> keys;
+    keys.reserve(values.size());
+    for (const QString &v : values)
+        keys << collator.sortKey(v.left(64));
+    QList<int> byValue(values.size());
+    std::iota(byValue.begin(), byValue.end(), 0);
+    std::sort(byValue.begin(), byValue.end(), [&](int a, int b) {
+        if (values[a].isEmpty() != values[b].isEmpty())
+            return values[b].isEmpty();
+        return keys[a].compare(keys[b]) < 0;
+    });
+    QList<int> rank(values.size());
+    for (int r = 0; r < byValue.size(); ++r)
+        rank[byValue[r]] = r;
+    const bool descending = order == Qt::DescendingOrder;
+    QList<int> rows(rowIds.size());
+    std::iota(rows.begin(), rows.end(), 0);
+    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+        const int ra = rank[rowValue[a]];
+        const int rb = rank[rowValue[b]];
+        const bool ea = values[rowValue[a]].isEmpty();
+        const bool eb = values[rowValue[b]].isEmpty();
+        if (ea != eb)
+            return eb;
+        return descending ? ra > rb : ra < rb;
+    });
+    out.reserve(rows.size());
+    for (int r : rows)
+        out << rowIds[r];
+    return out;
+}
+
+Result<QList<ProblemRow>> LedgerQuery::problemRows(const QList<qint64> &ids)
+{
+    QList<ProblemRow> out;
+    if (ids.isEmpty())
+        return out;
+    const QString sql =
+        QStringLiteral("SELECT p.id, p.registration_no, u.name, r.label, p.source_level, c.name, p.description, "
+                       "p.responsible_office, p.lead_leader, p.responsible_person, p.deadline, p.original_deadline, "
+                       "p.deadline_note, p.state, (SELECT count(*) FROM measures mc WHERE mc.problem_id = p.id), "
+                       "p.progress, p.feedback_date") +
+        QString::fromLatin1(kProblemFrom) + QStringLiteral(" WHERE p.id IN (%1)").arg(idList(ids));
+    auto q = run(m_db, sql, {});
+    if (!q)
+        return q.error();
+    QHash<qint64, ProblemRow> byId;
+    while (q->next()) {
+        ProblemRow r;
+        r.id = q->value(0).toLongLong();
+        r.registrationNo = q->value(1).toString();
+        r.unit = q->value(2).toString();
+        r.round = q->value(3).toString();
+        r.source = Names::sourceLevel(q->value(4).toString()).value_or(SourceLevel::Municipal);
+        r.category = q->value(5).toString();
+        r.description = q->value(6).toString();
+        r.office = q->value(7).toString();
+        r.leader = q->value(8).toString();
+        r.person = q->value(9).toString();
+        r.deadline = fromIso(q->value(10).toString());
+        r.originalDeadline = fromIso(q->value(11).toString());
+        r.deadlineNote = q->value(12).toString();
+        r.state = Names::problemState(q->value(13).toString()).value_or(ProblemState::Registered);
+        r.measureCount = q->value(14).toInt();
+        r.progress = q->value(15).toString();
+        r.feedbackDate = fromIso(q->value(16).toString());
+        byId.insert(r.id, r);
+    }
+    out.reserve(ids.size());
+    for (qint64 id : ids) {
+        auto it = byId.constFind(id);
+        if (it != byId.constEnd())
+            out << *it;
+    }
+    return out;
+}
+
+Result<QList<MeasureRow>> LedgerQuery::measureRows(const QList<qint64> &ids)
+{
+    QList<MeasureRow> out;
+    if (ids.isEmpty())
+        return out;
+    const QString sql =
+        QStringLiteral("SELECT m.id, m.problem_id, p.registration_no, u.name, r.label, p.description, m.seq, m.content, "
+                       "m.type, m.owner, p.responsible_office, p.lead_leader, m.deadline, m.deadline_note, m.state, "
+                       "p.state") +
+        QString::fromLatin1(kMeasureFrom) + QStringLiteral(" WHERE m.id IN (%1)").arg(idList(ids));
+    auto q = run(m_db, sql, {});
+    if (!q)
+        return q.error();
+    QHash<qint64, MeasureRow> byId;
+    while (q->next()) {
+        MeasureRow r;
+        r.id = q->value(0).toLongLong();
+        r.problemId = q->value(1).toLongLong();
+        r.registrationNo = q->value(2).toString();
+        r.unit = q->value(3).toString();
+        r.round = q->value(4).toString();
+        r.problem = q->value(5).toString();
+        r.seq = q->value(6).toInt();
+        r.content = q->value(7).toString();
+        r.type = Names::measureType(q->value(8).toString()).value_or(core::MeasureType::Deadline);
+        r.owner = q->value(9).toString();
+        r.office = q->value(10).toString();
+        r.leader = q->value(11).toString();
+        r.deadline = fromIso(q->value(12).toString());
+        r.deadlineNote = q->value(13).toString();
+        r.state = Names::measureState(q->value(14).toString()).value_or(core::MeasureState::Pending);
+        r.problemState = Names::problemState(q->value(15).toString()).value_or(ProblemState::Registered);
+        byId.insert(r.id, r);
+    }
+    out.reserve(ids.size());
+    for (qint64 id : ids) {
+        auto it = byId.constFind(id);
+        if (it != byId.constEnd())
+            out << *it;
+    }
+    return out;
+}
+
+QStringList LedgerQuery::offices() { return distinctSorted(m_db, QStringLiteral("responsible_office")); }
+
+QStringList LedgerQuery::leaders() { return distinctSorted(m_db, QStringLiteral("lead_leader")); }
+
+QList<InspectionNode> LedgerQuery::inspections()
+{
+    QList<InspectionNode> out;
+    auto q = run(m_db,
+                 QStringLiteral("SELECT i.id, i.round_id, r.term_id, i.unit_id, u.name, i.kind, i.source_level, "
+                                "(SELECT count(*) FROM problems p WHERE p.inspection_id = i.id) FROM inspections i "
+                                "LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN units u ON u.id = i.unit_id "
+                                "ORDER BY i.round_id, i.id"),
+                 {});
+    if (!q)
+        return out;
+    while (q->next()) {
+        InspectionNode n;
+        n.id = q->value(0).toLongLong();
+        n.roundId = q->value(1).toLongLong();
+        n.termId = q->value(2).toLongLong();
+        n.unitId = q->value(3).toLongLong();
+        n.unit = q->value(4).toString();
+        n.kind = Names::inspectionKind(q->value(5).toString()).value_or(InspectionKind::Regular);
+        n.source = Names::sourceLevel(q->value(6).toString()).value_or(SourceLevel::Municipal);
+        n.problems = q->value(7).toLongLong();
+        out << n;
+    }
+    return out;
+}
+
+ProblemState LedgerQuery::asProblemState(core::MeasureState state)
+{
+    switch (state) {
+    case core::MeasureState::Pending:
+        return ProblemState::Registered;
+    case core::MeasureState::InProgress:
+        return ProblemState::InProgress;
+    case core::MeasureState::LongTerm:
+        return ProblemState::LongTerm;
+    case core::MeasureState::Completed:
+        return ProblemState::Completed;
+    }
+    return ProblemState::Registered;
+}
+
+WarningLight LedgerQuery::measureLight(core::MeasureState state, const QDate &deadline, const QDate &asOf,
+                                       const WarningThresholds &thresholds)
+{
+    return Workflow::light(asProblemState(state), deadline, asOf, thresholds);
+}
+
+} // namespace rectrack::core

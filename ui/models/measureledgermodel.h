@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ledgermodel.h"
+
+#include <QHash>
+
+namespace rectrack::ui {
+
+/// The rectification ledger (整改台账): one row per measure, with owner, deadline and state.
+class MeasureLedgerModel : public LedgerModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        RegistrationNo, ///< 问题编号
+        Seq,            ///< 序号 of the measure within its problem
+        Content,        ///< 整改措施
+        Type,           ///< 措施类型 (立行立改, 限期整改, 长期坚持)
+        Owner,          ///< 责任人
+        Deadline,       ///< 完成时限
+        State,          ///< 措施状态
+        Light,          ///< 预警
+        Problem,        ///< 问题描述
+        Unit,           ///< 被巡察单位
+        Office,         ///< 责任单位
+        Leader,         ///< 牵头领导
+        Round,          ///< 轮次
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    explicit MeasureLedgerModel(QObject *parent = nullptr);
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// The row @p row (loading its window), or nullptr when out of range.
+    const core::MeasureRow *rowAt(int row) const;
+
+protected:
+    core::LedgerSort sortKey(int column) const override;
+    void loadBlock(int block, const QList<qint64> &ids) const override;
+    void clearCache() const override { m_blocks.clear(); }
+    bool hasBlock(int block) const override { return m_blocks.contains(block); }
+    int blockCount() const override { return int(m_blocks.size()); }
+
+private:
+    mutable QHash<int, QList<core::MeasureRow>> m_blocks;
+};
+
+} // namespace rectrack::ui

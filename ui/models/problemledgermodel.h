@@ -1,0 +1,54 @@
+#pragma once
+
+#include "ledgermodel.h"
+
+#include <QHash>
+
+namespace rectrack::ui {
+
+/// The problem ledger (问题台账): one row per registered problem, from 挂号 to 销号.
+class ProblemLedgerModel : public LedgerModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        RegistrationNo, ///< 编号
+        Unit,           ///< 被巡察单位
+        Round,          ///< 轮次
+        Source,         ///< 来源
+        Category,       ///< 问题类别
+        Description,    ///< 问题描述
+        Office,         ///< 责任单位
+        Leader,         ///< 牵头领导
+        Person,         ///< 责任人
+        Deadline,       ///< 整改时限 (the current one; the original in the tooltip)
+        State,          ///< 状态
+        Light,          ///< 预警: the traffic light on the as-of date
+        Measures,       ///< 措施数
+        Progress,       ///< 最新进展
+        FeedbackDate,   ///< 反馈日期
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    explicit ProblemLedgerModel(QObject *parent = nullptr);
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// The row @p row (loading its window), or nullptr when out of range.
+    const core::ProblemRow *rowAt(int row) const;
+
+protected:
+    core::LedgerSort sortKey(int column) const override;
+    void loadBlock(int block, const QList<qint64> &ids) const override;
+    void clearCache() const override { m_blocks.clear(); }
+    bool hasBlock(int block) const override { return m_blocks.contains(block); }
+    int blockCount() const override { return int(m_blocks.size()); }
+
+private:
+    mutable QHash<int, QList<core::ProblemRow>> m_blocks;
+};
+
+} // namespace rectrack::ui
