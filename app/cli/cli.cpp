@@ -19,7 +19,7 @@ QList<Command> &table()
 }
 
 // Commands of DESIGN.md §9 that arrive with later issues answer "not available yet".
-const QStringList kPlanned{QStringLiteral("import"), QStringLiteral("export"), QStringLiteral("report"),
+const QStringList kPlanned{QStringLiteral("import"),   QStringLiteral("export"),  QStringLiteral("report"),
                            QStringLiteral("generate"), QStringLiteral("summary"), QStringLiteral("template")};
 
 void printHelp(Context &ctx)
@@ -27,11 +27,13 @@ void printHelp(Context &ctx)
     ctx.out << Cli::tr("Usage: rectrack-cli COMMAND [ARGUMENTS] [--lang zh_CN|en]") << '\n'
             << Cli::tr("Commands:") << '\n';
     for (const Command &c : commands())
-        ctx.out << "  " << c.synopsis << "\n      " << QCoreApplication::translate("rectrack::cli::Cli", c.summary)
-                << '\n';
-    ctx.out << Cli::tr("Exit codes: 0 ok, 1 usage, 2 input refused (nothing changed), 3 verification found a fault, "
-                       "4 the database cannot be opened.")
-            << '\n';
+        ctx.out << "  " << c.synopsis << "\n      "
+                << QCoreApplication::translate("rectrack::cli::Cli", c.summary) << '\n';
+    ctx.out
+        << Cli::tr(
+               "Exit codes: 0 ok, 1 usage, 2 input refused (nothing changed), 3 verification found a fault, "
+               "4 the database cannot be opened.")
+        << '\n';
 }
 
 } // namespace
@@ -133,7 +135,8 @@ int runCli(int argc, char **argv)
     const QString command = args.takeFirst();
     if (!cmd) {
         if (kPlanned.contains(command))
-            return usage(ctx, Cli::tr("The command \"%1\" is not available yet in this version.").arg(command));
+            return usage(ctx,
+                         Cli::tr("The command \"%1\" is not available yet in this version.").arg(command));
         printHelp(ctx);
         return usage(ctx, Cli::tr("Unknown command \"%1\".").arg(command));
     }

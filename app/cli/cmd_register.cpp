@@ -18,8 +18,9 @@ int runInit(Context &ctx, const QStringList &argv)
         return usage(ctx, Cli::tr("Usage: rectrack-cli init DB"));
     const QString path = args.positional().first();
     if (QFileInfo::exists(path))
-        return fail(ctx, core::Error{core::ErrorCode::InputRefused,
-                                     Cli::tr("The file %1 already exists; init creates a new register.").arg(path)});
+        return fail(
+            ctx, core::Error{core::ErrorCode::InputRefused,
+                             Cli::tr("The file %1 already exists; init creates a new register.").arg(path)});
     auto db = core::Database::open(path, core::Database::OpenMode::CreateIfMissing);
     if (!db)
         return fail(ctx, db.error());
@@ -45,7 +46,8 @@ int runVerify(Context &ctx, const QStringList &argv)
                 << '\n';
         return ExitVerify;
     }
-    ctx.out << Cli::tr("%1: integrity, schema and audit chain are in order (%2 audit entries, %3 rows checked).")
+    ctx.out << Cli::tr(
+                   "%1: integrity, schema and audit chain are in order (%2 audit entries, %3 rows checked).")
                    .arg(args.positional().first())
                    .arg(report.auditEntries)
                    .arg(report.rowsChecked)
@@ -68,16 +70,16 @@ int runBackup(Context &ctx, const QStringList &argv)
     return ExitOk;
 }
 
-const bool registered = registerCommand({QStringLiteral("init"), QStringLiteral("init DB"),
-                                         QT_TRANSLATE_NOOP("rectrack::cli::Cli", "create an empty register"), false,
-                                         runInit}) &&
-                        registerCommand({QStringLiteral("verify"), QStringLiteral("verify DB"),
-                                         QT_TRANSLATE_NOOP("rectrack::cli::Cli",
-                                                           "integrity check, schema check, audit-chain check"),
-                                         false, runVerify}) &&
-                        registerCommand({QStringLiteral("backup"), QStringLiteral("backup DB DEST"),
-                                         QT_TRANSLATE_NOOP("rectrack::cli::Cli", "write a verified copy of the register"),
-                                         false, runBackup});
+const bool registered =
+    registerCommand({QStringLiteral("init"), QStringLiteral("init DB"),
+                     QT_TRANSLATE_NOOP("rectrack::cli::Cli", "create an empty register"), false, runInit}) &&
+    registerCommand(
+        {QStringLiteral("verify"), QStringLiteral("verify DB"),
+         QT_TRANSLATE_NOOP("rectrack::cli::Cli", "integrity check, schema check, audit-chain check"), false,
+         runVerify}) &&
+    registerCommand({QStringLiteral("backup"), QStringLiteral("backup DB DEST"),
+                     QT_TRANSLATE_NOOP("rectrack::cli::Cli", "write a verified copy of the register"), false,
+                     runBackup});
 
 } // namespace
 

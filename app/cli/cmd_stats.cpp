@@ -75,15 +75,17 @@ int runStats(Context &ctx, const QStringList &argv)
     Args args(argv, {QStringLiteral("--by"), QStringLiteral("--as-of"), QStringLiteral("--format"),
                      QStringLiteral("--unit"), QStringLiteral("--round")});
     if (!args.ok() || args.positional().size() != 1)
-        return usage(ctx, Cli::tr("Usage: rectrack-cli stats DB [--by round|unit|office|source|category|kind|leader] "
-                                  "[--as-of YYYY-MM-DD] [--format table|json|csv]"));
+        return usage(
+            ctx, Cli::tr("Usage: rectrack-cli stats DB [--by round|unit|office|source|category|kind|leader] "
+                         "[--as-of YYYY-MM-DD] [--format table|json|csv]"));
     const QString format = args.value(QStringLiteral("--format"), QStringLiteral("table"));
     if (format != QLatin1String("table") && format != QLatin1String("json") && format != QLatin1String("csv"))
         return usage(ctx, Cli::tr("Unknown format \"%1\" (table, json or csv).").arg(format));
     const auto by = Statistics::groupByFromKey(args.value(QStringLiteral("--by"), QStringLiteral("none")));
     if (!by)
-        return usage(ctx, Cli::tr("Unknown grouping \"%1\" (round, unit, office, source, category, kind, leader).")
-                              .arg(args.value(QStringLiteral("--by"))));
+        return usage(ctx,
+                     Cli::tr("Unknown grouping \"%1\" (round, unit, office, source, category, kind, leader).")
+                         .arg(args.value(QStringLiteral("--by"))));
     int code = 0;
     auto db = openRegister(ctx, args.positional().first(), code);
     if (!db)
@@ -152,7 +154,8 @@ int runOverdue(Context &ctx, const QStringList &argv)
     Args args(argv, {QStringLiteral("--as-of"), QStringLiteral("--format"), QStringLiteral("--unit"),
                      QStringLiteral("--round")});
     if (!args.ok() || args.positional().size() != 1)
-        return usage(ctx, Cli::tr("Usage: rectrack-cli overdue DB [--as-of YYYY-MM-DD] [--format table|json|csv]"));
+        return usage(
+            ctx, Cli::tr("Usage: rectrack-cli overdue DB [--as-of YYYY-MM-DD] [--format table|json|csv]"));
     const QString format = args.value(QStringLiteral("--format"), QStringLiteral("table"));
     if (format != QLatin1String("table") && format != QLatin1String("json") && format != QLatin1String("csv"))
         return usage(ctx, Cli::tr("Unknown format \"%1\" (table, json or csv).").arg(format));
@@ -185,19 +188,31 @@ int runOverdue(Context &ctx, const QStringList &argv)
         return ExitOk;
     }
     QList<QStringList> rows;
-    rows << QStringList{Cli::tr("No."),           Cli::tr("Unit"),        Cli::tr("Problem"),
-                        Cli::tr("Deadline"),      Cli::tr("Days overdue"), Cli::tr("Lead leader"),
-                        Cli::tr("Responsible office"), Cli::tr("Responsible person")};
+    rows << QStringList{Cli::tr("No."),
+                        Cli::tr("Unit"),
+                        Cli::tr("Problem"),
+                        Cli::tr("Deadline"),
+                        Cli::tr("Days overdue"),
+                        Cli::tr("Lead leader"),
+                        Cli::tr("Responsible office"),
+                        Cli::tr("Responsible person")};
     const bool table = format == QLatin1String("table");
     for (const core::OverdueItem &i : *items) {
         QString text = i.description;
         if (table && text.size() > 24)
             text = text.left(23) + QChar(0x2026);
-        rows << QStringList{i.registrationNo, i.unit, text, core::toIso(i.deadline), QString::number(i.daysOverdue),
-                            i.leadLeader, i.responsibleOffice, i.responsiblePerson};
+        rows << QStringList{i.registrationNo,
+                            i.unit,
+                            text,
+                            core::toIso(i.deadline),
+                            QString::number(i.daysOverdue),
+                            i.leadLeader,
+                            i.responsibleOffice,
+                            i.responsiblePerson};
     }
     if (table) {
-        ctx.out << Cli::tr("Overdue problems as of %1: %2").arg(core::toIso(*asOf)).arg(items->size()) << '\n';
+        ctx.out << Cli::tr("Overdue problems as of %1: %2").arg(core::toIso(*asOf)).arg(items->size())
+                << '\n';
         printTable(ctx.out, rows);
     } else {
         printCsv(ctx.out, rows);
@@ -206,16 +221,18 @@ int runOverdue(Context &ctx, const QStringList &argv)
 }
 
 const bool registered =
-    registerCommand({QStringLiteral("stats"),
-                     QStringLiteral("stats DB [--by round|unit|office|source|category|kind|leader] [--as-of YYYY-MM-DD] "
-                                    "[--format table|json|csv] [--unit NAME] [--round LABEL]"),
-                     QT_TRANSLATE_NOOP("rectrack::cli::Cli", "counts, completion and close-out rates, coverage"), false,
-                     runStats}) &&
-    registerCommand({QStringLiteral("overdue"),
-                     QStringLiteral("overdue DB [--as-of YYYY-MM-DD] [--format table|json|csv] [--unit NAME] [--round "
-                                    "LABEL]"),
-                     QT_TRANSLATE_NOOP("rectrack::cli::Cli", "overdue problems with the responsible leaders"), false,
-                     runOverdue});
+    registerCommand(
+        {QStringLiteral("stats"),
+         QStringLiteral("stats DB [--by round|unit|office|source|category|kind|leader] [--as-of YYYY-MM-DD] "
+                        "[--format table|json|csv] [--unit NAME] [--round LABEL]"),
+         QT_TRANSLATE_NOOP("rectrack::cli::Cli", "counts, completion and close-out rates, coverage"), false,
+         runStats}) &&
+    registerCommand(
+        {QStringLiteral("overdue"),
+         QStringLiteral("overdue DB [--as-of YYYY-MM-DD] [--format table|json|csv] [--unit NAME] [--round "
+                        "LABEL]"),
+         QT_TRANSLATE_NOOP("rectrack::cli::Cli", "overdue problems with the responsible leaders"), false,
+         runOverdue});
 
 } // namespace
 

@@ -16,7 +16,14 @@
 
 namespace rectrack::cli {
 
-enum Exit { ExitOk = 0, ExitUsage = 1, ExitRefused = 2, ExitVerify = 3, ExitCannotOpen = 4 };
+enum Exit
+{
+    ExitOk = 0,
+    ExitUsage = 1,
+    ExitRefused = 2,
+    ExitVerify = 3,
+    ExitCannotOpen = 4
+};
 
 /// Standard streams in UTF-8 and the chosen language, handed to every command.
 struct Context
@@ -34,8 +41,8 @@ int usage(Context &ctx, const QString &message);
 struct Command
 {
     QString name;
-    QString synopsis; ///< e.g. "stats DB [--by …]" (not translated)
-    const char *summary; ///< translated through QT_TRANSLATE_NOOP("rectrack::cli::Cli", …)
+    QString synopsis;      ///< e.g. "stats DB [--by …]" (not translated)
+    const char *summary;   ///< translated through QT_TRANSLATE_NOOP("rectrack::cli::Cli", …)
     bool needsGui = false; ///< needs a QApplication (Qt Charts for reports)
     std::function<int(Context &, const QStringList &args)> run; ///< args without the command name
 };

@@ -1,3 +1,6 @@
 #include "command.h"
 
-int main(int argc, char **argv) { return rectrack::cli::runCli(argc, argv); }
+int main(int argc, char **argv)
+{
+    return rectrack::cli::runCli(argc, argv);
+}

@@ -15,7 +15,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption(QCommandLineOption(QStringLiteral("lang"), QStringLiteral("zh_CN or en"), QStringLiteral("LANG")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("lang"), QStringLiteral("zh_CN or en"), QStringLiteral("LANG")));
     parser.addPositionalArgument(QStringLiteral("register"), QStringLiteral("register file to open"));
     parser.process(app);
 

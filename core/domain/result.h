@@ -8,12 +8,13 @@
 namespace rectrack::core {
 
 /// Why an operation failed; the codes map one to one onto rectrack-cli exit codes (DESIGN.md §9).
-enum class ErrorCode {
-    Usage = 1,         ///< wrong arguments or an operation that does not apply
-    InputRefused = 2,  ///< bad input or an illegal transition; nothing was changed
-    VerifyFault = 3,   ///< verification found a fault
-    CannotOpen = 4,    ///< corrupt file, not a Rectrack register, or newer than this program
-    Internal = 5,      ///< an unexpected SQL or I/O failure
+enum class ErrorCode
+{
+    Usage = 1,        ///< wrong arguments or an operation that does not apply
+    InputRefused = 2, ///< bad input or an illegal transition; nothing was changed
+    VerifyFault = 3,  ///< verification found a fault
+    CannotOpen = 4,   ///< corrupt file, not a Rectrack register, or newer than this program
+    Internal = 5,     ///< an unexpected SQL or I/O failure
 };
 
 /// A failure with a translated, user-facing message.
@@ -28,8 +29,7 @@ struct Error
  * which GCC 12 does not ship). Core never shows dialogs: callers turn an Error into a
  * message box or a stderr line and exit code.
  */
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
     Result(T value) : m_data(std::move(value)) {}
@@ -53,6 +53,9 @@ private:
 /// Result of an operation that returns nothing on success.
 using Status = Result<std::monostate>;
 
-inline Status okStatus() { return Status(std::monostate{}); }
+inline Status okStatus()
+{
+    return Status(std::monostate{});
+}
 
 } // namespace rectrack::core

@@ -82,22 +82,67 @@ constexpr std::array<std::pair<SupervisionKind, const char *>, 6> kSupervisionKi
 
 } // namespace
 
-QString Names::key(ProblemState s) { return keyOf(kProblemStates, s); }
-QString Names::key(MeasureType t) { return keyOf(kMeasureTypes, t); }
-QString Names::key(MeasureState s) { return keyOf(kMeasureStates, s); }
-QString Names::key(SourceLevel s) { return keyOf(kSourceLevels, s); }
-QString Names::key(InspectionKind k) { return keyOf(kInspectionKinds, k); }
-QString Names::key(WarningLight w) { return keyOf(kLights, w); }
-QString Names::key(ReviewStep s) { return keyOf(kReviewSteps, s); }
-QString Names::key(SupervisionKind k) { return keyOf(kSupervisionKinds, k); }
+QString Names::key(ProblemState s)
+{
+    return keyOf(kProblemStates, s);
+}
+QString Names::key(MeasureType t)
+{
+    return keyOf(kMeasureTypes, t);
+}
+QString Names::key(MeasureState s)
+{
+    return keyOf(kMeasureStates, s);
+}
+QString Names::key(SourceLevel s)
+{
+    return keyOf(kSourceLevels, s);
+}
+QString Names::key(InspectionKind k)
+{
+    return keyOf(kInspectionKinds, k);
+}
+QString Names::key(WarningLight w)
+{
+    return keyOf(kLights, w);
+}
+QString Names::key(ReviewStep s)
+{
+    return keyOf(kReviewSteps, s);
+}
+QString Names::key(SupervisionKind k)
+{
+    return keyOf(kSupervisionKinds, k);
+}
 
-std::optional<ProblemState> Names::problemState(const QString &k) { return valueOf(kProblemStates, k); }
-std::optional<MeasureType> Names::measureType(const QString &k) { return valueOf(kMeasureTypes, k); }
-std::optional<MeasureState> Names::measureState(const QString &k) { return valueOf(kMeasureStates, k); }
-std::optional<SourceLevel> Names::sourceLevel(const QString &k) { return valueOf(kSourceLevels, k); }
-std::optional<InspectionKind> Names::inspectionKind(const QString &k) { return valueOf(kInspectionKinds, k); }
-std::optional<ReviewStep> Names::reviewStep(const QString &k) { return valueOf(kReviewSteps, k); }
-std::optional<SupervisionKind> Names::supervisionKind(const QString &k) { return valueOf(kSupervisionKinds, k); }
+std::optional<ProblemState> Names::problemState(const QString &k)
+{
+    return valueOf(kProblemStates, k);
+}
+std::optional<MeasureType> Names::measureType(const QString &k)
+{
+    return valueOf(kMeasureTypes, k);
+}
+std::optional<MeasureState> Names::measureState(const QString &k)
+{
+    return valueOf(kMeasureStates, k);
+}
+std::optional<SourceLevel> Names::sourceLevel(const QString &k)
+{
+    return valueOf(kSourceLevels, k);
+}
+std::optional<InspectionKind> Names::inspectionKind(const QString &k)
+{
+    return valueOf(kInspectionKinds, k);
+}
+std::optional<ReviewStep> Names::reviewStep(const QString &k)
+{
+    return valueOf(kReviewSteps, k);
+}
+std::optional<SupervisionKind> Names::supervisionKind(const QString &k)
+{
+    return valueOf(kSupervisionKinds, k);
+}
 
 QString Names::display(ProblemState s)
 {
@@ -148,13 +193,13 @@ QString Names::display(SourceLevel s)
 {
     switch (s) {
     case SourceLevel::Central:
-        return tr("Central inspection");
+        return tr("central");
     case SourceLevel::Provincial:
-        return tr("Provincial inspection");
+        return tr("provincial");
     case SourceLevel::Municipal:
-        return tr("Municipal inspection");
+        return tr("municipal");
     case SourceLevel::District:
-        return tr("District inspection");
+        return tr("district");
     }
     return {};
 }
@@ -227,8 +272,14 @@ QString Names::display(SupervisionKind k)
     return {};
 }
 
-QString toIso(const QDate &d) { return d.isValid() ? d.toString(Qt::ISODate) : QString(); }
+QString toIso(const QDate &d)
+{
+    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
 
-QDate fromIso(const QString &s) { return s.isEmpty() ? QDate() : QDate::fromString(s, Qt::ISODate); }
+QDate fromIso(const QString &s)
+{
+    return s.isEmpty() ? QDate() : QDate::fromString(s, Qt::ISODate);
+}
 
 } // namespace rectrack::core

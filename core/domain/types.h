@@ -7,7 +7,8 @@
  */
 
 // core must build without Qt Gui/Widgets (DESIGN.md §3): fail loudly if a GUI module leaks in.
-#if defined(RECTRACK_BUILDING_CORE) && (defined(QT_GUI_LIB) || defined(QT_WIDGETS_LIB) || defined(QT_CHARTS_LIB))
+#if defined(RECTRACK_BUILDING_CORE) &&                                                                       \
+    (defined(QT_GUI_LIB) || defined(QT_WIDGETS_LIB) || defined(QT_CHARTS_LIB))
 #error "rectrack_core must not depend on Qt Gui, Widgets or Charts"
 #endif
 
@@ -20,7 +21,8 @@
 namespace rectrack::core {
 
 /// State of a problem (DESIGN.md §5). Exactly one at any date.
-enum class ProblemState {
+enum class ProblemState
+{
     Registered, ///< 已挂号: registered, work not started
     InProgress, ///< 整改中
     LongTerm,   ///< 基本完成/长期坚持: immediate part done, work continuing; not "done"
@@ -29,25 +31,70 @@ enum class ProblemState {
 };
 
 /// Kind of measure (整改措施类型).
-enum class MeasureType { Immediate, Deadline, LongTerm };
+enum class MeasureType
+{
+    Immediate,
+    Deadline,
+    LongTerm
+};
 
 /// State of one measure; measures follow the same vocabulary as problems minus close-out.
-enum class MeasureState { Pending, InProgress, LongTerm, Completed };
+enum class MeasureState
+{
+    Pending,
+    InProgress,
+    LongTerm,
+    Completed
+};
 
 /// Where a problem was fed back from (集成整改: rectified together).
-enum class SourceLevel { Central, Provincial, Municipal, District };
+enum class SourceLevel
+{
+    Central,
+    Provincial,
+    Municipal,
+    District
+};
 
 /// Kind of inspection (巡察类型).
-enum class InspectionKind { Regular, Thematic, Elevated, Flexible, Cross, FollowUp };
+enum class InspectionKind
+{
+    Regular,
+    Thematic,
+    Elevated,
+    Flexible,
+    Cross,
+    FollowUp
+};
 
 /// Traffic-light warning of an unfinished item (DESIGN.md §1.5). None = done or long-term.
-enum class WarningLight { None, Normal, Green, Yellow, Red };
+enum class WarningLight
+{
+    None,
+    Normal,
+    Green,
+    Yellow,
+    Red
+};
 
 /// Steps of the close-out review, in order (unit leader → unit rectification group → office).
-enum class ReviewStep { UnitLeader, UnitGroup, InspectionOffice };
+enum class ReviewStep
+{
+    UnitLeader,
+    UnitGroup,
+    InspectionOffice
+};
 
 /// Kinds of supervision action (督办).
-enum class SupervisionKind { Urge, Reminder, Warning, SupervisionLetter, Interview, ReturnVisit };
+enum class SupervisionKind
+{
+    Urge,
+    Reminder,
+    Warning,
+    SupervisionLetter,
+    Interview,
+    ReturnVisit
+};
 
 /// Stable storage keys and translated display names for the enums above.
 class Names
@@ -71,7 +118,9 @@ public:
     static std::optional<ReviewStep> reviewStep(const QString &key);
     static std::optional<SupervisionKind> supervisionKind(const QString &key);
 
-    /// Display names in the current UI language (Chinese by default).
+    /// Display names in the current UI language (Chinese by default). Source levels read
+    /// 中央巡视/省委巡视/市委巡察/区县委巡察 in Chinese and central/provincial/… in English, the
+    /// group keys of `stats --by source` (DESIGN.md §9).
     static QString display(ProblemState s);
     static QString display(MeasureType t);
     static QString display(MeasureState s);
@@ -83,7 +132,10 @@ public:
 };
 
 /// True for the states that completion-rate notices count as done (已完成 = completed + closed out).
-inline bool isDone(ProblemState s) { return s == ProblemState::Completed || s == ProblemState::ClosedOut; }
+inline bool isDone(ProblemState s)
+{
+    return s == ProblemState::Completed || s == ProblemState::ClosedOut;
+}
 
 /// ISO date helpers: every date in the register is a calendar date, stored as YYYY-MM-DD text.
 QString toIso(const QDate &d);

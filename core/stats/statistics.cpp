@@ -16,12 +16,15 @@ namespace {
 // Problems as they stood on date @D (substituted as an ISO date literal made from a QDate, so
 // never user text): state, deadline and existence on that date.
 const char *const kProblemsAsOf =
-    "SELECT p.id, p.unit_id, p.inspection_id, p.category_id, p.responsible_office, p.lead_leader, p.source_level, "
+    "SELECT p.id, p.unit_id, p.inspection_id, p.category_id, p.responsible_office, p.lead_leader, "
+    "p.source_level, "
     "p.registration_no, p.description, p.responsible_person, "
     "COALESCE((SELECT s.state FROM problem_states s WHERE s.problem_id = p.id AND s.changed_on <= '@D' "
     "ORDER BY s.changed_on DESC, s.id DESC LIMIT 1), 'registered') AS st, "
-    "COALESCE((SELECT e.requested_deadline FROM extension_requests e WHERE e.problem_id = p.id AND e.measure_id IS "
-    "NULL AND e.decision = 'approved' AND e.decided_on <= '@D' ORDER BY e.decided_on DESC, e.id DESC LIMIT 1), "
+    "COALESCE((SELECT e.requested_deadline FROM extension_requests e WHERE e.problem_id = p.id AND "
+    "e.measure_id IS "
+    "NULL AND e.decision = 'approved' AND e.decided_on <= '@D' ORDER BY e.decided_on DESC, e.id DESC LIMIT "
+    "1), "
     "p.original_deadline) AS dl, "
     "(SELECT count(*) FROM measures m WHERE m.problem_id = p.id) AS mc "
     "FROM problems p WHERE p.feedback_date <= '@D'";
@@ -52,9 +55,10 @@ QString withDate(QString sql, const QDate &asOf)
 QString fromAsOf()
 {
     return QStringLiteral("FROM (") + QString::fromLatin1(kProblemsAsOf) +
-           QStringLiteral(") ps LEFT JOIN units u ON u.id = ps.unit_id LEFT JOIN inspections i ON i.id = "
-                          "ps.inspection_id LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN categories c ON c.id = "
-                          "ps.category_id WHERE 1 = 1");
+           QStringLiteral(
+               ") ps LEFT JOIN units u ON u.id = ps.unit_id LEFT JOIN inspections i ON i.id = "
+               "ps.inspection_id LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN categories c ON c.id = "
+               "ps.category_id WHERE 1 = 1");
 }
 
 QString groupExpr(GroupBy by)
@@ -105,18 +109,21 @@ Coverage Coverage::combine(const QList<CoverageGroup> &groups)
     return c;
 }
 
-Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy by, const StatsFilter &filter)
+Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy by,
+                                        const StatsFilter &filter)
 {
     QVariantList binds;
     const QString where = filterSql(filter, binds);
     const QString sql =
-        QStringLiteral("SELECT %1 AS gkey, count(*), sum(ps.mc), sum(ps.st = 'completed'), sum(ps.st = 'closed_out'), "
-                       "sum(ps.st = 'long_term'), sum(ps.st = 'in_progress'), sum(ps.st = 'registered'), "
-                       "sum(ps.st IN ('registered', 'in_progress') AND ps.dl IS NOT NULL AND ps.dl < '@D'), min(r.start_date) ")
+        QStringLiteral(
+            "SELECT %1 AS gkey, count(*), sum(ps.mc), sum(ps.st = 'completed'), sum(ps.st = 'closed_out'), "
+            "sum(ps.st = 'long_term'), sum(ps.st = 'in_progress'), sum(ps.st = 'registered'), "
+            "sum(ps.st IN ('registered', 'in_progress') AND ps.dl IS NOT NULL AND ps.dl < '@D'), "
+            "min(r.start_date) ")
             .arg(groupExpr(by)) +
         fromAsOf() + where + QStringLiteral(" GROUP BY gkey");
     // '@D' is the as-of date wherever it appears; the filter's plain ? take 2, 3, ...
-    auto q = db.exec(sql, binds);
+    auto q = db.exec(withDate(sql, asOf), binds);
     if (!q)
         return q.error();
     StatsResult result;
@@ -172,10 +179,11 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
 Coverage Statistics::coverage(Database &db, const QDate &asOf)
 {
     const QString d = toIso(asOf);
-    auto t = db.exec(QStringLiteral("SELECT id, name FROM terms WHERE start_date IS NULL OR start_date <= ? "
-                                    "ORDER BY (end_date IS NULL OR end_date >= ?) DESC, start_date DESC, id DESC "
-                                    "LIMIT 1"),
-                     {d, d});
+    auto t =
+        db.exec(QStringLiteral("SELECT id, name FROM terms WHERE start_date IS NULL OR start_date <= ? "
+                               "ORDER BY (end_date IS NULL OR end_date >= ?) DESC, start_date DESC, id DESC "
+                               "LIMIT 1"),
+                {d, d});
     if (!t || !t->next())
         return {};
     const qint64 termId = t->value(0).toLongLong();
@@ -185,15 +193,17 @@ Coverage Statistics::coverage(Database &db, const QDate &asOf)
     if (db.meta(QStringLiteral("coverage_counts_follow_up")) == QLatin1String("1"))
         kinds << QStringLiteral("'follow_up'");
     auto q = db.exec(
-        QStringLiteral("SELECT coalesce(u.category, ''), count(*), sum(EXISTS (SELECT 1 FROM inspections i JOIN rounds "
-                       "r ON r.id = i.round_id WHERE i.unit_id = tu.unit_id AND r.term_id = tu.term_id AND i.kind IN "
-                       "(%1) AND coalesce(i.entry_date, r.start_date) <= ?)) FROM term_units tu JOIN units u ON u.id = "
-                       "tu.unit_id WHERE tu.term_id = ? AND tu.must_cover = 1 GROUP BY 1 ORDER BY 1")
+        QStringLiteral(
+            "SELECT coalesce(u.category, ''), count(*), sum(EXISTS (SELECT 1 FROM inspections i JOIN rounds "
+            "r ON r.id = i.round_id WHERE i.unit_id = tu.unit_id AND r.term_id = tu.term_id AND i.kind IN "
+            "(%1) AND coalesce(i.entry_date, r.start_date) <= ?)) FROM term_units tu JOIN units u ON u.id = "
+            "tu.unit_id WHERE tu.term_id = ? AND tu.must_cover = 1 GROUP BY 1 ORDER BY 1")
             .arg(kinds.join(u',')),
         {d, termId});
     QList<CoverageGroup> groups;
     while (q && q->next())
-        groups.append(CoverageGroup{q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toLongLong()});
+        groups.append(
+            CoverageGroup{q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toLongLong()});
     Coverage c = Coverage::combine(groups);
     c.term = termName;
     return c;
@@ -203,11 +213,12 @@ Result<QList<OverdueItem>> Statistics::overdue(Database &db, const QDate &asOf, 
 {
     QVariantList binds;
     const QString where = filterSql(filter, binds);
-    const QString sql = QStringLiteral("SELECT ps.id, ps.registration_no, u.name, ps.description, ps.responsible_office, "
-                                       "ps.lead_leader, ps.responsible_person, ps.dl, ps.st ") +
-                        fromAsOf() + where +
-                        QStringLiteral(" AND ps.st IN ('registered', 'in_progress') AND ps.dl IS NOT NULL AND ps.dl "
-                                       "< '@D' ORDER BY ps.dl, ps.id");
+    const QString sql =
+        QStringLiteral("SELECT ps.id, ps.registration_no, u.name, ps.description, ps.responsible_office, "
+                       "ps.lead_leader, ps.responsible_person, ps.dl, ps.st ") +
+        fromAsOf() + where +
+        QStringLiteral(" AND ps.st IN ('registered', 'in_progress') AND ps.dl IS NOT NULL AND ps.dl "
+                       "< '@D' ORDER BY ps.dl, ps.id");
     auto q = db.exec(withDate(sql, asOf), binds);
     if (!q)
         return q.error();
@@ -232,17 +243,20 @@ Result<QList<OverdueItem>> Statistics::overdue(Database &db, const QDate &asOf, 
 std::optional<GroupBy> Statistics::groupByFromKey(const QString &key)
 {
     static const QHash<QString, GroupBy> map{
-        {QStringLiteral("round"), GroupBy::Round},   {QStringLiteral("unit"), GroupBy::Unit},
-        {QStringLiteral("office"), GroupBy::Office}, {QStringLiteral("source"), GroupBy::Source},
+        {QStringLiteral("round"), GroupBy::Round},       {QStringLiteral("unit"), GroupBy::Unit},
+        {QStringLiteral("office"), GroupBy::Office},     {QStringLiteral("source"), GroupBy::Source},
         {QStringLiteral("category"), GroupBy::Category}, {QStringLiteral("kind"), GroupBy::Kind},
-        {QStringLiteral("leader"), GroupBy::Leader}, {QStringLiteral("none"), GroupBy::None}};
+        {QStringLiteral("leader"), GroupBy::Leader},     {QStringLiteral("none"), GroupBy::None}};
     const auto it = map.constFind(key);
     if (it == map.cend())
         return std::nullopt;
     return *it;
 }
 
-double Statistics::round4(double fraction) { return std::round(fraction * 10000.0) / 10000.0; }
+double Statistics::round4(double fraction)
+{
+    return std::round(fraction * 10000.0) / 10000.0;
+}
 
 QString Statistics::formatPercent(double fraction)
 {

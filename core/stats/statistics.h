@@ -42,7 +42,17 @@ struct Counts
 };
 
 /// What to group by (`stats --by`).
-enum class GroupBy { None, Round, Unit, Office, Source, Category, Kind, Leader };
+enum class GroupBy
+{
+    None,
+    Round,
+    Unit,
+    Office,
+    Source,
+    Category,
+    Kind,
+    Leader
+};
 
 /// Restricts statistics to part of the register (report scopes, `--unit`, `--round`).
 struct StatsFilter
@@ -115,7 +125,8 @@ public:
     static Coverage coverage(Database &db, const QDate &asOf);
 
     /// Problems overdue on @p asOf, most overdue first.
-    static Result<QList<OverdueItem>> overdue(Database &db, const QDate &asOf, const StatsFilter &filter = {});
+    static Result<QList<OverdueItem>> overdue(Database &db, const QDate &asOf,
+                                              const StatsFilter &filter = {});
 
     /// Parses a `--by` word (round, unit, office, source, category, kind, leader).
     static std::optional<GroupBy> groupByFromKey(const QString &key);

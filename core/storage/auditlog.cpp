@@ -73,8 +73,9 @@ Result<qint64> AuditLog::insert(Database &db, const QString &table, QVariantMap 
         marks << QStringLiteral("?");
         binds << it.value();
     }
-    auto r = db.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table, cols.join(u','), marks.join(u',')),
-                     binds);
+    auto r = db.exec(
+        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table, cols.join(u','), marks.join(u',')),
+        binds);
     if (!r)
         return r.error();
     const qint64 id = r->lastInsertId().toLongLong();
@@ -115,13 +116,14 @@ Status AuditLog::remove(Database &db, const QString &table, qint64 id)
     return record(db, table, id, QStringLiteral("delete"), before, {});
 }
 
-QString AuditLog::chainHash(const QString &prevHash, const QString &at, const QString &actor, const QString &entity,
-                            qint64 id, const QString &action, const QString &before, const QString &after)
+QString AuditLog::chainHash(const QString &prevHash, const QString &at, const QString &actor,
+                            const QString &entity, qint64 id, const QString &action, const QString &before,
+                            const QString &after)
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
     const QChar sep(0x1f);
-    const QString text = prevHash + sep + at + sep + actor + sep + entity + sep + QString::number(id) + sep + action +
-                         sep + before + sep + after;
+    const QString text = prevHash + sep + at + sep + actor + sep + entity + sep + QString::number(id) + sep +
+                         action + sep + before + sep + after;
     h.addData(text.toUtf8());
     return QString::fromLatin1(h.result().toHex());
 }
@@ -135,16 +137,20 @@ Status AuditLog::record(Database &db, const QString &entity, qint64 id, const QS
     const QString b = compact(before);
     const QString a = compact(after);
     const QString hash = chainHash(prevHash, at, db.actor(), entity, id, action, b, a);
-    auto r = db.exec(QStringLiteral("INSERT INTO audit_log (at, actor, entity, entity_id, action, before_json, "
-                                    "after_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)"),
-                     {at, db.actor(), entity, id, action, b.isEmpty() ? QVariant() : QVariant(b),
-                      a.isEmpty() ? QVariant() : QVariant(a), prevHash, hash});
+    auto r =
+        db.exec(QStringLiteral("INSERT INTO audit_log (at, actor, entity, entity_id, action, before_json, "
+                               "after_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)"),
+                {at, db.actor(), entity, id, action, b.isEmpty() ? QVariant() : QVariant(b),
+                 a.isEmpty() ? QVariant() : QVariant(a), prevHash, hash});
     if (!r)
         return r.error();
     return okStatus();
 }
 
-qint64 AuditLog::length(Database &db) { return db.scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong(); }
+qint64 AuditLog::length(Database &db)
+{
+    return db.scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong();
+}
 
 VerifyReport Verifier::verify(Database &db)
 {
@@ -164,11 +170,14 @@ VerifyReport Verifier::verify(Database &db)
     }
     // 2. Schema.
     if (db.schemaVersion() != schema::kVersion)
-        report.faults << tr("Unexpected schema version %1 (expected %2).").arg(db.schemaVersion()).arg(schema::kVersion);
+        report.faults << tr("Unexpected schema version %1 (expected %2).")
+                             .arg(db.schemaVersion())
+                             .arg(schema::kVersion);
     if (db.scalar(QStringLiteral("PRAGMA application_id")).toLongLong() != qint64(schema::kApplicationId))
         report.faults << tr("The application id is not Rectrack's.");
     for (const QString &t : schema::auditedTables() + QStringList{QStringLiteral("audit_log")}) {
-        if (db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?"), {t}).toInt() != 1)
+        if (db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?"), {t})
+                .toInt() != 1)
             report.faults << tr("Table %1 is missing.").arg(t);
     }
     if (!report.ok())
@@ -177,8 +186,9 @@ VerifyReport Verifier::verify(Database &db)
     // 3. The audit chain, and the last logged state of every row.
     QHash<QString, QString> lastState; // "table/id" -> after_json ("" when deleted)
     {
-        auto r = db.exec(QStringLiteral("SELECT id, at, actor, entity, entity_id, action, before_json, after_json, "
-                                        "prev_hash, hash FROM audit_log ORDER BY id"));
+        auto r = db.exec(
+            QStringLiteral("SELECT id, at, actor, entity, entity_id, action, before_json, after_json, "
+                           "prev_hash, hash FROM audit_log ORDER BY id"));
         if (!r) {
             report.faults << r.error().message;
             return report;
@@ -194,11 +204,13 @@ VerifyReport Verifier::verify(Database &db)
             const QString prevHash = r->value(8).toString();
             const QString hash = r->value(9).toString();
             if (prevHash != prev)
-                report.faults << tr("Audit log entry %1 does not follow the entry before it (an entry was removed "
-                                    "or inserted).")
-                                     .arg(logId);
-            const QString expect = AuditLog::chainHash(prevHash, r->value(1).toString(), r->value(2).toString(), entity,
-                                             entityId, r->value(5).toString(), before, after);
+                report.faults
+                    << tr("Audit log entry %1 does not follow the entry before it (an entry was removed "
+                          "or inserted).")
+                           .arg(logId);
+            const QString expect =
+                AuditLog::chainHash(prevHash, r->value(1).toString(), r->value(2).toString(), entity,
+                                    entityId, r->value(5).toString(), before, after);
             if (expect != hash)
                 report.faults << tr("Audit log entry %1 was altered (its hash does not match).").arg(logId);
             prev = hash;
@@ -222,9 +234,10 @@ VerifyReport Verifier::verify(Database &db)
             const QString now = compact(recordToJson(r->record(), 1));
             const auto it = lastState.constFind(table + u'/' + QString::number(id));
             if (it == lastState.cend() || it->isEmpty())
-                report.faults << tr("Row %1 of %2 is not in the audit log (written behind the program's back).")
-                                     .arg(id)
-                                     .arg(table);
+                report.faults
+                    << tr("Row %1 of %2 is not in the audit log (written behind the program's back).")
+                           .arg(id)
+                           .arg(table);
             else if (*it != now)
                 report.faults << tr("Row %1 of %2 differs from its last logged state (changed behind the "
                                     "program's back).")
@@ -251,7 +264,8 @@ VerifyReport Verifier::verify(Database &db)
                 const QString sha =
                     QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
                 if (sha != r->value(1).toString() || data.size() != r->value(3).toLongLong())
-                    report.faults << tr("Evidence file #%1 does not match its SHA-256.").arg(r->value(0).toLongLong());
+                    report.faults
+                        << tr("Evidence file #%1 does not match its SHA-256.").arg(r->value(0).toLongLong());
             }
         }
     }

@@ -38,8 +38,9 @@ public:
                          const QJsonObject &before, const QJsonObject &after);
 
     /// Hex SHA-256 that chains an entry to the previous one.
-    static QString chainHash(const QString &prevHash, const QString &at, const QString &actor, const QString &entity,
-                             qint64 id, const QString &action, const QString &before, const QString &after);
+    static QString chainHash(const QString &prevHash, const QString &at, const QString &actor,
+                             const QString &entity, qint64 id, const QString &action, const QString &before,
+                             const QString &after);
 
     /// Number of entries in the log.
     static qint64 length(Database &db);

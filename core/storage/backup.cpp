@@ -23,13 +23,15 @@ Status Backup::writeCopy(Database &db, const QString &destination)
     auto copy = Database::open(destination, Database::OpenMode::Existing);
     if (!copy) {
         QFile::remove(destination);
-        return Error{ErrorCode::VerifyFault, tr("The backup %1 does not check out: %2").arg(destination, copy.error().message)};
+        return Error{ErrorCode::VerifyFault,
+                     tr("The backup %1 does not check out: %2").arg(destination, copy.error().message)};
     }
     const QString check = (*copy)->scalar(QStringLiteral("PRAGMA integrity_check")).toString();
     (*copy)->close();
     if (check != QLatin1String("ok")) {
         QFile::remove(destination);
-        return Error{ErrorCode::VerifyFault, tr("The backup %1 does not check out: %2").arg(destination, check)};
+        return Error{ErrorCode::VerifyFault,
+                     tr("The backup %1 does not check out: %2").arg(destination, check)};
     }
     return okStatus();
 }

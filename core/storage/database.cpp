@@ -21,7 +21,10 @@ quint32 bigEndian32(const QByteArray &b, int offset)
            (quint32(quint8(b[offset + 2])) << 8) | quint32(quint8(b[offset + 3]));
 }
 
-Error cannotOpen(const QString &message) { return Error{ErrorCode::CannotOpen, message}; }
+Error cannotOpen(const QString &message)
+{
+    return Error{ErrorCode::CannotOpen, message};
+}
 
 } // namespace
 
@@ -35,7 +38,8 @@ Status Database::checkFile(const QString &path)
     const qint64 size = f.size();
     const QByteArray header = f.read(100);
     if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0")))
-        return cannotOpen(tr("The file %1 is not a Rectrack register (it is not an SQLite database).").arg(path));
+        return cannotOpen(
+            tr("The file %1 is not a Rectrack register (it is not an SQLite database).").arg(path));
     quint32 pageSize = (quint32(quint8(header[16])) << 8) | quint32(quint8(header[17]));
     if (pageSize == 1)
         pageSize = 65536;
@@ -83,7 +87,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
     return db;
 }
 
-Database::~Database() { close(); }
+Database::~Database()
+{
+    close();
+}
 
 void Database::close()
 {
@@ -114,28 +121,32 @@ Status Database::initialise(bool created)
     {
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
-            return cannotOpen(tr("The file %1 is damaged or not a register: %2").arg(m_path, q.lastError().text()));
+            return cannotOpen(
+                tr("The file %1 is damaged or not a register: %2").arg(m_path, q.lastError().text()));
     }
     if (!created) {
         const int version = schemaVersion();
         if (version > schema::kVersion)
-            return cannotOpen(tr("The register %1 was written by a newer version of Rectrack (schema %2; this "
-                                 "program reads up to %3). Please update Rectrack.")
-                                  .arg(m_path)
-                                  .arg(version)
-                                  .arg(schema::kVersion));
+            return cannotOpen(
+                tr("The register %1 was written by a newer version of Rectrack (schema %2; this "
+                   "program reads up to %3). Please update Rectrack.")
+                    .arg(m_path)
+                    .arg(version)
+                    .arg(schema::kVersion));
         if (version < 1)
             return cannotOpen(tr("The file %1 is not a Rectrack register.").arg(m_path));
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("SELECT 1 FROM audit_log LIMIT 1")))
-            return cannotOpen(tr("The file %1 is damaged or not a register: %2").arg(m_path, q.lastError().text()));
+            return cannotOpen(
+                tr("The file %1 is damaged or not a register: %2").arg(m_path, q.lastError().text()));
     }
     for (const char *p : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
         if (const Status s = pragma(QString::fromLatin1(p)); !s)
             return s;
     }
     if (created) {
-        if (const Status s = pragma(QStringLiteral("PRAGMA application_id=%1").arg(schema::kApplicationId)); !s)
+        if (const Status s = pragma(QStringLiteral("PRAGMA application_id=%1").arg(schema::kApplicationId));
+            !s)
             return s;
         Transaction tx(*this);
         if (!tx.active())
@@ -178,7 +189,10 @@ Status Database::migrate(int from)
         for (const QString &stmt : steps.value(v - 1)) {
             QSqlQuery q(m_db);
             if (!q.exec(stmt))
-                return cannotOpen(tr("Upgrading %1 to schema %2 failed: %3").arg(m_path).arg(v + 1).arg(q.lastError().text()));
+                return cannotOpen(tr("Upgrading %1 to schema %2 failed: %3")
+                                      .arg(m_path)
+                                      .arg(v + 1)
+                                      .arg(q.lastError().text()));
         }
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(v + 1)))
@@ -230,7 +244,10 @@ Status Database::setMeta(const QString &key, const QString &value)
     return okStatus();
 }
 
-QDate Database::referenceDate() const { return QDate::fromString(meta(QStringLiteral("reference_date")), Qt::ISODate); }
+QDate Database::referenceDate() const
+{
+    return QDate::fromString(meta(QStringLiteral("reference_date")), Qt::ISODate);
+}
 
 QDate Database::defaultAsOf() const
 {
@@ -246,16 +263,23 @@ int Database::schemaVersion() const
     return -1;
 }
 
-void Database::setClock(const Clock *clock) { m_clock = clock ? clock : &m_systemClock; }
+void Database::setClock(const Clock *clock)
+{
+    m_clock = clock ? clock : &m_systemClock;
+}
 
-QString Database::newUuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString Database::newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
 Transaction::Transaction(Database &db) : m_db(db)
 {
     QSqlQuery q(db.sql());
     if (db.m_txDepth > 0)
         m_savepoint = QStringLiteral("sp%1").arg(db.m_txDepth);
-    if (q.exec(m_savepoint.isEmpty() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT ") + m_savepoint)) {
+    if (q.exec(m_savepoint.isEmpty() ? QStringLiteral("BEGIN IMMEDIATE")
+                                     : QStringLiteral("SAVEPOINT ") + m_savepoint)) {
         m_active = true;
         ++db.m_txDepth;
     } else {
@@ -264,14 +288,18 @@ Transaction::Transaction(Database &db) : m_db(db)
     }
 }
 
-Transaction::~Transaction() { rollback(); }
+Transaction::~Transaction()
+{
+    rollback();
+}
 
 Status Transaction::commit()
 {
     if (!m_active)
         return m_error;
     QSqlQuery q(m_db.sql());
-    if (!q.exec(m_savepoint.isEmpty() ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE ") + m_savepoint)) {
+    if (!q.exec(m_savepoint.isEmpty() ? QStringLiteral("COMMIT")
+                                      : QStringLiteral("RELEASE ") + m_savepoint)) {
         const Error e{ErrorCode::Internal, tr("Saving failed: %1").arg(q.lastError().text())};
         rollback();
         return e;

@@ -27,7 +27,8 @@ class Database
 {
     Q_DECLARE_TR_FUNCTIONS(Database)
 public:
-    enum class OpenMode {
+    enum class OpenMode
+    {
         Existing,       ///< the file must exist and be a register
         CreateIfMissing ///< create a new register when the file does not exist
     };
@@ -127,8 +128,7 @@ private:
 };
 
 /// Runs @p fn (returning a Result or Status) inside one Transaction; commits on success.
-template <typename Fn>
-auto withTransaction(Database &db, Fn fn) -> decltype(fn())
+template <typename Fn> auto withTransaction(Database &db, Fn fn) -> decltype(fn())
 {
     Transaction tx(db);
     if (!tx.active())
@@ -142,10 +142,19 @@ auto withTransaction(Database &db, Fn fn) -> decltype(fn())
 }
 
 /// A date as stored (YYYY-MM-DD), or NULL when invalid.
-inline QVariant sqlDate(const QDate &d) { return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(); }
+inline QVariant sqlDate(const QDate &d)
+{
+    return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant();
+}
 /// A foreign key, or NULL for 0.
-inline QVariant sqlId(qint64 id) { return id > 0 ? QVariant(id) : QVariant(); }
+inline QVariant sqlId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant();
+}
 /// Text, or NULL when empty.
-inline QVariant sqlText(const QString &s) { return s.isEmpty() ? QVariant() : QVariant(s); }
+inline QVariant sqlText(const QString &s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
 
 } // namespace rectrack::core

@@ -52,7 +52,8 @@ const char *const kCreate[] = {
     "uuid TEXT NOT NULL UNIQUE)",
     "CREATE INDEX problem_states_by_problem ON problem_states(problem_id, changed_on, id)",
     // 整改措施
-    "CREATE TABLE measures (" RT_ID ", problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE, "
+    "CREATE TABLE measures (" RT_ID
+    ", problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE, "
     "seq INTEGER NOT NULL DEFAULT 1, content TEXT NOT NULL, type TEXT NOT NULL DEFAULT 'deadline', "
     "owner TEXT, deadline TEXT, deadline_note TEXT, state TEXT NOT NULL DEFAULT 'pending', "
     "completed_date TEXT, version INTEGER NOT NULL DEFAULT 1)",
@@ -63,10 +64,12 @@ const char *const kCreate[] = {
     "entry_date TEXT NOT NULL, text TEXT NOT NULL, author TEXT)",
     "CREATE INDEX progress_problem ON progress_entries(problem_id, entry_date)",
     // 佐证材料, stored inside the register.
-    "CREATE TABLE evidence (" RT_ID ", problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE, "
+    "CREATE TABLE evidence (" RT_ID
+    ", problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE, "
     "measure_id INTEGER REFERENCES measures(id) ON DELETE SET NULL, "
     "progress_id INTEGER REFERENCES progress_entries(id) ON DELETE SET NULL, original_name TEXT NOT NULL, "
-    "mime_type TEXT, size INTEGER NOT NULL, sha256 TEXT NOT NULL, added_on TEXT NOT NULL, data BLOB NOT NULL)",
+    "mime_type TEXT, size INTEGER NOT NULL, sha256 TEXT NOT NULL, added_on TEXT NOT NULL, data BLOB NOT "
+    "NULL)",
     "CREATE INDEX evidence_problem ON evidence(problem_id)",
     // 审核: close-out review steps.
     "CREATE TABLE reviews (" RT_ID ", problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE, "
@@ -80,7 +83,8 @@ const char *const kCreate[] = {
     "decision TEXT NOT NULL DEFAULT 'pending', decided_on TEXT, decided_by TEXT)",
     "CREATE INDEX extensions_problem ON extension_requests(problem_id)",
     // 督办 (including 回访); problem_id or unit_id or both.
-    "CREATE TABLE supervision_actions (" RT_ID ", problem_id INTEGER REFERENCES problems(id) ON DELETE CASCADE, "
+    "CREATE TABLE supervision_actions (" RT_ID
+    ", problem_id INTEGER REFERENCES problems(id) ON DELETE CASCADE, "
     "unit_id INTEGER REFERENCES units(id), kind TEXT NOT NULL, action_date TEXT NOT NULL, "
     "actor TEXT, note TEXT, campaign TEXT)",
     // 问题线索 / 移交
@@ -90,11 +94,13 @@ const char *const kCreate[] = {
     // 抄告单 / 专题报告 / 要情专报
     "CREATE TABLE referrals (" RT_ID ", kind TEXT NOT NULL, number TEXT, issued_on TEXT, recipient TEXT, "
     "subject TEXT NOT NULL, response TEXT, response_date TEXT)",
-    "CREATE TABLE referral_problems (referral_id INTEGER NOT NULL REFERENCES referrals(id) ON DELETE CASCADE, "
+    "CREATE TABLE referral_problems (referral_id INTEGER NOT NULL REFERENCES referrals(id) ON DELETE "
+    "CASCADE, "
     "problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE, uuid TEXT NOT NULL UNIQUE, "
     "PRIMARY KEY (referral_id, problem_id))",
     // 建章立制
-    "CREATE TABLE rules_established (" RT_ID ", problem_id INTEGER REFERENCES problems(id) ON DELETE SET NULL, "
+    "CREATE TABLE rules_established (" RT_ID
+    ", problem_id INTEGER REFERENCES problems(id) ON DELETE SET NULL, "
     "unit_id INTEGER REFERENCES units(id), name TEXT NOT NULL, established_on TEXT)",
     // 问责: people held accountable, by form (诫勉, 组织处理, 党纪处分 …).
     "CREATE TABLE accountability (" RT_ID ", problem_id INTEGER REFERENCES problems(id) ON DELETE SET NULL, "
@@ -151,7 +157,10 @@ QStringList createStatements()
     return out;
 }
 
-QList<QStringList> migrationSteps() { return {}; }
+QList<QStringList> migrationSteps()
+{
+    return {};
+}
 
 QStringList auditedTables()
 {

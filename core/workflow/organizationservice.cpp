@@ -4,7 +4,6 @@
 
 namespace rectrack::core {
 
-
 Result<qint64> OrganizationService::addTerm(const Term &t)
 {
     return withTransaction(m_db, [&] {
@@ -50,9 +49,9 @@ Result<qint64> OrganizationService::ensureUnit(const QString &name, const QStrin
     if (id.isValid())
         return id.toLongLong();
     return withTransaction(m_db, [&] {
-        return AuditLog::insert(
-            m_db, QStringLiteral("units"),
-            {{QStringLiteral("name"), n}, {QStringLiteral("category"), category.isEmpty() ? QVariant() : category}});
+        return AuditLog::insert(m_db, QStringLiteral("units"),
+                                {{QStringLiteral("name"), n},
+                                 {QStringLiteral("category"), category.isEmpty() ? QVariant() : category}});
     });
 }
 
@@ -61,8 +60,8 @@ Status OrganizationService::setMustCover(qint64 termId, qint64 unitId, bool must
     Transaction tx(m_db);
     if (!tx.active())
         return tx.error();
-    const QVariant rowid = m_db.scalar(QStringLiteral("SELECT rowid FROM term_units WHERE term_id = ? AND unit_id = ?"),
-                                       {termId, unitId});
+    const QVariant rowid = m_db.scalar(
+        QStringLiteral("SELECT rowid FROM term_units WHERE term_id = ? AND unit_id = ?"), {termId, unitId});
     if (rowid.isValid()) {
         if (const Status s = AuditLog::update(m_db, QStringLiteral("term_units"), rowid.toLongLong(),
                                               {{QStringLiteral("must_cover"), mustCover ? 1 : 0}});
@@ -105,8 +104,10 @@ Result<qint64> OrganizationService::ensureCategory(const QString &name, qint64 p
         return Error{ErrorCode::InputRefused, tr("A category needs a name.")};
     const QVariant id =
         parentId > 0
-            ? m_db.scalar(QStringLiteral("SELECT id FROM categories WHERE name = ? AND parent_id = ?"), {n, parentId})
-            : m_db.scalar(QStringLiteral("SELECT id FROM categories WHERE name = ? AND parent_id IS NULL"), {n});
+            ? m_db.scalar(QStringLiteral("SELECT id FROM categories WHERE name = ? AND parent_id = ?"),
+                          {n, parentId})
+            : m_db.scalar(QStringLiteral("SELECT id FROM categories WHERE name = ? AND parent_id IS NULL"),
+                          {n});
     if (id.isValid())
         return id.toLongLong();
     const int order = m_db.scalar(QStringLiteral("SELECT count(*) FROM categories")).toInt();
@@ -120,10 +121,12 @@ Result<qint64> OrganizationService::ensureCategory(const QString &name, qint64 p
 
 std::optional<Unit> OrganizationService::unitByName(const QString &name)
 {
-    auto r = m_db.exec(QStringLiteral("SELECT id, name, category, district FROM units WHERE name = ?"), {name.trimmed()});
+    auto r = m_db.exec(QStringLiteral("SELECT id, name, category, district FROM units WHERE name = ?"),
+                       {name.trimmed()});
     if (!r || !r->next())
         return std::nullopt;
-    return Unit{r->value(0).toLongLong(), r->value(1).toString(), r->value(2).toString(), r->value(3).toString()};
+    return Unit{r->value(0).toLongLong(), r->value(1).toString(), r->value(2).toString(),
+                r->value(3).toString()};
 }
 
 std::optional<Round> OrganizationService::roundByLabel(const QString &label)
@@ -140,15 +143,17 @@ QList<Unit> OrganizationService::units()
     QList<Unit> out;
     auto r = m_db.exec(QStringLiteral("SELECT id, name, category, district FROM units ORDER BY id"));
     while (r && r->next())
-        out.append(Unit{r->value(0).toLongLong(), r->value(1).toString(), r->value(2).toString(), r->value(3).toString()});
+        out.append(Unit{r->value(0).toLongLong(), r->value(1).toString(), r->value(2).toString(),
+                        r->value(3).toString()});
     return out;
 }
 
 QList<Round> OrganizationService::rounds()
 {
     QList<Round> out;
-    auto r = m_db.exec(QStringLiteral("SELECT id, term_id, label, round_no, batch_no, start_date, plan_months, "
-                                      "concentrated_months FROM rounds ORDER BY start_date, id"));
+    auto r =
+        m_db.exec(QStringLiteral("SELECT id, term_id, label, round_no, batch_no, start_date, plan_months, "
+                                 "concentrated_months FROM rounds ORDER BY start_date, id"));
     while (r && r->next()) {
         Round x;
         x.id = r->value(0).toLongLong();
@@ -167,7 +172,8 @@ QList<Round> OrganizationService::rounds()
 QList<Term> OrganizationService::terms()
 {
     QList<Term> out;
-    auto r = m_db.exec(QStringLiteral("SELECT id, name, start_date, end_date FROM terms ORDER BY start_date, id"));
+    auto r =
+        m_db.exec(QStringLiteral("SELECT id, name, start_date, end_date FROM terms ORDER BY start_date, id"));
     while (r && r->next())
         out.append(Term{r->value(0).toLongLong(), r->value(1).toString(), fromIso(r->value(2).toString()),
                         fromIso(r->value(3).toString())});
@@ -177,8 +183,9 @@ QList<Term> OrganizationService::terms()
 QList<Inspection> OrganizationService::inspections()
 {
     QList<Inspection> out;
-    auto r = m_db.exec(QStringLiteral("SELECT id, round_id, unit_id, team_id, kind, source_level, theme, entry_date, "
-                                      "feedback_date, plan_due, report_due FROM inspections ORDER BY id"));
+    auto r = m_db.exec(
+        QStringLiteral("SELECT id, round_id, unit_id, team_id, kind, source_level, theme, entry_date, "
+                       "feedback_date, plan_due, report_due FROM inspections ORDER BY id"));
     while (r && r->next()) {
         Inspection i;
         i.id = r->value(0).toLongLong();

@@ -76,7 +76,8 @@ Problem problemFrom(const QSqlQuery &q)
 
 } // namespace
 
-Result<qint64> ProblemService::registerProblem(const Problem &p, const QList<Measure> &measures, QDate stateDate)
+Result<qint64> ProblemService::registerProblem(const Problem &p, const QList<Measure> &measures,
+                                               QDate stateDate)
 {
     if (p.description.trimmed().isEmpty())
         return Error{ErrorCode::InputRefused, tr("A problem needs a description.")};
@@ -119,14 +120,15 @@ Result<qint64> ProblemService::registerProblem(const Problem &p, const QList<Mea
                 return s.error();
             if (p.state == ProblemState::ClosedOut) {
                 // The ledger's 销号 stands in for the three review steps.
-                auto r = AuditLog::insert(m_db, QStringLiteral("reviews"),
-                                          {{QStringLiteral("problem_id"), *id},
-                                           {QStringLiteral("step"), Names::key(ReviewStep::InspectionOffice)},
-                                           {QStringLiteral("reviewer"), tr("Imported ledger")},
-                                           {QStringLiteral("review_date"), toIso(stateDate)},
-                                           {QStringLiteral("approved"), 1},
-                                           {QStringLiteral("opinion"), tr("Closed out according to the imported "
-                                                                          "ledger")}});
+                auto r =
+                    AuditLog::insert(m_db, QStringLiteral("reviews"),
+                                     {{QStringLiteral("problem_id"), *id},
+                                      {QStringLiteral("step"), Names::key(ReviewStep::InspectionOffice)},
+                                      {QStringLiteral("reviewer"), tr("Imported ledger")},
+                                      {QStringLiteral("review_date"), toIso(stateDate)},
+                                      {QStringLiteral("approved"), 1},
+                                      {QStringLiteral("opinion"), tr("Closed out according to the imported "
+                                                                     "ledger")}});
                 if (!r)
                     return r.error();
             }
@@ -138,7 +140,8 @@ Result<qint64> ProblemService::registerProblem(const Problem &p, const QList<Mea
 Status ProblemService::updateProblem(const Problem &p)
 {
     return withTransaction(m_db, [&]() -> Status {
-        const QVariant version = m_db.scalar(QStringLiteral("SELECT version FROM problems WHERE id = ?"), {p.id});
+        const QVariant version =
+            m_db.scalar(QStringLiteral("SELECT version FROM problems WHERE id = ?"), {p.id});
         if (!version.isValid())
             return Error{ErrorCode::InputRefused, tr("The problem #%1 does not exist.").arg(p.id)};
         if (version.toInt() != p.version)
@@ -158,12 +161,13 @@ Status ProblemService::updateProblem(const Problem &p)
 
 std::optional<Problem> ProblemService::problem(qint64 id)
 {
-    auto r = m_db.exec(QStringLiteral("SELECT id, registration_no, inspection_id, unit_id, source_level, category_id, "
-                                      "description, example, root_cause, responsible_office, lead_leader, "
-                                      "responsible_person, deadline, original_deadline, deadline_note, state, "
-                                      "systemic, immediate, feedback_date, completed_date, closed_out_date, progress, "
-                                      "note, version FROM problems WHERE id = ?"),
-                       {id});
+    auto r = m_db.exec(
+        QStringLiteral("SELECT id, registration_no, inspection_id, unit_id, source_level, category_id, "
+                       "description, example, root_cause, responsible_office, lead_leader, "
+                       "responsible_person, deadline, original_deadline, deadline_note, state, "
+                       "systemic, immediate, feedback_date, completed_date, closed_out_date, progress, "
+                       "note, version FROM problems WHERE id = ?"),
+        {id});
     if (!r || !r->next())
         return std::nullopt;
     return problemFrom(*r);
@@ -171,16 +175,19 @@ std::optional<Problem> ProblemService::problem(qint64 id)
 
 qint64 ProblemService::findByRegistrationNo(qint64 unitId, const QString &no)
 {
-    return m_db.scalar(QStringLiteral("SELECT id FROM problems WHERE unit_id = ? AND registration_no = ?"), {unitId, no})
+    return m_db
+        .scalar(QStringLiteral("SELECT id FROM problems WHERE unit_id = ? AND registration_no = ?"),
+                {unitId, no})
         .toLongLong();
 }
 
 QList<Measure> ProblemService::measures(qint64 problemId)
 {
     QList<Measure> out;
-    auto r = m_db.exec(QStringLiteral("SELECT id, problem_id, seq, content, type, owner, deadline, deadline_note, "
-                                      "state, completed_date FROM measures WHERE problem_id = ? ORDER BY seq, id"),
-                       {problemId});
+    auto r =
+        m_db.exec(QStringLiteral("SELECT id, problem_id, seq, content, type, owner, deadline, deadline_note, "
+                                 "state, completed_date FROM measures WHERE problem_id = ? ORDER BY seq, id"),
+                  {problemId});
     while (r && r->next()) {
         Measure m;
         m.id = r->value(0).toLongLong();
@@ -206,9 +213,10 @@ Result<qint64> ProblemService::addMeasure(const Measure &m)
         return Error{ErrorCode::InputRefused, tr("The problem #%1 does not exist.").arg(m.problemId)};
     return withTransaction(m_db, [&]() -> Result<qint64> {
         Measure x = m;
-        x.seq = m_db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) + 1 FROM measures WHERE problem_id = ?"),
-                            {m.problemId})
-                    .toInt();
+        x.seq =
+            m_db.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) + 1 FROM measures WHERE problem_id = ?"),
+                        {m.problemId})
+                .toInt();
         return AuditLog::insert(m_db, kMeasures, measureColumns(x));
     });
 }
@@ -225,10 +233,10 @@ Status ProblemService::setMeasureState(qint64 measureId, MeasureState state, QDa
     if (!date.isValid())
         date = m_db.clock().today();
     return withTransaction(m_db, [&] {
-        return AuditLog::update(
-            m_db, kMeasures, measureId,
-            {{QStringLiteral("state"), Names::key(state)},
-             {QStringLiteral("completed_date"), state == MeasureState::Completed ? sqlDate(date) : QVariant()}});
+        return AuditLog::update(m_db, kMeasures, measureId,
+                                {{QStringLiteral("state"), Names::key(state)},
+                                 {QStringLiteral("completed_date"),
+                                  state == MeasureState::Completed ? sqlDate(date) : QVariant()}});
     });
 }
 
@@ -246,15 +254,17 @@ Result<qint64> ProblemService::addProgress(const ProgressEntry &e)
         return Error{ErrorCode::InputRefused, tr("The problem #%1 does not exist.").arg(e.problemId)};
     const QDate date = e.date.isValid() ? e.date : m_db.clock().today();
     if (date < p->feedbackDate)
-        return Error{ErrorCode::InputRefused, tr("Progress cannot be dated before the problem's feedback date %1.")
-                                                  .arg(toIso(p->feedbackDate))};
+        return Error{ErrorCode::InputRefused,
+                     tr("Progress cannot be dated before the problem's feedback date %1.")
+                         .arg(toIso(p->feedbackDate))};
     return withTransaction(m_db, [&]() -> Result<qint64> {
-        auto id = AuditLog::insert(m_db, QStringLiteral("progress_entries"),
-                                   {{QStringLiteral("problem_id"), e.problemId},
-                                    {QStringLiteral("measure_id"), sqlId(e.measureId)},
-                                    {QStringLiteral("entry_date"), toIso(date)},
-                                    {QStringLiteral("text"), e.text.trimmed()},
-                                    {QStringLiteral("author"), sqlText(e.author.isEmpty() ? m_db.actor() : e.author)}});
+        auto id = AuditLog::insert(
+            m_db, QStringLiteral("progress_entries"),
+            {{QStringLiteral("problem_id"), e.problemId},
+             {QStringLiteral("measure_id"), sqlId(e.measureId)},
+             {QStringLiteral("entry_date"), toIso(date)},
+             {QStringLiteral("text"), e.text.trimmed()},
+             {QStringLiteral("author"), sqlText(e.author.isEmpty() ? m_db.actor() : e.author)}});
         if (!id)
             return id;
         if (const Status s = AuditLog::update(m_db, kProblems, e.problemId,
@@ -277,7 +287,8 @@ QList<ProgressEntry> ProblemService::progress(qint64 problemId)
                        {problemId});
     while (r && r->next())
         out.append(ProgressEntry{r->value(0).toLongLong(), r->value(1).toLongLong(), r->value(2).toLongLong(),
-                                 fromIso(r->value(3).toString()), r->value(4).toString(), r->value(5).toString()});
+                                 fromIso(r->value(3).toString()), r->value(4).toString(),
+                                 r->value(5).toString()});
     return out;
 }
 
@@ -306,9 +317,10 @@ Result<qint64> ProblemService::addEvidence(qint64 problemId, qint64 measureId, c
 QList<Evidence> ProblemService::evidence(qint64 problemId)
 {
     QList<Evidence> out;
-    auto r = m_db.exec(QStringLiteral("SELECT id, problem_id, measure_id, original_name, mime_type, size, sha256, "
-                                      "added_on FROM evidence WHERE problem_id = ? ORDER BY id"),
-                       {problemId});
+    auto r =
+        m_db.exec(QStringLiteral("SELECT id, problem_id, measure_id, original_name, mime_type, size, sha256, "
+                                 "added_on FROM evidence WHERE problem_id = ? ORDER BY id"),
+                  {problemId});
     while (r && r->next())
         out.append(Evidence{r->value(0).toLongLong(), r->value(1).toLongLong(), r->value(2).toLongLong(),
                             r->value(3).toString(), r->value(4).toString(), r->value(5).toLongLong(),
@@ -323,9 +335,10 @@ QByteArray ProblemService::evidenceData(qint64 evidenceId)
 
 ProblemState ProblemService::stateAsOf(qint64 problemId, const QDate &date)
 {
-    const QVariant s = m_db.scalar(QStringLiteral("SELECT state FROM problem_states WHERE problem_id = ? AND "
-                                                  "changed_on <= ? ORDER BY changed_on DESC, id DESC LIMIT 1"),
-                                   {problemId, toIso(date)});
+    const QVariant s =
+        m_db.scalar(QStringLiteral("SELECT state FROM problem_states WHERE problem_id = ? AND "
+                                   "changed_on <= ? ORDER BY changed_on DESC, id DESC LIMIT 1"),
+                    {problemId, toIso(date)});
     return Names::problemState(s.toString()).value_or(ProblemState::Registered);
 }
 
@@ -333,23 +346,27 @@ TransitionContext ProblemService::transitionContext(qint64 problemId)
 {
     TransitionContext ctx;
     ctx.unfinishedMeasures =
-        m_db.scalar(QStringLiteral("SELECT count(*) FROM measures WHERE problem_id = ? AND state IN ('pending', "
-                                   "'in_progress')"),
-                    {problemId})
+        m_db.scalar(
+                QStringLiteral("SELECT count(*) FROM measures WHERE problem_id = ? AND state IN ('pending', "
+                               "'in_progress')"),
+                {problemId})
             .toInt();
     ctx.longTermMeasures =
-        m_db.scalar(QStringLiteral("SELECT count(*) FROM measures WHERE problem_id = ? AND state = 'long_term'"),
-                    {problemId})
+        m_db.scalar(
+                QStringLiteral("SELECT count(*) FROM measures WHERE problem_id = ? AND state = 'long_term'"),
+                {problemId})
             .toInt();
     // Approved reviews of all three steps, none rejected, since the last time it became completed.
-    const QString since = m_db.scalar(QStringLiteral("SELECT changed_on FROM problem_states WHERE problem_id = ? AND "
-                                                     "state = 'completed' ORDER BY changed_on DESC, id DESC LIMIT 1"),
-                                      {problemId})
-                              .toString();
+    const QString since =
+        m_db.scalar(QStringLiteral("SELECT changed_on FROM problem_states WHERE problem_id = ? AND "
+                                   "state = 'completed' ORDER BY changed_on DESC, id DESC LIMIT 1"),
+                    {problemId})
+            .toString();
     if (!since.isEmpty()) {
         const int approvedSteps =
-            m_db.scalar(QStringLiteral("SELECT count(DISTINCT step) FROM reviews WHERE problem_id = ? AND approved = 1 "
-                                       "AND review_date >= ?"),
+            m_db.scalar(QStringLiteral(
+                            "SELECT count(DISTINCT step) FROM reviews WHERE problem_id = ? AND approved = 1 "
+                            "AND review_date >= ?"),
                         {problemId, since})
                 .toInt();
         ctx.reviewsApproved = approvedSteps == 3;
@@ -370,7 +387,8 @@ Status ProblemService::writeState(qint64 problemId, ProblemState state, const QD
         cols.insert(QStringLiteral("completed_date"), toIso(date));
     if (state == ProblemState::ClosedOut) {
         cols.insert(QStringLiteral("closed_out_date"), toIso(date));
-        if (m_db.scalar(QStringLiteral("SELECT completed_date FROM problems WHERE id = ?"), {problemId}).isNull())
+        if (m_db.scalar(QStringLiteral("SELECT completed_date FROM problems WHERE id = ?"), {problemId})
+                .isNull())
             cols.insert(QStringLiteral("completed_date"), toIso(date));
     }
     if (state == ProblemState::InProgress || state == ProblemState::LongTerm)

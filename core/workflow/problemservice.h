@@ -29,7 +29,8 @@ public:
      * Errors: InputRefused when the description, unit or feedback date is missing, or the
      * registration number is already used in the unit.
      */
-    Result<qint64> registerProblem(const Problem &p, const QList<Measure> &measures = {}, QDate stateDate = {});
+    Result<qint64> registerProblem(const Problem &p, const QList<Measure> &measures = {},
+                                   QDate stateDate = {});
 
     /// Updates the editable fields (not state, not deadline extensions). Refused when the row
     /// changed since @p p.version was read (stale edit).
@@ -52,8 +53,8 @@ public:
     QList<ProgressEntry> progress(qint64 problemId);
 
     /// Stores an evidence file inside the register (blob, SHA-256, size, original name).
-    Result<qint64> addEvidence(qint64 problemId, qint64 measureId, const QString &originalName, const QByteArray &data,
-                               const QString &mimeType = {});
+    Result<qint64> addEvidence(qint64 problemId, qint64 measureId, const QString &originalName,
+                               const QByteArray &data, const QString &mimeType = {});
     QList<Evidence> evidence(qint64 problemId);
     QByteArray evidenceData(qint64 evidenceId);
 

@@ -26,9 +26,10 @@ Result<qint64> SupervisionService::addReview(const Review &review)
     if (!p)
         return Error{ErrorCode::InputRefused, tr("The problem #%1 does not exist.").arg(review.problemId)};
     if (p->state != ProblemState::Completed)
-        return Error{ErrorCode::InputRefused, tr("Only a completed problem can be reviewed for close-out; this one is "
-                                                 "%1.")
-                                                  .arg(Names::display(p->state))};
+        return Error{ErrorCode::InputRefused,
+                     tr("Only a completed problem can be reviewed for close-out; this one is "
+                        "%1.")
+                         .arg(Names::display(p->state))};
     if (review.reviewer.trimmed().isEmpty())
         return Error{ErrorCode::InputRefused, tr("A review needs the reviewer's name.")};
     const QDate date = review.date.isValid() ? review.date : m_db.clock().today();
@@ -36,13 +37,14 @@ Result<qint64> SupervisionService::addReview(const Review &review)
     const QString since = toIso(p->completedDate.isValid() ? p->completedDate : p->feedbackDate);
     const int stepIndex = int(review.step);
     for (int prior = 0; prior < stepIndex; ++prior) {
-        const int ok = m_db.scalar(QStringLiteral("SELECT count(*) FROM reviews WHERE problem_id = ? AND step = ? AND "
-                                                  "approved = 1 AND review_date >= ?"),
-                                   {review.problemId, Names::key(ReviewStep(prior)), since})
-                           .toInt();
+        const int ok =
+            m_db.scalar(QStringLiteral("SELECT count(*) FROM reviews WHERE problem_id = ? AND step = ? AND "
+                                       "approved = 1 AND review_date >= ?"),
+                        {review.problemId, Names::key(ReviewStep(prior)), since})
+                .toInt();
         if (ok == 0)
-            return Error{ErrorCode::InputRefused, tr("The review by the %1 must come first.")
-                                                      .arg(Names::display(ReviewStep(prior)))};
+            return Error{ErrorCode::InputRefused,
+                         tr("The review by the %1 must come first.").arg(Names::display(ReviewStep(prior)))};
     }
     return withTransaction(m_db, [&]() -> Result<qint64> {
         auto id = AuditLog::insert(m_db, QStringLiteral("reviews"),
@@ -65,9 +67,10 @@ Result<qint64> SupervisionService::addReview(const Review &review)
 QList<Review> SupervisionService::reviews(qint64 problemId)
 {
     QList<Review> out;
-    auto r = m_db.exec(QStringLiteral("SELECT id, problem_id, step, reviewer, review_date, approved, opinion FROM "
-                                      "reviews WHERE problem_id = ? ORDER BY review_date, id"),
-                       {problemId});
+    auto r =
+        m_db.exec(QStringLiteral("SELECT id, problem_id, step, reviewer, review_date, approved, opinion FROM "
+                                 "reviews WHERE problem_id = ? ORDER BY review_date, id"),
+                  {problemId});
     while (r && r->next())
         out.append(Review{r->value(0).toLongLong(), r->value(1).toLongLong(),
                           Names::reviewStep(r->value(2).toString()).value_or(ReviewStep::UnitLeader),
@@ -83,15 +86,16 @@ Status SupervisionService::closeOut(qint64 problemId, QDate date)
     const auto p = m_problems.problem(problemId);
     if (!p)
         return Error{ErrorCode::InputRefused, tr("The problem #%1 does not exist.").arg(problemId)};
-    if (const Status s =
-            Workflow::checkTransition(p->state, ProblemState::ClosedOut, m_problems.transitionContext(problemId));
+    if (const Status s = Workflow::checkTransition(p->state, ProblemState::ClosedOut,
+                                                   m_problems.transitionContext(problemId));
         !s)
         return s;
-    return withTransaction(m_db, [&] { return m_problems.writeState(problemId, ProblemState::ClosedOut, date); });
+    return withTransaction(m_db,
+                           [&] { return m_problems.writeState(problemId, ProblemState::ClosedOut, date); });
 }
 
-Result<qint64> SupervisionService::requestExtension(qint64 problemId, const QDate &newDeadline, const QString &reason,
-                                                    QDate requestedOn)
+Result<qint64> SupervisionService::requestExtension(qint64 problemId, const QDate &newDeadline,
+                                                    const QString &reason, QDate requestedOn)
 {
     const auto p = m_problems.problem(problemId);
     if (!p)
@@ -99,8 +103,8 @@ Result<qint64> SupervisionService::requestExtension(qint64 problemId, const QDat
     if (isDone(p->state))
         return Error{ErrorCode::InputRefused, tr("A completed problem needs no extension.")};
     if (!newDeadline.isValid() || (p->deadline.isValid() && newDeadline <= p->deadline))
-        return Error{ErrorCode::InputRefused, tr("The new deadline must be later than the current one (%1).")
-                                                  .arg(toIso(p->deadline))};
+        return Error{ErrorCode::InputRefused,
+                     tr("The new deadline must be later than the current one (%1).").arg(toIso(p->deadline))};
     if (!requestedOn.isValid())
         requestedOn = m_db.clock().today();
     return withTransaction(m_db, [&] {
@@ -113,11 +117,13 @@ Result<qint64> SupervisionService::requestExtension(qint64 problemId, const QDat
     });
 }
 
-Status SupervisionService::decideExtension(qint64 requestId, bool approved, const QString &decidedBy, QDate decidedOn)
+Status SupervisionService::decideExtension(qint64 requestId, bool approved, const QString &decidedBy,
+                                           QDate decidedOn)
 {
-    auto r = m_db.exec(
-        QStringLiteral("SELECT problem_id, requested_deadline, decision FROM extension_requests WHERE id = ?"),
-        {requestId});
+    auto r =
+        m_db.exec(QStringLiteral(
+                      "SELECT problem_id, requested_deadline, decision FROM extension_requests WHERE id = ?"),
+                  {requestId});
     if (!r || !r->next())
         return Error{ErrorCode::InputRefused, tr("The extension request #%1 does not exist.").arg(requestId)};
     const qint64 problemId = r->value(0).toLongLong();
@@ -127,11 +133,12 @@ Status SupervisionService::decideExtension(qint64 requestId, bool approved, cons
     if (!decidedOn.isValid())
         decidedOn = m_db.clock().today();
     return withTransaction(m_db, [&]() -> Status {
-        if (const Status s = AuditLog::update(m_db, QStringLiteral("extension_requests"), requestId,
-                                              {{QStringLiteral("decision"),
-                                                approved ? QStringLiteral("approved") : QStringLiteral("rejected")},
-                                               {QStringLiteral("decided_on"), toIso(decidedOn)},
-                                               {QStringLiteral("decided_by"), sqlText(decidedBy)}});
+        if (const Status s =
+                AuditLog::update(m_db, QStringLiteral("extension_requests"), requestId,
+                                 {{QStringLiteral("decision"),
+                                   approved ? QStringLiteral("approved") : QStringLiteral("rejected")},
+                                  {QStringLiteral("decided_on"), toIso(decidedOn)},
+                                  {QStringLiteral("decided_by"), sqlText(decidedBy)}});
             !s)
             return s;
         if (!approved)
@@ -145,12 +152,14 @@ Status SupervisionService::decideExtension(qint64 requestId, bool approved, cons
 QList<ExtensionRequest> SupervisionService::extensions(qint64 problemId)
 {
     QList<ExtensionRequest> out;
-    auto r = m_db.exec(QStringLiteral("SELECT id, problem_id, requested_on, requested_deadline, reason, decision, "
-                                      "decided_on, decided_by FROM extension_requests WHERE problem_id = ? ORDER BY id"),
-                       {problemId});
+    auto r = m_db.exec(
+        QStringLiteral("SELECT id, problem_id, requested_on, requested_deadline, reason, decision, "
+                       "decided_on, decided_by FROM extension_requests WHERE problem_id = ? ORDER BY id"),
+        {problemId});
     while (r && r->next())
-        out.append(ExtensionRequest{r->value(0).toLongLong(), r->value(1).toLongLong(), fromIso(r->value(2).toString()),
-                                    fromIso(r->value(3).toString()), r->value(4).toString(), r->value(5).toString(),
+        out.append(ExtensionRequest{r->value(0).toLongLong(), r->value(1).toLongLong(),
+                                    fromIso(r->value(2).toString()), fromIso(r->value(3).toString()),
+                                    r->value(4).toString(), r->value(5).toString(),
                                     fromIso(r->value(6).toString()), r->value(7).toString()});
     return out;
 }
@@ -160,28 +169,31 @@ Result<qint64> SupervisionService::addAction(const SupervisionAction &a)
     if (a.problemId <= 0 && a.unitId <= 0)
         return Error{ErrorCode::InputRefused, tr("A supervision action concerns a problem or a unit.")};
     return withTransaction(m_db, [&] {
-        return AuditLog::insert(m_db, QStringLiteral("supervision_actions"),
-                                {{QStringLiteral("problem_id"), sqlId(a.problemId)},
-                                 {QStringLiteral("unit_id"), sqlId(a.unitId)},
-                                 {QStringLiteral("kind"), Names::key(a.kind)},
-                                 {QStringLiteral("action_date"), toIso(a.date.isValid() ? a.date : m_db.clock().today())},
-                                 {QStringLiteral("actor"), sqlText(a.actor.isEmpty() ? m_db.actor() : a.actor)},
-                                 {QStringLiteral("note"), sqlText(a.note)},
-                                 {QStringLiteral("campaign"), sqlText(a.campaign)}});
+        return AuditLog::insert(
+            m_db, QStringLiteral("supervision_actions"),
+            {{QStringLiteral("problem_id"), sqlId(a.problemId)},
+             {QStringLiteral("unit_id"), sqlId(a.unitId)},
+             {QStringLiteral("kind"), Names::key(a.kind)},
+             {QStringLiteral("action_date"), toIso(a.date.isValid() ? a.date : m_db.clock().today())},
+             {QStringLiteral("actor"), sqlText(a.actor.isEmpty() ? m_db.actor() : a.actor)},
+             {QStringLiteral("note"), sqlText(a.note)},
+             {QStringLiteral("campaign"), sqlText(a.campaign)}});
     });
 }
 
 QList<SupervisionAction> SupervisionService::actions(qint64 problemId)
 {
     QList<SupervisionAction> out;
-    auto r = m_db.exec(QStringLiteral("SELECT id, problem_id, unit_id, kind, action_date, actor, note, campaign FROM "
-                                      "supervision_actions WHERE problem_id = ? ORDER BY action_date, id"),
-                       {problemId});
+    auto r = m_db.exec(
+        QStringLiteral("SELECT id, problem_id, unit_id, kind, action_date, actor, note, campaign FROM "
+                       "supervision_actions WHERE problem_id = ? ORDER BY action_date, id"),
+        {problemId});
     while (r && r->next())
-        out.append(SupervisionAction{r->value(0).toLongLong(), r->value(1).toLongLong(), r->value(2).toLongLong(),
-                                     Names::supervisionKind(r->value(3).toString()).value_or(SupervisionKind::Urge),
-                                     fromIso(r->value(4).toString()), r->value(5).toString(), r->value(6).toString(),
-                                     r->value(7).toString()});
+        out.append(
+            SupervisionAction{r->value(0).toLongLong(), r->value(1).toLongLong(), r->value(2).toLongLong(),
+                              Names::supervisionKind(r->value(3).toString()).value_or(SupervisionKind::Urge),
+                              fromIso(r->value(4).toString()), r->value(5).toString(), r->value(6).toString(),
+                              r->value(7).toString()});
     return out;
 }
 

@@ -16,23 +16,26 @@ Status Workflow::checkTransition(ProblemState from, ProblemState to, const Trans
         return okStatus(); // start, resume after long-term, or back after a rejected review
     case ProblemState::LongTerm:
         if (from == ProblemState::Completed)
-            return refuse(tr("A completed problem awaiting close-out cannot become long-term; reject its review "
-                             "first."));
+            return refuse(
+                tr("A completed problem awaiting close-out cannot become long-term; reject its review "
+                   "first."));
         return okStatus();
     case ProblemState::Completed:
         if (ctx.unfinishedMeasures > 0)
-            return refuse(tr("The problem cannot be marked completed: %n measure(s) are not finished.", nullptr,
-                             ctx.unfinishedMeasures));
+            return refuse(tr("The problem cannot be marked completed: %n measure(s) are not finished.",
+                             nullptr, ctx.unfinishedMeasures));
         return okStatus();
     case ProblemState::ClosedOut:
         if (from != ProblemState::Completed)
-            return refuse(tr("Only a completed problem can be closed out; this one is %1.").arg(Names::display(from)));
+            return refuse(
+                tr("Only a completed problem can be closed out; this one is %1.").arg(Names::display(from)));
         if (ctx.unfinishedMeasures > 0 || ctx.longTermMeasures > 0)
             return refuse(tr("The problem cannot be closed out: %n measure(s) are not finished.", nullptr,
                              ctx.unfinishedMeasures + ctx.longTermMeasures));
         if (!ctx.reviewsApproved)
-            return refuse(tr("The problem cannot be closed out before the unit leader, the unit rectification "
-                             "group and the inspection office have approved it."));
+            return refuse(
+                tr("The problem cannot be closed out before the unit leader, the unit rectification "
+                   "group and the inspection office have approved it."));
         return okStatus();
     }
     return refuse(tr("Unknown state."));

@@ -14,7 +14,8 @@ TEST_CASE("closing out needs completion, finished measures and approved reviews"
     CHECK(s.error().message.contains(QStringLiteral("completed")));
 
     ctx.unfinishedMeasures = 2;
-    const Status unfinished = Workflow::checkTransition(ProblemState::InProgress, ProblemState::Completed, ctx);
+    const Status unfinished =
+        Workflow::checkTransition(ProblemState::InProgress, ProblemState::Completed, ctx);
     REQUIRE_FALSE(unfinished.ok());
     CHECK(unfinished.error().message.contains(QStringLiteral("2 measure")));
 
@@ -40,7 +41,8 @@ TEST_CASE("traffic lights follow the thresholds and ignore done and long-term it
     CHECK(Workflow::light(ProblemState::LongTerm, QDate(2020, 1, 1), asOf) == WarningLight::None);
     CHECK(Workflow::light(ProblemState::InProgress, QDate(), asOf) == WarningLight::None);
     WarningThresholds strict{30, 15};
-    CHECK(Workflow::light(ProblemState::InProgress, QDate(2021, 1, 30), asOf, strict) == WarningLight::Yellow);
+    CHECK(Workflow::light(ProblemState::InProgress, QDate(2021, 1, 30), asOf, strict) ==
+          WarningLight::Yellow);
     CHECK(Workflow::overdueDays(QDate(2021, 1, 5), asOf) == 10);
     CHECK(Workflow::overdueDays(QDate(2021, 1, 25), asOf) == 0);
 }

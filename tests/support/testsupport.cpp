@@ -18,7 +18,10 @@ TempRegister::TempRegister(QDate today) : clock(today)
     db->setActor(QStringLiteral("tester"));
 }
 
-TempRegister::~TempRegister() { db.reset(); }
+TempRegister::~TempRegister()
+{
+    db.reset();
+}
 
 void TempRegister::reopen()
 {
@@ -54,7 +57,10 @@ CliRun runCli(const QStringList &args, int timeoutMs)
     return run;
 }
 
-QString sharedData(const QString &relative) { return QDir(QStringLiteral(RECTRACK_SHARED_DATA_DIR)).filePath(relative); }
+QString sharedData(const QString &relative)
+{
+    return QDir(QStringLiteral(RECTRACK_SHARED_DATA_DIR)).filePath(relative);
+}
 
 int runSqlite(const QString &db, const QString &sql)
 {
