@@ -1,28 +1,90 @@
+// rectrack: the desktop application. Parses the command line, installs the translations and
+// opens a register in the main window: the file named on the command line, else the last one,
+// else the demo register in the user's data folder (created on first start).
 #include "i18n.h"
 #include "views/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+/// Whether @p argv asks only for text output (--version, --help): then no display is needed.
+bool textOnly(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v") || !std::strcmp(argv[i], "--help") ||
+            !std::strcmp(argv[i], "-h"))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
+    if (textOnly(argc, argv))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("rectrack"));
     QApplication::setOrganizationName(QStringLiteral("Rectrack"));
     QApplication::setApplicationVersion(QStringLiteral(RECTRACK_VERSION));
-    rectrack::installTranslations(rectrack::languageFromArguments(QApplication::arguments()));
+    const QString language = rectrack::languageFromArguments(
+        QApplication::arguments(), QSettings().value(QStringLiteral("user/language"), QStringLiteral("zh_CN")).toString());
+    rectrack::installTranslations(language);
 
     QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Inspection rectification supervision register"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption(
-        QCommandLineOption(QStringLiteral("lang"), QStringLiteral("zh_CN or en"), QStringLiteral("LANG")));
-    parser.addPositionalArgument(QStringLiteral("register"), QStringLiteral("register file to open"));
+    parser.addOption(QCommandLineOption(QStringLiteral("lang"), QApplication::translate("main", "Language: zh_CN or en."),
+                                        QStringLiteral("LANG")));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                  QApplication::translate("main", "Save screenshots to DIR and quit."),
+                                  QStringLiteral("DIR"));
+    screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(screenshot);
+    parser.addPositionalArgument(QStringLiteral("register"),
+                                 QApplication::translate("main", "Register file to open."), QStringLiteral("[FILE]"));
     parser.process(app);
 
     rectrack::ui::MainWindow window;
-    if (!parser.positionalArguments().isEmpty())
-        window.openRegister(parser.positionalArguments().first());
+    QString path;
+    if (!parser.positionalArguments().isEmpty()) {
+        path = parser.positionalArguments().first();
+        if (!window.openRegister(path))
+            path.clear();
+    } else {
+        const QString last = QSettings().value(QStringLiteral("register/last")).toString();
+        if (!last.isEmpty() && QFileInfo::exists(last) && window.openRegister(last, true)) {
+            path = last;
+        } else {
+            // No register yet: create and open the demo register, so the app shows something real.
+            const QString demo = rectrack::ui::MainWindow::demoRegisterPath();
+            const rectrack::core::Status s = rectrack::ui::MainWindow::ensureDemoRegister(demo);
+            if (!s)
+                QMessageBox::warning(&window, QApplication::translate("main", "Demo register"), s.error().message);
+            else if (window.openRegister(demo))
+                path = demo;
+        }
+    }
     window.show();
+
+    if (parser.isSet(screenshot)) {
+        const QString dir = parser.value(screenshot);
+        QTimer::singleShot(300, &window, [&window, dir] {
+            const bool ok = window.saveScreenshots(dir);
+            std::fprintf(ok ? stdout : stderr, "%s\n", ok ? "screenshots saved" : "screenshots failed");
+            QApplication::exit(ok ? 0 : 1);
+        });
+    }
     return app.exec();
 }

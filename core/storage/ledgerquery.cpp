@@ -7,6 +7,7 @@
 #include <QSqlError>
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 
 namespace rectrack::core {
@@ -500,6 +501,29 @@ QList<InspectionNode> LedgerQuery::inspections()
         n.problems = q->value(7).toLongLong();
         out << n;
     }
+    return out;
+}
+
+QList<std::tuple<qint64, QString, int>> LedgerQuery::categories()
+{
+    QList<std::tuple<qint64, QString, int>> out;
+    auto q = run(m_db, QStringLiteral("SELECT id, parent_id, name FROM categories ORDER BY sort_order, id"), {});
+    if (!q)
+        return out;
+    QList<std::tuple<qint64, qint64, QString>> all;
+    while (q->next())
+        all << std::tuple{q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString()};
+    // Depth-first from the roots, children after their parent.
+    std::function<void(qint64, int)> walk = [&](qint64 parent, int depth) {
+        for (const auto &[id, p, name] : all) {
+            if (p == parent) {
+                out << std::tuple{id, name, depth};
+                if (depth < 8)
+                    walk(id, depth + 1);
+            }
+        }
+    };
+    walk(0, 0);
     return out;
 }
 

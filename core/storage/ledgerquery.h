@@ -30,6 +30,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <tuple>
 
 namespace rectrack::core {
 
@@ -176,6 +177,8 @@ public:
     QStringList leaders();
     /// Every inspection with its unit, round, term and problem count.
     QList<InspectionNode> inspections();
+    /// The category tree flattened in display order: (id, name, depth).
+    QList<std::tuple<qint64, QString, int>> categories();
 
     /// The light of a measure: a measure's state read as the problem state it corresponds to.
     static WarningLight measureLight(core::MeasureState state, const QDate &deadline, const QDate &asOf,

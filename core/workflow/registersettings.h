@@ -38,7 +38,13 @@ struct RegisterSettings
     int defaultConcentratedMonths = 3;
     QList<RoundDeadlines> rounds;
 
-    bool operator==(const RegisterSettings &) const = default;
+    bool operator==(const RegisterSettings &o) const
+    {
+        return thresholds.greenDays == o.thresholds.greenDays && thresholds.yellowDays == o.thresholds.yellowDays &&
+               redColor == o.redColor && yellowColor == o.yellowColor && greenColor == o.greenColor &&
+               registrationPattern == o.registrationPattern && defaultPlanMonths == o.defaultPlanMonths &&
+               defaultConcentratedMonths == o.defaultConcentratedMonths && rounds == o.rounds;
+    }
 };
 
 class SettingsService

@@ -1,4 +1,778 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Registered</source>
+        <translation>已挂号</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <source>Long-term</source>
+        <translation>长期坚持</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Closed out</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <source>Immediate</source>
+        <translation>立行立改</translation>
+    </message>
+    <message>
+        <source>By deadline</source>
+        <translation>限期整改</translation>
+    </message>
+    <message>
+        <source>Central inspection</source>
+        <translation>中央巡视</translation>
+    </message>
+    <message>
+        <source>Provincial inspection</source>
+        <translation>省委巡视</translation>
+    </message>
+    <message>
+        <source>Municipal inspection</source>
+        <translation>市委巡察</translation>
+    </message>
+    <message>
+        <source>District inspection</source>
+        <translation>区县委巡察</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation>常规巡察</translation>
+    </message>
+    <message>
+        <source>Thematic</source>
+        <translation>专项巡察</translation>
+    </message>
+    <message>
+        <source>Elevated</source>
+        <translation>提级巡察</translation>
+    </message>
+    <message>
+        <source>Flexible</source>
+        <translation>机动巡察</translation>
+    </message>
+    <message>
+        <source>Cross</source>
+        <translation>交叉巡察</translation>
+    </message>
+    <message>
+        <source>Follow-up review</source>
+        <translation>巡察“回头看”</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿灯</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄灯</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红灯</translation>
+    </message>
+    <message>
+        <source>Unit leader</source>
+        <translation>单位领导审核</translation>
+    </message>
+    <message>
+        <source>Unit rectification group</source>
+        <translation>单位整改工作领导小组审核</translation>
+    </message>
+    <message>
+        <source>Inspection office</source>
+        <translation>巡察办审核</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Inspection rectification supervision register</source>
+        <translation>巡察整改监督台账</translation>
+    </message>
+    <message>
+        <source>Language: zh_CN or en.</source>
+        <translation>界面语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>Save screenshots to DIR and quit.</source>
+        <translation>保存截图到 DIR 后退出。</translation>
+    </message>
+    <message>
+        <source>Register file to open.</source>
+        <translation>要打开的台账文件。</translation>
+    </message>
+    <message>
+        <source>Demo register</source>
+        <translation>示例台账</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::DetailPane</name>
+    <message>
+        <source>Select a row to see the problem in detail.</source>
+        <translation>选择一行，查看问题详情。</translation>
+    </message>
+    <message>
+        <source>Inspected unit</source>
+        <translation>被巡察单位</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Responsible office</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Lead leader</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Feedback date</source>
+        <translation>反馈日期</translation>
+    </message>
+    <message>
+        <source> (originally %1)</source>
+        <translation>（原时限 %1）</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Closed out on</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>具体表现</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>问题根源</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Deadline extensions</source>
+        <translation>延期申请</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>销号审核</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::FilterBar</name>
+    <message>
+        <source>Search problems and measures (Ctrl+F)</source>
+        <translation>搜索问题和整改措施（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation>保存视图…</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>No light</source>
+        <translation>无预警</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::LedgerView</name>
+    <message>
+        <source>First %1 of %2 rows; narrow the filter to print the rest.</source>
+        <translation>仅打印前 %1 行（共 %2 行）；请缩小筛选范围后打印其余部分。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::MainWindow</name>
+    <message>
+        <source>Rectrack registers (*.rtreg *.db *.sqlite);;All files (*)</source>
+        <translation>台账文件 (*.rtreg *.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Problem ledger</source>
+        <translation>问题台账</translation>
+    </message>
+    <message>
+        <source>Rectification ledger</source>
+        <translation>整改台账</translation>
+    </message>
+    <message>
+        <source>Figures and traffic lights as of this date</source>
+        <translation>统计数字和红黄绿灯均截至此日期</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Sorting…</source>
+        <translation>正在排序…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New register…</source>
+        <translation>新建台账(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open register…</source>
+        <translation>打开台账(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Print preview…</source>
+        <translation>打印预览(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>复制选中行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Copy rows</source>
+        <translation>复制选中行</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Problem ledger</source>
+        <translation>问题台账(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Rectification ledger</source>
+        <translation>整改台账(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save current view…</source>
+        <translation>保存当前视图(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Rectrack</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>New register</source>
+        <translation>新建台账</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists.</source>
+        <translation>文件 %1 已存在。</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot open the register</source>
+        <translation>无法打开台账</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Problems %1 · done %2 · completion rate %3 · overdue %4</source>
+        <translation>问题 %1 个 · 已完成 %2 个 · 完成率 %3 · 逾期 %4 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measure(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 条措施</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 - Rectrack inspection rectification register</source>
+        <translation>%1 - 巡察整改监督台账</translation>
+    </message>
+    <message>
+        <source>Rectrack inspection rectification register</source>
+        <translation>巡察整改监督台账</translation>
+    </message>
+    <message>
+        <source>Open register</source>
+        <translation>打开台账</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <source>Delete saved view</source>
+        <translation>删除已保存视图</translation>
+    </message>
+    <message>
+        <source>Delete the saved view %1?</source>
+        <translation>删除已保存视图“%1”？</translation>
+    </message>
+    <message>
+        <source>All problems</source>
+        <translation>全部问题</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Preparing the print preview…</source>
+        <translation>正在准备打印预览…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) copied</source>
+        <translation>
+            <numerusform>已复制 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>About Rectrack</source>
+        <translation>关于巡察整改监督台账</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Rectrack %1&lt;/h3&gt;&lt;p&gt;Inspection rectification supervision register: the problem ledger and the rectification ledger on one platform.&lt;/p&gt;&lt;p&gt;Runs offline; the register is one local file.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;巡察整改监督台账 %1&lt;/h3&gt;&lt;p&gt;一平台两台账：问题台账与整改台账。&lt;/p&gt;&lt;p&gt;离线运行，台账保存在一个本地文件中。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::MeasureLedgerModel</name>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Problem no.</source>
+        <translation>问题编号</translation>
+    </message>
+    <message>
+        <source>Seq.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Inspected unit</source>
+        <translation>被巡察单位</translation>
+    </message>
+    <message>
+        <source>Responsible office</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Lead leader</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::NavigationPane</name>
+    <message>
+        <source>Delete saved view</source>
+        <translation>删除已保存视图</translation>
+    </message>
+    <message>
+        <source>Smart lists</source>
+        <translation>智能列表</translation>
+    </message>
+    <message>
+        <source>All problems</source>
+        <translation>全部问题</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Awaiting close-out</source>
+        <translation>待销号</translation>
+    </message>
+    <message>
+        <source>Long-term</source>
+        <translation>长期坚持</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n problem(s)</source>
+        <translation>
+            <numerusform>%1 · %n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Other feedback</source>
+        <translation>其他反馈</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>已保存视图</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::ProblemLedgerModel</name>
+    <message>
+        <source>Extended; original deadline %1</source>
+        <translation>已延期，原时限 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Inspected unit</source>
+        <translation>被巡察单位</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Responsible office</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Lead leader</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Latest progress</source>
+        <translation>最新进展</translation>
+    </message>
+    <message>
+        <source>Feedback date</source>
+        <translation>反馈日期</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Traffic-light warnings</source>
+        <translation>红黄绿灯预警</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Green at days left or fewer</source>
+        <translation>绿灯：剩余天数不超过</translation>
+    </message>
+    <message>
+        <source>Yellow at days left or fewer</source>
+        <translation>黄灯：剩余天数不超过</translation>
+    </message>
+    <message>
+        <source>Red once the deadline has passed (overdue).</source>
+        <translation>超过整改时限即亮红灯（逾期）。</translation>
+    </message>
+    <message>
+        <source>Red colour</source>
+        <translation>红灯颜色</translation>
+    </message>
+    <message>
+        <source>Yellow colour</source>
+        <translation>黄灯颜色</translation>
+    </message>
+    <message>
+        <source>Green colour</source>
+        <translation>绿灯颜色</translation>
+    </message>
+    <message>
+        <source>Registration numbers</source>
+        <translation>挂号编号</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>编号规则</translation>
+    </message>
+    <message>
+        <source>{unit} unit, {yyyy} year, {seq:3} number with 3 digits</source>
+        <translation>{unit} 单位，{yyyy} 年份，{seq:3} 三位流水号</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Name written into the audit log</source>
+        <translation>写入审计日志的姓名</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Language (after restart)</source>
+        <translation>界面语言（重启后生效）</translation>
+    </message>
+    <message>
+        <source>Rectification deadlines</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source> month(s)</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Plan due after feedback (new rounds)</source>
+        <translation>整改方案报送时限（新轮次）</translation>
+    </message>
+    <message>
+        <source>Report due after feedback (new rounds)</source>
+        <translation>整改报告报送时限（新轮次）</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Plan (months)</source>
+        <translation>方案（月）</translation>
+    </message>
+    <message>
+        <source>Report (months)</source>
+        <translation>报告（月）</translation>
+    </message>
+</context>
 </TS>

@@ -1,39 +1,671 @@
 #include "mainwindow.h"
 
+#include "demo/demoregister.h"
+#include "detailpane.h"
+#include "filterbar.h"
+#include "ledgerview.h"
+#include "models/measureledgermodel.h"
+#include "models/problemledgermodel.h"
+#include "navigationpane.h"
 #include "stats/statistics.h"
+#include "workflow/registersettings.h"
+#include "workflow/savedviewservice.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateEdit>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTextDocument>
+#include <QVBoxLayout>
 
 namespace rectrack::ui {
 
+namespace {
+constexpr int kMaxRecent = 8;
+constexpr int kMaxPrintRows = 2000;
+const QString kRecentKey = QStringLiteral("register/recent");
+const QString kLastKey = QStringLiteral("register/last");
+
+QString registerFileFilter()
+{
+    return MainWindow::tr("Rectrack registers (*.rtreg *.db *.sqlite);;All files (*)");
+}
+} // namespace
+
+/// Wait cursor and a busy bar in the status bar while a query or a build runs in the GUI thread.
+class BusyScope
+{
+public:
+    BusyScope(MainWindow *w, const QString &what) : m_w(w)
+    {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        m_w->m_busy->show();
+        m_w->statusBar()->showMessage(what);
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    }
+    ~BusyScope()
+    {
+        m_w->m_busy->hide();
+        m_w->statusBar()->clearMessage();
+        QApplication::restoreOverrideCursor();
+    }
+    BusyScope(const BusyScope &) = delete;
+    BusyScope &operator=(const BusyScope &) = delete;
+
+private:
+    MainWindow *m_w;
+};
+
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
-    setWindowTitle(tr("Rectrack - inspection rectification register"));
-    resize(1280, 800);
+    m_asOf = QDate::currentDate();
+    m_problems = new ProblemLedgerModel(this);
+    m_measures = new MeasureLedgerModel(this);
+
+    m_navigation = new NavigationPane(this);
+    m_filterBar = new FilterBar(this);
+    m_problemView = new LedgerView(this);
+    m_problemView->setObjectName(QStringLiteral("problemLedger"));
+    m_problemView->setModel(m_problems);
+    m_measureView = new LedgerView(this);
+    m_measureView->setObjectName(QStringLiteral("measureLedger"));
+    m_measureView->setModel(m_measures);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_problemView, tr("Problem ledger"));
+    m_tabs->addTab(m_measureView, tr("Rectification ledger"));
+    m_tabs->setDocumentMode(true);
+    m_detail = new DetailPane(this);
+
+    auto *centre = new QWidget(this);
+    auto *cl = new QVBoxLayout(centre);
+    cl->setContentsMargins(0, 0, 0, 0);
+    cl->setSpacing(0);
+    cl->addWidget(m_filterBar);
+    cl->addWidget(m_tabs, 1);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_navigation);
+    m_splitter->addWidget(centre);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({230, 880, 330});
+    m_splitter->setCollapsible(1, false);
+    setCentralWidget(m_splitter);
+
+    m_figures = new QLabel(this);
+    m_count = new QLabel(this);
+    m_asOfEdit = new QDateEdit(m_asOf, this);
+    m_asOfEdit->setCalendarPopup(true);
+    m_asOfEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_asOfEdit->setToolTip(tr("Figures and traffic lights as of this date"));
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->hide();
+    statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_count);
+    statusBar()->addPermanentWidget(m_figures);
+    statusBar()->addPermanentWidget(new QLabel(tr("As of"), this));
+    statusBar()->addPermanentWidget(m_asOfEdit);
+    connect(m_asOfEdit, &QDateEdit::dateChanged, this, [this](QDate d) {
+        if (d != m_asOf)
+            setAsOf(d);
+    });
+
+    connect(m_navigation, &NavigationPane::scopeSelected, this,
+            [this](const core::LedgerFilter &scope, const QString &title, bool savedView) {
+                if (savedView) {
+                    m_scope = {};
+                    m_filterBar->setFilter(scope);
+                } else {
+                    m_scope = scope;
+                }
+                m_scopeTitle = title;
+                applyFilter();
+            });
+    connect(m_navigation, &NavigationPane::removeViewRequested, this, &MainWindow::removeView);
+    connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::applyFilter);
+    connect(m_filterBar, &FilterBar::saveViewRequested, this, &MainWindow::saveCurrentView);
+    for (LedgerView *v : {m_problemView, m_measureView}) {
+        connect(v->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateDetail);
+        connect(v->model(), &QAbstractItemModel::modelReset, this, &MainWindow::updateDetail);
+    }
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        updateDetail();
+        updateFigures();
+    });
+    // Sorting re-queries in core; show the busy indicator while it runs.
+    for (LedgerView *v : {m_problemView, m_measureView}) {
+        v->setSortingEnabled(false);
+        v->horizontalHeader()->setSectionsClickable(true);
+        v->horizontalHeader()->setSortIndicatorShown(true);
+        connect(v->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+                [this, v](int column, Qt::SortOrder order) {
+                    BusyScope busy(this, tr("Sorting…"));
+                    v->model()->sort(column, order);
+                });
+    }
+
+    buildActions();
+    updateTitle();
+    restoreLayout();
+    resize(1440, 900);
+    QSettings settings;
+    if (settings.contains(QStringLiteral("window/geometry")))
+        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!settings.contains(QStringLiteral("window/splitter")))
+        m_splitter->setSizes({250, width() - 250 - 350, 350});
 }
 
-MainWindow::~MainWindow() = default;
-
-bool MainWindow::openRegister(const QString &path)
+MainWindow::~MainWindow()
 {
-    auto db = core::Database::open(path, core::Database::OpenMode::Existing);
-    if (!db) {
-        QMessageBox::critical(this, tr("Cannot open the register"), db.error().message);
+    m_problems->setDatabase(nullptr);
+    m_measures->setDatabase(nullptr);
+}
+
+void MainWindow::buildActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newAction = file->addAction(tr("&New register…"), this, &MainWindow::newRegister);
+    newAction->setShortcut(QKeySequence::New);
+    QAction *open = file->addAction(tr("&Open register…"), this, &MainWindow::openDialog);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    QAction *print = file->addAction(tr("&Print preview…"), this, &MainWindow::printPreview);
+    print->setShortcut(QKeySequence::Print);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *copy = edit->addAction(tr("&Copy rows"), this, &MainWindow::copyRows);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    QAction *find = edit->addAction(tr("&Find…"), m_filterBar, &FilterBar::focusSearch);
+    find->setShortcut(QKeySequence::Find);
+    for (LedgerView *v : {m_problemView, m_measureView}) {
+        auto *c = new QAction(tr("Copy rows"), v);
+        c->setShortcut(QKeySequence::Copy);
+        c->setShortcutContext(Qt::WidgetShortcut);
+        connect(c, &QAction::triggered, v, &LedgerView::copySelection);
+        v->addAction(c);
+    }
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *problems = view->addAction(tr("&Problem ledger"), this, [this] { m_tabs->setCurrentIndex(ProblemTab); });
+    problems->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *measures =
+        view->addAction(tr("&Rectification ledger"), this, [this] { m_tabs->setCurrentIndex(MeasureTab); });
+    measures->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addSeparator();
+    view->addAction(tr("&Save current view…"), this, &MainWindow::saveCurrentView);
+    QAction *refresh = view->addAction(tr("Re&fresh"), this, [this] {
+        applyFilter();
+        updateFigures();
+    });
+    refresh->setShortcut(QKeySequence::Refresh);
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Rectrack"), this, &MainWindow::about);
+}
+
+QString MainWindow::demoRegisterPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("demo.rtreg"));
+}
+
+core::Status MainWindow::ensureDemoRegister(const QString &path)
+{
+    if (QFileInfo::exists(path))
+        return core::okStatus();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    auto db = core::Database::open(path, core::Database::OpenMode::CreateIfMissing);
+    if (!db)
+        return db.error();
+    const core::Status s = core::DemoRegister::build(**db);
+    if (!s) {
+        db->reset();
+        QFile::remove(path);
+    }
+    return s;
+}
+
+bool MainWindow::createRegister(const QString &path)
+{
+    if (QFileInfo::exists(path)) {
+        QMessageBox::warning(this, tr("New register"), tr("The file %1 already exists.").arg(path));
         return false;
     }
+    {
+        auto db = core::Database::open(path, core::Database::OpenMode::CreateIfMissing);
+        if (!db) {
+            QMessageBox::critical(this, tr("New register"), db.error().message);
+            return false;
+        }
+    }
+    return openRegister(path);
+}
+
+bool MainWindow::openRegister(const QString &path, bool quiet)
+{
+    BusyScope busy(this, tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    auto db = core::Database::open(path, core::Database::OpenMode::Existing);
+    if (!db) {
+        if (!quiet)
+            QMessageBox::critical(this, tr("Cannot open the register"), db.error().message);
+        return false;
+    }
+    closeRegister();
     m_db = std::move(db).value();
-    auto stats = core::Statistics::compute(*m_db, m_db->defaultAsOf());
+    QSettings settings;
+    const QString operatorName = settings.value(QStringLiteral("user/operator")).toString();
+    m_db->setActor(operatorName.isEmpty() ? qEnvironmentVariable("USER", QStringLiteral("rectrack")) : operatorName);
+    m_asOf = m_db->defaultAsOf();
+    {
+        const QSignalBlocker block(m_asOfEdit);
+        m_asOfEdit->setDate(m_asOf);
+    }
+    loadRegisterSettings();
+    m_filterBar->setDatabase(m_db.get());
+    m_problems->setDatabase(m_db.get());
+    m_measures->setDatabase(m_db.get());
+    m_navigation->setDatabase(m_db.get()); // selects "all problems", which applies the filter
+    if (!m_headersRestored) {
+        m_headersRestored = true;
+        restoreLayout();
+    }
+    updateFigures();
+    updateTitle();
+    addRecent(QFileInfo(path).absoluteFilePath());
+    settings.setValue(kLastKey, QFileInfo(path).absoluteFilePath());
+    return true;
+}
+
+void MainWindow::closeRegister()
+{
+    m_problems->setDatabase(nullptr);
+    m_measures->setDatabase(nullptr);
+    m_filterBar->setDatabase(nullptr);
+    m_navigation->setDatabase(nullptr);
+    m_detail->showNothing();
+    m_db.reset();
+    updateTitle();
+}
+
+void MainWindow::loadRegisterSettings()
+{
+    if (!m_db)
+        return;
+    const core::RegisterSettings s = core::SettingsService(*m_db).load();
+    m_thresholds = s.thresholds;
+    LightPalette palette;
+    palette.red = QColor(s.redColor);
+    palette.yellow = QColor(s.yellowColor);
+    palette.green = QColor(s.greenColor);
+    m_problems->setPalette(palette);
+    m_measures->setPalette(palette);
+}
+
+core::LedgerFilter MainWindow::effectiveFilter() const
+{
+    core::LedgerFilter f = m_filterBar->filter();
+    if (m_scope.termId > 0)
+        f.termId = m_scope.termId;
+    if (m_scope.roundId > 0 && f.roundId == 0)
+        f.roundId = m_scope.roundId;
+    if (m_scope.inspectionId > 0)
+        f.inspectionId = m_scope.inspectionId;
+    if (m_scope.unitId > 0 && f.unitId == 0)
+        f.unitId = m_scope.unitId;
+    if (!m_scope.states.isEmpty() && f.states.isEmpty())
+        f.states = m_scope.states;
+    if (m_scope.light && !f.light)
+        f.light = m_scope.light;
+    return f;
+}
+
+void MainWindow::applyFilter()
+{
+    if (!m_db)
+        return;
+    BusyScope busy(this, tr("Searching…"));
+    const core::LedgerFilter f = effectiveFilter();
+    const core::LedgerContext ctx{m_asOf, m_thresholds};
+    // Set the context without a second query: the filter call below re-queries.
+    for (LedgerModel *m : {static_cast<LedgerModel *>(m_problems), static_cast<LedgerModel *>(m_measures)}) {
+        if (m->context().asOf != ctx.asOf || m->context().thresholds.greenDays != ctx.thresholds.greenDays ||
+            m->context().thresholds.yellowDays != ctx.thresholds.yellowDays) {
+            const QSignalBlocker block(m);
+            m->setContext(ctx);
+        }
+        m->setFilter(f);
+    }
+    updateFigures();
+}
+
+void MainWindow::setAsOf(const QDate &date)
+{
+    if (!date.isValid())
+        return;
+    m_asOf = date;
+    {
+        const QSignalBlocker block(m_asOfEdit);
+        m_asOfEdit->setDate(date);
+    }
+    const core::LedgerContext ctx{m_asOf, m_thresholds};
+    BusyScope busy(this, tr("Computing…"));
+    m_problems->setContext(ctx);
+    m_measures->setContext(ctx);
+    updateFigures();
+}
+
+QString MainWindow::headline() const { return m_figures->text(); }
+
+void MainWindow::updateFigures()
+{
+    if (!m_db) {
+        m_figures->clear();
+        m_count->clear();
+        return;
+    }
+    auto stats = core::Statistics::compute(*m_db, m_asOf);
     if (stats) {
         const core::Counts &c = stats->total;
-        statusBar()->showMessage(tr("Problems %1 · done %2 · completion rate %3 · overdue %4")
-                                     .arg(c.problems)
-                                     .arg(c.done())
-                                     .arg(core::Statistics::formatPercent(c.completionRate()))
-                                     .arg(c.overdue));
+        m_figures->setText(tr("Problems %1 · done %2 · completion rate %3 · overdue %4")
+                               .arg(c.problems)
+                               .arg(c.done())
+                               .arg(core::Statistics::formatPercent(c.completionRate()))
+                               .arg(c.overdue));
+    } else {
+        m_figures->setText(stats.error().message);
     }
+    const bool problems = m_tabs->currentIndex() == ProblemTab;
+    const QString scope = m_scopeTitle.isEmpty() ? QString() : m_scopeTitle + QStringLiteral(" · ");
+    m_count->setText(scope + (problems ? tr("%n problem(s) shown", nullptr, m_problems->rowCount())
+                                       : tr("%n measure(s) shown", nullptr, m_measures->rowCount())));
+}
+
+LedgerView *MainWindow::currentView() const
+{
+    return m_tabs->currentIndex() == MeasureTab ? m_measureView : m_problemView;
+}
+
+void MainWindow::updateDetail()
+{
+    LedgerView *v = currentView();
+    const QModelIndex current = v->selectionModel()->currentIndex();
+    if (!m_db || !current.isValid()) {
+        m_detail->showNothing();
+        return;
+    }
+    const qint64 problemId = current.data(LedgerModel::ProblemIdRole).toLongLong();
+    const qint64 measureId = v == m_measureView ? current.data(LedgerModel::IdRole).toLongLong() : 0;
+    m_detail->showProblem(*m_db, problemId, measureId);
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_db)
+        setWindowTitle(tr("%1 - Rectrack inspection rectification register").arg(QFileInfo(m_db->path()).fileName()));
+    else
+        setWindowTitle(tr("Rectrack inspection rectification register"));
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(kRecentKey, recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (const QString &path : recent) {
+        QAction *a = m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openRegister(path); });
+        a->setEnabled(QFileInfo::exists(path));
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::newRegister()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New register"), QString(), registerFileFilter());
+    if (!path.isEmpty())
+        createRegister(path.contains(QLatin1Char('.')) ? path : path + QStringLiteral(".rtreg"));
+}
+
+void MainWindow::openDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open register"), QString(), registerFileFilter());
+    if (!path.isEmpty())
+        openRegister(path);
+}
+
+void MainWindow::saveCurrentView()
+{
+    if (!m_db)
+        return;
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("Save view"), tr("Name of the view:"), QLineEdit::Normal, m_scopeTitle, &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    auto r = core::SavedViewService(*m_db).save(name, effectiveFilter());
+    if (!r) {
+        QMessageBox::warning(this, tr("Save view"), r.error().message);
+        return;
+    }
+    const QSignalBlocker block(m_navigation);
+    m_navigation->reloadSavedViews();
+}
+
+void MainWindow::removeView(qint64 id, const QString &name)
+{
+    if (!m_db ||
+        QMessageBox::question(this, tr("Delete saved view"), tr("Delete the saved view %1?").arg(name)) !=
+            QMessageBox::Yes)
+        return;
+    if (const core::Status s = core::SavedViewService(*m_db).remove(id); !s)
+        QMessageBox::warning(this, tr("Delete saved view"), s.error().message);
+    const QSignalBlocker block(m_navigation);
+    m_navigation->reloadSavedViews();
+}
+
+void MainWindow::printPreview()
+{
+    LedgerView *view = currentView();
+    const QString title = QStringLiteral("%1 — %2 (%3)")
+                              .arg(m_tabs->tabText(m_tabs->currentIndex()),
+                                   m_scopeTitle.isEmpty() ? tr("All problems") : m_scopeTitle,
+                                   tr("as of %1").arg(m_asOf.toString(Qt::ISODate)));
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageOrientation(QPageLayout::Landscape);
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    QPrintPreviewDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print preview"));
+    connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [view, title](QPrinter *p) {
+        QTextDocument doc;
+        QFont font = doc.defaultFont();
+        font.setPointSize(8);
+        doc.setDefaultFont(font);
+        doc.setHtml(view->toHtml(title, kMaxPrintRows));
+        doc.print(p);
+    });
+    BusyScope busy(this, tr("Preparing the print preview…"));
+    dialog.resize(1100, 800);
+    dialog.exec();
+}
+
+void MainWindow::copyRows()
+{
+    const int n = currentView()->copySelection();
+    statusBar()->showMessage(tr("%n row(s) copied", nullptr, n), 3000);
+}
+
+SettingsDialog *MainWindow::createSettingsDialog()
+{
+    QSettings settings;
+    SettingsDialog::Values v;
+    if (m_db)
+        v.reg = core::SettingsService(*m_db).load();
+    v.operatorName = settings.value(QStringLiteral("user/operator")).toString();
+    v.language = settings.value(QStringLiteral("user/language"), QStringLiteral("zh_CN")).toString();
+    return new SettingsDialog(v, this);
+}
+
+bool MainWindow::applySettings(const SettingsDialog::Values &values)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("user/operator"), values.operatorName);
+    settings.setValue(QStringLiteral("user/language"), values.language);
+    if (!m_db)
+        return true;
+    if (!values.operatorName.isEmpty())
+        m_db->setActor(values.operatorName);
+    if (const core::Status s = core::SettingsService(*m_db).save(values.reg); !s) {
+        QMessageBox::warning(this, tr("Settings"), s.error().message);
+        return false;
+    }
+    loadRegisterSettings();
+    setAsOf(m_asOf);
     return true;
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog *dialog = createSettingsDialog();
+    if (dialog->exec() == QDialog::Accepted)
+        applySettings(dialog->values());
+    dialog->deleteLater();
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Rectrack"),
+                       tr("<h3>Rectrack %1</h3><p>Inspection rectification supervision register: the problem "
+                          "ledger and the rectification ledger on one platform.</p><p>Runs offline; the register "
+                          "is one local file.</p>")
+                           .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (settings.contains(QStringLiteral("window/state")))
+        restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (settings.contains(QStringLiteral("window/splitter")))
+        m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    const QList<std::pair<LedgerView *, QString>> views{{m_problemView, QStringLiteral("ledger/problems")},
+                                                        {m_measureView, QStringLiteral("ledger/measures")}};
+    for (const auto &[view, key] : views) {
+        QHeaderView *h = view->horizontalHeader();
+        if (settings.contains(key)) {
+            h->restoreState(settings.value(key).toByteArray());
+            continue;
+        }
+        // First start: widths that fit the usual content of each column.
+        const int em = view->fontMetrics().horizontalAdvance(QChar(0x4E2D));
+        if (view == m_problemView) {
+            const int widths[] = {7, 9, 8, 6, 7, 26, 9, 6, 6, 7, 5, 4, 4, 16, 7};
+            for (int c = 0; c < ProblemLedgerModel::ColumnCount; ++c)
+                h->resizeSection(c, widths[c] * em + 12);
+        } else {
+            const int widths[] = {7, 3, 26, 5, 6, 7, 5, 4, 18, 9, 9, 6, 8};
+            for (int c = 0; c < MeasureLedgerModel::ColumnCount; ++c)
+                h->resizeSection(c, widths[c] * em + 12);
+        }
+    }
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("ledger/problems"), m_problemView->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("ledger/measures"), m_measureView->horizontalHeader()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
+
+bool MainWindow::saveScreenshots(const QString &dir)
+{
+    QDir().mkpath(dir);
+    bool ok = true;
+    auto settle = [] {
+        for (int i = 0; i < 5; ++i)
+            QCoreApplication::processEvents();
+    };
+    auto shoot = [&](QWidget *w, const QString &name) {
+        settle();
+        ok = w->grab().save(QDir(dir).filePath(name)) && ok;
+    };
+    auto selectFirst = [](LedgerView *v) {
+        if (v->model()->rowCount() > 0) {
+            v->selectRow(0);
+            v->setCurrentIndex(v->model()->index(0, 0));
+        }
+    };
+    setGeometry(0, 0, 1440, 900);
+    m_splitter->setSizes({250, 1440 - 250 - 360, 360});
+    settle();
+    m_navigation->selectSmartList(NavigationPane::SmartList::All);
+    m_tabs->setCurrentIndex(ProblemTab);
+    selectFirst(m_problemView);
+    shoot(this, QStringLiteral("problem-ledger.png"));
+    m_tabs->setCurrentIndex(MeasureTab);
+    selectFirst(m_measureView);
+    shoot(this, QStringLiteral("rectification-ledger.png"));
+    m_tabs->setCurrentIndex(ProblemTab);
+    m_navigation->selectSmartList(NavigationPane::SmartList::Overdue);
+    selectFirst(m_problemView);
+    shoot(this, QStringLiteral("overdue.png"));
+    SettingsDialog *dialog = createSettingsDialog();
+    dialog->show();
+    shoot(dialog, QStringLiteral("settings.png"));
+    dialog->close();
+    dialog->deleteLater();
+    m_navigation->selectSmartList(NavigationPane::SmartList::All);
+    return ok;
 }
 
 } // namespace rectrack::ui

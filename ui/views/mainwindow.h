@@ -1,26 +1,133 @@
 #pragma once
 
+/**
+ * The main window of the desktop app: the navigation tree (smart lists, term → round/batch →
+ * inspection, saved views) on the left, the filter bar and the two ledgers as tabs in the middle,
+ * the read-only detail pane on the right, and the headline figures at the as-of date in the
+ * status bar. Geometry, splitters, column widths, the last register and the recent files are
+ * kept in QSettings.
+ */
+
+#include "dialogs/settingsdialog.h"
 #include "storage/database.h"
+#include "storage/ledgerquery.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
+class QDateEdit;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QSplitter;
+class QTabWidget;
+
 namespace rectrack::ui {
 
-/// The main window: navigation, the two ledgers, the detail pane and the headline figures.
+class DetailPane;
+class FilterBar;
+class LedgerView;
+class MeasureLedgerModel;
+class NavigationPane;
+class ProblemLedgerModel;
+
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    /// Tabs of the ledger area.
+    enum Tab { ProblemTab = 0, MeasureTab = 1 };
+
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Opens the register at @p path; shows a message and returns false when it cannot be opened.
-    bool openRegister(const QString &path);
+    /// @p quiet suppresses the message box (tests, start-up).
+    bool openRegister(const QString &path, bool quiet = false);
+    /// Creates a new empty register at @p path and opens it.
+    bool createRegister(const QString &path);
+    /// Closes the open register, if any.
+    void closeRegister();
+
+    /// Where the demo register lives: the user's data folder (QStandardPaths::AppDataLocation).
+    static QString demoRegisterPath();
+    /// Creates the demo register at @p path with core::DemoRegister unless it exists.
+    static core::Status ensureDemoRegister(const QString &path);
+
+    core::Database *database() const { return m_db.get(); }
+    ProblemLedgerModel *problemModel() const { return m_problems; }
+    MeasureLedgerModel *measureModel() const { return m_measures; }
+    LedgerView *problemView() const { return m_problemView; }
+    LedgerView *measureView() const { return m_measureView; }
+    NavigationPane *navigation() const { return m_navigation; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    DetailPane *detailPane() const { return m_detail; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+    /// The as-of date of the figures and traffic lights.
+    QDate asOf() const { return m_asOf; }
+    /// Changes the as-of date: recomputes the figures and the lights.
+    void setAsOf(const QDate &date);
+    /// The headline figures as shown in the status bar.
+    QString headline() const;
+    /// The filter the ledgers show: the navigation scope combined with the filter bar.
+    core::LedgerFilter effectiveFilter() const;
+
+    /// Shows the settings dialog (non-blocking when @p modal is false) and returns it.
+    SettingsDialog *createSettingsDialog();
+    /// Applies the values of the settings dialog: register settings through core, the rest to QSettings.
+    bool applySettings(const SettingsDialog::Values &values);
+
+    /// Saves 1440×900 screenshots of the problem ledger, the rectification ledger, the overdue
+    /// smart list and the settings dialog as PNG files in @p dir. Returns false on a write error.
+    bool saveScreenshots(const QString &dir);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildActions();
+    void restoreLayout();
+    void saveLayout();
+    void applyFilter();
+    void updateFigures();
+    void updateDetail();
+    void updateTitle();
+    void loadRegisterSettings();
+    void addRecent(const QString &path);
+    void rebuildRecentMenu();
+    void newRegister();
+    void openDialog();
+    void saveCurrentView();
+    void removeView(qint64 id, const QString &name);
+    void printPreview();
+    void copyRows();
+    void showSettings();
+    void about();
+    LedgerView *currentView() const;
+
     std::unique_ptr<core::Database> m_db;
+    ProblemLedgerModel *m_problems;
+    MeasureLedgerModel *m_measures;
+    NavigationPane *m_navigation;
+    FilterBar *m_filterBar;
+    QTabWidget *m_tabs;
+    LedgerView *m_problemView;
+    LedgerView *m_measureView;
+    DetailPane *m_detail;
+    QSplitter *m_splitter;
+    QLabel *m_figures;
+    QLabel *m_count;
+    QDateEdit *m_asOfEdit;
+    QProgressBar *m_busy;
+    QMenu *m_recentMenu = nullptr;
+    core::LedgerFilter m_scope;
+    QString m_scopeTitle;
+    QDate m_asOf;
+    core::WarningThresholds m_thresholds;
+    bool m_headersRestored = false;
+    friend class BusyScope;
 };
 
 } // namespace rectrack::ui

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "workflow/registersettings.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace rectrack::ui {
+
+/**
+ * The settings dialog. Register settings (warning thresholds and colours, registration-number
+ * pattern, default and per-round deadlines) live in the register; the operator name and the
+ * language are the user's (QSettings). The dialog never writes: the caller reads values() after
+ * exec() and hands them to core::SettingsService and QSettings. OK is enabled only while
+ * core::SettingsService::validate accepts the input; its message is shown otherwise.
+ */
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    /// What the dialog edits.
+    struct Values
+    {
+        core::RegisterSettings reg;
+        QString operatorName;
+        QString language; ///< zh_CN or en
+    };
+
+    explicit SettingsDialog(const Values &initial, QWidget *parent = nullptr);
+
+    /// The values as entered.
+    Values values() const;
+
+private:
+    void validate();
+    QPushButton *colourButton(const QString &colour);
+    static void setButtonColour(QPushButton *button, const QString &colour);
+
+    core::RegisterSettings m_initial;
+    QSpinBox *m_green;
+    QSpinBox *m_yellow;
+    QPushButton *m_redColour;
+    QPushButton *m_yellowColour;
+    QPushButton *m_greenColour;
+    QLineEdit *m_pattern;
+    QSpinBox *m_plan;
+    QSpinBox *m_concentrated;
+    QTableWidget *m_rounds;
+    QLineEdit *m_operator;
+    QComboBox *m_language;
+    QLabel *m_message;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace rectrack::ui

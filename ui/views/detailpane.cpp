@@ -1,0 +1,127 @@
+#include "detailpane.h"
+
+#include "models/labels.h"
+#include "storage/ledgerquery.h"
+#include "workflow/problemservice.h"
+#include "workflow/supervisionservice.h"
+
+namespace rectrack::ui {
+
+namespace {
+QString esc(const QString &s) { return s.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")); }
+
+QString fileSize(qint64 bytes)
+{
+    if (bytes < 1024)
+        return QStringLiteral("%1 B").arg(bytes);
+    if (bytes < 1024 * 1024)
+        return QStringLiteral("%1 KB").arg(double(bytes) / 1024.0, 0, 'f', 1);
+    return QStringLiteral("%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
+}
+} // namespace
+
+DetailPane::DetailPane(QWidget *parent) : QTextBrowser(parent)
+{
+    setOpenLinks(false);
+    setReadOnly(true);
+    showNothing();
+}
+
+void DetailPane::showNothing()
+{
+    setHtml(QStringLiteral("<p style=\"color:#777\">%1</p>").arg(tr("Select a row to see the problem in detail.")));
+}
+
+void DetailPane::showProblem(core::Database &db, qint64 problemId, qint64 measureId)
+{
+    core::ProblemService problems(db);
+    core::SupervisionService supervision(db);
+    const std::optional<core::Problem> p = problems.problem(problemId);
+    auto rows = core::LedgerQuery(db).problemRows({problemId});
+    if (!p || !rows || rows->isEmpty()) {
+        showNothing();
+        return;
+    }
+    const core::ProblemRow &row = rows->first();
+    QString h;
+    h += QStringLiteral("<h3>%1 %2</h3>").arg(esc(p->registrationNo), esc(Labels::state(p->state)));
+    h += QStringLiteral("<p>%1</p>").arg(esc(p->description));
+    auto fact = [&h](const QString &label, const QString &value) {
+        if (!value.isEmpty())
+            h += QStringLiteral("<tr><td style=\"color:#555\">%1</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), esc(value));
+    };
+    h += QStringLiteral("<table cellspacing=\"2\">");
+    fact(tr("Inspected unit"), row.unit);
+    fact(tr("Round"), row.round);
+    fact(tr("Source"), Labels::source(p->source));
+    fact(tr("Category"), row.category);
+    fact(tr("Responsible office"), p->responsibleOffice);
+    fact(tr("Lead leader"), p->leadLeader);
+    fact(tr("Responsible person"), p->responsiblePerson);
+    fact(tr("Feedback date"), Labels::date(p->feedbackDate));
+    QString deadline = p->deadline.isValid() ? Labels::date(p->deadline) : p->deadlineNote;
+    if (p->originalDeadline.isValid() && p->originalDeadline != p->deadline)
+        deadline += tr(" (originally %1)").arg(Labels::date(p->originalDeadline));
+    fact(tr("Deadline"), deadline);
+    fact(tr("Completed on"), Labels::date(p->completedDate));
+    fact(tr("Closed out on"), Labels::date(p->closedOutDate));
+    fact(tr("Example"), p->example);
+    fact(tr("Root cause"), p->rootCause);
+    fact(tr("Note"), p->note);
+    h += QStringLiteral("</table>");
+
+    const QList<core::Measure> measures = problems.measures(problemId);
+    h += QStringLiteral("<h4>%1 (%2)</h4>").arg(tr("Measures")).arg(measures.size());
+    if (!measures.isEmpty()) {
+        h += QStringLiteral("<ol>");
+        for (const core::Measure &m : measures) {
+            const QString style = m.id == measureId ? QStringLiteral(" style=\"background:#fff3c4\"") : QString();
+            const QString when = m.deadline.isValid() ? Labels::date(m.deadline) : m.deadlineNote;
+            h += QStringLiteral("<li%1>%2<br><span style=\"color:#555\">%3 · %4 · %5 · %6</span></li>")
+                     .arg(style, esc(m.content), esc(Labels::measureType(m.type)), esc(m.owner), esc(when),
+                          esc(Labels::measureState(m.state)));
+        }
+        h += QStringLiteral("</ol>");
+    }
+
+    const QList<core::ProgressEntry> progress = problems.progress(problemId);
+    h += QStringLiteral("<h4>%1 (%2)</h4>").arg(tr("Progress")).arg(progress.size());
+    for (const core::ProgressEntry &e : progress)
+        h += QStringLiteral("<p><b>%1</b> %2 <span style=\"color:#555\">%3</span></p>")
+                 .arg(Labels::date(e.date), esc(e.text), esc(e.author));
+    if (progress.isEmpty() && !p->progress.isEmpty())
+        h += QStringLiteral("<p>%1</p>").arg(esc(p->progress));
+
+    const QList<core::Evidence> evidence = problems.evidence(problemId);
+    h += QStringLiteral("<h4>%1 (%2)</h4>").arg(tr("Evidence")).arg(evidence.size());
+    if (!evidence.isEmpty()) {
+        h += QStringLiteral("<ul>");
+        for (const core::Evidence &e : evidence)
+            h += QStringLiteral("<li>%1 <span style=\"color:#555\">%2 · %3</span></li>")
+                     .arg(esc(e.originalName), fileSize(e.size), Labels::date(e.addedOn));
+        h += QStringLiteral("</ul>");
+    }
+
+    const QList<core::ExtensionRequest> extensions = supervision.extensions(problemId);
+    if (!extensions.isEmpty()) {
+        h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Deadline extensions"));
+        for (const core::ExtensionRequest &e : extensions)
+            h += QStringLiteral("<li>%1 → %2 (%3) %4</li>")
+                     .arg(Labels::date(e.requestedOn), Labels::date(e.requestedDeadline),
+                          e.decision == QLatin1String("approved")   ? tr("approved")
+                          : e.decision == QLatin1String("rejected") ? tr("rejected")
+                                                                    : tr("pending"),
+                          esc(e.reason));
+        h += QStringLiteral("</ul>");
+    }
+
+    const QList<core::Review> reviews = supervision.reviews(problemId);
+    h += QStringLiteral("<h4>%1 (%2)</h4>").arg(tr("Reviews")).arg(reviews.size());
+    for (const core::Review &r : reviews)
+        h += QStringLiteral("<p><b>%1</b> %2 %3 · %4<br>%5</p>")
+                 .arg(Labels::date(r.date), esc(Labels::reviewStep(r.step)), esc(r.reviewer),
+                      r.approved ? tr("approved") : tr("rejected"), esc(r.opinion));
+    setHtml(h);
+}
+
+} // namespace rectrack::ui

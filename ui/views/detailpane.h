@@ -1,0 +1,26 @@
+#pragma once
+
+#include "storage/database.h"
+
+#include <QTextBrowser>
+
+namespace rectrack::ui {
+
+/**
+ * Read-only detail of the selected ledger row: the problem with its registration facts, its
+ * measures (the selected one highlighted), dated progress, the evidence list, deadline
+ * extensions and the close-out reviews. Reads through the core services; never edits.
+ */
+class DetailPane : public QTextBrowser
+{
+    Q_OBJECT
+public:
+    explicit DetailPane(QWidget *parent = nullptr);
+
+    /// Shows problem @p problemId of @p db, highlighting measure @p measureId (0 = none).
+    void showProblem(core::Database &db, qint64 problemId, qint64 measureId = 0);
+    /// Shows a hint instead of a problem.
+    void showNothing();
+};
+
+} // namespace rectrack::ui

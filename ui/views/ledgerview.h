@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QTableView>
+
+namespace rectrack::ui {
+
+/**
+ * A table view of one ledger: whole-row selection, sorting by any column (the model sorts in
+ * core), fixed row height so that 100,000 rows scroll without measuring, copy of the selected
+ * rows as tab-separated text (Ctrl+C; pastes into Excel/WPS as rows and columns) and an HTML
+ * rendering of the visible columns for printing.
+ */
+class LedgerView : public QTableView
+{
+    Q_OBJECT
+public:
+    explicit LedgerView(QWidget *parent = nullptr);
+
+    /// The selected rows as TSV: a header line, then one line per row in row order, the visible
+    /// columns in their visual order. Tabs and line breaks inside cells become spaces.
+    QString selectedRowsAsTsv() const;
+    /// Puts selectedRowsAsTsv() on the clipboard; returns the number of rows copied.
+    int copySelection();
+
+    /// The first @p maxRows rows as an HTML table of the visible columns, with @p title above.
+    QString toHtml(const QString &title, int maxRows) const;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    QList<int> visibleColumns() const;
+};
+
+} // namespace rectrack::ui

@@ -1,0 +1,168 @@
+#include "navigationpane.h"
+
+#include "models/labels.h"
+#include "workflow/organizationservice.h"
+#include "workflow/savedviewservice.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QJsonDocument>
+
+namespace rectrack::ui {
+
+namespace {
+constexpr int kKindRole = Qt::UserRole + 1;
+constexpr int kFilterRole = Qt::UserRole + 2;
+constexpr int kIdRole = Qt::UserRole + 3;
+} // namespace
+
+NavigationPane::NavigationPane(QWidget *parent) : QTreeWidget(parent)
+{
+    setHeaderHidden(true);
+    setColumnCount(1);
+    setUniformRowHeights(true);
+    setExpandsOnDoubleClick(true);
+    connect(this, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem *current) { onCurrentChanged(current); });
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *remove = new QAction(tr("Delete saved view"), this);
+    connect(remove, &QAction::triggered, this, [this] {
+        QTreeWidgetItem *item = currentItem();
+        if (item && Kind(item->data(0, kKindRole).toInt()) == Kind::SavedView)
+            Q_EMIT removeViewRequested(item->data(0, kIdRole).toLongLong(), item->text(0));
+    });
+    addAction(remove);
+}
+
+core::LedgerFilter NavigationPane::smartListFilter(SmartList list)
+{
+    core::LedgerFilter f;
+    switch (list) {
+    case SmartList::All:
+        break;
+    case SmartList::Overdue:
+        f.light = core::WarningLight::Red;
+        break;
+    case SmartList::AwaitingCloseOut:
+        f.states = {core::ProblemState::Completed};
+        break;
+    case SmartList::LongTerm:
+        f.states = {core::ProblemState::LongTerm};
+        break;
+    }
+    return f;
+}
+
+QTreeWidgetItem *NavigationPane::addItem(QTreeWidgetItem *parent, const QString &text, Kind kind,
+                                         const core::LedgerFilter &f, qint64 id)
+{
+    auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(this);
+    item->setText(0, text);
+    item->setToolTip(0, text);
+    item->setData(0, kKindRole, int(kind));
+    item->setData(0, kFilterRole, QJsonDocument(f.toJson()).toJson(QJsonDocument::Compact));
+    item->setData(0, kIdRole, id);
+    return item;
+}
+
+void NavigationPane::setDatabase(core::Database *db)
+{
+    m_db = db;
+    QSignalBlocker blocker(this);
+    clear();
+    m_smart.clear();
+    m_views = nullptr;
+    if (!db)
+        return;
+    auto *smart = addItem(nullptr, tr("Smart lists"), Kind::Group, {});
+    smart->setFlags(Qt::ItemIsEnabled);
+    const QList<std::pair<SmartList, QString>> lists{{SmartList::All, tr("All problems")},
+                                                     {SmartList::Overdue, tr("Overdue")},
+                                                     {SmartList::AwaitingCloseOut, tr("Awaiting close-out")},
+                                                     {SmartList::LongTerm, tr("Long-term")}};
+    for (const auto &[list, name] : lists)
+        m_smart << addItem(smart, name, Kind::SmartList, smartListFilter(list));
+
+    core::OrganizationService org(*db);
+    const QList<core::InspectionNode> inspections = core::LedgerQuery(*db).inspections();
+    const QList<core::Round> rounds = org.rounds();
+    auto addInspections = [&](QTreeWidgetItem *parent, qint64 roundId) {
+        for (const core::InspectionNode &n : inspections) {
+            if (n.roundId != roundId)
+                continue;
+            core::LedgerFilter f;
+            f.inspectionId = n.id;
+            QString text = n.unit;
+            if (n.kind != core::InspectionKind::Regular)
+                text += QStringLiteral("（%1）").arg(Labels::kind(n.kind));
+            addItem(parent, tr("%1 · %n problem(s)", nullptr, int(n.problems)).arg(text), Kind::Inspection, f, n.id);
+        }
+    };
+    auto addRounds = [&](QTreeWidgetItem *parent, qint64 termId) {
+        for (const core::Round &r : rounds) {
+            if (r.termId != termId)
+                continue;
+            core::LedgerFilter f;
+            f.roundId = r.id;
+            addInspections(addItem(parent, r.label, Kind::Round, f, r.id), r.id);
+        }
+    };
+    for (const core::Term &t : org.terms()) {
+        core::LedgerFilter f;
+        f.termId = t.id;
+        QTreeWidgetItem *term = addItem(nullptr, t.name, Kind::Term, f, t.id);
+        addRounds(term, t.id);
+        term->setExpanded(true);
+    }
+    bool orphanRounds = false;
+    for (const core::Round &r : rounds)
+        orphanRounds = orphanRounds || r.termId == 0;
+    bool outside = false;
+    for (const core::InspectionNode &n : inspections)
+        outside = outside || n.roundId == 0;
+    if (orphanRounds || outside) {
+        QTreeWidgetItem *other = addItem(nullptr, tr("Other feedback"), Kind::Group, {});
+        other->setFlags(Qt::ItemIsEnabled);
+        addRounds(other, 0);
+        addInspections(other, 0);
+        other->setExpanded(true);
+    }
+    smart->setExpanded(true);
+    reloadSavedViews();
+    blocker.unblock();
+    setCurrentItem(m_smart.first());
+}
+
+void NavigationPane::reloadSavedViews()
+{
+    if (!m_db)
+        return;
+    if (!m_views) {
+        m_views = addItem(nullptr, tr("Saved views"), Kind::Group, {});
+        m_views->setFlags(Qt::ItemIsEnabled);
+    }
+    qDeleteAll(m_views->takeChildren());
+    for (const core::SavedView &v : core::SavedViewService(*m_db).views())
+        addItem(m_views, v.name, Kind::SavedView, v.filter, v.id);
+    m_views->setExpanded(true);
+}
+
+void NavigationPane::selectSmartList(SmartList list)
+{
+    if (int(list) < m_smart.size())
+        setCurrentItem(m_smart.at(int(list)));
+}
+
+void NavigationPane::onCurrentChanged(QTreeWidgetItem *item)
+{
+    if (!item)
+        return;
+    const Kind kind = Kind(item->data(0, kKindRole).toInt());
+    if (kind == Kind::Group)
+        return;
+    const core::LedgerFilter f =
+        core::LedgerFilter::fromJson(QJsonDocument::fromJson(item->data(0, kFilterRole).toByteArray()).object());
+    Q_EMIT scopeSelected(f, item->text(0), kind == Kind::SavedView);
+}
+
+} // namespace rectrack::ui

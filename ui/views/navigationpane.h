@@ -1,0 +1,52 @@
+#pragma once
+
+#include "storage/ledgerquery.h"
+
+#include <QTreeWidget>
+
+namespace rectrack::ui {
+
+/**
+ * The navigation tree: smart lists (all problems, overdue, awaiting close-out, long-term), the
+ * register by term → round/batch → inspection (the inspected unit), and the saved views. Picking
+ * an item emits scopeSelected() with the filter it stands for.
+ */
+class NavigationPane : public QTreeWidget
+{
+    Q_OBJECT
+public:
+    /// What an item stands for.
+    enum class Kind { SmartList, Term, Round, Inspection, SavedView, Group };
+    /// Smart lists, in display order.
+    enum class SmartList { All, Overdue, AwaitingCloseOut, LongTerm };
+
+    explicit NavigationPane(QWidget *parent = nullptr);
+
+    /// Rebuilds the tree from @p db (nullptr empties it) and selects "all problems".
+    void setDatabase(core::Database *db);
+    /// Rebuilds the saved-views branch only.
+    void reloadSavedViews();
+    /// Selects a smart list (emits scopeSelected).
+    void selectSmartList(SmartList list);
+
+    /// The filter a smart list stands for.
+    static core::LedgerFilter smartListFilter(SmartList list);
+
+Q_SIGNALS:
+    /// The user picked an item: @p scope is its filter, @p title its name; @p savedView is true
+    /// for a saved view (whose filter replaces the filter bar's).
+    void scopeSelected(const core::LedgerFilter &scope, const QString &title, bool savedView);
+    /// The user asked to delete a saved view.
+    void removeViewRequested(qint64 id, const QString &name);
+
+private:
+    QTreeWidgetItem *addItem(QTreeWidgetItem *parent, const QString &text, Kind kind, const core::LedgerFilter &f,
+                             qint64 id = 0);
+    void onCurrentChanged(QTreeWidgetItem *item);
+
+    core::Database *m_db = nullptr;
+    QTreeWidgetItem *m_views = nullptr;
+    QList<QTreeWidgetItem *> m_smart;
+};
+
+} // namespace rectrack::ui
