@@ -59,6 +59,14 @@ void LedgerModel::setContext(const core::LedgerContext &context)
     refresh();
 }
 
+void LedgerModel::setQuery(core::Database *db, const core::LedgerFilter &filter, const core::LedgerContext &context)
+{
+    m_db = db;
+    m_filter = filter;
+    m_context = context;
+    refresh();
+}
+
 void LedgerModel::setPalette(const LightPalette &palette)
 {
     m_palette = palette;

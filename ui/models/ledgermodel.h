@@ -62,6 +62,10 @@ public:
     void setContext(const core::LedgerContext &context);
     const core::LedgerContext &context() const { return m_context; }
 
+    /// Sets database, filter and context at once and queries once (what a window does on open
+    /// and on every filter change).
+    void setQuery(core::Database *db, const core::LedgerFilter &filter, const core::LedgerContext &context);
+
     /// Light colours; repaints.
     void setPalette(const LightPalette &palette);
     const LightPalette &palette() const { return m_palette; }

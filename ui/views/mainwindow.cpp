@@ -151,7 +151,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     }
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         updateDetail();
-        updateFigures();
+        updateCounts();
     });
     // Sorting re-queries in core; show the busy indicator while it runs.
     for (LedgerView *v : {m_problemView, m_measureView}) {
@@ -292,13 +292,14 @@ bool MainWindow::openRegister(const QString &path, bool quiet)
     }
     loadRegisterSettings();
     m_filterBar->setDatabase(m_db.get());
-    m_problems->setDatabase(m_db.get());
-    m_measures->setDatabase(m_db.get());
-    m_navigation->setDatabase(m_db.get()); // selects "all problems", which applies the filter
-    if (!m_headersRestored) {
-        m_headersRestored = true;
-        restoreLayout();
+    {
+        // The tree selects "all problems"; the ledgers are queried once, below.
+        const QSignalBlocker block(m_navigation);
+        m_navigation->setDatabase(m_db.get());
     }
+    m_scope = {};
+    m_scopeTitle = tr("All problems");
+    applyFilter();
     updateFigures();
     updateTitle();
     addRecent(QFileInfo(path).absoluteFilePath());
@@ -356,16 +357,9 @@ void MainWindow::applyFilter()
     BusyScope busy(this, tr("Searching…"));
     const core::LedgerFilter f = effectiveFilter();
     const core::LedgerContext ctx{m_asOf, m_thresholds};
-    // Set the context without a second query: the filter call below re-queries.
-    for (LedgerModel *m : {static_cast<LedgerModel *>(m_problems), static_cast<LedgerModel *>(m_measures)}) {
-        if (m->context().asOf != ctx.asOf || m->context().thresholds.greenDays != ctx.thresholds.greenDays ||
-            m->context().thresholds.yellowDays != ctx.thresholds.yellowDays) {
-            const QSignalBlocker block(m);
-            m->setContext(ctx);
-        }
-        m->setFilter(f);
-    }
-    updateFigures();
+    m_problems->setQuery(m_db.get(), f, ctx);
+    m_measures->setQuery(m_db.get(), f, ctx);
+    updateCounts();
 }
 
 void MainWindow::setAsOf(const QDate &date)
@@ -382,6 +376,7 @@ void MainWindow::setAsOf(const QDate &date)
     m_problems->setContext(ctx);
     m_measures->setContext(ctx);
     updateFigures();
+    updateCounts();
 }
 
 QString MainWindow::headline() const { return m_figures->text(); }
@@ -390,7 +385,6 @@ void MainWindow::updateFigures()
 {
     if (!m_db) {
         m_figures->clear();
-        m_count->clear();
         return;
     }
     auto stats = core::Statistics::compute(*m_db, m_asOf);
@@ -403,6 +397,14 @@ void MainWindow::updateFigures()
                                .arg(c.overdue));
     } else {
         m_figures->setText(stats.error().message);
+    }
+}
+
+void MainWindow::updateCounts()
+{
+    if (!m_db) {
+        m_count->clear();
+        return;
     }
     const bool problems = m_tabs->currentIndex() == ProblemTab;
     const QString scope = m_scopeTitle.isEmpty() ? QString() : m_scopeTitle + QStringLiteral(" · ");

@@ -92,6 +92,7 @@ private:
     void saveLayout();
     void applyFilter();
     void updateFigures();
+    void updateCounts();
     void updateDetail();
     void updateTitle();
     void loadRegisterSettings();
@@ -126,7 +127,6 @@ private:
     QString m_scopeTitle;
     QDate m_asOf;
     core::WarningThresholds m_thresholds;
-    bool m_headersRestored = false;
     friend class BusyScope;
 };
 
