@@ -45,7 +45,9 @@
     </message>
     <message numerus="yes">
         <source>Verification of %1 found %n fault(s).</source>
-        <translation><numerusform>校验 %1 发现 %n 处问题。</numerusform></translation>
+        <translation>
+            <numerusform>校验 %1 发现 %n 处问题。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: integrity, schema and audit chain are in order (%2 audit entries, %3 rows checked).</source>
@@ -206,6 +208,26 @@
     <message>
         <source>create the demo register (Xiamen&apos;s 2020 rectification work)</source>
         <translation>创建示例台账（厦门市 2020 年巡察整改工作）</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli generate DB --problems N [--seed S]</source>
+        <translation>用法：rectrack-cli generate 台账文件 --problems 数量 [--seed 种子]</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists; generate creates a new register.</source>
+        <translation>文件 %1 已存在；generate 只创建新的台账文件。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 problems written</source>
+        <translation>已写入 %1 / %2 个问题</translation>
+    </message>
+    <message>
+        <source>Generated %1 problems in %2 s into %3.</source>
+        <translation>已在 %2 秒内生成 %1 个问题，写入 %3。</translation>
+    </message>
+    <message>
+        <source>write a synthetic register for scale tests</source>
+        <translation>生成用于规模测试的合成台账</translation>
     </message>
 </context>
 </TS>

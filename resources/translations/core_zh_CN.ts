@@ -28,6 +28,13 @@
     </message>
 </context>
 <context>
+    <name>BulkInserter</name>
+    <message>
+        <source>Database error: %1 (%2)</source>
+        <translation>数据库错误：%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The file %1 does not exist.</source>
@@ -345,6 +352,21 @@
     </message>
 </context>
 <context>
+    <name>SyntheticRegister</name>
+    <message>
+        <source>The number of problems must be at least 1.</source>
+        <translation>问题数量至少为 1。</translation>
+    </message>
+    <message>
+        <source>The register already holds problems; generate needs an empty one.</source>
+        <translation>台账中已有问题，生成合成台账需要空白台账文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synthetic register (%n problems)</source>
+        <translation><numerusform>合成台账（%n 个问题）</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Transaction</name>
     <message>
         <source>The register is busy or cannot be written: %1</source>
@@ -418,7 +440,9 @@
     </message>
     <message numerus="yes">
         <source>The problem cannot be marked completed: %n measure(s) are not finished.</source>
-        <translation><numerusform>该问题不能标记为已完成：还有 %n 项整改措施未完成。</numerusform></translation>
+        <translation>
+            <numerusform>该问题不能标记为已完成：还有 %n 项整改措施未完成。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Only a completed problem can be closed out; this one is %1.</source>
@@ -426,7 +450,9 @@
     </message>
     <message numerus="yes">
         <source>The problem cannot be closed out: %n measure(s) are not finished.</source>
-        <translation><numerusform>该问题不能销号：还有 %n 项整改措施未完成。</numerusform></translation>
+        <translation>
+            <numerusform>该问题不能销号：还有 %n 项整改措施未完成。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The problem cannot be closed out before the unit leader, the unit rectification group and the inspection office have approved it.</source>
