@@ -2,6 +2,7 @@
 
 #include "domain/types.h"
 #include "storage/bulkinserter.h"
+#include "storage/searchindex.h"
 #include "workflow/organizationservice.h"
 
 #include <QCryptographicHash>
@@ -79,6 +80,9 @@ Status SyntheticRegister::generate(Database &db, int problems, quint32 seed,
     if (!tx.active())
         return tx.error();
     OrganizationService org(db);
+    SearchIndexSuspension searchIndex(db);
+    if (!searchIndex.active())
+        return searchIndex.error();
     RT_TRY(db.setMeta(QStringLiteral("reference_date"), iso(referenceDate())));
     RT_TRY(db.setMeta(QStringLiteral("register_title"),
                       tr("Synthetic register (%n problems)", nullptr, problems)));
@@ -274,6 +278,7 @@ Status SyntheticRegister::generate(Database &db, int problems, quint32 seed,
         if (progress && (i + 1) % 1000 == 0)
             progress(i + 1, problems);
     }
+    RT_TRY(searchIndex.finish());
     if (progress)
         progress(problems, problems);
     return tx.commit();

@@ -306,6 +306,13 @@
     </message>
 </context>
 <context>
+    <name>SearchIndexSuspension</name>
+    <message>
+        <source>The search index can only be suspended inside a transaction.</source>
+        <translation>只能在事务中暂停全文检索索引。</translation>
+    </message>
+</context>
+<context>
     <name>Statistics</name>
     <message>
         <source>(not set)</source>
@@ -363,7 +370,9 @@
     </message>
     <message numerus="yes">
         <source>Synthetic register (%n problems)</source>
-        <translation><numerusform>合成台账（%n 个问题）</numerusform></translation>
+        <translation>
+            <numerusform>合成台账（%n 个问题）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
