@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 LUPDATE=${LUPDATE:-/usr/lib/qt6/bin/lupdate}
 t=resources/translations
-existing() { for p in "$@"; do [ -e "$p" ] && echo "$p"; done; }
+existing() { for p in "$@"; do if [ -e "$p" ]; then echo "$p"; fi; done; }
 run() { local ts=$1; shift; local src; src=$(existing "$@"); [ -n "$src" ] || return 0; "$LUPDATE" -silent -no-obsolete -locations none $src -ts "$t/$ts"; }
 run core_zh_CN.ts core/domain core/storage core/workflow core/stats core/demo
 run io_zh_CN.ts core/io app/cli/cmd_import.cpp app/cli/cmd_export.cpp app/cli/cmd_template.cpp

@@ -1,0 +1,36 @@
+#include <catch2/catch.hpp>
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QRegularExpression>
+
+// DESIGN.md §3: core never depends on QtGui, QtWidgets or QtCharts. The build also fails if a
+// GUI module's define reaches a core source (domain/types.h); this test reads the sources.
+TEST_CASE("core includes no GUI, widget or chart headers and links only Core and Sql", "[layering]")
+{
+    const QDir core(QStringLiteral(RECTRACK_SOURCE_DIR "/core"));
+    REQUIRE(core.exists());
+    static const QRegularExpression gui(QStringLiteral(
+        R"(#\s*include\s*[<"](QtGui|QtWidgets|QtCharts|QtPrintSupport|QWidget|QMainWindow|QDialog|QChart|QPainter|QImage|QPixmap|QColor|QFont|QPdfWriter|QTextDocument)\b)"));
+    QStringList offenders;
+    int files = 0;
+    QDirIterator it(core.path(), {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        ++files;
+        if (gui.match(QString::fromUtf8(f.readAll())).hasMatch())
+            offenders << path;
+    }
+    CHECK(files > 10);
+    CHECK(offenders.join(u'\n').toStdString() == "");
+
+    QFile cmake(core.filePath(QStringLiteral("CMakeLists.txt")));
+    REQUIRE(cmake.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(cmake.readAll());
+    for (const char *forbidden : {"Qt6::Gui", "Qt6::Widgets", "Qt6::Charts", "Qt6::PrintSupport"})
+        CHECK_FALSE(text.contains(QLatin1String(forbidden)));
+}
