@@ -47,6 +47,9 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     parser.addOption(QCommandLineOption(QStringLiteral("lang"), QApplication::translate("main", "Language: zh_CN or en."),
                                         QStringLiteral("LANG")));
+    QCommandLineOption demoOption(QStringLiteral("demo"),
+                                  QApplication::translate("main", "Open the demo register (created on first use)."));
+    parser.addOption(demoOption);
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                   QApplication::translate("main", "Save screenshots to DIR and quit."),
                                   QStringLiteral("DIR"));
@@ -58,7 +61,18 @@ int main(int argc, char **argv)
 
     rectrack::ui::MainWindow window;
     QString path;
-    if (!parser.positionalArguments().isEmpty()) {
+    auto openDemo = [&window, &path] {
+        // The demo register in the user's data folder, built by the same code as `rectrack-cli demo`.
+        const QString demo = rectrack::ui::MainWindow::demoRegisterPath();
+        const rectrack::core::Status s = rectrack::ui::MainWindow::ensureDemoRegister(demo);
+        if (!s)
+            QMessageBox::warning(&window, QApplication::translate("main", "Demo register"), s.error().message);
+        else if (window.openRegister(demo))
+            path = demo;
+    };
+    if (parser.isSet(demoOption)) {
+        openDemo();
+    } else if (!parser.positionalArguments().isEmpty()) {
         path = parser.positionalArguments().first();
         if (!window.openRegister(path))
             path.clear();
@@ -68,12 +82,7 @@ int main(int argc, char **argv)
             path = last;
         } else {
             // No register yet: create and open the demo register, so the app shows something real.
-            const QString demo = rectrack::ui::MainWindow::demoRegisterPath();
-            const rectrack::core::Status s = rectrack::ui::MainWindow::ensureDemoRegister(demo);
-            if (!s)
-                QMessageBox::warning(&window, QApplication::translate("main", "Demo register"), s.error().message);
-            else if (window.openRegister(demo))
-                path = demo;
+            openDemo();
         }
     }
     window.show();

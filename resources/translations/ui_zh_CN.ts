@@ -126,6 +126,10 @@
         <source>Demo register</source>
         <translation>示例台账</translation>
     </message>
+    <message>
+        <source>Open the demo register (created on first use).</source>
+        <translation>打开示例台账（首次使用时创建）。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::DetailPane</name>

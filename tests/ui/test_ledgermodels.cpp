@@ -300,8 +300,8 @@ TEST_CASE("selected rows copy as tab-separated text", "[ui][views]")
     model.setDatabase(fx.reg.db.get());
     ui::LedgerView view;
     view.setModel(&model);
-    for (int c = ProblemLedgerModel::Round; c < ProblemLedgerModel::ColumnCount; ++c)
-        view.setColumnHidden(c, true);
+    for (int c = 0; c < ProblemLedgerModel::ColumnCount; ++c)
+        view.setColumnHidden(c, c != ProblemLedgerModel::RegistrationNo && c != ProblemLedgerModel::Unit);
     view.selectionModel()->select(model.index(2, 0),
                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
     view.selectionModel()->select(model.index(0, 0),

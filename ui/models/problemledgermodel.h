@@ -14,16 +14,16 @@ public:
     enum Column {
         RegistrationNo, ///< 编号
         Unit,           ///< 被巡察单位
-        Round,          ///< 轮次
-        Source,         ///< 来源
-        Category,       ///< 问题类别
         Description,    ///< 问题描述
-        Office,         ///< 责任单位
-        Leader,         ///< 牵头领导
-        Person,         ///< 责任人
         Deadline,       ///< 整改时限 (the current one; the original in the tooltip)
         State,          ///< 状态
         Light,          ///< 预警: the traffic light on the as-of date
+        Office,         ///< 责任单位
+        Leader,         ///< 牵头领导
+        Person,         ///< 责任人
+        Round,          ///< 轮次
+        Source,         ///< 来源
+        Category,       ///< 问题类别
         Measures,       ///< 措施数
         Progress,       ///< 最新进展
         FeedbackDate,   ///< 反馈日期

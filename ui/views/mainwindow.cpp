@@ -602,13 +602,13 @@ void MainWindow::restoreLayout()
         // First start: widths that fit the usual content of each column.
         const int em = view->fontMetrics().horizontalAdvance(QChar(0x4E2D));
         if (view == m_problemView) {
-            const int widths[] = {7, 9, 8, 6, 7, 26, 9, 6, 6, 7, 5, 4, 4, 16, 7};
+            const int widths[] = {7, 9, 24, 7, 5, 4, 8, 9, 9, 8, 6, 9, 4, 16, 7};
             for (int c = 0; c < ProblemLedgerModel::ColumnCount; ++c)
-                h->resizeSection(c, widths[c] * em + 12);
+                h->resizeSection(c, widths[c] * em + 8);
         } else {
-            const int widths[] = {7, 3, 26, 5, 6, 7, 5, 4, 18, 9, 9, 6, 8};
+            const int widths[] = {6, 3, 17, 5, 8, 7, 5, 4, 18, 9, 8, 9, 8};
             for (int c = 0; c < MeasureLedgerModel::ColumnCount; ++c)
-                h->resizeSection(c, widths[c] * em + 12);
+                h->resizeSection(c, widths[c] * em + 8);
         }
     }
 }
@@ -648,7 +648,7 @@ bool MainWindow::saveScreenshots(const QString &dir)
         }
     };
     setGeometry(0, 0, 1440, 900);
-    m_splitter->setSizes({250, 1440 - 250 - 360, 360});
+    m_splitter->setSizes({230, 1440 - 230 - 340, 340});
     settle();
     m_navigation->selectSmartList(NavigationPane::SmartList::All);
     m_tabs->setCurrentIndex(ProblemTab);

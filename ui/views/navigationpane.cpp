@@ -93,7 +93,9 @@ void NavigationPane::setDatabase(core::Database *db)
             core::LedgerFilter f;
             f.inspectionId = n.id;
             QString text = n.unit;
-            if (n.kind != core::InspectionKind::Regular)
+            if (n.source != core::SourceLevel::Municipal)
+                text += QStringLiteral("（%1）").arg(Labels::source(n.source));
+            else if (n.kind != core::InspectionKind::Regular)
                 text += QStringLiteral("（%1）").arg(Labels::kind(n.kind));
             addItem(parent, tr("%1 · %n problem(s)", nullptr, int(n.problems)).arg(text), Kind::Inspection, f, n.id);
         }
