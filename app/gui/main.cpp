@@ -20,8 +20,8 @@ namespace {
 bool textOnly(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v") || !std::strcmp(argv[i], "--help") ||
-            !std::strcmp(argv[i], "-h"))
+        if (!std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v") ||
+            !std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h"))
             return true;
     }
     return false;
@@ -38,17 +38,21 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Rectrack"));
     QApplication::setApplicationVersion(QStringLiteral(RECTRACK_VERSION));
     const QString language = rectrack::languageFromArguments(
-        QApplication::arguments(), QSettings().value(QStringLiteral("user/language"), QStringLiteral("zh_CN")).toString());
+        QApplication::arguments(),
+        QSettings().value(QStringLiteral("user/language"), QStringLiteral("zh_CN")).toString());
     rectrack::installTranslations(language);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Inspection rectification supervision register"));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Inspection rectification supervision register"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption(QCommandLineOption(QStringLiteral("lang"), QApplication::translate("main", "Language: zh_CN or en."),
+    parser.addOption(QCommandLineOption(QStringLiteral("lang"),
+                                        QApplication::translate("main", "Language: zh_CN or en."),
                                         QStringLiteral("LANG")));
-    QCommandLineOption demoOption(QStringLiteral("demo"),
-                                  QApplication::translate("main", "Open the demo register (created on first use)."));
+    QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "Open the demo register (created on first use)."));
     parser.addOption(demoOption);
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                   QApplication::translate("main", "Save screenshots to DIR and quit."),
@@ -56,7 +60,8 @@ int main(int argc, char **argv)
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
     parser.addPositionalArgument(QStringLiteral("register"),
-                                 QApplication::translate("main", "Register file to open."), QStringLiteral("[FILE]"));
+                                 QApplication::translate("main", "Register file to open."),
+                                 QStringLiteral("[FILE]"));
     parser.process(app);
 
     rectrack::ui::MainWindow window;
@@ -66,7 +71,8 @@ int main(int argc, char **argv)
         const QString demo = rectrack::ui::MainWindow::demoRegisterPath();
         const rectrack::core::Status s = rectrack::ui::MainWindow::ensureDemoRegister(demo);
         if (!s)
-            QMessageBox::warning(&window, QApplication::translate("main", "Demo register"), s.error().message);
+            QMessageBox::warning(&window, QApplication::translate("main", "Demo register"),
+                                 s.error().message);
         else if (window.openRegister(demo))
             path = demo;
     };

@@ -14,13 +14,15 @@ namespace rectrack::core {
 
 namespace {
 
-const char *const kProblemFrom = " FROM problems p LEFT JOIN inspections i ON i.id = p.inspection_id "
-                                 "LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN units u ON u.id = p.unit_id "
-                                 "LEFT JOIN categories c ON c.id = p.category_id";
-const char *const kMeasureFrom = " FROM measures m JOIN problems p ON p.id = m.problem_id "
-                                 "LEFT JOIN inspections i ON i.id = p.inspection_id "
-                                 "LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN units u ON u.id = p.unit_id "
-                                 "LEFT JOIN categories c ON c.id = p.category_id";
+const char *const kProblemFrom =
+    " FROM problems p LEFT JOIN inspections i ON i.id = p.inspection_id "
+    "LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN units u ON u.id = p.unit_id "
+    "LEFT JOIN categories c ON c.id = p.category_id";
+const char *const kMeasureFrom =
+    " FROM measures m JOIN problems p ON p.id = m.problem_id "
+    "LEFT JOIN inspections i ON i.id = p.inspection_id "
+    "LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN units u ON u.id = p.unit_id "
+    "LEFT JOIN categories c ON c.id = p.category_id";
 
 /// Quotes a term as an FTS5 phrase (the trigram tokenizer matches it as a substring).
 QString ftsPhrase(const QString &term)
@@ -30,7 +32,10 @@ QString ftsPhrase(const QString &term)
     return QLatin1Char('"') + t + QLatin1Char('"');
 }
 
-QString iso(const QDate &d) { return d.toString(Qt::ISODate); }
+QString iso(const QDate &d)
+{
+    return d.toString(Qt::ISODate);
+}
 
 /// SQL CASE giving the light of a row as an integer (WarningLight's order: 0 none … 4 red).
 /// @p done is a condition true for rows without a light; dates are ISO literals from QDate.
@@ -45,13 +50,14 @@ QString lightExpr(const QString &deadline, const QString &done, const LedgerCont
 
 QString problemLight(const LedgerContext &ctx)
 {
-    return lightExpr(QStringLiteral("p.deadline"), QStringLiteral("p.state IN ('completed', 'closed_out', 'long_term')"),
-                     ctx);
+    return lightExpr(QStringLiteral("p.deadline"),
+                     QStringLiteral("p.state IN ('completed', 'closed_out', 'long_term')"), ctx);
 }
 
 QString measureLightSql(const LedgerContext &ctx)
 {
-    return lightExpr(QStringLiteral("m.deadline"), QStringLiteral("m.state IN ('completed', 'long_term')"), ctx);
+    return lightExpr(QStringLiteral("m.deadline"), QStringLiteral("m.state IN ('completed', 'long_term')"),
+                     ctx);
 }
 
 const char *const kProblemStateRank = "(CASE p.state WHEN 'registered' THEN 0 WHEN 'in_progress' THEN 1 WHEN "
@@ -103,7 +109,8 @@ QString whereSql(Ledger ledger, const LedgerFilter &f, const LedgerContext &ctx,
             keys << QLatin1Char('\'') + Names::key(s) + QLatin1Char('\'');
         w += QStringLiteral(" AND p.state IN (%1)").arg(keys.join(QLatin1String(", ")));
     }
-    const QString deadlineCol = ledger == Ledger::Problems ? QStringLiteral("p.deadline") : QStringLiteral("m.deadline");
+    const QString deadlineCol =
+        ledger == Ledger::Problems ? QStringLiteral("p.deadline") : QStringLiteral("m.deadline");
     if (f.light) {
         w += QStringLiteral(" AND %1 = %2")
                  .arg(ledger == Ledger::Problems ? problemLight(ctx) : measureLightSql(ctx))
@@ -121,22 +128,26 @@ QString whereSql(Ledger ledger, const LedgerFilter &f, const LedgerContext &ctx,
         if (term.size() >= 3) {
             const QString phrase = ftsPhrase(term);
             if (ledger == Ledger::Problems) {
-                w += QStringLiteral(" AND (p.id IN (SELECT rowid FROM problems_fts WHERE problems_fts MATCH ?) OR p.id IN "
-                                    "(SELECT problem_id FROM measures WHERE id IN (SELECT rowid FROM measures_fts WHERE "
-                                    "measures_fts MATCH ?)) OR p.registration_no = ?)");
+                w += QStringLiteral(
+                    " AND (p.id IN (SELECT rowid FROM problems_fts WHERE problems_fts MATCH ?) OR p.id IN "
+                    "(SELECT problem_id FROM measures WHERE id IN (SELECT rowid FROM measures_fts WHERE "
+                    "measures_fts MATCH ?)) OR p.registration_no = ?)");
             } else {
-                w += QStringLiteral(" AND (m.id IN (SELECT rowid FROM measures_fts WHERE measures_fts MATCH ?) OR "
-                                    "m.problem_id IN (SELECT rowid FROM problems_fts WHERE problems_fts MATCH ?) OR "
-                                    "p.registration_no = ?)");
+                w += QStringLiteral(
+                    " AND (m.id IN (SELECT rowid FROM measures_fts WHERE measures_fts MATCH ?) OR "
+                    "m.problem_id IN (SELECT rowid FROM problems_fts WHERE problems_fts MATCH ?) OR "
+                    "p.registration_no = ?)");
             }
             binds << phrase << phrase << term;
         } else {
             // The trigram index cannot answer queries shorter than three characters.
-            w += QStringLiteral(" AND (instr(p.description, ?) > 0 OR instr(p.example, ?) > 0 OR instr(p.progress, ?) > 0 "
-                                "OR p.registration_no = ? OR ");
+            w += QStringLiteral(
+                " AND (instr(p.description, ?) > 0 OR instr(p.example, ?) > 0 OR instr(p.progress, ?) > 0 "
+                "OR p.registration_no = ? OR ");
             binds << term << term << term << term;
             if (ledger == Ledger::Problems)
-                w += QStringLiteral("EXISTS (SELECT 1 FROM measures mm WHERE mm.problem_id = p.id AND instr(mm.content, ?) > 0))");
+                w += QStringLiteral("EXISTS (SELECT 1 FROM measures mm WHERE mm.problem_id = p.id AND "
+                                    "instr(mm.content, ?) > 0))");
             else
                 w += QStringLiteral("instr(m.content, ?) > 0)");
             binds << term;
@@ -177,7 +188,8 @@ QString sortExpr(Ledger ledger, LedgerSort sort, const LedgerContext &ctx, bool 
     case LedgerSort::Person:
         return textKey("p.responsible_person");
     case LedgerSort::Deadline:
-        return m ? QStringLiteral("COALESCE(m.deadline, '9999')") : QStringLiteral("COALESCE(p.deadline, '9999')");
+        return m ? QStringLiteral("COALESCE(m.deadline, '9999')")
+                 : QStringLiteral("COALESCE(p.deadline, '9999')");
     case LedgerSort::State:
         return QString::fromLatin1(kProblemStateRank);
     case LedgerSort::Light:
@@ -228,20 +240,25 @@ QString idList(const QList<qint64> &ids)
 QStringList distinctSorted(Database &db, const QString &column)
 {
     QStringList out;
-    auto q = run(db,
-                 QStringLiteral("SELECT DISTINCT %1 FROM problems WHERE %1 IS NOT NULL AND %1 <> ''").arg(column), {});
+    auto q = run(
+        db, QStringLiteral("SELECT DISTINCT %1 FROM problems WHERE %1 IS NOT NULL AND %1 <> ''").arg(column),
+        {});
     if (!q)
         return out;
     while (q->next())
         out << q->value(0).toString();
     QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
-    std::sort(out.begin(), out.end(), [&](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
+    std::sort(out.begin(), out.end(),
+              [&](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
     return out;
 }
 
 } // namespace
 
-bool LedgerFilter::isEmpty() const { return *this == LedgerFilter{}; }
+bool LedgerFilter::isEmpty() const
+{
+    return *this == LedgerFilter{};
+}
 
 QJsonObject LedgerFilter::toJson() const
 {
@@ -295,8 +312,8 @@ LedgerFilter LedgerFilter::fromJson(const QJsonObject &o)
             f.states << *s;
     }
     const QString light = o.value(QLatin1String("light")).toString();
-    for (WarningLight w : {WarningLight::None, WarningLight::Normal, WarningLight::Green, WarningLight::Yellow,
-                           WarningLight::Red}) {
+    for (WarningLight w : {WarningLight::None, WarningLight::Normal, WarningLight::Green,
+                           WarningLight::Yellow, WarningLight::Red}) {
         if (!light.isEmpty() && Names::key(w) == light)
             f.light = w;
     }
@@ -311,8 +328,8 @@ QStringList LedgerQuery::searchTerms(const QString &text)
     return text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
-Result<QList<qint64>> LedgerQuery::ids(Ledger ledger, const LedgerFilter &filter, const LedgerContext &context,
-                                       LedgerSort sort, Qt::SortOrder order)
+Result<QList<qint64>> LedgerQuery::ids(Ledger ledger, const LedgerFilter &filter,
+                                       const LedgerContext &context, LedgerSort sort, Qt::SortOrder order)
 {
     QVariantList binds;
     bool text = false;
@@ -320,7 +337,8 @@ Result<QList<qint64>> LedgerQuery::ids(Ledger ledger, const LedgerFilter &filter
     const bool problems = ledger == Ledger::Problems;
     const QString idCol = problems ? QStringLiteral("p.id") : QStringLiteral("m.id");
     QString sql = QStringLiteral("SELECT %1, %2").arg(idCol, key) +
-                  QString::fromLatin1(problems ? kProblemFrom : kMeasureFrom) + whereSql(ledger, filter, context, binds);
+                  QString::fromLatin1(problems ? kProblemFrom : kMeasureFrom) +
+                  whereSql(ledger, filter, context, binds);
     if (!text) {
         const QString dir = order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
         sql += QStringLiteral(" ORDER BY 2 %1, %2").arg(dir, idCol);
@@ -392,10 +410,11 @@ Result<QList<ProblemRow>> LedgerQuery::problemRows(const QList<qint64> &ids)
     if (ids.isEmpty())
         return out;
     const QString sql =
-        QStringLiteral("SELECT p.id, p.registration_no, u.name, r.label, p.source_level, c.name, p.description, "
-                       "p.responsible_office, p.lead_leader, p.responsible_person, p.deadline, p.original_deadline, "
-                       "p.deadline_note, p.state, (SELECT count(*) FROM measures mc WHERE mc.problem_id = p.id), "
-                       "p.progress, p.feedback_date") +
+        QStringLiteral(
+            "SELECT p.id, p.registration_no, u.name, r.label, p.source_level, c.name, p.description, "
+            "p.responsible_office, p.lead_leader, p.responsible_person, p.deadline, p.original_deadline, "
+            "p.deadline_note, p.state, (SELECT count(*) FROM measures mc WHERE mc.problem_id = p.id), "
+            "p.progress, p.feedback_date") +
         QString::fromLatin1(kProblemFrom) + QStringLiteral(" WHERE p.id IN (%1)").arg(idList(ids));
     auto q = run(m_db, sql, {});
     if (!q)
@@ -437,9 +456,10 @@ Result<QList<MeasureRow>> LedgerQuery::measureRows(const QList<qint64> &ids)
     if (ids.isEmpty())
         return out;
     const QString sql =
-        QStringLiteral("SELECT m.id, m.problem_id, p.registration_no, u.name, r.label, p.description, m.seq, m.content, "
-                       "m.type, m.owner, p.responsible_office, p.lead_leader, m.deadline, m.deadline_note, m.state, "
-                       "p.state") +
+        QStringLiteral(
+            "SELECT m.id, m.problem_id, p.registration_no, u.name, r.label, p.description, m.seq, m.content, "
+            "m.type, m.owner, p.responsible_office, p.lead_leader, m.deadline, m.deadline_note, m.state, "
+            "p.state") +
         QString::fromLatin1(kMeasureFrom) + QStringLiteral(" WHERE m.id IN (%1)").arg(idList(ids));
     auto q = run(m_db, sql, {});
     if (!q)
@@ -474,19 +494,26 @@ Result<QList<MeasureRow>> LedgerQuery::measureRows(const QList<qint64> &ids)
     return out;
 }
 
-QStringList LedgerQuery::offices() { return distinctSorted(m_db, QStringLiteral("responsible_office")); }
+QStringList LedgerQuery::offices()
+{
+    return distinctSorted(m_db, QStringLiteral("responsible_office"));
+}
 
-QStringList LedgerQuery::leaders() { return distinctSorted(m_db, QStringLiteral("lead_leader")); }
+QStringList LedgerQuery::leaders()
+{
+    return distinctSorted(m_db, QStringLiteral("lead_leader"));
+}
 
 QList<InspectionNode> LedgerQuery::inspections()
 {
     QList<InspectionNode> out;
-    auto q = run(m_db,
-                 QStringLiteral("SELECT i.id, i.round_id, r.term_id, i.unit_id, u.name, i.kind, i.source_level, "
-                                "(SELECT count(*) FROM problems p WHERE p.inspection_id = i.id) FROM inspections i "
-                                "LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN units u ON u.id = i.unit_id "
-                                "ORDER BY i.round_id, i.id"),
-                 {});
+    auto q = run(
+        m_db,
+        QStringLiteral("SELECT i.id, i.round_id, r.term_id, i.unit_id, u.name, i.kind, i.source_level, "
+                       "(SELECT count(*) FROM problems p WHERE p.inspection_id = i.id) FROM inspections i "
+                       "LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN units u ON u.id = i.unit_id "
+                       "ORDER BY i.round_id, i.id"),
+        {});
     if (!q)
         return out;
     while (q->next()) {
@@ -507,7 +534,8 @@ QList<InspectionNode> LedgerQuery::inspections()
 QList<std::tuple<qint64, QString, int>> LedgerQuery::categories()
 {
     QList<std::tuple<qint64, QString, int>> out;
-    auto q = run(m_db, QStringLiteral("SELECT id, parent_id, name FROM categories ORDER BY sort_order, id"), {});
+    auto q =
+        run(m_db, QStringLiteral("SELECT id, parent_id, name FROM categories ORDER BY sort_order, id"), {});
     if (!q)
         return out;
     QList<std::tuple<qint64, qint64, QString>> all;

@@ -35,13 +35,15 @@
 namespace rectrack::core {
 
 /// Which of the two ledgers a query reads.
-enum class Ledger {
+enum class Ledger
+{
     Problems, ///< 问题台账: one row per problem
     Measures, ///< 整改台账: one row per measure
 };
 
 /// Sort keys of the ledger columns. Text keys sort in Chinese pinyin order.
-enum class LedgerSort {
+enum class LedgerSort
+{
     Id,             ///< registration order (the default)
     RegistrationNo, ///< 编号, numeric-aware
     Unit,           ///< 被巡察单位

@@ -56,9 +56,10 @@ RegisterSettings SettingsService::load()
 
 Status SettingsService::validate(const RegisterSettings &s)
 {
-    if (s.thresholds.yellowDays <= 0 || s.thresholds.greenDays > 365 || s.thresholds.yellowDays > s.thresholds.greenDays)
-        return Error{ErrorCode::InputRefused,
-                     tr("The yellow warning must start later than the green one: 0 < yellow days ≤ green days ≤ 365.")};
+    if (s.thresholds.yellowDays <= 0 || s.thresholds.greenDays > 365 ||
+        s.thresholds.yellowDays > s.thresholds.greenDays)
+        return Error{ErrorCode::InputRefused, tr("The yellow warning must start later than the green one: 0 "
+                                                 "< yellow days ≤ green days ≤ 365.")};
     static const QRegularExpression colour(QStringLiteral("^#[0-9a-fA-F]{6}$"));
     for (const QString &c : {s.redColor, s.yellowColor, s.greenColor}) {
         if (!colour.match(c).hasMatch())
@@ -71,7 +72,8 @@ Status SettingsService::validate(const RegisterSettings &s)
         return Error{ErrorCode::InputRefused, tr("Deadlines are between 1 and 12 months.")};
     for (const RoundDeadlines &r : s.rounds) {
         if (!monthsOk(r.planMonths) || !monthsOk(r.concentratedMonths))
-            return Error{ErrorCode::InputRefused, tr("Deadlines of %1 are between 1 and 12 months.").arg(r.label)};
+            return Error{ErrorCode::InputRefused,
+                         tr("Deadlines of %1 are between 1 and 12 months.").arg(r.label)};
     }
     return okStatus();
 }
@@ -98,9 +100,10 @@ Status SettingsService::save(const RegisterSettings &s)
         for (const RoundDeadlines &r : s.rounds) {
             if (old.rounds.contains(r))
                 continue;
-            if (const Status st = AuditLog::update(m_db, QStringLiteral("rounds"), r.roundId,
-                                                   {{QStringLiteral("plan_months"), r.planMonths},
-                                                    {QStringLiteral("concentrated_months"), r.concentratedMonths}});
+            if (const Status st =
+                    AuditLog::update(m_db, QStringLiteral("rounds"), r.roundId,
+                                     {{QStringLiteral("plan_months"), r.planMonths},
+                                      {QStringLiteral("concentrated_months"), r.concentratedMonths}});
                 !st)
                 return st;
         }

@@ -40,8 +40,9 @@ struct RegisterSettings
 
     bool operator==(const RegisterSettings &o) const
     {
-        return thresholds.greenDays == o.thresholds.greenDays && thresholds.yellowDays == o.thresholds.yellowDays &&
-               redColor == o.redColor && yellowColor == o.yellowColor && greenColor == o.greenColor &&
+        return thresholds.greenDays == o.thresholds.greenDays &&
+               thresholds.yellowDays == o.thresholds.yellowDays && redColor == o.redColor &&
+               yellowColor == o.yellowColor && greenColor == o.greenColor &&
                registrationPattern == o.registrationPattern && defaultPlanMonths == o.defaultPlanMonths &&
                defaultConcentratedMonths == o.defaultConcentratedMonths && rounds == o.rounds;
     }

@@ -37,7 +37,8 @@ Result<qint64> SavedViewService::save(const QString &name, const LedgerFilter &f
         return Error{ErrorCode::InputRefused, tr("A saved view needs a name.")};
     const QString json = QString::fromUtf8(QJsonDocument(filter.toJson()).toJson(QJsonDocument::Compact));
     return withTransaction(m_db, [&]() -> Result<qint64> {
-        const QVariant existing = m_db.scalar(QStringLiteral("SELECT id FROM saved_views WHERE name = ?"), {n});
+        const QVariant existing =
+            m_db.scalar(QStringLiteral("SELECT id FROM saved_views WHERE name = ?"), {n});
         if (existing.isValid()) {
             const qint64 id = existing.toLongLong();
             if (const Status s = AuditLog::update(m_db, QStringLiteral("saved_views"), id,

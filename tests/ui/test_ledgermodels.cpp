@@ -84,16 +84,18 @@ TEST_CASE("the problem ledger shows the register's values and lights", "[ui][mod
     CHECK(model.lastError().isEmpty());
     // Registration order by default.
     CHECK(column(model, ProblemLedgerModel::RegistrationNo) ==
-          QStringList{QStringLiteral("A-1"), QStringLiteral("A-2"), QStringLiteral("A-10"), QStringLiteral("A-3"),
-                      QStringLiteral("B-1"), QStringLiteral("B-2")});
+          QStringList{QStringLiteral("A-1"), QStringLiteral("A-2"), QStringLiteral("A-10"),
+                      QStringLiteral("A-3"), QStringLiteral("B-1"), QStringLiteral("B-2")});
     const int a1 = 0;
     CHECK(model.index(a1, ProblemLedgerModel::Unit).data().toString() == QStringLiteral("湖里区建设局"));
     CHECK(model.index(a1, ProblemLedgerModel::Round).data().toString() == QStringLiteral("第一轮"));
     CHECK(model.index(a1, ProblemLedgerModel::Category).data().toString() == QStringLiteral("落实决策部署"));
     CHECK(model.index(a1, ProblemLedgerModel::Deadline).data().toString() == QStringLiteral("2020-12-31"));
     CHECK(model.index(a1, ProblemLedgerModel::Measures).data().toInt() == 1);
-    CHECK(model.index(a1, ProblemLedgerModel::State).data().toString() == ui::Labels::state(ProblemState::InProgress));
-    CHECK(model.index(a1, 0).data(LedgerModel::IdRole).toLongLong() == fx.problemIds.value(QStringLiteral("A-1")));
+    CHECK(model.index(a1, ProblemLedgerModel::State).data().toString() ==
+          ui::Labels::state(ProblemState::InProgress));
+    CHECK(model.index(a1, 0).data(LedgerModel::IdRole).toLongLong() ==
+          fx.problemIds.value(QStringLiteral("A-1")));
     CHECK(model.index(a1, 0).data(LedgerModel::StateRole).toString() == QStringLiteral("in_progress"));
 
     QList<int> lights;
@@ -102,11 +104,16 @@ TEST_CASE("the problem ledger shows the register's values and lights", "[ui][mod
     CHECK(lights == QList<int>{int(WarningLight::Red), int(WarningLight::Yellow), int(WarningLight::Green),
                                int(WarningLight::None), int(WarningLight::None), int(WarningLight::None)});
     // Colour in the light column, tint on the row; none on a done row.
-    CHECK(model.index(0, ProblemLedgerModel::Light).data(Qt::DecorationRole).value<QColor>() == model.palette().red);
+    CHECK(model.index(0, ProblemLedgerModel::Light).data(Qt::DecorationRole).value<QColor>() ==
+          model.palette().red);
     CHECK(model.index(0, ProblemLedgerModel::Description).data(Qt::BackgroundRole).value<QColor>().isValid());
     CHECK_FALSE(model.index(3, ProblemLedgerModel::Description).data(Qt::BackgroundRole).isValid());
-    CHECK(model.index(0, ProblemLedgerModel::Light).data().toString() == ui::Labels::light(WarningLight::Red));
-    CHECK(model.index(0, ProblemLedgerModel::Light).data(Qt::ToolTipRole).toString().contains(QStringLiteral("15")));
+    CHECK(model.index(0, ProblemLedgerModel::Light).data().toString() ==
+          ui::Labels::light(WarningLight::Red));
+    CHECK(model.index(0, ProblemLedgerModel::Light)
+              .data(Qt::ToolTipRole)
+              .toString()
+              .contains(QStringLiteral("15")));
 
     // A later as-of date turns A-2 (deadline 2021-01-20) red.
     model.setContext({QDate(2021, 1, 25), WarningThresholds{}});
@@ -121,8 +128,9 @@ TEST_CASE("ledgers sort by any column, Chinese in pinyin order", "[ui][models]")
     model.setDatabase(fx.reg.db.get());
     model.sort(ProblemLedgerModel::Unit, Qt::AscendingOrder);
     CHECK(column(model, ProblemLedgerModel::Unit) ==
-          QStringList{QStringLiteral("北京办事处"), QStringLiteral("北京办事处"), QStringLiteral("湖里区建设局"),
-                      QStringLiteral("湖里区建设局"), QStringLiteral("思明区委"), QStringLiteral("思明区委")});
+          QStringList{QStringLiteral("北京办事处"), QStringLiteral("北京办事处"),
+                      QStringLiteral("湖里区建设局"), QStringLiteral("湖里区建设局"),
+                      QStringLiteral("思明区委"), QStringLiteral("思明区委")});
     model.sort(ProblemLedgerModel::Unit, Qt::DescendingOrder);
     CHECK(model.index(0, ProblemLedgerModel::Unit).data().toString() == QStringLiteral("思明区委"));
     CHECK(model.index(5, ProblemLedgerModel::Unit).data().toString() == QStringLiteral("北京办事处"));
@@ -130,8 +138,8 @@ TEST_CASE("ledgers sort by any column, Chinese in pinyin order", "[ui][models]")
     // Registration numbers compare numbers by value: A-3 before A-10.
     model.sort(ProblemLedgerModel::RegistrationNo, Qt::AscendingOrder);
     CHECK(column(model, ProblemLedgerModel::RegistrationNo) ==
-          QStringList{QStringLiteral("A-1"), QStringLiteral("A-2"), QStringLiteral("A-3"), QStringLiteral("A-10"),
-                      QStringLiteral("B-1"), QStringLiteral("B-2")});
+          QStringList{QStringLiteral("A-1"), QStringLiteral("A-2"), QStringLiteral("A-3"),
+                      QStringLiteral("A-10"), QStringLiteral("B-1"), QStringLiteral("B-2")});
     // Offices in pinyin: 办公室 (ban) < 财务处 (cai) < 规划处 (gui) < 组织部 (zu).
     model.sort(ProblemLedgerModel::Office, Qt::AscendingOrder);
     CHECK(column(model, ProblemLedgerModel::Office) ==
@@ -234,7 +242,8 @@ TEST_CASE("search finds problems and measures, two-character terms included", "[
     // Two characters: below the trigram index, answered by the substring fallback. A-2 matches
     // through its measure text.
     f.search = QStringLiteral("电梯");
-    CHECK(problemsFor(problems, f) == (QStringList{QStringLiteral("A-1"), QStringLiteral("A-2"), QStringLiteral("B-2")}));
+    CHECK(problemsFor(problems, f) ==
+          (QStringList{QStringLiteral("A-1"), QStringLiteral("A-2"), QStringLiteral("B-2")}));
     // Three or more characters: FTS5.
     f.search = QStringLiteral("电梯加装");
     CHECK(problemsFor(problems, f) == QStringList{QStringLiteral("A-1")});
@@ -262,7 +271,8 @@ TEST_CASE("search finds problems and measures, two-character terms included", "[
     // A-1's measure (problem text), A-2's first measure (own text) and B-2's measure (problem text).
     QStringList found = column(measures, MeasureLedgerModel::Content);
     found.sort();
-    QStringList expected{QStringLiteral("清理积压补贴申请"), QStringLiteral("修订招投标管理办法，加装电梯项目纳入监管"),
+    QStringList expected{QStringLiteral("清理积压补贴申请"),
+                         QStringLiteral("修订招投标管理办法，加装电梯项目纳入监管"),
                          QStringLiteral("重新签订维保合同")};
     expected.sort();
     CHECK(found == expected);
@@ -271,7 +281,8 @@ TEST_CASE("search finds problems and measures, two-character terms included", "[
     REQUIRE(measures.rowCount() == 1);
     CHECK(measures.index(0, MeasureLedgerModel::RegistrationNo).data().toString() == QStringLiteral("A-2"));
     CHECK(measures.index(0, MeasureLedgerModel::Seq).data().toInt() == 2);
-    CHECK(measures.index(0, 0).data(LedgerModel::ProblemIdRole).toLongLong() == fx.problemIds.value(QStringLiteral("A-2")));
+    CHECK(measures.index(0, 0).data(LedgerModel::ProblemIdRole).toLongLong() ==
+          fx.problemIds.value(QStringLiteral("A-2")));
 }
 
 TEST_CASE("the rectification ledger lights measures on their own deadlines", "[ui][models]")
@@ -284,7 +295,8 @@ TEST_CASE("the rectification ledger lights measures on their own deadlines", "[u
     f.light = WarningLight::Red;
     measures.setFilter(f);
     REQUIRE(measures.rowCount() == 1);
-    CHECK(measures.index(0, MeasureLedgerModel::Content).data().toString() == QStringLiteral("清理积压补贴申请"));
+    CHECK(measures.index(0, MeasureLedgerModel::Content).data().toString() ==
+          QStringLiteral("清理积压补贴申请"));
     CHECK(measures.index(0, MeasureLedgerModel::Deadline).data().toString() == QStringLiteral("2020-12-31"));
     CHECK(measures.index(0, MeasureLedgerModel::Owner).data().toString() == QStringLiteral("责任人甲"));
     f.light = WarningLight::Yellow;
@@ -302,10 +314,8 @@ TEST_CASE("selected rows copy as tab-separated text", "[ui][views]")
     view.setModel(&model);
     for (int c = 0; c < ProblemLedgerModel::ColumnCount; ++c)
         view.setColumnHidden(c, c != ProblemLedgerModel::RegistrationNo && c != ProblemLedgerModel::Unit);
-    view.selectionModel()->select(model.index(2, 0),
-                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    view.selectionModel()->select(model.index(0, 0),
-                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view.selectionModel()->select(model.index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view.selectionModel()->select(model.index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     const QString tsv = view.selectedRowsAsTsv();
     CHECK(tsv == QStringLiteral("No.\tInspected unit\nA-1\t湖里区建设局\nA-10\t思明区委\n"));
     CHECK(view.copySelection() == 2);

@@ -10,8 +10,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
-#include <QLineEdit>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -61,7 +61,8 @@ TEST_CASE("the main window opens a register at its reference date", "[ui][window
 
     // Navigation: smart lists, the term, saved views.
     const QStringList top = topLevelTexts(window.navigation());
-    CHECK(top == (QStringList{QStringLiteral("Smart lists"), QStringLiteral("十二届市委"), QStringLiteral("Saved views")}));
+    CHECK(top == (QStringList{QStringLiteral("Smart lists"), QStringLiteral("十二届市委"),
+                              QStringLiteral("Saved views")}));
     QTreeWidgetItem *term = window.navigation()->topLevelItem(1);
     REQUIRE(term->childCount() == 2);
     CHECK(term->child(0)->text(0) == QStringLiteral("第一轮"));
@@ -119,7 +120,8 @@ TEST_CASE("settings and screenshots from the main window", "[ui][window]")
     CHECK(window.database()->actor() == QStringLiteral("巡察办张三"));
     // A-10 (17 days left) turns yellow under the new thresholds.
     window.navigation()->selectSmartList(NavigationPane::SmartList::All);
-    CHECK(window.problemModel()->index(2, 0).data(ui::LedgerModel::LightRole).toInt() == int(WarningLight::Yellow));
+    CHECK(window.problemModel()->index(2, 0).data(ui::LedgerModel::LightRole).toInt() ==
+          int(WarningLight::Yellow));
     delete dialog;
 
     QTemporaryDir dir;
@@ -135,8 +137,10 @@ TEST_CASE("the window opens a register of 100 000 problems", "[ui][window][scale
     Database &db = *reg.db;
     {
         OrganizationService org(db);
-        const qint64 term = *org.addTerm({0, QStringLiteral("十二届市委"), QDate(2016, 11, 1), QDate(2021, 10, 31)});
-        const qint64 round = *org.addRound({0, term, QStringLiteral("第一轮"), 1, 1, QDate(2020, 3, 1), 1, 3});
+        const qint64 term =
+            *org.addTerm({0, QStringLiteral("十二届市委"), QDate(2016, 11, 1), QDate(2021, 10, 31)});
+        const qint64 round =
+            *org.addRound({0, term, QStringLiteral("第一轮"), 1, 1, QDate(2020, 3, 1), 1, 3});
         QList<qint64> inspections;
         QList<qint64> units;
         for (int u = 0; u < 20; ++u) {
@@ -153,11 +157,13 @@ TEST_CASE("the window opens a register of 100 000 problems", "[ui][window][scale
         // triggers of the schema index them as usual.
         Transaction tx(db);
         REQUIRE(tx.active());
-        const QStringList offices{QStringLiteral("财务处"), QStringLiteral("办公室"), QStringLiteral("规划处")};
+        const QStringList offices{QStringLiteral("财务处"), QStringLiteral("办公室"),
+                                  QStringLiteral("规划处")};
         QSqlQuery q = db.query();
-        REQUIRE(q.prepare(QStringLiteral(
-            "INSERT INTO problems (uuid, registration_no, inspection_id, unit_id, description, responsible_office, "
-            "lead_leader, deadline, original_deadline, state, feedback_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+        REQUIRE(q.prepare(QStringLiteral("INSERT INTO problems (uuid, registration_no, inspection_id, "
+                                         "unit_id, description, responsible_office, "
+                                         "lead_leader, deadline, original_deadline, state, feedback_date) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
         const QStringList states{QStringLiteral("registered"), QStringLiteral("in_progress"),
                                  QStringLiteral("completed"), QStringLiteral("closed_out")};
         for (int n = 0; n < 100000; ++n) {
@@ -200,7 +206,10 @@ TEST_CASE("the window opens a register of 100 000 problems", "[ui][window][scale
     search->setText(QStringLiteral("电梯"));
     QTest::keyClick(search, Qt::Key_Return);
     REQUIRE(model->rowCount() == 1);
-    CHECK(model->index(0, ui::ProblemLedgerModel::Description).data().toString().startsWith(QStringLiteral("老旧小区")));
+    CHECK(model->index(0, ui::ProblemLedgerModel::Description)
+              .data()
+              .toString()
+              .startsWith(QStringLiteral("老旧小区")));
     search->setText(QStringLiteral("电梯加装补贴"));
     QTest::keyClick(search, Qt::Key_Return);
     CHECK(model->rowCount() == 1);

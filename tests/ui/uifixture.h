@@ -86,19 +86,20 @@ struct UiFixture
             REQUIRE(id.ok());
             problemIds.insert(p.registrationNo, *id);
         };
-        add("A-1", inspHuli, huli, SourceLevel::Municipal, categoryChild, "老旧小区电梯加装补贴发放不及时，群众反映强烈",
-            "财务处", "张某某", QDate(2020, 12, 31), ProblemState::InProgress, {QStringLiteral("清理积压补贴申请")});
-        add("A-2", inspHuli, huli, SourceLevel::Municipal, categoryParent, "工程招投标监管不严", "规划处", "李某某",
-            QDate(2021, 1, 20), ProblemState::Registered,
+        add("A-1", inspHuli, huli, SourceLevel::Municipal, categoryChild,
+            "老旧小区电梯加装补贴发放不及时，群众反映强烈", "财务处", "张某某", QDate(2020, 12, 31),
+            ProblemState::InProgress, {QStringLiteral("清理积压补贴申请")});
+        add("A-2", inspHuli, huli, SourceLevel::Municipal, categoryParent, "工程招投标监管不严", "规划处",
+            "李某某", QDate(2021, 1, 20), ProblemState::Registered,
             {QStringLiteral("修订招投标管理办法，加装电梯项目纳入监管"), QStringLiteral("开展专项检查")});
-        add("A-10", inspSiming, siming, SourceLevel::Municipal, other, "基层党组织建设薄弱", "组织部", "张某某",
-            QDate(2021, 2, 1), ProblemState::Registered, {QStringLiteral("开展支部评星定级")});
-        add("A-3", inspSiming, siming, SourceLevel::Municipal, other, "财务报销制度执行不严", "财务处", "王某某",
-            QDate(2020, 10, 31), ProblemState::Completed, {QStringLiteral("修订财务报销制度")});
-        add("B-1", inspBeijing, beijing, SourceLevel::Provincial, other, "干部队伍建设统筹不够", "办公室", "李某某",
-            QDate(2021, 6, 30), ProblemState::LongTerm, {QStringLiteral("制定干部队伍建设规划")});
-        add("B-2", inspBeijing, beijing, SourceLevel::Provincial, other, "电梯维保合同管理混乱", "办公室", "王某某",
-            QDate(2020, 12, 1), ProblemState::ClosedOut, {QStringLiteral("重新签订维保合同")});
+        add("A-10", inspSiming, siming, SourceLevel::Municipal, other, "基层党组织建设薄弱", "组织部",
+            "张某某", QDate(2021, 2, 1), ProblemState::Registered, {QStringLiteral("开展支部评星定级")});
+        add("A-3", inspSiming, siming, SourceLevel::Municipal, other, "财务报销制度执行不严", "财务处",
+            "王某某", QDate(2020, 10, 31), ProblemState::Completed, {QStringLiteral("修订财务报销制度")});
+        add("B-1", inspBeijing, beijing, SourceLevel::Provincial, other, "干部队伍建设统筹不够", "办公室",
+            "李某某", QDate(2021, 6, 30), ProblemState::LongTerm, {QStringLiteral("制定干部队伍建设规划")});
+        add("B-2", inspBeijing, beijing, SourceLevel::Provincial, other, "电梯维保合同管理混乱", "办公室",
+            "王某某", QDate(2020, 12, 1), ProblemState::ClosedOut, {QStringLiteral("重新签订维保合同")});
         Transaction tx(db);
         REQUIRE(db.setMeta(QStringLiteral("reference_date"), QStringLiteral("2021-01-15")).ok());
         REQUIRE(tx.commit().ok());

@@ -29,7 +29,8 @@ QSpinBox *spin(int min, int max, int value, const QString &suffix, QWidget *pare
 }
 } // namespace
 
-SettingsDialog::SettingsDialog(const Values &initial, QWidget *parent) : QDialog(parent), m_initial(initial.reg)
+SettingsDialog::SettingsDialog(const Values &initial, QWidget *parent)
+    : QDialog(parent), m_initial(initial.reg)
 {
     setWindowTitle(tr("Settings"));
     auto *layout = new QVBoxLayout(this);
@@ -142,7 +143,8 @@ void SettingsDialog::setButtonColour(QPushButton *button, const QString &colour)
 {
     button->setProperty(kColour, colour);
     button->setText(colour);
-    button->setStyleSheet(QStringLiteral("background-color: %1; color: white; font-weight: bold").arg(colour));
+    button->setStyleSheet(
+        QStringLiteral("background-color: %1; color: white; font-weight: bold").arg(colour));
 }
 
 SettingsDialog::Values SettingsDialog::values() const

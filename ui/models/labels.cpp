@@ -111,6 +111,9 @@ QString Labels::reviewStep(core::ReviewStep s)
     return {};
 }
 
-QString Labels::date(const QDate &d) { return d.isValid() ? d.toString(Qt::ISODate) : QString(); }
+QString Labels::date(const QDate &d)
+{
+    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
 
 } // namespace rectrack::ui

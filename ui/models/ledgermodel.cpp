@@ -7,7 +7,8 @@ constexpr int kMaxBlocks = 64;
 
 QColor blend(const QColor &c, double amount)
 {
-    return QColor::fromRgbF(float(1.0 - amount + c.redF() * amount), float(1.0 - amount + c.greenF() * amount),
+    return QColor::fromRgbF(float(1.0 - amount + c.redF() * amount),
+                            float(1.0 - amount + c.greenF() * amount),
                             float(1.0 - amount + c.blueF() * amount));
 }
 } // namespace
@@ -59,7 +60,8 @@ void LedgerModel::setContext(const core::LedgerContext &context)
     refresh();
 }
 
-void LedgerModel::setQuery(core::Database *db, const core::LedgerFilter &filter, const core::LedgerContext &context)
+void LedgerModel::setQuery(core::Database *db, const core::LedgerFilter &filter,
+                           const core::LedgerContext &context)
 {
     m_db = db;
     m_filter = filter;
@@ -84,7 +86,8 @@ void LedgerModel::refresh()
     if (m_db) {
         core::LedgerQuery query(*m_db);
         const core::LedgerSort key = m_sortColumn >= 0 ? sortKey(m_sortColumn) : core::LedgerSort::Id;
-        auto ids = query.ids(m_ledger, m_filter, m_context, key, m_sortColumn >= 0 ? m_sortOrder : Qt::AscendingOrder);
+        auto ids = query.ids(m_ledger, m_filter, m_context, key,
+                             m_sortColumn >= 0 ? m_sortOrder : Qt::AscendingOrder);
         if (ids)
             m_ids = std::move(ids).value();
         else
@@ -93,11 +96,20 @@ void LedgerModel::refresh()
     endResetModel();
 }
 
-qint64 LedgerModel::idAt(int row) const { return row >= 0 && row < m_ids.size() ? m_ids.at(row) : 0; }
+qint64 LedgerModel::idAt(int row) const
+{
+    return row >= 0 && row < m_ids.size() ? m_ids.at(row) : 0;
+}
 
-int LedgerModel::rowOf(qint64 id) const { return int(m_ids.indexOf(id)); }
+int LedgerModel::rowOf(qint64 id) const
+{
+    return int(m_ids.indexOf(id));
+}
 
-int LedgerModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_ids.size()); }
+int LedgerModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_ids.size());
+}
 
 void LedgerModel::sort(int column, Qt::SortOrder order)
 {

@@ -36,7 +36,8 @@ class LedgerModel : public QAbstractTableModel
     Q_OBJECT
 public:
     /// Custom roles of both ledgers.
-    enum Role {
+    enum Role
+    {
         IdRole = Qt::UserRole + 1, ///< the row's id (problem id or measure id), qint64
         ProblemIdRole,             ///< the row's problem id, qint64
         LightRole,                 ///< the row's core::WarningLight as int

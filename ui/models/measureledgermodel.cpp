@@ -6,7 +6,10 @@ namespace rectrack::ui {
 
 MeasureLedgerModel::MeasureLedgerModel(QObject *parent) : LedgerModel(core::Ledger::Measures, parent) {}
 
-int MeasureLedgerModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int MeasureLedgerModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 const core::MeasureRow *MeasureLedgerModel::rowAt(int row) const
 {
@@ -78,7 +81,9 @@ QVariant MeasureLedgerModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const bool raw = role == SortKeyRole;
-    auto flat = [raw](const QString &s) { return raw ? s : QString(s).replace(QLatin1Char('\n'), QLatin1Char(' ')); };
+    auto flat = [raw](const QString &s) {
+        return raw ? s : QString(s).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    };
     switch (Column(index.column())) {
     case RegistrationNo:
         return r->registrationNo;

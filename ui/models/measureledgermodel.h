@@ -11,7 +11,8 @@ class MeasureLedgerModel : public LedgerModel
 {
     Q_OBJECT
 public:
-    enum Column {
+    enum Column
+    {
         RegistrationNo, ///< 问题编号
         Seq,            ///< 序号 of the measure within its problem
         Content,        ///< 整改措施

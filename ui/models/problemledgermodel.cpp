@@ -6,7 +6,10 @@ namespace rectrack::ui {
 
 ProblemLedgerModel::ProblemLedgerModel(QObject *parent) : LedgerModel(core::Ledger::Problems, parent) {}
 
-int ProblemLedgerModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int ProblemLedgerModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 const core::ProblemRow *ProblemLedgerModel::rowAt(int row) const
 {

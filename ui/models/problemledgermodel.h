@@ -11,7 +11,8 @@ class ProblemLedgerModel : public LedgerModel
 {
     Q_OBJECT
 public:
-    enum Column {
+    enum Column
+    {
         RegistrationNo, ///< 编号
         Unit,           ///< 被巡察单位
         Description,    ///< 问题描述

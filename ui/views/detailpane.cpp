@@ -8,7 +8,10 @@
 namespace rectrack::ui {
 
 namespace {
-QString esc(const QString &s) { return s.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")); }
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>"));
+}
 
 QString fileSize(qint64 bytes)
 {
@@ -29,7 +32,8 @@ DetailPane::DetailPane(QWidget *parent) : QTextBrowser(parent)
 
 void DetailPane::showNothing()
 {
-    setHtml(QStringLiteral("<p style=\"color:#777\">%1</p>").arg(tr("Select a row to see the problem in detail.")));
+    setHtml(QStringLiteral("<p style=\"color:#777\">%1</p>")
+                .arg(tr("Select a row to see the problem in detail.")));
 }
 
 void DetailPane::showProblem(core::Database &db, qint64 problemId, qint64 measureId)
@@ -48,7 +52,8 @@ void DetailPane::showProblem(core::Database &db, qint64 problemId, qint64 measur
     h += QStringLiteral("<p>%1</p>").arg(esc(p->description));
     auto fact = [&h](const QString &label, const QString &value) {
         if (!value.isEmpty())
-            h += QStringLiteral("<tr><td style=\"color:#555\">%1</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), esc(value));
+            h += QStringLiteral("<tr><td style=\"color:#555\">%1</td><td>%2</td></tr>")
+                     .arg(label.toHtmlEscaped(), esc(value));
     };
     h += QStringLiteral("<table cellspacing=\"2\">");
     fact(tr("Inspected unit"), row.unit);
@@ -75,7 +80,8 @@ void DetailPane::showProblem(core::Database &db, qint64 problemId, qint64 measur
     if (!measures.isEmpty()) {
         h += QStringLiteral("<ol>");
         for (const core::Measure &m : measures) {
-            const QString style = m.id == measureId ? QStringLiteral(" style=\"background:#fff3c4\"") : QString();
+            const QString style =
+                m.id == measureId ? QStringLiteral(" style=\"background:#fff3c4\"") : QString();
             const QString when = m.deadline.isValid() ? Labels::date(m.deadline) : m.deadlineNote;
             h += QStringLiteral("<li%1>%2<br><span style=\"color:#555\">%3 · %4 · %5 · %6</span></li>")
                      .arg(style, esc(m.content), esc(Labels::measureType(m.type)), esc(m.owner), esc(when),

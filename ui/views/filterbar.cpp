@@ -117,15 +117,16 @@ void FilterBar::setDatabase(core::Database *db)
         b->clear();
         b->addItem(all, QVariant());
     }
-    for (core::SourceLevel s : {core::SourceLevel::Central, core::SourceLevel::Provincial, core::SourceLevel::Municipal,
-                                core::SourceLevel::District})
+    for (core::SourceLevel s : {core::SourceLevel::Central, core::SourceLevel::Provincial,
+                                core::SourceLevel::Municipal, core::SourceLevel::District})
         m_source->addItem(Labels::source(s), int(s));
-    for (core::ProblemState s : {core::ProblemState::Registered, core::ProblemState::InProgress,
-                                 core::ProblemState::LongTerm, core::ProblemState::Completed, core::ProblemState::ClosedOut})
+    for (core::ProblemState s :
+         {core::ProblemState::Registered, core::ProblemState::InProgress, core::ProblemState::LongTerm,
+          core::ProblemState::Completed, core::ProblemState::ClosedOut})
         m_state->addItem(Labels::state(s), int(s));
     m_state->addItem(tr("Not done"), -1);
-    for (core::WarningLight w : {core::WarningLight::Red, core::WarningLight::Yellow, core::WarningLight::Green,
-                                 core::WarningLight::Normal})
+    for (core::WarningLight w : {core::WarningLight::Red, core::WarningLight::Yellow,
+                                 core::WarningLight::Green, core::WarningLight::Normal})
         m_light->addItem(Labels::light(w), int(w));
     m_light->addItem(tr("No light"), int(core::WarningLight::None));
     if (db) {
@@ -164,7 +165,8 @@ core::LedgerFilter FilterBar::filter() const
     if (m_state->currentData().isValid()) {
         const int s = m_state->currentData().toInt();
         if (s < 0)
-            f.states = {core::ProblemState::Registered, core::ProblemState::InProgress, core::ProblemState::LongTerm};
+            f.states = {core::ProblemState::Registered, core::ProblemState::InProgress,
+                        core::ProblemState::LongTerm};
         else
             f.states = {core::ProblemState(s)};
     }

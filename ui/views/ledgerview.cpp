@@ -93,11 +93,13 @@ QString LedgerView::toHtml(const QString &title, int maxRows) const
     if (!model())
         return {};
     const QList<int> cols = visibleColumns();
-    QString html = QStringLiteral("<html><head><meta charset=\"utf-8\"></head><body><h3>%1</h3>"
-                                  "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><tr>")
-                       .arg(title.toHtmlEscaped());
+    QString html =
+        QStringLiteral("<html><head><meta charset=\"utf-8\"></head><body><h3>%1</h3>"
+                       "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><tr>")
+            .arg(title.toHtmlEscaped());
     for (int c : cols)
-        html += QStringLiteral("<th>%1</th>").arg(model()->headerData(c, Qt::Horizontal).toString().toHtmlEscaped());
+        html += QStringLiteral("<th>%1</th>")
+                    .arg(model()->headerData(c, Qt::Horizontal).toString().toHtmlEscaped());
     html += QStringLiteral("</tr>");
     const int rows = std::min(model()->rowCount(), maxRows);
     for (int r = 0; r < rows; ++r) {

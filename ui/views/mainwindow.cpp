@@ -146,7 +146,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::applyFilter);
     connect(m_filterBar, &FilterBar::saveViewRequested, this, &MainWindow::saveCurrentView);
     for (LedgerView *v : {m_problemView, m_measureView}) {
-        connect(v->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateDetail);
+        connect(v->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+                &MainWindow::updateDetail);
         connect(v->model(), &QAbstractItemModel::modelReset, this, &MainWindow::updateDetail);
     }
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
@@ -213,7 +214,8 @@ void MainWindow::buildActions()
     }
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *problems = view->addAction(tr("&Problem ledger"), this, [this] { m_tabs->setCurrentIndex(ProblemTab); });
+    QAction *problems =
+        view->addAction(tr("&Problem ledger"), this, [this] { m_tabs->setCurrentIndex(ProblemTab); });
     problems->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction *measures =
         view->addAction(tr("&Rectification ledger"), this, [this] { m_tabs->setCurrentIndex(MeasureTab); });
@@ -284,7 +286,8 @@ bool MainWindow::openRegister(const QString &path, bool quiet)
     m_db = std::move(db).value();
     QSettings settings;
     const QString operatorName = settings.value(QStringLiteral("user/operator")).toString();
-    m_db->setActor(operatorName.isEmpty() ? qEnvironmentVariable("USER", QStringLiteral("rectrack")) : operatorName);
+    m_db->setActor(operatorName.isEmpty() ? qEnvironmentVariable("USER", QStringLiteral("rectrack"))
+                                          : operatorName);
     m_asOf = m_db->defaultAsOf();
     {
         const QSignalBlocker block(m_asOfEdit);
@@ -379,7 +382,10 @@ void MainWindow::setAsOf(const QDate &date)
     updateCounts();
 }
 
-QString MainWindow::headline() const { return m_figures->text(); }
+QString MainWindow::headline() const
+{
+    return m_figures->text();
+}
 
 void MainWindow::updateFigures()
 {
@@ -433,7 +439,8 @@ void MainWindow::updateDetail()
 void MainWindow::updateTitle()
 {
     if (m_db)
-        setWindowTitle(tr("%1 - Rectrack inspection rectification register").arg(QFileInfo(m_db->path()).fileName()));
+        setWindowTitle(
+            tr("%1 - Rectrack inspection rectification register").arg(QFileInfo(m_db->path()).fileName()));
     else
         setWindowTitle(tr("Rectrack inspection rectification register"));
 }
@@ -457,7 +464,8 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(kRecentKey).toStringList();
     for (const QString &path : recent) {
-        QAction *a = m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openRegister(path); });
+        QAction *a = m_recentMenu->addAction(QDir::toNativeSeparators(path), this,
+                                             [this, path] { openRegister(path); });
         a->setEnabled(QFileInfo::exists(path));
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
@@ -465,14 +473,16 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::newRegister()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("New register"), QString(), registerFileFilter());
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("New register"), QString(), registerFileFilter());
     if (!path.isEmpty())
         createRegister(path.contains(QLatin1Char('.')) ? path : path + QStringLiteral(".rtreg"));
 }
 
 void MainWindow::openDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open register"), QString(), registerFileFilter());
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open register"), QString(), registerFileFilter());
     if (!path.isEmpty())
         openRegister(path);
 }
@@ -482,8 +492,8 @@ void MainWindow::saveCurrentView()
     if (!m_db)
         return;
     bool ok = false;
-    const QString name =
-        QInputDialog::getText(this, tr("Save view"), tr("Name of the view:"), QLineEdit::Normal, m_scopeTitle, &ok);
+    const QString name = QInputDialog::getText(this, tr("Save view"), tr("Name of the view:"),
+                                               QLineEdit::Normal, m_scopeTitle, &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
     auto r = core::SavedViewService(*m_db).save(name, effectiveFilter());
@@ -497,9 +507,8 @@ void MainWindow::saveCurrentView()
 
 void MainWindow::removeView(qint64 id, const QString &name)
 {
-    if (!m_db ||
-        QMessageBox::question(this, tr("Delete saved view"), tr("Delete the saved view %1?").arg(name)) !=
-            QMessageBox::Yes)
+    if (!m_db || QMessageBox::question(this, tr("Delete saved view"),
+                                       tr("Delete the saved view %1?").arg(name)) != QMessageBox::Yes)
         return;
     if (const core::Status s = core::SavedViewService(*m_db).remove(id); !s)
         QMessageBox::warning(this, tr("Delete saved view"), s.error().message);
@@ -577,11 +586,12 @@ void MainWindow::showSettings()
 
 void MainWindow::about()
 {
-    QMessageBox::about(this, tr("About Rectrack"),
-                       tr("<h3>Rectrack %1</h3><p>Inspection rectification supervision register: the problem "
-                          "ledger and the rectification ledger on one platform.</p><p>Runs offline; the register "
-                          "is one local file.</p>")
-                           .arg(QCoreApplication::applicationVersion()));
+    QMessageBox::about(
+        this, tr("About Rectrack"),
+        tr("<h3>Rectrack %1</h3><p>Inspection rectification supervision register: the problem "
+           "ledger and the rectification ledger on one platform.</p><p>Runs offline; the register "
+           "is one local file.</p>")
+            .arg(QCoreApplication::applicationVersion()));
 }
 
 void MainWindow::restoreLayout()

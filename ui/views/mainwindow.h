@@ -37,7 +37,11 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     /// Tabs of the ledger area.
-    enum Tab { ProblemTab = 0, MeasureTab = 1 };
+    enum Tab
+    {
+        ProblemTab = 0,
+        MeasureTab = 1
+    };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;

@@ -97,7 +97,8 @@ void NavigationPane::setDatabase(core::Database *db)
                 text += QStringLiteral("（%1）").arg(Labels::source(n.source));
             else if (n.kind != core::InspectionKind::Regular)
                 text += QStringLiteral("（%1）").arg(Labels::kind(n.kind));
-            addItem(parent, tr("%1 · %n problem(s)", nullptr, int(n.problems)).arg(text), Kind::Inspection, f, n.id);
+            addItem(parent, tr("%1 · %n problem(s)", nullptr, int(n.problems)).arg(text), Kind::Inspection, f,
+                    n.id);
         }
     };
     auto addRounds = [&](QTreeWidgetItem *parent, qint64 termId) {
@@ -162,8 +163,8 @@ void NavigationPane::onCurrentChanged(QTreeWidgetItem *item)
     const Kind kind = Kind(item->data(0, kKindRole).toInt());
     if (kind == Kind::Group)
         return;
-    const core::LedgerFilter f =
-        core::LedgerFilter::fromJson(QJsonDocument::fromJson(item->data(0, kFilterRole).toByteArray()).object());
+    const core::LedgerFilter f = core::LedgerFilter::fromJson(
+        QJsonDocument::fromJson(item->data(0, kFilterRole).toByteArray()).object());
     Q_EMIT scopeSelected(f, item->text(0), kind == Kind::SavedView);
 }
 

@@ -16,9 +16,23 @@ class NavigationPane : public QTreeWidget
     Q_OBJECT
 public:
     /// What an item stands for.
-    enum class Kind { SmartList, Term, Round, Inspection, SavedView, Group };
+    enum class Kind
+    {
+        SmartList,
+        Term,
+        Round,
+        Inspection,
+        SavedView,
+        Group
+    };
     /// Smart lists, in display order.
-    enum class SmartList { All, Overdue, AwaitingCloseOut, LongTerm };
+    enum class SmartList
+    {
+        All,
+        Overdue,
+        AwaitingCloseOut,
+        LongTerm
+    };
 
     explicit NavigationPane(QWidget *parent = nullptr);
 
@@ -40,8 +54,8 @@ Q_SIGNALS:
     void removeViewRequested(qint64 id, const QString &name);
 
 private:
-    QTreeWidgetItem *addItem(QTreeWidgetItem *parent, const QString &text, Kind kind, const core::LedgerFilter &f,
-                             qint64 id = 0);
+    QTreeWidgetItem *addItem(QTreeWidgetItem *parent, const QString &text, Kind kind,
+                             const core::LedgerFilter &f, qint64 id = 0);
     void onCurrentChanged(QTreeWidgetItem *item);
 
     core::Database *m_db = nullptr;
