@@ -7,15 +7,20 @@
 #include "views/ledgerview.h"
 #include "views/mainwindow.h"
 #include "views/navigationpane.h"
+#include "workflow/savedviewservice.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QLineEdit>
+#include <QPrinter>
+#include <QSettings>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
+#include <QTextDocument>
 #include <QTreeWidget>
 
 using namespace rectrack;
@@ -219,4 +224,62 @@ TEST_CASE("the window opens a register of 100 000 problems", "[ui][window][scale
     CHECK(model->rowCount() == 100000);
     CHECK(model->index(0, ui::ProblemLedgerModel::Office).data().toString() == QStringLiteral("办公室"));
     CHECK(model->index(99999, ui::ProblemLedgerModel::Office).data().toString() == QStringLiteral("规划处"));
+}
+
+TEST_CASE("saved views appear in the navigation tree and restore their filter", "[ui][window]")
+{
+    TestSettings settings;
+    test::UiFixture fx;
+    LedgerFilter f;
+    f.office = QStringLiteral("财务处");
+    REQUIRE(SavedViewService(*fx.reg.db).save(QStringLiteral("财务处问题"), f).ok());
+    fx.reg.db.reset();
+    MainWindow window;
+    REQUIRE(window.openRegister(fx.reg.path, true));
+    QTreeWidget *tree = window.navigation();
+    QTreeWidgetItem *views = tree->topLevelItem(tree->topLevelItemCount() - 1);
+    REQUIRE(views->childCount() == 1);
+    CHECK(views->child(0)->text(0) == QStringLiteral("财务处问题"));
+    tree->setCurrentItem(views->child(0));
+    CHECK(window.filterBar()->filter().office == QStringLiteral("财务处"));
+    CHECK(window.problemModel()->rowCount() == 2);
+}
+
+TEST_CASE("column widths and the splitter reopen as they were", "[ui][window]")
+{
+    TestSettings settings;
+    QSettings().clear();
+    test::UiFixture fx;
+    fx.reg.db.reset();
+    {
+        MainWindow window;
+        REQUIRE(window.openRegister(fx.reg.path, true));
+        window.show();
+        window.problemView()->horizontalHeader()->resizeSection(ui::ProblemLedgerModel::Unit, 333);
+        window.close();
+    }
+    MainWindow again;
+    CHECK(again.problemView()->horizontalHeader()->sectionSize(ui::ProblemLedgerModel::Unit) == 333);
+    CHECK(QSettings().value(QStringLiteral("register/last")).toString() ==
+          QFileInfo(fx.reg.path).absoluteFilePath());
+    QSettings().clear();
+}
+
+TEST_CASE("the print preview renders the current ledger", "[ui][window]")
+{
+    TestSettings settings;
+    test::UiFixture fx;
+    fx.reg.db.reset();
+    MainWindow window;
+    REQUIRE(window.openRegister(fx.reg.path, true));
+    const QString html = window.problemView()->toHtml(QStringLiteral("问题台账"), 2000);
+    CHECK(html.count(QStringLiteral("<tr>")) == 7); // header + 6 problems
+    QTemporaryDir dir;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(dir.filePath(QStringLiteral("ledger.pdf")));
+    QTextDocument doc;
+    doc.setHtml(html);
+    doc.print(&printer);
+    CHECK(QFileInfo(dir.filePath(QStringLiteral("ledger.pdf"))).size() > 1000);
 }
