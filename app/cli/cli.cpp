@@ -20,7 +20,7 @@ QList<Command> &table()
 
 // Commands of DESIGN.md §9 that arrive with later issues answer "not available yet".
 const QStringList kPlanned{QStringLiteral("import"), QStringLiteral("export"), QStringLiteral("report"),
-                           QStringLiteral("summary"), QStringLiteral("template")};
+                           QStringLiteral("template")};
 
 void printHelp(Context &ctx)
 {
