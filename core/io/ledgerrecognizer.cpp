@@ -99,8 +99,9 @@ HeaderCandidate evaluate(const Sheet &sheet, int r, bool twoRow, int width, cons
             if (!f)
                 f = LedgerRules::fieldForHeader(parent);
         }
-        if (col.header.size() > 40 && !col.mapped)
-            f.reset(); // a sentence, not a header
+        static const QRegularExpression fillIn(QStringLiteral("[:：]\\s*\\S"));
+        if (!col.mapped && (col.header.size() > 40 || col.header.contains(fillIn)))
+            f.reset(); // a sentence or a fill-in field (填报单位：…), not a header
         if (f) {
             col.field = *f;
             if (*f != LedgerField::Ignore)
@@ -206,10 +207,12 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
         const bool mappedProblem = std::any_of(chosen.columns.cbegin(), chosen.columns.cend(), [](const LedgerColumn &c) {
             return c.mapped && c.field == LedgerField::Problem;
         });
-        if (chosen.hasProblem && (chosen.score >= 2 || mappedProblem))
+        if (chosen.hasProblem && (chosen.score >= 2 || mappedProblem)) {
             header = chosen;
-        else if (chosen.score > best.score)
-            best = chosen;
+        } else if (chosen.score >= 2) {
+            best = chosen; // the first header-like row names no problem column: stop there
+            break;
+        }
     }
     if (header.firstRow < 0) {
         if (best.score >= 2)

@@ -373,9 +373,13 @@ QStringList LedgerRules::splitMeasures(const QString &text)
     const QString s = toHalfWidth(original);
     QList<Marker> candidates;
     for (qsizetype i = 0; i < s.size(); ++i) {
-        if (i > 0 && !isBoundary(s[i - 1]))
+        auto m = markerAt(s, i);
+        if (!m)
             continue;
-        if (auto m = markerAt(s, i))
+        // "1." and "一是" need a boundary before them; ① and bracketed numbers mark an item anywhere.
+        const bool bracketed = m->style == MarkerStyle::Circled || m->style == MarkerStyle::ArabicParen ||
+                               m->style == MarkerStyle::ChineseParen;
+        if (i == 0 || bracketed || isBoundary(s[i - 1]))
             candidates.append(*m);
     }
     // The style is that of the first marker numbered 1; its markers must count 1, 2, 3 …

@@ -1,10 +1,9 @@
 #include "xlsxreader.h"
 
-#include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
-#include <quazip/quazipfileinfo.h>
+#include <unzip.h>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QMap>
@@ -126,43 +125,72 @@ QString readRichText(QXmlStreamReader &x)
 class Package
 {
 public:
-    Package(const QString &path, QString displayName) : m_zip(path), m_name(std::move(displayName)) {}
+    Package(const QString &path, QString displayName) : m_path(path), m_name(std::move(displayName)) {}
+    ~Package()
+    {
+        if (m_zip)
+            unzClose(m_zip);
+    }
+    Package(const Package &) = delete;
+    Package &operator=(const Package &) = delete;
 
     std::optional<Error> open()
     {
-        if (!m_zip.open(QuaZip::mdUnzip))
-            return refused(XlsxReader::tr("%1 is not a readable .xlsx workbook: the zip archive is damaged or incomplete "
-                              "(zip error %2).")
-                               .arg(m_name)
-                               .arg(m_zip.getZipError()));
-        const QList<QuaZipFileInfo64> infos = m_zip.getFileInfoList64();
-        for (const QuaZipFileInfo64 &i : infos)
-            m_sizes.insert(i.name.toLower(), qint64(i.uncompressedSize));
+        m_zip = unzOpen64(QFile::encodeName(m_path).constData());
+        if (!m_zip)
+            return refused(XlsxReader::tr("%1 is not a readable .xlsx workbook: the zip archive is damaged or "
+                                          "incomplete.")
+                               .arg(m_name));
+        for (int rc = unzGoToFirstFile(m_zip); rc == UNZ_OK; rc = unzGoToNextFile(m_zip)) {
+            unz_file_info64 info;
+            char name[1024];
+            if (unzGetCurrentFileInfo64(m_zip, &info, name, sizeof name, nullptr, 0, nullptr, 0) != UNZ_OK)
+                return refused(XlsxReader::tr("%1 is not a readable .xlsx workbook: the zip archive is damaged or "
+                                              "incomplete.")
+                                   .arg(m_name));
+            const QString n = QString::fromUtf8(name);
+            m_names.insert(n.toLower(), n);
+            m_sizes.insert(n.toLower(), qint64(info.uncompressed_size));
+        }
         return std::nullopt;
     }
 
     bool has(const QString &part) const { return m_sizes.contains(part.toLower()); }
 
-    /// The bytes of @p part; an Error when it is missing or damaged.
+    /// The bytes of @p part; an Error when it is missing or damaged (bad CRC, truncated data).
     Result<QByteArray> part(const QString &name)
     {
         if (!has(name))
             return refused(XlsxReader::tr("%1 is not a complete workbook: the part %2 is missing.").arg(m_name, name));
-        if (m_sizes.value(name.toLower()) > kMaxPartSize)
+        const qint64 size = m_sizes.value(name.toLower());
+        if (size > kMaxPartSize)
             return refused(XlsxReader::tr("%1: the part %2 is too large to be a ledger.").arg(m_name, name));
-        if (!m_zip.setCurrentFile(name, QuaZip::csInsensitive))
-            return refused(XlsxReader::tr("%1 is not a complete workbook: the part %2 is missing.").arg(m_name, name));
-        QuaZipFile f(&m_zip);
-        if (!f.open(QIODevice::ReadOnly))
+        const QByteArray stored = m_names.value(name.toLower()).toUtf8();
+        auto damaged = [&](int code) {
             return refused(XlsxReader::tr("%1 is damaged: the part %2 cannot be read (zip error %3).")
                                .arg(m_name, name)
-                               .arg(f.getZipError()));
-        QByteArray data = f.read(kMaxPartSize + 1);
-        f.close();
-        if (f.getZipError() != UNZ_OK || data.size() > kMaxPartSize)
-            return refused(XlsxReader::tr("%1 is damaged: the part %2 cannot be read (zip error %3).")
-                               .arg(m_name, name)
-                               .arg(f.getZipError()));
+                               .arg(code));
+        };
+        if (int rc = unzLocateFile(m_zip, stored.constData(), 1); rc != UNZ_OK)
+            return damaged(rc);
+        if (int rc = unzOpenCurrentFile(m_zip); rc != UNZ_OK)
+            return damaged(rc);
+        QByteArray data;
+        data.reserve(qsizetype(std::min<qint64>(size, kMaxPartSize)));
+        char buf[65536];
+        int n = 0;
+        while ((n = unzReadCurrentFile(m_zip, buf, sizeof buf)) > 0) {
+            data.append(buf, n);
+            if (data.size() > kMaxPartSize)
+                break;
+        }
+        const int closed = unzCloseCurrentFile(m_zip);
+        if (n < 0)
+            return damaged(n);
+        if (closed != UNZ_OK)
+            return damaged(closed);
+        if (data.size() > kMaxPartSize)
+            return refused(XlsxReader::tr("%1: the part %2 is too large to be a ledger.").arg(m_name, name));
         return data;
     }
 
@@ -206,8 +234,10 @@ public:
     const QString &name() const { return m_name; }
 
 private:
-    QuaZip m_zip;
+    QString m_path;
     QString m_name;
+    unzFile m_zip = nullptr;
+    QHash<QString, QString> m_names; ///< lower-case part name → name as stored
     QHash<QString, qint64> m_sizes;
 };
 

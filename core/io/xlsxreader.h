@@ -11,7 +11,9 @@ namespace rectrack::core {
  * Reads an Office Open XML workbook (.xlsx as saved by Excel, WPS and LibreOffice, transitional
  * or strict namespaces) into a Workbook.
  *
- * The zip is read with QuaZip; the parts are found through the package's relationship files
+ * The zip is read with the system minizip (libminizip, the library libxlsxwriter itself uses:
+ * QuaZip cannot share a process with libxlsxwriter, as both export minizip's symbols with
+ * different signatures); the parts are found through the package's relationship files
  * (_rels/.rels → workbook → worksheets, shared strings, styles), never by fixed paths, and
  * parsed with QXmlStreamReader matching elements by namespace URI and local name. Shared
  * strings, inline strings and rich-text runs (phonetic runs dropped) are read as text; the
