@@ -29,8 +29,9 @@ std::optional<core::ProblemState> parseState(const QString &text)
 
 int runExport(Context &ctx, const QStringList &argv)
 {
-    const QString synopsis = ExportCmd::tr("Usage: rectrack-cli export DB --ledger problems|measures|clues -o "
-                                           "FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE]");
+    const QString synopsis =
+        ExportCmd::tr("Usage: rectrack-cli export DB --ledger problems|measures|clues -o "
+                      "FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE]");
     Args args(argv, {QStringLiteral("--ledger"), QStringLiteral("-o"), QStringLiteral("--output"),
                      QStringLiteral("--unit"), QStringLiteral("--round"), QStringLiteral("--state")});
     if (!args.ok() || args.positional().size() != 1)
@@ -47,7 +48,8 @@ int runExport(Context &ctx, const QStringList &argv)
         return usage(ctx, ExportCmd::tr("Unknown ledger \"%1\" (problems, measures or clues).").arg(ledger));
     const QString out = args.value(QStringLiteral("-o"), args.value(QStringLiteral("--output")));
     if (out.isEmpty())
-        return usage(ctx, ExportCmd::tr("Name the file to write with -o FILE.xlsx or -o FILE.csv.") + u'\n' + synopsis);
+        return usage(ctx, ExportCmd::tr("Name the file to write with -o FILE.xlsx or -o FILE.csv.") + u'\n' +
+                              synopsis);
     if (!out.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive) &&
         !out.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
         return usage(ctx, ExportCmd::tr("%1: the file name must end in .xlsx or .csv.").arg(out));
@@ -56,9 +58,10 @@ int runExport(Context &ctx, const QStringList &argv)
     if (args.has(QStringLiteral("--state"))) {
         o.state = parseState(args.value(QStringLiteral("--state")));
         if (!o.state)
-            return usage(ctx, ExportCmd::tr("Unknown state \"%1\" (registered, in_progress, long_term, completed, "
-                                            "closed_out).")
-                                  .arg(args.value(QStringLiteral("--state"))));
+            return usage(ctx,
+                         ExportCmd::tr("Unknown state \"%1\" (registered, in_progress, long_term, completed, "
+                                       "closed_out).")
+                             .arg(args.value(QStringLiteral("--state"))));
     }
     int code = 0;
     auto db = openRegister(ctx, args.positional().first(), code);
@@ -73,8 +76,9 @@ int runExport(Context &ctx, const QStringList &argv)
 
 const bool registered = registerCommand(
     {QStringLiteral("export"),
-     QStringLiteral("export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] "
-                    "[--state STATE]"),
+     QStringLiteral(
+         "export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] "
+         "[--state STATE]"),
      QT_TRANSLATE_NOOP("rectrack::cli::Cli", "export a ledger as .xlsx or .csv"), false, runExport});
 
 } // namespace

@@ -39,10 +39,10 @@ QString shortText(const QString &s, int n = 30)
 
 int runImport(Context &ctx, const QStringList &argv)
 {
-    const QString synopsis =
-        ImportCmd::tr("Usage: rectrack-cli import DB FILE --unit NAME [--round LABEL] "
-                      "[--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet NAME] "
-                      "[--map HEADER=field]... [--dry-run]");
+    const QString synopsis = ImportCmd::tr(
+        "Usage: rectrack-cli import DB FILE --unit NAME [--round LABEL] "
+        "[--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet NAME] "
+        "[--map HEADER=field]... [--dry-run]");
     Args args(argv,
               {QStringLiteral("--unit"), QStringLiteral("--round"), QStringLiteral("--source"),
                QStringLiteral("--feedback-date"), QStringLiteral("--sheet"), QStringLiteral("--map")},
@@ -52,14 +52,16 @@ int runImport(Context &ctx, const QStringList &argv)
     core::ImportOptions o;
     o.unit = args.value(QStringLiteral("--unit")).trimmed();
     if (o.unit.isEmpty())
-        return usage(ctx, ImportCmd::tr("Name the unit the ledger belongs to with --unit NAME.") + u'\n' + synopsis);
+        return usage(ctx, ImportCmd::tr("Name the unit the ledger belongs to with --unit NAME.") + u'\n' +
+                              synopsis);
     o.round = args.value(QStringLiteral("--round")).trimmed();
     o.sheet = args.value(QStringLiteral("--sheet"));
     o.dryRun = args.has(QStringLiteral("--dry-run"));
     if (args.has(QStringLiteral("--source"))) {
         const auto s = core::Names::sourceLevel(args.value(QStringLiteral("--source")));
         if (!s)
-            return usage(ctx, ImportCmd::tr("Unknown source level \"%1\" (central, provincial, municipal or district).")
+            return usage(ctx, ImportCmd::tr(
+                                  "Unknown source level \"%1\" (central, provincial, municipal or district).")
                                   .arg(args.value(QStringLiteral("--source"))));
         o.source = *s;
     }
@@ -73,9 +75,10 @@ int runImport(Context &ctx, const QStringList &argv)
         const qsizetype eq = m.lastIndexOf(u'=');
         const auto field = eq > 0 ? LedgerRules::fieldFromKey(m.mid(eq + 1)) : std::nullopt;
         if (!field)
-            return usage(ctx, ImportCmd::tr("--map %1: write HEADER=field, field one of seq, registrationNo, category, "
-                                            "problem, measures, leadLeader, responsibleOffice, responsiblePerson, "
-                                            "deadline, progress, status, evidence, note, ignore.")
+            return usage(ctx, ImportCmd::tr(
+                                  "--map %1: write HEADER=field, field one of seq, registrationNo, category, "
+                                  "problem, measures, leadLeader, responsibleOffice, responsiblePerson, "
+                                  "deadline, progress, status, evidence, note, ignore.")
                                   .arg(m));
         o.map.insert(m.left(eq).trimmed(), *field);
     }
@@ -91,8 +94,9 @@ int runImport(Context &ctx, const QStringList &argv)
     if (!r.ok()) {
         for (const core::ImportIssue &e : r.errors)
             ctx.err << ImportCmd::tr("error: %1").arg(e.toString()) << '\n';
-        ctx.err << ImportCmd::tr("%1: %n error(s); the ledger was not imported and the register is unchanged.", "",
-                                 int(r.errors.size()))
+        ctx.err << ImportCmd::tr(
+                       "%1: %n error(s); the ledger was not imported and the register is unchanged.", "",
+                       int(r.errors.size()))
                        .arg(r.file)
                 << '\n';
         ctx.err.flush();
@@ -100,7 +104,8 @@ int runImport(Context &ctx, const QStringList &argv)
     }
 
     if (!r.sheet.isEmpty())
-        ctx.out << ImportCmd::tr("%1, sheet %2: header in row %3").arg(r.file, r.sheet).arg(r.headerRow) << '\n';
+        ctx.out << ImportCmd::tr("%1, sheet %2: header in row %3").arg(r.file, r.sheet).arg(r.headerRow)
+                << '\n';
     else
         ctx.out << ImportCmd::tr("%1: header in row %2").arg(r.file).arg(r.headerRow) << '\n';
     for (const core::LedgerColumn &c : r.columns)
@@ -111,15 +116,17 @@ int runImport(Context &ctx, const QStringList &argv)
             ctx.out << "  "
                     << ImportCmd::tr("row %1: %2, %3, %n measure(s), %4", "", p.measures)
                            .arg(p.row)
-                           .arg(actionWord(p.action), LedgerRules::wordForState(p.state), shortText(p.description))
+                           .arg(actionWord(p.action), LedgerRules::wordForState(p.state),
+                                shortText(p.description))
                     << '\n';
         if (r.unitCreated)
             ctx.out << ImportCmd::tr("New unit: %1").arg(o.unit) << '\n';
         if (r.roundCreated)
             ctx.out << ImportCmd::tr("New round: %1").arg(o.round) << '\n';
     }
-    ctx.out << ImportCmd::tr("%1 problems: %2 new (%3 measures), %4 updated, %5 unchanged; %6 categories; %7 rows "
-                             "skipped (title, section, blank, hidden and summary rows).")
+    ctx.out << ImportCmd::tr(
+                   "%1 problems: %2 new (%3 measures), %4 updated, %5 unchanged; %6 categories; %7 rows "
+                   "skipped (title, section, blank, hidden and summary rows).")
                    .arg(r.problems.size())
                    .arg(r.created)
                    .arg(r.measures)
@@ -133,9 +140,11 @@ int runImport(Context &ctx, const QStringList &argv)
 
 const bool registered = registerCommand(
     {QStringLiteral("import"),
-     QStringLiteral("import DB FILE --unit NAME [--round LABEL] [--source central|provincial|municipal|district] "
-                    "[--feedback-date YYYY-MM-DD] [--sheet NAME] [--map HEADER=field]... [--dry-run]"),
-     QT_TRANSLATE_NOOP("rectrack::cli::Cli", "import an .xlsx or .csv ledger (all-or-nothing)"), false, runImport});
+     QStringLiteral(
+         "import DB FILE --unit NAME [--round LABEL] [--source central|provincial|municipal|district] "
+         "[--feedback-date YYYY-MM-DD] [--sheet NAME] [--map HEADER=field]... [--dry-run]"),
+     QT_TRANSLATE_NOOP("rectrack::cli::Cli", "import an .xlsx or .csv ledger (all-or-nothing)"), false,
+     runImport});
 
 } // namespace
 

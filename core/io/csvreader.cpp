@@ -83,19 +83,21 @@ Result<Workbook> CsvReader::parse(const QByteArray &data, const QString &fileNam
         return Error{ErrorCode::InputRefused, tr("%1 is empty.").arg(fileName)};
     const auto decoded = decode(data);
     if (!decoded)
-        return Error{ErrorCode::InputRefused,
-                     tr("%1 is not a ledger: it is neither an .xlsx workbook nor text in UTF-8 or GB18030 (a binary "
-                        "file?).")
-                         .arg(fileName)};
+        return Error{
+            ErrorCode::InputRefused,
+            tr("%1 is not a ledger: it is neither an .xlsx workbook nor text in UTF-8 or GB18030 (a binary "
+               "file?).")
+                .arg(fileName)};
     const QString &text = *decoded;
     qsizetype controls = 0;
     for (const QChar ch : text)
         controls += (ch.unicode() < 0x20 && ch != u'\t' && ch != u'\n' && ch != u'\r') ? 1 : 0;
     if (controls > 0 && controls * 100 >= text.size())
-        return Error{ErrorCode::InputRefused,
-                     tr("%1 is not a ledger: it is neither an .xlsx workbook nor text in UTF-8 or GB18030 (a binary "
-                        "file?).")
-                         .arg(fileName)};
+        return Error{
+            ErrorCode::InputRefused,
+            tr("%1 is not a ledger: it is neither an .xlsx workbook nor text in UTF-8 or GB18030 (a binary "
+               "file?).")
+                .arg(fileName)};
     const QChar sep = detectSeparator(text);
 
     Workbook wb;

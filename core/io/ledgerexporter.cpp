@@ -16,7 +16,8 @@ constexpr int kExcelCellLimit = 32767;
 
 QString joinWhere(const QStringList &conditions)
 {
-    return conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    return conditions.isEmpty() ? QString()
+                                : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
 }
 
 QString numberedMeasures(const QStringList &items)
@@ -101,7 +102,8 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
     }
     if (!o.round.isEmpty()) {
         if (!org.roundByLabel(o.round))
-            return Error{ErrorCode::InputRefused, tr("The register has no round labelled \"%1\".").arg(o.round)};
+            return Error{ErrorCode::InputRefused,
+                         tr("The register has no round labelled \"%1\".").arg(o.round)};
         where << QStringLiteral("r.label = ?");
         binds << o.round.trimmed();
     }
@@ -110,20 +112,23 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
 
     if (o.kind == LedgerKind::Clues) {
         if (o.state)
-            return Error{ErrorCode::Usage, tr("--state applies to the problem and rectification ledgers, not to clues.")};
+            return Error{ErrorCode::Usage,
+                         tr("--state applies to the problem and rectification ledgers, not to clues.")};
         t.title = tr("Register of transferred problem clues");
         t.sheetName = sheetName(tr("Clue register"));
-        t.headers = QStringList{tr("No."),           tr("Inspected unit"), tr("Clue summary"),   tr("Persons"),
-                                tr("Persons' posts"), tr("Transferred to"), tr("Transfer date"), tr("Disposal due"),
-                                tr("Disposal state"), tr("Result"),         tr("Result date")};
+        t.headers = QStringList{tr("No."),           tr("Inspected unit"), tr("Clue summary"),
+                                tr("Persons"),       tr("Persons' posts"), tr("Transferred to"),
+                                tr("Transfer date"), tr("Disposal due"),   tr("Disposal state"),
+                                tr("Result"),        tr("Result date")};
         t.widths = {6, 20, 50, 8, 20, 16, 12, 12, 12, 40, 12};
-        auto q = db.exec(QStringLiteral("SELECT coalesce(u.name, ''), c.summary, c.persons_count, c.persons_roles, "
-                                        "c.receiver, c.transfer_date, c.due_date, c.disposal_state, c.result, "
-                                        "c.result_date FROM clues c LEFT JOIN inspections i ON i.id = c.inspection_id "
-                                        "LEFT JOIN units u ON u.id = i.unit_id LEFT JOIN rounds r ON r.id = "
-                                        "i.round_id") +
-                             joinWhere(where) + QStringLiteral(" ORDER BY c.id"),
-                         binds);
+        auto q = db.exec(
+            QStringLiteral("SELECT coalesce(u.name, ''), c.summary, c.persons_count, c.persons_roles, "
+                           "c.receiver, c.transfer_date, c.due_date, c.disposal_state, c.result, "
+                           "c.result_date FROM clues c LEFT JOIN inspections i ON i.id = c.inspection_id "
+                           "LEFT JOIN units u ON u.id = i.unit_id LEFT JOIN rounds r ON r.id = "
+                           "i.round_id") +
+                joinWhere(where) + QStringLiteral(" ORDER BY c.id"),
+            binds);
         if (!q)
             return q.error();
         int n = 0;
@@ -147,10 +152,11 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
         where << QStringLiteral("p.state = ?");
         binds << Names::key(*o.state);
     }
-    const QString from = QStringLiteral(" FROM problems p JOIN units u ON u.id = p.unit_id LEFT JOIN inspections i ON "
-                                        "i.id = p.inspection_id LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN "
-                                        "categories c ON c.id = p.category_id") +
-                         joinWhere(where);
+    const QString from =
+        QStringLiteral(" FROM problems p JOIN units u ON u.id = p.unit_id LEFT JOIN inspections i ON "
+                       "i.id = p.inspection_id LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN "
+                       "categories c ON c.id = p.category_id") +
+        joinWhere(where);
     auto dateOr = [](const QString &iso, const QString &note) {
         const QDate d = fromIso(iso);
         return d.isValid() ? QVariant(d) : QVariant(note);
@@ -165,31 +171,40 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
             t.headers << tr("Inspected unit");
             t.widths << 20;
         }
-        t.headers << QStringList{tr("Problem category"), tr("Problem description"), tr("Rectification measures"),
-                                 tr("Lead leader"),      tr("Responsible office"),  tr("Responsible person"),
-                                 tr("Deadline"),         tr("Progress"),            tr("Completion status"),
+        t.headers << QStringList{tr("Problem category"),
+                                 tr("Problem description"),
+                                 tr("Rectification measures"),
+                                 tr("Lead leader"),
+                                 tr("Responsible office"),
+                                 tr("Responsible person"),
+                                 tr("Deadline"),
+                                 tr("Progress"),
+                                 tr("Completion status"),
                                  tr("Note")};
         t.widths << QList<int>{20, 50, 60, 16, 16, 12, 14, 40, 12, 24};
-        auto q = db.exec(QStringLiteral("SELECT p.id, coalesce(p.registration_no, ''), u.name, coalesce(c.name, ''), "
-                                        "p.description, coalesce(p.lead_leader, ''), coalesce(p.responsible_office, "
-                                        "''), coalesce(p.responsible_person, ''), p.deadline, "
-                                        "coalesce(p.deadline_note, ''), coalesce(p.progress, ''), p.state, "
-                                        "coalesce(p.note, '')") +
-                             from + QStringLiteral(" ORDER BY u.name, p.id"),
-                         binds);
+        auto q = db.exec(
+            QStringLiteral("SELECT p.id, coalesce(p.registration_no, ''), u.name, coalesce(c.name, ''), "
+                           "p.description, coalesce(p.lead_leader, ''), coalesce(p.responsible_office, "
+                           "''), coalesce(p.responsible_person, ''), p.deadline, "
+                           "coalesce(p.deadline_note, ''), coalesce(p.progress, ''), p.state, "
+                           "coalesce(p.note, '')") +
+                from + QStringLiteral(" ORDER BY u.name, p.id"),
+            binds);
         if (!q)
             return q.error();
         int n = 0;
         while (q->next()) {
             QStringList measures;
-            auto m = db.exec(QStringLiteral("SELECT content FROM measures WHERE problem_id = ? ORDER BY seq, id"),
-                             {q->value(0)});
+            auto m =
+                db.exec(QStringLiteral("SELECT content FROM measures WHERE problem_id = ? ORDER BY seq, id"),
+                        {q->value(0)});
             while (m && m->next())
                 measures << m->value(0).toString();
             QVariantList row{++n, q->value(1).toString()};
             if (!oneUnit)
                 row << q->value(2).toString();
-            const ProblemState state = Names::problemState(q->value(11).toString()).value_or(ProblemState::Registered);
+            const ProblemState state =
+                Names::problemState(q->value(11).toString()).value_or(ProblemState::Registered);
             row << QVariantList{q->value(3).toString(),
                                 q->value(4).toString(),
                                 numberedMeasures(measures),
@@ -218,13 +233,14 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
                              tr("Measure type"),        tr("Owner"),       tr("Deadline"),
                              tr("Measure status"),      tr("Completed on")};
     t.widths << QList<int>{40, 8, 60, 12, 16, 14, 12, 14};
-    auto q = db.exec(QStringLiteral("SELECT coalesce(p.registration_no, ''), u.name, p.description, m.seq, m.content, "
-                                    "m.type, coalesce(m.owner, ''), m.deadline, coalesce(m.deadline_note, ''), "
-                                    "m.state, m.completed_date FROM measures m JOIN problems p ON p.id = m.problem_id "
-                                    "JOIN units u ON u.id = p.unit_id LEFT JOIN inspections i ON i.id = "
-                                    "p.inspection_id LEFT JOIN rounds r ON r.id = i.round_id") +
-                         joinWhere(where) + QStringLiteral(" ORDER BY u.name, p.id, m.seq, m.id"),
-                     binds);
+    auto q = db.exec(
+        QStringLiteral("SELECT coalesce(p.registration_no, ''), u.name, p.description, m.seq, m.content, "
+                       "m.type, coalesce(m.owner, ''), m.deadline, coalesce(m.deadline_note, ''), "
+                       "m.state, m.completed_date FROM measures m JOIN problems p ON p.id = m.problem_id "
+                       "JOIN units u ON u.id = p.unit_id LEFT JOIN inspections i ON i.id = "
+                       "p.inspection_id LEFT JOIN rounds r ON r.id = i.round_id") +
+            joinWhere(where) + QStringLiteral(" ORDER BY u.name, p.id, m.seq, m.id"),
+        binds);
     if (!q)
         return q.error();
     int n = 0;
@@ -233,15 +249,12 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
         if (!oneUnit)
             row << q->value(1).toString();
         const MeasureType type = Names::measureType(q->value(5).toString()).value_or(MeasureType::Deadline);
-        const MeasureState state = Names::measureState(q->value(9).toString()).value_or(MeasureState::Pending);
-        row << QVariantList{q->value(2).toString(),
-                            q->value(3).toInt(),
-                            q->value(4).toString(),
-                            Names::display(type),
-                            q->value(6).toString(),
-                            dateOr(q->value(7).toString(), q->value(8).toString()),
-                            Names::display(state),
-                            QVariant(fromIso(q->value(10).toString()))};
+        const MeasureState state =
+            Names::measureState(q->value(9).toString()).value_or(MeasureState::Pending);
+        row << QVariantList{q->value(2).toString(), q->value(3).toInt(),
+                            q->value(4).toString(), Names::display(type),
+                            q->value(6).toString(), dateOr(q->value(7).toString(), q->value(8).toString()),
+                            Names::display(state),  QVariant(fromIso(q->value(10).toString()))};
         t.rows << row;
     }
     return t;
@@ -317,7 +330,8 @@ Status LedgerExporter::writeXlsx(const LedgerTable &t, const QString &path)
         }
     }
     if (cols > 0)
-        worksheet_autofilter(ws, 1, 0, lxw_row_t(std::max<qsizetype>(1, t.rows.size() + 1)), lxw_col_t(cols - 1));
+        worksheet_autofilter(ws, 1, 0, lxw_row_t(std::max<qsizetype>(1, t.rows.size() + 1)),
+                             lxw_col_t(cols - 1));
     const lxw_error err = workbook_close(wb);
     if (err != LXW_NO_ERROR)
         return Error{ErrorCode::InputRefused,

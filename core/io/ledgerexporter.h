@@ -12,7 +12,8 @@
 namespace rectrack::core {
 
 /// Which ledger to export (DESIGN.md §1: the two ledgers and the clue register).
-enum class LedgerKind {
+enum class LedgerKind
+{
     Problems, ///< 问题台账: one row per problem, its measures numbered inside one cell
     Measures, ///< 整改台账: one row per measure
     Clues,    ///< 线索台账: one row per transferred clue
@@ -22,8 +23,8 @@ enum class LedgerKind {
 struct ExportOptions
 {
     LedgerKind kind = LedgerKind::Problems;
-    QString unit;  ///< unit name; empty = all
-    QString round; ///< round label; empty = all
+    QString unit;                      ///< unit name; empty = all
+    QString round;                     ///< round label; empty = all
     std::optional<ProblemState> state; ///< problems (or the measures' problems) in this state
 };
 

@@ -30,15 +30,18 @@ MeasureState measureStateFor(ProblemState s)
 }
 
 /// The inspection of (unit, round, source) the imported problems belong to; created when missing.
-Result<qint64> ensureInspection(Database &db, qint64 unitId, qint64 roundId, SourceLevel source, const QDate &feedback)
+Result<qint64> ensureInspection(Database &db, qint64 unitId, qint64 roundId, SourceLevel source,
+                                const QDate &feedback)
 {
     const QVariant id =
-        roundId > 0 ? db.scalar(QStringLiteral("SELECT id FROM inspections WHERE unit_id = ? AND round_id = ? AND "
-                                               "source_level = ? ORDER BY id LIMIT 1"),
-                                {unitId, roundId, Names::key(source)})
-                    : db.scalar(QStringLiteral("SELECT id FROM inspections WHERE unit_id = ? AND round_id IS NULL AND "
-                                               "source_level = ? ORDER BY id LIMIT 1"),
-                                {unitId, Names::key(source)});
+        roundId > 0
+            ? db.scalar(QStringLiteral("SELECT id FROM inspections WHERE unit_id = ? AND round_id = ? AND "
+                                       "source_level = ? ORDER BY id LIMIT 1"),
+                        {unitId, roundId, Names::key(source)})
+            : db.scalar(
+                  QStringLiteral("SELECT id FROM inspections WHERE unit_id = ? AND round_id IS NULL AND "
+                                 "source_level = ? ORDER BY id LIMIT 1"),
+                  {unitId, Names::key(source)});
     if (id.isValid())
         return id.toLongLong();
     Inspection i;
@@ -65,7 +68,8 @@ Result<Workbook> LedgerImporter::readFile(const QString &path, const QString &di
         return XlsxReader::read(path, name);
     if (head.startsWith("\xD0\xCF\x11\xE0"))
         return Error{ErrorCode::InputRefused,
-                     tr("%1 is an old-format Excel (.xls) or other OLE file; save it as .xlsx or .csv first.").arg(name)};
+                     tr("%1 is an old-format Excel (.xls) or other OLE file; save it as .xlsx or .csv first.")
+                         .arg(name)};
     if (name.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive))
         return Error{ErrorCode::InputRefused,
                      tr("%1 is not a readable .xlsx workbook: it is not a zip archive.").arg(name)};
@@ -108,9 +112,10 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     report.skippedRows = ledger.skippedRows;
     for (auto it = options.map.cbegin(); it != options.map.cend(); ++it) {
         const QString key = it.key().simplified();
-        const bool used = std::any_of(ledger.columns.cbegin(), ledger.columns.cend(), [&key](const LedgerColumn &c) {
-            return c.mapped && (c.header.simplified() == key || c.header.simplified().endsWith(key));
-        });
+        const bool used =
+            std::any_of(ledger.columns.cbegin(), ledger.columns.cend(), [&key](const LedgerColumn &c) {
+                return c.mapped && (c.header.simplified() == key || c.header.simplified().endsWith(key));
+            });
         if (!used && ledger.headerRow > 0)
             report.warnings << ImportIssue{report.file, report.sheet, ledger.headerRow, it.key(),
                                            tr("--map names a header the ledger does not have.")};
@@ -170,14 +175,16 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
         if (!row.registrationNo.isEmpty())
             existing = ps.findByRegistrationNo(*unitId, row.registrationNo);
         else
-            existing = db.scalar(QStringLiteral("SELECT id FROM problems WHERE unit_id = ? AND description = ? AND "
-                                                "coalesce(responsible_office, '') = ? ORDER BY id LIMIT 1"),
-                                 {*unitId, row.description.trimmed(), row.responsibleOffice})
-                           .toLongLong();
+            existing =
+                db.scalar(QStringLiteral("SELECT id FROM problems WHERE unit_id = ? AND description = ? AND "
+                                         "coalesce(responsible_office, '') = ? ORDER BY id LIMIT 1"),
+                          {*unitId, row.description.trimmed(), row.responsibleOffice})
+                    .toLongLong();
         if (existing > 0) {
             const auto p = ps.problem(existing);
             if (!p)
-                return fail(Error{ErrorCode::Internal, tr("problem #%1 cannot be read.").arg(existing)}, row.rowNumber);
+                return fail(Error{ErrorCode::Internal, tr("problem #%1 cannot be read.").arg(existing)},
+                            row.rowNumber);
             out.id = existing;
             bool changed = false;
             const QDate when = std::max(today, p->feedbackDate);

@@ -14,8 +14,8 @@ struct ImportOptions
     QString unit;  ///< the inspected unit the ledger belongs to (created when missing)
     QString round; ///< round/batch label (created when missing); empty = none
     SourceLevel source = SourceLevel::Municipal;
-    QDate feedbackDate; ///< registration date of new problems; invalid = the import day
-    QString sheet;      ///< sheet to read; empty = the ledger sheet found by its header
+    QDate feedbackDate;              ///< registration date of new problems; invalid = the import day
+    QString sheet;                   ///< sheet to read; empty = the ledger sheet found by its header
     QHash<QString, LedgerField> map; ///< --map HEADER=field
     bool dryRun = false;             ///< check and report, change nothing
     QString displayName;             ///< file name used in messages (default: the file's name)
@@ -24,7 +24,12 @@ struct ImportOptions
 /// One problem row and what the import did (or would do) with it.
 struct ImportedProblem
 {
-    enum class Action { Created, Updated, Unchanged };
+    enum class Action
+    {
+        Created,
+        Updated,
+        Unchanged
+    };
     int row = 0;
     QString registrationNo;
     QString description;

@@ -17,7 +17,10 @@ QString compactKey(const QString &s)
     return k.toLower();
 }
 
-QString raw(const Sheet &sheet, int row, int column) { return sheet.cell(row, column).text.trimmed(); }
+QString raw(const Sheet &sheet, int row, int column)
+{
+    return sheet.cell(row, column).text.trimmed();
+}
 
 /// The value a reader sees in a cell: a merged range shows its top-left value in its first
 /// column (down the rows it spans) and nothing in its other columns.
@@ -152,8 +155,8 @@ bool RecognizedLedger::hasProblemColumn() const
                        [](const LedgerColumn &c) { return c.field == LedgerField::Problem; });
 }
 
-int LedgerRecognizer::chooseSheet(const Workbook &wb, const QString &sheetName, const RecognizerOptions &options,
-                                  Error *error)
+int LedgerRecognizer::chooseSheet(const Workbook &wb, const QString &sheetName,
+                                  const RecognizerOptions &options, Error *error)
 {
     if (!sheetName.isEmpty()) {
         for (int i = 0; i < wb.sheets.size(); ++i) {
@@ -164,8 +167,9 @@ int LedgerRecognizer::chooseSheet(const Workbook &wb, const QString &sheetName, 
         for (const Sheet &s : wb.sheets)
             names << s.name;
         if (error)
-            *error = Error{ErrorCode::InputRefused, tr("%1 has no sheet named \"%2\" (sheets: %3).")
-                                                        .arg(wb.fileName, sheetName, names.join(QStringLiteral(", ")))};
+            *error = Error{ErrorCode::InputRefused,
+                           tr("%1 has no sheet named \"%2\" (sheets: %3).")
+                               .arg(wb.fileName, sheetName, names.join(QStringLiteral(", ")))};
         return -1;
     }
     int firstVisible = -1;
@@ -182,7 +186,8 @@ int LedgerRecognizer::chooseSheet(const Workbook &wb, const QString &sheetName, 
     return firstVisible; // its recognition reports what is missing
 }
 
-RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sheet, const RecognizerOptions &o)
+RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sheet,
+                                             const RecognizerOptions &o)
 {
     RecognizedLedger L;
     L.file = wb.fileName;
@@ -204,9 +209,9 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             if (two.hasProblem && (!single.hasProblem || two.score > single.score))
                 chosen = two;
         }
-        const bool mappedProblem = std::any_of(chosen.columns.cbegin(), chosen.columns.cend(), [](const LedgerColumn &c) {
-            return c.mapped && c.field == LedgerField::Problem;
-        });
+        const bool mappedProblem =
+            std::any_of(chosen.columns.cbegin(), chosen.columns.cend(),
+                        [](const LedgerColumn &c) { return c.mapped && c.field == LedgerField::Problem; });
         if (chosen.hasProblem && (chosen.score >= 2 || mappedProblem)) {
             header = chosen;
         } else if (chosen.score >= 2) {
@@ -216,14 +221,16 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
     }
     if (header.firstRow < 0) {
         if (best.score >= 2)
-            L.errors << issue(sheet.rows[best.firstRow].number, {},
-                              tr("the header row has no problem column (问题描述, 反馈问题, 问题表现 or 问题内容); name "
-                                 "it with --map HEADER=problem."));
+            L.errors << issue(
+                sheet.rows[best.firstRow].number, {},
+                tr("the header row has no problem column (问题描述, 反馈问题, 问题表现 or 问题内容); name "
+                   "it with --map HEADER=problem."));
         else
-            L.errors << issue(0, {},
-                              tr("no header row was found in the first %1 rows (a row naming the problem column "
-                                 "and at least one other, such as 问题描述 and 整改措施).")
-                                  .arg(kHeaderSearchRows));
+            L.errors << issue(
+                0, {},
+                tr("no header row was found in the first %1 rows (a row naming the problem column "
+                   "and at least one other, such as 问题描述 and 整改措施).")
+                    .arg(kHeaderSearchRows));
         return L;
     }
     L.headerRow = sheet.rows[header.lastRow].number;
@@ -322,8 +329,9 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             continue;
         }
         // A problem cell merged down several rows: this row adds measures to that problem.
-        if (problemMerge && problemMerge->top < r && problemMerge->left == problemCol && problemMerge->bottom >= r &&
-            !L.rows.isEmpty() && L.rows.last().rowNumber == sheet.rows[problemMerge->top].number) {
+        if (problemMerge && problemMerge->top < r && problemMerge->left == problemCol &&
+            problemMerge->bottom >= r && !L.rows.isEmpty() &&
+            L.rows.last().rowNumber == sheet.rows[problemMerge->top].number) {
             const int mc = col(LedgerField::Measures);
             if (mc >= 0 && !(sheet.mergeAt(r, mc) && sheet.mergeAt(r, mc)->top < r))
                 L.rows.last().measures << LedgerRules::splitMeasures(raw(sheet, r, mc));
@@ -350,7 +358,8 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
                 const CellRange *m = sheet.mergeAt(r, textCol);
                 const bool wide = m && m->right > m->left;
                 const bool placed = textCol == seqCol || textCol == categoryCol || textCol == problemCol;
-                if (LedgerRules::looksLikeSection(t) || seqIsOrdinal || wide || (placed && textCol != problemCol)) {
+                if (LedgerRules::looksLikeSection(t) || seqIsOrdinal || wide ||
+                    (placed && textCol != problemCol)) {
                     section = LedgerRules::cleanCategory(t);
                     addCategory(section);
                     ++L.skippedRows;
@@ -381,17 +390,19 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
         if (wb.isCsv) {
             const int fields = int(sr.cells.size());
             if (fields <= lastIndex)
-                L.errors << issue(rowNo, headerOf(fields),
-                                  tr("the row is short: %1 fields where the header has %2 (a missing separator or "
-                                     "a line break outside quotes?).")
-                                      .arg(fields)
-                                      .arg(lastIndex + 1));
+                L.errors << issue(
+                    rowNo, headerOf(fields),
+                    tr("the row is short: %1 fields where the header has %2 (a missing separator or "
+                       "a line break outside quotes?).")
+                        .arg(fields)
+                        .arg(lastIndex + 1));
             for (int c = lastIndex + 1; c < fields; ++c) {
                 if (!sr.cells[c].isEmpty()) {
-                    L.errors << issue(rowNo, columnLetters(c),
-                                      tr("the row has more fields than the header (%1 where the header has %2).")
-                                          .arg(fields)
-                                          .arg(lastIndex + 1));
+                    L.errors << issue(
+                        rowNo, columnLetters(c),
+                        tr("the row has more fields than the header (%1 where the header has %2).")
+                            .arg(fields)
+                            .arg(lastIndex + 1));
                     break;
                 }
             }
@@ -420,15 +431,17 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             } else if (!cell.isEmpty()) {
                 const DeadlineValue d = LedgerRules::parseDeadline(cell.text, year);
                 if (d.invalid) {
-                    L.errors << issue(rowNo, headerOf(dc), tr("\"%1\" is not a valid date.").arg(cell.text.trimmed()));
+                    L.errors << issue(rowNo, headerOf(dc),
+                                      tr("\"%1\" is not a valid date.").arg(cell.text.trimmed()));
                 } else {
                     row.deadline = d.date;
                     row.deadlineNote = d.note;
                     row.immediate = d.immediate;
                     row.longTerm = d.longTerm;
                     if (d.unrecognised)
-                        L.warnings << issue(rowNo, headerOf(dc),
-                                            tr("\"%1\" is read as words, not as a date.").arg(cell.text.trimmed()));
+                        L.warnings << issue(
+                            rowNo, headerOf(dc),
+                            tr("\"%1\" is read as words, not as a date.").arg(cell.text.trimmed()));
                 }
             }
         }
@@ -438,9 +451,10 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             bool known = true;
             row.state = LedgerRules::stateForWord(row.statusWord, &known);
             if (!known)
-                L.warnings << issue(rowNo, headerOf(sc),
-                                    tr("the status \"%1\" is not recognised; the problem is imported as registered.")
-                                        .arg(row.statusWord));
+                L.warnings << issue(
+                    rowNo, headerOf(sc),
+                    tr("the status \"%1\" is not recognised; the problem is imported as registered.")
+                        .arg(row.statusWord));
         } else if (!row.progress.isEmpty()) {
             bool known = true;
             row.state = LedgerRules::stateForWord(row.progress, &known);
@@ -455,7 +469,8 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             const QString v = merged(sheet, r, c.index);
             if (v.isEmpty())
                 continue;
-            const bool plain = c.field == LedgerField::Note && LedgerRules::fieldForHeader(c.header) == LedgerField::Note;
+            const bool plain =
+                c.field == LedgerField::Note && LedgerRules::fieldForHeader(c.header) == LedgerField::Note;
             notes << (plain ? v : c.header + QStringLiteral("：") + v);
         }
         row.note = notes.join(u'\n');

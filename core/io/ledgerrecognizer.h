@@ -70,9 +70,9 @@ struct RecognizedLedger
 {
     QString file;
     QString sheet;
-    QString title;       ///< first text above the header (the ledger's title)
-    QDate fillInDate;    ///< a date written above the header (填报日期)
-    int headerRow = 0;   ///< row number of the (last) header row; 0 when none was found
+    QString title;     ///< first text above the header (the ledger's title)
+    QDate fillInDate;  ///< a date written above the header (填报日期)
+    int headerRow = 0; ///< row number of the (last) header row; 0 when none was found
     QList<LedgerColumn> columns;
     QList<LedgerRow> rows;
     QStringList categories; ///< in order of first appearance
@@ -100,12 +100,13 @@ class LedgerRecognizer
 {
     Q_DECLARE_TR_FUNCTIONS(rectrack::core::LedgerRecognizer)
 public:
-    static RecognizedLedger recognize(const Workbook &workbook, const Sheet &sheet, const RecognizerOptions &options);
+    static RecognizedLedger recognize(const Workbook &workbook, const Sheet &sheet,
+                                      const RecognizerOptions &options);
 
     /// The sheet to import: the one named @p sheetName, else the first visible sheet with a
     /// problem column. Returns -1 (and sets @p error) when there is none.
-    static int chooseSheet(const Workbook &workbook, const QString &sheetName, const RecognizerOptions &options,
-                           Error *error);
+    static int chooseSheet(const Workbook &workbook, const QString &sheetName,
+                           const RecognizerOptions &options, Error *error);
 };
 
 } // namespace rectrack::core

@@ -23,7 +23,6 @@ QString compact(const QString &text)
     return s;
 }
 
-
 int chineseNumber(QStringView s)
 {
     // 一 … 九十九: enough for section and item numbers.
@@ -54,7 +53,15 @@ QDate lastDayOfMonth(int year, int month)
     return first.isValid() ? QDate(year, month, first.daysInMonth()) : QDate();
 }
 
-enum class MarkerStyle { Arabic, ArabicParen, Circled, ChineseShi, ChineseParen, ChineseComma };
+enum class MarkerStyle
+{
+    Arabic,
+    ArabicParen,
+    Circled,
+    ChineseShi,
+    ChineseParen,
+    ChineseComma
+};
 
 struct Marker
 {
@@ -80,11 +87,12 @@ std::optional<Marker> markerAt(const QString &s, qsizetype i)
         const QRegularExpression *re;
         MarkerStyle style;
     };
-    for (const Try &t : {Try{&arabic, MarkerStyle::Arabic}, Try{&arabicParen, MarkerStyle::ArabicParen},
-                         Try{&chineseShi, MarkerStyle::ChineseShi}, Try{&chineseParen, MarkerStyle::ChineseParen},
-                         Try{&chineseComma, MarkerStyle::ChineseComma}}) {
-        const QRegularExpressionMatch m = t.re->match(s, i, QRegularExpression::NormalMatch,
-                                                      QRegularExpression::AnchorAtOffsetMatchOption);
+    for (const Try &t :
+         {Try{&arabic, MarkerStyle::Arabic}, Try{&arabicParen, MarkerStyle::ArabicParen},
+          Try{&chineseShi, MarkerStyle::ChineseShi}, Try{&chineseParen, MarkerStyle::ChineseParen},
+          Try{&chineseComma, MarkerStyle::ChineseComma}}) {
+        const QRegularExpressionMatch m =
+            t.re->match(s, i, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
         if (m.hasMatch()) {
             const bool arabicStyle = t.style == MarkerStyle::Arabic || t.style == MarkerStyle::ArabicParen;
             const int n = arabicStyle ? m.captured(1).toInt() : chineseNumber(m.capturedView(1));
@@ -134,7 +142,8 @@ std::optional<LedgerField> LedgerRules::fieldForHeader(const QString &header)
         return LedgerField::Seq;
     if (containsAny(h, {u"编号", u"挂号", u"问题号"}) || l.contains(u"registrationno") || l == u"number")
         return LedgerField::RegistrationNo;
-    if (containsAny(h, {u"被巡察单位", u"被巡察党组织", u"被巡视单位"}) || l == u"unit")
+    if (containsAny(h, {u"被巡察单位", u"被巡察党组织", u"被巡视单位"}) || l == u"unit" ||
+        l == u"inspectedunit")
         return LedgerField::Ignore; // the unit is chosen on import (--unit)
     if (containsAny(h, {u"佐证", u"证明材料", u"附件"}) || l.contains(u"evidence"))
         return LedgerField::Evidence;
@@ -156,12 +165,12 @@ std::optional<LedgerField> LedgerRules::fieldForHeader(const QString &header)
         return LedgerField::LeadLeader;
     if (containsAny(h, {u"责任人", u"经办人", u"具体负责人", u"负责人"}) || l.contains(u"person"))
         return LedgerField::ResponsiblePerson;
-    if (containsAny(h, {u"责任单位", u"责任部门", u"责任处室", u"责任科室", u"牵头单位", u"牵头部门", u"承办单位",
-                        u"主责单位", u"责任主体"}) ||
+    if (containsAny(h, {u"责任单位", u"责任部门", u"责任处室", u"责任科室", u"牵头单位", u"牵头部门",
+                        u"承办单位", u"主责单位", u"责任主体"}) ||
         l.contains(u"office"))
         return LedgerField::ResponsibleOffice;
-    if (containsAny(h, {u"问题描述", u"反馈问题", u"问题表现", u"问题内容", u"存在问题", u"主要问题", u"具体问题",
-                        u"问题清单", u"问题"}) ||
+    if (containsAny(h, {u"问题描述", u"反馈问题", u"问题表现", u"问题内容", u"存在问题", u"主要问题",
+                        u"具体问题", u"问题清单", u"问题"}) ||
         l.contains(u"problem"))
         return LedgerField::Problem;
     return std::nullopt;
@@ -254,17 +263,18 @@ ProblemState LedgerRules::stateForWord(const QString &word, bool *recognised)
         return result(ProblemState::Completed);
     if (w.contains(u"销号") || l.contains(u"closed"))
         return result(ProblemState::ClosedOut);
-    if (containsAny(w, {u"长期坚持", u"基本完成", u"持续整改", u"长期整改", u"持续推进"}) || l.contains(u"long-term") ||
-        l.contains(u"longterm") || l.contains(u"long term"))
+    if (containsAny(w, {u"长期坚持", u"基本完成", u"持续整改", u"长期整改", u"持续推进"}) ||
+        l.contains(u"long-term") || l.contains(u"longterm") || l.contains(u"long term"))
         return result(ProblemState::LongTerm);
-    if (containsAny(w, {u"未启动", u"待整改", u"未开始", u"待启动", u"未整改"}) || l.contains(u"notstarted") ||
-        l == u"registered" || l == u"pending")
+    if (containsAny(w, {u"未启动", u"待整改", u"未开始", u"待启动", u"未整改"}) ||
+        l.contains(u"notstarted") || l == u"registered" || l == u"pending")
         return result(ProblemState::Registered);
-    if (containsAny(w, {u"正在", u"整改中", u"推进中", u"进行中", u"未完成", u"办理中", u"落实中", u"尚未"}) ||
+    if (containsAny(w,
+                    {u"正在", u"整改中", u"推进中", u"进行中", u"未完成", u"办理中", u"落实中", u"尚未"}) ||
         l.contains(u"inprogress") || l.contains(u"ongoing"))
         return result(ProblemState::InProgress);
-    if (containsAny(w, {u"完成", u"已整改", u"办结", u"整改到位", u"已落实", u"已解决"}) || l.contains(u"complete") ||
-        l == u"done")
+    if (containsAny(w, {u"完成", u"已整改", u"办结", u"整改到位", u"已落实", u"已解决"}) ||
+        l.contains(u"complete") || l == u"done")
         return result(ProblemState::Completed);
     return result(ProblemState::Registered, false);
 }
@@ -293,12 +303,12 @@ DeadlineValue LedgerRules::parseDeadline(const QString &text, int defaultYear)
     const QString s = compact(raw);
     if (s.isEmpty())
         return v;
-    static const QRegularExpression full(
-        QStringLiteral("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})(?!\\d)"));
+    static const QRegularExpression full(QStringLiteral("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})(?!\\d)"));
     static const QRegularExpression compactDate(QStringLiteral("^(\\d{4})(\\d{2})(\\d{2})$"));
     static const QRegularExpression yearMonth(QStringLiteral("(\\d{4})[-/.年](\\d{1,2})(?!\\d)(?:月)?"));
     static const QRegularExpression monthDay(QStringLiteral("(?<!\\d)(\\d{1,2})月(\\d{1,2})日"));
-    static const QRegularExpression monthEnd(QStringLiteral("(?<![\\d.])(\\d{1,2})月(?:底|末|份|中旬|下旬)?"));
+    static const QRegularExpression monthEnd(
+        QStringLiteral("(?<![\\d.])(\\d{1,2})月(?:底|末|份|中旬|下旬)?"));
     static const QRegularExpression yearEnd(QStringLiteral("(?:(\\d{4})年)?(?:年底|年末|年内|底|末|全年)"));
     static const QRegularExpression quarter(QStringLiteral("(?:(\\d{4})年)?第?([一二三四1-4])季度"));
     static const QRegularExpression half(QStringLiteral("(?:(\\d{4})年)?(上|下)半年"));
@@ -348,8 +358,9 @@ DeadlineValue LedgerRules::parseDeadline(const QString &text, int defaultYear)
             v.invalid = !v.date.isValid();
             return v;
         }
-        if (auto m = yearEnd.match(s); m.hasMatch() && (containsAny(s, {u"年底", u"年末", u"年内", u"全年"}) ||
-                                                         !m.captured(1).isEmpty())) {
+        if (auto m = yearEnd.match(s);
+            m.hasMatch() &&
+            (containsAny(s, {u"年底", u"年末", u"年内", u"全年"}) || !m.captured(1).isEmpty())) {
             const int year = m.captured(1).isEmpty() ? defaultYear : m.captured(1).toInt();
             v.date = QDate(year, 12, 31);
             return v;
@@ -420,8 +431,9 @@ QString LedgerRules::cleanCategory(const QString &text)
                        "[一二三四五六七八九十百零〇]+\\s*[、.．:：]|"
                        "[0-9０-９]+\\s*[、．:：]|[0-9０-９]+\\.(?![0-9])|"
                        "[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX]+\\s*[、.．])\\s*"));
-    static const QRegularExpression trailing(QStringLiteral(
-        "\\s*[（(]\\s*(?:共|计)?\\s*[0-9０-９]+\\s*(?:个|项|条)?\\s*(?:问题)?\\s*[）)]\\s*[:：]?\\s*$|\\s*[:：]\\s*$"));
+    static const QRegularExpression trailing(
+        QStringLiteral("\\s*[（(]\\s*(?:共|计)?\\s*[0-9０-９]+\\s*(?:个|项|条)?\\s*(?:问题)?\\s*[）)]\\s*[:"
+                       "：]?\\s*$|\\s*[:：]\\s*$"));
     QString s = text.trimmed();
     QString cleaned = s;
     cleaned.remove(leading);
@@ -435,7 +447,8 @@ bool LedgerRules::looksLikeSection(const QString &text)
     static const QRegularExpression ordinal(QStringLiteral(
         "^\\s*(?:第[一二三四五六七八九十百]+(?:部分|类|方面|章|节)|[（(][一二三四五六七八九十]+[）)]|"
         "[一二三四五六七八九十]+\\s*[、.．:：]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\\s*[、.．])"));
-    static const QRegularExpression count(QStringLiteral("[（(]\\s*(?:共|计)\\s*[0-9０-９]+\\s*(?:个|项|条)"));
+    static const QRegularExpression count(
+        QStringLiteral("[（(]\\s*(?:共|计)\\s*[0-9０-９]+\\s*(?:个|项|条)"));
     const QString t = text.trimmed();
     if (t.isEmpty())
         return false;
@@ -454,7 +467,8 @@ QDate LedgerRules::findDate(const QString &text)
 {
     static const QRegularExpression full(QStringLiteral("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})"));
     const auto m = full.match(compact(text));
-    return m.hasMatch() ? QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()) : QDate();
+    return m.hasMatch() ? QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt())
+                        : QDate();
 }
 
 } // namespace rectrack::core

@@ -12,7 +12,8 @@
 namespace rectrack::core {
 
 /// What a ledger column holds (DESIGN.md §6). Keys for `--map HEADER=field` in brackets.
-enum class LedgerField {
+enum class LedgerField
+{
     Ignore,            ///< [ignore] dropped without a warning
     Seq,               ///< [seq] 序号: a row number only
     RegistrationNo,    ///< [registrationNo] 编号 / 问题编号
@@ -32,11 +33,11 @@ enum class LedgerField {
 /// A deadline cell read by LedgerRules::parseDeadline.
 struct DeadlineValue
 {
-    QDate date;            ///< the date, when the cell names one
-    QString note;          ///< the words kept when there is no fixed date (长期坚持, 每季度 …)
-    bool immediate = false; ///< 立行立改
-    bool longTerm = false;  ///< 长期坚持 / 持续 / 常态化
-    bool invalid = false;   ///< looks like a date but is impossible (2021年13月5日)
+    QDate date;                ///< the date, when the cell names one
+    QString note;              ///< the words kept when there is no fixed date (长期坚持, 每季度 …)
+    bool immediate = false;    ///< 立行立改
+    bool longTerm = false;     ///< 长期坚持 / 持续 / 常态化
+    bool invalid = false;      ///< looks like a date but is impossible (2021年13月5日)
     bool unrecognised = false; ///< has digits but no date could be read; kept as a note
 };
 

@@ -28,7 +28,15 @@ namespace rectrack::core {
 /// One cell as the spreadsheet shows it.
 struct Cell
 {
-    enum class Kind { Empty, Text, Number, Date, Boolean, Error };
+    enum class Kind
+    {
+        Empty,
+        Text,
+        Number,
+        Date,
+        Boolean,
+        Error
+    };
     Kind kind = Kind::Empty;
     QString text;      ///< displayed text (numbers without trailing zeros, dates as YYYY-MM-DD)
     double number = 0; ///< the value of a Number cell (also the serial of a Date cell)

@@ -18,8 +18,9 @@ namespace {
 // Transitional and strict namespaces of the parts read here.
 const QStringList kMainNs{QStringLiteral("http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
                           QStringLiteral("http://purl.oclc.org/ooxml/spreadsheetml/main")};
-const QStringList kRelNs{QStringLiteral("http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
-                         QStringLiteral("http://purl.oclc.org/ooxml/officeDocument/relationships")};
+const QStringList kRelNs{
+    QStringLiteral("http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    QStringLiteral("http://purl.oclc.org/ooxml/officeDocument/relationships")};
 const QString kPackageRelNs = QStringLiteral("http://schemas.openxmlformats.org/package/2006/relationships");
 
 // A part larger than this is refused (a zip bomb, or no ledger an office keeps by hand).
@@ -28,8 +29,14 @@ constexpr qint64 kMaxPartSize = qint64(512) * 1024 * 1024;
 constexpr int kMaxRows = 1048576;
 constexpr int kMaxColumns = 16384;
 
-bool isMain(const QXmlStreamReader &x) { return kMainNs.contains(x.namespaceUri().toString()); }
-bool isMain(const QXmlStreamReader &x, QStringView local) { return x.name() == local && isMain(x); }
+bool isMain(const QXmlStreamReader &x)
+{
+    return kMainNs.contains(x.namespaceUri().toString());
+}
+bool isMain(const QXmlStreamReader &x, QStringView local)
+{
+    return x.name() == local && isMain(x);
+}
 
 struct Relationship
 {
@@ -82,9 +89,11 @@ bool parseRange(QStringView ref, CellRange &range)
 {
     const qsizetype colon = ref.indexOf(u':');
     if (colon < 0)
-        return parseRef(ref, range.top, range.left) && ((range.bottom = range.top), (range.right = range.left), true);
-    return parseRef(ref.left(colon), range.top, range.left) && parseRef(ref.mid(colon + 1), range.bottom, range.right) &&
-           range.bottom >= range.top && range.right >= range.left;
+        return parseRef(ref, range.top, range.left) &&
+               ((range.bottom = range.top), (range.right = range.left), true);
+    return parseRef(ref.left(colon), range.top, range.left) &&
+           parseRef(ref.mid(colon + 1), range.bottom, range.right) && range.bottom >= range.top &&
+           range.right >= range.left;
 }
 
 QString numberText(double v)
@@ -138,16 +147,18 @@ public:
     {
         m_zip = unzOpen64(QFile::encodeName(m_path).constData());
         if (!m_zip)
-            return refused(XlsxReader::tr("%1 is not a readable .xlsx workbook: the zip archive is damaged or "
-                                          "incomplete.")
-                               .arg(m_name));
+            return refused(
+                XlsxReader::tr("%1 is not a readable .xlsx workbook: the zip archive is damaged or "
+                               "incomplete.")
+                    .arg(m_name));
         for (int rc = unzGoToFirstFile(m_zip); rc == UNZ_OK; rc = unzGoToNextFile(m_zip)) {
             unz_file_info64 info;
             char name[1024];
             if (unzGetCurrentFileInfo64(m_zip, &info, name, sizeof name, nullptr, 0, nullptr, 0) != UNZ_OK)
-                return refused(XlsxReader::tr("%1 is not a readable .xlsx workbook: the zip archive is damaged or "
-                                              "incomplete.")
-                                   .arg(m_name));
+                return refused(
+                    XlsxReader::tr("%1 is not a readable .xlsx workbook: the zip archive is damaged or "
+                                   "incomplete.")
+                        .arg(m_name));
             const QString n = QString::fromUtf8(name);
             m_names.insert(n.toLower(), n);
             m_sizes.insert(n.toLower(), qint64(info.uncompressed_size));
@@ -161,7 +172,8 @@ public:
     Result<QByteArray> part(const QString &name)
     {
         if (!has(name))
-            return refused(XlsxReader::tr("%1 is not a complete workbook: the part %2 is missing.").arg(m_name, name));
+            return refused(
+                XlsxReader::tr("%1 is not a complete workbook: the part %2 is missing.").arg(m_name, name));
         const qint64 size = m_sizes.value(name.toLower());
         if (size > kMaxPartSize)
             return refused(XlsxReader::tr("%1: the part %2 is too large to be a ledger.").arg(m_name, name));
@@ -198,7 +210,8 @@ public:
     Result<QMap<QString, Relationship>> relationships(const QString &sourcePart)
     {
         QMap<QString, Relationship> out;
-        const QString relsName = sourcePart.isEmpty() ? QStringLiteral("_rels/.rels") : relsPartOf(sourcePart);
+        const QString relsName =
+            sourcePart.isEmpty() ? QStringLiteral("_rels/.rels") : relsPartOf(sourcePart);
         if (!has(relsName))
             return out;
         auto data = part(relsName);
@@ -314,8 +327,8 @@ struct SheetEntry
     QString part;
 };
 
-Result<Sheet> readWorksheet(Package &pkg, const SheetEntry &entry, const QStringList &strings, const Styles &styles,
-                            bool date1904)
+Result<Sheet> readWorksheet(Package &pkg, const SheetEntry &entry, const QStringList &strings,
+                            const Styles &styles, bool date1904)
 {
     auto data = pkg.part(entry.part);
     if (!data)
@@ -341,15 +354,17 @@ Result<Sheet> readWorksheet(Package &pkg, const SheetEntry &entry, const QString
                     sheet.hiddenColumns.insert(c - 1);
             }
         } else if (n == u"row") {
-            const int r = a.hasAttribute(QStringLiteral("r")) ? a.value(QStringLiteral("r")).toInt() - 1 : rowIndex + 1;
+            const int r =
+                a.hasAttribute(QStringLiteral("r")) ? a.value(QStringLiteral("r")).toInt() - 1 : rowIndex + 1;
             if (r < 0 || r >= kMaxRows)
-                return pkg.refused(
-                    XlsxReader::tr("%1 is damaged: sheet %2 has an invalid row number.").arg(pkg.name(), entry.name));
+                return pkg.refused(XlsxReader::tr("%1 is damaged: sheet %2 has an invalid row number.")
+                                       .arg(pkg.name(), entry.name));
             rowIndex = r;
             colIndex = -1;
             SheetRow &row = rows[r];
             row.number = r + 1;
-            row.hidden = a.value(QStringLiteral("hidden")) == u"1" || a.value(QStringLiteral("hidden")) == u"true";
+            row.hidden =
+                a.value(QStringLiteral("hidden")) == u"1" || a.value(QStringLiteral("hidden")) == u"true";
         } else if (n == u"c") {
             int r = rowIndex;
             int c = colIndex + 1;
@@ -379,9 +394,10 @@ Result<Sheet> readWorksheet(Package &pkg, const SheetEntry &entry, const QString
                 const int idx = value.trimmed().toInt(&ok);
                 if (!value.trimmed().isEmpty()) {
                     if (!ok || idx < 0 || idx >= strings.size())
-                        return pkg.refused(XlsxReader::tr("%1 is damaged: cell %2 of sheet %3 refers to a missing "
-                                                          "shared string.")
-                                               .arg(pkg.name(), columnLetters(c) + QString::number(r + 1), entry.name));
+                        return pkg.refused(
+                            XlsxReader::tr("%1 is damaged: cell %2 of sheet %3 refers to a missing "
+                                           "shared string.")
+                                .arg(pkg.name(), columnLetters(c) + QString::number(r + 1), entry.name));
                     cell.kind = Cell::Kind::Text;
                     cell.text = strings[idx];
                 }
@@ -410,7 +426,8 @@ Result<Sheet> readWorksheet(Package &pkg, const SheetEntry &entry, const QString
                     cell.text = value;
                 } else {
                     cell.number = v;
-                    const bool isDate = style >= 0 && style < styles.xfIsDate.size() && styles.xfIsDate[style];
+                    const bool isDate =
+                        style >= 0 && style < styles.xfIsDate.size() && styles.xfIsDate[style];
                     const QDate d = isDate ? XlsxReader::dateFromSerial(v, date1904) : QDate();
                     if (d.isValid()) {
                         cell.kind = Cell::Kind::Date;
@@ -431,7 +448,8 @@ Result<Sheet> readWorksheet(Package &pkg, const SheetEntry &entry, const QString
             }
         } else if (n == u"mergeCell") {
             CellRange range;
-            if (parseRange(a.value(QStringLiteral("ref")), range) && (range.bottom > range.top || range.right > range.left))
+            if (parseRange(a.value(QStringLiteral("ref")), range) &&
+                (range.bottom > range.top || range.right > range.left))
                 sheet.merges.append(range);
         }
     }

@@ -13,7 +13,10 @@ using namespace rectrack::test;
 
 namespace {
 
-QString s(const char *utf8) { return QString::fromUtf8(utf8); }
+QString s(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
 
 QJsonObject readJson(const QString &path)
 {
@@ -24,7 +27,8 @@ QJsonObject readJson(const QString &path)
 
 QJsonObject statsTotal(const QString &db)
 {
-    const CliRun r = runCli({QStringLiteral("stats"), db, QStringLiteral("--format"), QStringLiteral("json")});
+    const CliRun r =
+        runCli({QStringLiteral("stats"), db, QStringLiteral("--format"), QStringLiteral("json")});
     REQUIRE(r.exitCode == 0);
     return QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("total")).toObject();
 }
@@ -63,21 +67,24 @@ TEST_CASE("the shared ledgers import to exactly their expected statistics", "[cl
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("r.rtreg"));
         REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
-        const CliRun imp = runCli(
-            {QStringLiteral("import"), db, ledger, QStringLiteral("--unit"), expected.value(QStringLiteral("unit")).toString()});
+        const CliRun imp = runCli({QStringLiteral("import"), db, ledger, QStringLiteral("--unit"),
+                                   expected.value(QStringLiteral("unit")).toString()});
         INFO(imp.err.toStdString());
         REQUIRE(imp.exitCode == 0);
         const QJsonObject total = statsTotal(db);
-        for (const char *key : {"problems", "measures", "completed", "closedOut", "longTerm", "inProgress", "registered"})
+        for (const char *key :
+             {"problems", "measures", "completed", "closedOut", "longTerm", "inProgress", "registered"})
             CHECK(total.value(QLatin1String(key)).toInt() == expected.value(QLatin1String(key)).toInt());
         CHECK(total.value(QStringLiteral("completionRate")).toDouble() ==
               Approx(expected.value(QStringLiteral("completionRate")).toDouble()).margin(1e-9));
 
-        const CliRun byCat = runCli({QStringLiteral("stats"), db, QStringLiteral("--by"), QStringLiteral("category"),
-                                     QStringLiteral("--format"), QStringLiteral("json")});
+        const CliRun byCat =
+            runCli({QStringLiteral("stats"), db, QStringLiteral("--by"), QStringLiteral("category"),
+                    QStringLiteral("--format"), QStringLiteral("json")});
         REQUIRE(byCat.exitCode == 0);
         QStringList keys;
-        for (const QJsonValue &g : QJsonDocument::fromJson(byCat.out.toUtf8()).object().value(QStringLiteral("groups")).toArray())
+        for (const QJsonValue &g :
+             QJsonDocument::fromJson(byCat.out.toUtf8()).object().value(QStringLiteral("groups")).toArray())
             keys << g.toObject().value(QStringLiteral("key")).toString();
         QStringList want;
         for (const QJsonValue &v : expected.value(QStringLiteral("categories")).toArray())
@@ -87,10 +94,11 @@ TEST_CASE("the shared ledgers import to exactly their expected statistics", "[cl
         CHECK(keys == want);
 
         // Importing the same ledger again changes nothing.
-        const CliRun again = runCli(
-            {QStringLiteral("import"), db, ledger, QStringLiteral("--unit"), expected.value(QStringLiteral("unit")).toString()});
+        const CliRun again = runCli({QStringLiteral("import"), db, ledger, QStringLiteral("--unit"),
+                                     expected.value(QStringLiteral("unit")).toString()});
         REQUIRE(again.exitCode == 0);
-        CHECK(statsTotal(db).value(QStringLiteral("problems")).toInt() == expected.value(QStringLiteral("problems")).toInt());
+        CHECK(statsTotal(db).value(QStringLiteral("problems")).toInt() ==
+              expected.value(QStringLiteral("problems")).toInt());
     }
 }
 
@@ -100,7 +108,8 @@ TEST_CASE("bad files are refused with exit code 2, named row and column, and the
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("r.rtreg"));
     REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
-    REQUIRE(runCli({QStringLiteral("import"), db, sharedData(QStringLiteral("ledgers/agriculture-bureau-ledger-gbk.csv")),
+    REQUIRE(runCli({QStringLiteral("import"), db,
+                    sharedData(QStringLiteral("ledgers/agriculture-bureau-ledger-gbk.csv")),
                     QStringLiteral("--unit"), s("市农业农村局党组")})
                 .exitCode == 0);
     const QJsonObject before = statsTotal(db);
@@ -120,11 +129,13 @@ TEST_CASE("bad files are refused with exit code 2, named row and column, and the
         {QStringLiteral("truncated.xlsx"), xlsx.left(xlsx.size() / 2), {QStringLiteral("truncated.xlsx")}},
         {QStringLiteral("empty.csv"), QByteArray(), {QStringLiteral("empty")}},
         {QStringLiteral("noise.bin"), QByteArray(), {QStringLiteral("binary")}},
-        {QStringLiteral("noproblem.csv"), s("序号,整改措施,整改时限,完成情况\n1,措施,2021-01-01,已完成\n").toUtf8(),
+        {QStringLiteral("noproblem.csv"),
+         s("序号,整改措施,整改时限,完成情况\n1,措施,2021-01-01,已完成\n").toUtf8(),
          {QStringLiteral("row 1"), QStringLiteral("problem column")}},
         {QStringLiteral("dates.csv"),
          s("序号,问题描述,整改时限,完成情况\n1,问题甲,2021年13月5日,整改中\n2,问题乙,2021-06-30\n").toUtf8(),
-         {QStringLiteral("row 2, column \"") + s("整改时限"), QStringLiteral("row 3, column \"") + s("完成情况")}},
+         {QStringLiteral("row 2, column \"") + s("整改时限"),
+          QStringLiteral("row 3, column \"") + s("完成情况")}},
     };
     for (int i = 0; i < 4096; ++i)
         bad[2].data.append(char((i * 7919) % 256));
@@ -138,7 +149,8 @@ TEST_CASE("bad files are refused with exit code 2, named row and column, and the
         INFO(b.name.toStdString());
         const QString path = dir.filePath(b.name);
         writeBytes(path, b.data);
-        const CliRun r = runCli({QStringLiteral("import"), db, path, QStringLiteral("--unit"), QStringLiteral("X")});
+        const CliRun r =
+            runCli({QStringLiteral("import"), db, path, QStringLiteral("--unit"), QStringLiteral("X")});
         INFO(r.err.toStdString());
         CHECK(r.exitCode == 2);
         for (const QString &m : b.mustMention)
@@ -164,34 +176,39 @@ TEST_CASE("export → import through the command line, dry run, usage errors", "
     REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
     REQUIRE(runCli({QStringLiteral("init"), copy}).exitCode == 0);
     const QString unit = s("市交通运输局党组");
-    REQUIRE(runCli({QStringLiteral("import"), db, sharedData(QStringLiteral("ledgers/transport-bureau-ledger.xlsx")),
-                    QStringLiteral("--unit"), unit, QStringLiteral("--round"), s("第十轮"), QStringLiteral("--source"),
-                    QStringLiteral("municipal"), QStringLiteral("--feedback-date"), QStringLiteral("2021-01-10")})
-                .exitCode == 0);
+    REQUIRE(
+        runCli({QStringLiteral("import"), db,
+                sharedData(QStringLiteral("ledgers/transport-bureau-ledger.xlsx")), QStringLiteral("--unit"),
+                unit, QStringLiteral("--round"), s("第十轮"), QStringLiteral("--source"),
+                QStringLiteral("municipal"), QStringLiteral("--feedback-date"), QStringLiteral("2021-01-10")})
+            .exitCode == 0);
     const QString out = dir.filePath(QStringLiteral("problems.xlsx"));
-    const CliRun exp = runCli({QStringLiteral("export"), db, QStringLiteral("--ledger"), QStringLiteral("problems"),
-                               QStringLiteral("-o"), out, QStringLiteral("--round"), s("第十轮")});
+    const CliRun exp =
+        runCli({QStringLiteral("export"), db, QStringLiteral("--ledger"), QStringLiteral("problems"),
+                QStringLiteral("-o"), out, QStringLiteral("--round"), s("第十轮")});
     INFO(exp.err.toStdString());
     REQUIRE(exp.exitCode == 0);
     const CliRun dry = runCli({QStringLiteral("import"), copy, out, QStringLiteral("--unit"), unit,
-                               QStringLiteral("--dry-run"), QStringLiteral("--feedback-date"), QStringLiteral("2021-01-10")});
+                               QStringLiteral("--dry-run"), QStringLiteral("--feedback-date"),
+                               QStringLiteral("2021-01-10")});
     REQUIRE(dry.exitCode == 0);
     CHECK(dry.out.contains(QStringLiteral("Dry run")));
     CHECK(dry.out.contains(QStringLiteral("row 3:")));
     CHECK(statsTotal(copy).value(QStringLiteral("problems")).toInt() == 0);
-    REQUIRE(runCli({QStringLiteral("import"), copy, out, QStringLiteral("--unit"), unit, QStringLiteral("--feedback-date"),
-                    QStringLiteral("2021-01-10")})
+    REQUIRE(runCli({QStringLiteral("import"), copy, out, QStringLiteral("--unit"), unit,
+                    QStringLiteral("--feedback-date"), QStringLiteral("2021-01-10")})
                 .exitCode == 0);
     CHECK(statsTotal(copy) == statsTotal(db));
 
     for (const char *ledger : {"measures", "clues"}) {
         const QString csv = dir.filePath(QLatin1String(ledger) + QStringLiteral(".csv"));
-        CHECK(runCli({QStringLiteral("export"), db, QStringLiteral("--ledger"), QLatin1String(ledger), QStringLiteral("-o"),
-                      csv})
+        CHECK(runCli({QStringLiteral("export"), db, QStringLiteral("--ledger"), QLatin1String(ledger),
+                      QStringLiteral("-o"), csv})
                   .exitCode == 0);
         CHECK(QFile::exists(csv));
     }
-    CHECK(runCli({QStringLiteral("export"), db, QStringLiteral("-o"), dir.filePath(QStringLiteral("x.pdf"))}).exitCode == 1);
+    CHECK(runCli({QStringLiteral("export"), db, QStringLiteral("-o"), dir.filePath(QStringLiteral("x.pdf"))})
+              .exitCode == 1);
     CHECK(runCli({QStringLiteral("import"), db, out}).exitCode == 1);
     CHECK(runCli({QStringLiteral("import"), db, out, QStringLiteral("--unit"), unit, QStringLiteral("--map"),
                   QStringLiteral("A=nonsense")})

@@ -15,22 +15,27 @@ using namespace rectrack::test;
 
 namespace {
 
-QString s(const char *utf8) { return QString::fromUtf8(utf8); }
+QString s(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
 
 /// Problems with their measures, states and deadlines, in a comparable form.
 QStringList registerContent(Database &db)
 {
     QStringList out;
-    auto q = db.exec(QStringLiteral("SELECT p.id, p.registration_no, p.description, p.state, p.deadline, "
-                                    "p.deadline_note, p.lead_leader, p.responsible_office, p.responsible_person, "
-                                    "p.progress, c.name FROM problems p LEFT JOIN categories c ON c.id = p.category_id "
-                                    "ORDER BY p.description"));
+    auto q = db.exec(
+        QStringLiteral("SELECT p.id, p.registration_no, p.description, p.state, p.deadline, "
+                       "p.deadline_note, p.lead_leader, p.responsible_office, p.responsible_person, "
+                       "p.progress, c.name FROM problems p LEFT JOIN categories c ON c.id = p.category_id "
+                       "ORDER BY p.description"));
     while (q && q->next()) {
         QStringList row;
         for (int i = 1; i < 11; ++i)
             row << q->value(i).toString();
-        auto m = db.exec(QStringLiteral("SELECT content, state FROM measures WHERE problem_id = ? ORDER BY seq"),
-                         {q->value(0)});
+        auto m =
+            db.exec(QStringLiteral("SELECT content, state FROM measures WHERE problem_id = ? ORDER BY seq"),
+                    {q->value(0)});
         while (m && m->next())
             row << m->value(0).toString() + u'/' + m->value(1).toString();
         out << row.join(u'|');
@@ -43,7 +48,8 @@ void importShared(TempRegister &reg, const char *file, const char *unit)
     ImportOptions o;
     o.unit = s(unit);
     o.feedbackDate = QDate(2021, 1, 10);
-    const ImportReport r = LedgerImporter::importFile(*reg.db, sharedData(QStringLiteral("ledgers/") + s(file)), o);
+    const ImportReport r =
+        LedgerImporter::importFile(*reg.db, sharedData(QStringLiteral("ledgers/") + s(file)), o);
     REQUIRE(r.ok());
 }
 
@@ -97,7 +103,8 @@ TEST_CASE("xlsx export: title row, frozen bold header, dates as dates, filters",
     // Row 3 is the first problem; its deadline (2021年6月30日前) is a real date.
     bool sawDate = false;
     for (int c = 0; c < sh.columnCount(); ++c)
-        sawDate = sawDate || (sh.cell(2, c).kind == Cell::Kind::Date && sh.cell(2, c).date == QDate(2021, 6, 30));
+        sawDate =
+            sawDate || (sh.cell(2, c).kind == Cell::Kind::Date && sh.cell(2, c).date == QDate(2021, 6, 30));
     CHECK(sawDate);
 
     QFile f(path);
@@ -124,7 +131,9 @@ TEST_CASE("xlsx export: title row, frozen bold header, dates as dates, filters",
 
 TEST_CASE("export text is cleaned for XML and sheet names fit Excel's rules", "[export]")
 {
-    CHECK(LedgerExporter::xmlSafe(QStringLiteral("a\x01" "b\tc\nd") + QChar(0xFFFE)) == QStringLiteral("ab\tc\nd"));
+    CHECK(LedgerExporter::xmlSafe(QStringLiteral("a\x01"
+                                                 "b\tc\nd") +
+                                  QChar(0xFFFE)) == QStringLiteral("ab\tc\nd"));
     QString lone = QStringLiteral("x");
     lone += QChar(0xD800);
     CHECK(LedgerExporter::xmlSafe(lone) == QStringLiteral("x"));

@@ -14,16 +14,20 @@ using namespace rectrack::core;
 using namespace rectrack::test;
 
 namespace {
-QString s(const char *utf8) { return QString::fromUtf8(utf8); }
+QString s(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
 } // namespace
 
 TEST_CASE("xlsx: parts through relationships, shared, inline and rich-text strings, dates by style",
           "[import][xlsx]")
 {
     QTemporaryDir dir;
-    const QByteArray sst = "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/"
-                           "main\"><si><t>问题描述</t></si><si><r><rPr><b/></rPr><t>整改</t></r><r><t>措施</t></r>"
-                           "<rPh sb=\"0\" eb=\"1\"><t>ZHENG</t></rPh></si></sst>";
+    const QByteArray sst =
+        "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/"
+        "main\"><si><t>问题描述</t></si><si><r><rPr><b/></rPr><t>整改</t></r><r><t>措施</t></r>"
+        "<rPh sb=\"0\" eb=\"1\"><t>ZHENG</t></rPh></si></sst>";
     const QByteArray sheet =
         sheetXml({{QStringLiteral("#s:0"), QStringLiteral("#s:1"), s("整改时限"), s("数量")},
                   {s("问题甲"), s("措施"), QStringLiteral("#d:44377"), QStringLiteral("#n:44377")},
@@ -62,8 +66,9 @@ TEST_CASE("xlsx: the 1904 date system, custom date formats and serial conversion
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("b.xlsx"));
-    const QByteArray sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-                             "<row r=\"1\"><c r=\"A1\" s=\"2\"><v>42915</v></c></row></sheetData></worksheet>";
+    const QByteArray sheet =
+        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+        "<row r=\"1\"><c r=\"A1\" s=\"2\"><v>42915</v></c></row></sheetData></worksheet>";
     REQUIRE(writeZip(path, workbookParts({{QStringLiteral("S"), sheet}}, {}, true)));
     auto wb = XlsxReader::read(path);
     REQUIRE(wb.ok());
@@ -79,8 +84,9 @@ TEST_CASE("xlsx: merged cells, hidden rows and columns, hidden sheets, strict na
                                       "<mergeCells count=\"1\"><mergeCell ref=\"A1:C1\"/></mergeCells>",
                                       "<cols><col min=\"2\" max=\"2\" hidden=\"1\"/></cols>", {3}, strict);
     const QString path = dir.filePath(QStringLiteral("c.xlsx"));
-    REQUIRE(writeZip(path, workbookParts({{QStringLiteral("Hidden"), sheet}, {QStringLiteral("Shown"), sheet}}, {},
-                                         false, QStringLiteral("xl/workbook.xml"), {QStringLiteral("Hidden")})));
+    REQUIRE(writeZip(path,
+                     workbookParts({{QStringLiteral("Hidden"), sheet}, {QStringLiteral("Shown"), sheet}}, {},
+                                   false, QStringLiteral("xl/workbook.xml"), {QStringLiteral("Hidden")})));
     auto wb = XlsxReader::read(path);
     REQUIRE(wb.ok());
     REQUIRE(wb->sheets.size() == 2);
@@ -129,7 +135,8 @@ TEST_CASE("xlsx: damaged and foreign files are refused with a message", "[import
 TEST_CASE("csv: UTF-8, UTF-8 with BOM and GB18030 detected, quoted multi-line cells, CRLF and LF",
           "[import][csv]")
 {
-    const QString text = s("序号,问题描述,整改措施\r\n1,\"问题，甲\",\"1.措施一\n2.措施\"\"二\"\"\"\r\n2,问题乙,措施\r\n");
+    const QString text =
+        s("序号,问题描述,整改措施\r\n1,\"问题，甲\",\"1.措施一\n2.措施\"\"二\"\"\"\r\n2,问题乙,措施\r\n");
     const QByteArray utf8 = text.toUtf8();
     QStringEncoder gb("GB18030");
     const QByteArray gbk = gb.encode(text);

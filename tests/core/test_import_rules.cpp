@@ -5,7 +5,10 @@
 using namespace rectrack::core;
 
 namespace {
-QString s(const char *utf8) { return QString::fromUtf8(utf8); }
+QString s(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
 } // namespace
 
 TEST_CASE("headers are recognised by keyword, not exact text", "[import][rules]")
@@ -69,8 +72,8 @@ TEST_CASE("status words map to states by rule", "[import][rules]")
 TEST_CASE("deadlines in every spelling, full-width digits and date words", "[import][rules]")
 {
     const QDate d(2021, 3, 31);
-    for (const char *t : {"2021-03-31", "2021/3/31", "2021.3.31", "2021年3月31日", "2021年3月31日前", "２０２１年３月３１日",
-                          "２０２１．３．３１", "20210331", "44286"})
+    for (const char *t : {"2021-03-31", "2021/3/31", "2021.3.31", "2021年3月31日", "2021年3月31日前",
+                          "２０２１年３月３１日", "２０２１．３．３１", "20210331", "44286"})
         CHECK(LedgerRules::parseDeadline(s(t), 2020).date == d);
     CHECK(LedgerRules::parseDeadline(s("6月底前"), 2021).date == QDate(2021, 6, 30));
     CHECK(LedgerRules::parseDeadline(s("2021年6月底"), 2000).date == QDate(2021, 6, 30));
@@ -96,7 +99,8 @@ TEST_CASE("deadlines in every spelling, full-width digits and date words", "[imp
 
 TEST_CASE("numbered measures in one cell are split", "[import][rules]")
 {
-    CHECK(LedgerRules::splitMeasures(s("1.甲；\n2.乙；\n3.丙。")) == QStringList{s("甲"), s("乙"), s("丙。")});
+    CHECK(LedgerRules::splitMeasures(s("1.甲；\n2.乙；\n3.丙。")) ==
+          QStringList{s("甲"), s("乙"), s("丙。")});
     CHECK(LedgerRules::splitMeasures(s("1、甲\n2、乙")) == QStringList{s("甲"), s("乙")});
     CHECK(LedgerRules::splitMeasures(s("（1）甲；（2）乙")) == QStringList{s("甲"), s("乙")});
     CHECK(LedgerRules::splitMeasures(s("(1)甲 (2)乙")) == QStringList{s("甲"), s("乙")});
@@ -104,7 +108,8 @@ TEST_CASE("numbered measures in one cell are split", "[import][rules]")
     CHECK(LedgerRules::splitMeasures(s("一是甲；二是乙")) == QStringList{s("甲"), s("乙")});
     CHECK(LedgerRules::splitMeasures(s("１．甲\n２．乙")) == QStringList{s("甲"), s("乙")});
     // Numbers inside the text are no markers; an unnumbered cell is one measure.
-    CHECK(LedgerRules::splitMeasures(s("追缴12.6万元，3.5%以上")) == QStringList{s("追缴12.6万元，3.5%以上")});
+    CHECK(LedgerRules::splitMeasures(s("追缴12.6万元，3.5%以上")) ==
+          QStringList{s("追缴12.6万元，3.5%以上")});
     CHECK(LedgerRules::splitMeasures(s("建立台账。")) == QStringList{s("建立台账。")});
     CHECK(LedgerRules::splitMeasures(QString()).isEmpty());
     // A stray "2." without a "1." does not split.
@@ -113,7 +118,8 @@ TEST_CASE("numbered measures in one cell are split", "[import][rules]")
 
 TEST_CASE("section rows and categories lose their numbering and counts", "[import][rules]")
 {
-    CHECK(LedgerRules::cleanCategory(s("一、落实党的路线方针政策方面（共8个问题）")) == s("落实党的路线方针政策方面"));
+    CHECK(LedgerRules::cleanCategory(s("一、落实党的路线方针政策方面（共8个问题）")) ==
+          s("落实党的路线方针政策方面"));
     CHECK(LedgerRules::cleanCategory(s("（二）全面从严治党方面(5个)")) == s("全面从严治党方面"));
     CHECK(LedgerRules::cleanCategory(s("第三部分：组织建设方面")) == s("组织建设方面"));
     CHECK(LedgerRules::cleanCategory(s("党风廉政建设")) == s("党风廉政建设"));
