@@ -229,5 +229,13 @@
         <source>write a synthetic register for scale tests</source>
         <translation>生成用于规模测试的合成台账</translation>
     </message>
+    <message>
+        <source>Usage: rectrack-cli summary DB [--as-of YYYY-MM-DD] --format json</source>
+        <translation>用法：rectrack-cli summary 台账文件 [--as-of YYYY-MM-DD] --format json</translation>
+    </message>
+    <message>
+        <source>supervision figures: referrals, clues, evaluations, coverage, outcomes</source>
+        <translation>监督工作数据：抄告报告、问题线索、整改评价、全覆盖、整改成果</translation>
+    </message>
 </context>
 </TS>

@@ -255,6 +255,65 @@
     </message>
 </context>
 <context>
+    <name>OversightService</name>
+    <message>
+        <source>Referral sheet</source>
+        <translation>抄告单</translation>
+    </message>
+    <message>
+        <source>Thematic report</source>
+        <translation>专题报告</translation>
+    </message>
+    <message>
+        <source>Key-situation report</source>
+        <translation>要情专报</translation>
+    </message>
+    <message>
+        <source>A clue needs a summary.</source>
+        <translation>问题线索需要填写内容摘要。</translation>
+    </message>
+    <message>
+        <source>A clue needs its transfer date.</source>
+        <translation>问题线索需要填写移交日期。</translation>
+    </message>
+    <message>
+        <source>A disposal needs its result and date.</source>
+        <translation>处置情况需要填写结果和日期。</translation>
+    </message>
+    <message>
+        <source>A referral needs a subject.</source>
+        <translation>抄告或报告需要填写事由。</translation>
+    </message>
+    <message>
+        <source>An evaluation needs the evaluated unit.</source>
+        <translation>整改效果评价需要指定被评价单位。</translation>
+    </message>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>专项督办需要名称。</translation>
+    </message>
+    <message>
+        <source>A return visit needs the unit and the date.</source>
+        <translation>回访需要指定单位和日期。</translation>
+    </message>
+    <message>
+        <source>A problem cannot repeat itself.</source>
+        <translation>问题不能与自身关联。</translation>
+    </message>
+    <message>
+        <source>A rule needs a name.</source>
+        <translation>制度需要名称。</translation>
+    </message>
+    <message>
+        <source>Accountability needs its form and at least one person.</source>
+        <translation>问责需要填写问责方式且至少涉及一人。</translation>
+    </message>
+    <message>
+        <source>Recovered funds must be a positive amount.</source>
+        <translation>追缴（挽回）资金须为正数。</translation>
+    </message>
+</context>
+<context>
     <name>ProblemService</name>
     <message>
         <source>A problem needs a description.</source>

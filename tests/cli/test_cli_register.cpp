@@ -171,3 +171,42 @@ TEST_CASE("usage errors exit 1", "[cli]")
     CHECK(v.exitCode == 0);
     CHECK(v.out.startsWith(QStringLiteral("rectrack-cli ")));
 }
+
+TEST_CASE("summary gives the seed's supervision figures on the demo register", "[cli][summary]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("d.db"));
+    REQUIRE(runCli({QStringLiteral("demo"), db}).exitCode == 0);
+    const auto r = runCli({QStringLiteral("summary"), db, QStringLiteral("--as-of"),
+                           QStringLiteral("2021-01-15"), QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(r.exitCode == 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const QJsonObject referrals = o.value(QStringLiteral("referrals")).toObject();
+    CHECK(referrals.value(QStringLiteral("referralSheet")).toInt() == 43);
+    CHECK(referrals.value(QStringLiteral("thematicReport")).toInt() == 23);
+    CHECK(referrals.value(QStringLiteral("keySituationReport")).toInt() == 3);
+    CHECK(o.value(QStringLiteral("evaluations")).toObject().value(QStringLiteral("units")).toInt() == 7);
+    CHECK(o.value(QStringLiteral("unitsPastSixMonths")).toInt() == 41);
+    const double rate =
+        o.value(QStringLiteral("coverage")).toObject().value(QStringLiteral("rate")).toDouble();
+    CHECK(std::abs(rate - 0.943) < 0.0005);
+    const QJsonObject clues = o.value(QStringLiteral("clues")).toObject();
+    CHECK(clues.value(QStringLiteral("total")).toInt() == 12);
+    CHECK(clues.value(QStringLiteral("disposed")).toInt() == 8);
+    const QJsonObject outcomes = o.value(QStringLiteral("outcomes")).toObject();
+    CHECK(outcomes.value(QStringLiteral("rulesEstablished")).toInt() == 35);
+    CHECK(outcomes.value(QStringLiteral("peopleHeldAccountable")).toInt() == 30);
+    CHECK(outcomes.value(QStringLiteral("fundsRecoveredYuan")).toDouble() == 2542500.0);
+    // Before any referral was issued.
+    const auto early =
+        runCli({QStringLiteral("summary"), db, QStringLiteral("--as-of"), QStringLiteral("2020-01-01"),
+                QStringLiteral("--format"), QStringLiteral("json")});
+    CHECK(QJsonDocument::fromJson(early.out.toUtf8())
+              .object()
+              .value(QStringLiteral("referrals"))
+              .toObject()
+              .value(QStringLiteral("referralSheet"))
+              .toInt() == 0);
+    CHECK(runCli({QStringLiteral("summary"), db, QStringLiteral("--format"), QStringLiteral("table")})
+              .exitCode == 1);
+}
