@@ -109,6 +109,13 @@
     </message>
 </context>
 <context>
+    <name>LedgerQuery</name>
+    <message>
+        <source>Database error: %1</source>
+        <translation>数据库错误：%1</translation>
+    </message>
+</context>
+<context>
     <name>Names</name>
     <message>
         <source>Registered</source>
@@ -365,10 +372,40 @@
     </message>
 </context>
 <context>
+    <name>SavedViewService</name>
+    <message>
+        <source>A saved view needs a name.</source>
+        <translation>保存的视图需要名称。</translation>
+    </message>
+</context>
+<context>
     <name>SearchIndexSuspension</name>
     <message>
         <source>The search index can only be suspended inside a transaction.</source>
         <translation>只能在事务中暂停全文检索索引。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsService</name>
+    <message>
+        <source>The yellow warning must start later than the green one: 0 &lt; yellow days ≤ green days ≤ 365.</source>
+        <translation>黄灯天数须不超过绿灯天数：0 &lt; 黄灯天数 ≤ 绿灯天数 ≤ 365。</translation>
+    </message>
+    <message>
+        <source>%1 is not a colour of the form #rrggbb.</source>
+        <translation>%1 不是 #rrggbb 形式的颜色。</translation>
+    </message>
+    <message>
+        <source>The registration-number pattern needs a {seq} part.</source>
+        <translation>编号规则须包含 {seq}。</translation>
+    </message>
+    <message>
+        <source>Deadlines are between 1 and 12 months.</source>
+        <translation>时限须在 1 至 12 个月之间。</translation>
+    </message>
+    <message>
+        <source>Deadlines of %1 are between 1 and 12 months.</source>
+        <translation>%1 的时限须在 1 至 12 个月之间。</translation>
     </message>
 </context>
 <context>

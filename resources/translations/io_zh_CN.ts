@@ -19,7 +19,7 @@
         <translation>用法：rectrack-cli export 数据库 --ledger problems|measures|clues -o 文件.xlsx|文件.csv [--unit 单位] [--round 轮次] [--state 状态]</translation>
     </message>
     <message>
-        <source>Unknown ledger "%1" (problems, measures or clues).</source>
+        <source>Unknown ledger &quot;%1&quot; (problems, measures or clues).</source>
         <translation>未知的台账“%1”（problems、measures 或 clues）。</translation>
     </message>
     <message>
@@ -31,12 +31,14 @@
         <translation>%1：文件名必须以 .xlsx 或 .csv 结尾。</translation>
     </message>
     <message>
-        <source>Unknown state "%1" (registered, in_progress, long_term, completed, closed_out).</source>
+        <source>Unknown state &quot;%1&quot; (registered, in_progress, long_term, completed, closed_out).</source>
         <translation>未知的状态“%1”（registered、in_progress、long_term、completed、closed_out）。</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) written to %1.</source>
-        <translation><numerusform>已向 %1 写入 %n 行。</numerusform></translation>
+        <translation>
+            <numerusform>已向 %1 写入 %n 行。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -62,11 +64,11 @@
         <translation>请用 --unit 单位 指定台账所属的被巡察单位。</translation>
     </message>
     <message>
-        <source>Unknown source level "%1" (central, provincial, municipal or district).</source>
+        <source>Unknown source level &quot;%1&quot; (central, provincial, municipal or district).</source>
         <translation>未知的来源层级“%1”（central、provincial、municipal 或 district）。</translation>
     </message>
     <message>
-        <source>The date "%1" is not valid; write it as YYYY-MM-DD.</source>
+        <source>The date &quot;%1&quot; is not valid; write it as YYYY-MM-DD.</source>
         <translation>日期“%1”无效，请写成 YYYY-MM-DD。</translation>
     </message>
     <message>
@@ -83,7 +85,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n error(s); the ledger was not imported and the register is unchanged.</source>
-        <translation><numerusform>%1：共 %n 处错误；台账未导入，登记簿未作任何改动。</numerusform></translation>
+        <translation>
+            <numerusform>%1：共 %n 处错误；台账未导入，登记簿未作任何改动。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1, sheet %2: header in row %3</source>
@@ -99,7 +103,9 @@
     </message>
     <message numerus="yes">
         <source>row %1: %2, %3, %n measure(s), %4</source>
-        <translation><numerusform>第%1行：%2，%3，%n 项措施，%4</numerusform></translation>
+        <translation>
+            <numerusform>第%1行：%2，%3，%n 项措施，%4</numerusform>
+        </translation>
     </message>
     <message>
         <source>New unit: %1</source>
@@ -140,11 +146,11 @@
 <context>
     <name>rectrack::core::LedgerExporter</name>
     <message>
-        <source>The register has no unit named "%1".</source>
+        <source>The register has no unit named &quot;%1&quot;.</source>
         <translation>登记簿中没有名为“%1”的单位。</translation>
     </message>
     <message>
-        <source>The register has no round labelled "%1".</source>
+        <source>The register has no round labelled &quot;%1&quot;.</source>
         <translation>登记簿中没有名为“%1”的轮次。</translation>
     </message>
     <message>
@@ -176,7 +182,7 @@
         <translation>涉及人数</translation>
     </message>
     <message>
-        <source>Persons' posts</source>
+        <source>Persons&apos; posts</source>
         <translation>涉及人员职务</translation>
     </message>
     <message>
@@ -342,7 +348,7 @@
         <translation>%1，第%2行</translation>
     </message>
     <message>
-        <source>%1, column "%2"</source>
+        <source>%1, column &quot;%2&quot;</source>
         <translation>%1，“%2”列</translation>
     </message>
     <message>
@@ -350,7 +356,7 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>%1 has no sheet named "%2" (sheets: %3).</source>
+        <source>%1 has no sheet named &quot;%2&quot; (sheets: %3).</source>
         <translation>%1 中没有名为“%2”的工作表（现有工作表：%3）。</translation>
     </message>
     <message>
@@ -366,8 +372,8 @@
         <translation>前 %1 行中找不到表头行（表头行应含问题列和至少一个其他列，如“问题描述”和“整改措施”）。</translation>
     </message>
     <message>
-        <source>the column is not recognised; its values are kept as notes (use --map "%1=FIELD" to assign it).</source>
-        <translation>无法识别该列，其内容作为备注保留（可用 --map "%1=字段" 指定）。</translation>
+        <source>the column is not recognised; its values are kept as notes (use --map &quot;%1=FIELD&quot; to assign it).</source>
+        <translation>无法识别该列，其内容作为备注保留（可用 --map &quot;%1=字段&quot; 指定）。</translation>
     </message>
     <message>
         <source>a second %1 column; its values are kept as notes.</source>
@@ -386,15 +392,15 @@
         <translation>该行列数多于表头（%1 列，表头有 %2 列）。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid date.</source>
+        <source>&quot;%1&quot; is not a valid date.</source>
         <translation>“%1”不是有效日期。</translation>
     </message>
     <message>
-        <source>"%1" is read as words, not as a date.</source>
+        <source>&quot;%1&quot; is read as words, not as a date.</source>
         <translation>“%1”按文字保留，未识别为日期。</translation>
     </message>
     <message>
-        <source>the status "%1" is not recognised; the problem is imported as registered.</source>
+        <source>the status &quot;%1&quot; is not recognised; the problem is imported as registered.</source>
         <translation>无法识别完成情况“%1”，该问题按“未启动”导入。</translation>
     </message>
     <message>
