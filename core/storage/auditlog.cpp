@@ -152,9 +152,39 @@ qint64 AuditLog::length(Database &db)
     return db.scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong();
 }
 
+namespace {
+
+/// Holds one read transaction for the whole verification, so that every step sees the same
+/// snapshot while other processes keep writing (WAL readers do not block writers). Without it,
+/// rows committed between reading the audit log and reading the tables look like rows written
+/// behind the program's back.
+class ReadSnapshot
+{
+public:
+    explicit ReadSnapshot(Database &db) : m_db(db)
+    {
+        if (db.transactionDepth() == 0)
+            m_open = db.exec(QStringLiteral("BEGIN")).ok();
+    }
+    ~ReadSnapshot()
+    {
+        if (m_open)
+            m_db.exec(QStringLiteral("ROLLBACK"));
+    }
+    ReadSnapshot(const ReadSnapshot &) = delete;
+    ReadSnapshot &operator=(const ReadSnapshot &) = delete;
+
+private:
+    Database &m_db;
+    bool m_open = false;
+};
+
+} // namespace
+
 VerifyReport Verifier::verify(Database &db)
 {
     VerifyReport report;
+    const ReadSnapshot snapshot(db);
     // 1. SQLite's own check of pages and indexes.
     {
         auto r = db.exec(QStringLiteral("PRAGMA integrity_check"));
