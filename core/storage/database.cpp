@@ -97,10 +97,13 @@ void Database::close()
     if (m_connection.isEmpty())
         return;
     if (m_db.isOpen()) {
-        // Checkpoint so that the WAL is folded back and the file stands alone.
+        // Fold the WAL back without waiting: a TRUNCATE checkpoint waits (busy timeout) for every
+        // other process's readers and writers, which stalled a read-only command for seconds
+        // while another process kept writing. When this is the last connection, SQLite itself
+        // checkpoints fully on close and removes the WAL, so the file still stands alone.
         {
             QSqlQuery q(m_db);
-            q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
         }
         m_db.close();
     }
