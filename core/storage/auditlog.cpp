@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QHash>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlField>
 #include <QSqlRecord>
@@ -181,7 +182,19 @@ private:
 
 } // namespace
 
-VerifyReport Verifier::verify(Database &db)
+std::optional<AuditAnchor> AuditAnchor::parse(const QString &text)
+{
+    const qsizetype colon = text.indexOf(u':');
+    bool ok = false;
+    const qint64 id = text.left(colon).toLongLong(&ok);
+    const QString hash = text.mid(colon + 1).trimmed().toLower();
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    if (colon < 0 || !ok || id <= 0 || !hex.match(hash).hasMatch())
+        return std::nullopt;
+    return AuditAnchor{id, hash};
+}
+
+VerifyReport Verifier::verify(Database &db, const std::optional<AuditAnchor> &anchor)
 {
     VerifyReport report;
     const ReadSnapshot snapshot(db);
@@ -215,6 +228,7 @@ VerifyReport Verifier::verify(Database &db)
 
     // 3. The audit chain, and the last logged state of every row.
     QHash<QString, QString> lastState; // "table/id" -> after_json ("" when deleted)
+    bool anchorSeen = false;
     {
         auto r = db.exec(
             QStringLiteral("SELECT id, at, actor, entity, entity_id, action, before_json, after_json, "
@@ -244,11 +258,23 @@ VerifyReport Verifier::verify(Database &db)
             if (expect != hash)
                 report.faults << tr("Audit log entry %1 was altered (its hash does not match).").arg(logId);
             prev = hash;
+            report.headId = logId;
+            report.headHash = hash;
+            anchorSeen = anchorSeen || (anchor && logId == anchor->entryId);
+            if (anchor && logId == anchor->entryId && hash != anchor->hash)
+                report.faults << tr("Audit log entry %1 no longer has the hash noted for it (%2): the "
+                                    "history up to it was rewritten.")
+                                     .arg(logId)
+                                     .arg(anchor->hash);
             lastState.insert(entity + u'/' + QString::number(entityId), after);
             if (report.faults.size() > 50)
                 return report;
         }
     }
+    if (anchor && !anchorSeen)
+        report.faults << tr("Audit log entry %1, noted with its hash, is missing: the log was cut short "
+                            "or rewritten.")
+                             .arg(anchor->entryId);
     // 4. Every row equals its last logged state; no logged row is missing.
     for (const QString &table : schema::auditedTables()) {
         auto r = db.exec(QStringLiteral("SELECT rowid, * FROM %1").arg(table));
