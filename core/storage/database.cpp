@@ -123,7 +123,12 @@ Status Database::checkFile(const QString &path)
     const quint32 pageCount = bigEndian32(header, 28);
     const quint32 changeCounter = bigEndian32(header, 24);
     const quint32 validFor = bigEndian32(header, 92);
-    if (changeCounter == validFor && qint64(pageCount) * pageSize > size)
+    // A checkpoint copies pages from the WAL in page order, page 1 (and its page count) first:
+    // killed half-way, it leaves a file shorter than its header says, and SQLite finishes the
+    // job from the WAL on the next open. So the count is only held against the size when no
+    // WAL with frames is waiting (the kill harness found this: a register refused after a crash).
+    const qint64 walSize = QFileInfo(path + QStringLiteral("-wal")).size();
+    if (changeCounter == validFor && walSize <= 32 && qint64(pageCount) * pageSize > size)
         return cannotOpen(
             tr("The file %1 is damaged: it is shorter than its header says (truncated?).").arg(path));
     if (size % pageSize != 0)
