@@ -7,6 +7,8 @@
 
 #include <QFileInfo>
 
+#include <optional>
+
 namespace rectrack::cli {
 
 namespace {
@@ -30,14 +32,22 @@ int runInit(Context &ctx, const QStringList &argv)
 
 int runVerify(Context &ctx, const QStringList &argv)
 {
-    Args args(argv, {});
+    Args args(argv, {QStringLiteral("--anchor")});
     if (!args.ok() || args.positional().size() != 1)
-        return usage(ctx, Cli::tr("Usage: rectrack-cli verify DB"));
+        return usage(ctx, Cli::tr("Usage: rectrack-cli verify DB [--anchor ID:HASH]"));
+    std::optional<core::AuditAnchor> anchor;
+    if (args.has(QStringLiteral("--anchor"))) {
+        anchor = core::AuditAnchor::parse(args.value(QStringLiteral("--anchor")));
+        if (!anchor)
+            return usage(ctx, Cli::tr("The anchor \"%1\" is not valid; write it as ID:HASH, as verify prints "
+                                      "it (a number, a colon and 64 hexadecimal digits).")
+                                  .arg(args.value(QStringLiteral("--anchor"))));
+    }
     int code = 0;
     auto db = openRegister(ctx, args.positional().first(), code);
     if (!db)
         return code;
-    const core::VerifyReport report = core::Verifier::verify(*db);
+    const core::VerifyReport report = core::Verifier::verify(*db, anchor);
     if (!report.ok()) {
         for (const QString &f : report.faults)
             ctx.err << "rectrack-cli: " << f << '\n';
@@ -52,6 +62,14 @@ int runVerify(Context &ctx, const QStringList &argv)
                    .arg(report.auditEntries)
                    .arg(report.rowsChecked)
             << '\n';
+    if (report.headId > 0) {
+        // Noted outside the register, the head pins the whole history (see core::AuditAnchor).
+        ctx.out << Cli::tr("Audit chain head (note it in the minutes; verify --anchor checks it later): "
+                           "%1:%2")
+                       .arg(report.headId)
+                       .arg(report.headHash)
+                << '\n';
+    }
     return ExitOk;
 }
 
@@ -74,7 +92,7 @@ const bool registered =
     registerCommand({QStringLiteral("init"), QStringLiteral("init DB"),
                      QT_TRANSLATE_NOOP("rectrack::cli::Cli", "create an empty register"), false, runInit}) &&
     registerCommand(
-        {QStringLiteral("verify"), QStringLiteral("verify DB"),
+        {QStringLiteral("verify"), QStringLiteral("verify DB [--anchor ID:HASH]"),
          QT_TRANSLATE_NOOP("rectrack::cli::Cli", "integrity check, schema check, audit-chain check"), false,
          runVerify}) &&
     registerCommand({QStringLiteral("backup"), QStringLiteral("backup DB DEST"),

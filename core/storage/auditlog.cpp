@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QHash>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlField>
 #include <QSqlRecord>
@@ -172,9 +173,51 @@ qint64 AuditLog::length(Database &db)
     return db.scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong();
 }
 
-VerifyReport Verifier::verify(Database &db)
+namespace {
+
+/// Holds one read transaction for the whole verification, so that every step sees the same
+/// snapshot while other processes keep writing (WAL readers do not block writers). Without it,
+/// rows committed between reading the audit log and reading the tables look like rows written
+/// behind the program's back.
+class ReadSnapshot
+{
+public:
+    explicit ReadSnapshot(Database &db) : m_db(db)
+    {
+        if (db.transactionDepth() == 0)
+            m_open = db.exec(QStringLiteral("BEGIN")).ok();
+    }
+    ~ReadSnapshot()
+    {
+        if (m_open)
+            m_db.exec(QStringLiteral("ROLLBACK"));
+    }
+    ReadSnapshot(const ReadSnapshot &) = delete;
+    ReadSnapshot &operator=(const ReadSnapshot &) = delete;
+
+private:
+    Database &m_db;
+    bool m_open = false;
+};
+
+} // namespace
+
+std::optional<AuditAnchor> AuditAnchor::parse(const QString &text)
+{
+    const qsizetype colon = text.indexOf(u':');
+    bool ok = false;
+    const qint64 id = text.left(colon).toLongLong(&ok);
+    const QString hash = text.mid(colon + 1).trimmed().toLower();
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    if (colon < 0 || !ok || id <= 0 || !hex.match(hash).hasMatch())
+        return std::nullopt;
+    return AuditAnchor{id, hash};
+}
+
+VerifyReport Verifier::verify(Database &db, const std::optional<AuditAnchor> &anchor)
 {
     VerifyReport report;
+    const ReadSnapshot snapshot(db);
     // 1. SQLite's own check of pages and indexes.
     {
         auto r = db.exec(QStringLiteral("PRAGMA integrity_check"));
@@ -205,6 +248,7 @@ VerifyReport Verifier::verify(Database &db)
 
     // 3. The audit chain, and the last logged state of every row.
     QHash<QString, QString> lastState; // "table/id" -> after_json ("" when deleted)
+    bool anchorSeen = false;
     {
         auto r = db.exec(
             QStringLiteral("SELECT id, at, actor, entity, entity_id, action, before_json, after_json, "
@@ -234,11 +278,23 @@ VerifyReport Verifier::verify(Database &db)
             if (expect != hash)
                 report.faults << tr("Audit log entry %1 was altered (its hash does not match).").arg(logId);
             prev = hash;
+            report.headId = logId;
+            report.headHash = hash;
+            anchorSeen = anchorSeen || (anchor && logId == anchor->entryId);
+            if (anchor && logId == anchor->entryId && hash != anchor->hash)
+                report.faults << tr("Audit log entry %1 no longer has the hash noted for it (%2): the "
+                                    "history up to it was rewritten.")
+                                     .arg(logId)
+                                     .arg(anchor->hash);
             lastState.insert(entity + u'/' + QString::number(entityId), after);
             if (report.faults.size() > 50)
                 return report;
         }
     }
+    if (anchor && !anchorSeen)
+        report.faults << tr("Audit log entry %1, noted with its hash, is missing: the log was cut short "
+                            "or rewritten.")
+                             .arg(anchor->entryId);
     // 4. Every row equals its last logged state; no logged row is missing.
     for (const QString &table : schema::auditedTables()) {
         auto r = db.exec(QStringLiteral("SELECT rowid, * FROM %1").arg(table));

@@ -16,6 +16,8 @@
 #include <QStringList>
 #include <QVariantMap>
 
+#include <optional>
+
 namespace rectrack::core {
 
 class AuditLog
@@ -56,22 +58,45 @@ public:
 /// Findings of a full verification; ok() when no fault was found.
 struct VerifyReport
 {
-    QStringList faults;
+    QStringList faults; ///< in the order found: the first broken audit entry comes first
     qint64 auditEntries = 0;
     qint64 rowsChecked = 0;
+    qint64 headId = 0; ///< id of the last audit entry (0 when the log is empty)
+    QString headHash;  ///< its hash: noted outside the register, it pins the whole history
     bool ok() const { return faults.isEmpty(); }
+};
+
+/**
+ * An audit entry's hash noted outside the register (in the minutes of a meeting, on paper),
+ * as printed by `rectrack-cli verify`. The chain makes every entry's hash depend on all entries
+ * before it, so someone who rewrites history and recomputes the whole chain consistently passes
+ * the chain check, but cannot keep an anchor's hash: verify with the anchor catches it.
+ */
+struct AuditAnchor
+{
+    qint64 entryId = 0;
+    QString hash;
+    /// Parses "ID:HASH" (as printed by verify); nullopt when malformed.
+    static std::optional<AuditAnchor> parse(const QString &text);
 };
 
 /**
  * Full verification (`rectrack-cli verify`): PRAGMA integrity_check, the schema (version,
  * application id, tables), the audit chain, every audited row against its last logged state,
- * and every evidence blob against its SHA-256. Slow on large registers: not run on open.
+ * and every evidence blob against its SHA-256; with an @p anchor, also that the anchored entry
+ * still has the noted hash. Runs in one read transaction (one snapshot while others write).
+ * Slow on large registers: not run on open.
+ *
+ * What the chain detects: a log entry changed, removed or inserted; a row changed, inserted or
+ * deleted without a matching entry. What it cannot detect alone: someone with the file and this
+ * source code who rewrites rows and recomputes every hash from the change to the end. Only a
+ * hash kept outside the file (an AuditAnchor) shows that.
  */
 class Verifier
 {
     Q_DECLARE_TR_FUNCTIONS(Verifier)
 public:
-    static VerifyReport verify(Database &db);
+    static VerifyReport verify(Database &db, const std::optional<AuditAnchor> &anchor = std::nullopt);
 };
 
 } // namespace rectrack::core

@@ -7,7 +7,9 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <QThread>
 #include <QUuid>
+#include <QtEndian>
 
 namespace rectrack::core {
 
@@ -24,6 +26,79 @@ quint32 bigEndian32(const QByteArray &b, int offset)
 Error cannotOpen(const QString &message)
 {
     return Error{ErrorCode::CannotOpen, message};
+}
+
+/// SQLite's primary result codes for a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB).
+bool isCorruption(const QSqlError &e)
+{
+    const QString code = e.nativeErrorCode();
+    return code == QLatin1String("11") || code == QLatin1String("26");
+}
+
+// The WAL format (https://www.sqlite.org/fileformat2.html#walformat): a 32-byte header, then
+// frames of a 24-byte header and one page. Checksums run cumulatively over the header and
+// every frame, in 32-bit words of the byte order named by the magic number.
+constexpr quint32 kWalMagic = 0x377f0682;
+constexpr int kWalHeader = 32;
+constexpr int kWalFrameHeader = 24;
+
+struct WalSum
+{
+    quint32 s0 = 0;
+    quint32 s1 = 0;
+    bool operator==(const WalSum &) const = default;
+};
+
+WalSum walChecksum(bool bigEndianWords, const QByteArray &data, qsizetype from, qsizetype length, WalSum sum)
+{
+    for (qsizetype i = from; i + 8 <= from + length; i += 8) {
+        const quint32 x0 =
+            bigEndianWords ? bigEndian32(data, int(i)) : qFromLittleEndian<quint32>(data.constData() + i);
+        const quint32 x1 = bigEndianWords ? bigEndian32(data, int(i + 4))
+                                          : qFromLittleEndian<quint32>(data.constData() + i + 4);
+        sum.s0 += x0 + sum.s1;
+        sum.s1 += x1 + sum.s0;
+    }
+    return sum;
+}
+
+/// Scans a WAL; returns 0 when it is sound (or empty), -1 when its header is damaged while it
+/// holds frames, or the 1-based number of the first invalid frame when a valid commit frame of
+/// the same generation follows it (committed changes SQLite would drop).
+qint64 scanWal(QFile &wal)
+{
+    const QByteArray header = wal.read(kWalHeader);
+    const qint64 size = wal.size();
+    if (header.size() < kWalHeader)
+        return 0;
+    const quint32 magic = bigEndian32(header, 0);
+    const quint32 pageSize = bigEndian32(header, 8);
+    const bool sane = (magic & 0xFFFFFFFE) == kWalMagic && pageSize >= 512 && pageSize <= 65536 &&
+                      (pageSize & (pageSize - 1)) == 0;
+    const bool big = magic & 1;
+    if (!sane ||
+        walChecksum(big, header, 0, 24, {}) != WalSum{bigEndian32(header, 24), bigEndian32(header, 28)})
+        return size >= kWalHeader + kWalFrameHeader + 512 ? -1 : 0;
+    const quint32 salt1 = bigEndian32(header, 16);
+    const quint32 salt2 = bigEndian32(header, 20);
+    WalSum previous{bigEndian32(header, 24), bigEndian32(header, 28)};
+    qint64 firstBad = 0;
+    for (qint64 frame = 1;; ++frame) {
+        const QByteArray f = wal.read(kWalFrameHeader + pageSize);
+        if (f.size() < kWalFrameHeader + qsizetype(pageSize))
+            return 0; // a short last frame: torn, nothing after it
+        if (bigEndian32(f, 8) != salt1 || bigEndian32(f, 12) != salt2)
+            return 0; // a frame of an earlier generation: the end of this one
+        const WalSum stored{bigEndian32(f, 16), bigEndian32(f, 20)};
+        WalSum sum = walChecksum(big, f, 0, 8, previous);
+        sum = walChecksum(big, f, kWalFrameHeader, pageSize, sum);
+        const bool valid = bigEndian32(f, 0) != 0 && sum == stored;
+        if (!valid && firstBad == 0)
+            firstBad = frame;
+        if (valid && firstBad != 0 && bigEndian32(f, 4) != 0)
+            return firstBad; // a commit after the damage
+        previous = stored;
+    }
 }
 
 } // namespace
@@ -48,7 +123,12 @@ Status Database::checkFile(const QString &path)
     const quint32 pageCount = bigEndian32(header, 28);
     const quint32 changeCounter = bigEndian32(header, 24);
     const quint32 validFor = bigEndian32(header, 92);
-    if (changeCounter == validFor && qint64(pageCount) * pageSize > size)
+    // A checkpoint copies pages from the WAL in page order, page 1 (and its page count) first:
+    // killed half-way, it leaves a file shorter than its header says, and SQLite finishes the
+    // job from the WAL on the next open. So the count is only held against the size when no
+    // WAL with frames is waiting (the kill harness found this: a register refused after a crash).
+    const qint64 walSize = QFileInfo(path + QStringLiteral("-wal")).size();
+    if (changeCounter == validFor && walSize <= 32 && qint64(pageCount) * pageSize > size)
         return cannotOpen(
             tr("The file %1 is damaged: it is shorter than its header says (truncated?).").arg(path));
     if (size % pageSize != 0)
@@ -57,7 +137,35 @@ Status Database::checkFile(const QString &path)
     if (appId != schema::kApplicationId)
         return cannotOpen(
             tr("The file %1 is an SQLite database of another program, not a Rectrack register.").arg(path));
-    return okStatus();
+    return checkWal(path);
+}
+
+Status Database::checkWal(const QString &path)
+{
+    const QString walPath = path + QStringLiteral("-wal");
+    qint64 damage = 0;
+    // A second look after a pause tells damage from a WAL that another process was resetting
+    // while we read it.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        QFile wal(walPath);
+        if (!wal.exists() || !wal.open(QIODevice::ReadOnly))
+            return okStatus();
+        damage = scanWal(wal);
+        if (damage == 0)
+            return okStatus();
+        if (attempt == 0)
+            QThread::msleep(200);
+    }
+    if (damage < 0)
+        return cannotOpen(tr("The file %1 cannot be opened: the header of its write-ahead log %2 is damaged, "
+                             "so the changes in the log would be lost. Keep both files and restore a backup, "
+                             "or move %2 aside to open the register without those changes.")
+                              .arg(path, walPath));
+    return cannotOpen(tr("The file %1 cannot be opened: its write-ahead log %2 is damaged at frame %3, and "
+                         "changes committed after that frame would be lost. Keep both files and restore a "
+                         "backup, or move %2 aside to open the register without the changes in the log.")
+                          .arg(path, walPath)
+                          .arg(damage));
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode mode)
@@ -97,10 +205,13 @@ void Database::close()
     if (m_connection.isEmpty())
         return;
     if (m_db.isOpen()) {
-        // Checkpoint so that the WAL is folded back and the file stands alone.
+        // Fold the WAL back without waiting: a TRUNCATE checkpoint waits (busy timeout) for every
+        // other process's readers and writers, which stalled a read-only command for seconds
+        // while another process kept writing. When this is the last connection, SQLite itself
+        // checkpoints fully on close and removes the WAL, so the file still stands alone.
         {
             QSqlQuery q(m_db);
-            q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
         }
         m_db.close();
     }
@@ -135,6 +246,8 @@ Status Database::initialise(bool created)
                     .arg(schema::kVersion));
         if (version < 1)
             return cannotOpen(tr("The file %1 is not a Rectrack register.").arg(m_path));
+        if (const Status s = checkRootPages(); !s)
+            return s;
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("SELECT 1 FROM audit_log LIMIT 1")))
             return cannotOpen(
@@ -166,6 +279,39 @@ Status Database::initialise(bool created)
     const int version = schemaVersion();
     if (version < schema::kVersion)
         return migrate(version);
+    return okStatus();
+}
+
+Status Database::checkRootPages()
+{
+    // One cursor per table and index reads its root page and the path to its first leaf: a few
+    // page reads each, so damage to any b-tree's root is refused on open. Damage deeper inside a
+    // b-tree needs a full scan: that is verify's integrity_check (DESIGN.md §4).
+    QList<std::pair<QString, QString>> statements;
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT type, name, tbl_name FROM sqlite_master WHERE rootpage > 0 AND "
+                                   "type IN ('table', 'index') ORDER BY rootpage")))
+            return cannotOpen(
+                tr("The file %1 is damaged or not a register: %2").arg(m_path, q.lastError().text()));
+        auto quoted = [](QString name) -> QString {
+            return u'"' + name.replace(u'"', QStringLiteral("\"\"")) + u'"';
+        };
+        while (q.next()) {
+            const QString name = q.value(1).toString();
+            statements.append(
+                {name, q.value(0).toString() == QLatin1String("table")
+                           ? QStringLiteral("SELECT 1 FROM %1 NOT INDEXED LIMIT 1").arg(quoted(name))
+                           : QStringLiteral("SELECT 1 FROM %1 INDEXED BY %2 LIMIT 1")
+                                 .arg(quoted(q.value(2).toString()), quoted(name))});
+        }
+    }
+    for (const auto &[name, sql] : statements) {
+        QSqlQuery q(m_db);
+        if (!q.exec(sql))
+            return cannotOpen(tr("The file %1 is damaged: %2 cannot be read (%3). Restore a backup.")
+                                  .arg(m_path, name, q.lastError().databaseText()));
+    }
     return okStatus();
 }
 
@@ -207,12 +353,20 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.prepare(sql))
+    auto failure = [&]() -> Error {
+        // A damaged page met while working: the same exit as a file refused on open.
+        if (isCorruption(q.lastError()))
+            return cannotOpen(tr("The file %1 is damaged (%2). Restore a backup; rectrack-cli verify on "
+                                 "a copy lists the damage.")
+                                  .arg(m_path, q.lastError().databaseText()));
         return Error{ErrorCode::Internal, tr("Database error: %1 (%2)").arg(q.lastError().text(), sql)};
+    };
+    if (!q.prepare(sql))
+        return failure();
     for (const QVariant &b : binds)
         q.addBindValue(b);
     if (!q.exec())
-        return Error{ErrorCode::Internal, tr("Database error: %1 (%2)").arg(q.lastError().text(), sql)};
+        return failure();
     return q;
 }
 

@@ -38,8 +38,20 @@ public:
     /// newer schema).
     static Result<std::unique_ptr<Database>> open(const QString &path, OpenMode mode = OpenMode::Existing);
 
-    /// The cheap check of DESIGN.md §4 on a file without opening it through SQLite.
+    /// The cheap check of DESIGN.md §4 on a file without opening it through SQLite: the header
+    /// (magic, page size, page count against the file size, application id) and, when there is
+    /// one, the write-ahead log (see checkWal()).
     static Status checkFile(const QString &path);
+
+    /**
+     * Checks the write-ahead log @p path + "-wal" before SQLite sees it. SQLite replays a WAL up
+     * to its first frame that fails its checksum and silently drops everything after it, so a
+     * damaged frame in the middle would lose transactions that were committed. Refused: a WAL
+     * whose header is damaged while it holds frames, and a WAL in which a valid commit frame of
+     * the current generation follows an invalid frame. A torn last transaction (an invalid frame
+     * with no commit after it) is normal after a crash and passes. Reads only; CannotOpen on damage.
+     */
+    static Status checkWal(const QString &path);
 
     ~Database();
     Database(const Database &) = delete;
@@ -96,6 +108,7 @@ private:
     QString m_auditHead;
     Database() = default;
     Status initialise(bool created);
+    Status checkRootPages();
     Status migrate(int from);
 
     QSqlDatabase m_db;

@@ -39,15 +39,9 @@
         <source>Created the register %1.</source>
         <translation>已创建台账文件 %1。</translation>
     </message>
-    <message>
-        <source>Usage: rectrack-cli verify DB</source>
-        <translation>用法：rectrack-cli verify 台账文件</translation>
-    </message>
     <message numerus="yes">
         <source>Verification of %1 found %n fault(s).</source>
-        <translation>
-            <numerusform>校验 %1 发现 %n 处问题。</numerusform>
-        </translation>
+        <translation><numerusform>校验 %1 发现 %n 处问题。</numerusform></translation>
     </message>
     <message>
         <source>%1: integrity, schema and audit chain are in order (%2 audit entries, %3 rows checked).</source>
@@ -236,6 +230,18 @@
     <message>
         <source>supervision figures: referrals, clues, evaluations, coverage, outcomes</source>
         <translation>监督工作数据：抄告报告、问题线索、整改评价、全覆盖、整改成果</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli verify DB [--anchor ID:HASH]</source>
+        <translation>用法：rectrack-cli verify 台账文件 [--anchor 编号:哈希值]</translation>
+    </message>
+    <message>
+        <source>The anchor &quot;%1&quot; is not valid; write it as ID:HASH, as verify prints it (a number, a colon and 64 hexadecimal digits).</source>
+        <translation>锚点“%1”无效；请按 verify 输出的格式书写为 编号:哈希值（一个数字、一个冒号和 64 位十六进制数字）。</translation>
+    </message>
+    <message>
+        <source>Audit chain head (note it in the minutes; verify --anchor checks it later): %1:%2</source>
+        <translation>审计链链头（请记入会议纪要，今后可用 verify --anchor 核对）：%1:%2</translation>
     </message>
 </context>
 </TS>

@@ -100,6 +100,22 @@
         <source>Database error: %1 (%2)</source>
         <translation>数据库错误：%1（%2）</translation>
     </message>
+    <message>
+        <source>The file %1 cannot be opened: the header of its write-ahead log %2 is damaged, so the changes in the log would be lost. Keep both files and restore a backup, or move %2 aside to open the register without those changes.</source>
+        <translation>无法打开文件 %1：其预写日志 %2 的文件头已损坏，日志中的修改将会丢失。请保留这两个文件并恢复备份，或将 %2 移到别处，以不含这些修改的状态打开台账。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be opened: its write-ahead log %2 is damaged at frame %3, and changes committed after that frame would be lost. Keep both files and restore a backup, or move %2 aside to open the register without the changes in the log.</source>
+        <translation>无法打开文件 %1：其预写日志 %2 在第 %3 帧处损坏，该帧之后已提交的修改将会丢失。请保留这两个文件并恢复备份，或将 %2 移到别处，以不含日志中修改的状态打开台账。</translation>
+    </message>
+    <message>
+        <source>The file %1 is damaged: %2 cannot be read (%3). Restore a backup.</source>
+        <translation>文件 %1 已损坏：无法读取 %2（%3）。请恢复备份。</translation>
+    </message>
+    <message>
+        <source>The file %1 is damaged (%2). Restore a backup; rectrack-cli verify on a copy lists the damage.</source>
+        <translation>文件 %1 已损坏（%2）。请恢复备份；对副本运行 rectrack-cli verify 可列出损坏之处。</translation>
+    </message>
 </context>
 <context>
     <name>DemoRegister</name>
@@ -528,6 +544,14 @@
         <source>Evidence file #%1 does not match its SHA-256.</source>
         <translation>佐证材料 #%1 与其 SHA-256 校验值不符。</translation>
     </message>
+    <message>
+        <source>Audit log entry %1 no longer has the hash noted for it (%2): the history up to it was rewritten.</source>
+        <translation>审计日志第 %1 条的哈希值与记录的值（%2）不符：截至该条的历史已被改写。</translation>
+    </message>
+    <message>
+        <source>Audit log entry %1, noted with its hash, is missing: the log was cut short or rewritten.</source>
+        <translation>已记录哈希值的审计日志第 %1 条不存在：日志被截短或改写。</translation>
+    </message>
 </context>
 <context>
     <name>Workflow</name>
@@ -545,9 +569,7 @@
     </message>
     <message numerus="yes">
         <source>The problem cannot be marked completed: %n measure(s) are not finished.</source>
-        <translation>
-            <numerusform>该问题不能标记为已完成：还有 %n 项整改措施未完成。</numerusform>
-        </translation>
+        <translation><numerusform>该问题不能标记为已完成：还有 %n 项整改措施未完成。</numerusform></translation>
     </message>
     <message>
         <source>Only a completed problem can be closed out; this one is %1.</source>
@@ -555,9 +577,7 @@
     </message>
     <message numerus="yes">
         <source>The problem cannot be closed out: %n measure(s) are not finished.</source>
-        <translation>
-            <numerusform>该问题不能销号：还有 %n 项整改措施未完成。</numerusform>
-        </translation>
+        <translation><numerusform>该问题不能销号：还有 %n 项整改措施未完成。</numerusform></translation>
     </message>
     <message>
         <source>The problem cannot be closed out before the unit leader, the unit rectification group and the inspection office have approved it.</source>

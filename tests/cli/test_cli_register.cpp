@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 using rectrack::test::runCli;
@@ -111,7 +112,36 @@ TEST_CASE("verify passes on the demo and fails after changes behind the program'
 
     REQUIRE(runSqlite(copy, QStringLiteral(
                                 "UPDATE audit_log SET at = '2020-01-01T00:00:00Z' WHERE id = 10;")) == 0);
-    CHECK(runCli({QStringLiteral("verify"), copy}).exitCode == 3);
+    const auto altered = runCli({QStringLiteral("verify"), copy});
+    CHECK(altered.exitCode == 3);
+    // The first broken entry is named first.
+    CHECK(altered.err.startsWith(QStringLiteral("rectrack-cli: Audit log entry 10 was altered")));
+}
+
+TEST_CASE("verify prints the chain head and checks it later with --anchor", "[cli][verify]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("d.db"));
+    REQUIRE(runCli({QStringLiteral("demo"), db}).exitCode == 0);
+    const auto first = runCli({QStringLiteral("verify"), db});
+    REQUIRE(first.exitCode == 0);
+    const QRegularExpression head(QStringLiteral("head.*: (\\d+:[0-9a-f]{64})"));
+    const auto m = head.match(first.out);
+    REQUIRE(m.hasMatch());
+    const QString anchor = m.captured(1);
+    CHECK(runCli({QStringLiteral("verify"), db, QStringLiteral("--anchor"), anchor}).exitCode == 0);
+    CHECK(runCli({QStringLiteral("verify"), db, QStringLiteral("--anchor"), QStringLiteral("12:xyz")})
+              .exitCode == 1);
+    // A wrong hash for the entry is a fault, named with the entry.
+    QString wrong = anchor;
+    wrong[wrong.size() - 1] = wrong.back() == u'0' ? u'1' : u'0';
+    const auto forged = runCli({QStringLiteral("verify"), db, QStringLiteral("--anchor"), wrong});
+    CHECK(forged.exitCode == 3);
+    CHECK(forged.err.contains(
+        QStringLiteral("Audit log entry %1 no longer has the hash").arg(anchor.section(u':', 0, 0))));
+    // Chinese by default.
+    const auto zh = runCli({QStringLiteral("verify"), db, QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    CHECK(zh.out.contains(anchor));
 }
 
 TEST_CASE("files that are not registers exit 4 with a message", "[cli]")

@@ -139,8 +139,110 @@ TEST_CASE("the audit chain detects rows changed behind the program's back", "[st
         REQUIRE(rectrack::test::runSqlite(reg.path, QStringLiteral("DELETE FROM audit_log WHERE id=3;")) ==
                 0);
         reg.reopen();
-        CHECK_FALSE(Verifier::verify(*reg.db).ok());
+        const VerifyReport report = Verifier::verify(*reg.db);
+        REQUIRE_FALSE(report.ok());
+        CHECK(report.faults.first() ==
+              QStringLiteral("Audit log entry 4 does not follow the entry before it (an entry was removed or "
+                             "inserted)."));
     }
+    SECTION("a register row deleted")
+    {
+        REQUIRE(rectrack::test::runSqlite(reg.path, QStringLiteral("DELETE FROM measures;")) == 0);
+        reg.reopen();
+        const VerifyReport report = Verifier::verify(*reg.db);
+        REQUIRE(report.faults.size() == 1);
+        CHECK(report.faults.first() ==
+              QStringLiteral("Row 1 of measures was deleted behind the program's back."));
+    }
+    SECTION("a register row inserted")
+    {
+        REQUIRE(rectrack::test::runSqlite(
+                    reg.path, QStringLiteral("INSERT INTO measures (uuid, problem_id, content) VALUES "
+                                             "('x-1', %1, '补录措施');")
+                                  .arg(id)) == 0);
+        reg.reopen();
+        const VerifyReport report = Verifier::verify(*reg.db);
+        REQUIRE(report.faults.size() == 1);
+        CHECK(
+            report.faults.first() ==
+            QStringLiteral("Row 2 of measures is not in the audit log (written behind the program's back)."));
+    }
+    SECTION("an audit entry inserted into the middle of the chain")
+    {
+        REQUIRE(
+            rectrack::test::runSqlite(
+                reg.path, QStringLiteral("UPDATE audit_log SET id = id + 10 WHERE id >= 3; "
+                                         "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, "
+                                         "prev_hash, hash) SELECT 3, at, actor, entity, entity_id, action, "
+                                         "hash, hash FROM audit_log WHERE id = 2;")) == 0);
+        reg.reopen();
+        const VerifyReport report = Verifier::verify(*reg.db);
+        REQUIRE_FALSE(report.ok());
+        CHECK(report.faults.first().startsWith(QStringLiteral("Audit log entry 3 ")));
+    }
+}
+
+TEST_CASE("a chain rewritten consistently passes alone and is caught by a noted head", "[storage][audit]")
+{
+    TempRegister reg;
+    const qint64 id = seed(reg);
+    const VerifyReport before = Verifier::verify(*reg.db);
+    REQUIRE(before.ok());
+    REQUIRE(before.headId == 4);
+    CHECK(before.headHash ==
+          reg.db->scalar(QStringLiteral("SELECT hash FROM audit_log WHERE id = 4")).toString());
+    const AuditAnchor noted{before.headId, before.headHash};
+    CHECK(AuditAnchor::parse(QStringLiteral("4:") + before.headHash.toUpper())->hash == before.headHash);
+    CHECK_FALSE(AuditAnchor::parse(QStringLiteral("4:abc")));
+    CHECK(Verifier::verify(*reg.db, noted).ok());
+
+    // Someone with the file and the source rewrites the problem's deadline, the entries that
+    // logged it, and every hash from there to the end of the chain.
+    reg.db.reset();
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("forger"));
+        raw.setDatabaseName(reg.path);
+        REQUIRE(raw.open());
+        QSqlQuery q(raw);
+        REQUIRE(q.exec(QStringLiteral("UPDATE problems SET deadline = '2020-12-31' WHERE id = %1").arg(id)));
+        REQUIRE(q.exec(QStringLiteral("UPDATE audit_log SET after_json = replace(after_json, "
+                                      "'\"deadline\":\"2020-07-10\"', '\"deadline\":\"2020-12-31\"') "
+                                      "WHERE entity = 'problems'")));
+        REQUIRE(
+            q.exec(QStringLiteral("SELECT id, at, actor, entity, entity_id, action, before_json, after_json "
+                                  "FROM audit_log ORDER BY id")));
+        QString prev(64, u'0');
+        QList<std::pair<qint64, std::pair<QString, QString>>> rewritten;
+        while (q.next()) {
+            const QString hash = AuditLog::chainHash(
+                prev, q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                q.value(4).toLongLong(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString());
+            rewritten.append({q.value(0).toLongLong(), {prev, hash}});
+            prev = hash;
+        }
+        for (const auto &[entry, hashes] : rewritten) {
+            QSqlQuery u(raw);
+            u.prepare(QStringLiteral("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?"));
+            u.addBindValue(hashes.first);
+            u.addBindValue(hashes.second);
+            u.addBindValue(entry);
+            REQUIRE(u.exec());
+        }
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("forger"));
+    reg.reopen();
+    REQUIRE(reg.db->scalar(QStringLiteral("SELECT deadline FROM problems")).toString() ==
+            QStringLiteral("2020-12-31"));
+    // The limit of a self-contained chain: consistent forgery passes.
+    CHECK(Verifier::verify(*reg.db).ok());
+    // The head noted in the minutes does not.
+    const VerifyReport report = Verifier::verify(*reg.db, noted);
+    REQUIRE(report.faults.size() == 1);
+    CHECK(report.faults.first().startsWith(QStringLiteral("Audit log entry 4 no longer has the hash noted")));
+    // Cutting the log short below the noted entry is caught too.
+    REQUIRE(reg.db->exec(QStringLiteral("DELETE FROM audit_log WHERE id = 4")).ok());
+    CHECK(Verifier::verify(*reg.db, noted).faults.join(u'\n').contains(QStringLiteral("is missing")));
 }
 
 TEST_CASE("a backup is a verified, complete copy", "[storage][backup]")

@@ -41,4 +41,17 @@ QString sharedData(const QString &relative);
 /// Runs the sqlite3 shell on @p db with one SQL script; returns its exit code.
 int runSqlite(const QString &db, const QString &sql);
 
+/// Writes @p bytes over the file at @p offset (damage for the refusal tests).
+void overwrite(const QString &path, qint64 offset, const QByteArray &bytes);
+
+/// Copies a register with its WAL (not the -shm) to @p copy, replacing an older copy.
+void copyRegister(const QString &path, const QString &copy);
+
+/**
+ * Leaves @p path with a WAL of at least @p commits committed transactions (one unit each) and
+ * returns a copy of the file and its WAL taken while the connection was still open, as after a
+ * crash. Frames are pageSize + 24 bytes after the 32-byte WAL header.
+ */
+QString copyWithWal(const QString &path, const QString &copy, int commits);
+
 } // namespace rectrack::test
