@@ -52,13 +52,20 @@ QString withDate(QString sql, const QDate &asOf)
     return sql.replace(QStringLiteral("@D"), asOf.toString(Qt::ISODate));
 }
 
+// MATERIALIZED: computed once per problem. Flattened into the outer query, each reference to
+// ps.st or ps.dl would run its correlated subquery again (eight times per problem here).
+QString withAsOf()
+{
+    return QStringLiteral("WITH ps AS MATERIALIZED (") + QString::fromLatin1(kProblemsAsOf) +
+           QStringLiteral(") ");
+}
+
 QString fromAsOf()
 {
-    return QStringLiteral("FROM (") + QString::fromLatin1(kProblemsAsOf) +
-           QStringLiteral(
-               ") ps LEFT JOIN units u ON u.id = ps.unit_id LEFT JOIN inspections i ON i.id = "
-               "ps.inspection_id LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN categories c ON c.id = "
-               "ps.category_id WHERE 1 = 1");
+    return QStringLiteral(
+        "FROM ps LEFT JOIN units u ON u.id = ps.unit_id LEFT JOIN inspections i ON i.id = "
+        "ps.inspection_id LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN categories c ON c.id = "
+        "ps.category_id WHERE 1 = 1");
 }
 
 QString groupExpr(GroupBy by)
@@ -115,6 +122,7 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
     QVariantList binds;
     const QString where = filterSql(filter, binds);
     const QString sql =
+        withAsOf() +
         QStringLiteral(
             "SELECT %1 AS gkey, count(*), sum(ps.mc), sum(ps.st = 'completed'), sum(ps.st = 'closed_out'), "
             "sum(ps.st = 'long_term'), sum(ps.st = 'in_progress'), sum(ps.st = 'registered'), "
@@ -122,7 +130,6 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
             "min(r.start_date) ")
             .arg(groupExpr(by)) +
         fromAsOf() + where + QStringLiteral(" GROUP BY gkey");
-    // '@D' is the as-of date wherever it appears; the filter's plain ? take 2, 3, ...
     auto q = db.exec(withDate(sql, asOf), binds);
     if (!q)
         return q.error();
@@ -214,6 +221,7 @@ Result<QList<OverdueItem>> Statistics::overdue(Database &db, const QDate &asOf, 
     QVariantList binds;
     const QString where = filterSql(filter, binds);
     const QString sql =
+        withAsOf() +
         QStringLiteral("SELECT ps.id, ps.registration_no, u.name, ps.description, ps.responsible_office, "
                        "ps.lead_leader, ps.responsible_person, ps.dl, ps.st ") +
         fromAsOf() + where +
