@@ -507,6 +507,10 @@
         <source>Responsible office and person</source>
         <translation>责任部门／责任人</translation>
     </message>
+    <message>
+        <source>Cannot set the Chinese fonts of %1.</source>
+        <translation>无法设置%1的中文字体。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::cli::Cli</name>

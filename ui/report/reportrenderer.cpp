@@ -20,6 +20,8 @@
 #include <QTextObjectInterface>
 #include <QUrl>
 
+#include <zlib.h>
+
 #include <cmath>
 
 namespace rectrack::ui {
@@ -122,6 +124,162 @@ QByteArray pdfHexString(const QString &s)
     return out;
 }
 
+/// Little-endian readers and writers for the zip structures.
+quint32 le32(const QByteArray &b, qsizetype at)
+{
+    return quint32(quint8(b[at])) | quint32(quint8(b[at + 1])) << 8 | quint32(quint8(b[at + 2])) << 16 |
+           quint32(quint8(b[at + 3])) << 24;
+}
+quint16 le16(const QByteArray &b, qsizetype at)
+{
+    return quint16(quint8(b[at]) | quint8(b[at + 1]) << 8);
+}
+void put32(QByteArray &b, quint32 v)
+{
+    for (int i = 0; i < 4; ++i)
+        b += char((v >> (8 * i)) & 0xff);
+}
+void put16(QByteArray &b, quint16 v)
+{
+    b += char(v & 0xff);
+    b += char(v >> 8);
+}
+
+/// Raw-deflate data inflated to @p size bytes, or empty on error.
+QByteArray inflateRaw(const QByteArray &data, qsizetype size)
+{
+    QByteArray out(size, Qt::Uninitialized);
+    z_stream z{};
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
+        return {};
+    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    z.avail_in = uInt(data.size());
+    z.next_out = reinterpret_cast<Bytef *>(out.data());
+    z.avail_out = uInt(out.size());
+    const int rc = inflate(&z, Z_FINISH);
+    inflateEnd(&z);
+    return rc == Z_STREAM_END && qsizetype(z.total_out) == size ? out : QByteArray();
+}
+
+/**
+ * LibreOffice and WPS take fo:font-size, fo:font-weight and fo:font-family for Latin script
+ * only; Chinese text needs the style:*-asian twins, which Qt's ODF writer does not write. This
+ * adds them to every text style of content.xml, so headings and the cover keep their size and
+ * weight in Chinese too.
+ */
+QByteArray withAsianFontProperties(QByteArray xml, const QString &family)
+{
+    static const QRegularExpression props(QStringLiteral("<style:text-properties\\b[^>]*>"));
+    QString text = QString::fromUtf8(xml);
+    QString out;
+    qsizetype last = 0;
+    for (auto it = props.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        QString tag = m.captured(0);
+        QString extra;
+        for (const char *name : {"font-size", "font-weight", "font-style"}) {
+            const QRegularExpression re(QStringLiteral("fo:%1=\"([^\"]*)\"").arg(QLatin1String(name)));
+            const auto v = re.match(tag);
+            if (v.hasMatch() && !tag.contains(QStringLiteral("style:%1-asian").arg(QLatin1String(name))))
+                extra += QStringLiteral(" style:%1-asian=\"%2\"").arg(QLatin1String(name), v.captured(1));
+        }
+        if (!tag.contains(QLatin1String("style:font-family-asian")))
+            extra += QStringLiteral(" style:font-family-asian=\"%1\"").arg(family.toHtmlEscaped());
+        const qsizetype close = tag.endsWith(QLatin1String("/>")) ? tag.size() - 2 : tag.size() - 1;
+        tag.insert(close, extra);
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        out += tag;
+        last = m.capturedEnd();
+    }
+    out += QStringView(text).mid(last);
+    return out.toUtf8();
+}
+
+/// Rewrites content.xml of the OpenDocument zip at @p path through @p fix; other entries are copied.
+bool rewriteOdfContent(const QString &path, const std::function<QByteArray(QByteArray)> &fix)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray zip = f.readAll();
+    f.close();
+    const qsizetype eocd = zip.lastIndexOf(QByteArray("PK\x05\x06", 4));
+    if (eocd < 0 || eocd + 22 > zip.size())
+        return false;
+    const int entries = le16(zip, eocd + 10);
+    qsizetype cd = le32(zip, eocd + 16);
+    QByteArray body, central;
+    for (int i = 0; i < entries; ++i) {
+        if (cd + 46 > zip.size() || le32(zip, cd) != 0x02014b50)
+            return false;
+        const quint16 method = le16(zip, cd + 10);
+        quint32 crc = le32(zip, cd + 16);
+        quint32 csize = le32(zip, cd + 20);
+        quint32 usize = le32(zip, cd + 24);
+        const quint16 nameLen = le16(zip, cd + 28), extraLen = le16(zip, cd + 30),
+                      commentLen = le16(zip, cd + 32);
+        const QByteArray name = zip.mid(cd + 46, nameLen);
+        const qsizetype local = le32(zip, cd + 42);
+        if (local + 30 > zip.size() || le32(zip, local) != 0x04034b50)
+            return false;
+        const qsizetype dataAt = local + 30 + le16(zip, local + 26) + le16(zip, local + 28);
+        QByteArray data = zip.mid(dataAt, csize);
+        quint16 outMethod = method;
+        if (name == "content.xml") {
+            QByteArray xml = method == 8 ? inflateRaw(data, usize) : method == 0 ? data : QByteArray();
+            if (xml.isEmpty())
+                return false;
+            data = fix(xml);
+            outMethod = 0; // stored: no deflate needed
+            crc = quint32(crc32(0L, reinterpret_cast<const Bytef *>(data.constData()), uInt(data.size())));
+            csize = usize = quint32(data.size());
+        }
+        const quint32 offset = quint32(body.size());
+        // Local header without a data descriptor (flags 0): sizes and CRC written up front.
+        put32(body, 0x04034b50);
+        put16(body, 20);
+        put16(body, 0);
+        put16(body, outMethod);
+        put32(body, le32(zip, cd + 12)); // time and date
+        put32(body, crc);
+        put32(body, csize);
+        put32(body, usize);
+        put16(body, nameLen);
+        put16(body, 0);
+        body += name;
+        body += data;
+        put32(central, 0x02014b50);
+        put16(central, le16(zip, cd + 4));
+        put16(central, 20);
+        put16(central, 0);
+        put16(central, outMethod);
+        put32(central, le32(zip, cd + 12));
+        put32(central, crc);
+        put32(central, csize);
+        put32(central, usize);
+        put16(central, nameLen);
+        put16(central, 0);
+        put16(central, 0);
+        put16(central, 0);
+        put16(central, le16(zip, cd + 36));
+        put32(central, le32(zip, cd + 38));
+        put32(central, offset);
+        central += name;
+        cd += 46 + nameLen + extraLen + commentLen;
+    }
+    QByteArray out = body + central;
+    put32(out, 0x06054b50);
+    put16(out, 0);
+    put16(out, 0);
+    put16(out, quint16(entries));
+    put16(out, quint16(entries));
+    put32(out, quint32(central.size()));
+    put32(out, quint32(body.size()));
+    put16(out, 0);
+    QFile w(path);
+    return w.open(QIODevice::WriteOnly | QIODevice::Truncate) && w.write(out) == out.size() && w.flush();
+}
+
 } // namespace
 
 struct ReportRenderer::Charts
@@ -189,30 +347,40 @@ QString ReportRenderer::html(bool withCover) const
             .arg(family);
 
     if (withCover) {
+        // The .odt's cover. Sizes are set on spans: the ODF writer keeps character formats but not
+        // a paragraph's font, and blank paragraphs stand in for the top margins it drops.
+        auto line = [&](const QString &text, int pt, bool bold, const char *align) {
+            h += QStringLiteral("<p align=\"%1\"><span style=\"font-size: %2pt;%3\">%4</span></p>")
+                     .arg(QLatin1String(align))
+                     .arg(pt)
+                     .arg(bold ? QStringLiteral(" font-weight: bold;") : QString(), esc(text));
+        };
+        auto blank = [&](int n) {
+            for (int i = 0; i < n; ++i)
+                h += QStringLiteral("<p><span style=\"font-size: 14pt;\">&nbsp;</span></p>");
+        };
         if (!c.options.marking.isEmpty())
-            h += QStringLiteral("<p style=\"font-size: 14pt; font-weight: bold;\">%1</p>")
-                     .arg(esc(c.options.marking));
-        h += QStringLiteral("<p style=\"margin-top: 120pt; text-align: center; font-size: 24pt; font-weight: "
-                            "bold;\">%1</p>")
-                 .arg(esc(c.options.title));
-        h += QStringLiteral("<p style=\"text-align: center; font-size: 14pt; margin-top: 24pt;\">%1</p>")
-                 .arg(esc(tr("Scope: %1").arg(c.scopeLabel)));
-        h += QStringLiteral("<p style=\"text-align: center; font-size: 14pt;\">%1</p>")
-                 .arg(esc(tr("Figures as of %1").arg(formatDate(c.asOf))));
+            line(c.options.marking, 14, true, "left");
+        blank(6);
+        line(c.options.title, 24, true, "center");
+        blank(2);
+        line(tr("Scope: %1").arg(c.scopeLabel), 15, false, "center");
+        line(tr("Figures as of %1").arg(formatDate(c.asOf)), 15, false, "center");
         if (c.since.isValid())
-            h += QStringLiteral("<p style=\"text-align: center; font-size: 14pt;\">%1</p>")
-                     .arg(esc(tr("Compared with %1").arg(formatDate(c.since))));
-        h += QStringLiteral(
-                 "<p style=\"margin-top: 160pt; text-align: center; font-size: 16pt; page-break-after: "
-                 "always;\">%1</p>")
-                 .arg(esc(c.options.issuer));
+            line(tr("Compared with %1").arg(formatDate(c.since)), 15, false, "center");
+        blank(8);
+        line(c.options.issuer, 16, false, "center");
+        h +=
+            QStringLiteral("<p align=\"center\" style=\"page-break-after: always;\"><span style=\"font-size: "
+                           "14pt;\">%1</span></p>")
+                .arg(esc(formatDate(c.asOf)));
     }
 
     int section = 0;
     auto heading = [&](const QString &title, bool newPage = false) {
         const QString no = section < 10 ? tr(kNumerals[section]) : QString::number(section + 1);
         ++section;
-        h += QStringLiteral("<h2%1>%2</h2>")
+        h += QStringLiteral("<h2%1><span style=\"font-size: 15pt; font-weight: bold;\">%2</span></h2>")
                  .arg(newPage ? QStringLiteral(" style=\"page-break-before: always;\"") : QString(),
                       esc(tr("%1. %2", "section number and title").arg(no, title)));
     };
@@ -336,7 +504,7 @@ QString ReportRenderer::html(bool withCover) const
             headers << tr("Newly done");
             widths = {6, 32, 7, 7, 7, 7, 7, 7, 10, 10};
         }
-        h += QStringLiteral("<h3>%1</h3>")
+        h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
                  .arg(esc(tr("Table: rectification of every unit (%1 units)").arg(c.units.size())));
         tableStart(headers, widths);
         int no = 0;
@@ -397,7 +565,8 @@ QString ReportRenderer::html(bool withCover) const
     if (!sv.isEmpty()) {
         heading(tr("Supervision and outcomes"));
         if (sv.hasClues()) {
-            h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Problem clues transferred")));
+            h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
+                     .arg(esc(tr("Problem clues transferred")));
             para(tr("%1 problem clues have been transferred; disposal has been reported for %2, %3 are "
                     "pending, of "
                     "which %4 are past the three-month due date.")
@@ -412,7 +581,8 @@ QString ReportRenderer::html(bool withCover) const
             h += tableEnd;
         }
         if (sv.hasReferrals()) {
-            h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Referral sheets and reports")));
+            h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
+                     .arg(esc(tr("Referral sheets and reports")));
             tableStart({tr("Kind"), tr("Issued"), tr("Answered")});
             for (const core::NamedCount &r : sv.referralsByKind)
                 h += QStringLiteral("<tr>") + cell(core::ReportBuilder::referralKindName(r.name)) +
@@ -420,7 +590,8 @@ QString ReportRenderer::html(bool withCover) const
             h += tableEnd;
         }
         if (sv.hasEvaluations()) {
-            h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Rectification-effect evaluations")));
+            h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
+                     .arg(esc(tr("Rectification-effect evaluations")));
             QStringList grades;
             for (const core::NamedCount &g : sv.evaluations.byGrade)
                 grades << tr("%1: %2").arg(g.name.isEmpty() ? tr("(no grade)") : g.name).arg(g.count);
@@ -430,7 +601,8 @@ QString ReportRenderer::html(bool withCover) const
                      .arg(sv.evaluations.secondRectification));
         }
         if (sv.hasRules()) {
-            h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Rules established")));
+            h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
+                     .arg(esc(tr("Rules established")));
             para(tr("%1 rules and regulations have been established or revised.").arg(sv.rulesCount));
             tableStart({tr("Unit"), tr("Rule"), tr("Date")});
             for (const core::RuleRow &r : sv.rules)
@@ -444,7 +616,8 @@ QString ReportRenderer::html(bool withCover) const
                                       .arg(sv.rulesCount)));
         }
         if (sv.hasAccountability()) {
-            h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Accountability")));
+            h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
+                     .arg(esc(tr("Accountability")));
             tableStart({tr("Form"), tr("Persons"), tr("Decisions")});
             for (const core::NamedCount &r : sv.accountabilityByForm)
                 h += QStringLiteral("<tr>") + cell(r.name) + cell(num(r.count), "n") +
@@ -452,7 +625,8 @@ QString ReportRenderer::html(bool withCover) const
             h += tableEnd;
         }
         if (sv.hasFunds()) {
-            h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Funds recovered")));
+            h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
+                     .arg(esc(tr("Funds recovered")));
             para(tr("%1 recoveries, %2 yuan in all.")
                      .arg(sv.fundsCount)
                      .arg(QLocale().toString(sv.fundsYuan, 'f', 2)));
@@ -461,7 +635,8 @@ QString ReportRenderer::html(bool withCover) const
 
     // Appendix: the full problem ledger of the scope.
     if (c.options.appendix) {
-        h += QStringLiteral("<h2 style=\"page-break-before: always;\">%1</h2>")
+        h += QStringLiteral("<h2 style=\"page-break-before: always;\"><span style=\"font-size: 15pt; "
+                            "font-weight: bold;\">%1</span></h2>")
                  .arg(esc(tr("Appendix: problem ledger (%1 problems)").arg(c.appendix.size())));
         tableStart({tr("No."), tr("Unit"), tr("Reg. no."), tr("Source"), tr("Problem"),
                     tr("Responsible office"), tr("Lead leader"), tr("Deadline"), tr("State")},
@@ -679,11 +854,17 @@ core::Status ReportRenderer::writeOdt(const QString &path, const Progress &progr
             progress(10 + 60 * (i + 1) / int(m_charts->scenes.size()));
     }
     doc.setHtml(html(true));
-    QTextDocumentWriter writer(path, "odf");
-    if (!writer.write(&doc))
-        return core::Error{core::ErrorCode::InputRefused,
-                           tr("Cannot write %1: %2")
-                               .arg(path, writer.device() ? writer.device()->errorString() : QString())};
+    {
+        QTextDocumentWriter writer(path, "odf");
+        if (!writer.write(&doc))
+            return core::Error{core::ErrorCode::InputRefused,
+                               tr("Cannot write %1: %2")
+                                   .arg(path, writer.device() ? writer.device()->errorString() : QString())};
+    }
+    const QString family = reportFontFamily();
+    if (!rewriteOdfContent(path,
+                           [&](QByteArray xml) { return withAsianFontProperties(std::move(xml), family); }))
+        return core::Error{core::ErrorCode::Internal, tr("Cannot set the Chinese fonts of %1.").arg(path)};
     if (progress)
         progress(100);
     return core::okStatus();
