@@ -374,8 +374,7 @@ Result<QList<LedgerRow>> appendixRows(Database &db, const StatsFilter &f, const 
         LedgerRow r;
         r.registrationNo = q->value(0).toString();
         r.unit = q->value(1).toString();
-        const auto src = Names::sourceLevel(q->value(2).toString());
-        r.source = src ? Names::display(*src) : q->value(2).toString();
+        r.source = Names::sourceLevel(q->value(2).toString()).value_or(SourceLevel::Municipal);
         r.description = q->value(3).toString();
         r.responsibleOffice = q->value(4).toString();
         r.leadLeader = q->value(5).toString();

@@ -131,7 +131,7 @@ struct LedgerRow
 {
     QString registrationNo;
     QString unit;
-    QString source; ///< display name of the source level
+    SourceLevel source = SourceLevel::Municipal;
     QString description;
     QString responsibleOffice;
     QString leadLeader;

@@ -253,6 +253,23 @@ QString ReportCharts::sourceKeyName(const QString &key)
     return key;
 }
 
+QString ReportCharts::stateName(core::ProblemState state)
+{
+    switch (state) {
+    case core::ProblemState::ClosedOut:
+        return tr("Closed out");
+    case core::ProblemState::Completed:
+        return tr("Completed, awaiting close-out");
+    case core::ProblemState::LongTerm:
+        return tr("Long-term");
+    case core::ProblemState::InProgress:
+        return tr("In progress");
+    case core::ProblemState::Registered:
+        return tr("Not started");
+    }
+    return {};
+}
+
 QString ReportCharts::ageingLabel(const core::AgeingBucket &b)
 {
     if (b.toDays < 0)
@@ -342,11 +359,11 @@ QChart *ReportCharts::statusDistribution(const ReportContent &content, const Cha
         qint64 n;
         QColor colour;
     } slices[] = {
-        {tr("Closed out"), c.closedOut, style.primary},
-        {tr("Completed, awaiting close-out"), c.completed, QColor(0x5d, 0x9c, 0xd8)},
-        {tr("Long-term"), c.longTerm, QColor(0xe0, 0xa4, 0x32)},
-        {tr("In progress"), c.inProgress, QColor(0x9a, 0xa8, 0xb8)},
-        {tr("Not started"), c.registered, QColor(0x5b, 0x5b, 0x5b)},
+        {stateName(core::ProblemState::ClosedOut), c.closedOut, style.primary},
+        {stateName(core::ProblemState::Completed), c.completed, QColor(0x5d, 0x9c, 0xd8)},
+        {stateName(core::ProblemState::LongTerm), c.longTerm, QColor(0xe0, 0xa4, 0x32)},
+        {stateName(core::ProblemState::InProgress), c.inProgress, QColor(0x9a, 0xa8, 0xb8)},
+        {stateName(core::ProblemState::Registered), c.registered, QColor(0x5b, 0x5b, 0x5b)},
     };
     for (const auto &sl : slices) {
         if (sl.n <= 0)

@@ -73,6 +73,8 @@ public:
     static QString sourceName(core::SourceLevel level);
     /// The source group's display key turned into the report's name (keys come from Names::display).
     static QString sourceKeyName(const QString &key);
+    /// Display name of a problem state for the report (已销号, 已完成待销号, 长期坚持, 整改中, 未启动).
+    static QString stateName(core::ProblemState state);
     /// Label of an ageing bucket: "0–30 days", "more than 180 days".
     static QString ageingLabel(const core::AgeingBucket &bucket);
 };

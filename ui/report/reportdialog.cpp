@@ -2,6 +2,8 @@
 
 #include "reportrenderer.h"
 
+#include "charts/reportcharts.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -109,7 +111,7 @@ ReportDialog::ReportDialog(const QStringList &units, const QStringList &rounds, 
         case BySource:
             for (auto level : {core::SourceLevel::Central, core::SourceLevel::Provincial,
                                core::SourceLevel::Municipal, core::SourceLevel::District})
-                m_scopeValue->addItem(core::Names::display(level), core::Names::key(level));
+                m_scopeValue->addItem(ReportCharts::sourceName(level), core::Names::key(level));
             break;
         default:
             break;

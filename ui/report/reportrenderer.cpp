@@ -282,6 +282,24 @@ bool rewriteOdfContent(const QString &path, const std::function<QByteArray(QByte
 
 } // namespace
 
+namespace {
+
+/// The scope as the report names it: core's label, with the source level in the report's words.
+QString scopeText(const core::ReportContent &c)
+{
+    if (!c.options.scope.source)
+        return c.scopeLabel;
+    QStringList parts;
+    if (!c.options.scope.round.isEmpty())
+        parts << c.options.scope.round;
+    if (!c.options.scope.unit.isEmpty())
+        parts << c.options.scope.unit;
+    parts << ReportCharts::sourceName(*c.options.scope.source);
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace
+
 struct ReportRenderer::Charts
 {
     QList<QGraphicsScene *> scenes; // each owns its chart
@@ -322,7 +340,7 @@ QString ReportRenderer::formatDate(const QDate &date)
 
 QString ReportRenderer::subject() const
 {
-    return tr("%1, as of %2").arg(m_content.scopeLabel, formatDate(m_content.asOf));
+    return tr("%1, as of %2").arg(scopeText(m_content), formatDate(m_content.asOf));
 }
 
 QString ReportRenderer::html(bool withCover) const
@@ -330,21 +348,22 @@ QString ReportRenderer::html(bool withCover) const
     const core::ReportContent &c = m_content;
     const QString family = reportFontFamily();
     QString h;
-    h +=
-        QStringLiteral("<html><head><meta charset=\"utf-8\"><style>"
-                       "body { font-family: '%1'; font-size: 11pt; }"
-                       "h2 { font-size: 15pt; font-weight: bold; margin-top: 14pt; margin-bottom: 6pt; }"
-                       "h3 { font-size: 12pt; font-weight: bold; margin-top: 10pt; margin-bottom: 4pt; }"
-                       "p { margin-top: 3pt; margin-bottom: 3pt; line-height: 150%; }"
-                       "p.body { text-indent: 22pt; }"
-                       "p.note { font-size: 9pt; color: #444444; }"
-                       "table.grid { border-collapse: collapse; border-color: #7f7f7f; font-size: 9pt; }"
-                       "th { background-color: #e8edf3; font-weight: bold; }"
-                       "td.n { text-align: right; }"
-                       "td.late { color: #c0392b; font-weight: bold; text-align: right; }"
-                       "p.fig { text-align: center; margin-top: 6pt; margin-bottom: 6pt; line-height: 100%; }"
-                       "</style></head><body>")
-            .arg(family);
+    h += QStringLiteral(
+             "<html><head><meta charset=\"utf-8\"><style>"
+             "body { font-family: '%1'; font-size: 11pt; }"
+             "h2 { font-size: 15pt; font-weight: bold; margin-top: 14pt; margin-bottom: 6pt; }"
+             "h3 { font-size: 12pt; font-weight: bold; margin-top: 10pt; margin-bottom: 4pt; }"
+             "p { margin-top: 3pt; margin-bottom: 3pt; line-height: 150%; }"
+             "p.body { text-indent: 22pt; }"
+             "p.note { font-size: 9pt; color: #444444; }"
+             "table.grid, table.small { border-collapse: collapse; border-color: #7f7f7f; font-size: 9pt; }"
+             "table.small td { font-size: 8pt; }"
+             "th { background-color: #e8edf3; font-weight: bold; }"
+             "td.n { text-align: right; }"
+             "td.late { color: #c0392b; font-weight: bold; text-align: right; }"
+             "p.fig { text-align: center; margin-top: 6pt; margin-bottom: 6pt; line-height: 100%; }"
+             "</style></head><body>")
+             .arg(family);
 
     if (withCover) {
         // The .odt's cover. Sizes are set on spans: the ODF writer keeps character formats but not
@@ -364,7 +383,7 @@ QString ReportRenderer::html(bool withCover) const
         blank(6);
         line(c.options.title, 24, true, "center");
         blank(2);
-        line(tr("Scope: %1").arg(c.scopeLabel), 15, false, "center");
+        line(tr("Scope: %1").arg(scopeText(c)), 15, false, "center");
         line(tr("Figures as of %1").arg(formatDate(c.asOf)), 15, false, "center");
         if (c.since.isValid())
             line(tr("Compared with %1").arg(formatDate(c.since)), 15, false, "center");
@@ -393,10 +412,10 @@ QString ReportRenderer::html(bool withCover) const
                  .arg(int(r.height()));
     };
     // A table with a header row repeated on every page; @p widths in percent of the text width.
-    auto tableStart = [&](const QStringList &headers, const QList<int> &widths = {}, double fontPt = 9) {
-        h += QStringLiteral("<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
-                            "width=\"100%\" style=\"font-size: %1pt;\"><thead><tr>")
-                 .arg(fontPt);
+    auto tableStart = [&](const QStringList &headers, const QList<int> &widths = {}, bool small = false) {
+        h += QStringLiteral("<table class=\"%1\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+                            "width=\"100%\"><thead><tr>")
+                 .arg(small ? QStringLiteral("small") : QStringLiteral("grid"));
         for (int i = 0; i < headers.size(); ++i)
             h += i < widths.size()
                      ? QStringLiteral("<th width=\"%1%\">%2</th>").arg(widths[i]).arg(esc(headers[i]))
@@ -540,7 +559,7 @@ QString ReportRenderer::html(bool withCover) const
                  .arg(c.overdue.size()));
         tableStart({tr("No."), tr("Unit"), tr("Reg. no."), tr("Problem"), tr("Deadline"), tr("Days overdue"),
                     tr("Lead leader"), tr("Responsible office and person")},
-                   {5, 12, 8, 28, 12, 6, 13, 16}, 8);
+                   {5, 12, 8, 28, 12, 6, 13, 16}, true);
         int no = 0;
         for (const core::OverdueItem &o : c.overdue) {
             QString text = o.description;
@@ -640,13 +659,13 @@ QString ReportRenderer::html(bool withCover) const
                  .arg(esc(tr("Appendix: problem ledger (%1 problems)").arg(c.appendix.size())));
         tableStart({tr("No."), tr("Unit"), tr("Reg. no."), tr("Source"), tr("Problem"),
                     tr("Responsible office"), tr("Lead leader"), tr("Deadline"), tr("State")},
-                   {4, 13, 8, 8, 31, 10, 8, 10, 8});
+                   {5, 12, 8, 7, 29, 9, 11, 11, 8}, true);
         int no = 0;
         for (const core::LedgerRow &r : c.appendix)
             h += QStringLiteral("<tr>") + cell(num(++no), "n") + cell(r.unit) + cell(r.registrationNo) +
-                 cell(r.source) + cell(r.description) + cell(r.responsibleOffice) + cell(r.leadLeader) +
-                 cell(r.deadline.isValid() ? core::toIso(r.deadline) : r.deadlineNote) +
-                 cell(core::Names::display(r.state)) + QStringLiteral("</tr>");
+                 cell(ReportCharts::sourceName(r.source)) + cell(r.description) + cell(r.responsibleOffice) +
+                 cell(r.leadLeader) + cell(r.deadline.isValid() ? core::toIso(r.deadline) : r.deadlineNote) +
+                 cell(ReportCharts::stateName(r.state)) + QStringLiteral("</tr>");
         h += tableEnd;
     }
     h += QStringLiteral("</body></html>");
@@ -764,7 +783,7 @@ core::Status ReportRenderer::writePdf(const QString &path, const Progress &progr
         painter.drawLine(QPointF(mm(kLeftMm), mm(126)), QPointF(page.width() - mm(kRightMm), mm(126)));
         painter.setPen(Qt::black);
         painter.setFont(pointFont(15));
-        QStringList lines{tr("Scope: %1").arg(c.scopeLabel), tr("Figures as of %1").arg(formatDate(c.asOf))};
+        QStringList lines{tr("Scope: %1").arg(scopeText(c)), tr("Figures as of %1").arg(formatDate(c.asOf))};
         if (c.since.isValid())
             lines << tr("Compared with %1").arg(formatDate(c.since));
         double y = mm(140);

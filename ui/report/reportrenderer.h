@@ -28,6 +28,7 @@ class QTextDocument;
 
 namespace rectrack::ui {
 
+/// Writes one report's content as PDF or .odt; holds the report's charts while it lives.
 class ReportRenderer
 {
     Q_DECLARE_TR_FUNCTIONS(ReportRenderer)
