@@ -50,10 +50,12 @@ ReportDialog::ReportDialog(const QStringList &units, const QStringList &rounds, 
     m_asOf->setCalendarPopup(true);
     m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_compare = new QCheckBox(tr("Compare with"), this);
+    m_compare->setObjectName(QStringLiteral("compare"));
     m_since = new QDateEdit(m_asOf->date().addMonths(-1), this);
     m_since->setCalendarPopup(true);
     m_since->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_since->setEnabled(false);
+    m_since->setObjectName(QStringLiteral("since"));
 
     m_marking = new QComboBox(this);
     m_marking->setEditable(true);
@@ -66,6 +68,7 @@ ReportDialog::ReportDialog(const QStringList &units, const QStringList &rounds, 
     m_format->addItem(tr("PDF for printing (.pdf)"), QStringLiteral("pdf"));
     m_format->addItem(tr("Editable document for WPS or LibreOffice (.odt)"), QStringLiteral("odt"));
     m_path = new QLineEdit(this);
+    m_path->setObjectName(QStringLiteral("file"));
     auto *browse = new QPushButton(tr("Choose…"), this);
     auto *fileRow = new QHBoxLayout;
     fileRow->addWidget(m_path, 1);
