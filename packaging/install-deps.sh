@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev libqt6sql6-sqlite libqt6svg6
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  catch2 libxlsxwriter-dev libquazip1-qt6-dev zlib1g-dev
+  catch2 libxlsxwriter-dev libminizip-dev libquazip1-qt6-dev zlib1g-dev
   fonts-wqy-microhei fcitx5-frontend-qt6 qt6-qpa-plugins
   xvfb xauth poppler-utils sqlite3 locales
 )

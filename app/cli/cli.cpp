@@ -19,8 +19,7 @@ QList<Command> &table()
 }
 
 // Commands of DESIGN.md §9 that arrive with later issues answer "not available yet".
-const QStringList kPlanned{QStringLiteral("import"), QStringLiteral("export"), QStringLiteral("generate"),
-                           QStringLiteral("summary"), QStringLiteral("template")};
+const QStringList kPlanned{QStringLiteral("template")};
 
 void printHelp(Context &ctx)
 {

@@ -1,6 +1,7 @@
 #include "demoregister.h"
 
 #include "workflow/organizationservice.h"
+#include "workflow/oversightservice.h"
 #include "workflow/problemservice.h"
 #include "workflow/supervisionservice.h"
 
@@ -284,7 +285,22 @@ private:
     Status playOutcome(qint64 problemId, const QDate &feedback, const QDate &deadline, char outcome,
                        int index);
 
+    Status addOversight(qint64 termId);
+
+    /// Rounds one to eight leave 20 units unfinished (the seed's 专项督办 campaign); rounds nine to
+    /// twelve leave 11 problems completed but not yet closed out. With 13-1, 13-2, the epidemic
+    /// inspection and the central/provincial feedback, 41 units are past six months.
+    static char earlierOutcome(int round, int k, int index)
+    {
+        if (round <= 8 && (k < 2 || (k == 2 && round <= 4)))
+            return index % 2 ? 'L' : 'I';
+        if (round >= 9 && k < 3 && !(round == 12 && k == 2))
+            return 'C';
+        return 'X';
+    }
+
     Database &m_db;
+    QMap<int, qint64> m_earlierRounds;
     OrganizationService m_org;
     ProblemService m_problems;
     SupervisionService m_supervision;
@@ -509,7 +525,8 @@ Status Builder::run()
             RT_TAKE(pid, addProblem(insId, ins.unitId, SourceLevel::Municipal,
                                     QStringLiteral("%1-%2-01").arg(r).arg(k + 1, 2, 10, QLatin1Char('0')),
                                     QString::fromUtf8(kAspects[aspect]), text, ins.feedbackDate,
-                                    ins.feedbackDate.addMonths(3), 'X', ui));
+                                    ins.feedbackDate.addMonths(3), earlierOutcome(r, k, ui), ui));
+            m_earlierRounds.insert(r, roundId);
             Q_UNUSED(pid);
         }
     }
@@ -648,6 +665,148 @@ Status Builder::run()
                            QString::fromUtf8(kAspects[aspect]), kRegularProblems[aspect][(k / 4 + 2) % 6],
                            QDate(2020, 1, 10), QDate(2020, 4, 10), k < 12 ? 'X' : 'C', k + 3));
         Q_UNUSED(pid);
+    }
+    return addOversight(termId);
+}
+
+Status Builder::addOversight(qint64 termId)
+{
+    Q_UNUSED(termId);
+    OversightService oversight(m_db);
+    // 前八轮巡察整改进展情况专项督办, with a return visit to every unfinished unit.
+    Campaign campaign;
+    campaign.name = QStringLiteral("前八轮巡察整改进展情况专项督办");
+    campaign.start = QDate(2020, 10, 12);
+    campaign.end = QDate(2020, 12, 18);
+    for (int r = 1; r <= 8; ++r)
+        campaign.roundIds << m_earlierRounds.value(r);
+    RT_TAKE(campaignId, oversight.addCampaign(campaign));
+    const QList<qint64> unfinished = oversight.unitsWithUnfinishedProblems(campaignId, QDate(2020, 10, 12));
+    int n = 0;
+    for (qint64 unitId : unfinished) {
+        ReturnVisit v;
+        v.unitId = unitId;
+        v.campaign = campaign.name;
+        v.date = QDate(2020, 10, 19).addDays(3 * n);
+        v.visitors = QStringLiteral("市委第%1巡察组").arg(chineseNumber(1 + n % 8));
+        v.findings = n % 3 == 0 ? QStringLiteral("长效机制建设仍需加强，个别措施推进缓慢")
+                                : QStringLiteral("整改总体推进，部分问题需持续跟踪");
+        v.satisfaction = n % 4 == 0 ? QStringLiteral("基本满意") : QStringLiteral("满意");
+        v.followUp = QStringLiteral("列入下一阶段督办清单，按月报送进展");
+        RT_TAKE(id, oversight.addReturnVisit(v));
+        Q_UNUSED(id);
+        ++n;
+    }
+
+    // Referrals issued in 2020: 43 抄告单, 23 专题报告, 3 要情专报.
+    QList<qint64> municipal;
+    auto r =
+        m_db.exec(QStringLiteral("SELECT id FROM problems WHERE source_level = 'municipal' ORDER BY id"));
+    while (r && r->next())
+        municipal << r->value(0).toLongLong();
+    const char *const recipients[] = {"市财政局", "市资源规划局", "市住房和城乡建设局",
+                                      "市教育局", "市卫生健康委", "市人力资源和社会保障局",
+                                      "市国资委", "市市场监管局"};
+    const char *const subjects[] = {"关于规范公务接待管理的抄告",       "关于加强政府采购监管的抄告",
+                                    "关于专项资金拨付滞后问题的抄告",   "关于干部人事档案管理问题的抄告",
+                                    "关于基层党组织建设薄弱问题的抄告", "关于工程项目招投标不规范问题的抄告"};
+    for (int i = 0; i < 43; ++i) {
+        Referral ref;
+        ref.kind = ReferralKind::ReferralSheet;
+        ref.number = QStringLiteral("厦巡抄〔2020〕%1号").arg(i + 1);
+        ref.issuedOn = QDate(2020, 2, 10).addDays(i * 7);
+        ref.recipient = QString::fromUtf8(recipients[i % 8]);
+        ref.subject = QString::fromUtf8(subjects[i % 6]);
+        ref.problemIds = {municipal.value((i * 7) % municipal.size()),
+                          municipal.value((i * 7 + 3) % municipal.size())};
+        if (i < 35) {
+            ref.response = QStringLiteral("已研究落实，相关制度已修订");
+            ref.responseDate = ref.issuedOn.addDays(30);
+        }
+        RT_TAKE(id, oversight.addReferral(ref));
+        Q_UNUSED(id);
+    }
+    const char *const themes[] = {"关于巡察发现的共性问题及整改建议的专题报告",
+                                  "关于乡村振兴领域突出问题的专题报告", "关于国有企业巡察情况的专题报告",
+                                  "关于疫情防控工作中形式主义问题的专题报告"};
+    for (int i = 0; i < 23; ++i) {
+        Referral ref;
+        ref.kind = ReferralKind::ThematicReport;
+        ref.number = QStringLiteral("厦巡专〔2020〕%1号").arg(i + 1);
+        ref.issuedOn = QDate(2020, 3, 2).addDays(i * 12);
+        ref.recipient = QStringLiteral("市委巡察工作领导小组");
+        ref.subject = QString::fromUtf8(themes[i % 4]);
+        ref.problemIds = {municipal.value((i * 11 + 5) % municipal.size())};
+        RT_TAKE(id, oversight.addReferral(ref));
+        Q_UNUSED(id);
+    }
+    for (int i = 0; i < 3; ++i) {
+        Referral ref;
+        ref.kind = ReferralKind::KeySituationReport;
+        ref.number = QStringLiteral("厦巡要〔2020〕%1号").arg(i + 1);
+        ref.issuedOn = QDate(2020, 5, 15).addDays(i * 60);
+        ref.recipient = QStringLiteral("市委主要领导");
+        ref.subject = QStringLiteral("巡察发现的重要情况专报");
+        RT_TAKE(id, oversight.addReferral(ref));
+        Q_UNUSED(id);
+    }
+
+    // Clues transferred in 2020: to the discipline commission and the organisation department.
+    for (int i = 0; i < 12; ++i) {
+        Clue c;
+        c.summary = i % 4 == 3 ? QStringLiteral("反映某科室负责人在干部选拔中违规操作问题")
+                               : QStringLiteral("反映某单位工作人员违规收受礼金、插手工程项目问题");
+        c.personsCount = 1 + i % 3;
+        c.personsRoles = i % 2 ? QStringLiteral("科级干部") : QStringLiteral("处级干部");
+        c.receiver = i % 4 == 3 ? QStringLiteral("市委组织部") : QStringLiteral("市纪委监委");
+        c.transferDate = QDate(2020, 4, 20).addDays(i * 21);
+        if (i < 8) {
+            c.result = i % 2 ? QStringLiteral("已立案审查") : QStringLiteral("已谈话函询，予以了结");
+            c.resultDate = c.transferDate.addDays(60 + i * 3);
+        }
+        RT_TAKE(id, oversight.addClue(c));
+        Q_UNUSED(id);
+    }
+
+    // Rectification-effect evaluations of seven units, 市农业农村局 among them.
+    const char *const evaluated[] = {"市发改委党组", "市教育局党组", "市科技局党组",    "市工信局党组",
+                                     "市司法局党组", "市财政局党组", "市农业农村局党组"};
+    const QList<QList<double>> deductions{{2, 3, 1, 1, 2}, {3, 6, 2, 2, 3},  {1, 2, 1, 0, 1}, {4, 9, 3, 3, 4},
+                                          {2, 4, 1, 2, 2}, {5, 12, 4, 6, 8}, {2, 5, 2, 1, 2}};
+    for (int i = 0; i < 7; ++i) {
+        Evaluation e;
+        e.unitId = m_units.value(QString::fromUtf8(evaluated[i]));
+        e.evaluatedOn = QDate(2020, 11, 2).addDays(i * 5);
+        e.deductions = deductions[i];
+        RT_TAKE(id, oversight.addEvaluation(e));
+        Q_UNUSED(id);
+    }
+
+    // Outcomes: rules established, accountability, funds recovered.
+    const char *const rules[] = {"公务接待管理办法", "政府采购内部控制规程", "干部人事档案管理细则",
+                                 "专项资金管理办法", "党组议事规则",         "“三重一大”决策制度实施办法",
+                                 "党费收缴管理办法"};
+    for (int i = 0; i < 35; ++i) {
+        const qint64 problem = municipal.value((i * 5) % municipal.size());
+        const qint64 unit =
+            m_db.scalar(QStringLiteral("SELECT unit_id FROM problems WHERE id = ?"), {problem}).toLongLong();
+        RT_TAKE(id, oversight.addRuleEstablished(problem, unit, QString::fromUtf8(rules[i % 7]),
+                                                 QDate(2020, 3, 1).addDays(i * 9)));
+        Q_UNUSED(id);
+    }
+    const std::pair<const char *, int> accountability[] = {
+        {"诫勉", 6}, {"组织处理", 11}, {"党纪处分", 4}, {"批评教育", 9}};
+    int a = 0;
+    for (const auto &[form, persons] : accountability) {
+        RT_TAKE(id, oversight.addAccountability(municipal.value(a * 13), 0, QString::fromUtf8(form), persons,
+                                                QDate(2020, 7, 1).addDays(a * 30)));
+        Q_UNUSED(id);
+        ++a;
+    }
+    for (int i = 0; i < 6; ++i) {
+        RT_TAKE(id, oversight.addFundsRecovered(municipal.value(i * 17 + 2), 0, 180000.0 + i * 97500.0,
+                                                QDate(2020, 6, 15).addDays(i * 25)));
+        Q_UNUSED(id);
     }
     return okStatus();
 }

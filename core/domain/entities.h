@@ -167,4 +167,80 @@ struct SupervisionAction
     QString campaign;
 };
 
+/// 问题线索 transferred (移交) to the discipline commission, the organisation department or others.
+struct Clue
+{
+    qint64 id = 0;
+    qint64 inspectionId = 0;
+    QString summary;
+    int personsCount = 0;
+    QString personsRoles; ///< roles only (e.g. 科长2名), never ID numbers
+    QString receiver;     ///< 纪委监委, 组织部, …
+    QDate transferDate;
+    QDate dueDate;         ///< disposal due, 3 months after transfer by default
+    QString disposalState; ///< pending | disposed
+    QString result;
+    QDate resultDate;
+};
+
+/// Kinds of referral (抄告单, 专题报告, 要情专报).
+enum class ReferralKind
+{
+    ReferralSheet,
+    ThematicReport,
+    KeySituationReport
+};
+
+/// A referral sheet or report to another body, concerning some problems.
+struct Referral
+{
+    qint64 id = 0;
+    ReferralKind kind = ReferralKind::ReferralSheet;
+    QString number;
+    QDate issuedOn;
+    QString recipient;
+    QString subject;
+    QString response;
+    QDate responseDate;
+    QList<qint64> problemIds;
+};
+
+/// 整改效果评价 of one unit for one inspection.
+struct Evaluation
+{
+    qint64 id = 0;
+    qint64 inspectionId = 0;
+    qint64 unitId = 0;
+    QString templateName;
+    QList<double> deductions; ///< points deducted per criterion, in the template's order
+    double score = 0;
+    QString grade; ///< 好 / 较好 / 一般 / 差
+    QDate evaluatedOn;
+    bool secondRectification = false; ///< opened by a grade of 一般 or 差
+    QString note;
+};
+
+/// 专项督办 campaign over a set of rounds (e.g. 前八轮巡察整改进展情况专项督办).
+struct Campaign
+{
+    qint64 id = 0;
+    QString name;
+    QDate start;
+    QDate end;
+    QList<qint64> roundIds;
+};
+
+/// 回访 of a unit within a campaign.
+struct ReturnVisit
+{
+    qint64 id = 0;
+    qint64 unitId = 0;
+    QString campaign;
+    QDate date;
+    QString visitors;
+    QString findings;
+    QString satisfaction; ///< e.g. 满意 / 基本满意 / 不满意
+    QString followUp;
+};
+
 } // namespace rectrack::core

@@ -11,11 +11,15 @@
 
 namespace rectrack::core {
 
+const QString AuditLog::kGenesisHash = QString(64, QLatin1Char('0'));
+
 namespace {
 
-const QString kGenesis = QString(64, QLatin1Char('0'));
+const QString &kGenesis = AuditLog::kGenesisHash;
 
-QJsonValue jsonOf(const QVariant &v)
+}
+
+QJsonValue AuditLog::jsonOf(const QVariant &v)
 {
     if (v.isNull())
         return QJsonValue::Null;
@@ -32,6 +36,13 @@ QJsonValue jsonOf(const QVariant &v)
     }
 }
 
+namespace {
+
+QJsonValue jsonOf(const QVariant &v)
+{
+    return AuditLog::jsonOf(v);
+}
+
 QJsonObject recordToJson(const QSqlRecord &rec, int skipFirst = 0)
 {
     QJsonObject o;
@@ -46,12 +57,17 @@ QJsonObject recordToJson(const QSqlRecord &rec, int skipFirst = 0)
 
 QString compact(const QJsonObject &o)
 {
+    return AuditLog::compactJson(o);
+}
+
+} // namespace
+
+QString AuditLog::compactJson(const QJsonObject &o)
+{
     if (o.isEmpty())
         return QString();
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
-
-} // namespace
 
 QJsonObject AuditLog::snapshot(Database &db, const QString &table, qint64 id)
 {
@@ -131,8 +147,12 @@ QString AuditLog::chainHash(const QString &prevHash, const QString &at, const QS
 Status AuditLog::record(Database &db, const QString &entity, qint64 id, const QString &action,
                         const QJsonObject &before, const QJsonObject &after)
 {
-    const QVariant prev = db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
-    const QString prevHash = prev.isValid() ? prev.toString() : kGenesis;
+    QString prevHash = db.cachedAuditHead();
+    if (prevHash.isEmpty()) {
+        const QVariant prev =
+            db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+        prevHash = prev.isValid() ? prev.toString() : kGenesis;
+    }
     const QString at = db.clock().now().toUTC().toString(Qt::ISODateWithMs);
     const QString b = compact(before);
     const QString a = compact(after);

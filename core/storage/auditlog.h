@@ -44,6 +44,13 @@ public:
 
     /// Number of entries in the log.
     static qint64 length(Database &db);
+
+    /// previous-hash of the first entry.
+    static const QString kGenesisHash;
+    /// A column value as it appears in snapshots (integers, reals, text, null).
+    static QJsonValue jsonOf(const QVariant &v);
+    /// Canonical compact JSON of a snapshot (keys sorted); empty for an empty object.
+    static QString compactJson(const QJsonObject &o);
 };
 
 /// Findings of a full verification; ok() when no fault was found.

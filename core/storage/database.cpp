@@ -305,7 +305,8 @@ Status Transaction::commit()
         return e;
     }
     m_active = false;
-    --m_db.m_txDepth;
+    if (--m_db.m_txDepth == 0)
+        m_db.m_auditHead.clear();
     return okStatus();
 }
 
@@ -322,6 +323,7 @@ void Transaction::rollback()
     }
     m_active = false;
     --m_db.m_txDepth;
+    m_db.m_auditHead.clear(); // entries were rolled back: read the head again
 }
 
 } // namespace rectrack::core

@@ -85,9 +85,15 @@ public:
     /// Nesting depth of open Transactions (inner ones are savepoints).
     int transactionDepth() const { return m_txDepth; }
 
+    /// Hash of the newest audit-log entry, cached while a write transaction holds the lock (no
+    /// other writer can append then); empty when unknown. Used by AuditLog to chain entries.
+    QString cachedAuditHead() const { return m_auditHead; }
+    void setCachedAuditHead(const QString &hash) { m_auditHead = m_txDepth > 0 ? hash : QString(); }
+
 private:
     friend class Transaction;
     int m_txDepth = 0;
+    QString m_auditHead;
     Database() = default;
     Status initialise(bool created);
     Status migrate(int from);

@@ -41,7 +41,8 @@ const char *const kCreate[] = {
     "lead_leader TEXT, responsible_person TEXT, deadline TEXT, original_deadline TEXT, "
     "deadline_note TEXT, state TEXT NOT NULL DEFAULT 'registered', systemic INTEGER NOT NULL DEFAULT 0, "
     "immediate INTEGER NOT NULL DEFAULT 0, feedback_date TEXT NOT NULL, completed_date TEXT, "
-    "closed_out_date TEXT, progress TEXT, note TEXT, version INTEGER NOT NULL DEFAULT 1)",
+    "closed_out_date TEXT, progress TEXT, note TEXT, version INTEGER NOT NULL DEFAULT 1, "
+    "repeats_problem_id INTEGER REFERENCES problems(id) ON DELETE SET NULL)",
     "CREATE INDEX problems_unit ON problems(unit_id)",
     "CREATE INDEX problems_inspection ON problems(inspection_id)",
     "CREATE INDEX problems_regno ON problems(registration_no)",
@@ -58,6 +59,10 @@ const char *const kCreate[] = {
     "owner TEXT, deadline TEXT, deadline_note TEXT, state TEXT NOT NULL DEFAULT 'pending', "
     "completed_date TEXT, version INTEGER NOT NULL DEFAULT 1)",
     "CREATE INDEX measures_problem ON measures(problem_id, seq)",
+    // 集成整改: one measure can serve further problems besides its own.
+    "CREATE TABLE measure_problems (measure_id INTEGER NOT NULL REFERENCES measures(id) ON DELETE CASCADE, "
+    "problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE, uuid TEXT NOT NULL UNIQUE, "
+    "PRIMARY KEY (measure_id, problem_id))",
     // 整改进展
     "CREATE TABLE progress_entries (" RT_ID ", problem_id INTEGER NOT NULL REFERENCES problems(id) "
     "ON DELETE CASCADE, measure_id INTEGER REFERENCES measures(id) ON DELETE CASCADE, "
@@ -86,7 +91,12 @@ const char *const kCreate[] = {
     "CREATE TABLE supervision_actions (" RT_ID
     ", problem_id INTEGER REFERENCES problems(id) ON DELETE CASCADE, "
     "unit_id INTEGER REFERENCES units(id), kind TEXT NOT NULL, action_date TEXT NOT NULL, "
-    "actor TEXT, note TEXT, campaign TEXT)",
+    "actor TEXT, note TEXT, campaign TEXT, visitors TEXT, findings TEXT, satisfaction TEXT, follow_up TEXT)",
+    // 专项督办: a supervision campaign over a set of rounds.
+    "CREATE TABLE campaigns (" RT_ID ", name TEXT NOT NULL, start_date TEXT, end_date TEXT)",
+    "CREATE TABLE campaign_rounds (campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE, "
+    "round_id INTEGER NOT NULL REFERENCES rounds(id), uuid TEXT NOT NULL UNIQUE, PRIMARY KEY (campaign_id, "
+    "round_id))",
     // 问题线索 / 移交
     "CREATE TABLE clues (" RT_ID ", inspection_id INTEGER REFERENCES inspections(id), summary TEXT NOT NULL, "
     "persons_count INTEGER, persons_roles TEXT, receiver TEXT, transfer_date TEXT, due_date TEXT, "
@@ -112,7 +122,7 @@ const char *const kCreate[] = {
     // 整改效果评价
     "CREATE TABLE evaluations (" RT_ID ", inspection_id INTEGER REFERENCES inspections(id), "
     "unit_id INTEGER REFERENCES units(id), template TEXT, score REAL, grade TEXT, evaluated_on TEXT, "
-    "second_rectification INTEGER NOT NULL DEFAULT 0, note TEXT)",
+    "second_rectification INTEGER NOT NULL DEFAULT 0, note TEXT, criteria_json TEXT)",
     // Named filters of the ledger views.
     "CREATE TABLE saved_views (" RT_ID ", name TEXT NOT NULL UNIQUE, filter_json TEXT NOT NULL)",
 
@@ -174,11 +184,14 @@ QStringList auditedTables()
             QStringLiteral("problems"),
             QStringLiteral("problem_states"),
             QStringLiteral("measures"),
+            QStringLiteral("measure_problems"),
             QStringLiteral("progress_entries"),
             QStringLiteral("evidence"),
             QStringLiteral("reviews"),
             QStringLiteral("extension_requests"),
             QStringLiteral("supervision_actions"),
+            QStringLiteral("campaigns"),
+            QStringLiteral("campaign_rounds"),
             QStringLiteral("clues"),
             QStringLiteral("referrals"),
             QStringLiteral("referral_problems"),

@@ -1,4 +1,241 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>rectrack::cli::Cli</name>
+    <message>
+        <source>Usage: rectrack-cli COMMAND [ARGUMENTS] [--lang zh_CN|en]</source>
+        <translation>用法：rectrack-cli 命令 [参数] [--lang zh_CN|en]</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 ok, 1 usage, 2 input refused (nothing changed), 3 verification found a fault, 4 the database cannot be opened.</source>
+        <translation>退出码：0 成功；1 用法错误；2 输入被拒绝（未做任何修改）；3 校验发现问题；4 无法打开台账文件。</translation>
+    </message>
+    <message>
+        <source>The command &quot;%1&quot; is not available yet in this version.</source>
+        <translation>本版本暂不提供命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>The date &quot;%1&quot; is not valid; write it as YYYY-MM-DD.</source>
+        <translation>日期“%1”无效，请按 YYYY-MM-DD 格式填写。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli init DB</source>
+        <translation>用法：rectrack-cli init 台账文件</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists; init creates a new register.</source>
+        <translation>文件 %1 已存在；init 只创建新的台账文件。</translation>
+    </message>
+    <message>
+        <source>Created the register %1.</source>
+        <translation>已创建台账文件 %1。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli verify DB</source>
+        <translation>用法：rectrack-cli verify 台账文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verification of %1 found %n fault(s).</source>
+        <translation>
+            <numerusform>校验 %1 发现 %n 处问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: integrity, schema and audit chain are in order (%2 audit entries, %3 rows checked).</source>
+        <translation>%1：完整性、数据结构和审计链均正常（审计记录 %2 条，已核对 %3 行）。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli backup DB DEST</source>
+        <translation>用法：rectrack-cli backup 台账文件 备份文件</translation>
+    </message>
+    <message>
+        <source>Wrote and verified the backup %1.</source>
+        <translation>已写入并校验备份 %1。</translation>
+    </message>
+    <message>
+        <source>create an empty register</source>
+        <translation>创建空白台账文件</translation>
+    </message>
+    <message>
+        <source>integrity check, schema check, audit-chain check</source>
+        <translation>完整性检查、数据结构检查、审计链检查</translation>
+    </message>
+    <message>
+        <source>write a verified copy of the register</source>
+        <translation>写入经过校验的台账备份</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>措施数</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Closed out</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <source>Long-term</source>
+        <translation>长期坚持</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Completion rate</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Close-out rate</source>
+        <translation>销号率</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli stats DB [--by round|unit|office|source|category|kind|leader] [--as-of YYYY-MM-DD] [--format table|json|csv]</source>
+        <translation>用法：rectrack-cli stats 台账文件 [--by round|unit|office|source|category|kind|leader] [--as-of YYYY-MM-DD] [--format table|json|csv]</translation>
+    </message>
+    <message>
+        <source>Unknown format &quot;%1&quot; (table, json or csv).</source>
+        <translation>未知格式“%1”（可用 table、json 或 csv）。</translation>
+    </message>
+    <message>
+        <source>Unknown grouping &quot;%1&quot; (round, unit, office, source, category, kind, leader).</source>
+        <translation>未知分组“%1”（可用 round、unit、office、source、category、kind、leader）。</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Coverage (%1): %2 of %3 units on the must-cover list, %4</source>
+        <translation>巡察全覆盖（%1）：应覆盖单位 %3 个，已覆盖 %2 个，覆盖率 %4</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli overdue DB [--as-of YYYY-MM-DD] [--format table|json|csv]</source>
+        <translation>用法：rectrack-cli overdue 台账文件 [--as-of YYYY-MM-DD] [--format table|json|csv]</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Lead leader</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <source>Responsible office</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Overdue problems as of %1: %2</source>
+        <translation>截至 %1 逾期问题：%2 个</translation>
+    </message>
+    <message>
+        <source>counts, completion and close-out rates, coverage</source>
+        <translation>问题数量、完成率、销号率、巡察全覆盖率</translation>
+    </message>
+    <message>
+        <source>overdue problems with the responsible leaders</source>
+        <translation>逾期问题及责任领导</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli demo DB</source>
+        <translation>用法：rectrack-cli demo 台账文件</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists; demo creates a new register.</source>
+        <translation>文件 %1 已存在；demo 只创建新的台账文件。</translation>
+    </message>
+    <message>
+        <source>Created the demo register %1 (reference date %2).</source>
+        <translation>已创建示例台账 %1（基准日期 %2）。</translation>
+    </message>
+    <message>
+        <source>create the demo register (Xiamen&apos;s 2020 rectification work)</source>
+        <translation>创建示例台账（厦门市 2020 年巡察整改工作）</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli generate DB --problems N [--seed S]</source>
+        <translation>用法：rectrack-cli generate 台账文件 --problems 数量 [--seed 种子]</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists; generate creates a new register.</source>
+        <translation>文件 %1 已存在；generate 只创建新的台账文件。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 problems written</source>
+        <translation>已写入 %1 / %2 个问题</translation>
+    </message>
+    <message>
+        <source>Generated %1 problems in %2 s into %3.</source>
+        <translation>已在 %2 秒内生成 %1 个问题，写入 %3。</translation>
+    </message>
+    <message>
+        <source>write a synthetic register for scale tests</source>
+        <translation>生成用于规模测试的合成台账</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli summary DB [--as-of YYYY-MM-DD] --format json</source>
+        <translation>用法：rectrack-cli summary 台账文件 [--as-of YYYY-MM-DD] --format json</translation>
+    </message>
+    <message>
+        <source>supervision figures: referrals, clues, evaluations, coverage, outcomes</source>
+        <translation>监督工作数据：抄告报告、问题线索、整改评价、全覆盖、整改成果</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,534 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>The record %1 #%2 does not exist.</source>
+        <translation>记录 %1 #%2 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>The backup file %1 already exists.</source>
+        <translation>备份文件 %1 已存在。</translation>
+    </message>
+    <message>
+        <source>A backup cannot be taken inside a transaction.</source>
+        <translation>不能在事务进行中备份。</translation>
+    </message>
+    <message>
+        <source>The backup %1 could not be written: %2</source>
+        <translation>无法写入备份 %1：%2</translation>
+    </message>
+    <message>
+        <source>The backup %1 does not check out: %2</source>
+        <translation>备份 %1 未通过校验：%2</translation>
+    </message>
+</context>
+<context>
+    <name>BulkInserter</name>
+    <message>
+        <source>Database error: %1 (%2)</source>
+        <translation>数据库错误：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file %1 is not a Rectrack register (it is not an SQLite database).</source>
+        <translation>文件 %1 不是 Rectrack 台账文件（不是 SQLite 数据库）。</translation>
+    </message>
+    <message>
+        <source>The file %1 is damaged: its header is invalid.</source>
+        <translation>文件 %1 已损坏：文件头无效。</translation>
+    </message>
+    <message>
+        <source>The file %1 is damaged: it is shorter than its header says (truncated?).</source>
+        <translation>文件 %1 已损坏：文件长度短于文件头记载（可能被截断）。</translation>
+    </message>
+    <message>
+        <source>The file %1 is damaged: its size is not a whole number of pages.</source>
+        <translation>文件 %1 已损坏：文件大小不是整页数。</translation>
+    </message>
+    <message>
+        <source>The file %1 is an SQLite database of another program, not a Rectrack register.</source>
+        <translation>文件 %1 是其他程序的 SQLite 数据库，不是 Rectrack 台账文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a register file.</source>
+        <translation>%1 是文件夹，不是台账文件。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be opened: %2</source>
+        <translation>无法打开文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file %1 is damaged or not a register: %2</source>
+        <translation>文件 %1 已损坏或不是台账文件：%2</translation>
+    </message>
+    <message>
+        <source>The register %1 was written by a newer version of Rectrack (schema %2; this program reads up to %3). Please update Rectrack.</source>
+        <translation>台账文件 %1 由更新版本的 Rectrack 写入（数据结构版本 %2，本程序最高支持 %3）。请升级 Rectrack。</translation>
+    </message>
+    <message>
+        <source>The file %1 is not a Rectrack register.</source>
+        <translation>文件 %1 不是 Rectrack 台账文件。</translation>
+    </message>
+    <message>
+        <source>Cannot create the register %1: %2</source>
+        <translation>无法创建台账文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 before upgrading it: %2</source>
+        <translation>升级前无法备份 %1：%2</translation>
+    </message>
+    <message>
+        <source>Upgrading %1 to schema %2 failed: %3</source>
+        <translation>将 %1 升级到数据结构版本 %2 失败：%3</translation>
+    </message>
+    <message>
+        <source>Database error: %1 (%2)</source>
+        <translation>数据库错误：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>DemoRegister</name>
+    <message>
+        <source>The register already holds problems; the demo needs an empty one.</source>
+        <translation>台账中已有问题，示例台账需要空白台账文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <source>Registered</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <source>Long-term</source>
+        <translation>长期坚持</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Closed out</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <source>Immediate</source>
+        <translation>立行立改</translation>
+    </message>
+    <message>
+        <source>By deadline</source>
+        <translation>限期整改</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <source>central</source>
+        <translation>中央巡视</translation>
+    </message>
+    <message>
+        <source>provincial</source>
+        <translation>省委巡视</translation>
+    </message>
+    <message>
+        <source>municipal</source>
+        <translation>市委巡察</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>区县委巡察</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation>常规巡察</translation>
+    </message>
+    <message>
+        <source>Thematic</source>
+        <translation>专项巡察</translation>
+    </message>
+    <message>
+        <source>Elevated</source>
+        <translation>提级巡察</translation>
+    </message>
+    <message>
+        <source>Flexible</source>
+        <translation>机动巡察</translation>
+    </message>
+    <message>
+        <source>Cross</source>
+        <translation>交叉巡察</translation>
+    </message>
+    <message>
+        <source>Follow-up review</source>
+        <translation>巡察“回头看”</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿灯</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄灯</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红灯</translation>
+    </message>
+    <message>
+        <source>Unit leader</source>
+        <translation>单位主要负责人</translation>
+    </message>
+    <message>
+        <source>Unit rectification group</source>
+        <translation>单位整改工作领导小组</translation>
+    </message>
+    <message>
+        <source>Inspection office</source>
+        <translation>巡察办</translation>
+    </message>
+    <message>
+        <source>Urging</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <source>Reminder letter</source>
+        <translation>提醒书</translation>
+    </message>
+    <message>
+        <source>Warning letter</source>
+        <translation>告诫书</translation>
+    </message>
+    <message>
+        <source>Supervision letter</source>
+        <translation>督办函</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>约谈</translation>
+    </message>
+    <message>
+        <source>Return visit</source>
+        <translation>回访</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationService</name>
+    <message>
+        <source>A round needs a label.</source>
+        <translation>巡察轮次需要名称。</translation>
+    </message>
+    <message>
+        <source>A unit needs a name.</source>
+        <translation>单位需要名称。</translation>
+    </message>
+    <message>
+        <source>An inspection needs an inspected unit.</source>
+        <translation>巡察需要指定被巡察单位。</translation>
+    </message>
+    <message>
+        <source>A category needs a name.</source>
+        <translation>问题类别需要名称。</translation>
+    </message>
+</context>
+<context>
+    <name>OversightService</name>
+    <message>
+        <source>Referral sheet</source>
+        <translation>抄告单</translation>
+    </message>
+    <message>
+        <source>Thematic report</source>
+        <translation>专题报告</translation>
+    </message>
+    <message>
+        <source>Key-situation report</source>
+        <translation>要情专报</translation>
+    </message>
+    <message>
+        <source>A clue needs a summary.</source>
+        <translation>问题线索需要填写内容摘要。</translation>
+    </message>
+    <message>
+        <source>A clue needs its transfer date.</source>
+        <translation>问题线索需要填写移交日期。</translation>
+    </message>
+    <message>
+        <source>A disposal needs its result and date.</source>
+        <translation>处置情况需要填写结果和日期。</translation>
+    </message>
+    <message>
+        <source>A referral needs a subject.</source>
+        <translation>抄告或报告需要填写事由。</translation>
+    </message>
+    <message>
+        <source>An evaluation needs the evaluated unit.</source>
+        <translation>整改效果评价需要指定被评价单位。</translation>
+    </message>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>专项督办需要名称。</translation>
+    </message>
+    <message>
+        <source>A return visit needs the unit and the date.</source>
+        <translation>回访需要指定单位和日期。</translation>
+    </message>
+    <message>
+        <source>A problem cannot repeat itself.</source>
+        <translation>问题不能与自身关联。</translation>
+    </message>
+    <message>
+        <source>A rule needs a name.</source>
+        <translation>制度需要名称。</translation>
+    </message>
+    <message>
+        <source>Accountability needs its form and at least one person.</source>
+        <translation>问责需要填写问责方式且至少涉及一人。</translation>
+    </message>
+    <message>
+        <source>Recovered funds must be a positive amount.</source>
+        <translation>追缴（挽回）资金须为正数。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemService</name>
+    <message>
+        <source>A problem needs a description.</source>
+        <translation>问题需要填写问题描述。</translation>
+    </message>
+    <message>
+        <source>A problem needs the unit it was fed back to.</source>
+        <translation>问题需要指定被反馈单位。</translation>
+    </message>
+    <message>
+        <source>A problem needs its feedback (registration) date.</source>
+        <translation>问题需要填写反馈（挂号）日期。</translation>
+    </message>
+    <message>
+        <source>The registration number %1 is already used in this unit.</source>
+        <translation>问题编号 %1 在本单位已被使用。</translation>
+    </message>
+    <message>
+        <source>Imported ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Closed out according to the imported ledger</source>
+        <translation>根据导入台账记载已销号</translation>
+    </message>
+    <message>
+        <source>The problem #%1 does not exist.</source>
+        <translation>问题 #%1 不存在。</translation>
+    </message>
+    <message>
+        <source>The problem was changed by someone else since it was opened; reload it first.</source>
+        <translation>该问题在打开后已被他人修改，请先重新加载。</translation>
+    </message>
+    <message>
+        <source>A measure needs a text.</source>
+        <translation>整改措施需要填写内容。</translation>
+    </message>
+    <message>
+        <source>A progress entry needs a text.</source>
+        <translation>整改进展需要填写内容。</translation>
+    </message>
+    <message>
+        <source>Progress cannot be dated before the problem&apos;s feedback date %1.</source>
+        <translation>整改进展的日期不能早于问题反馈日期 %1。</translation>
+    </message>
+    <message>
+        <source>An evidence file needs a name.</source>
+        <translation>佐证材料需要文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchIndexSuspension</name>
+    <message>
+        <source>The search index can only be suspended inside a transaction.</source>
+        <translation>只能在事务中暂停全文检索索引。</translation>
+    </message>
+</context>
+<context>
+    <name>Statistics</name>
+    <message>
+        <source>(not set)</source>
+        <translation>（未填写）</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionService</name>
+    <message>
+        <source>The problem #%1 does not exist.</source>
+        <translation>问题 #%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Only a completed problem can be reviewed for close-out; this one is %1.</source>
+        <translation>只有已完成整改的问题才能进行销号审核；该问题当前为“%1”。</translation>
+    </message>
+    <message>
+        <source>A review needs the reviewer&apos;s name.</source>
+        <translation>审核需要填写审核人姓名。</translation>
+    </message>
+    <message>
+        <source>The review by the %1 must come first.</source>
+        <translation>须先经%1审核。</translation>
+    </message>
+    <message>
+        <source>A completed problem needs no extension.</source>
+        <translation>已完成整改的问题无需延期。</translation>
+    </message>
+    <message>
+        <source>The new deadline must be later than the current one (%1).</source>
+        <translation>新的整改时限必须晚于当前时限（%1）。</translation>
+    </message>
+    <message>
+        <source>The extension request #%1 does not exist.</source>
+        <translation>延期申请 #%1 不存在。</translation>
+    </message>
+    <message>
+        <source>The extension request has already been decided.</source>
+        <translation>该延期申请已审批。</translation>
+    </message>
+    <message>
+        <source>A supervision action concerns a problem or a unit.</source>
+        <translation>督办事项须针对问题或单位。</translation>
+    </message>
+</context>
+<context>
+    <name>SyntheticRegister</name>
+    <message>
+        <source>The number of problems must be at least 1.</source>
+        <translation>问题数量至少为 1。</translation>
+    </message>
+    <message>
+        <source>The register already holds problems; generate needs an empty one.</source>
+        <translation>台账中已有问题，生成合成台账需要空白台账文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synthetic register (%n problems)</source>
+        <translation>
+            <numerusform>合成台账（%n 个问题）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Transaction</name>
+    <message>
+        <source>The register is busy or cannot be written: %1</source>
+        <translation>台账文件正忙或无法写入：%1</translation>
+    </message>
+    <message>
+        <source>Saving failed: %1</source>
+        <translation>保存失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Verifier</name>
+    <message>
+        <source>The integrity check could not run: %1</source>
+        <translation>无法进行完整性检查：%1</translation>
+    </message>
+    <message>
+        <source>SQLite integrity check: %1</source>
+        <translation>SQLite 完整性检查：%1</translation>
+    </message>
+    <message>
+        <source>Unexpected schema version %1 (expected %2).</source>
+        <translation>数据结构版本 %1 不符（应为 %2）。</translation>
+    </message>
+    <message>
+        <source>The application id is not Rectrack&apos;s.</source>
+        <translation>应用标识不是 Rectrack 的。</translation>
+    </message>
+    <message>
+        <source>Table %1 is missing.</source>
+        <translation>缺少数据表 %1。</translation>
+    </message>
+    <message>
+        <source>Audit log entry %1 does not follow the entry before it (an entry was removed or inserted).</source>
+        <translation>审计日志第 %1 条与前一条不衔接（有记录被删除或插入）。</translation>
+    </message>
+    <message>
+        <source>Audit log entry %1 was altered (its hash does not match).</source>
+        <translation>审计日志第 %1 条已被篡改（哈希值不符）。</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2 is not in the audit log (written behind the program&apos;s back).</source>
+        <translation>%2 表第 %1 行不在审计日志中（被绕过程序写入）。</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2 differs from its last logged state (changed behind the program&apos;s back).</source>
+        <translation>%2 表第 %1 行与审计日志最后记录的状态不符（被绕过程序修改）。</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2 was deleted behind the program&apos;s back.</source>
+        <translation>%2 表第 %1 行被绕过程序删除。</translation>
+    </message>
+    <message>
+        <source>Evidence file #%1 does not match its SHA-256.</source>
+        <translation>佐证材料 #%1 与其 SHA-256 校验值不符。</translation>
+    </message>
+</context>
+<context>
+    <name>Workflow</name>
+    <message>
+        <source>The problem is already closed out; a closed-out problem cannot change state.</source>
+        <translation>该问题已销号，已销号问题不能再变更状态。</translation>
+    </message>
+    <message>
+        <source>A problem cannot go back to registered once work on it has been recorded.</source>
+        <translation>问题已有整改记录，不能退回“已挂号”状态。</translation>
+    </message>
+    <message>
+        <source>A completed problem awaiting close-out cannot become long-term; reject its review first.</source>
+        <translation>待销号的已完成问题不能改为长期坚持，请先退回其审核。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The problem cannot be marked completed: %n measure(s) are not finished.</source>
+        <translation>
+            <numerusform>该问题不能标记为已完成：还有 %n 项整改措施未完成。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only a completed problem can be closed out; this one is %1.</source>
+        <translation>只有已完成整改的问题才能销号；该问题当前为“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The problem cannot be closed out: %n measure(s) are not finished.</source>
+        <translation>
+            <numerusform>该问题不能销号：还有 %n 项整改措施未完成。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The problem cannot be closed out before the unit leader, the unit rectification group and the inspection office have approved it.</source>
+        <translation>该问题须经单位主要负责人、单位整改工作领导小组和巡察办审核同意后方可销号。</translation>
+    </message>
+    <message>
+        <source>Unknown state.</source>
+        <translation>未知状态。</translation>
+    </message>
+</context>
 </TS>

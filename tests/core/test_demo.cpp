@@ -40,26 +40,38 @@ TEST_CASE("the demo register gives Xiamen's published figures as of 2021-01-15",
         rounds << g.key;
     CHECK(rounds.contains(QStringLiteral("第十五轮第二批")));
     CHECK_FALSE(rounds.contains(QStringLiteral("第十五轮第三批")));
-    CHECK(reg.db->scalar(QStringLiteral("SELECT count(*) FROM inspections i JOIN rounds r ON r.id = i.round_id WHERE "
-                                        "r.label = '第十五轮第三批' AND i.entry_date = '2020-12-28'"))
+    CHECK(reg.db
+              ->scalar(QStringLiteral(
+                  "SELECT count(*) FROM inspections i JOIN rounds r ON r.id = i.round_id WHERE "
+                  "r.label = '第十五轮第三批' AND i.entry_date = '2020-12-28'"))
               .toInt() == 5);
     // 27 units had regular inspections in 2020.
-    CHECK(reg.db->scalar(QStringLiteral("SELECT count(DISTINCT unit_id) FROM inspections WHERE kind = 'regular' AND "
-                                        "entry_date BETWEEN '2020-01-01' AND '2020-12-31' AND round_id IS NOT NULL"))
+    CHECK(reg.db
+              ->scalar(
+                  QStringLiteral("SELECT count(DISTINCT unit_id) FROM inspections WHERE kind = 'regular' AND "
+                                 "entry_date BETWEEN '2020-01-01' AND '2020-12-31' AND round_id IS NOT NULL"))
               .toInt() == 27);
     // Thematic inspections: epidemic prevention in 4 aspects; rural revitalisation in 8 aspects,
     // over the six districts and 14 municipal lead units.
-    CHECK(reg.db->scalar(QStringLiteral("SELECT count(DISTINCT p.category_id) FROM problems p JOIN inspections i ON "
-                                        "i.id = p.inspection_id WHERE i.theme = '疫情防控'"))
+    CHECK(reg.db
+              ->scalar(
+                  QStringLiteral("SELECT count(DISTINCT p.category_id) FROM problems p JOIN inspections i ON "
+                                 "i.id = p.inspection_id WHERE i.theme = '疫情防控'"))
               .toInt() == 4);
-    CHECK(reg.db->scalar(QStringLiteral("SELECT count(DISTINCT p.category_id) FROM problems p JOIN inspections i ON "
-                                        "i.id = p.inspection_id WHERE i.theme = '乡村振兴'"))
+    CHECK(reg.db
+              ->scalar(
+                  QStringLiteral("SELECT count(DISTINCT p.category_id) FROM problems p JOIN inspections i ON "
+                                 "i.id = p.inspection_id WHERE i.theme = '乡村振兴'"))
               .toInt() == 8);
-    CHECK(reg.db->scalar(QStringLiteral("SELECT count(DISTINCT i.unit_id) FROM inspections i JOIN units u ON u.id = "
-                                        "i.unit_id WHERE i.theme = '乡村振兴' AND u.category = '区'"))
+    CHECK(reg.db
+              ->scalar(
+                  QStringLiteral("SELECT count(DISTINCT i.unit_id) FROM inspections i JOIN units u ON u.id = "
+                                 "i.unit_id WHERE i.theme = '乡村振兴' AND u.category = '区'"))
               .toInt() == 6);
-    CHECK(reg.db->scalar(QStringLiteral("SELECT count(DISTINCT i.unit_id) FROM inspections i JOIN units u ON u.id = "
-                                        "i.unit_id WHERE i.theme = '乡村振兴' AND u.category <> '区'"))
+    CHECK(reg.db
+              ->scalar(
+                  QStringLiteral("SELECT count(DISTINCT i.unit_id) FROM inspections i JOIN units u ON u.id = "
+                                 "i.unit_id WHERE i.theme = '乡村振兴' AND u.category <> '区'"))
               .toInt() == 14);
 
     // The history is real: as of mid-2020 fewer problems existed and fewer were done.

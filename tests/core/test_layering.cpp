@@ -11,8 +11,8 @@ TEST_CASE("core includes no GUI, widget or chart headers and links only Core and
 {
     const QDir core(QStringLiteral(RECTRACK_SOURCE_DIR "/core"));
     REQUIRE(core.exists());
-    static const QRegularExpression gui(
-        QStringLiteral(R"(#\s*include\s*[<"](QtGui|QtWidgets|QtCharts|QtPrintSupport|QWidget|QMainWindow|QDialog|QChart|QPainter|QImage|QPixmap|QColor|QFont|QPdfWriter|QTextDocument)\b)"));
+    static const QRegularExpression gui(QStringLiteral(
+        R"(#\s*include\s*[<"](QtGui|QtWidgets|QtCharts|QtPrintSupport|QWidget|QMainWindow|QDialog|QChart|QPainter|QImage|QPixmap|QColor|QFont|QPdfWriter|QTextDocument)\b)"));
     QStringList offenders;
     int files = 0;
     QDirIterator it(core.path(), {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,

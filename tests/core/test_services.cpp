@@ -45,13 +45,15 @@ struct Fixture
 
 } // namespace
 
-TEST_CASE("a problem goes from registration to close-out through the reviewed workflow", "[services][workflow]")
+TEST_CASE("a problem goes from registration to close-out through the reviewed workflow",
+          "[services][workflow]")
 {
     Fixture f;
     const qint64 id = f.registerOne();
     CHECK(f.problems.problem(id)->state == ProblemState::Registered);
 
-    REQUIRE(f.problems.addProgress({0, id, 0, QDate(2020, 4, 20), QStringLiteral("已制定整改方案"), {}}).ok());
+    REQUIRE(
+        f.problems.addProgress({0, id, 0, QDate(2020, 4, 20), QStringLiteral("已制定整改方案"), {}}).ok());
     CHECK(f.problems.problem(id)->state == ProblemState::InProgress);
 
     // Completing with unfinished measures is refused, and says why.
@@ -78,13 +80,14 @@ TEST_CASE("a problem goes from registration to close-out through the reviewed wo
 
     // A rejection sends the problem back to in progress.
     REQUIRE(f.supervision
-                .addReview({0, id, ReviewStep::UnitLeader, QStringLiteral("王某某"), QDate(2020, 5, 22), false,
-                            QStringLiteral("佐证材料不足")})
+                .addReview({0, id, ReviewStep::UnitLeader, QStringLiteral("王某某"), QDate(2020, 5, 22),
+                            false, QStringLiteral("佐证材料不足")})
                 .ok());
     CHECK(f.problems.problem(id)->state == ProblemState::InProgress);
     REQUIRE(f.supervision.changeState(id, ProblemState::Completed, QDate(2020, 5, 25)).ok());
     for (ReviewStep step : {ReviewStep::UnitLeader, ReviewStep::UnitGroup, ReviewStep::InspectionOffice})
-        REQUIRE(f.supervision.addReview({0, id, step, QStringLiteral("李某某"), QDate(2020, 5, 28), true, {}}).ok());
+        REQUIRE(f.supervision.addReview({0, id, step, QStringLiteral("李某某"), QDate(2020, 5, 28), true, {}})
+                    .ok());
     REQUIRE(f.supervision.closeOut(id, QDate(2020, 5, 30)).ok());
     const Problem closed = *f.problems.problem(id);
     CHECK(closed.state == ProblemState::ClosedOut);
@@ -106,7 +109,10 @@ TEST_CASE("statistics as of a past date return the earlier state", "[stats][asof
     Fixture f;
     const qint64 id = f.registerOne(1);
     REQUIRE(f.problems.addProgress({0, id, 0, QDate(2020, 4, 20), QStringLiteral("推进中"), {}}).ok());
-    REQUIRE(f.problems.setMeasureState(f.problems.measures(id).first().id, MeasureState::Completed, QDate(2020, 8, 1)).ok());
+    REQUIRE(
+        f.problems
+            .setMeasureState(f.problems.measures(id).first().id, MeasureState::Completed, QDate(2020, 8, 1))
+            .ok());
     REQUIRE(f.supervision.changeState(id, ProblemState::Completed, QDate(2020, 8, 1)).ok());
 
     auto before = Statistics::compute(*f.reg.db, QDate(2020, 7, 31));
@@ -125,15 +131,18 @@ TEST_CASE("an approved extension moves the deadline and keeps the original", "[s
 {
     Fixture f;
     const qint64 id = f.registerOne(1);
-    auto bad = f.supervision.requestExtension(id, QDate(2020, 7, 1), QStringLiteral("太早"), QDate(2020, 6, 20));
+    auto bad =
+        f.supervision.requestExtension(id, QDate(2020, 7, 1), QStringLiteral("太早"), QDate(2020, 6, 20));
     REQUIRE_FALSE(bad.ok());
-    auto req = f.supervision.requestExtension(id, QDate(2020, 9, 30), QStringLiteral("跨部门协调"), QDate(2020, 6, 20));
+    auto req = f.supervision.requestExtension(id, QDate(2020, 9, 30), QStringLiteral("跨部门协调"),
+                                              QDate(2020, 6, 20));
     REQUIRE(req.ok());
     REQUIRE(f.supervision.decideExtension(*req, true, QStringLiteral("巡察办"), QDate(2020, 6, 25)).ok());
     const Problem p = *f.problems.problem(id);
     CHECK(p.deadline == QDate(2020, 9, 30));
     CHECK(p.originalDeadline == QDate(2020, 7, 10));
-    CHECK_FALSE(f.supervision.decideExtension(*req, false, QStringLiteral("巡察办"), QDate(2020, 6, 26)).ok());
+    CHECK_FALSE(
+        f.supervision.decideExtension(*req, false, QStringLiteral("巡察办"), QDate(2020, 6, 26)).ok());
     // Overdue as of August under the extended deadline, not under the original one.
     CHECK(Statistics::compute(*f.reg.db, QDate(2020, 8, 1))->total.overdue == 0);
     CHECK(Statistics::compute(*f.reg.db, QDate(2020, 6, 24))->total.overdue == 0);
@@ -150,7 +159,8 @@ TEST_CASE("evidence is stored in the register with its hash", "[services][eviden
     const QList<Evidence> list = f.problems.evidence(id);
     REQUIRE(list.size() == 1);
     CHECK(list.first().size == 12);
-    CHECK(list.first().sha256 == QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()));
+    CHECK(list.first().sha256 ==
+          QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()));
     CHECK(f.problems.evidenceData(*ev) == data);
     CHECK(Verifier::verify(*f.reg.db).ok());
 }

@@ -10,7 +10,8 @@ using rectrack::test::TempRegister;
 
 namespace {
 
-qint64 addImported(ProblemService &problems, qint64 unitId, int n, ProblemState state, QDate feedback, QDate deadline)
+qint64 addImported(ProblemService &problems, qint64 unitId, int n, ProblemState state, QDate feedback,
+                   QDate deadline)
 {
     Problem p;
     p.unitId = unitId;
@@ -78,9 +79,11 @@ TEST_CASE("coverage 51 of 62 and 80 of 95 gives 131/157 overall", "[stats][cover
     // The same through the register: must-cover list, inspections in the term's rounds.
     TempRegister reg;
     OrganizationService org(*reg.db);
-    const qint64 term = *org.addTerm({0, QStringLiteral("某届区委"), QDate(2016, 11, 1), QDate(2021, 10, 31)});
+    const qint64 term =
+        *org.addTerm({0, QStringLiteral("某届区委"), QDate(2016, 11, 1), QDate(2021, 10, 31)});
     const qint64 round = *org.addRound({0, term, QStringLiteral("第一轮"), 1, 0, QDate(2017, 3, 1), 1, 3});
-    const qint64 lateRound = *org.addRound({0, term, QStringLiteral("第九轮"), 9, 0, QDate(2021, 3, 1), 1, 3});
+    const qint64 lateRound =
+        *org.addRound({0, term, QStringLiteral("第九轮"), 9, 0, QDate(2021, 3, 1), 1, 3});
     auto fill = [&](const QString &category, int total, int covered) {
         for (int i = 0; i < total; ++i) {
             const qint64 unit = *org.ensureUnit(QStringLiteral("%1单位%2").arg(category).arg(i), category);

@@ -43,7 +43,8 @@ TEST_CASE("a new register carries the application id, schema version and WAL", "
 {
     TempRegister reg;
     CHECK(reg.db->schemaVersion() == schema::kVersion);
-    CHECK(reg.db->scalar(QStringLiteral("PRAGMA application_id")).toLongLong() == qint64(schema::kApplicationId));
+    CHECK(reg.db->scalar(QStringLiteral("PRAGMA application_id")).toLongLong() ==
+          qint64(schema::kApplicationId));
     CHECK(reg.db->scalar(QStringLiteral("PRAGMA journal_mode")).toString() == QStringLiteral("wal"));
     CHECK(reg.db->scalar(QStringLiteral("PRAGMA foreign_keys")).toInt() == 1);
     CHECK(reg.db->defaultAsOf() == QDate(2021, 1, 15)); // no reference date: the clock's today
@@ -116,8 +117,9 @@ TEST_CASE("the audit chain detects rows changed behind the program's back", "[st
 
     SECTION("a problem row")
     {
-        REQUIRE(rectrack::test::runSqlite(reg.path, QStringLiteral("UPDATE problems SET state='closed_out' WHERE id=%1;")
-                                                        .arg(id)) == 0);
+        REQUIRE(rectrack::test::runSqlite(
+                    reg.path,
+                    QStringLiteral("UPDATE problems SET state='closed_out' WHERE id=%1;").arg(id)) == 0);
         reg.reopen();
         const VerifyReport report = Verifier::verify(*reg.db);
         REQUIRE_FALSE(report.ok());
@@ -125,8 +127,8 @@ TEST_CASE("the audit chain detects rows changed behind the program's back", "[st
     }
     SECTION("an audit-log row")
     {
-        REQUIRE(rectrack::test::runSqlite(reg.path, QStringLiteral("UPDATE audit_log SET actor='someone' WHERE id=2;")) ==
-                0);
+        REQUIRE(rectrack::test::runSqlite(
+                    reg.path, QStringLiteral("UPDATE audit_log SET actor='someone' WHERE id=2;")) == 0);
         reg.reopen();
         const VerifyReport report = Verifier::verify(*reg.db);
         REQUIRE_FALSE(report.ok());
@@ -134,7 +136,8 @@ TEST_CASE("the audit chain detects rows changed behind the program's back", "[st
     }
     SECTION("a deleted audit-log row")
     {
-        REQUIRE(rectrack::test::runSqlite(reg.path, QStringLiteral("DELETE FROM audit_log WHERE id=3;")) == 0);
+        REQUIRE(rectrack::test::runSqlite(reg.path, QStringLiteral("DELETE FROM audit_log WHERE id=3;")) ==
+                0);
         reg.reopen();
         CHECK_FALSE(Verifier::verify(*reg.db).ok());
     }
@@ -163,10 +166,13 @@ TEST_CASE("nested transactions are savepoints: an inner failure rolls back only 
     {
         Transaction inner(*reg.db);
         REQUIRE(inner.active());
-        REQUIRE(AuditLog::insert(*reg.db, QStringLiteral("units"), {{QStringLiteral("name"), QStringLiteral("乙")}}).ok());
+        REQUIRE(AuditLog::insert(*reg.db, QStringLiteral("units"),
+                                 {{QStringLiteral("name"), QStringLiteral("乙")}})
+                    .ok());
         // destroyed without commit: rolled back
     }
     REQUIRE(outer.commit().ok());
-    CHECK(reg.db->scalar(QStringLiteral("SELECT group_concat(name) FROM units")).toString() == QStringLiteral("甲"));
+    CHECK(reg.db->scalar(QStringLiteral("SELECT group_concat(name) FROM units")).toString() ==
+          QStringLiteral("甲"));
     CHECK(Verifier::verify(*reg.db).ok());
 }

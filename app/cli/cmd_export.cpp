@@ -1,0 +1,86 @@
+// export: the problem ledger, the rectification ledger or the clue register as .xlsx or .csv.
+#include "args.h"
+#include "common.h"
+
+#include "io/ledgerexporter.h"
+#include "io/ledgerrules.h"
+
+namespace rectrack::cli {
+
+/// Translation context of the export command's messages.
+class ExportCmd
+{
+    Q_DECLARE_TR_FUNCTIONS(rectrack::cli::ExportCmd)
+};
+
+namespace {
+
+/// A state given as its key (completed, in_progress …) or as a status word (已完成, 整改中 …).
+std::optional<core::ProblemState> parseState(const QString &text)
+{
+    if (auto s = core::Names::problemState(text.trimmed()))
+        return s;
+    bool known = false;
+    const core::ProblemState s = core::LedgerRules::stateForWord(text, &known);
+    if (known && !text.trimmed().isEmpty())
+        return s;
+    return std::nullopt;
+}
+
+int runExport(Context &ctx, const QStringList &argv)
+{
+    const QString synopsis =
+        ExportCmd::tr("Usage: rectrack-cli export DB --ledger problems|measures|clues -o "
+                      "FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE]");
+    Args args(argv, {QStringLiteral("--ledger"), QStringLiteral("-o"), QStringLiteral("--output"),
+                     QStringLiteral("--unit"), QStringLiteral("--round"), QStringLiteral("--state")});
+    if (!args.ok() || args.positional().size() != 1)
+        return usage(ctx, synopsis);
+    core::ExportOptions o;
+    const QString ledger = args.value(QStringLiteral("--ledger"), QStringLiteral("problems"));
+    if (ledger == QLatin1String("problems"))
+        o.kind = core::LedgerKind::Problems;
+    else if (ledger == QLatin1String("measures"))
+        o.kind = core::LedgerKind::Measures;
+    else if (ledger == QLatin1String("clues"))
+        o.kind = core::LedgerKind::Clues;
+    else
+        return usage(ctx, ExportCmd::tr("Unknown ledger \"%1\" (problems, measures or clues).").arg(ledger));
+    const QString out = args.value(QStringLiteral("-o"), args.value(QStringLiteral("--output")));
+    if (out.isEmpty())
+        return usage(ctx, ExportCmd::tr("Name the file to write with -o FILE.xlsx or -o FILE.csv.") + u'\n' +
+                              synopsis);
+    if (!out.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive) &&
+        !out.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        return usage(ctx, ExportCmd::tr("%1: the file name must end in .xlsx or .csv.").arg(out));
+    o.unit = args.value(QStringLiteral("--unit")).trimmed();
+    o.round = args.value(QStringLiteral("--round")).trimmed();
+    if (args.has(QStringLiteral("--state"))) {
+        o.state = parseState(args.value(QStringLiteral("--state")));
+        if (!o.state)
+            return usage(ctx,
+                         ExportCmd::tr("Unknown state \"%1\" (registered, in_progress, long_term, completed, "
+                                       "closed_out).")
+                             .arg(args.value(QStringLiteral("--state"))));
+    }
+    int code = 0;
+    auto db = openRegister(ctx, args.positional().first(), code);
+    if (!db)
+        return code;
+    auto rows = core::LedgerExporter::exportTo(*db, o, out);
+    if (!rows)
+        return fail(ctx, rows.error());
+    ctx.out << ExportCmd::tr("%n row(s) written to %1.", "", *rows).arg(out) << '\n';
+    return ExitOk;
+}
+
+const bool registered = registerCommand(
+    {QStringLiteral("export"),
+     QStringLiteral(
+         "export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] "
+         "[--state STATE]"),
+     QT_TRANSLATE_NOOP("rectrack::cli::Cli", "export a ledger as .xlsx or .csv"), false, runExport});
+
+} // namespace
+
+} // namespace rectrack::cli

@@ -1,0 +1,151 @@
+// import: an office's .xlsx/.csv ledger into the register (DESIGN.md §6, §9).
+#include "args.h"
+#include "common.h"
+
+#include "io/ledgerimporter.h"
+
+namespace rectrack::cli {
+
+/// Translation context of the import command's messages.
+class ImportCmd
+{
+    Q_DECLARE_TR_FUNCTIONS(rectrack::cli::ImportCmd)
+};
+
+namespace {
+
+using core::ImportedProblem;
+using core::LedgerField;
+using core::LedgerRules;
+
+QString actionWord(ImportedProblem::Action a)
+{
+    switch (a) {
+    case ImportedProblem::Action::Created:
+        return ImportCmd::tr("new");
+    case ImportedProblem::Action::Updated:
+        return ImportCmd::tr("updated");
+    case ImportedProblem::Action::Unchanged:
+        return ImportCmd::tr("unchanged");
+    }
+    return {};
+}
+
+QString shortText(const QString &s, int n = 30)
+{
+    QString t = s.simplified();
+    return t.size() > n ? t.left(n - 1) + QChar(0x2026) : t;
+}
+
+int runImport(Context &ctx, const QStringList &argv)
+{
+    const QString synopsis = ImportCmd::tr(
+        "Usage: rectrack-cli import DB FILE --unit NAME [--round LABEL] "
+        "[--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet NAME] "
+        "[--map HEADER=field]... [--dry-run]");
+    Args args(argv,
+              {QStringLiteral("--unit"), QStringLiteral("--round"), QStringLiteral("--source"),
+               QStringLiteral("--feedback-date"), QStringLiteral("--sheet"), QStringLiteral("--map")},
+              {QStringLiteral("--dry-run")});
+    if (!args.ok() || args.positional().size() != 2)
+        return usage(ctx, synopsis);
+    core::ImportOptions o;
+    o.unit = args.value(QStringLiteral("--unit")).trimmed();
+    if (o.unit.isEmpty())
+        return usage(ctx, ImportCmd::tr("Name the unit the ledger belongs to with --unit NAME.") + u'\n' +
+                              synopsis);
+    o.round = args.value(QStringLiteral("--round")).trimmed();
+    o.sheet = args.value(QStringLiteral("--sheet"));
+    o.dryRun = args.has(QStringLiteral("--dry-run"));
+    if (args.has(QStringLiteral("--source"))) {
+        const auto s = core::Names::sourceLevel(args.value(QStringLiteral("--source")));
+        if (!s)
+            return usage(ctx, ImportCmd::tr(
+                                  "Unknown source level \"%1\" (central, provincial, municipal or district).")
+                                  .arg(args.value(QStringLiteral("--source"))));
+        o.source = *s;
+    }
+    if (args.has(QStringLiteral("--feedback-date"))) {
+        o.feedbackDate = QDate::fromString(args.value(QStringLiteral("--feedback-date")), Qt::ISODate);
+        if (!o.feedbackDate.isValid())
+            return usage(ctx, ImportCmd::tr("The date \"%1\" is not valid; write it as YYYY-MM-DD.")
+                                  .arg(args.value(QStringLiteral("--feedback-date"))));
+    }
+    for (const QString &m : args.values(QStringLiteral("--map"))) {
+        const qsizetype eq = m.lastIndexOf(u'=');
+        const auto field = eq > 0 ? LedgerRules::fieldFromKey(m.mid(eq + 1)) : std::nullopt;
+        if (!field)
+            return usage(ctx, ImportCmd::tr(
+                                  "--map %1: write HEADER=field, field one of seq, registrationNo, category, "
+                                  "problem, measures, leadLeader, responsibleOffice, responsiblePerson, "
+                                  "deadline, progress, status, evidence, note, ignore.")
+                                  .arg(m));
+        o.map.insert(m.left(eq).trimmed(), *field);
+    }
+
+    int code = 0;
+    auto db = openRegister(ctx, args.positional().at(0), code);
+    if (!db)
+        return code;
+    const core::ImportReport r = core::LedgerImporter::importFile(*db, args.positional().at(1), o);
+
+    for (const core::ImportIssue &w : r.warnings)
+        ctx.err << ImportCmd::tr("warning: %1").arg(w.toString()) << '\n';
+    if (!r.ok()) {
+        for (const core::ImportIssue &e : r.errors)
+            ctx.err << ImportCmd::tr("error: %1").arg(e.toString()) << '\n';
+        ctx.err << ImportCmd::tr(
+                       "%1: %n error(s); the ledger was not imported and the register is unchanged.", "",
+                       int(r.errors.size()))
+                       .arg(r.file)
+                << '\n';
+        ctx.err.flush();
+        return ExitRefused;
+    }
+
+    if (!r.sheet.isEmpty())
+        ctx.out << ImportCmd::tr("%1, sheet %2: header in row %3").arg(r.file, r.sheet).arg(r.headerRow)
+                << '\n';
+    else
+        ctx.out << ImportCmd::tr("%1: header in row %2").arg(r.file).arg(r.headerRow) << '\n';
+    for (const core::LedgerColumn &c : r.columns)
+        ctx.out << "  " << c.header << " → " << LedgerRules::fieldName(c.field) << '\n';
+    if (o.dryRun) {
+        ctx.out << ImportCmd::tr("Dry run: nothing was changed. The import would make:") << '\n';
+        for (const ImportedProblem &p : r.problems)
+            ctx.out << "  "
+                    << ImportCmd::tr("row %1: %2, %3, %n measure(s), %4", "", p.measures)
+                           .arg(p.row)
+                           .arg(actionWord(p.action), LedgerRules::wordForState(p.state),
+                                shortText(p.description))
+                    << '\n';
+        if (r.unitCreated)
+            ctx.out << ImportCmd::tr("New unit: %1").arg(o.unit) << '\n';
+        if (r.roundCreated)
+            ctx.out << ImportCmd::tr("New round: %1").arg(o.round) << '\n';
+    }
+    ctx.out << ImportCmd::tr(
+                   "%1 problems: %2 new (%3 measures), %4 updated, %5 unchanged; %6 categories; %7 rows "
+                   "skipped (title, section, blank, hidden and summary rows).")
+                   .arg(r.problems.size())
+                   .arg(r.created)
+                   .arg(r.measures)
+                   .arg(r.updated)
+                   .arg(r.unchanged)
+                   .arg(r.categories.size())
+                   .arg(r.skippedRows)
+            << '\n';
+    return ExitOk;
+}
+
+const bool registered = registerCommand(
+    {QStringLiteral("import"),
+     QStringLiteral(
+         "import DB FILE --unit NAME [--round LABEL] [--source central|provincial|municipal|district] "
+         "[--feedback-date YYYY-MM-DD] [--sheet NAME] [--map HEADER=field]... [--dry-run]"),
+     QT_TRANSLATE_NOOP("rectrack::cli::Cli", "import an .xlsx or .csv ledger (all-or-nothing)"), false,
+     runImport});
+
+} // namespace
+
+} // namespace rectrack::cli

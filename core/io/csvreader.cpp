@@ -1,0 +1,178 @@
+#include "csvreader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QStringDecoder>
+
+namespace rectrack::core {
+
+namespace {
+
+constexpr qint64 kMaxCsvSize = qint64(256) * 1024 * 1024;
+
+std::optional<QString> decodeStrict(const QByteArray &data, QStringConverter::Encoding encoding)
+{
+    QStringDecoder dec(encoding, QStringConverter::Flag::Stateless);
+    QString s = dec.decode(data);
+    if (dec.hasError())
+        return std::nullopt;
+    return s;
+}
+
+/// Separator of the first record: a comma unless the first line has tabs or semicolons and no comma.
+QChar detectSeparator(const QString &text)
+{
+    const qsizetype end = text.indexOf(u'\n');
+    const QStringView first = QStringView(text).left(end < 0 ? text.size() : end);
+    if (first.contains(u','))
+        return u',';
+    if (first.count(u'\t') > 0)
+        return u'\t';
+    if (first.count(u';') > 0)
+        return u';';
+    return u',';
+}
+
+} // namespace
+
+std::optional<QString> CsvReader::decode(const QByteArray &data, QString *encoding)
+{
+    auto set = [encoding](const char *name) {
+        if (encoding)
+            *encoding = QString::fromLatin1(name);
+    };
+    if (data.startsWith("\xEF\xBB\xBF")) {
+        set("UTF-8 BOM");
+        return decodeStrict(data.mid(3), QStringConverter::Utf8);
+    }
+    if (data.startsWith("\xFF\xFE") || data.startsWith("\xFE\xFF")) {
+        set("UTF-16");
+        const auto enc = data.startsWith("\xFF\xFE") ? QStringConverter::Utf16LE : QStringConverter::Utf16BE;
+        return decodeStrict(data.mid(2), enc);
+    }
+    if (data.contains('\0'))
+        return std::nullopt; // text in these encodings never holds NUL bytes: a binary file
+    if (auto s = decodeStrict(data, QStringConverter::Utf8)) {
+        set("UTF-8");
+        return s;
+    }
+    QStringDecoder gb("GB18030", QStringConverter::Flag::Stateless);
+    if (!gb.isValid())
+        return std::nullopt;
+    QString s = gb.decode(data);
+    if (gb.hasError() || s.contains(QChar::ReplacementCharacter))
+        return std::nullopt;
+    set("GB18030");
+    return s;
+}
+
+Result<Workbook> CsvReader::read(const QString &path, const QString &displayName)
+{
+    const QString name = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::InputRefused, tr("%1 cannot be read: %2").arg(name, f.errorString())};
+    if (f.size() > kMaxCsvSize)
+        return Error{ErrorCode::InputRefused, tr("%1 is too large to be a ledger.").arg(name)};
+    return parse(f.readAll(), name);
+}
+
+Result<Workbook> CsvReader::parse(const QByteArray &data, const QString &fileName)
+{
+    if (data.trimmed().isEmpty() || data == "\xEF\xBB\xBF")
+        return Error{ErrorCode::InputRefused, tr("%1 is empty.").arg(fileName)};
+    const auto decoded = decode(data);
+    if (!decoded)
+        return Error{
+            ErrorCode::InputRefused,
+            tr("%1 is not a ledger: it is neither an .xlsx workbook nor text in UTF-8 or GB18030 (a binary "
+               "file?).")
+                .arg(fileName)};
+    const QString &text = *decoded;
+    qsizetype controls = 0;
+    for (const QChar ch : text)
+        controls += (ch.unicode() < 0x20 && ch != u'\t' && ch != u'\n' && ch != u'\r') ? 1 : 0;
+    if (controls > 0 && controls * 100 >= text.size())
+        return Error{
+            ErrorCode::InputRefused,
+            tr("%1 is not a ledger: it is neither an .xlsx workbook nor text in UTF-8 or GB18030 (a binary "
+               "file?).")
+                .arg(fileName)};
+    const QChar sep = detectSeparator(text);
+
+    Workbook wb;
+    wb.fileName = fileName;
+    wb.isCsv = true;
+    Sheet sheet;
+    QList<Cell> record;
+    QString field;
+    bool quoted = false;    // inside a quoted field
+    bool wasQuoted = false; // the current field started with a quote
+    int quoteStartRecord = 0;
+    auto endField = [&]() {
+        Cell c;
+        if (!field.isEmpty()) {
+            c.kind = Cell::Kind::Text;
+            c.text = field;
+        }
+        record.append(c);
+        field.clear();
+        wasQuoted = false;
+    };
+    auto endRecord = [&]() {
+        endField();
+        SheetRow row;
+        row.number = int(sheet.rows.size()) + 1;
+        // A record of one empty field is a blank line: keep it as an empty row.
+        if (!(record.size() == 1 && record.first().isEmpty()))
+            row.cells = record;
+        sheet.rows.append(row);
+        record.clear();
+    };
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar ch = text[i];
+        if (quoted) {
+            if (ch == u'"') {
+                if (i + 1 < n && text[i + 1] == u'"') {
+                    field += u'"';
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field += ch;
+            }
+            continue;
+        }
+        if (ch == u'"' && field.isEmpty() && !wasQuoted) {
+            quoted = true;
+            wasQuoted = true;
+            quoteStartRecord = int(sheet.rows.size()) + 1;
+        } else if (ch == sep) {
+            endField();
+        } else if (ch == u'\r' || ch == u'\n') {
+            if (ch == u'\r' && i + 1 < n && text[i + 1] == u'\n')
+                ++i;
+            endRecord();
+        } else {
+            field += ch;
+        }
+    }
+    if (quoted)
+        return Error{ErrorCode::InputRefused,
+                     tr("%1, row %2: a quoted field is not closed before the end of the file.")
+                         .arg(fileName)
+                         .arg(quoteStartRecord)};
+    if (!field.isEmpty() || !record.isEmpty())
+        endRecord();
+    // Trailing blank rows carry nothing.
+    while (!sheet.rows.isEmpty() && sheet.rows.last().cells.isEmpty())
+        sheet.rows.removeLast();
+    if (sheet.rows.isEmpty())
+        return Error{ErrorCode::InputRefused, tr("%1 is empty.").arg(fileName)};
+    wb.sheets.append(sheet);
+    return wb;
+}
+
+} // namespace rectrack::core

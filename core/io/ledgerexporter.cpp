@@ -1,0 +1,380 @@
+#include "ledgerexporter.h"
+
+#include "ledgerrules.h"
+#include "workflow/organizationservice.h"
+
+#include <QFile>
+#include <QSaveFile>
+
+#include <xlsxwriter.h>
+
+namespace rectrack::core {
+
+namespace {
+
+constexpr int kExcelCellLimit = 32767;
+
+QString joinWhere(const QStringList &conditions)
+{
+    return conditions.isEmpty() ? QString()
+                                : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+}
+
+QString numberedMeasures(const QStringList &items)
+{
+    if (items.size() == 1)
+        return items.first();
+    QStringList lines;
+    for (int i = 0; i < items.size(); ++i)
+        lines << QString::number(i + 1) + QStringLiteral(". ") + items[i];
+    return lines.join(u'\n');
+}
+
+QString csvField(const QString &s)
+{
+    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')) {
+        QString q = s;
+        q.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+        return u'"' + q + u'"';
+    }
+    return s;
+}
+
+QString cellText(const QVariant &v)
+{
+    if (v.typeId() == QMetaType::QDate)
+        return v.toDate().toString(Qt::ISODate);
+    return v.toString();
+}
+
+} // namespace
+
+QString LedgerExporter::xmlSafe(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar ch = text[i];
+        const char16_t u = ch.unicode();
+        if (ch.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            out += ch;
+            out += text[++i];
+            continue;
+        }
+        if (ch.isSurrogate() || u == 0xFFFE || u == 0xFFFF)
+            continue;
+        if (u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r')
+            continue;
+        out += ch;
+    }
+    if (out.size() > kExcelCellLimit)
+        out.truncate(kExcelCellLimit);
+    return out;
+}
+
+QString LedgerExporter::sheetName(const QString &name)
+{
+    QString s = name;
+    for (QChar &ch : s) {
+        if (QStringView(u"[]:*?/\\").contains(ch))
+            ch = u'_';
+    }
+    s = xmlSafe(s).trimmed();
+    if (s.startsWith(u'\''))
+        s[0] = u'_';
+    if (s.endsWith(u'\''))
+        s[s.size() - 1] = u'_';
+    if (s.isEmpty())
+        s = QStringLiteral("Sheet1");
+    return s.left(31);
+}
+
+Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
+{
+    OrganizationService org(db);
+    QStringList where;
+    QVariantList binds;
+    if (!o.unit.isEmpty()) {
+        if (!org.unitByName(o.unit))
+            return Error{ErrorCode::InputRefused, tr("The register has no unit named \"%1\".").arg(o.unit)};
+        where << QStringLiteral("u.name = ?");
+        binds << o.unit.trimmed();
+    }
+    if (!o.round.isEmpty()) {
+        if (!org.roundByLabel(o.round))
+            return Error{ErrorCode::InputRefused,
+                         tr("The register has no round labelled \"%1\".").arg(o.round)};
+        where << QStringLiteral("r.label = ?");
+        binds << o.round.trimmed();
+    }
+    const bool oneUnit = !o.unit.isEmpty();
+    LedgerTable t;
+
+    if (o.kind == LedgerKind::Clues) {
+        if (o.state)
+            return Error{ErrorCode::Usage,
+                         tr("--state applies to the problem and rectification ledgers, not to clues.")};
+        t.title = tr("Register of transferred problem clues");
+        t.sheetName = sheetName(tr("Clue register"));
+        t.headers = QStringList{tr("No."),           tr("Inspected unit"), tr("Clue summary"),
+                                tr("Persons"),       tr("Persons' posts"), tr("Transferred to"),
+                                tr("Transfer date"), tr("Disposal due"),   tr("Disposal state"),
+                                tr("Result"),        tr("Result date")};
+        t.widths = {6, 20, 50, 8, 20, 16, 12, 12, 12, 40, 12};
+        auto q = db.exec(
+            QStringLiteral("SELECT coalesce(u.name, ''), c.summary, c.persons_count, c.persons_roles, "
+                           "c.receiver, c.transfer_date, c.due_date, c.disposal_state, c.result, "
+                           "c.result_date FROM clues c LEFT JOIN inspections i ON i.id = c.inspection_id "
+                           "LEFT JOIN units u ON u.id = i.unit_id LEFT JOIN rounds r ON r.id = "
+                           "i.round_id") +
+                joinWhere(where) + QStringLiteral(" ORDER BY c.id"),
+            binds);
+        if (!q)
+            return q.error();
+        int n = 0;
+        while (q->next()) {
+            t.rows << QVariantList{++n,
+                                   q->value(0).toString(),
+                                   q->value(1).toString(),
+                                   q->value(2).isNull() ? QVariant(QString()) : QVariant(q->value(2).toInt()),
+                                   q->value(3).toString(),
+                                   q->value(4).toString(),
+                                   QVariant(fromIso(q->value(5).toString())),
+                                   QVariant(fromIso(q->value(6).toString())),
+                                   q->value(7).toString(),
+                                   q->value(8).toString(),
+                                   QVariant(fromIso(q->value(9).toString()))};
+        }
+        return t;
+    }
+
+    if (o.state) {
+        where << QStringLiteral("p.state = ?");
+        binds << Names::key(*o.state);
+    }
+    const QString from =
+        QStringLiteral(" FROM problems p JOIN units u ON u.id = p.unit_id LEFT JOIN inspections i ON "
+                       "i.id = p.inspection_id LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN "
+                       "categories c ON c.id = p.category_id") +
+        joinWhere(where);
+    auto dateOr = [](const QString &iso, const QString &note) {
+        const QDate d = fromIso(iso);
+        return d.isValid() ? QVariant(d) : QVariant(note);
+    };
+
+    if (o.kind == LedgerKind::Problems) {
+        t.title = oneUnit ? tr("Problem ledger of %1").arg(o.unit) : tr("Problem ledger");
+        t.sheetName = sheetName(tr("Problem ledger"));
+        t.headers = QStringList{tr("No."), tr("Registration no.")};
+        t.widths = {6, 12};
+        if (!oneUnit) {
+            t.headers << tr("Inspected unit");
+            t.widths << 20;
+        }
+        t.headers << QStringList{tr("Problem category"),
+                                 tr("Problem description"),
+                                 tr("Rectification measures"),
+                                 tr("Lead leader"),
+                                 tr("Responsible office"),
+                                 tr("Responsible person"),
+                                 tr("Deadline"),
+                                 tr("Progress"),
+                                 tr("Completion status"),
+                                 tr("Note")};
+        t.widths << QList<int>{20, 50, 60, 16, 16, 12, 14, 40, 12, 24};
+        auto q = db.exec(
+            QStringLiteral("SELECT p.id, coalesce(p.registration_no, ''), u.name, coalesce(c.name, ''), "
+                           "p.description, coalesce(p.lead_leader, ''), coalesce(p.responsible_office, "
+                           "''), coalesce(p.responsible_person, ''), p.deadline, "
+                           "coalesce(p.deadline_note, ''), coalesce(p.progress, ''), p.state, "
+                           "coalesce(p.note, '')") +
+                from + QStringLiteral(" ORDER BY u.name, p.id"),
+            binds);
+        if (!q)
+            return q.error();
+        int n = 0;
+        while (q->next()) {
+            QStringList measures;
+            auto m =
+                db.exec(QStringLiteral("SELECT content FROM measures WHERE problem_id = ? ORDER BY seq, id"),
+                        {q->value(0)});
+            while (m && m->next())
+                measures << m->value(0).toString();
+            QVariantList row{++n, q->value(1).toString()};
+            if (!oneUnit)
+                row << q->value(2).toString();
+            const ProblemState state =
+                Names::problemState(q->value(11).toString()).value_or(ProblemState::Registered);
+            row << QVariantList{q->value(3).toString(),
+                                q->value(4).toString(),
+                                numberedMeasures(measures),
+                                q->value(5).toString(),
+                                q->value(6).toString(),
+                                q->value(7).toString(),
+                                dateOr(q->value(8).toString(), q->value(9).toString()),
+                                q->value(10).toString(),
+                                LedgerRules::wordForState(state),
+                                q->value(12).toString()};
+            t.rows << row;
+        }
+        return t;
+    }
+
+    // Rectification ledger: one row per measure.
+    t.title = oneUnit ? tr("Rectification ledger of %1").arg(o.unit) : tr("Rectification ledger");
+    t.sheetName = sheetName(tr("Rectification ledger"));
+    t.headers = QStringList{tr("No."), tr("Registration no.")};
+    t.widths = {6, 12};
+    if (!oneUnit) {
+        t.headers << tr("Inspected unit");
+        t.widths << 20;
+    }
+    t.headers << QStringList{tr("Problem description"), tr("Measure no."), tr("Rectification measure"),
+                             tr("Measure type"),        tr("Owner"),       tr("Deadline"),
+                             tr("Measure status"),      tr("Completed on")};
+    t.widths << QList<int>{40, 8, 60, 12, 16, 14, 12, 14};
+    auto q = db.exec(
+        QStringLiteral("SELECT coalesce(p.registration_no, ''), u.name, p.description, m.seq, m.content, "
+                       "m.type, coalesce(m.owner, ''), m.deadline, coalesce(m.deadline_note, ''), "
+                       "m.state, m.completed_date FROM measures m JOIN problems p ON p.id = m.problem_id "
+                       "JOIN units u ON u.id = p.unit_id LEFT JOIN inspections i ON i.id = "
+                       "p.inspection_id LEFT JOIN rounds r ON r.id = i.round_id") +
+            joinWhere(where) + QStringLiteral(" ORDER BY u.name, p.id, m.seq, m.id"),
+        binds);
+    if (!q)
+        return q.error();
+    int n = 0;
+    while (q->next()) {
+        QVariantList row{++n, q->value(0).toString()};
+        if (!oneUnit)
+            row << q->value(1).toString();
+        const MeasureType type = Names::measureType(q->value(5).toString()).value_or(MeasureType::Deadline);
+        const MeasureState state =
+            Names::measureState(q->value(9).toString()).value_or(MeasureState::Pending);
+        row << QVariantList{q->value(2).toString(), q->value(3).toInt(),
+                            q->value(4).toString(), Names::display(type),
+                            q->value(6).toString(), dateOr(q->value(7).toString(), q->value(8).toString()),
+                            Names::display(state),  QVariant(fromIso(q->value(10).toString()))};
+        t.rows << row;
+    }
+    return t;
+}
+
+Status LedgerExporter::writeXlsx(const LedgerTable &t, const QString &path)
+{
+    const QByteArray file = QFile::encodeName(path);
+    lxw_workbook *wb = workbook_new(file.constData());
+    if (!wb)
+        return Error{ErrorCode::InputRefused, tr("%1 cannot be written.").arg(path)};
+    const auto utf8 = [](const QString &s) { return xmlSafe(s).toUtf8(); };
+    const QByteArray sheet = utf8(sheetName(t.sheetName));
+    lxw_worksheet *ws = workbook_add_worksheet(wb, sheet.constData());
+
+    lxw_format *titleFmt = workbook_add_format(wb);
+    format_set_bold(titleFmt);
+    format_set_font_size(titleFmt, 14);
+    format_set_align(titleFmt, LXW_ALIGN_CENTER);
+    format_set_align(titleFmt, LXW_ALIGN_VERTICAL_CENTER);
+    lxw_format *headerFmt = workbook_add_format(wb);
+    format_set_bold(headerFmt);
+    format_set_text_wrap(headerFmt);
+    format_set_border(headerFmt, LXW_BORDER_THIN);
+    format_set_align(headerFmt, LXW_ALIGN_CENTER);
+    format_set_align(headerFmt, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_bg_color(headerFmt, 0xD9E1F2);
+    lxw_format *textFmt = workbook_add_format(wb);
+    format_set_text_wrap(textFmt);
+    format_set_border(textFmt, LXW_BORDER_THIN);
+    format_set_align(textFmt, LXW_ALIGN_VERTICAL_TOP);
+    lxw_format *dateFmt = workbook_add_format(wb);
+    format_set_num_format(dateFmt, "yyyy-mm-dd");
+    format_set_border(dateFmt, LXW_BORDER_THIN);
+    format_set_align(dateFmt, LXW_ALIGN_VERTICAL_TOP);
+    format_set_align(dateFmt, LXW_ALIGN_LEFT);
+
+    const int cols = int(t.headers.size());
+    if (cols > 1) {
+        const QByteArray title = utf8(t.title);
+        worksheet_merge_range(ws, 0, 0, 0, lxw_col_t(cols - 1), title.constData(), titleFmt);
+    } else {
+        worksheet_write_string(ws, 0, 0, utf8(t.title).constData(), titleFmt);
+    }
+    worksheet_set_row(ws, 0, 30, nullptr);
+    for (int c = 0; c < cols; ++c) {
+        worksheet_write_string(ws, 1, lxw_col_t(c), utf8(t.headers[c]).constData(), headerFmt);
+        worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), c < t.widths.size() ? t.widths[c] : 12, nullptr);
+    }
+    worksheet_freeze_panes(ws, 2, 0);
+    for (int r = 0; r < t.rows.size(); ++r) {
+        const lxw_row_t row = lxw_row_t(r + 2);
+        const QVariantList &values = t.rows[r];
+        for (int c = 0; c < values.size() && c < cols; ++c) {
+            const QVariant &v = values[c];
+            if (v.typeId() == QMetaType::QDate) {
+                const QDate d = v.toDate();
+                if (d.isValid()) {
+                    lxw_datetime dt{d.year(), d.month(), d.day(), 0, 0, 0};
+                    worksheet_write_datetime(ws, row, lxw_col_t(c), &dt, dateFmt);
+                } else {
+                    worksheet_write_blank(ws, row, lxw_col_t(c), textFmt);
+                }
+            } else if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong) {
+                worksheet_write_number(ws, row, lxw_col_t(c), v.toDouble(), textFmt);
+            } else {
+                const QString s = v.toString();
+                if (s.isEmpty())
+                    worksheet_write_blank(ws, row, lxw_col_t(c), textFmt);
+                else
+                    worksheet_write_string(ws, row, lxw_col_t(c), utf8(s).constData(), textFmt);
+            }
+        }
+    }
+    if (cols > 0)
+        worksheet_autofilter(ws, 1, 0, lxw_row_t(std::max<qsizetype>(1, t.rows.size() + 1)),
+                             lxw_col_t(cols - 1));
+    const lxw_error err = workbook_close(wb);
+    if (err != LXW_NO_ERROR)
+        return Error{ErrorCode::InputRefused,
+                     tr("%1 cannot be written: %2").arg(path, QString::fromUtf8(lxw_strerror(err)))};
+    return okStatus();
+}
+
+Status LedgerExporter::writeCsv(const LedgerTable &t, const QString &path)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return Error{ErrorCode::InputRefused, tr("%1 cannot be written: %2").arg(path, f.errorString())};
+    QString text;
+    QStringList header;
+    for (const QString &h : t.headers)
+        header << csvField(h);
+    text += header.join(u',') + QStringLiteral("\r\n");
+    for (const QVariantList &row : t.rows) {
+        QStringList fields;
+        for (const QVariant &v : row)
+            fields << csvField(cellText(v));
+        text += fields.join(u',') + QStringLiteral("\r\n");
+    }
+    f.write("\xEF\xBB\xBF");
+    f.write(text.toUtf8());
+    if (!f.commit())
+        return Error{ErrorCode::InputRefused, tr("%1 cannot be written: %2").arg(path, f.errorString())};
+    return okStatus();
+}
+
+Result<int> LedgerExporter::exportTo(Database &db, const ExportOptions &options, const QString &path)
+{
+    const bool xlsx = path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive);
+    const bool csv = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+    if (!xlsx && !csv)
+        return Error{ErrorCode::Usage, tr("%1: the file name must end in .xlsx or .csv.").arg(path)};
+    auto table = build(db, options);
+    if (!table)
+        return table.error();
+    const Status s = xlsx ? writeXlsx(*table, path) : writeCsv(*table, path);
+    if (!s)
+        return s.error();
+    return int(table->rows.size());
+}
+
+} // namespace rectrack::core

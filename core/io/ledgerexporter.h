@@ -1,0 +1,72 @@
+#pragma once
+
+#include "domain/result.h"
+#include "domain/types.h"
+#include "storage/database.h"
+
+#include <QCoreApplication>
+#include <QVariant>
+
+#include <optional>
+
+namespace rectrack::core {
+
+/// Which ledger to export (DESIGN.md §1: the two ledgers and the clue register).
+enum class LedgerKind
+{
+    Problems, ///< 问题台账: one row per problem, its measures numbered inside one cell
+    Measures, ///< 整改台账: one row per measure
+    Clues,    ///< 线索台账: one row per transferred clue
+};
+
+/// Filter of an export (`--unit`, `--round`, `--state`).
+struct ExportOptions
+{
+    LedgerKind kind = LedgerKind::Problems;
+    QString unit;                      ///< unit name; empty = all
+    QString round;                     ///< round label; empty = all
+    std::optional<ProblemState> state; ///< problems (or the measures' problems) in this state
+};
+
+/// A ledger as a table: what both writers put on the page.
+struct LedgerTable
+{
+    QString title;     ///< title row above the header (xlsx only)
+    QString sheetName; ///< ≤ 31 characters, no []:*?/\ (Excel's rules)
+    QStringList headers;
+    QList<int> widths;        ///< column widths in characters
+    QList<QVariantList> rows; ///< QString, QDate (written as a date) or integer values
+};
+
+/**
+ * Writes the ledgers in the column layout the importer reads (DESIGN.md §6), so that an
+ * exported problem ledger imports back to the same problems, measures, states and deadlines.
+ *
+ * .xlsx (libxlsxwriter): a title row merged across the columns, a bold header frozen below
+ * it with an autofilter, wrapped text, set column widths, dates as real dates (yyyy-mm-dd);
+ * text is cleaned of characters XML 1.0 cannot hold and cut to Excel's 32,767 characters.
+ * .csv: UTF-8 with a byte-order mark (so that Excel picks the encoding), CRLF, RFC 4180
+ * quoting, dates as YYYY-MM-DD, no title row. Header words are translated (Chinese by default);
+ * the importer recognises both languages.
+ */
+class LedgerExporter
+{
+    Q_DECLARE_TR_FUNCTIONS(rectrack::core::LedgerExporter)
+public:
+    /// The table of a ledger under a filter. Errors: InputRefused for an unknown unit or round.
+    static Result<LedgerTable> build(Database &db, const ExportOptions &options);
+
+    static Status writeXlsx(const LedgerTable &table, const QString &path);
+    static Status writeCsv(const LedgerTable &table, const QString &path);
+
+    /// build() then the writer chosen by the file's extension (.xlsx or .csv); returns the row count.
+    static Result<int> exportTo(Database &db, const ExportOptions &options, const QString &path);
+
+    /// @p text without characters XML 1.0 cannot hold (controls other than tab/LF/CR, U+FFFE/U+FFFF,
+    /// unpaired surrogates).
+    static QString xmlSafe(const QString &text);
+    /// A valid Excel sheet name: forbidden characters replaced, at most 31 characters.
+    static QString sheetName(const QString &name);
+};
+
+} // namespace rectrack::core

@@ -1,0 +1,271 @@
+#include "ledgerimporter.h"
+
+#include "csvreader.h"
+#include "xlsxreader.h"
+
+#include "workflow/organizationservice.h"
+#include "workflow/problemservice.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace rectrack::core {
+
+namespace {
+
+MeasureState measureStateFor(ProblemState s)
+{
+    switch (s) {
+    case ProblemState::Registered:
+        return MeasureState::Pending;
+    case ProblemState::InProgress:
+        return MeasureState::InProgress;
+    case ProblemState::LongTerm:
+        return MeasureState::LongTerm;
+    case ProblemState::Completed:
+    case ProblemState::ClosedOut:
+        return MeasureState::Completed;
+    }
+    return MeasureState::Pending;
+}
+
+/// The inspection of (unit, round, source) the imported problems belong to; created when missing.
+Result<qint64> ensureInspection(Database &db, qint64 unitId, qint64 roundId, SourceLevel source,
+                                const QDate &feedback)
+{
+    const QVariant id =
+        roundId > 0
+            ? db.scalar(QStringLiteral("SELECT id FROM inspections WHERE unit_id = ? AND round_id = ? AND "
+                                       "source_level = ? ORDER BY id LIMIT 1"),
+                        {unitId, roundId, Names::key(source)})
+            : db.scalar(
+                  QStringLiteral("SELECT id FROM inspections WHERE unit_id = ? AND round_id IS NULL AND "
+                                 "source_level = ? ORDER BY id LIMIT 1"),
+                  {unitId, Names::key(source)});
+    if (id.isValid())
+        return id.toLongLong();
+    Inspection i;
+    i.unitId = unitId;
+    i.roundId = roundId;
+    i.source = source;
+    i.feedbackDate = feedback;
+    return OrganizationService(db).addInspection(i);
+}
+
+} // namespace
+
+Result<Workbook> LedgerImporter::readFile(const QString &path, const QString &displayName)
+{
+    const QString name = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::InputRefused, tr("%1 cannot be read: %2").arg(name, f.errorString())};
+    const QByteArray head = f.peek(8);
+    f.close();
+    if (head.isEmpty())
+        return Error{ErrorCode::InputRefused, tr("%1 is empty.").arg(name)};
+    if (head.startsWith("PK"))
+        return XlsxReader::read(path, name);
+    if (head.startsWith("\xD0\xCF\x11\xE0"))
+        return Error{ErrorCode::InputRefused,
+                     tr("%1 is an old-format Excel (.xls) or other OLE file; save it as .xlsx or .csv first.")
+                         .arg(name)};
+    if (name.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive))
+        return Error{ErrorCode::InputRefused,
+                     tr("%1 is not a readable .xlsx workbook: it is not a zip archive.").arg(name)};
+    return CsvReader::read(path, name);
+}
+
+ImportReport LedgerImporter::importFile(Database &db, const QString &path, const ImportOptions &options)
+{
+    ImportReport report;
+    report.dryRun = options.dryRun;
+    report.file = options.displayName.isEmpty() ? QFileInfo(path).fileName() : options.displayName;
+    auto fileError = [&report](const QString &message) {
+        report.errors << ImportIssue{report.file, report.sheet, 0, {}, message};
+        return report;
+    };
+    if (options.unit.trimmed().isEmpty())
+        return fileError(tr("the unit the ledger belongs to is missing (--unit)."));
+
+    auto wb = readFile(path, report.file);
+    if (!wb)
+        return fileError(wb.error().message);
+
+    const QDate today = db.clock().today();
+    const QDate feedback = options.feedbackDate.isValid() ? options.feedbackDate : today;
+    RecognizerOptions ro;
+    ro.map = options.map;
+    ro.year = options.feedbackDate.isValid() ? options.feedbackDate.year() : 0;
+    ro.fallbackYear = today.year();
+    Error sheetError;
+    const int sheetIndex = LedgerRecognizer::chooseSheet(*wb, options.sheet, ro, &sheetError);
+    if (sheetIndex < 0)
+        return fileError(sheetError.message);
+    const RecognizedLedger ledger = LedgerRecognizer::recognize(*wb, wb->sheets[sheetIndex], ro);
+    report.sheet = ledger.sheet;
+    report.headerRow = ledger.headerRow;
+    report.columns = ledger.columns;
+    report.errors = ledger.errors;
+    report.warnings = ledger.warnings;
+    report.categories = ledger.categories;
+    report.skippedRows = ledger.skippedRows;
+    for (auto it = options.map.cbegin(); it != options.map.cend(); ++it) {
+        const QString key = it.key().simplified();
+        const bool used =
+            std::any_of(ledger.columns.cbegin(), ledger.columns.cend(), [&key](const LedgerColumn &c) {
+                return c.mapped && (c.header.simplified() == key || c.header.simplified().endsWith(key));
+            });
+        if (!used && ledger.headerRow > 0)
+            report.warnings << ImportIssue{report.file, report.sheet, ledger.headerRow, it.key(),
+                                           tr("--map names a header the ledger does not have.")};
+    }
+    if (!report.ok())
+        return report;
+
+    // 2. Write (or rehearse) everything in one transaction.
+    Transaction tx(db);
+    if (!tx.active()) {
+        report.internalError = true;
+        return fileError(tx.error().message);
+    }
+    auto fail = [&](const Error &e, int row = 0) {
+        tx.rollback();
+        report.internalError = e.code != ErrorCode::InputRefused;
+        report.errors << ImportIssue{report.file, report.sheet, row, {}, e.message};
+        report.problems.clear();
+        report.created = report.updated = report.unchanged = report.measures = 0;
+        return report;
+    };
+    OrganizationService org(db);
+    ProblemService ps(db);
+    report.unitCreated = !org.unitByName(options.unit).has_value();
+    auto unitId = org.ensureUnit(options.unit);
+    if (!unitId)
+        return fail(unitId.error());
+    qint64 roundId = 0;
+    if (!options.round.trimmed().isEmpty()) {
+        if (auto r = org.roundByLabel(options.round)) {
+            roundId = r->id;
+        } else {
+            Round nr;
+            nr.label = options.round.trimmed();
+            nr.start = feedback;
+            auto id = org.addRound(nr);
+            if (!id)
+                return fail(id.error());
+            roundId = *id;
+            report.roundCreated = true;
+        }
+    }
+    auto inspectionId = ensureInspection(db, *unitId, roundId, options.source, feedback);
+    if (!inspectionId)
+        return fail(inspectionId.error());
+
+    for (const LedgerRow &row : ledger.rows) {
+        ImportedProblem out;
+        out.row = row.rowNumber;
+        out.registrationNo = row.registrationNo;
+        out.description = row.description;
+        out.category = row.category;
+        out.state = row.state;
+        out.measures = int(row.measures.size());
+
+        qint64 existing = 0;
+        if (!row.registrationNo.isEmpty())
+            existing = ps.findByRegistrationNo(*unitId, row.registrationNo);
+        else
+            existing =
+                db.scalar(QStringLiteral("SELECT id FROM problems WHERE unit_id = ? AND description = ? AND "
+                                         "coalesce(responsible_office, '') = ? ORDER BY id LIMIT 1"),
+                          {*unitId, row.description.trimmed(), row.responsibleOffice})
+                    .toLongLong();
+        if (existing > 0) {
+            const auto p = ps.problem(existing);
+            if (!p)
+                return fail(Error{ErrorCode::Internal, tr("problem #%1 cannot be read.").arg(existing)},
+                            row.rowNumber);
+            out.id = existing;
+            bool changed = false;
+            const QDate when = std::max(today, p->feedbackDate);
+            if (!row.progress.isEmpty() && row.progress != p->progress) {
+                ProgressEntry e;
+                e.problemId = existing;
+                e.date = when;
+                e.text = row.progress;
+                auto id = ps.addProgress(e);
+                if (!id)
+                    return fail(id.error(), row.rowNumber);
+                changed = true;
+            }
+            // addProgress moves a registered problem to in progress: compare with the state now.
+            const auto now = ps.problem(existing);
+            if (now && now->state != row.state) {
+                if (const Status s = ps.writeState(existing, row.state, when); !s)
+                    return fail(s.error(), row.rowNumber);
+                for (const Measure &m : ps.measures(existing)) {
+                    if (const Status s = ps.setMeasureState(m.id, measureStateFor(row.state), when); !s)
+                        return fail(s.error(), row.rowNumber);
+                }
+                changed = true;
+            }
+            out.action = changed ? ImportedProblem::Action::Updated : ImportedProblem::Action::Unchanged;
+            (changed ? report.updated : report.unchanged)++;
+            report.problems << out;
+            continue;
+        }
+
+        Problem p;
+        p.registrationNo = row.registrationNo;
+        p.inspectionId = *inspectionId;
+        p.unitId = *unitId;
+        p.source = options.source;
+        if (!row.category.isEmpty()) {
+            auto cat = org.ensureCategory(row.category);
+            if (!cat)
+                return fail(cat.error(), row.rowNumber);
+            p.categoryId = *cat;
+        }
+        p.description = row.description;
+        p.responsibleOffice = row.responsibleOffice;
+        p.leadLeader = row.leadLeader;
+        p.responsiblePerson = row.responsiblePerson;
+        p.deadline = row.deadline;
+        p.deadlineNote = row.deadlineNote;
+        p.immediate = row.immediate;
+        p.state = row.state;
+        p.feedbackDate = feedback;
+        p.progress = row.progress;
+        p.note = row.note;
+        QList<Measure> measures;
+        for (const QString &text : row.measures) {
+            Measure m;
+            m.content = text;
+            m.type = row.immediate ? MeasureType::Immediate
+                                   : (row.longTerm ? MeasureType::LongTerm : MeasureType::Deadline);
+            m.owner = row.responsibleOffice;
+            m.deadline = row.deadline;
+            m.deadlineNote = row.deadlineNote;
+            m.state = measureStateFor(row.state);
+            measures << m;
+        }
+        auto id = ps.registerProblem(p, measures, feedback);
+        if (!id)
+            return fail(id.error(), row.rowNumber);
+        out.id = options.dryRun ? 0 : *id;
+        out.action = ImportedProblem::Action::Created;
+        ++report.created;
+        report.measures += int(measures.size());
+        report.problems << out;
+    }
+
+    if (options.dryRun) {
+        tx.rollback();
+        return report;
+    }
+    if (const Status s = tx.commit(); !s)
+        return fail(s.error());
+    return report;
+}
+
+} // namespace rectrack::core

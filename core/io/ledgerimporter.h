@@ -1,0 +1,91 @@
+#pragma once
+
+#include "domain/result.h"
+#include "ledgerrecognizer.h"
+#include "storage/database.h"
+
+#include <QCoreApplication>
+
+namespace rectrack::core {
+
+/// Options of one import (`rectrack-cli import`, DESIGN.md §9).
+struct ImportOptions
+{
+    QString unit;  ///< the inspected unit the ledger belongs to (created when missing)
+    QString round; ///< round/batch label (created when missing); empty = none
+    SourceLevel source = SourceLevel::Municipal;
+    QDate feedbackDate;              ///< registration date of new problems; invalid = the import day
+    QString sheet;                   ///< sheet to read; empty = the ledger sheet found by its header
+    QHash<QString, LedgerField> map; ///< --map HEADER=field
+    bool dryRun = false;             ///< check and report, change nothing
+    QString displayName;             ///< file name used in messages (default: the file's name)
+};
+
+/// One problem row and what the import did (or would do) with it.
+struct ImportedProblem
+{
+    enum class Action
+    {
+        Created,
+        Updated,
+        Unchanged
+    };
+    int row = 0;
+    QString registrationNo;
+    QString description;
+    QString category;
+    ProblemState state = ProblemState::Registered;
+    int measures = 0;
+    Action action = Action::Created;
+    qint64 id = 0; ///< 0 in a dry run of a new problem
+};
+
+/// The outcome of an import: nothing was written unless ok() and !dryRun.
+struct ImportReport
+{
+    QString file;
+    QString sheet;
+    int headerRow = 0;
+    QList<LedgerColumn> columns;
+    QList<ImportIssue> errors;
+    QList<ImportIssue> warnings;
+    QList<ImportedProblem> problems;
+    QStringList categories;
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    int measures = 0; ///< measures of the created problems
+    int skippedRows = 0;
+    bool unitCreated = false;
+    bool roundCreated = false;
+    bool dryRun = false;
+    /// Internal (SQL) failure rather than bad input; the import was rolled back.
+    bool internalError = false;
+
+    bool ok() const { return errors.isEmpty(); }
+};
+
+/**
+ * Imports an office's ledger (.xlsx or .csv) into the register (DESIGN.md §6).
+ *
+ * All-or-nothing: the file is read and every row checked first; any error (reported with file,
+ * sheet, row and column) leaves the register untouched, and the writes run in one Transaction
+ * (a savepoint inside a caller's), rolled back on any failure and always in a dry run.
+ * Identity for re-import: the registration number within the unit, else (unit, problem text,
+ * responsible office). A matching problem gets the ledger's progress (as a dated progress
+ * entry) and state (recorded as history, no workflow checks, DESIGN.md §6); a new one is
+ * registered with its measures, which take the problem's state. The problems are attached to
+ * one inspection of (unit, round, source level), created when missing.
+ */
+class LedgerImporter
+{
+    Q_DECLARE_TR_FUNCTIONS(rectrack::core::LedgerImporter)
+public:
+    static ImportReport importFile(Database &db, const QString &path, const ImportOptions &options);
+
+    /// Reads a ledger file into a Workbook, by content (zip → .xlsx, else CSV text). Errors:
+    /// InputRefused for a missing, empty, binary, damaged or old-format (.xls) file.
+    static Result<Workbook> readFile(const QString &path, const QString &displayName = {});
+};
+
+} // namespace rectrack::core

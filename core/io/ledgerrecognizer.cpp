@@ -1,0 +1,495 @@
+#include "ledgerrecognizer.h"
+
+#include "xlsxreader.h"
+
+#include <QRegularExpression>
+
+namespace rectrack::core {
+
+namespace {
+
+constexpr int kHeaderSearchRows = 30;
+
+QString compactKey(const QString &s)
+{
+    QString k = LedgerRules::toHalfWidth(s);
+    k.remove(QRegularExpression(QStringLiteral("\\s+")));
+    return k.toLower();
+}
+
+QString raw(const Sheet &sheet, int row, int column)
+{
+    return sheet.cell(row, column).text.trimmed();
+}
+
+/// The value a reader sees in a cell: a merged range shows its top-left value in its first
+/// column (down the rows it spans) and nothing in its other columns.
+QString merged(const Sheet &sheet, int row, int column)
+{
+    if (const CellRange *m = sheet.mergeAt(row, column)) {
+        if (column != m->left)
+            return {};
+        return raw(sheet, m->top, m->left);
+    }
+    return raw(sheet, row, column);
+}
+
+struct HeaderCandidate
+{
+    int firstRow = -1;
+    int lastRow = -1;
+    QList<LedgerColumn> columns;
+    int score = 0;
+    bool hasProblem = false;
+};
+
+std::optional<LedgerField> mappedField(const RecognizerOptions &o, const QStringList &names)
+{
+    for (auto it = o.map.cbegin(); it != o.map.cend(); ++it) {
+        const QString key = compactKey(it.key());
+        for (const QString &n : names) {
+            if (!n.isEmpty() && compactKey(n) == key)
+                return it.value();
+        }
+    }
+    return std::nullopt;
+}
+
+HeaderCandidate evaluate(const Sheet &sheet, int r, bool twoRow, int width, const RecognizerOptions &o)
+{
+    HeaderCandidate h;
+    h.firstRow = r;
+    h.lastRow = twoRow ? r + 1 : r;
+    for (int c = 0; c < width; ++c) {
+        if (sheet.hiddenColumns.contains(c))
+            continue;
+        QString parent;
+        QString child;
+        const CellRange *pm = sheet.mergeAt(r, c);
+        if (pm && pm->top < r && pm->left == c)
+            parent = raw(sheet, pm->top, pm->left); // a header cell merged down from above
+        else if (pm)
+            parent = raw(sheet, pm->top, pm->left);
+        else
+            parent = raw(sheet, r, c);
+        const bool spansChildren = pm && pm->right > pm->left && pm->bottom == r;
+        if (pm && !spansChildren && c != pm->left)
+            parent.clear();
+        if (twoRow && !(pm && pm->bottom > r)) {
+            const CellRange *cm = sheet.mergeAt(r + 1, c);
+            child = cm ? (c == cm->left ? raw(sheet, cm->top, cm->left) : QString()) : raw(sheet, r + 1, c);
+        }
+        if (spansChildren && child.isEmpty() && c != pm->left)
+            continue; // the parent is already counted in its first column
+        LedgerColumn col;
+        col.index = c;
+        std::optional<LedgerField> f;
+        if (!child.isEmpty()) {
+            const QString joined = parent.isEmpty() ? child : parent + child;
+            col.header = spansChildren ? child : joined;
+            f = mappedField(o, {child, joined, parent + u'/' + child});
+            col.mapped = f.has_value();
+            if (!f)
+                f = LedgerRules::fieldForHeader(child);
+            if (!f && !parent.isEmpty())
+                f = LedgerRules::fieldForHeader(joined);
+        } else {
+            if (parent.isEmpty())
+                continue;
+            col.header = parent;
+            f = mappedField(o, {parent});
+            col.mapped = f.has_value();
+            if (!f)
+                f = LedgerRules::fieldForHeader(parent);
+        }
+        static const QRegularExpression fillIn(QStringLiteral("[:：]\\s*\\S"));
+        if (!col.mapped && (col.header.size() > 40 || col.header.contains(fillIn)))
+            f.reset(); // a sentence or a fill-in field (填报单位：…), not a header
+        if (f) {
+            col.field = *f;
+            if (*f != LedgerField::Ignore)
+                ++h.score;
+            h.hasProblem = h.hasProblem || *f == LedgerField::Problem;
+        } else {
+            col.field = LedgerField::Note;
+            col.mapped = false;
+        }
+        h.columns.append(col);
+    }
+    return h;
+}
+
+/// Whether row @p r has a merged cell over several (but not nearly all) columns: a parent header.
+bool hasParentMerge(const Sheet &sheet, int r, int width)
+{
+    for (const CellRange &m : sheet.merges) {
+        if (m.top == r && m.bottom == r && m.right > m.left && (m.right - m.left + 1) * 10 < width * 8)
+            return true;
+    }
+    return false;
+}
+
+bool isDigits(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^\\d+(\\.0)?$"));
+    return re.match(LedgerRules::toHalfWidth(s)).hasMatch();
+}
+
+} // namespace
+
+QString ImportIssue::toString() const
+{
+    QString where = file;
+    if (!sheet.isEmpty())
+        where = LedgerRecognizer::tr("%1, sheet %2").arg(where, sheet);
+    if (row > 0)
+        where = LedgerRecognizer::tr("%1, row %2").arg(where).arg(row);
+    if (!column.isEmpty())
+        where = LedgerRecognizer::tr("%1, column \"%2\"").arg(where, column);
+    return LedgerRecognizer::tr("%1: %2").arg(where, message);
+}
+
+bool RecognizedLedger::hasProblemColumn() const
+{
+    return std::any_of(columns.cbegin(), columns.cend(),
+                       [](const LedgerColumn &c) { return c.field == LedgerField::Problem; });
+}
+
+int LedgerRecognizer::chooseSheet(const Workbook &wb, const QString &sheetName,
+                                  const RecognizerOptions &options, Error *error)
+{
+    if (!sheetName.isEmpty()) {
+        for (int i = 0; i < wb.sheets.size(); ++i) {
+            if (wb.sheets[i].name == sheetName)
+                return i;
+        }
+        QStringList names;
+        for (const Sheet &s : wb.sheets)
+            names << s.name;
+        if (error)
+            *error = Error{ErrorCode::InputRefused,
+                           tr("%1 has no sheet named \"%2\" (sheets: %3).")
+                               .arg(wb.fileName, sheetName, names.join(QStringLiteral(", ")))};
+        return -1;
+    }
+    int firstVisible = -1;
+    for (int i = 0; i < wb.sheets.size(); ++i) {
+        if (wb.sheets[i].hidden)
+            continue;
+        if (firstVisible < 0)
+            firstVisible = i;
+        if (recognize(wb, wb.sheets[i], options).hasProblemColumn())
+            return i;
+    }
+    if (firstVisible < 0 && error)
+        *error = Error{ErrorCode::InputRefused, tr("%1 has no visible sheet.").arg(wb.fileName)};
+    return firstVisible; // its recognition reports what is missing
+}
+
+RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sheet,
+                                             const RecognizerOptions &o)
+{
+    RecognizedLedger L;
+    L.file = wb.fileName;
+    L.sheet = wb.isCsv ? QString() : sheet.name;
+    auto issue = [&L](int row, const QString &column, const QString &message) {
+        return ImportIssue{L.file, L.sheet, row, column, message};
+    };
+    const int width = sheet.columnCount();
+    const int rowCount = int(sheet.rows.size());
+
+    // 1. The header row.
+    HeaderCandidate header;
+    HeaderCandidate best;
+    for (int r = 0; r < std::min(rowCount, kHeaderSearchRows) && header.firstRow < 0; ++r) {
+        HeaderCandidate single = evaluate(sheet, r, false, width, o);
+        HeaderCandidate chosen = single;
+        if (r + 1 < rowCount && hasParentMerge(sheet, r, width)) {
+            HeaderCandidate two = evaluate(sheet, r, true, width, o);
+            if (two.hasProblem && (!single.hasProblem || two.score > single.score))
+                chosen = two;
+        }
+        const bool mappedProblem =
+            std::any_of(chosen.columns.cbegin(), chosen.columns.cend(),
+                        [](const LedgerColumn &c) { return c.mapped && c.field == LedgerField::Problem; });
+        if (chosen.hasProblem && (chosen.score >= 2 || mappedProblem)) {
+            header = chosen;
+        } else if (chosen.score >= 2) {
+            best = chosen; // the first header-like row names no problem column: stop there
+            break;
+        }
+    }
+    if (header.firstRow < 0) {
+        if (best.score >= 2)
+            L.errors << issue(
+                sheet.rows[best.firstRow].number, {},
+                tr("the header row has no problem column (问题描述, 反馈问题, 问题表现 or 问题内容); name "
+                   "it with --map HEADER=problem."));
+        else
+            L.errors << issue(
+                0, {},
+                tr("no header row was found in the first %1 rows (a row naming the problem column "
+                   "and at least one other, such as 问题描述 and 整改措施).")
+                    .arg(kHeaderSearchRows));
+        return L;
+    }
+    L.headerRow = sheet.rows[header.lastRow].number;
+
+    // Duplicate fields become notes; unknown columns are named in a warning.
+    QHash<LedgerField, int> columnOf;
+    for (LedgerColumn &c : header.columns) {
+        if (c.field == LedgerField::Note && !c.mapped && !LedgerRules::fieldForHeader(c.header)) {
+            L.warnings << issue(L.headerRow, c.header,
+                                tr("the column is not recognised; its values are kept as notes (use --map "
+                                   "\"%1=FIELD\" to assign it).")
+                                    .arg(c.header));
+        } else if (c.field != LedgerField::Note && c.field != LedgerField::Ignore) {
+            if (columnOf.contains(c.field)) {
+                L.warnings << issue(L.headerRow, c.header,
+                                    tr("a second %1 column; its values are kept as notes.")
+                                        .arg(LedgerRules::fieldName(c.field)));
+                c.field = LedgerField::Note;
+            } else {
+                columnOf.insert(c.field, c.index);
+            }
+        }
+    }
+    L.columns = header.columns;
+    const auto col = [&columnOf](LedgerField f) { return columnOf.value(f, -1); };
+    const auto headerOf = [&L](int index) {
+        for (const LedgerColumn &c : L.columns) {
+            if (c.index == index)
+                return c.header;
+        }
+        return columnLetters(index);
+    };
+
+    // 2. Title and fill-in rows.
+    for (int r = 0; r < header.firstRow; ++r) {
+        for (int c = 0; c < width; ++c) {
+            const QString t = raw(sheet, r, c);
+            if (t.isEmpty())
+                continue;
+            if (L.title.isEmpty())
+                L.title = t;
+            if (!L.fillInDate.isValid())
+                L.fillInDate = LedgerRules::findDate(t);
+        }
+    }
+    int year = o.year;
+    if (year == 0 && L.fillInDate.isValid())
+        year = L.fillInDate.year();
+    if (year == 0) {
+        static const QRegularExpression titleYear(QStringLiteral("(\\d{4})\\s*年"));
+        const auto m = titleYear.match(LedgerRules::toHalfWidth(L.title));
+        if (m.hasMatch())
+            year = m.captured(1).toInt();
+    }
+    if (year == 0)
+        year = o.fallbackYear;
+
+    // 3. Data rows.
+    const int problemCol = col(LedgerField::Problem);
+    const int seqCol = col(LedgerField::Seq);
+    const int categoryCol = col(LedgerField::Category);
+    int lastIndex = 0;
+    for (const LedgerColumn &c : L.columns)
+        lastIndex = std::max(lastIndex, c.index);
+    QString section;
+    QHash<QString, int> rowOfNumber;
+    auto addCategory = [&L](const QString &c) {
+        if (!c.isEmpty() && !L.categories.contains(c))
+            L.categories << c;
+    };
+
+    for (int r = header.lastRow + 1; r < rowCount; ++r) {
+        const SheetRow &sr = sheet.rows[r];
+        const int rowNo = sr.number;
+        if (sr.hidden) {
+            ++L.skippedRows;
+            continue;
+        }
+        // Raw texts of the row (what is written in this row itself).
+        QList<QPair<int, QString>> texts;
+        for (int c = 0; c < width; ++c) {
+            if (sheet.hiddenColumns.contains(c))
+                continue;
+            const QString t = raw(sheet, r, c);
+            if (!t.isEmpty())
+                texts.append({c, t});
+        }
+        const QString problemMerged = problemCol >= 0 ? merged(sheet, r, problemCol) : QString();
+        const CellRange *problemMerge = problemCol >= 0 ? sheet.mergeAt(r, problemCol) : nullptr;
+        if (texts.isEmpty() && !(problemMerge && problemMerge->top < r && problemMerge->left == problemCol)) {
+            ++L.skippedRows;
+            continue;
+        }
+        if (!texts.isEmpty() && LedgerRules::isSummary(texts.first().second)) {
+            ++L.skippedRows;
+            continue;
+        }
+        // A problem cell merged down several rows: this row adds measures to that problem.
+        if (problemMerge && problemMerge->top < r && problemMerge->left == problemCol &&
+            problemMerge->bottom >= r && !L.rows.isEmpty() &&
+            L.rows.last().rowNumber == sheet.rows[problemMerge->top].number) {
+            const int mc = col(LedgerField::Measures);
+            if (mc >= 0 && !(sheet.mergeAt(r, mc) && sheet.mergeAt(r, mc)->top < r))
+                L.rows.last().measures << LedgerRules::splitMeasures(raw(sheet, r, mc));
+            continue;
+        }
+        // A section row: one text (perhaps with a non-numeric 序号 such as 一) reading as a heading.
+        {
+            QStringList distinct;
+            int textCol = -1;
+            bool seqIsOrdinal = false;
+            for (const auto &[c, t] : texts) {
+                if (c == seqCol && !isDigits(t)) {
+                    seqIsOrdinal = true;
+                    if (texts.size() > 1)
+                        continue;
+                }
+                if (!distinct.contains(t)) {
+                    distinct << t;
+                    textCol = c;
+                }
+            }
+            if (distinct.size() == 1) {
+                const QString t = distinct.first();
+                const CellRange *m = sheet.mergeAt(r, textCol);
+                const bool wide = m && m->right > m->left;
+                const bool placed = textCol == seqCol || textCol == categoryCol || textCol == problemCol;
+                if (LedgerRules::looksLikeSection(t) || seqIsOrdinal || wide ||
+                    (placed && textCol != problemCol)) {
+                    section = LedgerRules::cleanCategory(t);
+                    addCategory(section);
+                    ++L.skippedRows;
+                    continue;
+                }
+            }
+        }
+        // Only the row number or a category merged down from above: nothing to import.
+        bool content = false;
+        for (const auto &[c, t] : texts)
+            content = content || (c != seqCol && c != categoryCol);
+        if (!content && problemMerged.isEmpty()) {
+            ++L.skippedRows;
+            continue;
+        }
+
+        LedgerRow row;
+        row.rowNumber = rowNo;
+        const auto value = [&](LedgerField f) {
+            const int c = col(f);
+            return c >= 0 ? merged(sheet, r, c) : QString();
+        };
+        row.description = problemMerged;
+        if (row.description.isEmpty()) {
+            L.errors << issue(rowNo, headerOf(problemCol), tr("the problem text is empty."));
+            continue;
+        }
+        if (wb.isCsv) {
+            const int fields = int(sr.cells.size());
+            if (fields <= lastIndex)
+                L.errors << issue(
+                    rowNo, headerOf(fields),
+                    tr("the row is short: %1 fields where the header has %2 (a missing separator or "
+                       "a line break outside quotes?).")
+                        .arg(fields)
+                        .arg(lastIndex + 1));
+            for (int c = lastIndex + 1; c < fields; ++c) {
+                if (!sr.cells[c].isEmpty()) {
+                    L.errors << issue(
+                        rowNo, columnLetters(c),
+                        tr("the row has more fields than the header (%1 where the header has %2).")
+                            .arg(fields)
+                            .arg(lastIndex + 1));
+                    break;
+                }
+            }
+        }
+        row.registrationNo = LedgerRules::toHalfWidth(value(LedgerField::RegistrationNo)).trimmed();
+        const QString cat = value(LedgerField::Category);
+        row.category = cat.isEmpty() ? section : LedgerRules::cleanCategory(cat);
+        addCategory(row.category);
+        row.measures = LedgerRules::splitMeasures(value(LedgerField::Measures));
+        row.leadLeader = value(LedgerField::LeadLeader);
+        row.responsibleOffice = value(LedgerField::ResponsibleOffice);
+        row.responsiblePerson = value(LedgerField::ResponsiblePerson);
+        row.progress = value(LedgerField::Progress);
+        row.evidence = value(LedgerField::Evidence);
+
+        if (const int dc = col(LedgerField::Deadline); dc >= 0) {
+            const CellRange *dm = sheet.mergeAt(r, dc);
+            const Cell &cell = dm ? sheet.cell(dm->top, dm->left) : sheet.cell(r, dc);
+            if (dm && dc != dm->left) {
+                // nothing: the deadline is in another column's merge
+            } else if (cell.kind == Cell::Kind::Date) {
+                row.deadline = cell.date;
+            } else if (cell.kind == Cell::Kind::Number && cell.number >= 1 && cell.number < 2958466 &&
+                       cell.number >= 20000) {
+                row.deadline = XlsxReader::dateFromSerial(cell.number, wb.date1904);
+            } else if (!cell.isEmpty()) {
+                const DeadlineValue d = LedgerRules::parseDeadline(cell.text, year);
+                if (d.invalid) {
+                    L.errors << issue(rowNo, headerOf(dc),
+                                      tr("\"%1\" is not a valid date.").arg(cell.text.trimmed()));
+                } else {
+                    row.deadline = d.date;
+                    row.deadlineNote = d.note;
+                    row.immediate = d.immediate;
+                    row.longTerm = d.longTerm;
+                    if (d.unrecognised)
+                        L.warnings << issue(
+                            rowNo, headerOf(dc),
+                            tr("\"%1\" is read as words, not as a date.").arg(cell.text.trimmed()));
+                }
+            }
+        }
+
+        if (const int sc = col(LedgerField::Status); sc >= 0) {
+            row.statusWord = value(LedgerField::Status);
+            bool known = true;
+            row.state = LedgerRules::stateForWord(row.statusWord, &known);
+            if (!known)
+                L.warnings << issue(
+                    rowNo, headerOf(sc),
+                    tr("the status \"%1\" is not recognised; the problem is imported as registered.")
+                        .arg(row.statusWord));
+        } else if (!row.progress.isEmpty()) {
+            bool known = true;
+            row.state = LedgerRules::stateForWord(row.progress, &known);
+            if (!known)
+                row.state = ProblemState::InProgress;
+        }
+
+        QStringList notes;
+        for (const LedgerColumn &c : std::as_const(L.columns)) {
+            if (c.field != LedgerField::Note && c.field != LedgerField::Evidence)
+                continue;
+            const QString v = merged(sheet, r, c.index);
+            if (v.isEmpty())
+                continue;
+            const bool plain =
+                c.field == LedgerField::Note && LedgerRules::fieldForHeader(c.header) == LedgerField::Note;
+            notes << (plain ? v : c.header + QStringLiteral("：") + v);
+        }
+        row.note = notes.join(u'\n');
+
+        if (!row.registrationNo.isEmpty()) {
+            if (rowOfNumber.contains(row.registrationNo)) {
+                L.errors << issue(rowNo, headerOf(col(LedgerField::RegistrationNo)),
+                                  tr("the registration number %1 is also used in row %2.")
+                                      .arg(row.registrationNo)
+                                      .arg(rowOfNumber.value(row.registrationNo)));
+                continue;
+            }
+            rowOfNumber.insert(row.registrationNo, rowNo);
+        }
+        L.rows.append(row);
+    }
+    if (L.rows.isEmpty() && L.errors.isEmpty())
+        L.errors << issue(L.headerRow, {}, tr("the ledger has a header but no problem rows."));
+    return L;
+}
+
+} // namespace rectrack::core

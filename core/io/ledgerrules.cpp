@@ -1,0 +1,474 @@
+#include "ledgerrules.h"
+
+#include <QRegularExpression>
+
+namespace rectrack::core {
+
+namespace {
+
+bool containsAny(const QString &text, std::initializer_list<const char16_t *> words)
+{
+    for (const char16_t *w : words) {
+        if (text.contains(QStringView(w)))
+            return true;
+    }
+    return false;
+}
+
+/// Text without any whitespace, in half-width forms: what keyword rules look at.
+QString compact(const QString &text)
+{
+    QString s = LedgerRules::toHalfWidth(text);
+    s.remove(QRegularExpression(QStringLiteral("\\s+")));
+    return s;
+}
+
+int chineseNumber(QStringView s)
+{
+    // 一 … 九十九: enough for section and item numbers.
+    static const QString digits = QStringLiteral("零一二三四五六七八九");
+    if (s.isEmpty())
+        return -1;
+    int value = 0;
+    int current = 0;
+    for (const QChar ch : s) {
+        if (ch == u'十') {
+            value += (current == 0 ? 1 : current) * 10;
+            current = 0;
+        } else if (ch == u'〇') {
+            current = 0;
+        } else {
+            const qsizetype d = digits.indexOf(ch);
+            if (d < 0)
+                return -1;
+            current = int(d);
+        }
+    }
+    return value + current;
+}
+
+QDate lastDayOfMonth(int year, int month)
+{
+    const QDate first(year, month, 1);
+    return first.isValid() ? QDate(year, month, first.daysInMonth()) : QDate();
+}
+
+enum class MarkerStyle
+{
+    Arabic,
+    ArabicParen,
+    Circled,
+    ChineseShi,
+    ChineseParen,
+    ChineseComma
+};
+
+struct Marker
+{
+    qsizetype pos = 0;
+    qsizetype length = 0;
+    MarkerStyle style = MarkerStyle::Arabic;
+    int number = 0;
+};
+
+/// A numbering marker starting at @p i of @p s (already half-width), if any.
+std::optional<Marker> markerAt(const QString &s, qsizetype i)
+{
+    static const QRegularExpression arabic(QStringLiteral("\\G(\\d{1,2})\\s*(?:[.、)]|\\.(?!\\d))(?!\\d)"));
+    static const QRegularExpression arabicParen(QStringLiteral("\\G[(](\\d{1,2})[)]"));
+    static const QRegularExpression chineseShi(QStringLiteral("\\G([一二三四五六七八九十]{1,3})是"));
+    static const QRegularExpression chineseParen(QStringLiteral("\\G[(]([一二三四五六七八九十]{1,3})[)]"));
+    static const QRegularExpression chineseComma(QStringLiteral("\\G([一二三四五六七八九十]{1,3})、"));
+    const QChar ch = s[i];
+    if (ch.unicode() >= 0x2460 && ch.unicode() <= 0x2473) // ① … ⑳
+        return Marker{i, 1, MarkerStyle::Circled, ch.unicode() - 0x2460 + 1};
+    struct Try
+    {
+        const QRegularExpression *re;
+        MarkerStyle style;
+    };
+    for (const Try &t :
+         {Try{&arabic, MarkerStyle::Arabic}, Try{&arabicParen, MarkerStyle::ArabicParen},
+          Try{&chineseShi, MarkerStyle::ChineseShi}, Try{&chineseParen, MarkerStyle::ChineseParen},
+          Try{&chineseComma, MarkerStyle::ChineseComma}}) {
+        const QRegularExpressionMatch m =
+            t.re->match(s, i, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+        if (m.hasMatch()) {
+            const bool arabicStyle = t.style == MarkerStyle::Arabic || t.style == MarkerStyle::ArabicParen;
+            const int n = arabicStyle ? m.captured(1).toInt() : chineseNumber(m.capturedView(1));
+            if (n > 0)
+                return Marker{i, m.capturedLength(0), t.style, n};
+        }
+    }
+    return std::nullopt;
+}
+
+bool isBoundary(QChar ch)
+{
+    return ch.isSpace() || QStringView(u"；;。，,：:、!！?？").contains(ch);
+}
+
+QString trimItem(QString s)
+{
+    s = s.trimmed();
+    while (!s.isEmpty() && QStringView(u"；;，,、").contains(s.back()))
+        s.chop(1);
+    return s.trimmed();
+}
+
+} // namespace
+
+QString LedgerRules::toHalfWidth(const QString &text)
+{
+    QString s = text;
+    for (QChar &ch : s) {
+        const char16_t u = ch.unicode();
+        if (u >= 0xFF01 && u <= 0xFF5E)
+            ch = QChar(char16_t(u - 0xFEE0));
+        else if (u == 0x3000)
+            ch = u' ';
+    }
+    return s;
+}
+
+std::optional<LedgerField> LedgerRules::fieldForHeader(const QString &header)
+{
+    const QString h = compact(header);
+    if (h.isEmpty() || h.size() > 30)
+        return std::nullopt;
+    const QString l = h.toLower();
+    // Order matters: the more specific words first (问题类别 before 问题, 完成时限 before 完成情况).
+    if (containsAny(h, {u"序号"}) || l == u"no." || l == u"no" || l == u"#" || l == u"seq")
+        return LedgerField::Seq;
+    if (containsAny(h, {u"编号", u"挂号", u"问题号"}) || l.contains(u"registrationno") || l == u"number")
+        return LedgerField::RegistrationNo;
+    if (containsAny(h, {u"被巡察单位", u"被巡察党组织", u"被巡视单位"}) || l == u"unit" ||
+        l == u"inspectedunit")
+        return LedgerField::Ignore; // the unit is chosen on import (--unit)
+    if (containsAny(h, {u"佐证", u"证明材料", u"附件"}) || l.contains(u"evidence"))
+        return LedgerField::Evidence;
+    if (containsAny(h, {u"备注"}) || l == u"note" || l == u"notes" || l == u"remarks")
+        return LedgerField::Note;
+    if (containsAny(h, {u"措施", u"举措"}) || l.contains(u"measure"))
+        return LedgerField::Measures;
+    if (containsAny(h, {u"类别", u"类型", u"分类"}) || l.contains(u"category"))
+        return LedgerField::Category;
+    if (containsAny(h, {u"时限", u"时间节点", u"完成时间", u"完成期限", u"整改期限", u"截止", u"期限"}) ||
+        l.contains(u"deadline"))
+        return LedgerField::Deadline;
+    if (containsAny(h, {u"进展", u"进度"}) || l.contains(u"progress"))
+        return LedgerField::Progress;
+    if (containsAny(h, {u"完成情况", u"整改结果", u"状态", u"是否完成", u"办结情况", u"整改情况"}) ||
+        l.contains(u"status") || l == u"state")
+        return LedgerField::Status;
+    if (containsAny(h, {u"牵头领导", u"责任领导", u"分管领导", u"领导"}) || l.contains(u"leader"))
+        return LedgerField::LeadLeader;
+    if (containsAny(h, {u"责任人", u"经办人", u"具体负责人", u"负责人"}) || l.contains(u"person"))
+        return LedgerField::ResponsiblePerson;
+    if (containsAny(h, {u"责任单位", u"责任部门", u"责任处室", u"责任科室", u"牵头单位", u"牵头部门",
+                        u"承办单位", u"主责单位", u"责任主体"}) ||
+        l.contains(u"office"))
+        return LedgerField::ResponsibleOffice;
+    if (containsAny(h, {u"问题描述", u"反馈问题", u"问题表现", u"问题内容", u"存在问题", u"主要问题",
+                        u"具体问题", u"问题清单", u"问题"}) ||
+        l.contains(u"problem"))
+        return LedgerField::Problem;
+    return std::nullopt;
+}
+
+namespace {
+const std::pair<LedgerField, const char *> kFieldKeys[] = {
+    {LedgerField::Ignore, "ignore"},
+    {LedgerField::Seq, "seq"},
+    {LedgerField::RegistrationNo, "registrationNo"},
+    {LedgerField::Category, "category"},
+    {LedgerField::Problem, "problem"},
+    {LedgerField::Measures, "measures"},
+    {LedgerField::LeadLeader, "leadLeader"},
+    {LedgerField::ResponsibleOffice, "responsibleOffice"},
+    {LedgerField::ResponsiblePerson, "responsiblePerson"},
+    {LedgerField::Deadline, "deadline"},
+    {LedgerField::Progress, "progress"},
+    {LedgerField::Status, "status"},
+    {LedgerField::Evidence, "evidence"},
+    {LedgerField::Note, "note"},
+};
+} // namespace
+
+std::optional<LedgerField> LedgerRules::fieldFromKey(const QString &key)
+{
+    for (const auto &[field, k] : kFieldKeys) {
+        if (key.trimmed().compare(QLatin1String(k), Qt::CaseInsensitive) == 0)
+            return field;
+    }
+    return std::nullopt;
+}
+
+QString LedgerRules::fieldKey(LedgerField field)
+{
+    for (const auto &[f, k] : kFieldKeys) {
+        if (f == field)
+            return QLatin1String(k);
+    }
+    return {};
+}
+
+QString LedgerRules::fieldName(LedgerField field)
+{
+    switch (field) {
+    case LedgerField::Ignore:
+        return tr("ignored");
+    case LedgerField::Seq:
+        return tr("row number");
+    case LedgerField::RegistrationNo:
+        return tr("registration number");
+    case LedgerField::Category:
+        return tr("category");
+    case LedgerField::Problem:
+        return tr("problem");
+    case LedgerField::Measures:
+        return tr("measures");
+    case LedgerField::LeadLeader:
+        return tr("lead leader");
+    case LedgerField::ResponsibleOffice:
+        return tr("responsible office");
+    case LedgerField::ResponsiblePerson:
+        return tr("responsible person");
+    case LedgerField::Deadline:
+        return tr("deadline");
+    case LedgerField::Progress:
+        return tr("progress");
+    case LedgerField::Status:
+        return tr("status");
+    case LedgerField::Evidence:
+        return tr("evidence");
+    case LedgerField::Note:
+        return tr("note");
+    }
+    return {};
+}
+
+ProblemState LedgerRules::stateForWord(const QString &word, bool *recognised)
+{
+    const QString w = compact(word);
+    const QString l = w.toLower();
+    auto result = [recognised](ProblemState s, bool ok = true) {
+        if (recognised)
+            *recognised = ok;
+        return s;
+    };
+    if (w.isEmpty())
+        return result(ProblemState::Registered);
+    if (containsAny(w, {u"未销号", u"待销号", u"申请销号", u"拟销号"}))
+        return result(ProblemState::Completed);
+    if (w.contains(u"销号") || l.contains(u"closed"))
+        return result(ProblemState::ClosedOut);
+    if (containsAny(w, {u"长期坚持", u"基本完成", u"持续整改", u"长期整改", u"持续推进"}) ||
+        l.contains(u"long-term") || l.contains(u"longterm") || l.contains(u"long term"))
+        return result(ProblemState::LongTerm);
+    if (containsAny(w, {u"未启动", u"待整改", u"未开始", u"待启动", u"未整改"}) ||
+        l.contains(u"notstarted") || l == u"registered" || l == u"pending")
+        return result(ProblemState::Registered);
+    if (containsAny(w,
+                    {u"正在", u"整改中", u"推进中", u"进行中", u"未完成", u"办理中", u"落实中", u"尚未"}) ||
+        l.contains(u"inprogress") || l.contains(u"ongoing"))
+        return result(ProblemState::InProgress);
+    if (containsAny(w, {u"完成", u"已整改", u"办结", u"整改到位", u"已落实", u"已解决"}) ||
+        l.contains(u"complete") || l == u"done")
+        return result(ProblemState::Completed);
+    return result(ProblemState::Registered, false);
+}
+
+QString LedgerRules::wordForState(ProblemState state)
+{
+    switch (state) {
+    case ProblemState::Registered:
+        return tr("Not started");
+    case ProblemState::InProgress:
+        return tr("In progress");
+    case ProblemState::LongTerm:
+        return tr("Long-term");
+    case ProblemState::Completed:
+        return tr("Completed");
+    case ProblemState::ClosedOut:
+        return tr("Closed out");
+    }
+    return {};
+}
+
+DeadlineValue LedgerRules::parseDeadline(const QString &text, int defaultYear)
+{
+    DeadlineValue v;
+    const QString raw = text.trimmed();
+    const QString s = compact(raw);
+    if (s.isEmpty())
+        return v;
+    static const QRegularExpression full(QStringLiteral("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})(?!\\d)"));
+    static const QRegularExpression compactDate(QStringLiteral("^(\\d{4})(\\d{2})(\\d{2})$"));
+    static const QRegularExpression yearMonth(QStringLiteral("(\\d{4})[-/.年](\\d{1,2})(?!\\d)(?:月)?"));
+    static const QRegularExpression monthDay(QStringLiteral("(?<!\\d)(\\d{1,2})月(\\d{1,2})日"));
+    static const QRegularExpression monthEnd(
+        QStringLiteral("(?<![\\d.])(\\d{1,2})月(?:底|末|份|中旬|下旬)?"));
+    static const QRegularExpression yearEnd(QStringLiteral("(?:(\\d{4})年)?(?:年底|年末|年内|底|末|全年)"));
+    static const QRegularExpression quarter(QStringLiteral("(?:(\\d{4})年)?第?([一二三四1-4])季度"));
+    static const QRegularExpression half(QStringLiteral("(?:(\\d{4})年)?(上|下)半年"));
+    static const QRegularExpression serial(QStringLiteral("^\\d{5}(?:\\.\\d+)?$"));
+
+    auto date = [&v](int y, int m, int d) {
+        v.date = QDate(y, m, d);
+        v.invalid = !v.date.isValid();
+        return v;
+    };
+    if (auto m = full.match(s); m.hasMatch())
+        return date(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    if (auto m = compactDate.match(s); m.hasMatch())
+        return date(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    if (auto m = monthDay.match(s); m.hasMatch())
+        return date(defaultYear, m.captured(1).toInt(), m.captured(2).toInt());
+    if (serial.match(s).hasMatch()) {
+        const double n = s.toDouble();
+        if (n >= 20000 && n <= 80000) {
+            v.date = QDate(1899, 12, 30).addDays(qint64(n));
+            return v;
+        }
+    }
+    if (auto m = yearMonth.match(s); m.hasMatch()) {
+        const int month = m.captured(2).toInt();
+        v.date = lastDayOfMonth(m.captured(1).toInt(), month);
+        v.invalid = !v.date.isValid();
+        return v;
+    }
+    const bool recurring = containsAny(s, {u"每", u"定期", u"常态"});
+    if (!recurring) {
+        if (auto m = quarter.match(s); m.hasMatch()) {
+            const int year = m.captured(1).isEmpty() ? defaultYear : m.captured(1).toInt();
+            const QString q = m.captured(2);
+            const int n = q.at(0).isDigit() ? q.toInt() : chineseNumber(q);
+            v.date = lastDayOfMonth(year, n * 3);
+            return v;
+        }
+        if (auto m = half.match(s); m.hasMatch()) {
+            const int year = m.captured(1).isEmpty() ? defaultYear : m.captured(1).toInt();
+            v.date = m.captured(2) == u"上" ? QDate(year, 6, 30) : QDate(year, 12, 31);
+            return v;
+        }
+        if (auto m = monthEnd.match(s); m.hasMatch()) {
+            const int month = m.captured(1).toInt();
+            v.date = lastDayOfMonth(defaultYear, month);
+            v.invalid = !v.date.isValid();
+            return v;
+        }
+        if (auto m = yearEnd.match(s);
+            m.hasMatch() &&
+            (containsAny(s, {u"年底", u"年末", u"年内", u"全年"}) || !m.captured(1).isEmpty())) {
+            const int year = m.captured(1).isEmpty() ? defaultYear : m.captured(1).toInt();
+            v.date = QDate(year, 12, 31);
+            return v;
+        }
+    }
+    // No fixed date: keep the words.
+    v.note = raw;
+    v.immediate = s.contains(u"立行立改") || s.contains(u"立即");
+    v.longTerm = containsAny(s, {u"长期", u"持续", u"常态"}) || s.toLower().contains(u"long");
+    static const QRegularExpression digit(QStringLiteral("\\d"));
+    v.unrecognised = s.contains(digit) && !recurring;
+    return v;
+}
+
+QStringList LedgerRules::splitMeasures(const QString &text)
+{
+    const QString original = text.trimmed();
+    if (original.isEmpty())
+        return {};
+    // Half-width conversion keeps every index: markers found in s cut the original text.
+    const QString s = toHalfWidth(original);
+    QList<Marker> candidates;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        auto m = markerAt(s, i);
+        if (!m)
+            continue;
+        // "1." and "一是" need a boundary before them; ① and bracketed numbers mark an item anywhere.
+        const bool bracketed = m->style == MarkerStyle::Circled || m->style == MarkerStyle::ArabicParen ||
+                               m->style == MarkerStyle::ChineseParen;
+        if (i == 0 || bracketed || isBoundary(s[i - 1]))
+            candidates.append(*m);
+    }
+    // The style is that of the first marker numbered 1; its markers must count 1, 2, 3 …
+    QList<Marker> accepted;
+    for (const Marker &first : std::as_const(candidates)) {
+        if (first.number != 1)
+            continue;
+        int expected = 1;
+        for (const Marker &m : std::as_const(candidates)) {
+            if (m.pos < first.pos || m.style != first.style || m.number != expected)
+                continue;
+            accepted.append(m);
+            ++expected;
+        }
+        break;
+    }
+    if (accepted.isEmpty())
+        return {trimItem(original)};
+    QStringList items;
+    const QString prefix = trimItem(original.left(accepted.first().pos));
+    for (qsizetype k = 0; k < accepted.size(); ++k) {
+        const qsizetype start = accepted[k].pos + accepted[k].length;
+        const qsizetype end = k + 1 < accepted.size() ? accepted[k + 1].pos : original.size();
+        QString item = trimItem(original.mid(start, end - start));
+        if (k == 0 && !prefix.isEmpty())
+            item = prefix + u' ' + item;
+        if (!item.isEmpty())
+            items.append(item);
+    }
+    return items.isEmpty() ? QStringList{trimItem(original)} : items;
+}
+
+QString LedgerRules::cleanCategory(const QString &text)
+{
+    static const QRegularExpression leading(
+        QStringLiteral("^\\s*(?:第[一二三四五六七八九十百零〇\\d]+(?:部分|类|方面|章|节|项)?\\s*[、.．:：]?|"
+                       "[（(]\\s*[一二三四五六七八九十百零〇\\d]+\\s*[）)]\\s*[、.．]?|"
+                       "[一二三四五六七八九十百零〇]+\\s*[、.．:：]|"
+                       "[0-9０-９]+\\s*[、．:：]|[0-9０-９]+\\.(?![0-9])|"
+                       "[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX]+\\s*[、.．])\\s*"));
+    static const QRegularExpression trailing(
+        QStringLiteral("\\s*[（(]\\s*(?:共|计)?\\s*[0-9０-９]+\\s*(?:个|项|条)?\\s*(?:问题)?\\s*[）)]\\s*[:"
+                       "：]?\\s*$|\\s*[:：]\\s*$"));
+    QString s = text.trimmed();
+    QString cleaned = s;
+    cleaned.remove(leading);
+    cleaned.remove(trailing);
+    cleaned = cleaned.trimmed();
+    return cleaned.isEmpty() ? s : cleaned;
+}
+
+bool LedgerRules::looksLikeSection(const QString &text)
+{
+    static const QRegularExpression ordinal(QStringLiteral(
+        "^\\s*(?:第[一二三四五六七八九十百]+(?:部分|类|方面|章|节)|[（(][一二三四五六七八九十]+[）)]|"
+        "[一二三四五六七八九十]+\\s*[、.．:：]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\\s*[、.．])"));
+    static const QRegularExpression count(
+        QStringLiteral("[（(]\\s*(?:共|计)\\s*[0-9０-９]+\\s*(?:个|项|条)"));
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return false;
+    return ordinal.match(t).hasMatch() || count.match(t).hasMatch() ||
+           (t.size() <= 40 && (t.endsWith(u"方面") || t.endsWith(u"方面问题")));
+}
+
+bool LedgerRules::isSummary(const QString &text)
+{
+    const QString s = compact(text);
+    return s.startsWith(u"合计") || s.startsWith(u"总计") || s.startsWith(u"小计") || s.startsWith(u"共计") ||
+           s.startsWith(u"总数") || s.toLower().startsWith(u"total");
+}
+
+QDate LedgerRules::findDate(const QString &text)
+{
+    static const QRegularExpression full(QStringLiteral("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})"));
+    const auto m = full.match(compact(text));
+    return m.hasMatch() ? QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt())
+                        : QDate();
+}
+
+} // namespace rectrack::core

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "database.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QVariantList>
+
+namespace rectrack::core {
+
+/**
+ * Fast, audited inserts of many rows into one table (synthetic registers, large imports).
+ * The INSERT is prepared once; the audit-log entry of each row is built from the bound values
+ * (all columns of the table, in table order, id included) instead of re-reading the row, and the
+ * hash chain is continued in memory. The result is the same as AuditLog::insert row by row, so
+ * Verifier::verify accepts it. Use inside one Transaction; not for tables with BLOB columns other
+ * than evidence.data (left out of the snapshot as everywhere).
+ */
+class BulkInserter
+{
+    Q_DECLARE_TR_FUNCTIONS(BulkInserter)
+public:
+    /// Prepares inserts into @p table; @p columns are the columns the caller binds, in that
+    /// order (uuid is added automatically when not listed). Other columns take their defaults.
+    BulkInserter(Database &db, const QString &table, const QStringList &columns);
+
+    /// Inserts one row; @p values match the columns given to the constructor. Returns the rowid.
+    Result<qint64> insert(const QVariantList &values);
+
+private:
+    Database &m_db;
+    QString m_table;
+    QStringList m_tableColumns; // all columns in table order
+    QList<int> m_sourceIndex;   // per table column: index into bound values, -1 = default, -2 = id, -3 = uuid
+    QVariantList m_defaults;    // per table column
+    QList<bool> m_skip;         // BLOB columns left out of snapshots
+    bool m_addUuid = false;
+    QSqlQuery m_insert;
+    QSqlQuery m_audit;
+    QString m_at;
+};
+
+} // namespace rectrack::core

@@ -1,0 +1,326 @@
+#include "oversightservice.h"
+
+#include "storage/auditlog.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace rectrack::core {
+
+QString referralKindKey(ReferralKind kind)
+{
+    switch (kind) {
+    case ReferralKind::ReferralSheet:
+        return QStringLiteral("referral_sheet");
+    case ReferralKind::ThematicReport:
+        return QStringLiteral("thematic_report");
+    case ReferralKind::KeySituationReport:
+        return QStringLiteral("key_situation_report");
+    }
+    return {};
+}
+
+QString referralKindName(ReferralKind kind)
+{
+    switch (kind) {
+    case ReferralKind::ReferralSheet:
+        return OversightService::tr("Referral sheet");
+    case ReferralKind::ThematicReport:
+        return OversightService::tr("Thematic report");
+    case ReferralKind::KeySituationReport:
+        return OversightService::tr("Key-situation report");
+    }
+    return {};
+}
+
+EvaluationTemplate EvaluationTemplate::builtIn()
+{
+    EvaluationTemplate t;
+    t.name = QStringLiteral("整改效果评价（百分制扣分）");
+    t.criteria = {QStringLiteral("研究部署"), QStringLiteral("任务落实"), QStringLiteral("组织保障"),
+                  QStringLiteral("群众满意度"), QStringLiteral("总体成效")};
+    t.maxDeduction = {15, 35, 15, 15, 20};
+    return t;
+}
+
+double EvaluationTemplate::score(const QList<double> &deductions) const
+{
+    double s = 100;
+    for (int i = 0; i < deductions.size() && i < maxDeduction.size(); ++i)
+        s -= std::clamp(deductions[i], 0.0, maxDeduction[i]);
+    return std::max(0.0, s);
+}
+
+QString EvaluationTemplate::grade(double s) const
+{
+    if (s >= good)
+        return QStringLiteral("好");
+    if (s >= fairlyGood)
+        return QStringLiteral("较好");
+    if (s >= average)
+        return QStringLiteral("一般");
+    return QStringLiteral("差");
+}
+
+bool EvaluationTemplate::needsSecondRectification(const QString &grade)
+{
+    return grade == QStringLiteral("一般") || grade == QStringLiteral("差");
+}
+
+Result<qint64> OversightService::addClue(Clue c)
+{
+    if (c.summary.trimmed().isEmpty())
+        return Error{ErrorCode::InputRefused, tr("A clue needs a summary.")};
+    if (!c.transferDate.isValid())
+        return Error{ErrorCode::InputRefused, tr("A clue needs its transfer date.")};
+    if (!c.dueDate.isValid())
+        c.dueDate = c.transferDate.addMonths(3);
+    return withTransaction(m_db, [&] {
+        return AuditLog::insert(
+            m_db, QStringLiteral("clues"),
+            {{QStringLiteral("inspection_id"), sqlId(c.inspectionId)},
+             {QStringLiteral("summary"), c.summary.trimmed()},
+             {QStringLiteral("persons_count"), c.personsCount},
+             {QStringLiteral("persons_roles"), sqlText(c.personsRoles)},
+             {QStringLiteral("receiver"), sqlText(c.receiver)},
+             {QStringLiteral("transfer_date"), sqlDate(c.transferDate)},
+             {QStringLiteral("due_date"), sqlDate(c.dueDate)},
+             {QStringLiteral("disposal_state"),
+              c.resultDate.isValid() ? QStringLiteral("disposed") : QStringLiteral("pending")},
+             {QStringLiteral("result"), sqlText(c.result)},
+             {QStringLiteral("result_date"), sqlDate(c.resultDate)}});
+    });
+}
+
+Status OversightService::disposeClue(qint64 clueId, const QString &result, const QDate &date)
+{
+    if (result.trimmed().isEmpty() || !date.isValid())
+        return Error{ErrorCode::InputRefused, tr("A disposal needs its result and date.")};
+    return withTransaction(m_db, [&] {
+        return AuditLog::update(m_db, QStringLiteral("clues"), clueId,
+                                {{QStringLiteral("disposal_state"), QStringLiteral("disposed")},
+                                 {QStringLiteral("result"), result.trimmed()},
+                                 {QStringLiteral("result_date"), toIso(date)}});
+    });
+}
+
+QList<Clue> OversightService::clues()
+{
+    QList<Clue> out;
+    auto r =
+        m_db.exec(QStringLiteral("SELECT id, inspection_id, summary, persons_count, persons_roles, receiver, "
+                                 "transfer_date, due_date, disposal_state, result, result_date FROM clues "
+                                 "ORDER BY transfer_date, id"));
+    while (r && r->next()) {
+        Clue c;
+        c.id = r->value(0).toLongLong();
+        c.inspectionId = r->value(1).toLongLong();
+        c.summary = r->value(2).toString();
+        c.personsCount = r->value(3).toInt();
+        c.personsRoles = r->value(4).toString();
+        c.receiver = r->value(5).toString();
+        c.transferDate = fromIso(r->value(6).toString());
+        c.dueDate = fromIso(r->value(7).toString());
+        c.disposalState = r->value(8).toString();
+        c.result = r->value(9).toString();
+        c.resultDate = fromIso(r->value(10).toString());
+        out.append(c);
+    }
+    return out;
+}
+
+bool OversightService::isClueOverdue(const Clue &c, const QDate &asOf)
+{
+    if (!c.dueDate.isValid() || c.transferDate > asOf)
+        return false;
+    const bool disposedByThen = c.resultDate.isValid() && c.resultDate <= asOf;
+    return !disposedByThen && c.dueDate < asOf;
+}
+
+Result<qint64> OversightService::addReferral(const Referral &ref)
+{
+    if (ref.subject.trimmed().isEmpty())
+        return Error{ErrorCode::InputRefused, tr("A referral needs a subject.")};
+    return withTransaction(m_db, [&]() -> Result<qint64> {
+        auto id = AuditLog::insert(m_db, QStringLiteral("referrals"),
+                                   {{QStringLiteral("kind"), referralKindKey(ref.kind)},
+                                    {QStringLiteral("number"), sqlText(ref.number)},
+                                    {QStringLiteral("issued_on"), sqlDate(ref.issuedOn)},
+                                    {QStringLiteral("recipient"), sqlText(ref.recipient)},
+                                    {QStringLiteral("subject"), ref.subject.trimmed()},
+                                    {QStringLiteral("response"), sqlText(ref.response)},
+                                    {QStringLiteral("response_date"), sqlDate(ref.responseDate)}});
+        if (!id)
+            return id;
+        for (qint64 p : ref.problemIds) {
+            auto link =
+                AuditLog::insert(m_db, QStringLiteral("referral_problems"),
+                                 {{QStringLiteral("referral_id"), *id}, {QStringLiteral("problem_id"), p}});
+            if (!link)
+                return link.error();
+        }
+        return id;
+    });
+}
+
+Status OversightService::recordResponse(qint64 referralId, const QString &response, const QDate &date)
+{
+    return withTransaction(m_db, [&] {
+        return AuditLog::update(m_db, QStringLiteral("referrals"), referralId,
+                                {{QStringLiteral("response"), response.trimmed()},
+                                 {QStringLiteral("response_date"), sqlDate(date)}});
+    });
+}
+
+Result<qint64> OversightService::addEvaluation(Evaluation e, const EvaluationTemplate &tmpl)
+{
+    if (e.unitId <= 0)
+        return Error{ErrorCode::InputRefused, tr("An evaluation needs the evaluated unit.")};
+    e.score = tmpl.score(e.deductions);
+    e.grade = tmpl.grade(e.score);
+    e.secondRectification = EvaluationTemplate::needsSecondRectification(e.grade);
+    QJsonArray criteria;
+    for (int i = 0; i < tmpl.criteria.size(); ++i)
+        criteria.append(QJsonObject{{QStringLiteral("criterion"), tmpl.criteria[i]},
+                                    {QStringLiteral("deduction"), e.deductions.value(i)}});
+    return withTransaction(m_db, [&] {
+        return AuditLog::insert(
+            m_db, QStringLiteral("evaluations"),
+            {{QStringLiteral("inspection_id"), sqlId(e.inspectionId)},
+             {QStringLiteral("unit_id"), e.unitId},
+             {QStringLiteral("template"), tmpl.name},
+             {QStringLiteral("score"), e.score},
+             {QStringLiteral("grade"), e.grade},
+             {QStringLiteral("evaluated_on"), sqlDate(e.evaluatedOn)},
+             {QStringLiteral("second_rectification"), e.secondRectification ? 1 : 0},
+             {QStringLiteral("note"), sqlText(e.note)},
+             {QStringLiteral("criteria_json"),
+              QString::fromUtf8(QJsonDocument(criteria).toJson(QJsonDocument::Compact))}});
+    });
+}
+
+Result<qint64> OversightService::addCampaign(const Campaign &c)
+{
+    if (c.name.trimmed().isEmpty())
+        return Error{ErrorCode::InputRefused, tr("A campaign needs a name.")};
+    return withTransaction(m_db, [&]() -> Result<qint64> {
+        auto id = AuditLog::insert(m_db, QStringLiteral("campaigns"),
+                                   {{QStringLiteral("name"), c.name.trimmed()},
+                                    {QStringLiteral("start_date"), sqlDate(c.start)},
+                                    {QStringLiteral("end_date"), sqlDate(c.end)}});
+        if (!id)
+            return id;
+        for (qint64 r : c.roundIds) {
+            auto link =
+                AuditLog::insert(m_db, QStringLiteral("campaign_rounds"),
+                                 {{QStringLiteral("campaign_id"), *id}, {QStringLiteral("round_id"), r}});
+            if (!link)
+                return link.error();
+        }
+        return id;
+    });
+}
+
+QList<qint64> OversightService::unitsWithUnfinishedProblems(qint64 campaignId, const QDate &asOf)
+{
+    QList<qint64> out;
+    const QString d = toIso(asOf);
+    auto r = m_db.exec(
+        QStringLiteral(
+            "SELECT DISTINCT u.id FROM problems p JOIN inspections i ON i.id = p.inspection_id "
+            "JOIN campaign_rounds cr ON cr.round_id = i.round_id JOIN units u ON u.id = p.unit_id "
+            "WHERE cr.campaign_id = ? AND p.feedback_date <= ? AND COALESCE((SELECT s.state FROM "
+            "problem_states s WHERE s.problem_id = p.id AND s.changed_on <= ? ORDER BY s.changed_on DESC, "
+            "s.id DESC LIMIT 1), 'registered') NOT IN ('completed', 'closed_out') ORDER BY u.name"),
+        {campaignId, d, d});
+    while (r && r->next())
+        out << r->value(0).toLongLong();
+    return out;
+}
+
+Result<qint64> OversightService::addReturnVisit(const ReturnVisit &v)
+{
+    if (v.unitId <= 0 || !v.date.isValid())
+        return Error{ErrorCode::InputRefused, tr("A return visit needs the unit and the date.")};
+    return withTransaction(m_db, [&] {
+        return AuditLog::insert(m_db, QStringLiteral("supervision_actions"),
+                                {{QStringLiteral("unit_id"), v.unitId},
+                                 {QStringLiteral("kind"), QStringLiteral("return_visit")},
+                                 {QStringLiteral("action_date"), toIso(v.date)},
+                                 {QStringLiteral("actor"), sqlText(m_db.actor())},
+                                 {QStringLiteral("campaign"), sqlText(v.campaign)},
+                                 {QStringLiteral("visitors"), sqlText(v.visitors)},
+                                 {QStringLiteral("findings"), sqlText(v.findings)},
+                                 {QStringLiteral("satisfaction"), sqlText(v.satisfaction)},
+                                 {QStringLiteral("follow_up"), sqlText(v.followUp)}});
+    });
+}
+
+Status OversightService::linkRepeatedProblem(qint64 problemId, qint64 repeatedProblemId)
+{
+    if (problemId == repeatedProblemId)
+        return Error{ErrorCode::InputRefused, tr("A problem cannot repeat itself.")};
+    return withTransaction(m_db, [&] {
+        return AuditLog::update(m_db, QStringLiteral("problems"), problemId,
+                                {{QStringLiteral("repeats_problem_id"), repeatedProblemId}});
+    });
+}
+
+Status OversightService::shareMeasure(qint64 measureId, qint64 problemId)
+{
+    return withTransaction(m_db, [&]() -> Status {
+        auto r = AuditLog::insert(
+            m_db, QStringLiteral("measure_problems"),
+            {{QStringLiteral("measure_id"), measureId}, {QStringLiteral("problem_id"), problemId}});
+        if (!r)
+            return r.error();
+        return okStatus();
+    });
+}
+
+Result<qint64> OversightService::addRuleEstablished(qint64 problemId, qint64 unitId, const QString &name,
+                                                    const QDate &date)
+{
+    if (name.trimmed().isEmpty())
+        return Error{ErrorCode::InputRefused, tr("A rule needs a name.")};
+    return withTransaction(m_db, [&] {
+        return AuditLog::insert(m_db, QStringLiteral("rules_established"),
+                                {{QStringLiteral("problem_id"), sqlId(problemId)},
+                                 {QStringLiteral("unit_id"), sqlId(unitId)},
+                                 {QStringLiteral("name"), name.trimmed()},
+                                 {QStringLiteral("established_on"), sqlDate(date)}});
+    });
+}
+
+Result<qint64> OversightService::addAccountability(qint64 problemId, qint64 unitId, const QString &form,
+                                                   int persons, const QDate &date)
+{
+    if (form.trimmed().isEmpty() || persons < 1)
+        return Error{ErrorCode::InputRefused, tr("Accountability needs its form and at least one person.")};
+    return withTransaction(m_db, [&] {
+        return AuditLog::insert(m_db, QStringLiteral("accountability"),
+                                {{QStringLiteral("problem_id"), sqlId(problemId)},
+                                 {QStringLiteral("unit_id"), sqlId(unitId)},
+                                 {QStringLiteral("form"), form.trimmed()},
+                                 {QStringLiteral("persons"), persons},
+                                 {QStringLiteral("decided_on"), sqlDate(date)}});
+    });
+}
+
+Result<qint64> OversightService::addFundsRecovered(qint64 problemId, qint64 unitId, double yuan,
+                                                   const QDate &date)
+{
+    if (yuan <= 0)
+        return Error{ErrorCode::InputRefused, tr("Recovered funds must be a positive amount.")};
+    return withTransaction(m_db, [&] {
+        return AuditLog::insert(m_db, QStringLiteral("funds_recovered"),
+                                {{QStringLiteral("problem_id"), sqlId(problemId)},
+                                 {QStringLiteral("unit_id"), sqlId(unitId)},
+                                 {QStringLiteral("amount_yuan"), yuan},
+                                 {QStringLiteral("recovered_on"), sqlDate(date)}});
+    });
+}
+
+} // namespace rectrack::core

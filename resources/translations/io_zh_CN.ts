@@ -1,0 +1,535 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>rectrack::cli::Cli</name>
+    <message>
+        <source>import an .xlsx or .csv ledger (all-or-nothing)</source>
+        <translation>导入 .xlsx 或 .csv 台账（全部成功或全部不变）</translation>
+    </message>
+    <message>
+        <source>export a ledger as .xlsx or .csv</source>
+        <translation>将台账导出为 .xlsx 或 .csv</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::cli::ExportCmd</name>
+    <message>
+        <source>Usage: rectrack-cli export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE]</source>
+        <translation>用法：rectrack-cli export 数据库 --ledger problems|measures|clues -o 文件.xlsx|文件.csv [--unit 单位] [--round 轮次] [--state 状态]</translation>
+    </message>
+    <message>
+        <source>Unknown ledger "%1" (problems, measures or clues).</source>
+        <translation>未知的台账“%1”（problems、measures 或 clues）。</translation>
+    </message>
+    <message>
+        <source>Name the file to write with -o FILE.xlsx or -o FILE.csv.</source>
+        <translation>请用 -o 文件.xlsx 或 -o 文件.csv 指定要写入的文件。</translation>
+    </message>
+    <message>
+        <source>%1: the file name must end in .xlsx or .csv.</source>
+        <translation>%1：文件名必须以 .xlsx 或 .csv 结尾。</translation>
+    </message>
+    <message>
+        <source>Unknown state "%1" (registered, in_progress, long_term, completed, closed_out).</source>
+        <translation>未知的状态“%1”（registered、in_progress、long_term、completed、closed_out）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1.</source>
+        <translation><numerusform>已向 %1 写入 %n 行。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::cli::ImportCmd</name>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli import DB FILE --unit NAME [--round LABEL] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet NAME] [--map HEADER=field]... [--dry-run]</source>
+        <translation>用法：rectrack-cli import 数据库 文件 --unit 单位 [--round 轮次] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet 工作表] [--map 表头=字段]... [--dry-run]</translation>
+    </message>
+    <message>
+        <source>Name the unit the ledger belongs to with --unit NAME.</source>
+        <translation>请用 --unit 单位 指定台账所属的被巡察单位。</translation>
+    </message>
+    <message>
+        <source>Unknown source level "%1" (central, provincial, municipal or district).</source>
+        <translation>未知的来源层级“%1”（central、provincial、municipal 或 district）。</translation>
+    </message>
+    <message>
+        <source>The date "%1" is not valid; write it as YYYY-MM-DD.</source>
+        <translation>日期“%1”无效，请写成 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>--map %1: write HEADER=field, field one of seq, registrationNo, category, problem, measures, leadLeader, responsibleOffice, responsiblePerson, deadline, progress, status, evidence, note, ignore.</source>
+        <translation>--map %1：请写成 表头=字段，字段为 seq、registrationNo、category、problem、measures、leadLeader、responsibleOffice、responsiblePerson、deadline、progress、status、evidence、note、ignore 之一。</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n error(s); the ledger was not imported and the register is unchanged.</source>
+        <translation><numerusform>%1：共 %n 处错误；台账未导入，登记簿未作任何改动。</numerusform></translation>
+    </message>
+    <message>
+        <source>%1, sheet %2: header in row %3</source>
+        <translation>%1，工作表“%2”：表头在第%3行</translation>
+    </message>
+    <message>
+        <source>%1: header in row %2</source>
+        <translation>%1：表头在第%2行</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was changed. The import would make:</source>
+        <translation>试运行：未作任何改动。导入将会：</translation>
+    </message>
+    <message numerus="yes">
+        <source>row %1: %2, %3, %n measure(s), %4</source>
+        <translation><numerusform>第%1行：%2，%3，%n 项措施，%4</numerusform></translation>
+    </message>
+    <message>
+        <source>New unit: %1</source>
+        <translation>新建单位：%1</translation>
+    </message>
+    <message>
+        <source>New round: %1</source>
+        <translation>新建轮次：%1</translation>
+    </message>
+    <message>
+        <source>%1 problems: %2 new (%3 measures), %4 updated, %5 unchanged; %6 categories; %7 rows skipped (title, section, blank, hidden and summary rows).</source>
+        <translation>共 %1 个问题：新增 %2 个（%3 项措施），更新 %4 个，未变 %5 个；%6 个问题类别；跳过 %7 行（标题、分类、空白、隐藏和合计行）。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::core::CsvReader</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a ledger.</source>
+        <translation>%1 过大，不是台账文件。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 是空文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a ledger: it is neither an .xlsx workbook nor text in UTF-8 or GB18030 (a binary file?).</source>
+        <translation>%1 不是台账：既不是 .xlsx 工作簿，也不是 UTF-8 或 GB18030 编码的文本（二进制文件？）。</translation>
+    </message>
+    <message>
+        <source>%1, row %2: a quoted field is not closed before the end of the file.</source>
+        <translation>%1，第%2行：引号括起的单元格直到文件末尾都没有闭合。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::core::LedgerExporter</name>
+    <message>
+        <source>The register has no unit named "%1".</source>
+        <translation>登记簿中没有名为“%1”的单位。</translation>
+    </message>
+    <message>
+        <source>The register has no round labelled "%1".</source>
+        <translation>登记簿中没有名为“%1”的轮次。</translation>
+    </message>
+    <message>
+        <source>--state applies to the problem and rectification ledgers, not to clues.</source>
+        <translation>--state 只适用于问题台账和整改台账，不适用于线索台账。</translation>
+    </message>
+    <message>
+        <source>Register of transferred problem clues</source>
+        <translation>问题线索移交台账</translation>
+    </message>
+    <message>
+        <source>Clue register</source>
+        <translation>线索台账</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Inspected unit</source>
+        <translation>被巡察单位</translation>
+    </message>
+    <message>
+        <source>Clue summary</source>
+        <translation>线索摘要</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <source>Persons' posts</source>
+        <translation>涉及人员职务</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>移交对象</translation>
+    </message>
+    <message>
+        <source>Transfer date</source>
+        <translation>移交日期</translation>
+    </message>
+    <message>
+        <source>Disposal due</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <source>Disposal state</source>
+        <translation>处置状态</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>Result date</source>
+        <translation>结果日期</translation>
+    </message>
+    <message>
+        <source>Problem ledger of %1</source>
+        <translation>%1问题台账</translation>
+    </message>
+    <message>
+        <source>Problem ledger</source>
+        <translation>问题台账</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>问题编号</translation>
+    </message>
+    <message>
+        <source>Problem category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Problem description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Rectification measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Lead leader</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <source>Responsible office</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <source>Completion status</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Rectification ledger of %1</source>
+        <translation>%1整改台账</translation>
+    </message>
+    <message>
+        <source>Rectification ledger</source>
+        <translation>整改台账</translation>
+    </message>
+    <message>
+        <source>Measure no.</source>
+        <translation>措施序号</translation>
+    </message>
+    <message>
+        <source>Rectification measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Measure type</source>
+        <translation>措施类型</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Measure status</source>
+        <translation>措施状态</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: the file name must end in .xlsx or .csv.</source>
+        <translation>%1：文件名必须以 .xlsx 或 .csv 结尾。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::core::LedgerImporter</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 是空文件。</translation>
+    </message>
+    <message>
+        <source>%1 is an old-format Excel (.xls) or other OLE file; save it as .xlsx or .csv first.</source>
+        <translation>%1 是旧版 Excel（.xls）或其他 OLE 文件，请先另存为 .xlsx 或 .csv。</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable .xlsx workbook: it is not a zip archive.</source>
+        <translation>%1 不是可读取的 .xlsx 工作簿：它不是 zip 压缩包。</translation>
+    </message>
+    <message>
+        <source>the unit the ledger belongs to is missing (--unit).</source>
+        <translation>缺少台账所属的单位（--unit）。</translation>
+    </message>
+    <message>
+        <source>--map names a header the ledger does not have.</source>
+        <translation>--map 指定的表头在台账中不存在。</translation>
+    </message>
+    <message>
+        <source>problem #%1 cannot be read.</source>
+        <translation>无法读取问题 #%1。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::core::LedgerRecognizer</name>
+    <message>
+        <source>%1, sheet %2</source>
+        <translation>%1，工作表“%2”</translation>
+    </message>
+    <message>
+        <source>%1, row %2</source>
+        <translation>%1，第%2行</translation>
+    </message>
+    <message>
+        <source>%1, column "%2"</source>
+        <translation>%1，“%2”列</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 has no sheet named "%2" (sheets: %3).</source>
+        <translation>%1 中没有名为“%2”的工作表（现有工作表：%3）。</translation>
+    </message>
+    <message>
+        <source>%1 has no visible sheet.</source>
+        <translation>%1 中没有可见的工作表。</translation>
+    </message>
+    <message>
+        <source>the header row has no problem column (问题描述, 反馈问题, 问题表现 or 问题内容); name it with --map HEADER=problem.</source>
+        <translation>表头行中没有问题列（问题描述、反馈问题、问题表现或问题内容）；请用 --map 表头=problem 指定。</translation>
+    </message>
+    <message>
+        <source>no header row was found in the first %1 rows (a row naming the problem column and at least one other, such as 问题描述 and 整改措施).</source>
+        <translation>前 %1 行中找不到表头行（表头行应含问题列和至少一个其他列，如“问题描述”和“整改措施”）。</translation>
+    </message>
+    <message>
+        <source>the column is not recognised; its values are kept as notes (use --map "%1=FIELD" to assign it).</source>
+        <translation>无法识别该列，其内容作为备注保留（可用 --map "%1=字段" 指定）。</translation>
+    </message>
+    <message>
+        <source>a second %1 column; its values are kept as notes.</source>
+        <translation>又一个“%1”列，其内容作为备注保留。</translation>
+    </message>
+    <message>
+        <source>the problem text is empty.</source>
+        <translation>问题内容为空。</translation>
+    </message>
+    <message>
+        <source>the row is short: %1 fields where the header has %2 (a missing separator or a line break outside quotes?).</source>
+        <translation>该行列数不足：只有 %1 列，表头有 %2 列（缺少分隔符，或引号外有换行？）。</translation>
+    </message>
+    <message>
+        <source>the row has more fields than the header (%1 where the header has %2).</source>
+        <translation>该行列数多于表头（%1 列，表头有 %2 列）。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid date.</source>
+        <translation>“%1”不是有效日期。</translation>
+    </message>
+    <message>
+        <source>"%1" is read as words, not as a date.</source>
+        <translation>“%1”按文字保留，未识别为日期。</translation>
+    </message>
+    <message>
+        <source>the status "%1" is not recognised; the problem is imported as registered.</source>
+        <translation>无法识别完成情况“%1”，该问题按“未启动”导入。</translation>
+    </message>
+    <message>
+        <source>the registration number %1 is also used in row %2.</source>
+        <translation>问题编号 %1 在第%2行也已使用。</translation>
+    </message>
+    <message>
+        <source>the ledger has a header but no problem rows.</source>
+        <translation>台账有表头，但没有问题行。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::core::LedgerRules</name>
+    <message>
+        <source>ignored</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>row number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>registration number</source>
+        <translation>问题编号</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>lead leader</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <source>responsible office</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>progress</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <source>Long-term</source>
+        <translation>长期坚持</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Closed out</source>
+        <translation>已销号</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::core::XlsxReader</name>
+    <message>
+        <source>%1 is not a readable .xlsx workbook: the zip archive is damaged or incomplete.</source>
+        <translation>%1 不是可读取的 .xlsx 工作簿：zip 压缩包已损坏或不完整。</translation>
+    </message>
+    <message>
+        <source>%1 is not a complete workbook: the part %2 is missing.</source>
+        <translation>%1 不是完整的工作簿：缺少部件 %2。</translation>
+    </message>
+    <message>
+        <source>%1: the part %2 is too large to be a ledger.</source>
+        <translation>%1：部件 %2 过大，不是台账。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: the part %2 cannot be read (zip error %3).</source>
+        <translation>%1 已损坏：无法读取部件 %2（zip 错误 %3）。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: the part %2 is not well-formed XML (line %3: %4).</source>
+        <translation>%1 已损坏：部件 %2 不是格式正确的 XML（第%3行：%4）。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: sheet %2 has an invalid row number.</source>
+        <translation>%1 已损坏：工作表“%2”中有无效的行号。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: sheet %2 has an invalid cell reference %3.</source>
+        <translation>%1 已损坏：工作表“%2”中有无效的单元格引用 %3。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: cell %2 of sheet %3 refers to a missing shared string.</source>
+        <translation>%1 已损坏：工作表“%3”的单元格 %2 引用了不存在的共享字符串。</translation>
+    </message>
+    <message>
+        <source>%1 is a zip archive but not an Excel workbook (no workbook part is referenced).</source>
+        <translation>%1 是 zip 压缩包，但不是 Excel 工作簿（没有引用工作簿部件）。</translation>
+    </message>
+    <message>
+        <source>%1 is a zip archive but not an Excel workbook.</source>
+        <translation>%1 是 zip 压缩包，但不是 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <source>%1 has no worksheet.</source>
+        <translation>%1 中没有工作表。</translation>
+    </message>
+</context>
+</TS>

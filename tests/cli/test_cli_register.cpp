@@ -1,0 +1,212 @@
+#include <catch2/catch.hpp>
+
+#include "testsupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+using rectrack::test::runCli;
+using rectrack::test::runSqlite;
+
+namespace {
+
+QJsonObject groupNamed(const QJsonArray &groups, const QString &key)
+{
+    for (const QJsonValue &g : groups) {
+        if (g.toObject().value(QStringLiteral("key")).toString() == key)
+            return g.toObject();
+    }
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("demo then stats by source gives the published figures", "[cli]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("d.db"));
+    const auto demo = runCli({QStringLiteral("demo"), db});
+    REQUIRE(demo.exitCode == 0);
+
+    const auto stats = runCli({QStringLiteral("stats"), db, QStringLiteral("--by"), QStringLiteral("source"),
+                               QStringLiteral("--as-of"), QStringLiteral("2021-01-15"),
+                               QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(stats.exitCode == 0);
+    const QJsonObject root = QJsonDocument::fromJson(stats.out.toUtf8()).object();
+    CHECK(root.value(QStringLiteral("asOf")).toString() == QStringLiteral("2021-01-15"));
+    const QJsonArray groups = root.value(QStringLiteral("groups")).toArray();
+    const QJsonObject central = groupNamed(groups, QStringLiteral("central"));
+    CHECK(central.value(QStringLiteral("problems")).toInt() == 20);
+    CHECK(central.value(QStringLiteral("completionRate")).toDouble() == 1.0);
+    const QJsonObject provincial = groupNamed(groups, QStringLiteral("provincial"));
+    CHECK(provincial.value(QStringLiteral("problems")).toInt() == 22);
+    CHECK(provincial.value(QStringLiteral("completionRate")).toDouble() == 1.0);
+    const double rate =
+        root.value(QStringLiteral("coverage")).toObject().value(QStringLiteral("rate")).toDouble();
+    CHECK(std::abs(rate - 0.943) < 0.0005);
+    for (const char *field : {"problems", "measures", "completed", "closedOut", "longTerm", "inProgress",
+                              "registered", "overdue", "completionRate", "closeOutRate"})
+        CHECK(root.value(QStringLiteral("total")).toObject().contains(QLatin1String(field)));
+
+    // Chinese is the default language: the group keys are the source levels' Chinese names.
+    const auto zh = runCli({QStringLiteral("stats"), db, QStringLiteral("--by"), QStringLiteral("source"),
+                            QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--lang"),
+                            QStringLiteral("zh_CN")});
+    REQUIRE(zh.exitCode == 0);
+    const QJsonArray zhGroups =
+        QJsonDocument::fromJson(zh.out.toUtf8()).object().value(QStringLiteral("groups")).toArray();
+    CHECK(groupNamed(zhGroups, QStringLiteral("中央巡视")).value(QStringLiteral("problems")).toInt() == 20);
+    CHECK(groupNamed(zhGroups, QStringLiteral("省委巡视")).value(QStringLiteral("problems")).toInt() == 22);
+
+    // The overdue list names the responsible people; CSV and table forms work.
+    const auto overdue =
+        runCli({QStringLiteral("overdue"), db, QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(overdue.exitCode == 0);
+    const QJsonObject o = QJsonDocument::fromJson(overdue.out.toUtf8()).object();
+    const int count = o.value(QStringLiteral("count")).toInt();
+    CHECK(count == root.value(QStringLiteral("total")).toObject().value(QStringLiteral("overdue")).toInt());
+    CHECK(count > 0);
+    CHECK(o.value(QStringLiteral("problems"))
+              .toArray()
+              .first()
+              .toObject()
+              .value(QStringLiteral("leadLeader"))
+              .toString()
+              .contains(QStringLiteral("某某")));
+    const auto csv = runCli({QStringLiteral("stats"), db, QStringLiteral("--by"), QStringLiteral("unit"),
+                             QStringLiteral("--format"), QStringLiteral("csv")});
+    REQUIRE(csv.exitCode == 0);
+    CHECK(csv.out.contains(QStringLiteral("市科技局党组,5,")));
+
+    // An earlier as-of date gives the earlier state.
+    const auto early =
+        runCli({QStringLiteral("stats"), db, QStringLiteral("--as-of"), QStringLiteral("2020-01-01"),
+                QStringLiteral("--format"), QStringLiteral("json")});
+    const QJsonObject earlyTotal =
+        QJsonDocument::fromJson(early.out.toUtf8()).object().value(QStringLiteral("total")).toObject();
+    CHECK(earlyTotal.value(QStringLiteral("problems")).toInt() <
+          root.value(QStringLiteral("total")).toObject().value(QStringLiteral("problems")).toInt());
+}
+
+TEST_CASE("verify passes on the demo and fails after changes behind the program's back", "[cli][verify]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("d.db"));
+    REQUIRE(runCli({QStringLiteral("demo"), db}).exitCode == 0);
+    CHECK(runCli({QStringLiteral("verify"), db}).exitCode == 0);
+
+    const QString copy = dir.filePath(QStringLiteral("copy.db"));
+    const auto backup = runCli({QStringLiteral("backup"), db, copy});
+    REQUIRE(backup.exitCode == 0);
+    CHECK(runCli({QStringLiteral("verify"), copy}).exitCode == 0);
+    CHECK(runCli({QStringLiteral("backup"), db, copy}).exitCode == 2); // never overwrites
+
+    REQUIRE(runSqlite(db, QStringLiteral("UPDATE problems SET lead_leader = '某某' WHERE id = 7;")) == 0);
+    const auto tampered = runCli({QStringLiteral("verify"), db});
+    CHECK(tampered.exitCode == 3);
+    CHECK(tampered.err.contains(QStringLiteral("problems")));
+
+    REQUIRE(runSqlite(copy, QStringLiteral(
+                                "UPDATE audit_log SET at = '2020-01-01T00:00:00Z' WHERE id = 10;")) == 0);
+    CHECK(runCli({QStringLiteral("verify"), copy}).exitCode == 3);
+}
+
+TEST_CASE("files that are not registers exit 4 with a message", "[cli]")
+{
+    QTemporaryDir dir;
+    const QString text = dir.filePath(QStringLiteral("a.txt"));
+    {
+        QFile f(text);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("hello, this is not a register\n");
+    }
+    const auto r1 = runCli({QStringLiteral("stats"), text});
+    CHECK(r1.exitCode == 4);
+    CHECK(r1.err.contains(text));
+
+    const QString db = dir.filePath(QStringLiteral("d.db"));
+    REQUIRE(runCli({QStringLiteral("demo"), db}).exitCode == 0);
+    QFile full(db);
+    REQUIRE(full.open(QIODevice::ReadOnly));
+    const QByteArray bytes = full.readAll();
+    full.close();
+    const QString half = dir.filePath(QStringLiteral("half.db"));
+    {
+        QFile f(half);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(bytes.left(bytes.size() / 2));
+    }
+    const auto r2 = runCli({QStringLiteral("stats"), half});
+    CHECK(r2.exitCode == 4);
+    CHECK_FALSE(r2.err.isEmpty());
+    CHECK(runCli({QStringLiteral("verify"), half}).exitCode == 4);
+    CHECK(runCli({QStringLiteral("stats"), dir.filePath(QStringLiteral("missing.db"))}).exitCode == 4);
+
+    // Chinese message by default.
+    const auto zh =
+        runCli({QStringLiteral("stats"), text, QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    CHECK(zh.exitCode == 4);
+    CHECK(zh.err.contains(QStringLiteral("不是")));
+}
+
+TEST_CASE("usage errors exit 1", "[cli]")
+{
+    CHECK(runCli({}).exitCode == 1);
+    CHECK(runCli({QStringLiteral("frobnicate")}).exitCode == 1);
+    CHECK(runCli({QStringLiteral("stats")}).exitCode == 1);
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("e.db"));
+    REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
+    CHECK(runCli({QStringLiteral("init"), db}).exitCode == 2);
+    CHECK(runCli({QStringLiteral("stats"), db, QStringLiteral("--by"), QStringLiteral("colour")}).exitCode ==
+          1);
+    CHECK(runCli({QStringLiteral("stats"), db, QStringLiteral("--as-of"), QStringLiteral("2021-13-01")})
+              .exitCode == 1);
+    CHECK(runCli({QStringLiteral("stats"), db, QStringLiteral("--format"), QStringLiteral("xml")}).exitCode ==
+          1);
+    const auto v = runCli({QStringLiteral("--version")});
+    CHECK(v.exitCode == 0);
+    CHECK(v.out.startsWith(QStringLiteral("rectrack-cli ")));
+}
+
+TEST_CASE("summary gives the seed's supervision figures on the demo register", "[cli][summary]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("d.db"));
+    REQUIRE(runCli({QStringLiteral("demo"), db}).exitCode == 0);
+    const auto r = runCli({QStringLiteral("summary"), db, QStringLiteral("--as-of"),
+                           QStringLiteral("2021-01-15"), QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(r.exitCode == 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const QJsonObject referrals = o.value(QStringLiteral("referrals")).toObject();
+    CHECK(referrals.value(QStringLiteral("referralSheet")).toInt() == 43);
+    CHECK(referrals.value(QStringLiteral("thematicReport")).toInt() == 23);
+    CHECK(referrals.value(QStringLiteral("keySituationReport")).toInt() == 3);
+    CHECK(o.value(QStringLiteral("evaluations")).toObject().value(QStringLiteral("units")).toInt() == 7);
+    CHECK(o.value(QStringLiteral("unitsPastSixMonths")).toInt() == 41);
+    const double rate =
+        o.value(QStringLiteral("coverage")).toObject().value(QStringLiteral("rate")).toDouble();
+    CHECK(std::abs(rate - 0.943) < 0.0005);
+    const QJsonObject clues = o.value(QStringLiteral("clues")).toObject();
+    CHECK(clues.value(QStringLiteral("total")).toInt() == 12);
+    CHECK(clues.value(QStringLiteral("disposed")).toInt() == 8);
+    const QJsonObject outcomes = o.value(QStringLiteral("outcomes")).toObject();
+    CHECK(outcomes.value(QStringLiteral("rulesEstablished")).toInt() == 35);
+    CHECK(outcomes.value(QStringLiteral("peopleHeldAccountable")).toInt() == 30);
+    CHECK(outcomes.value(QStringLiteral("fundsRecoveredYuan")).toDouble() == 2542500.0);
+    // Before any referral was issued.
+    const auto early =
+        runCli({QStringLiteral("summary"), db, QStringLiteral("--as-of"), QStringLiteral("2020-01-01"),
+                QStringLiteral("--format"), QStringLiteral("json")});
+    CHECK(QJsonDocument::fromJson(early.out.toUtf8())
+              .object()
+              .value(QStringLiteral("referrals"))
+              .toObject()
+              .value(QStringLiteral("referralSheet"))
+              .toInt() == 0);
+    CHECK(runCli({QStringLiteral("summary"), db, QStringLiteral("--format"), QStringLiteral("table")})
+              .exitCode == 1);
+}

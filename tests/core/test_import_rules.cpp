@@ -1,0 +1,134 @@
+#include <catch2/catch.hpp>
+
+#include "io/ledgerrules.h"
+
+using namespace rectrack::core;
+
+namespace {
+QString s(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
+} // namespace
+
+TEST_CASE("headers are recognised by keyword, not exact text", "[import][rules]")
+{
+    CHECK(LedgerRules::fieldForHeader(s("问题描述")) == LedgerField::Problem);
+    CHECK(LedgerRules::fieldForHeader(s("反馈问题")) == LedgerField::Problem);
+    CHECK(LedgerRules::fieldForHeader(s("问题表现")) == LedgerField::Problem);
+    CHECK(LedgerRules::fieldForHeader(s("问 题 内 容")) == LedgerField::Problem);
+    CHECK(LedgerRules::fieldForHeader(s("整改举措")) == LedgerField::Measures);
+    CHECK(LedgerRules::fieldForHeader(s("完成时限")) == LedgerField::Deadline);
+    CHECK(LedgerRules::fieldForHeader(s("时间节点")) == LedgerField::Deadline);
+    CHECK(LedgerRules::fieldForHeader(s("责任领导")) == LedgerField::LeadLeader);
+    CHECK(LedgerRules::fieldForHeader(s("责任处室")) == LedgerField::ResponsibleOffice);
+    CHECK(LedgerRules::fieldForHeader(s("责任单位（处室）")) == LedgerField::ResponsibleOffice);
+    CHECK(LedgerRules::fieldForHeader(s("责任人")) == LedgerField::ResponsiblePerson);
+    CHECK(LedgerRules::fieldForHeader(s("整改结果")) == LedgerField::Status);
+    CHECK(LedgerRules::fieldForHeader(s("状态")) == LedgerField::Status);
+    CHECK(LedgerRules::fieldForHeader(s("整改进展情况")) == LedgerField::Progress);
+    CHECK(LedgerRules::fieldForHeader(s("问题类型")) == LedgerField::Category);
+    CHECK(LedgerRules::fieldForHeader(s("问题编号")) == LedgerField::RegistrationNo);
+    CHECK(LedgerRules::fieldForHeader(s("序号")) == LedgerField::Seq);
+    CHECK(LedgerRules::fieldForHeader(s("佐证材料")) == LedgerField::Evidence);
+    CHECK(LedgerRules::fieldForHeader(s("备注")) == LedgerField::Note);
+    CHECK_FALSE(LedgerRules::fieldForHeader(s("督办次数")).has_value());
+    CHECK(LedgerRules::fieldFromKey(QStringLiteral("Problem")) == LedgerField::Problem);
+    CHECK(LedgerRules::fieldFromKey(QStringLiteral("leadleader")) == LedgerField::LeadLeader);
+    CHECK_FALSE(LedgerRules::fieldFromKey(QStringLiteral("nonsense")).has_value());
+}
+
+TEST_CASE("status words map to states by rule", "[import][rules]")
+{
+    bool known = false;
+    CHECK(LedgerRules::stateForWord(s("已销号"), &known) == ProblemState::ClosedOut);
+    CHECK(known);
+    CHECK(LedgerRules::stateForWord(s("同意销号")) == ProblemState::ClosedOut);
+    CHECK(LedgerRules::stateForWord(s("待销号")) == ProblemState::Completed);
+    CHECK(LedgerRules::stateForWord(s("长期坚持")) == ProblemState::LongTerm);
+    CHECK(LedgerRules::stateForWord(s("基本完成")) == ProblemState::LongTerm);
+    CHECK(LedgerRules::stateForWord(s("持续整改")) == ProblemState::LongTerm);
+    CHECK(LedgerRules::stateForWord(s("已完成")) == ProblemState::Completed);
+    CHECK(LedgerRules::stateForWord(s("完成")) == ProblemState::Completed);
+    CHECK(LedgerRules::stateForWord(s("已整改")) == ProblemState::Completed);
+    CHECK(LedgerRules::stateForWord(s("完成整改")) == ProblemState::Completed);
+    CHECK(LedgerRules::stateForWord(s("已办结")) == ProblemState::Completed);
+    CHECK(LedgerRules::stateForWord(s("正在推进")) == ProblemState::InProgress);
+    CHECK(LedgerRules::stateForWord(s("整改中")) == ProblemState::InProgress);
+    CHECK(LedgerRules::stateForWord(s("未完成")) == ProblemState::InProgress);
+    CHECK(LedgerRules::stateForWord(s("推进中")) == ProblemState::InProgress);
+    CHECK(LedgerRules::stateForWord(s("未启动")) == ProblemState::Registered);
+    CHECK(LedgerRules::stateForWord(s("待整改")) == ProblemState::Registered);
+    CHECK(LedgerRules::stateForWord(QString(), &known) == ProblemState::Registered);
+    CHECK(known);
+    LedgerRules::stateForWord(s("待定"), &known);
+    CHECK_FALSE(known);
+    // Every word the exporter writes reads back as its state.
+    for (ProblemState st : {ProblemState::Registered, ProblemState::InProgress, ProblemState::LongTerm,
+                            ProblemState::Completed, ProblemState::ClosedOut})
+        CHECK(LedgerRules::stateForWord(LedgerRules::wordForState(st)) == st);
+}
+
+TEST_CASE("deadlines in every spelling, full-width digits and date words", "[import][rules]")
+{
+    const QDate d(2021, 3, 31);
+    for (const char *t : {"2021-03-31", "2021/3/31", "2021.3.31", "2021年3月31日", "2021年3月31日前",
+                          "２０２１年３月３１日", "２０２１．３．３１", "20210331", "44286"})
+        CHECK(LedgerRules::parseDeadline(s(t), 2020).date == d);
+    CHECK(LedgerRules::parseDeadline(s("6月底前"), 2021).date == QDate(2021, 6, 30));
+    CHECK(LedgerRules::parseDeadline(s("2021年6月底"), 2000).date == QDate(2021, 6, 30));
+    CHECK(LedgerRules::parseDeadline(s("年底前"), 2021).date == QDate(2021, 12, 31));
+    CHECK(LedgerRules::parseDeadline(s("9月30日前"), 2021).date == QDate(2021, 9, 30));
+    CHECK(LedgerRules::parseDeadline(s("上半年"), 2021).date == QDate(2021, 6, 30));
+    CHECK(LedgerRules::parseDeadline(s("第三季度"), 2021).date == QDate(2021, 9, 30));
+    const DeadlineValue bad = LedgerRules::parseDeadline(s("2021年13月5日"), 2021);
+    CHECK(bad.invalid);
+    CHECK(LedgerRules::parseDeadline(s("2021-02-30"), 2021).invalid);
+    const DeadlineValue now = LedgerRules::parseDeadline(s("立行立改"), 2021);
+    CHECK_FALSE(now.date.isValid());
+    CHECK(now.immediate);
+    CHECK(now.note == s("立行立改"));
+    const DeadlineValue lt = LedgerRules::parseDeadline(s("长期坚持"), 2021);
+    CHECK(lt.longTerm);
+    CHECK(lt.note == s("长期坚持"));
+    const DeadlineValue q = LedgerRules::parseDeadline(s("每季度"), 2021);
+    CHECK_FALSE(q.date.isValid());
+    CHECK(q.note == s("每季度"));
+    CHECK_FALSE(q.unrecognised);
+}
+
+TEST_CASE("numbered measures in one cell are split", "[import][rules]")
+{
+    CHECK(LedgerRules::splitMeasures(s("1.甲；\n2.乙；\n3.丙。")) ==
+          QStringList{s("甲"), s("乙"), s("丙。")});
+    CHECK(LedgerRules::splitMeasures(s("1、甲\n2、乙")) == QStringList{s("甲"), s("乙")});
+    CHECK(LedgerRules::splitMeasures(s("（1）甲；（2）乙")) == QStringList{s("甲"), s("乙")});
+    CHECK(LedgerRules::splitMeasures(s("(1)甲 (2)乙")) == QStringList{s("甲"), s("乙")});
+    CHECK(LedgerRules::splitMeasures(s("①甲②乙③丙")) == QStringList{s("甲"), s("乙"), s("丙")});
+    CHECK(LedgerRules::splitMeasures(s("一是甲；二是乙")) == QStringList{s("甲"), s("乙")});
+    CHECK(LedgerRules::splitMeasures(s("１．甲\n２．乙")) == QStringList{s("甲"), s("乙")});
+    // Numbers inside the text are no markers; an unnumbered cell is one measure.
+    CHECK(LedgerRules::splitMeasures(s("追缴12.6万元，3.5%以上")) ==
+          QStringList{s("追缴12.6万元，3.5%以上")});
+    CHECK(LedgerRules::splitMeasures(s("建立台账。")) == QStringList{s("建立台账。")});
+    CHECK(LedgerRules::splitMeasures(QString()).isEmpty());
+    // A stray "2." without a "1." does not split.
+    CHECK(LedgerRules::splitMeasures(s("见附件 2.xlsx")).size() == 1);
+}
+
+TEST_CASE("section rows and categories lose their numbering and counts", "[import][rules]")
+{
+    CHECK(LedgerRules::cleanCategory(s("一、落实党的路线方针政策方面（共8个问题）")) ==
+          s("落实党的路线方针政策方面"));
+    CHECK(LedgerRules::cleanCategory(s("（二）全面从严治党方面(5个)")) == s("全面从严治党方面"));
+    CHECK(LedgerRules::cleanCategory(s("第三部分：组织建设方面")) == s("组织建设方面"));
+    CHECK(LedgerRules::cleanCategory(s("党风廉政建设")) == s("党风廉政建设"));
+    CHECK(LedgerRules::looksLikeSection(s("一、落实党的路线方针政策方面（共8个问题）")));
+    CHECK(LedgerRules::looksLikeSection(s("（三）组织建设")));
+    CHECK_FALSE(LedgerRules::looksLikeSection(s("公务用车管理不规范，存在未按规定登记使用车辆的情况")));
+    CHECK(LedgerRules::isSummary(s("合计：共24个问题")));
+    CHECK(LedgerRules::isSummary(s("总 计")));
+    CHECK_FALSE(LedgerRules::isSummary(s("落实合计划")));
+    CHECK(LedgerRules::toHalfWidth(s("２０２１．３．３１")) == QStringLiteral("2021.3.31"));
+    CHECK(LedgerRules::findDate(s("填报日期：2021年6月30日")) == QDate(2021, 6, 30));
+}
