@@ -187,8 +187,8 @@ Result<QList<CumulativePoint>> cumulativeSeries(Database &db, const StatsFilter 
 Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf, SupervisionFigures &out)
 {
     const QString d = toIso(asOf);
-    // Clues: disposal reported by asOf when a result date is on or before it (or, undated, when the
-    // state is no longer pending).
+    // Clues transferred by asOf (as `rectrack-cli summary` counts them): disposal reported when the
+    // result date is on or before asOf; overdue when not reported and the due date has passed.
     {
         QVariantList binds{d, d, d, d};
         QString scope;
@@ -212,11 +212,10 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
             binds << ib;
         }
         auto q = db.exec(
-            QStringLiteral("SELECT coalesce(x.receiver, ''), count(*), sum(CASE WHEN x.result_date IS "
-                           "NOT NULL THEN x.result_date <= ? ELSE x.disposal_state <> 'pending' END), "
-                           "sum(NOT (CASE WHEN x.result_date IS NOT NULL THEN x.result_date <= ? ELSE "
-                           "x.disposal_state <> 'pending' END) AND x.due_date IS NOT NULL AND x.due_date "
-                           "< ?) FROM clues x WHERE coalesce(x.transfer_date, '') <= ?") +
+            QStringLiteral(
+                "SELECT coalesce(x.receiver, ''), count(*), sum(coalesce(x.result_date <= ?, 0)), "
+                "sum(NOT coalesce(x.result_date <= ?, 0) AND x.due_date IS NOT NULL AND x.due_date < ?) "
+                "FROM clues x WHERE x.transfer_date <= ?") +
                 scope + QStringLiteral(" GROUP BY 1 ORDER BY 2 DESC, 1"),
             binds);
         if (!q)
@@ -246,7 +245,7 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
         }
         auto q = db.exec(
             QStringLiteral("SELECT x.kind, count(*), sum(x.response_date IS NOT NULL AND x.response_date "
-                           "<= ?) FROM referrals x WHERE coalesce(x.issued_on, '') <= ?") +
+                           "<= ?) FROM referrals x WHERE x.issued_on <= ?") +
                 scope + QStringLiteral(" GROUP BY 1 ORDER BY 1"),
             binds);
         if (!q)
@@ -273,7 +272,7 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
         auto q =
             db.exec(QStringLiteral("SELECT coalesce(x.grade, ''), count(*), sum(x.score), count(x.score), "
                                    "sum(x.second_rectification <> 0) FROM evaluations x WHERE "
-                                   "coalesce(x.evaluated_on, '') <= ?") +
+                                   "x.evaluated_on <= ?") +
                         scope + QStringLiteral(" GROUP BY 1"),
                     binds);
         if (!q)
@@ -321,7 +320,7 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
         QVariantList binds{d};
         const QString scope = unitScopeSql(f, binds, false);
         auto q = db.exec(QStringLiteral("SELECT x.form, sum(x.persons), count(*) FROM accountability x WHERE "
-                                        "coalesce(x.decided_on, '') <= ?") +
+                                        "x.decided_on <= ?") +
                              scope + QStringLiteral(" GROUP BY 1 ORDER BY 2 DESC, 1"),
                          binds);
         if (!q)
@@ -336,7 +335,7 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
         const QString scope = unitScopeSql(f, binds, false);
         auto q = db.exec(
             QStringLiteral("SELECT count(*), coalesce(sum(x.amount_yuan), 0) FROM funds_recovered x WHERE "
-                           "coalesce(x.recovered_on, '') <= ?") +
+                           "x.recovered_on <= ?") +
                 scope,
             binds);
         if (!q)
@@ -349,7 +348,7 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
     return okStatus();
 }
 
-Result<QList<LedgerRow>> appendixRows(Database &db, const StatsFilter &f, const QDate &asOf)
+Result<QList<AppendixRow>> appendixRows(Database &db, const StatsFilter &f, const QDate &asOf)
 {
     QVariantList binds{toIso(asOf), toIso(asOf)};
     const QString where = problemScopeSql(f, binds);
@@ -369,9 +368,9 @@ Result<QList<LedgerRow>> appendixRows(Database &db, const StatsFilter &f, const 
         binds);
     if (!q)
         return q.error();
-    QList<LedgerRow> rows;
+    QList<AppendixRow> rows;
     while (q->next()) {
-        LedgerRow r;
+        AppendixRow r;
         r.registrationNo = q->value(0).toString();
         r.unit = q->value(1).toString();
         r.source = Names::sourceLevel(q->value(2).toString()).value_or(SourceLevel::Municipal);
@@ -385,7 +384,7 @@ Result<QList<LedgerRow>> appendixRows(Database &db, const StatsFilter &f, const 
     }
     QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
     collator.setNumericMode(true);
-    std::stable_sort(rows.begin(), rows.end(), [&](const LedgerRow &a, const LedgerRow &b) {
+    std::stable_sort(rows.begin(), rows.end(), [&](const AppendixRow &a, const AppendixRow &b) {
         return collator.compare(a.unit, b.unit) < 0;
     });
     return rows;
@@ -504,7 +503,7 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
     std::sort(all.begin(), all.end(),
               [&](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
     for (const QString &name : std::as_const(all)) {
-        UnitRow row;
+        UnitReportRow row;
         row.unit = name;
         row.category = categories.value(name);
         row.counts = countsByUnit.value(name);

@@ -37,7 +37,7 @@ struct ReportOptions
 };
 
 /// One row of the per-unit table: a unit of the scope, with or without problems.
-struct UnitRow
+struct UnitReportRow
 {
     QString unit;
     QString category; ///< coverage category of the unit (市直单位 …), may be empty
@@ -127,7 +127,7 @@ struct SupervisionFigures
 };
 
 /// One problem of the appendix ledger, as it stood on the as-of date.
-struct LedgerRow
+struct AppendixRow
 {
     QString registrationNo;
     QString unit;
@@ -155,7 +155,7 @@ struct ReportContent
 
     QList<GroupCounts> byRound;  ///< rounds/batches with problems, in time order
     QList<GroupCounts> bySource; ///< source levels with problems (中央巡视 first)
-    QList<UnitRow> units;        ///< every unit of the scope, in pinyin order, with or without problems
+    QList<UnitReportRow> units;  ///< every unit of the scope, in pinyin order, with or without problems
 
     QList<OverdueItem> overdue; ///< the most overdue problems (at most options.overdueLimit)
     qint64 overdueTotal = 0;    ///< all overdue problems of the scope
@@ -165,7 +165,7 @@ struct ReportContent
     QList<CumulativePoint> cumulative; ///< month by month from the first feedback to asOf
 
     SupervisionFigures supervision;
-    QList<LedgerRow> appendix; ///< filled only when options.appendix
+    QList<AppendixRow> appendix; ///< filled only when options.appendix
 };
 
 /// Builds report content from the register. Read-only; one consistent read of the database.

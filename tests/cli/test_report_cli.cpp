@@ -2,8 +2,12 @@
 
 #include "testsupport.h"
 
+#include "stats/statistics.h"
+
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -69,7 +73,19 @@ TEST_CASE("rectrack-cli report writes the demo register's report as PDF and .odt
     CHECK(text.contains(QStringLiteral("中央巡视")));
     CHECK(text.contains(QStringLiteral("省委巡视")));
     CHECK(text.contains(QStringLiteral("94.29%"))); // coverage rate
-    CHECK(text.contains(QStringLiteral("69.77%"))); // completion rate of the register
+    // The register's completion rate as `stats` computes it, and the supervision figures of `summary`.
+    const CliRun stats =
+        runCli({QStringLiteral("stats"), db, QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(stats.exitCode == 0);
+    const double rate = QJsonDocument::fromJson(stats.out.toUtf8())
+                            .object()
+                            .value(QStringLiteral("total"))
+                            .toObject()
+                            .value(QStringLiteral("completionRate"))
+                            .toDouble();
+    REQUIRE(rate > 0.5);
+    CHECK(text.contains(rectrack::core::Statistics::formatPercent(rate)));
+    CHECK(text.contains(QStringLiteral("抄告单")));
     CHECK(text.contains(QStringLiteral("截至2021年1月15日")));
     // The central (20 of 20) and provincial (22 of 22) rows of the source table read 100%.
     CHECK(text.contains(

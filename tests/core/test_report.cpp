@@ -10,9 +10,9 @@ using rectrack::test::TempRegister;
 
 namespace {
 
-const UnitRow *findUnit(const ReportContent &c, const QString &name)
+const UnitReportRow *findUnit(const ReportContent &c, const QString &name)
 {
-    for (const UnitRow &r : c.units) {
+    for (const UnitReportRow &r : c.units) {
         if (r.unit == name)
             return &r;
     }
@@ -58,11 +58,11 @@ TEST_CASE("report content of a known register has its headline figures", "[repor
 
     // Every unit, the one with no problems included.
     REQUIRE(c.units.size() == 4);
-    const UnitRow *none = findUnit(c, QStringLiteral("市国有资产监督管理委员会"));
+    const UnitReportRow *none = findUnit(c, QStringLiteral("市国有资产监督管理委员会"));
     REQUIRE(none);
     CHECK(none->counts.problems == 0);
     CHECK_FALSE(none->inspectedThisTerm);
-    const UnitRow *b = findUnit(c, QStringLiteral("市住房和城乡建设局机关党委"));
+    const UnitReportRow *b = findUnit(c, QStringLiteral("市住房和城乡建设局机关党委"));
     REQUIRE(b);
     CHECK(b->counts.problems == 2);
     CHECK(b->counts.done() == 1);

@@ -309,17 +309,18 @@ QChart *ReportCharts::completionBySource(const ReportContent &content, const Cha
 
 QChart *ReportCharts::completionByUnit(const ReportContent &content, int maxUnits, const ChartStyle &style)
 {
-    QList<const core::UnitRow *> rows;
-    for (const core::UnitRow &r : content.units) {
+    QList<const core::UnitReportRow *> rows;
+    for (const core::UnitReportRow &r : content.units) {
         if (r.counts.problems > 0)
             rows << &r;
     }
     // Lowest rate first; among equal rates, more unfinished problems first.
-    std::stable_sort(rows.begin(), rows.end(), [](const core::UnitRow *a, const core::UnitRow *b) {
-        if (a->counts.completionRate() != b->counts.completionRate())
-            return a->counts.completionRate() < b->counts.completionRate();
-        return a->counts.problems - a->counts.done() > b->counts.problems - b->counts.done();
-    });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const core::UnitReportRow *a, const core::UnitReportRow *b) {
+                         if (a->counts.completionRate() != b->counts.completionRate())
+                             return a->counts.completionRate() < b->counts.completionRate();
+                         return a->counts.problems - a->counts.done() > b->counts.problems - b->counts.done();
+                     });
     // Many units: the ones not yet at 100% are those a meeting discusses.
     QString title = tr("Completion rate by unit");
     if (maxUnits > 0 && rows.size() > maxUnits) {
@@ -339,7 +340,7 @@ QChart *ReportCharts::completionByUnit(const ReportContent &content, int maxUnit
     }
     QStringList names;
     QList<double> rates;
-    for (const core::UnitRow *r : std::as_const(rows)) {
+    for (const core::UnitReportRow *r : std::as_const(rows)) {
         names << r->unit;
         rates << percent(r->counts);
     }

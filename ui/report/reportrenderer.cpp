@@ -527,7 +527,7 @@ QString ReportRenderer::html(bool withCover) const
                  .arg(esc(tr("Table: rectification of every unit (%1 units)").arg(c.units.size())));
         tableStart(headers, widths);
         int no = 0;
-        for (const core::UnitRow &u : c.units) {
+        for (const core::UnitReportRow &u : c.units) {
             const core::Counts &k = u.counts;
             h += QStringLiteral("<tr>") + cell(num(++no), "n") + cell(u.unit) + cell(num(k.problems), "n") +
                  cell(num(k.done()), "n") + cell(num(k.closedOut), "n") + cell(num(k.longTerm), "n") +
@@ -661,7 +661,7 @@ QString ReportRenderer::html(bool withCover) const
                     tr("Responsible office"), tr("Lead leader"), tr("Deadline"), tr("State")},
                    {5, 12, 8, 7, 29, 9, 11, 11, 8}, true);
         int no = 0;
-        for (const core::LedgerRow &r : c.appendix)
+        for (const core::AppendixRow &r : c.appendix)
             h += QStringLiteral("<tr>") + cell(num(++no), "n") + cell(r.unit) + cell(r.registrationNo) +
                  cell(ReportCharts::sourceName(r.source)) + cell(r.description) + cell(r.responsibleOffice) +
                  cell(r.leadLeader) + cell(r.deadline.isValid() ? core::toIso(r.deadline) : r.deadlineNote) +
