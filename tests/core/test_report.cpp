@@ -3,6 +3,7 @@
 #include "test_report_fixture.h"
 #include "testsupport.h"
 
+#include "demo/demoregister.h"
 #include "report/reportcontent.h"
 
 using namespace rectrack::core;
@@ -166,4 +167,64 @@ TEST_CASE("report content refuses a bad scope or dates", "[report]")
     CHECK(r->supervision.isEmpty());
     CHECK(r->overdue.size() == 1);
     CHECK(r->overdueRest() == 1);
+}
+
+TEST_CASE("report content of the demo register", "[report][demo]")
+{
+    TempRegister reg;
+    REQUIRE(DemoRegister::build(*reg.db).ok());
+    ReportOptions o;
+    o.asOf = DemoRegister::referenceDate();
+    auto r = ReportBuilder::build(*reg.db, o);
+    REQUIRE(r.ok());
+    const ReportContent &c = *r;
+
+    CHECK(c.total.problems == 258);
+    CHECK(c.total.problems == c.total.done() + c.total.longTerm + c.total.inProgress + c.total.registered);
+    // Central and provincial feedback: all done.
+    REQUIRE(c.bySource.size() >= 3);
+    CHECK(c.bySource[0].counts.problems == 20);
+    CHECK(c.bySource[0].counts.done() == 20);
+    CHECK(c.bySource[1].counts.problems == 22);
+    CHECK(c.bySource[1].counts.done() == 22);
+    CHECK(Statistics::formatPercent(c.bySource[0].counts.completionRate()) == QStringLiteral("100%"));
+    // Coverage of 十二届市委: 99 of 105 = 94.29%.
+    CHECK(c.coverage.mustCover == 105);
+    CHECK(c.coverage.covered == 99);
+    CHECK(Statistics::formatPercent(c.coverage.rate()) == QStringLiteral("94.29%"));
+    // Every unit of the register in the per-unit table, those without problems included.
+    CHECK(c.units.size() == reg.db->scalar(QStringLiteral("SELECT count(*) FROM units")).toInt());
+    qint64 sum = 0;
+    bool someWithout = false;
+    for (const UnitReportRow &u : c.units) {
+        sum += u.counts.problems;
+        someWithout = someWithout || u.counts.problems == 0;
+    }
+    CHECK(sum == 258);
+    CHECK(someWithout);
+    // Overdue list capped at 50, the most overdue first, the rest counted.
+    CHECK(c.overdueTotal == c.total.overdue);
+    CHECK(c.overdue.size() == std::min<qsizetype>(50, c.overdueTotal));
+    for (qsizetype i = 1; i < c.overdue.size(); ++i)
+        CHECK(c.overdue[i - 1].daysOverdue >= c.overdue[i].daysOverdue);
+    qint64 aged = 0;
+    for (const AgeingBucket &b : c.ageing)
+        aged += b.count;
+    CHECK(aged == c.overdueTotal);
+    CHECK(c.cumulative.last().registered == 258);
+    CHECK(c.cumulative.last().done == c.total.done());
+    // The seed's supervision figures (as `rectrack-cli summary` gives them).
+    CHECK(c.supervision.clues.total == 12);
+    CHECK(c.supervision.clues.disposed == 8);
+    CHECK(c.supervision.clues.pendingOverdue == 1);
+    REQUIRE(c.supervision.referralsByKind.size() == 3);
+    CHECK(c.supervision.referralsByKind[0].count == 43);
+    CHECK(c.supervision.referralsByKind[1].count == 23);
+    CHECK(c.supervision.referralsByKind[2].count == 3);
+    CHECK(c.supervision.rulesCount == 35);
+    CHECK(c.supervision.fundsYuan == Approx(2542500));
+    qint64 persons = 0;
+    for (const NamedCount &n : c.supervision.accountabilityByForm)
+        persons += n.count;
+    CHECK(persons == 30);
 }

@@ -4,6 +4,7 @@
 #include "testsupport.h"
 
 #include "charts/reportcharts.h"
+#include "demo/demoregister.h"
 #include "report/reportcontent.h"
 #include "report/reportrenderer.h"
 
@@ -167,4 +168,24 @@ TEST_CASE("charts carry every name in full and the rates as labels", "[report][u
     std::unique_ptr<QChart> status(ui::ReportCharts::statusDistribution(content));
     CHECK(status->titleFont().family() == ui::reportFontFamily());
     CHECK(ui::ReportCharts::preferredChartSize(units.get()).height() >= 200);
+}
+
+TEST_CASE("the demo register's report makes at least four A4 pages with every unit", "[report][ui][demo]")
+{
+    test::TempRegister reg;
+    REQUIRE(core::DemoRegister::build(*reg.db).ok());
+    core::ReportOptions o;
+    o.asOf = core::DemoRegister::referenceDate();
+    o.marking = QStringLiteral("内部资料 注意保存");
+    auto content = core::ReportBuilder::build(*reg.db, o);
+    REQUIRE(content.ok());
+    ui::ReportRenderer renderer(*content);
+    const QString path = reg.dir.filePath(QStringLiteral("demo.pdf"));
+    REQUIRE(renderer.writePdf(path).ok());
+    CHECK(renderer.pageCount() >= 4);
+    CHECK(pages(pdfInfo(path)) == renderer.pageCount());
+    const QString text = pdfText(path);
+    CHECK(text.contains(QStringLiteral("94.29%")));
+    for (const core::UnitReportRow &u : content->units)
+        CHECK(text.contains(u.unit));
 }
