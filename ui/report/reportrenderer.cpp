@@ -34,8 +34,6 @@ constexpr int kDpi = 300;
 // Margins in millimetres (GB/T 9704 asks for generous margins: 37/35/28/26 for the body text of
 // official documents; a report with tables keeps their spirit with a little less at top and bottom).
 constexpr double kTopMm = 30, kBottomMm = 28, kLeftMm = 28, kRightMm = 26;
-constexpr int kChartObject = QTextFormat::UserObject + 1;
-constexpr int kChartIndexProperty = QTextFormat::UserProperty + 1;
 
 double mm(double v)
 {
@@ -68,31 +66,40 @@ enum ChartId
     ChartCount
 };
 
-/// Draws charts (kept in their scenes) as vector graphics where the document has a chart object.
+/**
+ * Image handler of the PDF body: the body's images are the charts (named chart:N), drawn from
+ * their scenes as vector graphics, as wide as the text (no taller than a page, keeping the
+ * aspect ratio). Registered for QTextFormat::ImageObject, so the document needs no rewriting.
+ */
 class ChartObject : public QObject, public QTextObjectInterface
 {
     Q_OBJECT
     Q_INTERFACES(QTextObjectInterface)
 public:
-    explicit ChartObject(const QList<QGraphicsScene *> &scenes, QObject *parent = nullptr)
-        : QObject(parent), m_scenes(scenes)
+    ChartObject(const QList<QGraphicsScene *> &scenes, const QSizeF &maxSize, QObject *parent = nullptr)
+        : QObject(parent), m_scenes(scenes), m_maxSize(maxSize)
     {
     }
     QSizeF intrinsicSize(QTextDocument *, int, const QTextFormat &format) override
     {
-        return QSizeF(format.doubleProperty(QTextFormat::ImageWidth),
-                      format.doubleProperty(QTextFormat::ImageHeight));
+        const QGraphicsScene *scene = sceneOf(format);
+        if (!scene || scene->sceneRect().isEmpty())
+            return {};
+        const QSizeF s = scene->sceneRect().size();
+        QSizeF out(m_maxSize.width(), m_maxSize.width() * s.height() / s.width());
+        if (out.height() > m_maxSize.height()) // a tall unit chart still fits one page
+            out = QSizeF(m_maxSize.height() * s.width() / s.height(), m_maxSize.height());
+        return out;
     }
     void drawObject(QPainter *painter, const QRectF &rect, QTextDocument *, int,
                     const QTextFormat &format) override
     {
-        const int i = format.intProperty(kChartIndexProperty);
-        if (i < 0 || i >= m_scenes.size())
+        QGraphicsScene *scene = sceneOf(format);
+        if (!scene)
             return;
         // The layout also asks for objects of the neighbouring page; draw only this page's.
         if (m_clip.isValid() && !m_clip.contains(rect.center()))
             return;
-        QGraphicsScene *scene = m_scenes[i];
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing);
         scene->render(painter, rect, scene->sceneRect(), Qt::KeepAspectRatio);
@@ -103,7 +110,16 @@ public:
     void setClip(const QRectF &clip) { m_clip = clip; }
 
 private:
+    QGraphicsScene *sceneOf(const QTextFormat &format) const
+    {
+        const QString name = format.toImageFormat().name();
+        if (!name.startsWith(QLatin1String("chart:")))
+            return nullptr;
+        return m_scenes.value(name.mid(6).toInt(), nullptr);
+    }
+
     QList<QGraphicsScene *> m_scenes;
+    QSizeF m_maxSize;
     QRectF m_clip;
 };
 
@@ -412,7 +428,18 @@ QString ReportRenderer::html(bool withCover) const
                  .arg(int(r.height()));
     };
     // A table with a header row repeated on every page; @p widths in percent of the text width.
+    // Long tables are cut into tables of kChunkRows rows (each with its header row): Qt's table
+    // layout grows much faster than the row count, and a 4,000-unit table took a minute to lay out.
+    constexpr int kChunkRows = 80;
+    QStringList currentHeaders;
+    QList<int> currentWidths;
+    bool currentSmall = false;
+    int rowsInTable = 0;
     auto tableStart = [&](const QStringList &headers, const QList<int> &widths = {}, bool small = false) {
+        currentHeaders = headers;
+        currentWidths = widths;
+        currentSmall = small;
+        rowsInTable = 0;
         h += QStringLiteral("<table class=\"%1\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
                             "width=\"100%\"><thead><tr>")
                  .arg(small ? QStringLiteral("small") : QStringLiteral("grid"));
@@ -427,6 +454,16 @@ QString ReportRenderer::html(bool withCover) const
                    : QStringLiteral("<td>%1</td>").arg(esc(text));
     };
     const QString tableEnd = QStringLiteral("</tbody></table>");
+    // Called before each row of a long table: starts the next chunk when this one is full.
+    auto row = [&] {
+        if (++rowsInTable <= kChunkRows)
+            return;
+        h += tableEnd;
+        const QStringList headers = currentHeaders;
+        const QList<int> widths = currentWidths;
+        tableStart(headers, widths, currentSmall);
+        rowsInTable = 1;
+    };
 
     // I. Overall situation: the headline figures.
     heading(tr("Overall situation"));
@@ -528,6 +565,7 @@ QString ReportRenderer::html(bool withCover) const
         tableStart(headers, widths);
         int no = 0;
         for (const core::UnitReportRow &u : c.units) {
+            row();
             const core::Counts &k = u.counts;
             h += QStringLiteral("<tr>") + cell(num(++no), "n") + cell(u.unit) + cell(num(k.problems), "n") +
                  cell(num(k.done()), "n") + cell(num(k.closedOut), "n") + cell(num(k.longTerm), "n") +
@@ -661,11 +699,13 @@ QString ReportRenderer::html(bool withCover) const
                     tr("Responsible office"), tr("Lead leader"), tr("Deadline"), tr("State")},
                    {5, 12, 8, 7, 29, 9, 11, 11, 8}, true);
         int no = 0;
-        for (const core::AppendixRow &r : c.appendix)
+        for (const core::AppendixRow &r : c.appendix) {
+            row();
             h += QStringLiteral("<tr>") + cell(num(++no), "n") + cell(r.unit) + cell(r.registrationNo) +
                  cell(ReportCharts::sourceName(r.source)) + cell(r.description) + cell(r.responsibleOffice) +
                  cell(r.leadLeader) + cell(r.deadline.isValid() ? core::toIso(r.deadline) : r.deadlineNote) +
                  cell(ReportCharts::stateName(r.state)) + QStringLiteral("</tr>");
+        }
         h += tableEnd;
     }
     h += QStringLiteral("</body></html>");
@@ -713,44 +753,9 @@ core::Status ReportRenderer::writePdf(const QString &path, const Progress &progr
     doc.setDefaultFont(base);
     doc.setPageSize(body.size());
     doc.setDocumentMargin(0);
-    auto *handler = new ChartObject(m_charts->scenes, &doc);
-    doc.documentLayout()->registerHandler(kChartObject, handler);
+    auto *handler = new ChartObject(m_charts->scenes, QSizeF(body.width(), body.height() * 0.92), &doc);
+    doc.documentLayout()->registerHandler(QTextFormat::ImageObject, handler);
     doc.setHtml(html(false));
-
-    // Swap each chart image for a chart object spanning the text width (keeping the aspect ratio).
-    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            const QTextFragment frag = it.fragment();
-            if (!frag.isValid() || !frag.charFormat().isImageFormat())
-                continue;
-            const QTextImageFormat img = frag.charFormat().toImageFormat();
-            if (!img.name().startsWith(QLatin1String("chart:")))
-                continue;
-            const int index = img.name().mid(6).toInt();
-            const QSizeF scene =
-                m_charts->scenes.value(index) ? m_charts->scenes[index]->sceneRect().size() : QSizeF();
-            if (scene.isEmpty())
-                continue;
-            double w = body.width();
-            double hgt = w * scene.height() / scene.width();
-            if (hgt > body.height() * 0.92) { // a tall unit chart still fits one page
-                hgt = body.height() * 0.92;
-                w = hgt * scene.width() / scene.height();
-            }
-            QTextCharFormat f;
-            f.setObjectType(kChartObject);
-            f.setProperty(kChartIndexProperty, index);
-            f.setProperty(QTextFormat::ImageWidth, w);
-            f.setProperty(QTextFormat::ImageHeight, hgt);
-            QTextCursor cur(&doc);
-            cur.setPosition(frag.position());
-            cur.setPosition(frag.position() + frag.length(), QTextCursor::KeepAnchor);
-            cur.setCharFormat(f);
-        }
-    }
-
-    // Lay the whole document out again after the swap (the incremental relayout leaves blocks unlaid).
-    doc.markContentsDirty(0, doc.characterCount());
     const int bodyPages = doc.pageCount();
     QPainter painter;
     if (!painter.begin(&writer))
