@@ -19,7 +19,7 @@ QList<Command> &table()
 }
 
 // Commands of DESIGN.md §9 that arrive with later issues answer "not available yet".
-const QStringList kPlanned{QStringLiteral("report"), QStringLiteral("template")};
+const QStringList kPlanned{QStringLiteral("template")};
 
 void printHelp(Context &ctx)
 {

@@ -1,0 +1,550 @@
+#include "reportcontent.h"
+
+#include <QCollator>
+#include <QHash>
+#include <QLocale>
+#include <QSet>
+
+#include <algorithm>
+
+namespace rectrack::core {
+
+namespace {
+
+/// Joins and conditions that restrict problems (alias p) to a scope; binds appended to @p binds.
+QString problemScopeSql(const StatsFilter &f, QVariantList &binds)
+{
+    QString where;
+    if (!f.unit.isEmpty()) {
+        where += QStringLiteral(" AND p.unit_id = (SELECT id FROM units WHERE name = ?)");
+        binds << f.unit;
+    }
+    if (!f.round.isEmpty()) {
+        where +=
+            QStringLiteral(" AND p.inspection_id IN (SELECT i.id FROM inspections i JOIN rounds r ON r.id = "
+                           "i.round_id WHERE r.label = ?)");
+        binds << f.round;
+    }
+    if (f.source) {
+        where += QStringLiteral(" AND p.source_level = ?");
+        binds << Names::key(*f.source);
+    }
+    return where;
+}
+
+/// Conditions restricting rows of a table with unit_id (alias x) and optional inspection_id.
+QString unitScopeSql(const StatsFilter &f, QVariantList &binds, bool hasInspection)
+{
+    QString where;
+    if (!f.unit.isEmpty()) {
+        where += QStringLiteral(" AND x.unit_id = (SELECT id FROM units WHERE name = ?)");
+        binds << f.unit;
+    }
+    if (!f.round.isEmpty() && hasInspection) {
+        where +=
+            QStringLiteral(" AND x.inspection_id IN (SELECT i.id FROM inspections i JOIN rounds r ON r.id = "
+                           "i.round_id WHERE r.label = ?)");
+        binds << f.round;
+    } else if (!f.round.isEmpty()) {
+        where +=
+            QStringLiteral(" AND x.unit_id IN (SELECT i.unit_id FROM inspections i JOIN rounds r ON r.id = "
+                           "i.round_id WHERE r.label = ?)");
+        binds << f.round;
+    }
+    if (f.source) {
+        where += QStringLiteral(" AND x.unit_id IN (SELECT unit_id FROM inspections WHERE source_level = ?)");
+        binds << Names::key(*f.source);
+    }
+    return where;
+}
+
+QDate monthEnd(const QDate &d)
+{
+    return QDate(d.year(), d.month(), d.daysInMonth());
+}
+
+/// Every unit of the scope: all units for the whole register, else those the scope reaches
+/// (the named unit; units inspected in the round or at the source level).
+Result<QStringList> unitsInScope(Database &db, const StatsFilter &f)
+{
+    QVariantList binds;
+    QString sql = QStringLiteral("SELECT u.name FROM units u WHERE 1 = 1");
+    if (!f.unit.isEmpty()) {
+        sql += QStringLiteral(" AND u.name = ?");
+        binds << f.unit;
+    }
+    if (!f.round.isEmpty()) {
+        sql += QStringLiteral(
+            " AND (u.id IN (SELECT i.unit_id FROM inspections i JOIN rounds r ON r.id = i.round_id "
+            "WHERE r.label = ?) OR u.id IN (SELECT p.unit_id FROM problems p JOIN inspections i ON "
+            "i.id = p.inspection_id JOIN rounds r ON r.id = i.round_id WHERE r.label = ?))");
+        binds << f.round << f.round;
+    }
+    if (f.source) {
+        sql += QStringLiteral(
+            " AND (u.id IN (SELECT unit_id FROM inspections WHERE source_level = ?) OR u.id IN "
+            "(SELECT unit_id FROM problems WHERE source_level = ?))");
+        binds << Names::key(*f.source) << Names::key(*f.source);
+    }
+    auto q = db.exec(sql, binds);
+    if (!q)
+        return q.error();
+    QStringList names;
+    while (q->next())
+        names << q->value(0).toString();
+    return names;
+}
+
+/// Units inspected (by a kind that counts for coverage) in the term running on @p asOf.
+QSet<QString> inspectedThisTerm(Database &db, const QDate &asOf)
+{
+    const QString d = toIso(asOf);
+    QSet<QString> out;
+    auto q = db.exec(
+        QStringLiteral("SELECT DISTINCT u.name FROM inspections i JOIN rounds r ON r.id = i.round_id "
+                       "JOIN units u ON u.id = i.unit_id WHERE r.term_id = (SELECT id FROM terms WHERE "
+                       "start_date IS NULL OR start_date <= ? ORDER BY (end_date IS NULL OR end_date >= "
+                       "?) DESC, start_date DESC, id DESC LIMIT 1) AND i.kind <> 'follow_up' AND "
+                       "coalesce(i.entry_date, r.start_date) <= ?"),
+        {d, d, d});
+    while (q && q->next())
+        out.insert(q->value(0).toString());
+    return out;
+}
+
+/// Cumulative registered and done problems at each month end from the first feedback to asOf,
+/// replayed from the dated state history in one pass.
+Result<QList<CumulativePoint>> cumulativeSeries(Database &db, const StatsFilter &f, const QDate &asOf)
+{
+    QVariantList binds;
+    const QString where = problemScopeSql(f, binds);
+    binds << toIso(asOf);
+    auto q = db.exec(
+        QStringLiteral("SELECT p.id, p.feedback_date, s.changed_on, s.state FROM problems p LEFT JOIN "
+                       "problem_states s ON s.problem_id = p.id WHERE 1 = 1") +
+            where + QStringLiteral(" AND p.feedback_date <= ? ORDER BY p.id, s.changed_on, s.id"),
+        binds);
+    if (!q)
+        return q.error();
+    // Per problem: registration date and the dated done/not-done transitions.
+    struct Track
+    {
+        QDate registered;
+        QList<std::pair<QDate, bool>> done;
+    };
+    QList<Track> tracks;
+    qint64 lastId = -1;
+    QDate first;
+    while (q->next()) {
+        const qint64 id = q->value(0).toLongLong();
+        if (id != lastId) {
+            tracks.append(Track{fromIso(q->value(1).toString()), {}});
+            lastId = id;
+            if (!first.isValid() || tracks.last().registered < first)
+                first = tracks.last().registered;
+        }
+        const QDate on = fromIso(q->value(2).toString());
+        if (on.isValid() && on <= asOf) {
+            const auto st = Names::problemState(q->value(3).toString());
+            tracks.last().done.append({on, st && isDone(*st)});
+        }
+    }
+    QList<CumulativePoint> points;
+    if (!first.isValid())
+        return points;
+    QList<QDate> dates;
+    for (QDate d = monthEnd(first); d < asOf; d = monthEnd(d.addDays(1)))
+        dates << d;
+    dates << asOf;
+    // Many months: keep at most 48 points (every n-th month end, always the last).
+    if (dates.size() > 48) {
+        const int step = int((dates.size() + 47) / 48);
+        QList<QDate> thinned;
+        for (int i = int(dates.size()) - 1; i >= 0; i -= step)
+            thinned.prepend(dates[i]);
+        dates = thinned;
+    }
+    for (const QDate &d : std::as_const(dates)) {
+        CumulativePoint pt;
+        pt.date = d;
+        for (const Track &t : std::as_const(tracks)) {
+            if (t.registered > d)
+                continue;
+            ++pt.registered;
+            bool done = false;
+            for (const auto &[on, isDoneState] : t.done) {
+                if (on > d)
+                    break;
+                done = isDoneState;
+            }
+            pt.done += done ? 1 : 0;
+        }
+        points << pt;
+    }
+    return points;
+}
+
+Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf, SupervisionFigures &out)
+{
+    const QString d = toIso(asOf);
+    // Clues transferred by asOf (as `rectrack-cli summary` counts them): disposal reported when the
+    // result date is on or before asOf; overdue when not reported and the due date has passed.
+    {
+        QVariantList binds{d, d, d, d};
+        QString scope;
+        if (!f.unit.isEmpty() || !f.round.isEmpty() || f.source) {
+            QVariantList ib;
+            QString iw;
+            if (!f.unit.isEmpty()) {
+                iw += QStringLiteral(" AND i.unit_id = (SELECT id FROM units WHERE name = ?)");
+                ib << f.unit;
+            }
+            if (!f.round.isEmpty()) {
+                iw += QStringLiteral(" AND i.round_id = (SELECT id FROM rounds WHERE label = ?)");
+                ib << f.round;
+            }
+            if (f.source) {
+                iw += QStringLiteral(" AND i.source_level = ?");
+                ib << Names::key(*f.source);
+            }
+            scope = QStringLiteral(" AND x.inspection_id IN (SELECT i.id FROM inspections i WHERE 1 = 1") +
+                    iw + QStringLiteral(")");
+            binds << ib;
+        }
+        auto q = db.exec(
+            QStringLiteral(
+                "SELECT coalesce(x.receiver, ''), count(*), sum(coalesce(x.result_date <= ?, 0)), "
+                "sum(NOT coalesce(x.result_date <= ?, 0) AND x.due_date IS NOT NULL AND x.due_date < ?) "
+                "FROM clues x WHERE x.transfer_date <= ?") +
+                scope + QStringLiteral(" GROUP BY 1 ORDER BY 2 DESC, 1"),
+            binds);
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            const qint64 n = q->value(1).toLongLong();
+            const qint64 disposed = q->value(2).toLongLong();
+            out.clues.total += n;
+            out.clues.disposed += disposed;
+            out.clues.pendingOverdue += q->value(3).toLongLong();
+            out.clues.byReceiver << NamedCount{q->value(0).toString(), n, disposed};
+        }
+        out.clues.pending = out.clues.total - out.clues.disposed;
+    }
+    // Referrals: by kind; a scope keeps those that concern a problem of the scope.
+    {
+        QVariantList binds{d, d};
+        QString scope;
+        if (!f.unit.isEmpty() || !f.round.isEmpty() || f.source) {
+            QVariantList pb;
+            const QString pw = problemScopeSql(f, pb);
+            scope = QStringLiteral(
+                        " AND x.id IN (SELECT rp.referral_id FROM referral_problems rp JOIN problems p ON "
+                        "p.id = rp.problem_id WHERE 1 = 1") +
+                    pw + QStringLiteral(")");
+            binds << pb;
+        }
+        auto q = db.exec(
+            QStringLiteral("SELECT x.kind, count(*), sum(x.response_date IS NOT NULL AND x.response_date "
+                           "<= ?) FROM referrals x WHERE x.issued_on <= ?") +
+                scope + QStringLiteral(" GROUP BY 1 ORDER BY 1"),
+            binds);
+        if (!q)
+            return q.error();
+        while (q->next())
+            out.referralsByKind << NamedCount{q->value(0).toString(), q->value(1).toLongLong(),
+                                              q->value(2).toLongLong()};
+        // 抄告单, 专题报告, 要情专报 in that order, others after.
+        auto rank = [](const QString &k) {
+            static const QStringList order{QStringLiteral("referral_sheet"),
+                                           QStringLiteral("thematic_report"),
+                                           QStringLiteral("key_situation_report")};
+            const auto i = order.indexOf(k);
+            return i < 0 ? 99 : int(i);
+        };
+        std::stable_sort(
+            out.referralsByKind.begin(), out.referralsByKind.end(),
+            [&](const NamedCount &a, const NamedCount &b) { return rank(a.name) < rank(b.name); });
+    }
+    // Evaluations by grade.
+    {
+        QVariantList binds{d};
+        const QString scope = unitScopeSql(f, binds, true);
+        auto q =
+            db.exec(QStringLiteral("SELECT coalesce(x.grade, ''), count(*), sum(x.score), count(x.score), "
+                                   "sum(x.second_rectification <> 0) FROM evaluations x WHERE "
+                                   "x.evaluated_on <= ?") +
+                        scope + QStringLiteral(" GROUP BY 1"),
+                    binds);
+        if (!q)
+            return q.error();
+        double scoreSum = 0;
+        qint64 scored = 0;
+        while (q->next()) {
+            const qint64 n = q->value(1).toLongLong();
+            out.evaluations.total += n;
+            scoreSum += q->value(2).toDouble();
+            scored += q->value(3).toLongLong();
+            out.evaluations.secondRectification += q->value(4).toLongLong();
+            out.evaluations.byGrade << NamedCount{q->value(0).toString(), n, 0};
+        }
+        out.evaluations.averageScore = scored ? scoreSum / double(scored) : 0.0;
+        static const QStringList grades{QStringLiteral("好"), QStringLiteral("较好"), QStringLiteral("一般"),
+                                        QStringLiteral("差")};
+        std::stable_sort(out.evaluations.byGrade.begin(), out.evaluations.byGrade.end(),
+                         [](const NamedCount &a, const NamedCount &b) {
+                             const auto ra = grades.indexOf(a.name), rb = grades.indexOf(b.name);
+                             return (ra < 0 ? 99 : ra) < (rb < 0 ? 99 : rb);
+                         });
+    }
+    // Rules established.
+    {
+        QVariantList binds{d};
+        const QString scope = unitScopeSql(f, binds, false);
+        auto q = db.exec(
+            QStringLiteral("SELECT coalesce(u.name, ''), x.name, x.established_on FROM rules_established x "
+                           "LEFT JOIN units u ON u.id = x.unit_id WHERE coalesce(x.established_on, '') <= "
+                           "?") +
+                scope + QStringLiteral(" ORDER BY x.established_on DESC, x.id DESC"),
+            binds);
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            ++out.rulesCount;
+            if (out.rules.size() < 30)
+                out.rules << RuleRow{q->value(0).toString(), q->value(1).toString(),
+                                     fromIso(q->value(2).toString())};
+        }
+    }
+    // Accountability by form: persons and decisions.
+    {
+        QVariantList binds{d};
+        const QString scope = unitScopeSql(f, binds, false);
+        auto q = db.exec(QStringLiteral("SELECT x.form, sum(x.persons), count(*) FROM accountability x WHERE "
+                                        "x.decided_on <= ?") +
+                             scope + QStringLiteral(" GROUP BY 1 ORDER BY 2 DESC, 1"),
+                         binds);
+        if (!q)
+            return q.error();
+        while (q->next())
+            out.accountabilityByForm << NamedCount{q->value(0).toString(), q->value(1).toLongLong(),
+                                                   q->value(2).toLongLong()};
+    }
+    // Funds recovered.
+    {
+        QVariantList binds{d};
+        const QString scope = unitScopeSql(f, binds, false);
+        auto q = db.exec(
+            QStringLiteral("SELECT count(*), coalesce(sum(x.amount_yuan), 0) FROM funds_recovered x WHERE "
+                           "x.recovered_on <= ?") +
+                scope,
+            binds);
+        if (!q)
+            return q.error();
+        if (q->next()) {
+            out.fundsCount = q->value(0).toLongLong();
+            out.fundsYuan = q->value(1).toDouble();
+        }
+    }
+    return okStatus();
+}
+
+Result<QList<AppendixRow>> appendixRows(Database &db, const StatsFilter &f, const QDate &asOf)
+{
+    QVariantList binds{toIso(asOf), toIso(asOf)};
+    const QString where = problemScopeSql(f, binds);
+    binds << toIso(asOf);
+    auto q = db.exec(
+        QStringLiteral(
+            "SELECT p.registration_no, u.name, p.source_level, p.description, p.responsible_office, "
+            "p.lead_leader, "
+            "COALESCE((SELECT e.requested_deadline FROM extension_requests e WHERE e.problem_id = p.id AND "
+            "e.measure_id IS NULL AND e.decision = 'approved' AND e.decided_on <= ? ORDER BY e.decided_on "
+            "DESC, "
+            "e.id DESC LIMIT 1), p.original_deadline), p.deadline_note, COALESCE((SELECT s.state FROM "
+            "problem_states s WHERE s.problem_id = p.id AND s.changed_on <= ? ORDER BY s.changed_on DESC, "
+            "s.id "
+            "DESC LIMIT 1), 'registered') FROM problems p JOIN units u ON u.id = p.unit_id WHERE 1 = 1") +
+            where + QStringLiteral(" AND p.feedback_date <= ? ORDER BY u.name, p.id"),
+        binds);
+    if (!q)
+        return q.error();
+    QList<AppendixRow> rows;
+    while (q->next()) {
+        AppendixRow r;
+        r.registrationNo = q->value(0).toString();
+        r.unit = q->value(1).toString();
+        r.source = Names::sourceLevel(q->value(2).toString()).value_or(SourceLevel::Municipal);
+        r.description = q->value(3).toString();
+        r.responsibleOffice = q->value(4).toString();
+        r.leadLeader = q->value(5).toString();
+        r.deadline = fromIso(q->value(6).toString());
+        r.deadlineNote = q->value(7).toString();
+        r.state = Names::problemState(q->value(8).toString()).value_or(ProblemState::Registered);
+        rows << r;
+    }
+    QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
+    collator.setNumericMode(true);
+    std::stable_sort(rows.begin(), rows.end(), [&](const AppendixRow &a, const AppendixRow &b) {
+        return collator.compare(a.unit, b.unit) < 0;
+    });
+    return rows;
+}
+
+} // namespace
+
+QString ReportBuilder::defaultTitle()
+{
+    return tr("Report on the Rectification of Inspection Findings");
+}
+
+QString ReportBuilder::defaultIssuer()
+{
+    return tr("Office of the Inspection Work Leading Group");
+}
+
+QString ReportBuilder::referralKindName(const QString &key)
+{
+    if (key == QLatin1String("referral_sheet") || key == QLatin1String("referral"))
+        return tr("Referral sheets");
+    if (key == QLatin1String("thematic_report"))
+        return tr("Thematic reports");
+    if (key == QLatin1String("key_situation_report") || key == QLatin1String("key_report"))
+        return tr("Key-situation reports");
+    return key;
+}
+
+Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &options)
+{
+    if (!options.asOf.isValid())
+        return Error{ErrorCode::Usage, tr("The report needs a valid as-of date.")};
+    if (options.since.isValid() && options.since >= options.asOf)
+        return Error{ErrorCode::Usage, tr("The comparison date %1 must be before the as-of date %2.")
+                                           .arg(toIso(options.since), toIso(options.asOf))};
+    const StatsFilter &f = options.scope;
+    if (!f.unit.isEmpty() &&
+        !db.scalar(QStringLiteral("SELECT id FROM units WHERE name = ?"), {f.unit}).isValid())
+        return Error{ErrorCode::InputRefused, tr("The register has no unit named \"%1\".").arg(f.unit)};
+    if (!f.round.isEmpty() &&
+        !db.scalar(QStringLiteral("SELECT id FROM rounds WHERE label = ?"), {f.round}).isValid())
+        return Error{ErrorCode::InputRefused, tr("The register has no round labelled \"%1\".").arg(f.round)};
+
+    ReportContent c;
+    c.options = options;
+    if (c.options.title.isEmpty())
+        c.options.title = defaultTitle();
+    if (c.options.issuer.isEmpty())
+        c.options.issuer = db.meta(QStringLiteral("issuing_body"), defaultIssuer());
+    c.asOf = options.asOf;
+    c.since = options.since;
+    QStringList scopeParts;
+    if (!f.round.isEmpty())
+        scopeParts << f.round;
+    if (!f.unit.isEmpty())
+        scopeParts << f.unit;
+    if (f.source)
+        scopeParts << Names::display(*f.source);
+    c.scopeLabel = scopeParts.isEmpty() ? tr("Whole register") : scopeParts.join(QStringLiteral(" · "));
+
+    // Headline figures and groups.
+    auto byUnit = Statistics::compute(db, c.asOf, GroupBy::Unit, f);
+    if (!byUnit)
+        return byUnit.error();
+    c.total = byUnit->total;
+    c.coverage = byUnit->coverage;
+    auto byRound = Statistics::compute(db, c.asOf, GroupBy::Round, f);
+    if (!byRound)
+        return byRound.error();
+    // Problems outside any round (central and provincial feedback) form a group with no label: leave it out.
+    QSet<QString> labels;
+    if (auto q = db.exec(QStringLiteral("SELECT label FROM rounds")); q) {
+        while (q->next())
+            labels.insert(q->value(0).toString());
+    }
+    for (const GroupCounts &g : std::as_const(byRound->groups)) {
+        if (labels.contains(g.key))
+            c.byRound << g;
+    }
+    auto bySource = Statistics::compute(db, c.asOf, GroupBy::Source, f);
+    if (!bySource)
+        return bySource.error();
+    c.bySource = bySource->groups;
+
+    QHash<QString, Counts> sinceByUnit;
+    if (c.since.isValid()) {
+        auto s = Statistics::compute(db, c.since, GroupBy::Unit, f);
+        if (!s)
+            return s.error();
+        c.totalSince = s->total;
+        c.coverageSince = s->coverage;
+        for (const GroupCounts &g : std::as_const(s->groups))
+            sinceByUnit.insert(g.key, g.counts);
+    }
+
+    // Per-unit table: every unit of the scope, units without problems included.
+    auto names = unitsInScope(db, f);
+    if (!names)
+        return names.error();
+    QHash<QString, Counts> countsByUnit;
+    for (const GroupCounts &g : std::as_const(byUnit->groups))
+        countsByUnit.insert(g.key, g.counts);
+    QStringList all = *names;
+    for (const GroupCounts &g : std::as_const(byUnit->groups)) {
+        if (!all.contains(g.key))
+            all << g.key;
+    }
+    QHash<QString, QString> categories;
+    if (auto q = db.exec(QStringLiteral("SELECT name, coalesce(category, '') FROM units")); q) {
+        while (q->next())
+            categories.insert(q->value(0).toString(), q->value(1).toString());
+    }
+    const QSet<QString> inspected = inspectedThisTerm(db, c.asOf);
+    QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
+    collator.setNumericMode(true);
+    std::sort(all.begin(), all.end(),
+              [&](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
+    for (const QString &name : std::as_const(all)) {
+        UnitReportRow row;
+        row.unit = name;
+        row.category = categories.value(name);
+        row.counts = countsByUnit.value(name);
+        if (c.since.isValid())
+            row.since = sinceByUnit.value(name);
+        row.inspectedThisTerm = inspected.contains(name);
+        c.units << row;
+    }
+
+    // Overdue problems (点人点事) and their ageing.
+    auto overdue = Statistics::overdue(db, c.asOf, f);
+    if (!overdue)
+        return overdue.error();
+    c.overdueTotal = overdue->size();
+    c.overdue = overdue->mid(0, std::max(0, options.overdueLimit));
+    c.ageing = {AgeingBucket{0, 30, 0}, AgeingBucket{31, 90, 0}, AgeingBucket{91, 180, 0},
+                AgeingBucket{181, -1, 0}};
+    for (const OverdueItem &it : std::as_const(*overdue)) {
+        for (AgeingBucket &b : c.ageing) {
+            if (it.daysOverdue >= b.fromDays && (b.toDays < 0 || it.daysOverdue <= b.toDays)) {
+                ++b.count;
+                break;
+            }
+        }
+    }
+
+    auto series = cumulativeSeries(db, f, c.asOf);
+    if (!series)
+        return series.error();
+    c.cumulative = *series;
+
+    if (const Status s = supervisionFigures(db, f, c.asOf, c.supervision); !s)
+        return s.error();
+
+    if (options.appendix) {
+        auto rows = appendixRows(db, f, c.asOf);
+        if (!rows)
+            return rows.error();
+        c.appendix = *rows;
+    }
+    return c;
+}
+
+} // namespace rectrack::core

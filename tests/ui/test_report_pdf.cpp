@@ -1,0 +1,191 @@
+#include <catch2/catch.hpp>
+
+#include "../core/test_report_fixture.h"
+#include "testsupport.h"
+
+#include "charts/reportcharts.h"
+#include "demo/demoregister.h"
+#include "report/reportcontent.h"
+#include "report/reportrenderer.h"
+
+#include <QAbstractAxis>
+#include <QBarCategoryAxis>
+#include <QChart>
+#include <QFile>
+#include <QFontDatabase>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <memory>
+
+using namespace rectrack;
+
+namespace {
+
+/// Text of a PDF as pdftotext extracts it under a Chinese locale.
+QString pdfText(const QString &path)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral("pdftotext"),
+            {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    p.waitForFinished(60000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+QString pdfInfo(const QString &path)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdfinfo"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path});
+    p.waitForFinished(60000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+int pages(const QString &info)
+{
+    for (const QString &line : info.split(u'\n')) {
+        if (line.startsWith(QLatin1String("Pages:")))
+            return line.mid(6).trimmed().toInt();
+    }
+    return -1;
+}
+
+core::ReportContent fixtureContent(test::TempRegister &reg, bool appendix = false)
+{
+    test::buildReportFixture(*reg.db);
+    core::ReportOptions o;
+    o.asOf = QDate(2021, 1, 15);
+    o.since = QDate(2020, 11, 1);
+    o.title = QStringLiteral("不忘初心 名副其实：巡察整改报告");
+    o.marking = QStringLiteral("内部资料 注意保存");
+    o.appendix = appendix;
+    auto r = core::ReportBuilder::build(*reg.db, o);
+    REQUIRE(r.ok());
+    return *r;
+}
+
+} // namespace
+
+TEST_CASE("the report font is WenQuanYi Micro Hei, found under its localised name too", "[report][ui]")
+{
+    const QString family = ui::reportFontFamily();
+    CHECK(QFontDatabase::hasFamily(family));
+    CHECK((family.contains(QLatin1String("Micro Hei")) || family.contains(QStringLiteral("微米黑"))));
+}
+
+TEST_CASE("the PDF report has its pages, its text and its metadata", "[report][ui]")
+{
+    test::TempRegister reg;
+    ui::ReportRenderer renderer(fixtureContent(reg, true));
+    const QString path = reg.dir.filePath(QStringLiteral("report.pdf"));
+    QList<int> progress;
+    const core::Status s = renderer.writePdf(path, [&](int p) { progress << p; });
+    REQUIRE(s.ok());
+    REQUIRE(QFile::exists(path));
+    CHECK(progress.first() == 0);
+    CHECK(progress.last() == 100);
+
+    const QString info = pdfInfo(path);
+    CHECK(pages(info) == renderer.pageCount());
+    CHECK(renderer.pageCount() >= 4);
+    CHECK(info.contains(QStringLiteral("Title:           不忘初心 名副其实：巡察整改报告\n")));
+    CHECK(info.contains(QStringLiteral("Subject:         ") + renderer.subject() + u'\n'));
+
+    const QString text = pdfText(path);
+    INFO(text.left(3000).toStdString());
+    // English is the source language here (no translator installed in the tests).
+    CHECK(text.contains(QStringLiteral("Completion rate")));
+    CHECK(text.contains(QStringLiteral("57.14%"))); // headline completion rate
+    CHECK(text.contains(QStringLiteral("66.67%"))); // coverage rate
+    CHECK(text.contains(QStringLiteral("100%")));   // the central problems
+    CHECK(text.contains(QStringLiteral("内部资料 注意保存")));
+    for (const QString &unit : {QStringLiteral("市交通运输局"), QStringLiteral("市住房和城乡建设局机关党委"),
+                                QStringLiteral("市国有资产监督管理委员会"), QStringLiteral("厦门市委")})
+        CHECK(text.contains(unit));
+    CHECK(text.contains(QStringLiteral("赵六")));             // the lead leader of the most overdue problem
+    CHECK(text.contains(QStringLiteral("公务用车管理办法"))); // a rule established
+    CHECK(text.contains(QStringLiteral("Done = completed and closed out")));
+    CHECK(text.contains(QRegularExpression(QStringLiteral("—\\s*3\\s*—")))); // page numbers
+    for (const QChar c : text)
+        REQUIRE_FALSE((c.unicode() >= 0x2F00 && c.unicode() <= 0x2FDF)); // no Kangxi radicals
+}
+
+TEST_CASE("Chinese dates and headings round-trip through the PDF text layer", "[report][ui]")
+{
+    test::TempRegister reg;
+    core::ReportContent content = fixtureContent(reg);
+    // Dates written with 年月日 and the title with 至: the characters Noto CJK turns into radicals.
+    content.options.title = QStringLiteral("截至目前整改情况 月报 日报");
+    ui::ReportRenderer renderer(content);
+    const QString path = reg.dir.filePath(QStringLiteral("dates.pdf"));
+    REQUIRE(renderer.writePdf(path).ok());
+    const QString text = pdfText(path);
+    CHECK(text.contains(QStringLiteral("截至目前整改情况 月报 日报")));
+    for (const QChar c : text)
+        REQUIRE_FALSE((c.unicode() >= 0x2F00 && c.unicode() <= 0x2FDF));
+}
+
+TEST_CASE("the .odt report is written with the charts as images", "[report][ui]")
+{
+    test::TempRegister reg;
+    ui::ReportRenderer renderer(fixtureContent(reg));
+    const QString path = reg.dir.filePath(QStringLiteral("report.odt"));
+    REQUIRE(renderer.write(path).ok());
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QByteArray zip = f.readAll();
+    CHECK(zip.startsWith("PK"));
+    CHECK(zip.contains("application/vnd.oasis.opendocument.text"));
+    CHECK(zip.contains("Pictures/"));
+    CHECK(renderer.write(reg.dir.filePath(QStringLiteral("report.docx"))).error().code ==
+          core::ErrorCode::Usage);
+}
+
+TEST_CASE("charts carry every name in full and the rates as labels", "[report][ui][charts]")
+{
+    test::TempRegister reg;
+    const core::ReportContent content = fixtureContent(reg);
+    std::unique_ptr<QChart> units(ui::ReportCharts::completionByUnit(content));
+    REQUIRE(units);
+    const auto axes = units->axes(Qt::Vertical);
+    REQUIRE(axes.size() == 1);
+    CHECK_FALSE(axes.first()->truncateLabels());
+    // Units with problems only (the one without is left out of the chart), lowest rate on top.
+    auto *bars = qobject_cast<QBarCategoryAxis *>(axes.first());
+    REQUIRE(bars);
+    CHECK(bars->count() == 3);
+    CHECK(bars->at(bars->count() - 1) == QStringLiteral("市交通运输局"));
+    CHECK(bars->at(0) == QStringLiteral("厦门市委"));
+
+    std::unique_ptr<QChart> ageing(ui::ReportCharts::overdueAgeing(content));
+    auto *x = qobject_cast<QBarCategoryAxis *>(ageing->axes(Qt::Horizontal).first());
+    REQUIRE(x);
+    CHECK(x->categories() == QStringList{QStringLiteral("0–30 days"), QStringLiteral("31–90 days"),
+                                         QStringLiteral("91–180 days"), QStringLiteral("over 180 days")});
+    std::unique_ptr<QChart> status(ui::ReportCharts::statusDistribution(content));
+    CHECK(status->titleFont().family() == ui::reportFontFamily());
+    CHECK(ui::ReportCharts::preferredChartSize(units.get()).height() >= 200);
+}
+
+TEST_CASE("the demo register's report makes at least four A4 pages with every unit", "[report][ui][demo]")
+{
+    test::TempRegister reg;
+    REQUIRE(core::DemoRegister::build(*reg.db).ok());
+    core::ReportOptions o;
+    o.asOf = core::DemoRegister::referenceDate();
+    o.marking = QStringLiteral("内部资料 注意保存");
+    auto content = core::ReportBuilder::build(*reg.db, o);
+    REQUIRE(content.ok());
+    ui::ReportRenderer renderer(*content);
+    const QString path = reg.dir.filePath(QStringLiteral("demo.pdf"));
+    REQUIRE(renderer.writePdf(path).ok());
+    CHECK(renderer.pageCount() >= 4);
+    CHECK(pages(pdfInfo(path)) == renderer.pageCount());
+    const QString text = pdfText(path);
+    CHECK(text.contains(QStringLiteral("94.29%")));
+    for (const core::UnitReportRow &u : content->units)
+        CHECK(text.contains(u.unit));
+}

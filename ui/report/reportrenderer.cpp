@@ -1,0 +1,937 @@
+#include "reportrenderer.h"
+
+#include "charts/reportcharts.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QChart>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QGraphicsScene>
+#include <QImage>
+#include <QLocale>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QRegularExpression>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextDocumentWriter>
+#include <QTextObjectInterface>
+#include <QUrl>
+
+#include <zlib.h>
+
+#include <cmath>
+
+namespace rectrack::ui {
+
+namespace {
+
+using core::Statistics;
+
+constexpr int kDpi = 300;
+// Margins in millimetres (GB/T 9704 asks for generous margins: 37/35/28/26 for the body text of
+// official documents; a report with tables keeps their spirit with a little less at top and bottom).
+constexpr double kTopMm = 30, kBottomMm = 28, kLeftMm = 28, kRightMm = 26;
+
+double mm(double v)
+{
+    return v / 25.4 * kDpi;
+}
+
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString num(qint64 n)
+{
+    return QString::number(n);
+}
+
+QString pct(double f)
+{
+    return Statistics::formatPercent(f);
+}
+
+enum ChartId
+{
+    SourceChart,
+    StatusChart,
+    RoundChart,
+    CumulativeChart,
+    AgeingChart,
+    UnitChart,
+    ChartCount
+};
+
+/**
+ * Image handler of the PDF body: the body's images are the charts (named chart:N), drawn from
+ * their scenes as vector graphics, as wide as the text (no taller than a page, keeping the
+ * aspect ratio). Registered for QTextFormat::ImageObject, so the document needs no rewriting.
+ */
+class ChartObject : public QObject, public QTextObjectInterface
+{
+    Q_OBJECT
+    Q_INTERFACES(QTextObjectInterface)
+public:
+    ChartObject(const QList<QGraphicsScene *> &scenes, const QSizeF &maxSize, QObject *parent = nullptr)
+        : QObject(parent), m_scenes(scenes), m_maxSize(maxSize)
+    {
+    }
+    QSizeF intrinsicSize(QTextDocument *, int, const QTextFormat &format) override
+    {
+        const QGraphicsScene *scene = sceneOf(format);
+        if (!scene || scene->sceneRect().isEmpty())
+            return {};
+        const QSizeF s = scene->sceneRect().size();
+        QSizeF out(m_maxSize.width(), m_maxSize.width() * s.height() / s.width());
+        if (out.height() > m_maxSize.height()) // a tall unit chart still fits one page
+            out = QSizeF(m_maxSize.height() * s.width() / s.height(), m_maxSize.height());
+        return out;
+    }
+    void drawObject(QPainter *painter, const QRectF &rect, QTextDocument *, int,
+                    const QTextFormat &format) override
+    {
+        QGraphicsScene *scene = sceneOf(format);
+        if (!scene)
+            return;
+        // The layout also asks for objects of the neighbouring page; draw only this page's.
+        if (m_clip.isValid() && !m_clip.contains(rect.center()))
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        scene->render(painter, rect, scene->sceneRect(), Qt::KeepAspectRatio);
+        painter->restore();
+    }
+
+    /// The page being drawn, in document coordinates (invalid = draw everything).
+    void setClip(const QRectF &clip) { m_clip = clip; }
+
+private:
+    QGraphicsScene *sceneOf(const QTextFormat &format) const
+    {
+        const QString name = format.toImageFormat().name();
+        if (!name.startsWith(QLatin1String("chart:")))
+            return nullptr;
+        return m_scenes.value(name.mid(6).toInt(), nullptr);
+    }
+
+    QList<QGraphicsScene *> m_scenes;
+    QSizeF m_maxSize;
+    QRectF m_clip;
+};
+
+const char *const kNumerals[] = {
+    QT_TRANSLATE_NOOP("ReportRenderer", "I"),   QT_TRANSLATE_NOOP("ReportRenderer", "II"),
+    QT_TRANSLATE_NOOP("ReportRenderer", "III"), QT_TRANSLATE_NOOP("ReportRenderer", "IV"),
+    QT_TRANSLATE_NOOP("ReportRenderer", "V"),   QT_TRANSLATE_NOOP("ReportRenderer", "VI"),
+    QT_TRANSLATE_NOOP("ReportRenderer", "VII"), QT_TRANSLATE_NOOP("ReportRenderer", "VIII"),
+    QT_TRANSLATE_NOOP("ReportRenderer", "IX"),  QT_TRANSLATE_NOOP("ReportRenderer", "X")};
+
+/// A PDF text string as UTF-16BE hex with a byte-order mark: <FEFF...>.
+QByteArray pdfHexString(const QString &s)
+{
+    QByteArray out("<FEFF");
+    for (const QChar c : s)
+        out += QByteArray::number(c.unicode(), 16).rightJustified(4, '0').toUpper();
+    out += '>';
+    return out;
+}
+
+/// Little-endian readers and writers for the zip structures.
+quint32 le32(const QByteArray &b, qsizetype at)
+{
+    return quint32(quint8(b[at])) | quint32(quint8(b[at + 1])) << 8 | quint32(quint8(b[at + 2])) << 16 |
+           quint32(quint8(b[at + 3])) << 24;
+}
+quint16 le16(const QByteArray &b, qsizetype at)
+{
+    return quint16(quint8(b[at]) | quint8(b[at + 1]) << 8);
+}
+void put32(QByteArray &b, quint32 v)
+{
+    for (int i = 0; i < 4; ++i)
+        b += char((v >> (8 * i)) & 0xff);
+}
+void put16(QByteArray &b, quint16 v)
+{
+    b += char(v & 0xff);
+    b += char(v >> 8);
+}
+
+/// Raw-deflate data inflated to @p size bytes, or empty on error.
+QByteArray inflateRaw(const QByteArray &data, qsizetype size)
+{
+    QByteArray out(size, Qt::Uninitialized);
+    z_stream z{};
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK)
+        return {};
+    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    z.avail_in = uInt(data.size());
+    z.next_out = reinterpret_cast<Bytef *>(out.data());
+    z.avail_out = uInt(out.size());
+    const int rc = inflate(&z, Z_FINISH);
+    inflateEnd(&z);
+    return rc == Z_STREAM_END && qsizetype(z.total_out) == size ? out : QByteArray();
+}
+
+/**
+ * LibreOffice and WPS take fo:font-size, fo:font-weight and fo:font-family for Latin script
+ * only; Chinese text needs the style:*-asian twins, which Qt's ODF writer does not write. This
+ * adds them to every text style of content.xml, so headings and the cover keep their size and
+ * weight in Chinese too.
+ */
+QByteArray withAsianFontProperties(QByteArray xml, const QString &family)
+{
+    static const QRegularExpression props(QStringLiteral("<style:text-properties\\b[^>]*>"));
+    QString text = QString::fromUtf8(xml);
+    QString out;
+    qsizetype last = 0;
+    for (auto it = props.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        QString tag = m.captured(0);
+        QString extra;
+        for (const char *name : {"font-size", "font-weight", "font-style"}) {
+            const QRegularExpression re(QStringLiteral("fo:%1=\"([^\"]*)\"").arg(QLatin1String(name)));
+            const auto v = re.match(tag);
+            if (v.hasMatch() && !tag.contains(QStringLiteral("style:%1-asian").arg(QLatin1String(name))))
+                extra += QStringLiteral(" style:%1-asian=\"%2\"").arg(QLatin1String(name), v.captured(1));
+        }
+        if (!tag.contains(QLatin1String("style:font-family-asian")))
+            extra += QStringLiteral(" style:font-family-asian=\"%1\"").arg(family.toHtmlEscaped());
+        const qsizetype close = tag.endsWith(QLatin1String("/>")) ? tag.size() - 2 : tag.size() - 1;
+        tag.insert(close, extra);
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        out += tag;
+        last = m.capturedEnd();
+    }
+    out += QStringView(text).mid(last);
+    return out.toUtf8();
+}
+
+/// Rewrites content.xml of the OpenDocument zip at @p path through @p fix; other entries are copied.
+bool rewriteOdfContent(const QString &path, const std::function<QByteArray(QByteArray)> &fix)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray zip = f.readAll();
+    f.close();
+    const qsizetype eocd = zip.lastIndexOf(QByteArray("PK\x05\x06", 4));
+    if (eocd < 0 || eocd + 22 > zip.size())
+        return false;
+    const int entries = le16(zip, eocd + 10);
+    qsizetype cd = le32(zip, eocd + 16);
+    QByteArray body, central;
+    for (int i = 0; i < entries; ++i) {
+        if (cd + 46 > zip.size() || le32(zip, cd) != 0x02014b50)
+            return false;
+        const quint16 method = le16(zip, cd + 10);
+        quint32 crc = le32(zip, cd + 16);
+        quint32 csize = le32(zip, cd + 20);
+        quint32 usize = le32(zip, cd + 24);
+        const quint16 nameLen = le16(zip, cd + 28), extraLen = le16(zip, cd + 30),
+                      commentLen = le16(zip, cd + 32);
+        const QByteArray name = zip.mid(cd + 46, nameLen);
+        const qsizetype local = le32(zip, cd + 42);
+        if (local + 30 > zip.size() || le32(zip, local) != 0x04034b50)
+            return false;
+        const qsizetype dataAt = local + 30 + le16(zip, local + 26) + le16(zip, local + 28);
+        QByteArray data = zip.mid(dataAt, csize);
+        quint16 outMethod = method;
+        if (name == "content.xml") {
+            QByteArray xml = method == 8 ? inflateRaw(data, usize) : method == 0 ? data : QByteArray();
+            if (xml.isEmpty())
+                return false;
+            data = fix(xml);
+            outMethod = 0; // stored: no deflate needed
+            crc = quint32(crc32(0L, reinterpret_cast<const Bytef *>(data.constData()), uInt(data.size())));
+            csize = usize = quint32(data.size());
+        }
+        const quint32 offset = quint32(body.size());
+        // Local header without a data descriptor (flags 0): sizes and CRC written up front.
+        put32(body, 0x04034b50);
+        put16(body, 20);
+        put16(body, 0);
+        put16(body, outMethod);
+        put32(body, le32(zip, cd + 12)); // time and date
+        put32(body, crc);
+        put32(body, csize);
+        put32(body, usize);
+        put16(body, nameLen);
+        put16(body, 0);
+        body += name;
+        body += data;
+        put32(central, 0x02014b50);
+        put16(central, le16(zip, cd + 4));
+        put16(central, 20);
+        put16(central, 0);
+        put16(central, outMethod);
+        put32(central, le32(zip, cd + 12));
+        put32(central, crc);
+        put32(central, csize);
+        put32(central, usize);
+        put16(central, nameLen);
+        put16(central, 0);
+        put16(central, 0);
+        put16(central, 0);
+        put16(central, le16(zip, cd + 36));
+        put32(central, le32(zip, cd + 38));
+        put32(central, offset);
+        central += name;
+        cd += 46 + nameLen + extraLen + commentLen;
+    }
+    QByteArray out = body + central;
+    put32(out, 0x06054b50);
+    put16(out, 0);
+    put16(out, 0);
+    put16(out, quint16(entries));
+    put16(out, quint16(entries));
+    put32(out, quint32(central.size()));
+    put32(out, quint32(body.size()));
+    put16(out, 0);
+    QFile w(path);
+    return w.open(QIODevice::WriteOnly | QIODevice::Truncate) && w.write(out) == out.size() && w.flush();
+}
+
+} // namespace
+
+namespace {
+
+/// The scope as the report names it: core's label, with the source level in the report's words.
+QString scopeText(const core::ReportContent &c)
+{
+    if (!c.options.scope.source)
+        return c.scopeLabel;
+    QStringList parts;
+    if (!c.options.scope.round.isEmpty())
+        parts << c.options.scope.round;
+    if (!c.options.scope.unit.isEmpty())
+        parts << c.options.scope.unit;
+    parts << ReportCharts::sourceName(*c.options.scope.source);
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace
+
+struct ReportRenderer::Charts
+{
+    QList<QGraphicsScene *> scenes; // each owns its chart
+    ~Charts() { qDeleteAll(scenes); }
+};
+
+ReportRenderer::ReportRenderer(core::ReportContent content)
+    : m_content(std::move(content)), m_charts(std::make_unique<Charts>())
+{
+    QList<QChart *> charts(ChartCount, nullptr);
+    charts[SourceChart] = ReportCharts::completionBySource(m_content);
+    charts[StatusChart] = ReportCharts::statusDistribution(m_content);
+    charts[RoundChart] = ReportCharts::completionByRound(m_content);
+    charts[CumulativeChart] = ReportCharts::cumulativeCompletion(m_content);
+    charts[AgeingChart] = ReportCharts::overdueAgeing(m_content);
+    charts[UnitChart] = ReportCharts::completionByUnit(m_content, 30);
+    for (QChart *chart : std::as_const(charts)) {
+        auto *scene = new QGraphicsScene;
+        scene->addItem(chart);
+        const QSizeF size = ReportCharts::preferredChartSize(chart);
+        chart->setGeometry(QRectF(QPointF(0, 0), size));
+        scene->setSceneRect(QRectF(QPointF(0, 0), size));
+        m_charts->scenes << scene;
+    }
+    // Let the charts lay themselves out (they do so on posted layout requests).
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+}
+
+ReportRenderer::~ReportRenderer() = default;
+
+QString ReportRenderer::formatDate(const QDate &date)
+{
+    if (!date.isValid())
+        return {};
+    return tr("%1-%2-%3", "date: year, month, day").arg(date.year()).arg(date.month()).arg(date.day());
+}
+
+QString ReportRenderer::subject() const
+{
+    return tr("%1, as of %2").arg(scopeText(m_content), formatDate(m_content.asOf));
+}
+
+QString ReportRenderer::html(bool withCover) const
+{
+    const core::ReportContent &c = m_content;
+    const QString family = reportFontFamily();
+    QString h;
+    h += QStringLiteral(
+             "<html><head><meta charset=\"utf-8\"><style>"
+             "body { font-family: '%1'; font-size: 11pt; }"
+             "h2 { font-size: 15pt; font-weight: bold; margin-top: 14pt; margin-bottom: 6pt; }"
+             "h3 { font-size: 12pt; font-weight: bold; margin-top: 10pt; margin-bottom: 4pt; }"
+             "p { margin-top: 3pt; margin-bottom: 3pt; line-height: 150%; }"
+             "p.body { text-indent: 22pt; }"
+             "p.note { font-size: 9pt; color: #444444; }"
+             "table.grid, table.small { border-collapse: collapse; border-color: #7f7f7f; font-size: 9pt; }"
+             "table.small td { font-size: 8pt; }"
+             "th { background-color: #e8edf3; font-weight: bold; }"
+             "td.n { text-align: right; }"
+             "td.late { color: #c0392b; font-weight: bold; text-align: right; }"
+             "p.fig { text-align: center; margin-top: 6pt; margin-bottom: 6pt; line-height: 100%; }"
+             "</style></head><body>")
+             .arg(family);
+
+    if (withCover) {
+        // The .odt's cover. Sizes are set on spans: the ODF writer keeps character formats but not
+        // a paragraph's font, and blank paragraphs stand in for the top margins it drops.
+        auto line = [&](const QString &text, int pt, bool bold, const char *align) {
+            h += QStringLiteral("<p align=\"%1\"><span style=\"font-size: %2pt;%3\">%4</span></p>")
+                     .arg(QLatin1String(align))
+                     .arg(pt)
+                     .arg(bold ? QStringLiteral(" font-weight: bold;") : QString(), esc(text));
+        };
+        auto blank = [&](int n) {
+            for (int i = 0; i < n; ++i)
+                h += QStringLiteral("<p><span style=\"font-size: 14pt;\">&nbsp;</span></p>");
+        };
+        if (!c.options.marking.isEmpty())
+            line(c.options.marking, 14, true, "left");
+        blank(6);
+        line(c.options.title, 24, true, "center");
+        blank(2);
+        line(tr("Scope: %1").arg(scopeText(c)), 15, false, "center");
+        line(tr("Figures as of %1").arg(formatDate(c.asOf)), 15, false, "center");
+        if (c.since.isValid())
+            line(tr("Compared with %1").arg(formatDate(c.since)), 15, false, "center");
+        blank(8);
+        line(c.options.issuer, 16, false, "center");
+        h +=
+            QStringLiteral("<p align=\"center\" style=\"page-break-after: always;\"><span style=\"font-size: "
+                           "14pt;\">%1</span></p>")
+                .arg(esc(formatDate(c.asOf)));
+    }
+
+    int section = 0;
+    auto heading = [&](const QString &title, bool newPage = false) {
+        const QString no = section < 10 ? tr(kNumerals[section]) : QString::number(section + 1);
+        ++section;
+        h += QStringLiteral("<h2%1><span style=\"font-size: 15pt; font-weight: bold;\">%2</span></h2>")
+                 .arg(newPage ? QStringLiteral(" style=\"page-break-before: always;\"") : QString(),
+                      esc(tr("%1. %2", "section number and title").arg(no, title)));
+    };
+    auto para = [&](const QString &text) { h += QStringLiteral("<p class=\"body\">%1</p>").arg(esc(text)); };
+    auto chart = [&](ChartId id) {
+        const QRectF r = m_charts->scenes[id]->sceneRect();
+        h += QStringLiteral("<p class=\"fig\"><img src=\"chart:%1\" width=\"%2\" height=\"%3\"></p>")
+                 .arg(int(id))
+                 .arg(int(r.width()))
+                 .arg(int(r.height()));
+    };
+    // A table with a header row repeated on every page; @p widths in percent of the text width.
+    // Long tables are cut into tables of kChunkRows rows (each with its header row): Qt's table
+    // layout grows much faster than the row count, and a 4,000-unit table took a minute to lay out.
+    constexpr int kChunkRows = 80;
+    QStringList currentHeaders;
+    QList<int> currentWidths;
+    bool currentSmall = false;
+    int rowsInTable = 0;
+    auto tableStart = [&](const QStringList &headers, const QList<int> &widths = {}, bool small = false) {
+        currentHeaders = headers;
+        currentWidths = widths;
+        currentSmall = small;
+        rowsInTable = 0;
+        h += QStringLiteral("<table class=\"%1\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+                            "width=\"100%\"><thead><tr>")
+                 .arg(small ? QStringLiteral("small") : QStringLiteral("grid"));
+        for (int i = 0; i < headers.size(); ++i)
+            h += i < widths.size()
+                     ? QStringLiteral("<th width=\"%1%\">%2</th>").arg(widths[i]).arg(esc(headers[i]))
+                     : QStringLiteral("<th>%1</th>").arg(esc(headers[i]));
+        h += QStringLiteral("</tr></thead><tbody>");
+    };
+    auto cell = [](const QString &text, const char *cls = nullptr) {
+        return cls ? QStringLiteral("<td class=\"%1\">%2</td>").arg(QLatin1String(cls), esc(text))
+                   : QStringLiteral("<td>%1</td>").arg(esc(text));
+    };
+    const QString tableEnd = QStringLiteral("</tbody></table>");
+    // Called before each row of a long table: starts the next chunk when this one is full.
+    auto row = [&] {
+        if (++rowsInTable <= kChunkRows)
+            return;
+        h += tableEnd;
+        const QStringList headers = currentHeaders;
+        const QList<int> widths = currentWidths;
+        tableStart(headers, widths, currentSmall);
+        rowsInTable = 1;
+    };
+
+    // I. Overall situation: the headline figures.
+    heading(tr("Overall situation"));
+    const core::Counts &t = c.total;
+    para(tr("As of %1, the register holds %2 problems; %3 are done (%4 of them closed out), a completion "
+            "rate of "
+            "%5. %6 are long-term, %7 in progress and %8 not started; %9 are overdue.")
+             .arg(formatDate(c.asOf), num(t.problems), num(t.done()), num(t.closedOut),
+                  pct(t.completionRate()), num(t.longTerm), num(t.inProgress), num(t.registered),
+                  num(t.overdue)));
+    if (c.coverage.mustCover > 0) {
+        QStringList parts;
+        for (const core::CoverageGroup &g : c.coverage.byCategory)
+            parts << tr("%1 %2 of %3 (%4)")
+                         .arg(g.category.isEmpty() ? tr("other units") : g.category)
+                         .arg(g.covered)
+                         .arg(g.mustCover)
+                         .arg(pct(g.rate()));
+        para(tr("Inspection coverage of %1: %2 of the %3 units on the must-cover list have been inspected, a "
+                "coverage rate of %4 (%5).")
+                 .arg(c.coverage.term)
+                 .arg(c.coverage.covered)
+                 .arg(c.coverage.mustCover)
+                 .arg(pct(c.coverage.rate()), parts.join(tr("; "))));
+    }
+    if (c.totalSince) {
+        const core::Counts &s = *c.totalSince;
+        const double pp = (t.completionRate() - s.completionRate()) * 100.0;
+        para(tr("Since %1, %2 more problems have been done and %3 registered; the completion rate went from "
+                "%4 to %5 "
+                "(%6 percentage points).")
+                 .arg(formatDate(c.since), num(t.done() - s.done()), num(t.problems - s.problems),
+                      pct(s.completionRate()), pct(t.completionRate()),
+                      (pp >= 0 ? QStringLiteral("+") : QString()) +
+                          QString::number(std::round(pp * 100.0) / 100.0, 'f', 2)));
+    }
+    // Headline figures as a row of boxes.
+    {
+        const QStringList labels{tr("Problems"),   tr("Done"),    tr("Completion rate"),
+                                 tr("Closed out"), tr("Overdue"), tr("Coverage rate")};
+        const QStringList values{
+            num(t.problems),         num(t.done()),
+            pct(t.completionRate()), num(t.closedOut),
+            num(t.overdue),          c.coverage.mustCover > 0 ? pct(c.coverage.rate()) : QStringLiteral("—")};
+        h += QStringLiteral(
+            "<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"6\" width=\"100%\" "
+            "style=\"margin-top: 8pt;\"><tr>");
+        for (int i = 0; i < values.size(); ++i)
+            h += QStringLiteral(
+                     "<td align=\"center\" style=\"font-size: 16pt; font-weight: bold; color: %1;\">%2</td>")
+                     .arg(i == 4 && t.overdue > 0 ? QStringLiteral("#c0392b") : QStringLiteral("#1f5fa8"),
+                          esc(values[i]));
+        h += QStringLiteral("</tr><tr>");
+        for (const QString &l : labels)
+            h += QStringLiteral("<td align=\"center\" style=\"font-size: 9pt;\">%1</td>").arg(esc(l));
+        h += QStringLiteral("</tr></table>");
+    }
+
+    // II. By source and by state.
+    heading(tr("Rectification by source of the problems"));
+    tableStart({tr("Source"), tr("Problems"), tr("Done"), tr("Closed out"), tr("Long-term"), tr("Not done"),
+                tr("Overdue"), tr("Completion rate")});
+    for (const core::GroupCounts &g : c.bySource) {
+        const core::Counts &k = g.counts;
+        h += QStringLiteral("<tr>") + cell(ReportCharts::sourceKeyName(g.key)) + cell(num(k.problems), "n") +
+             cell(num(k.done()), "n") + cell(num(k.closedOut), "n") + cell(num(k.longTerm), "n") +
+             cell(num(k.inProgress + k.registered), "n") + cell(num(k.overdue), k.overdue ? "late" : "n") +
+             cell(pct(k.completionRate()), "n") + QStringLiteral("</tr>");
+    }
+    h += QStringLiteral("<tr>") + cell(tr("Total")) + cell(num(t.problems), "n") + cell(num(t.done()), "n") +
+         cell(num(t.closedOut), "n") + cell(num(t.longTerm), "n") +
+         cell(num(t.inProgress + t.registered), "n") + cell(num(t.overdue), t.overdue ? "late" : "n") +
+         cell(pct(t.completionRate()), "n") + QStringLiteral("</tr>") + tableEnd;
+    chart(SourceChart);
+    chart(StatusChart);
+
+    // III. Rounds and progress over time.
+    heading(tr("Progress by round and over time"));
+    if (!c.byRound.isEmpty())
+        chart(RoundChart);
+    chart(CumulativeChart);
+    chart(AgeingChart);
+
+    // IV. Every unit of the scope.
+    heading(tr("Rectification by unit"), true);
+    chart(UnitChart);
+    {
+        QStringList headers{tr("No."),      tr("Unit"),       tr("Problems"),
+                            tr("Done"),     tr("Closed out"), tr("Long-term"),
+                            tr("Not done"), tr("Overdue"),    tr("Completion rate")};
+        // The unit column takes a 15-character name on one line.
+        QList<int> widths{6, 34, 8, 8, 8, 8, 8, 8, 12};
+        if (c.since.isValid()) {
+            headers << tr("Newly done");
+            widths = {6, 32, 7, 7, 7, 7, 7, 7, 10, 10};
+        }
+        h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
+                 .arg(esc(tr("Table: rectification of every unit (%1 units)").arg(c.units.size())));
+        tableStart(headers, widths);
+        int no = 0;
+        for (const core::UnitReportRow &u : c.units) {
+            row();
+            const core::Counts &k = u.counts;
+            h += QStringLiteral("<tr>") + cell(num(++no), "n") + cell(u.unit) + cell(num(k.problems), "n") +
+                 cell(num(k.done()), "n") + cell(num(k.closedOut), "n") + cell(num(k.longTerm), "n") +
+                 cell(num(k.inProgress + k.registered), "n") +
+                 cell(num(k.overdue), k.overdue ? "late" : "n") +
+                 cell(k.problems ? pct(k.completionRate()) : QStringLiteral("—"), "n");
+            if (c.since.isValid())
+                h += cell(num(k.done() - (u.since ? u.since->done() : 0)), "n");
+            h += QStringLiteral("</tr>");
+        }
+        h += tableEnd;
+        h += QStringLiteral("<p class=\"note\">%1</p>")
+                 .arg(esc(tr("Done = completed and closed out; long-term problems are not counted as done. "
+                             "Completion rate = done ÷ problems. — = no problems registered.")) +
+                      (c.since.isValid() ? esc(tr(" Newly done = done since %1.").arg(formatDate(c.since)))
+                                         : QString()));
+    }
+
+    // V. Overdue problems with the people responsible (点人点事).
+    heading(tr("Overdue problems and the leaders responsible"), true);
+    if (c.overdueTotal == 0) {
+        para(tr("As of %1, no problem is past its deadline.").arg(formatDate(c.asOf)));
+    } else {
+        para(tr("As of %1, %2 problems are past their deadline and not done. The %3 most overdue are listed "
+                "with "
+                "their lead leaders.")
+                 .arg(formatDate(c.asOf))
+                 .arg(c.overdueTotal)
+                 .arg(c.overdue.size()));
+        tableStart({tr("No."), tr("Unit"), tr("Reg. no."), tr("Problem"), tr("Deadline"), tr("Days overdue"),
+                    tr("Lead leader"), tr("Responsible office and person")},
+                   {5, 12, 8, 28, 12, 6, 13, 16}, true);
+        int no = 0;
+        for (const core::OverdueItem &o : c.overdue) {
+            QString text = o.description;
+            if (text.size() > 60)
+                text = text.left(59) + QChar(0x2026);
+            QString who = esc(o.responsibleOffice);
+            if (!o.responsiblePerson.isEmpty())
+                who += (who.isEmpty() ? QString() : QStringLiteral("<br>")) + esc(o.responsiblePerson);
+            h += QStringLiteral("<tr>") + cell(num(++no), "n") + cell(o.unit) + cell(o.registrationNo) +
+                 cell(text) + QStringLiteral("<td nowrap>%1</td>").arg(core::toIso(o.deadline)) +
+                 cell(num(o.daysOverdue), "late") + cell(o.leadLeader) +
+                 QStringLiteral("<td>%1</td>").arg(who) + QStringLiteral("</tr>");
+        }
+        h += tableEnd;
+        if (c.overdueRest() > 0)
+            para(tr("A further %1 overdue problems are not listed here; see the problem ledger.")
+                     .arg(c.overdueRest()));
+    }
+
+    // VI. Supervision outcomes, where the register has them.
+    const core::SupervisionFigures &sv = c.supervision;
+    if (!sv.isEmpty()) {
+        heading(tr("Supervision and outcomes"));
+        if (sv.hasClues()) {
+            h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
+                     .arg(esc(tr("Problem clues transferred")));
+            para(tr("%1 problem clues have been transferred; disposal has been reported for %2, %3 are "
+                    "pending, of "
+                    "which %4 are past the three-month due date.")
+                     .arg(sv.clues.total)
+                     .arg(sv.clues.disposed)
+                     .arg(sv.clues.pending)
+                     .arg(sv.clues.pendingOverdue));
+            tableStart({tr("Received by"), tr("Clues"), tr("Disposal reported")});
+            for (const core::NamedCount &r : sv.clues.byReceiver)
+                h += QStringLiteral("<tr>") + cell(r.name.isEmpty() ? tr("(not set)") : r.name) +
+                     cell(num(r.count), "n") + cell(num(r.extra), "n") + QStringLiteral("</tr>");
+            h += tableEnd;
+        }
+        if (sv.hasReferrals()) {
+            h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
+                     .arg(esc(tr("Referral sheets and reports")));
+            tableStart({tr("Kind"), tr("Issued"), tr("Answered")});
+            for (const core::NamedCount &r : sv.referralsByKind)
+                h += QStringLiteral("<tr>") + cell(core::ReportBuilder::referralKindName(r.name)) +
+                     cell(num(r.count), "n") + cell(num(r.extra), "n") + QStringLiteral("</tr>");
+            h += tableEnd;
+        }
+        if (sv.hasEvaluations()) {
+            h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
+                     .arg(esc(tr("Rectification-effect evaluations")));
+            QStringList grades;
+            for (const core::NamedCount &g : sv.evaluations.byGrade)
+                grades << tr("%1: %2").arg(g.name.isEmpty() ? tr("(no grade)") : g.name).arg(g.count);
+            para(tr("%1 evaluations, average score %2 (%3); %4 units must rectify a second time.")
+                     .arg(sv.evaluations.total)
+                     .arg(QString::number(sv.evaluations.averageScore, 'f', 1), grades.join(tr("; ")))
+                     .arg(sv.evaluations.secondRectification));
+        }
+        if (sv.hasRules()) {
+            h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
+                     .arg(esc(tr("Rules established")));
+            para(tr("%1 rules and regulations have been established or revised.").arg(sv.rulesCount));
+            tableStart({tr("Unit"), tr("Rule"), tr("Date")});
+            for (const core::RuleRow &r : sv.rules)
+                h += QStringLiteral("<tr>") + cell(r.unit) + cell(r.name) + cell(core::toIso(r.date)) +
+                     QStringLiteral("</tr>");
+            h += tableEnd;
+            if (sv.rulesCount > sv.rules.size())
+                h += QStringLiteral("<p class=\"note\">%1</p>")
+                         .arg(esc(tr("The %1 most recent of %2 are listed.")
+                                      .arg(sv.rules.size())
+                                      .arg(sv.rulesCount)));
+        }
+        if (sv.hasAccountability()) {
+            h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
+                     .arg(esc(tr("Accountability")));
+            tableStart({tr("Form"), tr("Persons"), tr("Decisions")});
+            for (const core::NamedCount &r : sv.accountabilityByForm)
+                h += QStringLiteral("<tr>") + cell(r.name) + cell(num(r.count), "n") +
+                     cell(num(r.extra), "n") + QStringLiteral("</tr>");
+            h += tableEnd;
+        }
+        if (sv.hasFunds()) {
+            h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
+                     .arg(esc(tr("Funds recovered")));
+            para(tr("%1 recoveries, %2 yuan in all.")
+                     .arg(sv.fundsCount)
+                     .arg(QLocale().toString(sv.fundsYuan, 'f', 2)));
+        }
+    }
+
+    // Appendix: the full problem ledger of the scope.
+    if (c.options.appendix) {
+        h += QStringLiteral("<h2 style=\"page-break-before: always;\"><span style=\"font-size: 15pt; "
+                            "font-weight: bold;\">%1</span></h2>")
+                 .arg(esc(tr("Appendix: problem ledger (%1 problems)").arg(c.appendix.size())));
+        tableStart({tr("No."), tr("Unit"), tr("Reg. no."), tr("Source"), tr("Problem"),
+                    tr("Responsible office"), tr("Lead leader"), tr("Deadline"), tr("State")},
+                   {5, 12, 8, 7, 29, 9, 11, 11, 8}, true);
+        int no = 0;
+        for (const core::AppendixRow &r : c.appendix) {
+            row();
+            h += QStringLiteral("<tr>") + cell(num(++no), "n") + cell(r.unit) + cell(r.registrationNo) +
+                 cell(ReportCharts::sourceName(r.source)) + cell(r.description) + cell(r.responsibleOffice) +
+                 cell(r.leadLeader) + cell(r.deadline.isValid() ? core::toIso(r.deadline) : r.deadlineNote) +
+                 cell(ReportCharts::stateName(r.state)) + QStringLiteral("</tr>");
+        }
+        h += tableEnd;
+    }
+    h += QStringLiteral("</body></html>");
+    return h;
+}
+
+core::Status ReportRenderer::write(const QString &path, const Progress &progress)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("pdf"))
+        return writePdf(path, progress);
+    if (suffix == QLatin1String("odt"))
+        return writeOdt(path, progress);
+    return core::Error{
+        core::ErrorCode::Usage,
+        tr("Cannot write a report as \"%1\": the file name must end in .pdf or .odt.").arg(path)};
+}
+
+core::Status ReportRenderer::writePdf(const QString &path, const Progress &progress)
+{
+    const core::ReportContent &c = m_content;
+    {
+        QFile probe(path);
+        if (!probe.open(QIODevice::WriteOnly))
+            return core::Error{core::ErrorCode::InputRefused,
+                               tr("Cannot write %1: %2").arg(path, probe.errorString())};
+    }
+    if (progress)
+        progress(0);
+    QPdfWriter writer(path);
+    writer.setResolution(kDpi);
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    writer.setTitle(c.options.title);
+    writer.setCreator(QStringLiteral("Rectrack ") + QStringLiteral(RECTRACK_VERSION));
+
+    const QRectF page(0, 0, writer.width(), writer.height());
+    const QRectF body(mm(kLeftMm), mm(kTopMm), page.width() - mm(kLeftMm) - mm(kRightMm),
+                      page.height() - mm(kTopMm) - mm(kBottomMm));
+    const QString family = reportFontFamily();
+
+    QTextDocument doc;
+    doc.documentLayout()->setPaintDevice(&writer);
+    QFont base(family);
+    base.setPointSizeF(11);
+    doc.setDefaultFont(base);
+    doc.setPageSize(body.size());
+    doc.setDocumentMargin(0);
+    auto *handler = new ChartObject(m_charts->scenes, QSizeF(body.width(), body.height() * 0.92), &doc);
+    doc.documentLayout()->registerHandler(QTextFormat::ImageObject, handler);
+    doc.setHtml(html(false));
+    const int bodyPages = doc.pageCount();
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return core::Error{core::ErrorCode::InputRefused, tr("Cannot write %1.").arg(path)};
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+
+    auto pointFont = [&](double pt, bool bold = false) {
+        QFont f(family);
+        f.setPointSizeF(pt);
+        f.setBold(bold);
+        return f;
+    };
+
+    // Cover: marking at the top left, title centred, scope and dates, issuing body near the foot.
+    {
+        painter.setPen(Qt::black);
+        if (!c.options.marking.isEmpty()) {
+            painter.setFont(pointFont(14, true));
+            painter.drawText(QRectF(mm(kLeftMm), mm(30), body.width(), mm(12)),
+                             Qt::AlignLeft | Qt::AlignVCenter, c.options.marking);
+        }
+        painter.setFont(pointFont(24, true));
+        painter.setPen(QColor(0xb0, 0x1c, 0x1c));
+        painter.drawText(QRectF(mm(kLeftMm), mm(80), body.width(), mm(40)),
+                         Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextWordWrap, c.options.title);
+        QPen rule(QColor(0xb0, 0x1c, 0x1c));
+        rule.setWidthF(mm(0.6));
+        painter.setPen(rule);
+        painter.drawLine(QPointF(mm(kLeftMm), mm(126)), QPointF(page.width() - mm(kRightMm), mm(126)));
+        painter.setPen(Qt::black);
+        painter.setFont(pointFont(15));
+        QStringList lines{tr("Scope: %1").arg(scopeText(c)), tr("Figures as of %1").arg(formatDate(c.asOf))};
+        if (c.since.isValid())
+            lines << tr("Compared with %1").arg(formatDate(c.since));
+        double y = mm(140);
+        for (const QString &line : lines) {
+            painter.drawText(QRectF(mm(kLeftMm), y, body.width(), mm(12)),
+                             Qt::AlignHCenter | Qt::AlignVCenter, line);
+            y += mm(13);
+        }
+        painter.setFont(pointFont(16));
+        painter.drawText(QRectF(mm(kLeftMm), mm(225), body.width(), mm(14)),
+                         Qt::AlignHCenter | Qt::AlignVCenter, c.options.issuer);
+        painter.setFont(pointFont(14));
+        painter.drawText(QRectF(mm(kLeftMm), mm(240), body.width(), mm(12)),
+                         Qt::AlignHCenter | Qt::AlignVCenter, formatDate(c.asOf));
+    }
+
+    const QString headerLeft = c.options.title;
+    const QString headerRight = c.options.marking.isEmpty()
+                                    ? tr("As of %1").arg(formatDate(c.asOf))
+                                    : tr("%1 · as of %2").arg(c.options.marking, formatDate(c.asOf));
+    for (int p = 0; p < bodyPages; ++p) {
+        writer.newPage();
+        // Running header and rule.
+        painter.setPen(QColor(0x40, 0x40, 0x40));
+        painter.setFont(pointFont(9));
+        const QRectF header(body.left(), mm(kTopMm) - mm(12), body.width(), mm(8));
+        painter.drawText(header, Qt::AlignLeft | Qt::AlignBottom, headerLeft);
+        painter.drawText(header, Qt::AlignRight | Qt::AlignBottom, headerRight);
+        QPen thin(QColor(0x80, 0x80, 0x80));
+        thin.setWidthF(mm(0.25));
+        painter.setPen(thin);
+        painter.drawLine(QPointF(body.left(), mm(kTopMm) - mm(3)), QPointF(body.right(), mm(kTopMm) - mm(3)));
+        // Page number in the style of official documents: — 1 —.
+        painter.setPen(Qt::black);
+        painter.setFont(pointFont(11));
+        painter.drawText(QRectF(body.left(), page.height() - mm(kBottomMm) + mm(8), body.width(), mm(8)),
+                         Qt::AlignHCenter | Qt::AlignVCenter, tr("— %1 —").arg(p + 1));
+        // The body text of this page.
+        painter.save();
+        painter.translate(body.left(), body.top() - p * body.height());
+        QAbstractTextDocumentLayout::PaintContext ctx;
+        ctx.clip = QRectF(0, p * body.height(), body.width(), body.height());
+        ctx.palette.setColor(QPalette::Text, Qt::black);
+        painter.setClipRect(ctx.clip);
+        handler->setClip(ctx.clip);
+        doc.documentLayout()->draw(&painter, ctx);
+        painter.restore();
+        if (progress)
+            progress(5 + 90 * (p + 1) / std::max(1, bodyPages));
+    }
+    if (!painter.end())
+        return core::Error{core::ErrorCode::InputRefused, tr("Cannot write %1.").arg(path)};
+    m_pageCount = bodyPages + 1;
+    if (!setPdfInfo(path, c.options.title, subject(),
+                    QStringLiteral("Rectrack ") + QStringLiteral(RECTRACK_VERSION)))
+        return core::Error{core::ErrorCode::Internal,
+                           tr("Cannot set the document properties of %1.").arg(path)};
+    if (progress)
+        progress(100);
+    return core::okStatus();
+}
+
+core::Status ReportRenderer::writeOdt(const QString &path, const Progress &progress)
+{
+    if (progress)
+        progress(0);
+    QTextDocument doc;
+    QFont base(reportFontFamily());
+    base.setPointSizeF(11);
+    doc.setDefaultFont(base);
+    doc.setMetaInformation(QTextDocument::DocumentTitle, m_content.options.title);
+    // Charts as images, twice the scene size for a sharp print.
+    for (int i = 0; i < m_charts->scenes.size(); ++i) {
+        QGraphicsScene *scene = m_charts->scenes[i];
+        const QSizeF size = scene->sceneRect().size();
+        QImage image((size * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.setDotsPerMeterX(2 * 3780);
+        image.setDotsPerMeterY(2 * 3780);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setRenderHint(QPainter::TextAntialiasing);
+        scene->render(&p, QRectF(QPointF(0, 0), size * 2), scene->sceneRect());
+        p.end();
+        doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart:%1").arg(i)), image);
+        if (progress)
+            progress(10 + 60 * (i + 1) / int(m_charts->scenes.size()));
+    }
+    doc.setHtml(html(true));
+    {
+        QTextDocumentWriter writer(path, "odf");
+        if (!writer.write(&doc))
+            return core::Error{core::ErrorCode::InputRefused,
+                               tr("Cannot write %1: %2")
+                                   .arg(path, writer.device() ? writer.device()->errorString() : QString())};
+    }
+    const QString family = reportFontFamily();
+    if (!rewriteOdfContent(path,
+                           [&](QByteArray xml) { return withAsianFontProperties(std::move(xml), family); }))
+        return core::Error{core::ErrorCode::Internal, tr("Cannot set the Chinese fonts of %1.").arg(path)};
+    if (progress)
+        progress(100);
+    return core::okStatus();
+}
+
+bool setPdfInfo(const QString &path, const QString &title, const QString &subject, const QString &creator)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadWrite))
+        return false;
+    const QByteArray data = f.readAll();
+    // The last trailer: /Size, /Root and /Info, and the last startxref offset.
+    const qsizetype trailerAt = data.lastIndexOf("trailer");
+    const qsizetype startxrefAt = data.lastIndexOf("startxref");
+    if (trailerAt < 0 || startxrefAt < 0)
+        return false;
+    const QString trailer = QString::fromLatin1(data.mid(trailerAt, startxrefAt - trailerAt));
+    const auto size = QRegularExpression(QStringLiteral("/Size\\s+(\\d+)")).match(trailer);
+    const auto root = QRegularExpression(QStringLiteral("/Root\\s+(\\d+\\s+\\d+\\s+R)")).match(trailer);
+    const auto prev = QRegularExpression(QStringLiteral("startxref\\s+(\\d+)"))
+                          .match(QString::fromLatin1(data.mid(startxrefAt)));
+    if (!size.hasMatch() || !root.hasMatch() || !prev.hasMatch())
+        return false;
+    const int objNo = size.captured(1).toInt();
+    QByteArray update = data.endsWith('\n') ? QByteArray() : QByteArray("\n");
+    const qint64 objOffset = data.size() + update.size();
+    update += QByteArray::number(objNo) + " 0 obj\n<<\n/Title " + pdfHexString(title) + "\n/Subject " +
+              pdfHexString(subject) + "\n/Creator " + pdfHexString(creator) + "\n/Producer " +
+              pdfHexString(QStringLiteral("Rectrack (Qt ") + QString::fromLatin1(qVersion()) + u')') +
+              "\n/CreationDate (D:" +
+              QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss")).toLatin1() +
+              "Z)\n>>\nendobj\n";
+    const qint64 xrefOffset = data.size() + update.size();
+    update += "xref\n" + QByteArray::number(objNo) + " 1\n" +
+              QByteArray::number(objOffset).rightJustified(10, '0') + " 00000 n \n";
+    update += "trailer\n<<\n/Size " + QByteArray::number(objNo + 1) + "\n/Root " +
+              root.captured(1).toLatin1() + "\n/Info " + QByteArray::number(objNo) + " 0 R\n/Prev " +
+              prev.captured(1).toLatin1() + "\n>>\nstartxref\n" + QByteArray::number(xrefOffset) +
+              "\n%%EOF\n";
+    f.seek(data.size());
+    return f.write(update) == update.size() && f.flush();
+}
+
+} // namespace rectrack::ui
+
+#include "reportrenderer.moc"
