@@ -41,7 +41,9 @@
     </message>
     <message numerus="yes">
         <source>Verification of %1 found %n fault(s).</source>
-        <translation><numerusform>校验 %1 发现 %n 处问题。</numerusform></translation>
+        <translation>
+            <numerusform>校验 %1 发现 %n 处问题。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: integrity, schema and audit chain are in order (%2 audit entries, %3 rows checked).</source>

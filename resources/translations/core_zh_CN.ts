@@ -569,7 +569,9 @@
     </message>
     <message numerus="yes">
         <source>The problem cannot be marked completed: %n measure(s) are not finished.</source>
-        <translation><numerusform>该问题不能标记为已完成：还有 %n 项整改措施未完成。</numerusform></translation>
+        <translation>
+            <numerusform>该问题不能标记为已完成：还有 %n 项整改措施未完成。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Only a completed problem can be closed out; this one is %1.</source>
@@ -577,7 +579,9 @@
     </message>
     <message numerus="yes">
         <source>The problem cannot be closed out: %n measure(s) are not finished.</source>
-        <translation><numerusform>该问题不能销号：还有 %n 项整改措施未完成。</numerusform></translation>
+        <translation>
+            <numerusform>该问题不能销号：还有 %n 项整改措施未完成。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The problem cannot be closed out before the unit leader, the unit rectification group and the inspection office have approved it.</source>
