@@ -508,6 +508,14 @@
         <source>&lt;h3&gt;Rectrack %1&lt;/h3&gt;&lt;p&gt;Inspection rectification supervision register: the problem ledger and the rectification ledger on one platform.&lt;/p&gt;&lt;p&gt;Runs offline; the register is one local file.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;巡察整改监督台账 %1&lt;/h3&gt;&lt;p&gt;一平台两台账：问题台账与整改台账。&lt;/p&gt;&lt;p&gt;离线运行，台账保存在一个本地文件中。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Export &amp;report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::MeasureLedgerModel</name>

@@ -7,7 +7,9 @@
 #include "models/measureledgermodel.h"
 #include "models/problemledgermodel.h"
 #include "navigationpane.h"
+#include "report/reportdialog.h"
 #include "stats/statistics.h"
+#include "workflow/organizationservice.h"
 #include "workflow/registersettings.h"
 #include "workflow/savedviewservice.h"
 
@@ -195,6 +197,8 @@ void MainWindow::buildActions()
     file->addSeparator();
     QAction *print = file->addAction(tr("&Print preview…"), this, &MainWindow::printPreview);
     print->setShortcut(QKeySequence::Print);
+    QAction *report = file->addAction(tr("Export &report…"), this, &MainWindow::exportReport);
+    report->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -678,6 +682,39 @@ bool MainWindow::saveScreenshots(const QString &dir)
     dialog->deleteLater();
     m_navigation->selectSmartList(NavigationPane::SmartList::All);
     return ok;
+}
+
+void MainWindow::exportReport()
+{
+    if (!m_db)
+        return;
+    QStringList units;
+    for (const core::Unit &u : core::OrganizationService(*m_db).units())
+        units << u.name;
+    QStringList rounds;
+    for (const core::Round &r : core::OrganizationService(*m_db).rounds())
+        rounds << r.label;
+    ReportDialog dlg(units, rounds, m_db->defaultAsOf(), this);
+    // The report follows the current scope of the ledger (unit, round, source level).
+    const core::LedgerFilter filter = effectiveFilter();
+    core::StatsFilter scope;
+    if (filter.unitId > 0)
+        scope.unit =
+            m_db->scalar(QStringLiteral("SELECT name FROM units WHERE id = ?"), {filter.unitId}).toString();
+    if (filter.roundId > 0)
+        scope.round = m_db->scalar(QStringLiteral("SELECT label FROM rounds WHERE id = ?"), {filter.roundId})
+                          .toString();
+    scope.source = filter.source;
+    dlg.setScope(scope);
+    connect(&dlg, &ReportDialog::exportRequested, &dlg, [&](const ReportRequest &r) {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const core::Status s = writeReport(*m_db, r.options, r.path, [&](int p) { dlg.setProgress(p); });
+        QApplication::restoreOverrideCursor();
+        dlg.finish(s);
+        if (s)
+            statusBar()->showMessage(tr("Report written to %1").arg(QDir::toNativeSeparators(r.path)), 10000);
+    });
+    dlg.exec();
 }
 
 } // namespace rectrack::ui

@@ -107,6 +107,8 @@ private:
     void saveCurrentView();
     void removeView(qint64 id, const QString &name);
     void printPreview();
+    /// File → Export report…: the committee report of the current scope as PDF or .odt.
+    void exportReport();
     void copyRows();
     void showSettings();
     void about();
