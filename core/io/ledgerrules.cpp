@@ -58,6 +58,8 @@ enum class MarkerStyle
     Arabic,
     ArabicParen,
     Circled,
+    ParenthesizedDigit,
+    NegativeCircled,
     ChineseShi,
     ChineseParen,
     ChineseComma
@@ -80,8 +82,17 @@ std::optional<Marker> markerAt(const QString &s, qsizetype i)
     static const QRegularExpression chineseParen(QStringLiteral("\\G[(]([一二三四五六七八九十]{1,3})[)]"));
     static const QRegularExpression chineseComma(QStringLiteral("\\G([一二三四五六七八九十]{1,3})、"));
     const QChar ch = s[i];
-    if (ch.unicode() >= 0x2460 && ch.unicode() <= 0x2473) // ① … ⑳
-        return Marker{i, 1, MarkerStyle::Circled, ch.unicode() - 0x2460 + 1};
+    const char16_t u = ch.unicode();
+    if (u >= 0x2460 && u <= 0x2473) // ① … ⑳
+        return Marker{i, 1, MarkerStyle::Circled, u - 0x2460 + 1};
+    if (u >= 0x2474 && u <= 0x2487) // ⑴ … ⒇
+        return Marker{i, 1, MarkerStyle::ParenthesizedDigit, u - 0x2474 + 1};
+    if (u >= 0x2776 && u <= 0x277F) // ❶ … ❿
+        return Marker{i, 1, MarkerStyle::NegativeCircled, u - 0x2776 + 1};
+    if (u >= 0x2780 && u <= 0x2789) // ➀ … ➉
+        return Marker{i, 1, MarkerStyle::Circled, u - 0x2780 + 1};
+    if (u >= 0x24F5 && u <= 0x24FE) // ⓵ … ⓾
+        return Marker{i, 1, MarkerStyle::Circled, u - 0x24F5 + 1};
     struct Try
     {
         const QRegularExpression *re;
@@ -151,7 +162,7 @@ std::optional<LedgerField> LedgerRules::fieldForHeader(const QString &header)
         return LedgerField::Note;
     if (containsAny(h, {u"措施", u"举措"}) || l.contains(u"measure"))
         return LedgerField::Measures;
-    if (containsAny(h, {u"类别", u"类型", u"分类"}) || l.contains(u"category"))
+    if (containsAny(h, {u"类别", u"类型", u"分类", u"问题领域"}) || l.contains(u"category"))
         return LedgerField::Category;
     if (containsAny(h, {u"时限", u"时间节点", u"完成时间", u"完成期限", u"整改期限", u"截止", u"期限"}) ||
         l.contains(u"deadline"))
@@ -169,8 +180,15 @@ std::optional<LedgerField> LedgerRules::fieldForHeader(const QString &header)
                         u"承办单位", u"主责单位", u"责任主体"}) ||
         l.contains(u"office"))
         return LedgerField::ResponsibleOffice;
+    // 问题 alone names the problem only as the header's noun (问题, 存在的问题, 巡察发现问题); 问题来源,
+    // 问题性质 and the like describe the problem and are kept as notes.
+    static const QRegularExpression bracketed(QStringLiteral("[(\\[【][^)\\]】]*[)\\]】]"));
+    QString noun = h;
+    noun.remove(bracketed);
     if (containsAny(h, {u"问题描述", u"反馈问题", u"问题表现", u"问题内容", u"存在问题", u"主要问题",
-                        u"具体问题", u"问题清单", u"问题"}) ||
+                        u"具体问题", u"问题清单", u"问题事项", u"问题简述", u"问题摘要"}) ||
+        noun.endsWith(u"问题") ||
+        (h.contains(u"问题") && containsAny(h, {u"描述", u"表现", u"内容", u"情形"})) ||
         l.contains(u"problem"))
         return LedgerField::Problem;
     return std::nullopt;
@@ -248,7 +266,7 @@ QString LedgerRules::fieldName(LedgerField field)
     return {};
 }
 
-ProblemState LedgerRules::stateForWord(const QString &word, bool *recognised)
+ProblemState LedgerRules::stateForWord(const QString &word, bool *recognised, const QString &header)
 {
     const QString w = compact(word);
     const QString l = w.toLower();
@@ -259,6 +277,26 @@ ProblemState LedgerRules::stateForWord(const QString &word, bool *recognised)
     };
     if (w.isEmpty())
         return result(ProblemState::Registered);
+    // A yes/no answer (是/否, √/×) to the question its column asks: 是否完成, 是否销号, 是否整改到位.
+    const bool yes = QStringList{QStringLiteral("是"), QStringLiteral("已"),  QStringLiteral("√"),
+                                 QStringLiteral("✓"),  QStringLiteral("✔"),   QStringLiteral("☑"),
+                                 QStringLiteral("y"),  QStringLiteral("yes"), QStringLiteral("true")}
+                         .contains(l);
+    const bool no =
+        QStringList{QStringLiteral("否"), QStringLiteral("未"),   QStringLiteral("×"), QStringLiteral("✗"),
+                    QStringLiteral("✘"),  QStringLiteral("☒"),    QStringLiteral("x"), QStringLiteral("n"),
+                    QStringLiteral("no"), QStringLiteral("false")}
+            .contains(l);
+    if (yes || no) {
+        const QString h = compact(header);
+        const qsizetype q = h.indexOf(u"是否");
+        const QString asked = q >= 0 ? h.mid(q + 2) : QString();
+        if (no)
+            return result(asked.contains(u"销号") ? ProblemState::Completed : ProblemState::InProgress);
+        bool known = false;
+        const ProblemState s = asked.isEmpty() ? ProblemState::Completed : stateForWord(asked, &known);
+        return result(known && s != ProblemState::Registered ? s : ProblemState::Completed);
+    }
     if (containsAny(w, {u"未销号", u"待销号", u"申请销号", u"拟销号"}))
         return result(ProblemState::Completed);
     if (w.contains(u"销号") || l.contains(u"closed"))
@@ -269,8 +307,8 @@ ProblemState LedgerRules::stateForWord(const QString &word, bool *recognised)
     if (containsAny(w, {u"未启动", u"待整改", u"未开始", u"待启动", u"未整改"}) ||
         l.contains(u"notstarted") || l == u"registered" || l == u"pending")
         return result(ProblemState::Registered);
-    if (containsAny(w,
-                    {u"正在", u"整改中", u"推进中", u"进行中", u"未完成", u"办理中", u"落实中", u"尚未"}) ||
+    if (containsAny(w, {u"正在", u"整改中", u"推进中", u"进行中", u"未完成", u"办理中", u"落实中", u"尚未",
+                        u"部分完成", u"部分整改", u"未全部", u"没有完成"}) ||
         l.contains(u"inprogress") || l.contains(u"ongoing"))
         return result(ProblemState::InProgress);
     if (containsAny(w, {u"完成", u"已整改", u"办结", u"整改到位", u"已落实", u"已解决"}) ||
@@ -389,7 +427,9 @@ QStringList LedgerRules::splitMeasures(const QString &text)
             continue;
         // "1." and "一是" need a boundary before them; ① and bracketed numbers mark an item anywhere.
         const bool bracketed = m->style == MarkerStyle::Circled || m->style == MarkerStyle::ArabicParen ||
-                               m->style == MarkerStyle::ChineseParen;
+                               m->style == MarkerStyle::ChineseParen ||
+                               m->style == MarkerStyle::ParenthesizedDigit ||
+                               m->style == MarkerStyle::NegativeCircled;
         if (i == 0 || bracketed || isBoundary(s[i - 1]))
             candidates.append(*m);
     }
