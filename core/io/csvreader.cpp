@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QStringDecoder>
 
 namespace rectrack::core {
@@ -19,18 +20,51 @@ std::optional<QString> decodeStrict(const QByteArray &data, QStringConverter::En
     return s;
 }
 
-/// Separator of the first record: a comma unless the first line has tabs or semicolons and no comma.
+/// The separator of the file: of comma, tab and semicolon, the one that most records (outside
+/// quotes, among the first 200) hold the same number of times. A title line above the header
+/// (no separator at all, or a comma in its text) does not decide it. Ties go to the comma.
 QChar detectSeparator(const QString &text)
 {
-    const qsizetype end = text.indexOf(u'\n');
-    const QStringView first = QStringView(text).left(end < 0 ? text.size() : end);
-    if (first.contains(u','))
-        return u',';
-    if (first.count(u'\t') > 0)
-        return u'\t';
-    if (first.count(u';') > 0)
-        return u';';
-    return u',';
+    const QChar candidates[] = {u',', u'\t', u';'};
+    QHash<int, int> histogram[3]; // per candidate: count per record → number of records
+    int counts[3] = {0, 0, 0};
+    bool quoted = false;
+    int records = 0;
+    auto endRecord = [&]() {
+        for (int k = 0; k < 3; ++k) {
+            if (counts[k] > 0)
+                ++histogram[k][counts[k]];
+            counts[k] = 0;
+        }
+        ++records;
+    };
+    for (qsizetype i = 0; i < text.size() && records < 200; ++i) {
+        const QChar ch = text[i];
+        if (ch == u'"') {
+            quoted = !quoted;
+        } else if (!quoted && (ch == u'\n' || ch == u'\r')) {
+            if (ch == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n')
+                ++i;
+            endRecord();
+        } else if (!quoted) {
+            for (int k = 0; k < 3; ++k)
+                counts[k] += ch == candidates[k] ? 1 : 0;
+        }
+    }
+    endRecord();
+    QChar best = u',';
+    int bestRecords = 0;
+    int bestCount = 0;
+    for (int k = 0; k < 3; ++k) {
+        for (auto it = histogram[k].cbegin(); it != histogram[k].cend(); ++it) {
+            if (it.value() > bestRecords || (it.value() == bestRecords && it.key() > bestCount)) {
+                best = candidates[k];
+                bestRecords = it.value();
+                bestCount = it.key();
+            }
+        }
+    }
+    return best;
 }
 
 } // namespace
