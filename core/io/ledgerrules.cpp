@@ -338,9 +338,34 @@ DeadlineValue LedgerRules::parseDeadline(const QString &text, int defaultYear)
 {
     DeadlineValue v;
     const QString raw = text.trimmed();
-    const QString s = compact(raw);
+    // A time after the date (2021-06-30 00:00:00, as text exported from a date cell) is dropped.
+    static const QRegularExpression time(
+        QStringLiteral("(?<=\\d)(?:\\s+|T)\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?$"));
+    QString s = compact(toHalfWidth(raw).remove(time));
     if (s.isEmpty())
         return v;
+    // A period (2021年3月-6月, 2021年3月至6月底, 2021.3~2021.6) ends on its last date; the end
+    // takes the start's year when it has none. "-" separates only after 月 or 日 (not 2021-06-30).
+    static const QRegularExpression range(
+        QStringLiteral("^(.*\\d.*?)(?:至|到|~|～|—|–|(?<=[月日])-{1,2})(.*\\d.*)$"));
+    if (const auto m = range.match(s); m.hasMatch()) {
+        static const QRegularExpression startYear(QStringLiteral("(\\d{4})\\s*[-/.年]"));
+        const auto y = startYear.match(m.captured(1));
+        QString end = m.captured(2);
+        static const QRegularExpression hasYear(QStringLiteral("\\d{4}"));
+        if (y.hasMatch() && !end.contains(hasYear))
+            end = y.captured(1) + u'年' + end;
+        DeadlineValue e = parseDeadline(end, y.hasMatch() ? y.captured(1).toInt() : defaultYear);
+        if (e.date.isValid() || e.invalid)
+            return e;
+    }
+    // A year alone (2021年, 2021年度内, 2021年前) ends on 31 December.
+    static const QRegularExpression yearOnly(
+        QStringLiteral("^(\\d{4})年度?(?:内|前|底前|完成|内完成|前完成)?$"));
+    if (const auto m = yearOnly.match(s); m.hasMatch()) {
+        v.date = QDate(m.captured(1).toInt(), 12, 31);
+        return v;
+    }
     static const QRegularExpression full(QStringLiteral("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})(?!\\d)"));
     static const QRegularExpression compactDate(QStringLiteral("^(\\d{4})(\\d{2})(\\d{2})$"));
     static const QRegularExpression yearMonth(QStringLiteral("(\\d{4})[-/.年](\\d{1,2})(?!\\d)(?:月)?"));
@@ -406,7 +431,7 @@ DeadlineValue LedgerRules::parseDeadline(const QString &text, int defaultYear)
     }
     // No fixed date: keep the words.
     v.note = raw;
-    v.immediate = s.contains(u"立行立改") || s.contains(u"立即");
+    v.immediate = containsAny(s, {u"立行立改", u"立即", u"即知即改", u"立查立改", u"马上"});
     v.longTerm = containsAny(s, {u"长期", u"持续", u"常态"}) || s.toLower().contains(u"long");
     static const QRegularExpression digit(QStringLiteral("\\d"));
     v.unrecognised = s.contains(digit) && !recurring;

@@ -84,8 +84,9 @@ public:
     /**
      * Reads a deadline cell: 2021-03-31, 2021/3/31, 2021.3.31, 2021年3月31日(前), full-width
      * digits, 20210331, 2021年6月(底), 6月底前 and 6月30日前 (in @p defaultYear), 年底前/年内 →
-     * 31 December, 上半年 → 30 June, 第三季度 → the quarter's last day. Words with no fixed date
-     * (立行立改, 长期坚持, 每季度 …) are kept as the note.
+     * 31 December, 上半年 → 30 June, 第三季度 → the quarter's last day, a year alone (2021年,
+     * 2021年度内) → its 31 December, a period (2021年3月-6月, 3月至6月底) → its end. Words with no
+     * fixed date (立行立改, 即知即改, 长期坚持, 每季度 …) are kept as the note.
      */
     static DeadlineValue parseDeadline(const QString &text, int defaultYear);
 

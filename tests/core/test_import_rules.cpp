@@ -190,3 +190,23 @@ TEST_CASE("parenthesized and negative circled numbers split measures", "[import]
           QStringList{s("加强学习"), s("完善制度"), s("强化监督。")});
     CHECK(LedgerRules::splitMeasures(s("统一是前提")).size() == 1);
 }
+
+TEST_CASE("deadline periods, years alone and dates with a time", "[import][rules]")
+{
+    CHECK(LedgerRules::parseDeadline(s("2021年3月-6月"), 2000).date == QDate(2021, 6, 30));
+    CHECK(LedgerRules::parseDeadline(s("2021年3月至6月底"), 2000).date == QDate(2021, 6, 30));
+    CHECK(LedgerRules::parseDeadline(s("2021.3～2021.9"), 2000).date == QDate(2021, 9, 30));
+    CHECK(LedgerRules::parseDeadline(s("3月-5月"), 2021).date == QDate(2021, 5, 31));
+    CHECK(LedgerRules::parseDeadline(s("2021-03-01至2021-06-30"), 2000).date == QDate(2021, 6, 30));
+    CHECK(LedgerRules::parseDeadline(s("2021-06-30"), 2000).date == QDate(2021, 6, 30));
+    CHECK(LedgerRules::parseDeadline(s("2021年"), 2000).date == QDate(2021, 12, 31));
+    CHECK(LedgerRules::parseDeadline(s("2021年度内"), 2000).date == QDate(2021, 12, 31));
+    CHECK_FALSE(LedgerRules::parseDeadline(s("2021年"), 2000).unrecognised);
+    CHECK(LedgerRules::parseDeadline(s("2021-06-30 00:00:00"), 2000).date == QDate(2021, 6, 30));
+    CHECK(LedgerRules::parseDeadline(s("2021/6/5 0:00"), 2000).date == QDate(2021, 6, 5));
+    CHECK(LedgerRules::parseDeadline(s("2021-06-05T00:00:00"), 2000).date == QDate(2021, 6, 5));
+    const DeadlineValue now = LedgerRules::parseDeadline(s("即知即改"), 2021);
+    CHECK_FALSE(now.date.isValid());
+    CHECK(now.immediate);
+    CHECK(LedgerRules::parseDeadline(s("2021年13月5日"), 2000).invalid);
+}
