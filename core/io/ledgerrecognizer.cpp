@@ -293,6 +293,29 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
     }
     L.headerRow = sheet.rows[header.lastRow].number;
 
+    // Two status columns (整改情况 and 完成情况): the one naming completion (完成情况, 状态, 是否…,
+    // 结果, 销号) is the status, the other one the progress when the ledger has no progress column.
+    {
+        static const QRegularExpression strong(QStringLiteral("完成|状态|是否|结果|销号|status|state"));
+        QList<LedgerColumn *> statuses;
+        bool hasProgress = false;
+        for (LedgerColumn &c : header.columns) {
+            if (c.field == LedgerField::Status && !c.mapped)
+                statuses << &c;
+            hasProgress = hasProgress || c.field == LedgerField::Progress;
+        }
+        const auto isStrong = [](const LedgerColumn *c) { return compactKey(c->header).contains(strong); };
+        const auto main = std::find_if(statuses.cbegin(), statuses.cend(), isStrong);
+        if (statuses.size() > 1 && !hasProgress && main != statuses.cend()) {
+            for (LedgerColumn *c : std::as_const(statuses)) {
+                if (c != *main && !isStrong(c)) {
+                    c->field = LedgerField::Progress;
+                    break;
+                }
+            }
+        }
+    }
+
     // Duplicate fields become notes; unknown columns are named in a warning.
     QHash<LedgerField, int> columnOf;
     for (LedgerColumn &c : header.columns) {

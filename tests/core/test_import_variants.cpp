@@ -392,3 +392,20 @@ TEST_CASE("ledgers saved by LibreOffice Calc (shared strings, its own styles)", 
         CHECK(problem(reg, s("问题一")).deadline == QDate(2021, 3, 31)); // 3月31日 in the fill-in year
     }
 }
+
+TEST_CASE("of 整改情况 and 完成情况, the column naming completion is the status, the other the progress",
+          "[import][variants]")
+{
+    TempRegister reg;
+    const QString path = writeBytes(reg, QStringLiteral("two-status.csv"),
+                                    s("序号,问题描述,整改措施,整改时限,整改情况,完成情况\n"
+                                      "1,问题一,措施,2021-03-31,已召开专题会议，未完成的事项持续推进,已完成\n"
+                                      "2,问题二,措施,2021-03-31,已制定方案,正在整改\n")
+                                        .toUtf8());
+    const ImportReport r = importOk(reg, path);
+    CHECK(r.warnings.isEmpty());
+    const Counts c = totals(reg);
+    CHECK(c.completed == 1);
+    CHECK(c.inProgress == 1);
+    CHECK(problem(reg, s("问题一")).progress == s("已召开专题会议，未完成的事项持续推进"));
+}
