@@ -226,15 +226,26 @@ int LedgerRecognizer::chooseSheet(const Workbook &wb, const QString &sheetName,
                                .arg(wb.fileName, sheetName, names.join(QStringLiteral(", ")))};
         return -1;
     }
+    // Sheets of instructions or a filled-in example (说明, 填表说明, 示例, 模板) come after the others.
+    static const QRegularExpression aside(
+        QStringLiteral("说明|示例|样表|样例|模板|范例|填表|instruction|example"),
+        QRegularExpression::CaseInsensitiveOption);
     int firstVisible = -1;
+    int firstAside = -1;
     for (int i = 0; i < wb.sheets.size(); ++i) {
         if (wb.sheets[i].hidden)
             continue;
         if (firstVisible < 0)
             firstVisible = i;
-        if (recognize(wb, wb.sheets[i], options).hasProblemColumn())
+        if (!recognize(wb, wb.sheets[i], options).hasProblemColumn())
+            continue;
+        if (!aside.match(wb.sheets[i].name).hasMatch())
             return i;
+        if (firstAside < 0)
+            firstAside = i;
     }
+    if (firstAside >= 0)
+        return firstAside;
     if (firstVisible < 0 && error)
         *error = Error{ErrorCode::InputRefused, tr("%1 has no visible sheet.").arg(wb.fileName)};
     return firstVisible; // its recognition reports what is missing

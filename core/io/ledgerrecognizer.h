@@ -104,7 +104,8 @@ public:
                                       const RecognizerOptions &options);
 
     /// The sheet to import: the one named @p sheetName, else the first visible sheet with a
-    /// problem column. Returns -1 (and sets @p error) when there is none.
+    /// problem column whose name is not that of instructions or an example (说明, 填表说明, 示例,
+    /// 模板), else the first such sheet. Returns -1 (and sets @p error) when there is none.
     static int chooseSheet(const Workbook &workbook, const QString &sheetName,
                            const RecognizerOptions &options, Error *error);
 };

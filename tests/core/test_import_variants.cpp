@@ -409,3 +409,20 @@ TEST_CASE("of 整改情况 and 完成情况, the column naming completion is the
     CHECK(c.inProgress == 1);
     CHECK(problem(reg, s("问题一")).progress == s("已召开专题会议，未完成的事项持续推进"));
 }
+
+TEST_CASE("a 填表说明 sheet with a filled-in example before the ledger sheet is passed over",
+          "[import][variants]")
+{
+    TempRegister reg;
+    const QString path = reg.dir.filePath(QStringLiteral("example.xlsx"));
+    REQUIRE(writeZip(
+        path,
+        workbookParts({{s("填表说明"), sheetXml({{s("序号"), s("问题描述"), s("整改措施"), s("完成情况")},
+                                                 {s("示例"), s("示例问题"), s("示例措施"), s("已完成")}})},
+                       {s("整改台账"), sheetXml({{s("序号"), s("问题描述"), s("整改措施"), s("完成情况")},
+                                                 {s("1"), s("问题一"), s("措施"), s("整改中")},
+                                                 {s("2"), s("问题二"), s("措施"), s("已完成")}})}})));
+    const ImportReport r = importOk(reg, path);
+    CHECK(r.sheet == s("整改台账"));
+    CHECK(totals(reg).problems == 2);
+}
