@@ -456,14 +456,17 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             lastProblemRow = r;
             continue;
         }
-        // A section row: one text (perhaps with a non-numeric 序号 such as 一) reading as a heading.
+        // A section row: one text (perhaps with a heading number such as 一 or 一、 in the 序号
+        // column) reading as a heading. Row numbers of problems (1、 / (1) / ① / （一）) make none.
         {
+            static const QRegularExpression headingNumber(QStringLiteral(
+                "^(?:[一二三四五六七八九十]+\\s*[、.．]?|第[一二三四五六七八九十]+(?:部分|类|方面|章|节))$"));
             QStringList distinct;
             int textCol = -1;
             bool seqIsOrdinal = false;
             for (const auto &[c, t] : texts) {
                 if (c == seqCol && !isDigits(t)) {
-                    seqIsOrdinal = true;
+                    seqIsOrdinal = headingNumber.match(t).hasMatch();
                     if (texts.size() > 1)
                         continue;
                 }

@@ -426,3 +426,26 @@ TEST_CASE("a 填表说明 sheet with a filled-in example before the ledger sheet
     CHECK(r.sheet == s("整改台账"));
     CHECK(totals(reg).problems == 2);
 }
+
+TEST_CASE(
+    "a problem row with only its row number (1、 or （一）) and problem text is a problem, not a section",
+    "[import][variants]")
+{
+    TempRegister reg;
+    const QString path = writeBytes(reg, QStringLiteral("ordinal.csv"),
+                                    s("序号,问题描述,整改措施,完成情况\n"
+                                      "一,党的建设,,\n"
+                                      "（一）,问题一,措施,已完成\n"
+                                      "（二）,问题二,,\n"
+                                      "二、,作风建设,,\n"
+                                      "1、,问题三,措施,已完成\n"
+                                      "2、,问题四,,\n")
+                                        .toUtf8());
+    importOk(reg, path);
+    const Counts c = totals(reg);
+    CHECK(c.problems == 4);
+    CHECK(c.measures == 2);
+    CHECK(c.completed == 2);
+    CHECK(c.registered == 2);
+    CHECK(categoryKeys(reg) == QStringList{s("作风建设"), s("党的建设")});
+}
