@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <QStringDecoder>
 
 namespace rectrack::core {
@@ -122,7 +123,7 @@ Result<Workbook> CsvReader::parse(const QByteArray &data, const QString &fileNam
             tr("%1 is not a ledger: it is neither an .xlsx workbook nor text in UTF-8 or GB18030 (a binary "
                "file?).")
                 .arg(fileName)};
-    const QString &text = *decoded;
+    QString text = *decoded;
     qsizetype controls = 0;
     for (const QChar ch : text)
         controls += (ch.unicode() < 0x20 && ch != u'\t' && ch != u'\n' && ch != u'\r') ? 1 : 0;
@@ -132,7 +133,15 @@ Result<Workbook> CsvReader::parse(const QByteArray &data, const QString &fileNam
             tr("%1 is not a ledger: it is neither an .xlsx workbook nor text in UTF-8 or GB18030 (a binary "
                "file?).")
                 .arg(fileName)};
-    const QChar sep = detectSeparator(text);
+    // Excel's separator line (sep=;) names the separator; Excel does not show it as a row.
+    QChar sep;
+    static const QRegularExpression sepLine(QStringLiteral("^\"?sep=(.)\"?[ \\t]*(?:\r\n|\n|\r|$)"));
+    if (const auto m = sepLine.match(text); m.hasMatch()) {
+        sep = m.captured(1).at(0);
+        text.remove(0, m.capturedLength(0));
+    } else {
+        sep = detectSeparator(text);
+    }
 
     Workbook wb;
     wb.fileName = fileName;
