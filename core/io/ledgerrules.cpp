@@ -71,6 +71,7 @@ struct Marker
     qsizetype length = 0;
     MarkerStyle style = MarkerStyle::Arabic;
     int number = 0;
+    bool loose = false; ///< "2." right after a word, with no separator before it
 };
 
 /// A numbering marker starting at @p i of @p s (already half-width), if any.
@@ -455,13 +456,20 @@ QStringList LedgerRules::splitMeasures(const QString &text)
                                m->style == MarkerStyle::ChineseParen ||
                                m->style == MarkerStyle::ParenthesizedDigit ||
                                m->style == MarkerStyle::NegativeCircled;
-        if (i == 0 || bracketed || isBoundary(s[i - 1]))
+        if (i == 0 || bracketed || isBoundary(s[i - 1])) {
             candidates.append(*m);
+        } else if (m->style == MarkerStyle::Arabic && s[i + m->length - 1] == u'.' &&
+                   s[i - 1].unicode() >= 0x4E00 && s[i - 1].unicode() <= 0x9FFF) {
+            // "1.加强学习2.完善制度": a pasted cell that lost its line breaks. Only "N." after a
+            // word, never the first item, and only as the next number of the sequence.
+            m->loose = true;
+            candidates.append(*m);
+        }
     }
     // The style is that of the first marker numbered 1; its markers must count 1, 2, 3 …
     QList<Marker> accepted;
     for (const Marker &first : std::as_const(candidates)) {
-        if (first.number != 1)
+        if (first.number != 1 || first.loose)
             continue;
         int expected = 1;
         for (const Marker &m : std::as_const(candidates)) {

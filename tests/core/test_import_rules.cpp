@@ -210,3 +210,13 @@ TEST_CASE("deadline periods, years alone and dates with a time", "[import][rules
     CHECK(now.immediate);
     CHECK(LedgerRules::parseDeadline(s("2021年13月5日"), 2000).invalid);
 }
+
+TEST_CASE("numbered measures that lost their line breaks still split, other numbers do not",
+          "[import][rules]")
+{
+    CHECK(LedgerRules::splitMeasures(s("1.加强学习2.完善制度3.强化监督")) ==
+          QStringList{s("加强学习"), s("完善制度"), s("强化监督")});
+    CHECK(LedgerRules::splitMeasures(s("1.组织学习2次，培训2.5小时")).size() == 1);
+    CHECK(LedgerRules::splitMeasures(s("1.对2、3号楼进行整改")).size() == 1);
+    CHECK(LedgerRules::splitMeasures(s("完成第2.项")).size() == 1);
+}
