@@ -175,12 +175,13 @@ std::optional<LedgerField> LedgerRules::fieldForHeader(const QString &header)
         return LedgerField::Status;
     if (containsAny(h, {u"牵头领导", u"责任领导", u"分管领导", u"领导"}) || l.contains(u"leader"))
         return LedgerField::LeadLeader;
-    if (containsAny(h, {u"责任人", u"经办人", u"具体负责人", u"负责人"}) || l.contains(u"person"))
-        return LedgerField::ResponsiblePerson;
+    // The office before the person: 责任单位及责任人 and 责任单位（人） name the office first.
     if (containsAny(h, {u"责任单位", u"责任部门", u"责任处室", u"责任科室", u"牵头单位", u"牵头部门",
                         u"承办单位", u"主责单位", u"责任主体"}) ||
         l.contains(u"office"))
         return LedgerField::ResponsibleOffice;
+    if (containsAny(h, {u"责任人", u"经办人", u"具体负责人", u"负责人"}) || l.contains(u"person"))
+        return LedgerField::ResponsiblePerson;
     // 问题 alone names the problem only as the header's noun (问题, 存在的问题, 巡察发现问题); 问题来源,
     // 问题性质 and the like describe the problem and are kept as notes.
     static const QRegularExpression bracketed(QStringLiteral("[(\\[【][^)\\]】]*[)\\]】]"));

@@ -152,6 +152,9 @@ TEST_CASE("a bare 问题 names the problem only as the header's noun", "[import]
     CHECK(LedgerRules::fieldForHeader(s("牵头领导")) == LedgerField::LeadLeader);
     CHECK(LedgerRules::fieldForHeader(s("责任单位（部门）")) == LedgerField::ResponsibleOffice);
     CHECK(LedgerRules::fieldForHeader(s("责任单位（人）")) == LedgerField::ResponsibleOffice);
+    CHECK(LedgerRules::fieldForHeader(s("责任单位及责任人")) == LedgerField::ResponsibleOffice);
+    CHECK(LedgerRules::fieldForHeader(s("整改责任人")) == LedgerField::ResponsiblePerson);
+    CHECK(LedgerRules::fieldForHeader(s("单位负责人")) == LedgerField::ResponsiblePerson);
     CHECK(LedgerRules::fieldForHeader(s("整改状态")) == LedgerField::Status);
     CHECK(LedgerRules::fieldForHeader(s("是否完成")) == LedgerField::Status);
     CHECK(LedgerRules::fieldForHeader(s("进展情况")) == LedgerField::Progress);
