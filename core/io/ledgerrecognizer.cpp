@@ -424,7 +424,15 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             ++L.skippedRows;
             continue;
         }
-        if (!texts.isEmpty() && LedgerRules::isSummary(texts.first().second)) {
+        // A count of the ledger's problems (共12个问题，已完成8个) in a row without measures is a
+        // summary row too.
+        static const QRegularExpression countLine(
+            QStringLiteral("^\\s*(?:共|合|总)\\s*\\d+\\s*(?:个|项|条|件)"));
+        const int measuresColumn = col(LedgerField::Measures);
+        if (!texts.isEmpty() &&
+            (LedgerRules::isSummary(texts.first().second) ||
+             (countLine.match(LedgerRules::toHalfWidth(texts.first().second)).hasMatch() &&
+              (measuresColumn < 0 || merged(sheet, r, measuresColumn).isEmpty())))) {
             ++L.skippedRows;
             continue;
         }

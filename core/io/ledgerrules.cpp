@@ -534,7 +534,7 @@ bool LedgerRules::isSummary(const QString &text)
 {
     const QString s = compact(text);
     return s.startsWith(u"合计") || s.startsWith(u"总计") || s.startsWith(u"小计") || s.startsWith(u"共计") ||
-           s.startsWith(u"总数") || s.toLower().startsWith(u"total");
+           s.startsWith(u"总数") || s.startsWith(u"汇总") || s.toLower().startsWith(u"total");
 }
 
 QDate LedgerRules::findDate(const QString &text)

@@ -106,7 +106,7 @@ public:
     /// （共N个问题）), i.e. a category row rather than a problem.
     static bool looksLikeSection(const QString &text);
 
-    /// Whether a row starting with @p text is a summary row (合计, 总计, 小计, 共计, Total).
+    /// Whether a row starting with @p text is a summary row (合计, 总计, 小计, 共计, 汇总, Total).
     static bool isSummary(const QString &text);
 
     /// The first date written in free text (a title's or a fill-in row's "填报日期：2021年6月30日").

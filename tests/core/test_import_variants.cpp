@@ -449,3 +449,25 @@ TEST_CASE(
     CHECK(c.registered == 2);
     CHECK(categoryKeys(reg) == QStringList{s("作风建设"), s("党的建设")});
 }
+
+TEST_CASE("summary rows in other words: 小 计, 总 计, 共2个问题，已完成1个", "[import][variants]")
+{
+    TempRegister reg;
+    const QString path = writeBytes(reg, QStringLiteral("sum.csv"),
+                                    s("序号,问题描述,整改措施,完成情况\n"
+                                      "1,问题一,措施,已完成\n"
+                                      "小 计,1,,\n"
+                                      "2,问题二,措施,整改中\n"
+                                      "3,共5个单位未按时报送,措施,整改中\n"
+                                      "共3个问题，已完成1个，完成率33.3%,,,\n"
+                                      ",共3项,,\n"
+                                      "总 计,3,1,\n")
+                                        .toUtf8());
+    const ImportReport r = importOk(reg, path);
+    CHECK(r.skippedRows == 4);
+    const Counts c = totals(reg);
+    CHECK(c.problems == 3); // a problem whose text starts with a count is still a problem
+    CHECK(c.completed == 1);
+    CHECK(c.inProgress == 2);
+    CHECK(categoryKeys(reg).size() == 1);
+}
