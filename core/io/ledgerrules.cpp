@@ -161,14 +161,15 @@ std::optional<LedgerField> LedgerRules::fieldForHeader(const QString &header)
         return LedgerField::Evidence;
     if (containsAny(h, {u"备注"}) || l == u"note" || l == u"notes" || l == u"remarks")
         return LedgerField::Note;
-    if (containsAny(h, {u"措施", u"举措"}) || l.contains(u"measure"))
+    if (containsAny(h, {u"措施", u"举措", u"整改任务", u"整改内容", u"整改方案"}) || l.contains(u"measure"))
         return LedgerField::Measures;
     if (containsAny(h, {u"类别", u"类型", u"分类", u"问题领域"}) || l.contains(u"category"))
         return LedgerField::Category;
-    if (containsAny(h, {u"时限", u"时间节点", u"完成时间", u"完成期限", u"整改期限", u"截止", u"期限"}) ||
+    if (containsAny(h, {u"时限", u"时间节点", u"完成时间", u"完成期限", u"整改期限", u"截止", u"期限",
+                        u"时间要求", u"整改时间"}) ||
         l.contains(u"deadline"))
         return LedgerField::Deadline;
-    if (containsAny(h, {u"进展", u"进度"}) || l.contains(u"progress"))
+    if (containsAny(h, {u"进展", u"进度", u"落实情况"}) || l.contains(u"progress"))
         return LedgerField::Progress;
     if (containsAny(h, {u"完成情况", u"整改结果", u"状态", u"是否完成", u"办结情况", u"整改情况"}) ||
         l.contains(u"status") || l == u"state")

@@ -158,6 +158,10 @@ TEST_CASE("a bare 问题 names the problem only as the header's noun", "[import]
     CHECK(LedgerRules::fieldForHeader(s("整改状态")) == LedgerField::Status);
     CHECK(LedgerRules::fieldForHeader(s("是否完成")) == LedgerField::Status);
     CHECK(LedgerRules::fieldForHeader(s("进展情况")) == LedgerField::Progress);
+    CHECK(LedgerRules::fieldForHeader(s("整改任务")) == LedgerField::Measures);
+    CHECK(LedgerRules::fieldForHeader(s("时间要求")) == LedgerField::Deadline);
+    CHECK(LedgerRules::fieldForHeader(s("整改落实情况")) == LedgerField::Progress);
+    CHECK(LedgerRules::fieldForHeader(s("整改完成情况")) == LedgerField::Status);
 }
 
 TEST_CASE("yes/no answers and partial completion", "[import][rules]")
