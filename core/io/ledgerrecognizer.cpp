@@ -436,6 +436,15 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             ++L.skippedRows;
             continue;
         }
+        // A row of column numbers under the header (1 2 3 … or A B C …), as official forms have.
+        if (r == header.lastRow + 1 && texts.size() >= 3 &&
+            std::all_of(texts.cbegin(), texts.cend(), [](const auto &t) {
+                static const QRegularExpression columnNumber(QStringLiteral("^(?:\\d{1,2}|[A-Za-z])$"));
+                return columnNumber.match(LedgerRules::toHalfWidth(t.second)).hasMatch();
+            })) {
+            ++L.skippedRows;
+            continue;
+        }
         // Notes and signatures (注：…, 填表人：…  审核人：…) with no problem text.
         if (!texts.isEmpty() && (problemMerged.isEmpty() || isFootnote(problemMerged)) &&
             std::all_of(texts.cbegin(), texts.cend(), [](const auto &t) { return isFootnote(t.second); })) {

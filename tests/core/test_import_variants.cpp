@@ -471,3 +471,17 @@ TEST_CASE("summary rows in other words: 小 计, 总 计, 共2个问题，已完
     CHECK(c.inProgress == 2);
     CHECK(categoryKeys(reg).size() == 1);
 }
+
+TEST_CASE("a row of column numbers under the header is not a problem", "[import][variants]")
+{
+    TempRegister reg;
+    const QString path = writeBytes(reg, QStringLiteral("colnum.csv"),
+                                    s("序号,问题描述,整改措施,整改时限,完成情况\n"
+                                      "1,2,3,4,5\n"
+                                      "1,问题一,措施,2021-03-31,已完成\n")
+                                        .toUtf8());
+    const ImportReport r = importOk(reg, path);
+    CHECK(r.skippedRows == 1);
+    CHECK(totals(reg).problems == 1);
+    CHECK(r.problems.first().row == 3);
+}
