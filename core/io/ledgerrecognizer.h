@@ -95,6 +95,13 @@ struct RecognizedLedger
  * part; hidden, blank and summary (合计) rows are skipped; a lone heading row (一、…方面（共5个
  * 问题）) sets the category of the rows below it. Every bad cell is an error; unknown
  * columns, unreadable status words and dates kept as words are warnings.
+ *
+ * Ledgers that lost their merges (saved as CSV) read the same way: a header row followed by a
+ * row of field names is a two-row header whose parents stand over the empty cells to their
+ * right; an empty category cell takes the category above it until the next section row; a row
+ * with measures but no problem text, row number or registration number continues the problem
+ * above. Note and signature rows (注：…, 填表人：…), a count of problems (共12个问题) and a row of
+ * column numbers under the header are skipped.
  */
 class LedgerRecognizer
 {
