@@ -2,6 +2,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
 #include <QStringDecoder>
 
 namespace rectrack::core {
@@ -19,18 +21,51 @@ std::optional<QString> decodeStrict(const QByteArray &data, QStringConverter::En
     return s;
 }
 
-/// Separator of the first record: a comma unless the first line has tabs or semicolons and no comma.
+/// The separator of the file: of comma, tab and semicolon, the one that most records (outside
+/// quotes, among the first 200) hold the same number of times. A title line above the header
+/// (no separator at all, or a comma in its text) does not decide it. Ties go to the comma.
 QChar detectSeparator(const QString &text)
 {
-    const qsizetype end = text.indexOf(u'\n');
-    const QStringView first = QStringView(text).left(end < 0 ? text.size() : end);
-    if (first.contains(u','))
-        return u',';
-    if (first.count(u'\t') > 0)
-        return u'\t';
-    if (first.count(u';') > 0)
-        return u';';
-    return u',';
+    const QChar candidates[] = {u',', u'\t', u';'};
+    QHash<int, int> histogram[3]; // per candidate: count per record → number of records
+    int counts[3] = {0, 0, 0};
+    bool quoted = false;
+    int records = 0;
+    auto endRecord = [&]() {
+        for (int k = 0; k < 3; ++k) {
+            if (counts[k] > 0)
+                ++histogram[k][counts[k]];
+            counts[k] = 0;
+        }
+        ++records;
+    };
+    for (qsizetype i = 0; i < text.size() && records < 200; ++i) {
+        const QChar ch = text[i];
+        if (ch == u'"') {
+            quoted = !quoted;
+        } else if (!quoted && (ch == u'\n' || ch == u'\r')) {
+            if (ch == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n')
+                ++i;
+            endRecord();
+        } else if (!quoted) {
+            for (int k = 0; k < 3; ++k)
+                counts[k] += ch == candidates[k] ? 1 : 0;
+        }
+    }
+    endRecord();
+    QChar best = u',';
+    int bestRecords = 0;
+    int bestCount = 0;
+    for (int k = 0; k < 3; ++k) {
+        for (auto it = histogram[k].cbegin(); it != histogram[k].cend(); ++it) {
+            if (it.value() > bestRecords || (it.value() == bestRecords && it.key() > bestCount)) {
+                best = candidates[k];
+                bestRecords = it.value();
+                bestCount = it.key();
+            }
+        }
+    }
+    return best;
 }
 
 } // namespace
@@ -88,7 +123,7 @@ Result<Workbook> CsvReader::parse(const QByteArray &data, const QString &fileNam
             tr("%1 is not a ledger: it is neither an .xlsx workbook nor text in UTF-8 or GB18030 (a binary "
                "file?).")
                 .arg(fileName)};
-    const QString &text = *decoded;
+    QString text = *decoded;
     qsizetype controls = 0;
     for (const QChar ch : text)
         controls += (ch.unicode() < 0x20 && ch != u'\t' && ch != u'\n' && ch != u'\r') ? 1 : 0;
@@ -98,7 +133,15 @@ Result<Workbook> CsvReader::parse(const QByteArray &data, const QString &fileNam
             tr("%1 is not a ledger: it is neither an .xlsx workbook nor text in UTF-8 or GB18030 (a binary "
                "file?).")
                 .arg(fileName)};
-    const QChar sep = detectSeparator(text);
+    // Excel's separator line (sep=;) names the separator; Excel does not show it as a row.
+    QChar sep;
+    static const QRegularExpression sepLine(QStringLiteral("^\"?sep=(.)\"?[ \\t]*(?:\r\n|\n|\r|$)"));
+    if (const auto m = sepLine.match(text); m.hasMatch()) {
+        sep = m.captured(1).at(0);
+        text.remove(0, m.capturedLength(0));
+    } else {
+        sep = detectSeparator(text);
+    }
 
     Workbook wb;
     wb.fileName = fileName;

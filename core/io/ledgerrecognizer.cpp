@@ -55,31 +55,55 @@ std::optional<LedgerField> mappedField(const RecognizerOptions &o, const QString
     return std::nullopt;
 }
 
-HeaderCandidate evaluate(const Sheet &sheet, int r, bool twoRow, int width, const RecognizerOptions &o)
+/// How a header candidate is read: one row, two rows whose parent cells are merged over their
+/// children, or two rows without merges (a CSV, or a sheet whose parent cell is simply left of
+/// empty cells): a parent then stands over the empty cells to its right that have a child.
+enum class HeaderShape
 {
+    OneRow,
+    MergedTwoRow,
+    PlainTwoRow
+};
+
+HeaderCandidate evaluate(const Sheet &sheet, int r, HeaderShape shape, int width, const RecognizerOptions &o)
+{
+    const bool twoRow = shape == HeaderShape::MergedTwoRow;
     HeaderCandidate h;
     h.firstRow = r;
-    h.lastRow = twoRow ? r + 1 : r;
+    h.lastRow = shape == HeaderShape::OneRow ? r : r + 1;
+    QString carried; // PlainTwoRow: the parent over the empty cells to its right
     for (int c = 0; c < width; ++c) {
         if (sheet.hiddenColumns.contains(c))
             continue;
         QString parent;
         QString child;
-        const CellRange *pm = sheet.mergeAt(r, c);
-        if (pm && pm->top < r && pm->left == c)
+        const CellRange *pm = shape == HeaderShape::PlainTwoRow ? nullptr : sheet.mergeAt(r, c);
+        bool plainSpan = false;
+        if (shape == HeaderShape::PlainTwoRow) {
+            const QString top = raw(sheet, r, c);
+            child = raw(sheet, r + 1, c);
+            if (!top.isEmpty()) {
+                parent = top;
+                carried = child.isEmpty() ? QString() : top;
+                plainSpan = !child.isEmpty();
+            } else if (!child.isEmpty()) {
+                parent = carried;
+                plainSpan = !carried.isEmpty();
+            }
+        } else if (pm && pm->top < r && pm->left == c)
             parent = raw(sheet, pm->top, pm->left); // a header cell merged down from above
         else if (pm)
             parent = raw(sheet, pm->top, pm->left);
         else
             parent = raw(sheet, r, c);
-        const bool spansChildren = pm && pm->right > pm->left && pm->bottom == r;
+        const bool spansChildren = plainSpan || (pm && pm->right > pm->left && pm->bottom == r);
         if (pm && !spansChildren && c != pm->left)
             parent.clear();
         if (twoRow && !(pm && pm->bottom > r)) {
             const CellRange *cm = sheet.mergeAt(r + 1, c);
             child = cm ? (c == cm->left ? raw(sheet, cm->top, cm->left) : QString()) : raw(sheet, r + 1, c);
         }
-        if (spansChildren && child.isEmpty() && c != pm->left)
+        if (pm && spansChildren && child.isEmpty() && c != pm->left)
             continue; // the parent is already counted in its first column
         LedgerColumn col;
         col.index = c;
@@ -135,6 +159,36 @@ bool isDigits(const QString &s)
     return re.match(LedgerRules::toHalfWidth(s)).hasMatch();
 }
 
+/// Whether row @p r reads as the child row of a header without merges: at least two of its
+/// cells, and two thirds of them, name fields, and none is a number or a date (as data rows hold).
+bool looksLikeHeaderRow(const Sheet &sheet, int r, int width)
+{
+    int filled = 0;
+    int named = 0;
+    for (int c = 0; c < width; ++c) {
+        const Cell &cell = sheet.cell(r, c);
+        const QString t = cell.text.trimmed();
+        if (t.isEmpty() || sheet.hiddenColumns.contains(c))
+            continue;
+        if (cell.kind == Cell::Kind::Number || cell.kind == Cell::Kind::Date || isDigits(t) ||
+            LedgerRules::findDate(t).isValid())
+            return false;
+        ++filled;
+        named += LedgerRules::fieldForHeader(t).has_value() ? 1 : 0;
+    }
+    return named >= 2 && named * 3 >= filled * 2;
+}
+
+/// A note, signature or fill-in line below or above the ledger (注：…, 填表人：…, 联系电话：…).
+bool isFootnote(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral(
+        "^(?:注|说明|备注|填表说明|填表人|填报人|制表人|制表|审核人|审核|审批人|签发人|联系人|联系电话|电话|"
+        "手机|负责人|单位负责人|主要负责人|分管领导|签字|填报日期|填表日期|填报时间|报送日期|日期|填报单位|"
+        "报送单位)\\s*\\d?\\s*(?:[(][^)]*[)])?\\s*[:：]"));
+    return re.match(LedgerRules::toHalfWidth(text.trimmed())).hasMatch();
+}
+
 } // namespace
 
 QString ImportIssue::toString() const
@@ -172,15 +226,26 @@ int LedgerRecognizer::chooseSheet(const Workbook &wb, const QString &sheetName,
                                .arg(wb.fileName, sheetName, names.join(QStringLiteral(", ")))};
         return -1;
     }
+    // Sheets of instructions or a filled-in example (说明, 填表说明, 示例, 模板) come after the others.
+    static const QRegularExpression aside(
+        QStringLiteral("说明|示例|样表|样例|模板|范例|填表|instruction|example"),
+        QRegularExpression::CaseInsensitiveOption);
     int firstVisible = -1;
+    int firstAside = -1;
     for (int i = 0; i < wb.sheets.size(); ++i) {
         if (wb.sheets[i].hidden)
             continue;
         if (firstVisible < 0)
             firstVisible = i;
-        if (recognize(wb, wb.sheets[i], options).hasProblemColumn())
+        if (!recognize(wb, wb.sheets[i], options).hasProblemColumn())
+            continue;
+        if (!aside.match(wb.sheets[i].name).hasMatch())
             return i;
+        if (firstAside < 0)
+            firstAside = i;
     }
+    if (firstAside >= 0)
+        return firstAside;
     if (firstVisible < 0 && error)
         *error = Error{ErrorCode::InputRefused, tr("%1 has no visible sheet.").arg(wb.fileName)};
     return firstVisible; // its recognition reports what is missing
@@ -202,10 +267,14 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
     HeaderCandidate header;
     HeaderCandidate best;
     for (int r = 0; r < std::min(rowCount, kHeaderSearchRows) && header.firstRow < 0; ++r) {
-        HeaderCandidate single = evaluate(sheet, r, false, width, o);
+        HeaderCandidate single = evaluate(sheet, r, HeaderShape::OneRow, width, o);
         HeaderCandidate chosen = single;
         if (r + 1 < rowCount && hasParentMerge(sheet, r, width)) {
-            HeaderCandidate two = evaluate(sheet, r, true, width, o);
+            HeaderCandidate two = evaluate(sheet, r, HeaderShape::MergedTwoRow, width, o);
+            if (two.hasProblem && (!single.hasProblem || two.score > single.score))
+                chosen = two;
+        } else if (r + 1 < rowCount && single.score >= 1 && looksLikeHeaderRow(sheet, r + 1, width)) {
+            HeaderCandidate two = evaluate(sheet, r, HeaderShape::PlainTwoRow, width, o);
             if (two.hasProblem && (!single.hasProblem || two.score > single.score))
                 chosen = two;
         }
@@ -234,6 +303,29 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
         return L;
     }
     L.headerRow = sheet.rows[header.lastRow].number;
+
+    // Two status columns (整改情况 and 完成情况): the one naming completion (完成情况, 状态, 是否…,
+    // 结果, 销号) is the status, the other one the progress when the ledger has no progress column.
+    {
+        static const QRegularExpression strong(QStringLiteral("完成|状态|是否|结果|销号|status|state"));
+        QList<LedgerColumn *> statuses;
+        bool hasProgress = false;
+        for (LedgerColumn &c : header.columns) {
+            if (c.field == LedgerField::Status && !c.mapped)
+                statuses << &c;
+            hasProgress = hasProgress || c.field == LedgerField::Progress;
+        }
+        const auto isStrong = [](const LedgerColumn *c) { return compactKey(c->header).contains(strong); };
+        const auto main = std::find_if(statuses.cbegin(), statuses.cend(), isStrong);
+        if (statuses.size() > 1 && !hasProgress && main != statuses.cend()) {
+            for (LedgerColumn *c : std::as_const(statuses)) {
+                if (c != *main && !isStrong(c)) {
+                    c->field = LedgerField::Progress;
+                    break;
+                }
+            }
+        }
+    }
 
     // Duplicate fields become notes; unknown columns are named in a warning.
     QHash<LedgerField, int> columnOf;
@@ -265,26 +357,32 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
     };
 
     // 2. Title and fill-in rows.
+    // The title is the first text that is not an attachment label (附件2) or a fill-in field.
+    static const QRegularExpression attachment(QStringLiteral("^附件\\s*[0-9一二三四五六七八九十-]*$"));
+    static const QRegularExpression titleYear(QStringLiteral("(\\d{4})\\s*年"));
+    int textYear = 0;
     for (int r = 0; r < header.firstRow; ++r) {
         for (int c = 0; c < width; ++c) {
             const QString t = raw(sheet, r, c);
             if (t.isEmpty())
                 continue;
-            if (L.title.isEmpty())
+            if (L.title.isEmpty() && !attachment.match(LedgerRules::toHalfWidth(t)).hasMatch() &&
+                !isFootnote(t))
                 L.title = t;
             if (!L.fillInDate.isValid())
                 L.fillInDate = LedgerRules::findDate(t);
+            if (textYear == 0) {
+                const auto m = titleYear.match(LedgerRules::toHalfWidth(t));
+                if (m.hasMatch())
+                    textYear = m.captured(1).toInt();
+            }
         }
     }
     int year = o.year;
     if (year == 0 && L.fillInDate.isValid())
         year = L.fillInDate.year();
-    if (year == 0) {
-        static const QRegularExpression titleYear(QStringLiteral("(\\d{4})\\s*年"));
-        const auto m = titleYear.match(LedgerRules::toHalfWidth(L.title));
-        if (m.hasMatch())
-            year = m.captured(1).toInt();
-    }
+    if (year == 0)
+        year = textYear;
     if (year == 0)
         year = o.fallbackYear;
 
@@ -296,6 +394,8 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
     for (const LedgerColumn &c : L.columns)
         lastIndex = std::max(lastIndex, c.index);
     QString section;
+    QString columnCategory;  // the last category written in the category column, filled down
+    int lastProblemRow = -1; // sheet row index of the last problem row or of its continuation
     QHash<QString, int> rowOfNumber;
     auto addCategory = [&L](const QString &c) {
         if (!c.isEmpty() && !L.categories.contains(c))
@@ -324,7 +424,30 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             ++L.skippedRows;
             continue;
         }
-        if (!texts.isEmpty() && LedgerRules::isSummary(texts.first().second)) {
+        // A count of the ledger's problems (共12个问题，已完成8个) in a row without measures is a
+        // summary row too.
+        static const QRegularExpression countLine(
+            QStringLiteral("^\\s*(?:共|合|总)\\s*\\d+\\s*(?:个|项|条|件)"));
+        const int measuresColumn = col(LedgerField::Measures);
+        if (!texts.isEmpty() &&
+            (LedgerRules::isSummary(texts.first().second) ||
+             (countLine.match(LedgerRules::toHalfWidth(texts.first().second)).hasMatch() &&
+              (measuresColumn < 0 || merged(sheet, r, measuresColumn).isEmpty())))) {
+            ++L.skippedRows;
+            continue;
+        }
+        // A row of column numbers under the header (1 2 3 … or A B C …), as official forms have.
+        if (r == header.lastRow + 1 && texts.size() >= 3 &&
+            std::all_of(texts.cbegin(), texts.cend(), [](const auto &t) {
+                static const QRegularExpression columnNumber(QStringLiteral("^(?:\\d{1,2}|[A-Za-z])$"));
+                return columnNumber.match(LedgerRules::toHalfWidth(t.second)).hasMatch();
+            })) {
+            ++L.skippedRows;
+            continue;
+        }
+        // Notes and signatures (注：…, 填表人：…  审核人：…) with no problem text.
+        if (!texts.isEmpty() && (problemMerged.isEmpty() || isFootnote(problemMerged)) &&
+            std::all_of(texts.cbegin(), texts.cend(), [](const auto &t) { return isFootnote(t.second); })) {
             ++L.skippedRows;
             continue;
         }
@@ -335,16 +458,32 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             const int mc = col(LedgerField::Measures);
             if (mc >= 0 && !(sheet.mergeAt(r, mc) && sheet.mergeAt(r, mc)->top < r))
                 L.rows.last().measures << LedgerRules::splitMeasures(raw(sheet, r, mc));
+            lastProblemRow = r;
             continue;
         }
-        // A section row: one text (perhaps with a non-numeric 序号 such as 一) reading as a heading.
+        // A row with measures but neither problem text, row number nor registration number, right
+        // below a problem, adds measures to it: a problem cell merged down its measures' rows and
+        // saved as CSV, or an office that writes a problem once over several measure rows.
+        if (const int mc = col(LedgerField::Measures);
+            problemMerged.isEmpty() && lastProblemRow == r - 1 && mc >= 0 &&
+            !merged(sheet, r, mc).isEmpty() && (seqCol < 0 || raw(sheet, r, seqCol).isEmpty()) &&
+            (col(LedgerField::RegistrationNo) < 0 ||
+             merged(sheet, r, col(LedgerField::RegistrationNo)).isEmpty())) {
+            L.rows.last().measures << LedgerRules::splitMeasures(merged(sheet, r, mc));
+            lastProblemRow = r;
+            continue;
+        }
+        // A section row: one text (perhaps with a heading number such as 一 or 一、 in the 序号
+        // column) reading as a heading. Row numbers of problems (1、 / (1) / ① / （一）) make none.
         {
+            static const QRegularExpression headingNumber(QStringLiteral(
+                "^(?:[一二三四五六七八九十]+\\s*[、.．]?|第[一二三四五六七八九十]+(?:部分|类|方面|章|节))$"));
             QStringList distinct;
             int textCol = -1;
             bool seqIsOrdinal = false;
             for (const auto &[c, t] : texts) {
                 if (c == seqCol && !isDigits(t)) {
-                    seqIsOrdinal = true;
+                    seqIsOrdinal = headingNumber.match(t).hasMatch();
                     if (texts.size() > 1)
                         continue;
                 }
@@ -361,6 +500,7 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
                 if (LedgerRules::looksLikeSection(t) || seqIsOrdinal || wide ||
                     (placed && textCol != problemCol)) {
                     section = LedgerRules::cleanCategory(t);
+                    columnCategory.clear();
                     addCategory(section);
                     ++L.skippedRows;
                     continue;
@@ -408,8 +548,12 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             }
         }
         row.registrationNo = LedgerRules::toHalfWidth(value(LedgerField::RegistrationNo)).trimmed();
+        // An empty category cell is read as the category above it (a merged cell saved as CSV, or
+        // an office that writes each category once), until a section row starts another.
         const QString cat = value(LedgerField::Category);
-        row.category = cat.isEmpty() ? section : LedgerRules::cleanCategory(cat);
+        if (!cat.isEmpty())
+            columnCategory = LedgerRules::cleanCategory(cat);
+        row.category = columnCategory.isEmpty() ? section : columnCategory;
         addCategory(row.category);
         row.measures = LedgerRules::splitMeasures(value(LedgerField::Measures));
         row.leadLeader = value(LedgerField::LeadLeader);
@@ -424,7 +568,10 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             if (dm && dc != dm->left) {
                 // nothing: the deadline is in another column's merge
             } else if (cell.kind == Cell::Kind::Date) {
-                row.deadline = cell.date;
+                // A date shown as a month (2021年6月) means the month's end, as the words 2021年6月 do.
+                row.deadline = cell.monthOnly
+                                   ? QDate(cell.date.year(), cell.date.month(), cell.date.daysInMonth())
+                                   : cell.date;
             } else if (cell.kind == Cell::Kind::Number && cell.number >= 1 && cell.number < 2958466 &&
                        cell.number >= 20000) {
                 row.deadline = XlsxReader::dateFromSerial(cell.number, wb.date1904);
@@ -449,7 +596,7 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
         if (const int sc = col(LedgerField::Status); sc >= 0) {
             row.statusWord = value(LedgerField::Status);
             bool known = true;
-            row.state = LedgerRules::stateForWord(row.statusWord, &known);
+            row.state = LedgerRules::stateForWord(row.statusWord, &known, headerOf(sc));
             if (!known)
                 L.warnings << issue(
                     rowNo, headerOf(sc),
@@ -486,6 +633,7 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             rowOfNumber.insert(row.registrationNo, rowNo);
         }
         L.rows.append(row);
+        lastProblemRow = r;
     }
     if (L.rows.isEmpty() && L.errors.isEmpty())
         L.errors << issue(L.headerRow, {}, tr("the ledger has a header but no problem rows."));

@@ -95,6 +95,13 @@ struct RecognizedLedger
  * part; hidden, blank and summary (合计) rows are skipped; a lone heading row (一、…方面（共5个
  * 问题）) sets the category of the rows below it. Every bad cell is an error; unknown
  * columns, unreadable status words and dates kept as words are warnings.
+ *
+ * Ledgers that lost their merges (saved as CSV) read the same way: a header row followed by a
+ * row of field names is a two-row header whose parents stand over the empty cells to their
+ * right; an empty category cell takes the category above it until the next section row; a row
+ * with measures but no problem text, row number or registration number continues the problem
+ * above. Note and signature rows (注：…, 填表人：…), a count of problems (共12个问题) and a row of
+ * column numbers under the header are skipped.
  */
 class LedgerRecognizer
 {
@@ -104,7 +111,8 @@ public:
                                       const RecognizerOptions &options);
 
     /// The sheet to import: the one named @p sheetName, else the first visible sheet with a
-    /// problem column. Returns -1 (and sets @p error) when there is none.
+    /// problem column whose name is not that of instructions or an example (说明, 填表说明, 示例,
+    /// 模板), else the first such sheet. Returns -1 (and sets @p error) when there is none.
     static int chooseSheet(const Workbook &workbook, const QString &sheetName,
                            const RecognizerOptions &options, Error *error);
 };

@@ -58,6 +58,8 @@ enum class MarkerStyle
     Arabic,
     ArabicParen,
     Circled,
+    ParenthesizedDigit,
+    NegativeCircled,
     ChineseShi,
     ChineseParen,
     ChineseComma
@@ -69,6 +71,7 @@ struct Marker
     qsizetype length = 0;
     MarkerStyle style = MarkerStyle::Arabic;
     int number = 0;
+    bool loose = false; ///< "2." right after a word, with no separator before it
 };
 
 /// A numbering marker starting at @p i of @p s (already half-width), if any.
@@ -80,8 +83,17 @@ std::optional<Marker> markerAt(const QString &s, qsizetype i)
     static const QRegularExpression chineseParen(QStringLiteral("\\G[(]([一二三四五六七八九十]{1,3})[)]"));
     static const QRegularExpression chineseComma(QStringLiteral("\\G([一二三四五六七八九十]{1,3})、"));
     const QChar ch = s[i];
-    if (ch.unicode() >= 0x2460 && ch.unicode() <= 0x2473) // ① … ⑳
-        return Marker{i, 1, MarkerStyle::Circled, ch.unicode() - 0x2460 + 1};
+    const char16_t u = ch.unicode();
+    if (u >= 0x2460 && u <= 0x2473) // ① … ⑳
+        return Marker{i, 1, MarkerStyle::Circled, u - 0x2460 + 1};
+    if (u >= 0x2474 && u <= 0x2487) // ⑴ … ⒇
+        return Marker{i, 1, MarkerStyle::ParenthesizedDigit, u - 0x2474 + 1};
+    if (u >= 0x2776 && u <= 0x277F) // ❶ … ❿
+        return Marker{i, 1, MarkerStyle::NegativeCircled, u - 0x2776 + 1};
+    if (u >= 0x2780 && u <= 0x2789) // ➀ … ➉
+        return Marker{i, 1, MarkerStyle::Circled, u - 0x2780 + 1};
+    if (u >= 0x24F5 && u <= 0x24FE) // ⓵ … ⓾
+        return Marker{i, 1, MarkerStyle::Circled, u - 0x24F5 + 1};
     struct Try
     {
         const QRegularExpression *re;
@@ -149,28 +161,37 @@ std::optional<LedgerField> LedgerRules::fieldForHeader(const QString &header)
         return LedgerField::Evidence;
     if (containsAny(h, {u"备注"}) || l == u"note" || l == u"notes" || l == u"remarks")
         return LedgerField::Note;
-    if (containsAny(h, {u"措施", u"举措"}) || l.contains(u"measure"))
+    if (containsAny(h, {u"措施", u"举措", u"整改任务", u"整改内容", u"整改方案"}) || l.contains(u"measure"))
         return LedgerField::Measures;
-    if (containsAny(h, {u"类别", u"类型", u"分类"}) || l.contains(u"category"))
+    if (containsAny(h, {u"类别", u"类型", u"分类", u"问题领域"}) || l.contains(u"category"))
         return LedgerField::Category;
-    if (containsAny(h, {u"时限", u"时间节点", u"完成时间", u"完成期限", u"整改期限", u"截止", u"期限"}) ||
+    if (containsAny(h, {u"时限", u"时间节点", u"完成时间", u"完成期限", u"整改期限", u"截止", u"期限",
+                        u"时间要求", u"整改时间"}) ||
         l.contains(u"deadline"))
         return LedgerField::Deadline;
-    if (containsAny(h, {u"进展", u"进度"}) || l.contains(u"progress"))
+    if (containsAny(h, {u"进展", u"进度", u"落实情况"}) || l.contains(u"progress"))
         return LedgerField::Progress;
     if (containsAny(h, {u"完成情况", u"整改结果", u"状态", u"是否完成", u"办结情况", u"整改情况"}) ||
         l.contains(u"status") || l == u"state")
         return LedgerField::Status;
     if (containsAny(h, {u"牵头领导", u"责任领导", u"分管领导", u"领导"}) || l.contains(u"leader"))
         return LedgerField::LeadLeader;
-    if (containsAny(h, {u"责任人", u"经办人", u"具体负责人", u"负责人"}) || l.contains(u"person"))
-        return LedgerField::ResponsiblePerson;
+    // The office before the person: 责任单位及责任人 and 责任单位（人） name the office first.
     if (containsAny(h, {u"责任单位", u"责任部门", u"责任处室", u"责任科室", u"牵头单位", u"牵头部门",
                         u"承办单位", u"主责单位", u"责任主体"}) ||
         l.contains(u"office"))
         return LedgerField::ResponsibleOffice;
+    if (containsAny(h, {u"责任人", u"经办人", u"具体负责人", u"负责人"}) || l.contains(u"person"))
+        return LedgerField::ResponsiblePerson;
+    // 问题 alone names the problem only as the header's noun (问题, 存在的问题, 巡察发现问题); 问题来源,
+    // 问题性质 and the like describe the problem and are kept as notes.
+    static const QRegularExpression bracketed(QStringLiteral("[(\\[【][^)\\]】]*[)\\]】]"));
+    QString noun = h;
+    noun.remove(bracketed);
     if (containsAny(h, {u"问题描述", u"反馈问题", u"问题表现", u"问题内容", u"存在问题", u"主要问题",
-                        u"具体问题", u"问题清单", u"问题"}) ||
+                        u"具体问题", u"问题清单", u"问题事项", u"问题简述", u"问题摘要"}) ||
+        noun.endsWith(u"问题") ||
+        (h.contains(u"问题") && containsAny(h, {u"描述", u"表现", u"内容", u"情形"})) ||
         l.contains(u"problem"))
         return LedgerField::Problem;
     return std::nullopt;
@@ -248,7 +269,7 @@ QString LedgerRules::fieldName(LedgerField field)
     return {};
 }
 
-ProblemState LedgerRules::stateForWord(const QString &word, bool *recognised)
+ProblemState LedgerRules::stateForWord(const QString &word, bool *recognised, const QString &header)
 {
     const QString w = compact(word);
     const QString l = w.toLower();
@@ -259,6 +280,26 @@ ProblemState LedgerRules::stateForWord(const QString &word, bool *recognised)
     };
     if (w.isEmpty())
         return result(ProblemState::Registered);
+    // A yes/no answer (是/否, √/×) to the question its column asks: 是否完成, 是否销号, 是否整改到位.
+    const bool yes = QStringList{QStringLiteral("是"), QStringLiteral("已"),  QStringLiteral("√"),
+                                 QStringLiteral("✓"),  QStringLiteral("✔"),   QStringLiteral("☑"),
+                                 QStringLiteral("y"),  QStringLiteral("yes"), QStringLiteral("true")}
+                         .contains(l);
+    const bool no =
+        QStringList{QStringLiteral("否"), QStringLiteral("未"),   QStringLiteral("×"), QStringLiteral("✗"),
+                    QStringLiteral("✘"),  QStringLiteral("☒"),    QStringLiteral("x"), QStringLiteral("n"),
+                    QStringLiteral("no"), QStringLiteral("false")}
+            .contains(l);
+    if (yes || no) {
+        const QString h = compact(header);
+        const qsizetype q = h.indexOf(u"是否");
+        const QString asked = q >= 0 ? h.mid(q + 2) : QString();
+        if (no)
+            return result(asked.contains(u"销号") ? ProblemState::Completed : ProblemState::InProgress);
+        bool known = false;
+        const ProblemState s = asked.isEmpty() ? ProblemState::Completed : stateForWord(asked, &known);
+        return result(known && s != ProblemState::Registered ? s : ProblemState::Completed);
+    }
     if (containsAny(w, {u"未销号", u"待销号", u"申请销号", u"拟销号"}))
         return result(ProblemState::Completed);
     if (w.contains(u"销号") || l.contains(u"closed"))
@@ -269,8 +310,8 @@ ProblemState LedgerRules::stateForWord(const QString &word, bool *recognised)
     if (containsAny(w, {u"未启动", u"待整改", u"未开始", u"待启动", u"未整改"}) ||
         l.contains(u"notstarted") || l == u"registered" || l == u"pending")
         return result(ProblemState::Registered);
-    if (containsAny(w,
-                    {u"正在", u"整改中", u"推进中", u"进行中", u"未完成", u"办理中", u"落实中", u"尚未"}) ||
+    if (containsAny(w, {u"正在", u"整改中", u"推进中", u"进行中", u"未完成", u"办理中", u"落实中", u"尚未",
+                        u"部分完成", u"部分整改", u"未全部", u"没有完成"}) ||
         l.contains(u"inprogress") || l.contains(u"ongoing"))
         return result(ProblemState::InProgress);
     if (containsAny(w, {u"完成", u"已整改", u"办结", u"整改到位", u"已落实", u"已解决"}) ||
@@ -300,9 +341,34 @@ DeadlineValue LedgerRules::parseDeadline(const QString &text, int defaultYear)
 {
     DeadlineValue v;
     const QString raw = text.trimmed();
-    const QString s = compact(raw);
+    // A time after the date (2021-06-30 00:00:00, as text exported from a date cell) is dropped.
+    static const QRegularExpression time(
+        QStringLiteral("(?<=\\d)(?:\\s+|T)\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?$"));
+    QString s = compact(toHalfWidth(raw).remove(time));
     if (s.isEmpty())
         return v;
+    // A period (2021年3月-6月, 2021年3月至6月底, 2021.3~2021.6) ends on its last date; the end
+    // takes the start's year when it has none. "-" separates only after 月 or 日 (not 2021-06-30).
+    static const QRegularExpression range(
+        QStringLiteral("^(.*\\d.*?)(?:至|到|~|～|—|–|(?<=[月日])-{1,2})(.*\\d.*)$"));
+    if (const auto m = range.match(s); m.hasMatch()) {
+        static const QRegularExpression startYear(QStringLiteral("(\\d{4})\\s*[-/.年]"));
+        const auto y = startYear.match(m.captured(1));
+        QString end = m.captured(2);
+        static const QRegularExpression hasYear(QStringLiteral("\\d{4}"));
+        if (y.hasMatch() && !end.contains(hasYear))
+            end = y.captured(1) + u'年' + end;
+        DeadlineValue e = parseDeadline(end, y.hasMatch() ? y.captured(1).toInt() : defaultYear);
+        if (e.date.isValid() || e.invalid)
+            return e;
+    }
+    // A year alone (2021年, 2021年度内, 2021年前) ends on 31 December.
+    static const QRegularExpression yearOnly(
+        QStringLiteral("^(\\d{4})年度?(?:内|前|底前|完成|内完成|前完成)?$"));
+    if (const auto m = yearOnly.match(s); m.hasMatch()) {
+        v.date = QDate(m.captured(1).toInt(), 12, 31);
+        return v;
+    }
     static const QRegularExpression full(QStringLiteral("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})(?!\\d)"));
     static const QRegularExpression compactDate(QStringLiteral("^(\\d{4})(\\d{2})(\\d{2})$"));
     static const QRegularExpression yearMonth(QStringLiteral("(\\d{4})[-/.年](\\d{1,2})(?!\\d)(?:月)?"));
@@ -368,7 +434,7 @@ DeadlineValue LedgerRules::parseDeadline(const QString &text, int defaultYear)
     }
     // No fixed date: keep the words.
     v.note = raw;
-    v.immediate = s.contains(u"立行立改") || s.contains(u"立即");
+    v.immediate = containsAny(s, {u"立行立改", u"立即", u"即知即改", u"立查立改", u"马上"});
     v.longTerm = containsAny(s, {u"长期", u"持续", u"常态"}) || s.toLower().contains(u"long");
     static const QRegularExpression digit(QStringLiteral("\\d"));
     v.unrecognised = s.contains(digit) && !recurring;
@@ -389,14 +455,23 @@ QStringList LedgerRules::splitMeasures(const QString &text)
             continue;
         // "1." and "一是" need a boundary before them; ① and bracketed numbers mark an item anywhere.
         const bool bracketed = m->style == MarkerStyle::Circled || m->style == MarkerStyle::ArabicParen ||
-                               m->style == MarkerStyle::ChineseParen;
-        if (i == 0 || bracketed || isBoundary(s[i - 1]))
+                               m->style == MarkerStyle::ChineseParen ||
+                               m->style == MarkerStyle::ParenthesizedDigit ||
+                               m->style == MarkerStyle::NegativeCircled;
+        if (i == 0 || bracketed || isBoundary(s[i - 1])) {
             candidates.append(*m);
+        } else if (m->style == MarkerStyle::Arabic && s[i + m->length - 1] == u'.' &&
+                   s[i - 1].unicode() >= 0x4E00 && s[i - 1].unicode() <= 0x9FFF) {
+            // "1.加强学习2.完善制度": a pasted cell that lost its line breaks. Only "N." after a
+            // word, never the first item, and only as the next number of the sequence.
+            m->loose = true;
+            candidates.append(*m);
+        }
     }
     // The style is that of the first marker numbered 1; its markers must count 1, 2, 3 …
     QList<Marker> accepted;
     for (const Marker &first : std::as_const(candidates)) {
-        if (first.number != 1)
+        if (first.number != 1 || first.loose)
             continue;
         int expected = 1;
         for (const Marker &m : std::as_const(candidates)) {
@@ -460,7 +535,7 @@ bool LedgerRules::isSummary(const QString &text)
 {
     const QString s = compact(text);
     return s.startsWith(u"合计") || s.startsWith(u"总计") || s.startsWith(u"小计") || s.startsWith(u"共计") ||
-           s.startsWith(u"总数") || s.toLower().startsWith(u"total");
+           s.startsWith(u"总数") || s.startsWith(u"汇总") || s.toLower().startsWith(u"total");
 }
 
 QDate LedgerRules::findDate(const QString &text)

@@ -70,10 +70,13 @@ public:
      * The state a status word means, by rule: containing 销号 → closed out (未销号/待销号 →
      * completed); 长期坚持/基本完成/持续整改 → long-term; 未启动/待整改/未开始 or empty → registered;
      * 正在/整改中/推进中/进行中/未完成 → in progress; 完成/已整改/完成整改/已办结 → completed. English
-     * words of the exporter are read too. @p recognised is false for a word no rule covers
-     * (the state is then Registered).
+     * words of the exporter are read too; 部分完成 is in progress. A yes/no answer (是/否, √/×)
+     * answers the question of its column's @p header: 是 in 是否完成 → completed, in 是否销号 →
+     * closed out; 否 → in progress (否 in 是否销号 → completed); without a 是否 header 是/√ mean
+     * completed. @p recognised is false for a word no rule covers (the state is then Registered).
      */
-    static ProblemState stateForWord(const QString &word, bool *recognised = nullptr);
+    static ProblemState stateForWord(const QString &word, bool *recognised = nullptr,
+                                     const QString &header = {});
 
     /// The status word the exporter writes for a state (zh: 未启动, 整改中, 长期坚持, 已完成, 已销号).
     static QString wordForState(ProblemState state);
@@ -81,13 +84,15 @@ public:
     /**
      * Reads a deadline cell: 2021-03-31, 2021/3/31, 2021.3.31, 2021年3月31日(前), full-width
      * digits, 20210331, 2021年6月(底), 6月底前 and 6月30日前 (in @p defaultYear), 年底前/年内 →
-     * 31 December, 上半年 → 30 June, 第三季度 → the quarter's last day. Words with no fixed date
-     * (立行立改, 长期坚持, 每季度 …) are kept as the note.
+     * 31 December, 上半年 → 30 June, 第三季度 → the quarter's last day, a year alone (2021年,
+     * 2021年度内) → its 31 December, a period (2021年3月-6月, 3月至6月底) → its end. Words with no
+     * fixed date (立行立改, 即知即改, 长期坚持, 每季度 …) are kept as the note.
      */
     static DeadlineValue parseDeadline(const QString &text, int defaultYear);
 
     /**
-     * Splits a measures cell into its numbered items (1. / 1、 / 1） / （1） / ① / 一是 / （一）);
+     * Splits a measures cell into its numbered items (1. / 1、 / 1） / （1） / ① / ⑴ / ❶ / 一是 /
+     * （一）); "一是…二是…三是…", the usual style of official writing, is split like any numbering;
      * numbers must run 1, 2, 3 … in one style, so "12.6万元" or a stray "2." is not a split.
      * Markers and separators (；;，) at an item's end are removed. An unnumbered cell is one
      * measure; an empty cell none.
@@ -101,7 +106,7 @@ public:
     /// （共N个问题）), i.e. a category row rather than a problem.
     static bool looksLikeSection(const QString &text);
 
-    /// Whether a row starting with @p text is a summary row (合计, 总计, 小计, 共计, Total).
+    /// Whether a row starting with @p text is a summary row (合计, 总计, 小计, 共计, 汇总, Total).
     static bool isSummary(const QString &text);
 
     /// The first date written in free text (a title's or a fill-in row's "填报日期：2021年6月30日").

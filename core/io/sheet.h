@@ -38,9 +38,10 @@ struct Cell
         Error
     };
     Kind kind = Kind::Empty;
-    QString text;      ///< displayed text (numbers without trailing zeros, dates as YYYY-MM-DD)
-    double number = 0; ///< the value of a Number cell (also the serial of a Date cell)
-    QDate date;        ///< the value of a Date cell
+    QString text;           ///< displayed text (numbers without trailing zeros, dates as YYYY-MM-DD)
+    double number = 0;      ///< the value of a Number cell (also the serial of a Date cell)
+    QDate date;             ///< the value of a Date cell
+    bool monthOnly = false; ///< a Date cell shown without its day (yyyy"年"m"月"): the month is meant
 
     bool isEmpty() const { return kind == Kind::Empty || text.trimmed().isEmpty(); }
 };

@@ -265,8 +265,36 @@ Relationship firstOfType(const QMap<QString, Relationship> &rels, QStringView ty
 
 struct Styles
 {
-    QList<bool> xfIsDate; ///< per cellXfs index
+    QList<bool> xfIsDate;  ///< per cellXfs index
+    QList<bool> xfIsMonth; ///< per cellXfs index: a date format without the day (yyyy"年"m"月")
 };
+
+/// Whether a date format code shows no day: years and months only (yyyy"年"m"月", mmm-yy).
+bool isMonthFormat(const QString &formatCode)
+{
+    bool inQuote = false;
+    int bracket = 0;
+    for (qsizetype i = 0; i < formatCode.size(); ++i) {
+        const QChar ch = formatCode[i];
+        if (inQuote) {
+            inQuote = ch != u'"';
+            continue;
+        }
+        if (ch == u'"')
+            inQuote = true;
+        else if (ch == u'\\' || ch == u'_' || ch == u'*')
+            ++i;
+        else if (ch == u'[')
+            ++bracket;
+        else if (ch == u']')
+            bracket = std::max(0, bracket - 1);
+        else if (bracket == 0 && ch == u';')
+            break;
+        else if (bracket == 0 && (ch.toLower() == u'd' || ch.toLower() == u'h' || ch.toLower() == u's'))
+            return false;
+    }
+    return true;
+}
 
 Result<Styles> readStyles(Package &pkg, const QString &partName)
 {
@@ -289,8 +317,13 @@ Result<Styles> readStyles(Package &pkg, const QString &partName)
                 inCellXfs = true;
             } else if (x.name() == u"xf" && inCellXfs) {
                 const int id = x.attributes().value(QStringLiteral("numFmtId")).toInt();
-                s.xfIsDate.append(custom.contains(id) ? XlsxReader::isDateFormat(custom.value(id))
-                                                      : XlsxReader::isBuiltinDateFormat(id));
+                const bool isDate = custom.contains(id) ? XlsxReader::isDateFormat(custom.value(id))
+                                                        : XlsxReader::isBuiltinDateFormat(id);
+                s.xfIsDate.append(isDate);
+                // Built-in month formats: mmm-yy (17) and the Chinese yyyy"年"m"月" (27, 50, 52, 57).
+                s.xfIsMonth.append(isDate &&
+                                   (custom.contains(id) ? isMonthFormat(custom.value(id))
+                                                        : QList<int>{17, 27, 50, 52, 57}.contains(id)));
             }
         } else if (x.isEndElement() && isMain(x, u"cellXfs")) {
             inCellXfs = false;
@@ -432,7 +465,9 @@ Result<Sheet> readWorksheet(Package &pkg, const SheetEntry &entry, const QString
                     if (d.isValid()) {
                         cell.kind = Cell::Kind::Date;
                         cell.date = d;
-                        cell.text = d.toString(Qt::ISODate);
+                        cell.monthOnly = style < styles.xfIsMonth.size() && styles.xfIsMonth[style];
+                        cell.text = d.toString(cell.monthOnly ? QStringLiteral("yyyy-MM")
+                                                              : QStringLiteral("yyyy-MM-dd"));
                     } else {
                         cell.kind = Cell::Kind::Number;
                         cell.text = numberText(v);

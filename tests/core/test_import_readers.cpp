@@ -189,3 +189,55 @@ TEST_CASE("files are read by content: xlsx, csv, old xls refused", "[import][csv
     REQUIRE(writeFile(csvNamedXlsx, "a,b\n"));
     CHECK_FALSE(LedgerImporter::readFile(csvNamedXlsx).ok());
 }
+
+TEST_CASE("csv: the separator is the one the records agree on; Excel's sep= line names it", "[import][csv]")
+{
+    struct Case
+    {
+        const char *text;
+        int columns;
+    };
+    const Case cases[] = {
+        // A title line without separators above a semicolon ledger whose texts hold commas.
+        {"某局整改台账\n序号;问题描述;整改措施\n1;问题，甲, 乙;措施\n2;问题丙;1,2,3,4,5\n", 3},
+        // A title line with a comma above a tab ledger.
+        {"台账（2021年, 第一批）\n序号\t问题描述\t整改措施\n1\t问题甲\t措施\n", 3},
+        // A comma ledger whose quoted texts hold tabs and semicolons.
+        {"序号,问题描述,整改措施\n1,\"甲;乙;丙\t丁\",措施\n2,戊,己\n", 3},
+        {"sep=;\n序号;问题描述,含逗号;整改措施\n1;问题甲;措施\n", 3},
+    };
+    for (const Case &c : cases) {
+        auto wb = CsvReader::parse(s(c.text).toUtf8(), QStringLiteral("t.csv"));
+        REQUIRE(wb.ok());
+        const Sheet &sh = wb->sheets.first();
+        INFO(c.text);
+        CHECK(sh.columnCount() == c.columns);
+    }
+    auto wb = CsvReader::parse(s("sep=;\r\n序号;问题描述,含逗号\r\n1;问题甲\r\n").toUtf8(),
+                               QStringLiteral("t.csv"));
+    REQUIRE(wb.ok());
+    CHECK(wb->sheets.first().cell(0, 1).text == s("问题描述,含逗号"));
+    CHECK(wb->sheets.first().rows.size() == 2);
+}
+
+TEST_CASE("xlsx: a date in a month format (yyyy\"年\"m\"月\") is marked as meaning the month",
+          "[import][xlsx]")
+{
+    QTemporaryDir dir;
+    auto parts = workbookParts(
+        {{QStringLiteral("S"), sheetXml({{QStringLiteral("#d:44348"), QStringLiteral("#d:44348")}})}});
+    // Style 1: the built-in Chinese month format 57; the fixture's custom style 2 shows the day.
+    parts[QStringLiteral("xl/styles.xml")] =
+        "<?xml version=\"1.0\"?><styleSheet "
+        "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        "<cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"57\"/></cellXfs></styleSheet>";
+    const QString path = dir.filePath(QStringLiteral("m.xlsx"));
+    REQUIRE(writeZip(path, parts));
+    auto wb = XlsxReader::read(path);
+    REQUIRE(wb.ok());
+    const Cell &c = wb->sheets.first().cell(0, 0);
+    CHECK(c.kind == Cell::Kind::Date);
+    CHECK(c.date == QDate(2021, 6, 1));
+    CHECK(c.monthOnly);
+    CHECK(c.text == QStringLiteral("2021-06"));
+}

@@ -132,3 +132,98 @@ TEST_CASE("section rows and categories lose their numbering and counts", "[impor
     CHECK(LedgerRules::toHalfWidth(s("２０２１．３．３１")) == QStringLiteral("2021.3.31"));
     CHECK(LedgerRules::findDate(s("填报日期：2021年6月30日")) == QDate(2021, 6, 30));
 }
+
+TEST_CASE("a bare 问题 names the problem only as the header's noun", "[import][rules]")
+{
+    CHECK(LedgerRules::fieldForHeader(s("存在问题")) == LedgerField::Problem);
+    CHECK(LedgerRules::fieldForHeader(s("问题")) == LedgerField::Problem);
+    CHECK(LedgerRules::fieldForHeader(s("巡察发现的问题")) == LedgerField::Problem);
+    CHECK(LedgerRules::fieldForHeader(s("问题（事项）")) == LedgerField::Problem);
+    CHECK(LedgerRules::fieldForHeader(s("问题简要描述")) == LedgerField::Problem);
+    // Columns that describe the problem are not the problem: 问题来源 before 问题描述 took its place.
+    CHECK_FALSE(LedgerRules::fieldForHeader(s("问题来源")).has_value());
+    CHECK_FALSE(LedgerRules::fieldForHeader(s("问题性质")).has_value());
+    CHECK(LedgerRules::fieldForHeader(s("问题领域")) == LedgerField::Category);
+    // Header spellings offices use.
+    CHECK(LedgerRules::fieldForHeader(s("整改措施及时限")) == LedgerField::Measures);
+    CHECK(LedgerRules::fieldForHeader(s("整改期限")) == LedgerField::Deadline);
+    CHECK(LedgerRules::fieldForHeader(s("整改\n时限")) == LedgerField::Deadline);
+    CHECK(LedgerRules::fieldForHeader(s("分管领导")) == LedgerField::LeadLeader);
+    CHECK(LedgerRules::fieldForHeader(s("牵头领导")) == LedgerField::LeadLeader);
+    CHECK(LedgerRules::fieldForHeader(s("责任单位（部门）")) == LedgerField::ResponsibleOffice);
+    CHECK(LedgerRules::fieldForHeader(s("责任单位（人）")) == LedgerField::ResponsibleOffice);
+    CHECK(LedgerRules::fieldForHeader(s("责任单位及责任人")) == LedgerField::ResponsibleOffice);
+    CHECK(LedgerRules::fieldForHeader(s("整改责任人")) == LedgerField::ResponsiblePerson);
+    CHECK(LedgerRules::fieldForHeader(s("单位负责人")) == LedgerField::ResponsiblePerson);
+    CHECK(LedgerRules::fieldForHeader(s("整改状态")) == LedgerField::Status);
+    CHECK(LedgerRules::fieldForHeader(s("是否完成")) == LedgerField::Status);
+    CHECK(LedgerRules::fieldForHeader(s("进展情况")) == LedgerField::Progress);
+    CHECK(LedgerRules::fieldForHeader(s("整改任务")) == LedgerField::Measures);
+    CHECK(LedgerRules::fieldForHeader(s("时间要求")) == LedgerField::Deadline);
+    CHECK(LedgerRules::fieldForHeader(s("整改落实情况")) == LedgerField::Progress);
+    CHECK(LedgerRules::fieldForHeader(s("整改完成情况")) == LedgerField::Status);
+}
+
+TEST_CASE("yes/no answers and partial completion", "[import][rules]")
+{
+    bool known = false;
+    CHECK(LedgerRules::stateForWord(s("是"), &known, s("是否完成")) == ProblemState::Completed);
+    CHECK(known);
+    CHECK(LedgerRules::stateForWord(s("否"), &known, s("是否完成")) == ProblemState::InProgress);
+    CHECK(known);
+    CHECK(LedgerRules::stateForWord(s("是"), nullptr, s("是否销号")) == ProblemState::ClosedOut);
+    CHECK(LedgerRules::stateForWord(s("否"), nullptr, s("是否销号")) == ProblemState::Completed);
+    CHECK(LedgerRules::stateForWord(s("是"), nullptr, s("是否整改到位")) == ProblemState::Completed);
+    CHECK(LedgerRules::stateForWord(s("√"), nullptr, s("完成情况")) == ProblemState::Completed);
+    CHECK(LedgerRules::stateForWord(s("×")) == ProblemState::InProgress);
+    CHECK(LedgerRules::stateForWord(QStringLiteral("TRUE"), nullptr, s("是否完成")) ==
+          ProblemState::Completed);
+    CHECK(LedgerRules::stateForWord(QStringLiteral("FALSE"), nullptr, s("是否完成")) ==
+          ProblemState::InProgress);
+    CHECK(LedgerRules::stateForWord(s("部分完成")) == ProblemState::InProgress);
+    CHECK(LedgerRules::stateForWord(s("已整改到位")) == ProblemState::Completed);
+    CHECK(LedgerRules::stateForWord(s("立行立改已完成")) == ProblemState::Completed);
+    CHECK(LedgerRules::stateForWord(s("正在整改")) == ProblemState::InProgress);
+    CHECK(LedgerRules::stateForWord(s("持续推进")) == ProblemState::LongTerm);
+    CHECK(LedgerRules::stateForWord(s("是否")) == ProblemState::Registered); // not an answer
+}
+
+TEST_CASE("parenthesized and negative circled numbers split measures", "[import][rules]")
+{
+    CHECK(LedgerRules::splitMeasures(s("⑴加强学习⑵完善制度⑶强化监督")) ==
+          QStringList{s("加强学习"), s("完善制度"), s("强化监督")});
+    CHECK(LedgerRules::splitMeasures(s("❶加强学习；❷完善制度")) == QStringList{s("加强学习"), s("完善制度")});
+    CHECK(LedgerRules::splitMeasures(s("一是加强学习；二是完善制度；三是强化监督。")) ==
+          QStringList{s("加强学习"), s("完善制度"), s("强化监督。")});
+    CHECK(LedgerRules::splitMeasures(s("统一是前提")).size() == 1);
+}
+
+TEST_CASE("deadline periods, years alone and dates with a time", "[import][rules]")
+{
+    CHECK(LedgerRules::parseDeadline(s("2021年3月-6月"), 2000).date == QDate(2021, 6, 30));
+    CHECK(LedgerRules::parseDeadline(s("2021年3月至6月底"), 2000).date == QDate(2021, 6, 30));
+    CHECK(LedgerRules::parseDeadline(s("2021.3～2021.9"), 2000).date == QDate(2021, 9, 30));
+    CHECK(LedgerRules::parseDeadline(s("3月-5月"), 2021).date == QDate(2021, 5, 31));
+    CHECK(LedgerRules::parseDeadline(s("2021-03-01至2021-06-30"), 2000).date == QDate(2021, 6, 30));
+    CHECK(LedgerRules::parseDeadline(s("2021-06-30"), 2000).date == QDate(2021, 6, 30));
+    CHECK(LedgerRules::parseDeadline(s("2021年"), 2000).date == QDate(2021, 12, 31));
+    CHECK(LedgerRules::parseDeadline(s("2021年度内"), 2000).date == QDate(2021, 12, 31));
+    CHECK_FALSE(LedgerRules::parseDeadline(s("2021年"), 2000).unrecognised);
+    CHECK(LedgerRules::parseDeadline(s("2021-06-30 00:00:00"), 2000).date == QDate(2021, 6, 30));
+    CHECK(LedgerRules::parseDeadline(s("2021/6/5 0:00"), 2000).date == QDate(2021, 6, 5));
+    CHECK(LedgerRules::parseDeadline(s("2021-06-05T00:00:00"), 2000).date == QDate(2021, 6, 5));
+    const DeadlineValue now = LedgerRules::parseDeadline(s("即知即改"), 2021);
+    CHECK_FALSE(now.date.isValid());
+    CHECK(now.immediate);
+    CHECK(LedgerRules::parseDeadline(s("2021年13月5日"), 2000).invalid);
+}
+
+TEST_CASE("numbered measures that lost their line breaks still split, other numbers do not",
+          "[import][rules]")
+{
+    CHECK(LedgerRules::splitMeasures(s("1.加强学习2.完善制度3.强化监督")) ==
+          QStringList{s("加强学习"), s("完善制度"), s("强化监督")});
+    CHECK(LedgerRules::splitMeasures(s("1.组织学习2次，培训2.5小时")).size() == 1);
+    CHECK(LedgerRules::splitMeasures(s("1.对2、3号楼进行整改")).size() == 1);
+    CHECK(LedgerRules::splitMeasures(s("完成第2.项")).size() == 1);
+}
