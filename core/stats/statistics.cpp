@@ -14,20 +14,24 @@ namespace rectrack::core {
 namespace {
 
 // Problems as they stood on date @D (substituted as an ISO date literal made from a QDate, so
-// never user text): state, deadline and existence on that date.
+// never user text): state, deadline and existence on that date. The deadline expression @DL is
+// the original deadline unless the register has approved extensions (see deadlineExpr). Measures
+// are counted in one grouped pass; "+p.feedback_date" keeps the scan in rowid order, which makes
+// the per-problem history lookups sequential instead of random.
 const char *const kProblemsAsOf =
     "SELECT p.id, p.unit_id, p.inspection_id, p.category_id, p.responsible_office, p.lead_leader, "
-    "p.source_level, "
-    "p.registration_no, p.description, p.responsible_person, "
+    "p.source_level, p.registration_no, p.description, p.responsible_person, "
     "COALESCE((SELECT s.state FROM problem_states s WHERE s.problem_id = p.id AND s.changed_on <= '@D' "
-    "ORDER BY s.changed_on DESC, s.id DESC LIMIT 1), 'registered') AS st, "
-    "COALESCE((SELECT e.requested_deadline FROM extension_requests e WHERE e.problem_id = p.id AND "
-    "e.measure_id IS "
-    "NULL AND e.decision = 'approved' AND e.decided_on <= '@D' ORDER BY e.decided_on DESC, e.id DESC LIMIT "
-    "1), "
-    "p.original_deadline) AS dl, "
-    "(SELECT count(*) FROM measures m WHERE m.problem_id = p.id) AS mc "
-    "FROM problems p WHERE p.feedback_date <= '@D'";
+    "ORDER BY s.changed_on DESC, s.id DESC LIMIT 1), 'registered') AS st, @DL AS dl, coalesce(mm.mc, 0) AS "
+    "mc "
+    "FROM problems p LEFT JOIN (SELECT problem_id, count(*) AS mc FROM measures GROUP BY problem_id) mm "
+    "ON mm.problem_id = p.id WHERE +p.feedback_date <= '@D'";
+
+const char *const kDeadlineWithExtensions = "COALESCE((SELECT e.requested_deadline FROM extension_requests e "
+                                            "WHERE e.problem_id = p.id AND e.measure_id "
+                                            "IS NULL AND e.decision = 'approved' AND e.decided_on <= '@D' "
+                                            "ORDER BY e.decided_on DESC, e.id DESC LIMIT 1), "
+                                            "p.original_deadline)";
 
 QString filterSql(const StatsFilter &f, QVariantList &binds)
 {
@@ -50,6 +54,20 @@ QString filterSql(const StatsFilter &f, QVariantList &binds)
 QString withDate(QString sql, const QDate &asOf)
 {
     return sql.replace(QStringLiteral("@D"), asOf.toString(Qt::ISODate));
+}
+
+/// The deadline on @D: the last extension approved by then, else the original deadline. The
+/// per-problem lookup is skipped when the register has no approved extension by that date.
+QString withDeadline(QString sql, Database &db, const QDate &asOf)
+{
+    const bool extensions =
+        db.scalar(QStringLiteral(
+                      "SELECT EXISTS (SELECT 1 FROM extension_requests WHERE decision = 'approved' AND "
+                      "decided_on <= ?)"),
+                  {toIso(asOf)})
+            .toBool();
+    return sql.replace(QStringLiteral("@DL"), extensions ? QString::fromLatin1(kDeadlineWithExtensions)
+                                                         : QStringLiteral("p.original_deadline"));
 }
 
 // MATERIALIZED: computed once per problem. Flattened into the outer query, each reference to
@@ -130,7 +148,7 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
             "min(r.start_date) ")
             .arg(groupExpr(by)) +
         fromAsOf() + where + QStringLiteral(" GROUP BY gkey");
-    auto q = db.exec(withDate(sql, asOf), binds);
+    auto q = db.exec(withDate(withDeadline(sql, db, asOf), asOf), binds);
     if (!q)
         return q.error();
     StatsResult result;
@@ -227,7 +245,7 @@ Result<QList<OverdueItem>> Statistics::overdue(Database &db, const QDate &asOf, 
         fromAsOf() + where +
         QStringLiteral(" AND ps.st IN ('registered', 'in_progress') AND ps.dl IS NOT NULL AND ps.dl "
                        "< '@D' ORDER BY ps.dl, ps.id");
-    auto q = db.exec(withDate(sql, asOf), binds);
+    auto q = db.exec(withDate(withDeadline(sql, db, asOf), asOf), binds);
     if (!q)
         return q.error();
     QList<OverdueItem> out;

@@ -30,6 +30,7 @@ const char *const kCreate[] = {
     "unit_id INTEGER NOT NULL REFERENCES units(id), team_id INTEGER REFERENCES teams(id), "
     "kind TEXT NOT NULL DEFAULT 'regular', source_level TEXT NOT NULL DEFAULT 'municipal', "
     "theme TEXT, entry_date TEXT, feedback_date TEXT, plan_due TEXT, report_due TEXT)",
+    "CREATE INDEX inspections_unit ON inspections(unit_id)",
     // 问题类别 tree.
     "CREATE TABLE categories (" RT_ID ", parent_id INTEGER REFERENCES categories(id), "
     "name TEXT NOT NULL, sort_order INTEGER NOT NULL DEFAULT 0)",
