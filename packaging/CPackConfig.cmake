@@ -23,11 +23,9 @@ set(CPACK_DEBIAN_PACKAGE_NAME "rectrack")
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://rectrack.example/")
-# The control file's description: the summary line, then the extended text (one leading space
-# per line is added by CPack).
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "inspection rectification supervision register
-Rectrack keeps the \"one platform, two ledgers\" register of an inspection
+# The control file's extended description; CPack puts CPACK_PACKAGE_DESCRIPTION_SUMMARY before it as
+# the synopsis and indents every line. No double quotes: CPack mangles them.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Rectrack keeps the one-platform-two-ledgers register of an inspection
 office: every problem an inspection feeds back is registered, its
 rectification is supervised until it is verified and closed out, and the
 office gets completion-rate figures, charts and reports for committee

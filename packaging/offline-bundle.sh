@@ -71,6 +71,7 @@ trap cleanup EXIT
 
 fresh_copy() { # DIR: a new copy of the minimal system
   mkdir -p "$1"; cp -a "$base/." "$1/"; rm -f "$1/.done"
+  rm -f "$1"/var/cache/apt/archives/*.deb   # debootstrap leaves the base system's packages there
 }
 
 # Downloads into $sys/var/cache/apt/archives what installing PACKAGES... on $sys needs.
