@@ -30,9 +30,9 @@ sha256sum -c --quiet SHA256SUMS || die "文件已损坏或不完整，请重新�
 # Finish an earlier interrupted run, if any.
 dpkg --configure -a
 
-installed_version() { # PACKAGE ARCH: the installed version, empty when not installed
-  dpkg-query -W -f='${db:Status-Status} ${Version}\n' "$1:$2" 2>/dev/null \
-    | awk '$1 == "installed" { print $2 }'
+installed_version() { # PACKAGE[:ARCH]: the installed version, empty when not installed
+  dpkg-query -W -f='${db:Status-Status} ${Version}\n' "$1" 2>/dev/null \
+    | awk '$1 == "installed" { print $2; exit }'
 }
 
 # Only packages that are missing or older than the bundled ones; newer ones are kept.
@@ -42,15 +42,14 @@ pick() { # FILE...
   for f in "$@"; do
     [ -e "$f" ] || continue
     p=$(dpkg-deb -f "$f" Package); v=$(dpkg-deb -f "$f" Version); a=$(dpkg-deb -f "$f" Architecture)
-    [ "$a" = all ] && a=$(dpkg --print-architecture)
-    have=$(installed_version "$p" "$a")
+    if [ "$a" = all ]; then have=$(installed_version "$p"); else have=$(installed_version "$p:$a"); fi
     if [ -z "$have" ] || dpkg --compare-versions "$have" lt "$v"; then
       printf '%s\n' "$f" >>"$list"
     fi
   done
 }
 pick debs/*.deb
-if [ -n "$(installed_version fcitx5 "$(dpkg --print-architecture)")" ]; then
+if [ -n "$(installed_version fcitx5)" ]; then
   say "检测到 fcitx5 输入法：一并安装 fcitx5-frontend-qt6（Qt 6 程序的中文输入）"
   pick optional/fcitx5/*.deb
 fi
