@@ -14,7 +14,7 @@
 # The closure is the true one: the package is installed with `apt-get --download-only` into a
 # fresh minimal Debian 12 (debootstrap --variant=minbase) with bookworm, bookworm-updates and
 # bookworm-security, so what it lists is exactly what a minimal system lacks. Needs root,
-# debootstrap and network (on the machine that builds the bundle, not on the one that installs it).
+# debootstrap (installed when missing) and network (on the machine that builds the bundle, not on the one that installs it).
 #
 # --check then installs the bundle into another fresh minimal Debian 12 without apt sources and
 # without a network (unshare -n) and runs rectrack-cli demo, stats and verify there.
@@ -50,8 +50,12 @@ version=$(dpkg-deb -f "$deb" Version)
 arch=$(dpkg-deb -f "$deb" Architecture)
 [ "$(dpkg-deb -f "$deb" Package)" = rectrack ] || die "$deb is not the rectrack package"
 
-for tool in debootstrap chroot unshare; do
-  command -v "$tool" >/dev/null || die "$tool is missing (apt-get install debootstrap util-linux)"
+if ! command -v debootstrap >/dev/null; then
+  echo "offline-bundle: installing debootstrap"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
+fi
+for tool in chroot unshare dpkg-deb; do
+  command -v "$tool" >/dev/null || die "$tool is missing"
 done
 
 # A minimal Debian 12, made once and copied for every use.
