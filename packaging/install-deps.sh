@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Rectrack needs to build, test and run (DESIGN.md §10).
+# Installs the Debian 12 packages Rectrack needs to build, test, run and package (DESIGN.md §10;
+# `file` is for `cpack -G DEB`, whose dpkg-shlibdeps step refuses to run without it).
 # Idempotent and non-interactive: only packages that are missing are installed.
 # Run as root (or with sudo available).
 set -euo pipefail
@@ -11,6 +12,7 @@ packages=(
   catch2 libxlsxwriter-dev libminizip-dev libquazip1-qt6-dev zlib1g-dev
   fonts-wqy-microhei fcitx5-frontend-qt6 qt6-qpa-plugins
   xvfb xauth poppler-utils sqlite3 locales
+  file
 )
 
 missing=()
