@@ -100,7 +100,14 @@ TEST_CASE("the dashboard shows core's statistics of the demo register", "[ui][da
     const QString headline = d.dash->headlineText();
     CHECK(headline.contains(Statistics::formatPercent(total->total.completionRate())));
     CHECK(headline.contains(QString::number(total->total.problems)));
-    CHECK(headline.contains(QStringLiteral("since %1").arg(content.since.toString(Qt::ISODate))));
+    // The change since the compare-with date: done problems as a signed count.
+    REQUIRE(content.totalSince);
+    auto then = Statistics::compute(**db, content.since);
+    REQUIRE(then.ok());
+    CHECK(content.totalSince->done() == then->total.done());
+    CHECK(headline.contains(QStringLiteral("Done %1 +%2")
+                                .arg(total->total.done())
+                                .arg(total->total.done() - then->total.done())));
 
     // By source level: one bar per level in the content's order, valued at the completion rate.
     auto bySource = Statistics::compute(**db, d.asOf, GroupBy::Source);

@@ -220,7 +220,7 @@ DashboardView::DashboardView(QWidget *parent) : QWidget(parent)
     m_progress->hide();
     bl->addWidget(m_busyLabel);
     bl->addWidget(m_progress);
-    m_compare = new QCheckBox(tr("Compare with"), bar);
+    m_compare = new QCheckBox(tr("Change since"), bar);
     m_compare->setToolTip(tr("Show the change since this date (the last meeting)"));
     m_compare->setChecked(true);
     m_sinceEdit = new QDateEdit(bar);
@@ -252,20 +252,18 @@ DashboardView::DashboardView(QWidget *parent) : QWidget(parent)
     m_note->hide();
     cl->addWidget(m_note);
 
-    auto *figures = new QGridLayout;
-    figures->setSpacing(6);
+    m_figureGrid = new QGridLayout;
+    m_figureGrid->setSpacing(6);
     for (int i = 0; i < 7; ++i) {
         auto *label = new QLabel(content);
         label->setTextFormat(Qt::RichText);
         label->setAlignment(Qt::AlignCenter);
         label->setFrameShape(QFrame::StyledPanel);
-        label->setMinimumHeight(64);
         label->setStyleSheet(QStringLiteral("QLabel { background: white; padding: 4px; }"));
-        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-        figures->addWidget(label, 0, i);
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Minimum);
         m_figures << label;
     }
-    cl->addLayout(figures);
+    cl->addLayout(m_figureGrid);
 
     m_chartArea = new QWidget(content);
     m_grid = new QGridLayout(m_chartArea);
@@ -664,16 +662,15 @@ void DashboardView::showHeadline()
     const core::Counts &t = c.total;
     const std::optional<core::Counts> &s = c.totalSince;
     auto cell = [](const QString &caption, const QString &value, const QString &change) {
-        return QStringLiteral("<div style='color:#555'>%1</div><div style='font-size:20pt; font-weight:bold; "
+        return QStringLiteral("<div style='color:#555'>%1</div><div style='font-size:16pt; font-weight:bold; "
                               "color:#1f5fa8'>%2</div><div style='color:#555'>%3</div>")
-            .arg(caption.toHtmlEscaped(), value.toHtmlEscaped(), change.toHtmlEscaped());
+            .arg(caption.toHtmlEscaped(), value.toHtmlEscaped(),
+                 change.isEmpty() ? QStringLiteral("&nbsp;") : change.toHtmlEscaped());
     };
-    const QString since = c.since.isValid() ? tr("since %1").arg(c.since.toString(Qt::ISODate)) : QString();
-    auto countChange = [&](qint64 now, qint64 before) {
-        return s ? tr("%1 %2").arg(signedCount(now - before), since) : QString();
-    };
+    // The change since the compare-with date shown in the bar above, in counts and in points.
+    auto countChange = [&](qint64 now, qint64 before) { return s ? signedCount(now - before) : QString(); };
     auto rateChange = [&](double now, double before) {
-        return s ? tr("%1 points %2").arg(signedPoints(now - before), since) : QString();
+        return s ? tr("%1 points").arg(signedPoints(now - before)) : QString();
     };
     using core::Statistics;
     m_figures[0]->setText(
@@ -690,15 +687,13 @@ void DashboardView::showHeadline()
                                rateChange(t.closeOutRate(), s ? s->closeOutRate() : 0)));
     const std::optional<core::Coverage> &cs = c.coverageSince;
     m_figures[6]->setText(
-        cell(tr("Coverage"),
-             c.coverage.mustCover ? tr("%1 (%2/%3)")
-                                        .arg(Statistics::formatPercent(c.coverage.rate()))
-                                        .arg(c.coverage.covered)
-                                        .arg(c.coverage.mustCover)
-                                  : tr("none"),
-             cs && c.coverage.mustCover
-                 ? tr("%1 points %2").arg(signedPoints(c.coverage.rate() - cs->rate()), since)
-                 : QString()));
+        cell(tr("Coverage"), c.coverage.mustCover ? Statistics::formatPercent(c.coverage.rate()) : tr("none"),
+             cs && c.coverage.mustCover ? tr("%1 points").arg(signedPoints(c.coverage.rate() - cs->rate()))
+                                        : QString()));
+    m_figures[6]->setToolTip(tr("%1 of %2 units to cover in the term %3 are covered")
+                                 .arg(c.coverage.covered)
+                                 .arg(c.coverage.mustCover)
+                                 .arg(c.coverage.term));
     m_figures[0]->setToolTip(tr("Problems registered by the as-of date in the scope"));
     m_figures[4]->setToolTip(tr("Deadline passed and not done (long-term problems are not overdue)"));
 }
@@ -722,27 +717,34 @@ void DashboardView::resizeEvent(QResizeEvent *event)
 
 void DashboardView::relayout()
 {
-    // Two columns when there is room for two charts side by side, else one.
+    // Two columns when there is room for two charts side by side, else one; the headline figures
+    // in one row of seven, else in two rows.
     const int columns = width() >= 1000 ? 2 : 1;
     if (columns == m_columns)
         return;
     m_columns = columns;
+    const int perRow = columns == 2 ? 7 : 4;
+    for (QLabel *l : std::as_const(m_figures))
+        m_figureGrid->removeWidget(l);
+    for (int i = 0; i < m_figures.size(); ++i)
+        m_figureGrid->addWidget(m_figures[i], i / perRow, i % perRow);
+    for (int i = 0; i < 7; ++i)
+        m_figureGrid->setColumnStretch(i, i < perRow ? 1 : 0);
     for (ChartCard *card : std::as_const(m_cards))
         m_grid->removeWidget(card);
+    // The small charts first, in pairs; the cumulative curve and the charts that grow with the
+    // number of rounds and units take a full row each.
     int row = 0;
     int col = 0;
-    for (Chart c :
-         {Chart::ByRound, Chart::BySource, Chart::Status, Chart::Lights, Chart::Cumulative, Chart::Ageing}) {
+    for (Chart c : {Chart::BySource, Chart::Status, Chart::Lights, Chart::Ageing}) {
         m_grid->addWidget(m_cards[c], row, col);
         if (++col == columns) {
             col = 0;
             ++row;
         }
     }
-    if (col != 0)
-        ++row;
-    // The unit chart grows with the number of units: it takes a full row.
-    m_grid->addWidget(m_cards[Chart::ByUnit], row, 0, 1, columns);
+    for (Chart c : {Chart::Cumulative, Chart::ByRound, Chart::ByUnit})
+        m_grid->addWidget(m_cards[c], row++, 0, 1, columns);
     for (int i = 0; i < 2; ++i)
         m_grid->setColumnStretch(i, i < columns ? 1 : 0);
 }

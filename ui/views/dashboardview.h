@@ -173,6 +173,7 @@ private:
     QList<QLabel *> m_figures;
     QWidget *m_chartArea;
     QGridLayout *m_grid;
+    QGridLayout *m_figureGrid;
     QMap<Chart, ChartCard *> m_cards;
 };
 
