@@ -132,6 +132,168 @@
     </message>
 </context>
 <context>
+    <name>rectrack::ui::ChartCard</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the chart to the clipboard as an image</source>
+        <translation>将图表作为图片复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation>保存 PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG image</source>
+        <translation>将图表保存为 PNG 图片</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::DashboardView</name>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Change since</source>
+        <translation>对比日期</translation>
+    </message>
+    <message>
+        <source>Show the change since this date (the last meeting)</source>
+        <translation>显示自该日期（上次会议）以来的变化</translation>
+    </message>
+    <message>
+        <source>term</source>
+        <translation>届次</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>responsible office</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>lead leader</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>traffic light</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Scope: %1 · as of %2</source>
+        <translation>范围：%1 · 截至 %2</translation>
+    </message>
+    <message>
+        <source>whole register</source>
+        <translation>全部问题</translation>
+    </message>
+    <message>
+        <source>The dashboard covers the unit, round and source level of the current filter; these filters do not apply to it: %1.</source>
+        <translation>仪表盘只按当前筛选的单位、轮次和来源统计，以下筛选条件不适用：%1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Traffic lights on %1</source>
+        <translation>%1 预警情况</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <source>Click a bar or a slice to open the problems behind it</source>
+        <translation>点击柱形或扇区可查看对应的问题</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation>逾期 %1</translation>
+    </message>
+    <message>
+        <source>Dashboard: %1</source>
+        <translation>仪表盘：%1</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Completion rate</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Long-term</source>
+        <translation>长期坚持</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Close-out rate</source>
+        <translation>销号率</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>巡察覆盖率</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 of %2 units to cover in the term %3 are covered</source>
+        <translation>%3应覆盖单位 %2 个，已覆盖 %1 个</translation>
+    </message>
+    <message>
+        <source>Problems registered by the as-of date in the scope</source>
+        <translation>截至统计日期范围内登记的问题</translation>
+    </message>
+    <message>
+        <source>Deadline passed and not done (long-term problems are not overdue)</source>
+        <translation>已过整改时限且未完成（长期坚持的问题不计逾期）</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::ui::DetailPane</name>
     <message>
         <source>Select a row to see the problem in detail.</source>
@@ -436,15 +598,11 @@
     </message>
     <message numerus="yes">
         <source>%n problem(s) shown</source>
-        <translation>
-            <numerusform>显示 %n 个问题</numerusform>
-        </translation>
+        <translation><numerusform>显示 %n 个问题</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n measure(s) shown</source>
-        <translation>
-            <numerusform>显示 %n 条措施</numerusform>
-        </translation>
+        <translation><numerusform>显示 %n 条措施</numerusform></translation>
     </message>
     <message>
         <source>%1 - Rectrack inspection rectification register</source>
@@ -492,9 +650,7 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) copied</source>
-        <translation>
-            <numerusform>已复制 %n 行</numerusform>
-        </translation>
+        <translation><numerusform>已复制 %n 行</numerusform></translation>
     </message>
     <message>
         <source>Settings</source>
@@ -516,14 +672,20 @@
         <source>Report written to %1</source>
         <translation>报告已写入 %1</translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>仪表盘(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::MeasureLedgerModel</name>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
-        <translation>
-            <numerusform>已逾期 %n 天</numerusform>
-        </translation>
+        <translation><numerusform>已逾期 %n 天</numerusform></translation>
     </message>
     <message>
         <source>Problem no.</source>
@@ -606,9 +768,7 @@
     </message>
     <message numerus="yes">
         <source>%1 · %n problem(s)</source>
-        <translation>
-            <numerusform>%1 · %n 个问题</numerusform>
-        </translation>
+        <translation><numerusform>%1 · %n 个问题</numerusform></translation>
     </message>
     <message>
         <source>Other feedback</source>
@@ -627,9 +787,7 @@
     </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
-        <translation>
-            <numerusform>已逾期 %n 天</numerusform>
-        </translation>
+        <translation><numerusform>已逾期 %n 天</numerusform></translation>
     </message>
     <message>
         <source>No.</source>
@@ -704,7 +862,7 @@
     </message>
     <message>
         <source> days</source>
-        <translation> 天</translation>
+        <translation>天</translation>
     </message>
     <message>
         <source>Green at days left or fewer</source>
@@ -764,7 +922,7 @@
     </message>
     <message>
         <source> month(s)</source>
-        <translation> 个月</translation>
+        <translation>个月</translation>
     </message>
     <message>
         <source>Plan due after feedback (new rounds)</source>

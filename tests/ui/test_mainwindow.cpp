@@ -59,7 +59,7 @@ TEST_CASE("the main window opens a register at its reference date", "[ui][window
     CHECK(window.asOf() == QDate(2021, 1, 15));
     CHECK(window.problemModel()->rowCount() == 6);
     CHECK(window.measureModel()->rowCount() == 7);
-    CHECK(window.tabs()->count() == 2);
+    CHECK(window.tabs()->count() == 3); // problem ledger, rectification ledger, dashboard
     // Headline figures: 6 problems, A-3 completed and B-2 closed out are done (2/6 = 33.33%),
     // A-1 overdue (B-1 is long-term: not done, not overdue).
     CHECK(window.headline() == QStringLiteral("Problems 6 · done 2 · completion rate 33.33% · overdue 1"));

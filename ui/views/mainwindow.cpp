@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "dashboardview.h"
 #include "demo/demoregister.h"
 #include "detailpane.h"
 #include "filterbar.h"
@@ -18,6 +19,7 @@
 #include <QCloseEvent>
 #include <QDateEdit>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -91,6 +93,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_problemView, tr("Problem ledger"));
     m_tabs->addTab(m_measureView, tr("Rectification ledger"));
+    m_dashboard = new DashboardView(this);
+    m_dashboard->setObjectName(QStringLiteral("dashboard"));
+    m_tabs->addTab(m_dashboard, tr("Dashboard"));
     m_tabs->setDocumentMode(true);
     m_detail = new DetailPane(this);
 
@@ -135,6 +140,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     connect(m_navigation, &NavigationPane::scopeSelected, this,
             [this](const core::LedgerFilter &scope, const QString &title, bool savedView) {
+                m_drill.reset();
                 if (savedView) {
                     m_scope = {};
                     m_filterBar->setFilter(scope);
@@ -145,16 +151,23 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
                 applyFilter();
             });
     connect(m_navigation, &NavigationPane::removeViewRequested, this, &MainWindow::removeView);
-    connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::applyFilter);
+    connect(m_filterBar, &FilterBar::filterChanged, this, [this] {
+        m_drill.reset();
+        applyFilter();
+    });
+    connect(m_dashboard, &DashboardView::drillDown, this, &MainWindow::showProblems);
     connect(m_filterBar, &FilterBar::saveViewRequested, this, &MainWindow::saveCurrentView);
     for (LedgerView *v : {m_problemView, m_measureView}) {
         connect(v->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
                 &MainWindow::updateDetail);
         connect(v->model(), &QAbstractItemModel::modelReset, this, &MainWindow::updateDetail);
     }
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        // The detail pane describes a ledger row: the dashboard has none and needs the room.
+        m_detail->setVisible(index != DashboardTab);
         updateDetail();
         updateCounts();
+        updateDashboard();
     });
     // Sorting re-queries in core; show the busy indicator while it runs.
     for (LedgerView *v : {m_problemView, m_measureView}) {
@@ -224,6 +237,9 @@ void MainWindow::buildActions()
     QAction *measures =
         view->addAction(tr("&Rectification ledger"), this, [this] { m_tabs->setCurrentIndex(MeasureTab); });
     measures->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction *dashboard =
+        view->addAction(tr("&Dashboard"), this, [this] { m_tabs->setCurrentIndex(DashboardTab); });
+    dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     view->addSeparator();
     view->addAction(tr("&Save current view…"), this, &MainWindow::saveCurrentView);
     QAction *refresh = view->addAction(tr("Re&fresh"), this, [this] {
@@ -299,6 +315,9 @@ bool MainWindow::openRegister(const QString &path, bool quiet)
     }
     loadRegisterSettings();
     m_filterBar->setDatabase(m_db.get());
+    m_dashboard->setDatabase(m_db.get());
+    m_drill.reset();
+    m_dashboardDirty = true;
     {
         // The tree selects "all problems"; the ledgers are queried once, below.
         const QSignalBlocker block(m_navigation);
@@ -319,6 +338,7 @@ void MainWindow::closeRegister()
     m_problems->setDatabase(nullptr);
     m_measures->setDatabase(nullptr);
     m_filterBar->setDatabase(nullptr);
+    m_dashboard->setDatabase(nullptr);
     m_navigation->setDatabase(nullptr);
     m_detail->showNothing();
     m_db.reset();
@@ -340,6 +360,21 @@ void MainWindow::loadRegisterSettings()
 }
 
 core::LedgerFilter MainWindow::effectiveFilter() const
+{
+    return m_drill ? *m_drill : scopeFilter();
+}
+
+void MainWindow::showProblems(const core::LedgerFilter &filter, const QString &title)
+{
+    if (!m_db)
+        return;
+    m_drill = filter;
+    m_scopeTitle = title;
+    m_tabs->setCurrentIndex(ProblemTab);
+    applyFilter();
+}
+
+core::LedgerFilter MainWindow::scopeFilter() const
 {
     core::LedgerFilter f = m_filterBar->filter();
     if (m_scope.termId > 0)
@@ -367,6 +402,18 @@ void MainWindow::applyFilter()
     m_problems->setQuery(m_db.get(), f, ctx);
     m_measures->setQuery(m_db.get(), f, ctx);
     updateCounts();
+    if (!m_drill) { // a click-through keeps the dashboard's scope
+        m_dashboardDirty = true;
+        updateDashboard();
+    }
+}
+
+void MainWindow::updateDashboard()
+{
+    if (!m_db || !m_dashboardDirty || m_tabs->currentIndex() != DashboardTab)
+        return;
+    m_dashboardDirty = false;
+    m_dashboard->refresh(scopeFilter(), m_asOf, m_thresholds);
 }
 
 void MainWindow::setAsOf(const QDate &date)
@@ -384,6 +431,8 @@ void MainWindow::setAsOf(const QDate &date)
     m_measures->setContext(ctx);
     updateFigures();
     updateCounts();
+    m_dashboardDirty = true;
+    updateDashboard();
 }
 
 QString MainWindow::headline() const
@@ -416,7 +465,7 @@ void MainWindow::updateCounts()
         m_count->clear();
         return;
     }
-    const bool problems = m_tabs->currentIndex() == ProblemTab;
+    const bool problems = m_tabs->currentIndex() != MeasureTab;
     const QString scope = m_scopeTitle.isEmpty() ? QString() : m_scopeTitle + QStringLiteral(" · ");
     m_count->setText(scope + (problems ? tr("%n problem(s) shown", nullptr, m_problems->rowCount())
                                        : tr("%n measure(s) shown", nullptr, m_measures->rowCount())));
@@ -681,6 +730,20 @@ bool MainWindow::saveScreenshots(const QString &dir)
     dialog->close();
     dialog->deleteLater();
     m_navigation->selectSmartList(NavigationPane::SmartList::All);
+    // The dashboard at the two common screen sizes, once its worker has delivered the figures.
+    m_tabs->setCurrentIndex(DashboardTab);
+    const QSize sizes[] = {{1440, 900}, {1024, 768}};
+    for (const QSize &size : sizes) {
+        setGeometry(0, 0, size.width(), size.height());
+        m_splitter->setSizes({size.width() >= 1400 ? 230 : 190, size.width(), 0});
+        QElapsedTimer timer;
+        timer.start();
+        while (m_dashboard->isBusy() && timer.elapsed() < 60000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        shoot(this, QStringLiteral("dashboard-%1x%2.png").arg(size.width()).arg(size.height()));
+    }
+    m_tabs->setCurrentIndex(ProblemTab);
+    setGeometry(0, 0, 1440, 900);
     return ok;
 }
 

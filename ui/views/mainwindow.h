@@ -4,8 +4,9 @@
  * The main window of the desktop app: the navigation tree (smart lists, term → round/batch →
  * inspection, saved views) on the left, the filter bar and the two ledgers as tabs in the middle,
  * the read-only detail pane on the right, and the headline figures at the as-of date in the
- * status bar. Geometry, splitters, column widths, the last register and the recent files are
- * kept in QSettings.
+ * status bar. A third tab, the dashboard (DashboardView), shows the figures and charts of the
+ * current scope; clicking a bar or slice opens the problem ledger on exactly those problems. Geometry,
+ * splitters, column widths, the last register and the recent files are kept in QSettings.
  */
 
 #include "dialogs/settingsdialog.h"
@@ -15,6 +16,7 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QDateEdit;
 class QLabel;
@@ -25,6 +27,7 @@ class QTabWidget;
 
 namespace rectrack::ui {
 
+class DashboardView;
 class DetailPane;
 class FilterBar;
 class LedgerView;
@@ -40,7 +43,8 @@ public:
     enum Tab
     {
         ProblemTab = 0,
-        MeasureTab = 1
+        MeasureTab = 1,
+        DashboardTab = 2
     };
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -68,6 +72,7 @@ public:
     FilterBar *filterBar() const { return m_filterBar; }
     DetailPane *detailPane() const { return m_detail; }
     QTabWidget *tabs() const { return m_tabs; }
+    DashboardView *dashboard() const { return m_dashboard; }
 
     /// The as-of date of the figures and traffic lights.
     QDate asOf() const { return m_asOf; }
@@ -75,8 +80,14 @@ public:
     void setAsOf(const QDate &date);
     /// The headline figures as shown in the status bar.
     QString headline() const;
-    /// The filter the ledgers show: the navigation scope combined with the filter bar.
+    /// The filter the ledgers show: a dashboard click-through's filter while one is shown, else
+    /// scopeFilter().
     core::LedgerFilter effectiveFilter() const;
+    /// The navigation scope combined with the filter bar (what the dashboard follows).
+    core::LedgerFilter scopeFilter() const;
+    /// Shows exactly the problems of @p filter in the problem ledger, titled @p title (the
+    /// dashboard's click-through). Cleared when the navigation or the filter bar changes.
+    void showProblems(const core::LedgerFilter &filter, const QString &title);
 
     /// Shows the settings dialog (non-blocking when @p modal is false) and returns it.
     SettingsDialog *createSettingsDialog();
@@ -84,7 +95,8 @@ public:
     bool applySettings(const SettingsDialog::Values &values);
 
     /// Saves 1440×900 screenshots of the problem ledger, the rectification ledger, the overdue
-    /// smart list and the settings dialog as PNG files in @p dir. Returns false on a write error.
+    /// smart list, the settings dialog and the dashboard (also at 1024×768) as PNG files in
+    /// @p dir. Returns false on a write error.
     bool saveScreenshots(const QString &dir);
 
 protected:
@@ -98,6 +110,8 @@ private:
     void updateFigures();
     void updateCounts();
     void updateDetail();
+    void updateDashboard();
+    void clearDrill();
     void updateTitle();
     void loadRegisterSettings();
     void addRecent(const QString &path);
@@ -122,6 +136,7 @@ private:
     QTabWidget *m_tabs;
     LedgerView *m_problemView;
     LedgerView *m_measureView;
+    DashboardView *m_dashboard;
     DetailPane *m_detail;
     QSplitter *m_splitter;
     QLabel *m_figures;
@@ -130,6 +145,8 @@ private:
     QProgressBar *m_busy;
     QMenu *m_recentMenu = nullptr;
     core::LedgerFilter m_scope;
+    std::optional<core::LedgerFilter> m_drill; ///< a dashboard click-through's filter
+    bool m_dashboardDirty = true;              ///< scope or date changed since the dashboard's last refresh
     QString m_scopeTitle;
     QDate m_asOf;
     core::WarningThresholds m_thresholds;
