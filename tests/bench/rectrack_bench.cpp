@@ -85,8 +85,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("sizes"), QStringLiteral("problem counts"), QStringLiteral("N,N"),
                       QStringLiteral("10000,100000")});
-    parser.addOption({QStringLiteral("cache"), QStringLiteral("folder for generated registers"), QStringLiteral("DIR"),
-                      QDir::temp().filePath(QStringLiteral("rectrack-bench"))});
+    parser.addOption({QStringLiteral("cache"), QStringLiteral("folder for generated registers"),
+                      QStringLiteral("DIR"), QDir::temp().filePath(QStringLiteral("rectrack-bench"))});
     parser.addOption({QStringLiteral("runs"), QStringLiteral("runs per operation"), QStringLiteral("N"),
                       QStringLiteral("5")});
     parser.addHelpOption();
@@ -115,18 +115,21 @@ int main(int argc, char **argv)
             }
             rows << Row{QStringLiteral("generate"), n, 0, double(t.elapsed()), -1};
         }
-        const QString sqlFirstPage =
-            QStringLiteral("SELECT p.id, p.registration_no, u.name, p.description, p.deadline, p.state FROM problems p "
-                           "JOIN units u ON u.id = p.unit_id ORDER BY p.id LIMIT 100");
+        const QString sqlFirstPage = QStringLiteral(
+            "SELECT p.id, p.registration_no, u.name, p.description, p.deadline, p.state FROM problems p "
+            "JOIN units u ON u.id = p.unit_id ORDER BY p.id LIMIT 100");
         const QString sqlSortDeadline =
             QStringLiteral("SELECT p.id, p.deadline FROM problems p ORDER BY p.deadline, p.id LIMIT 100");
-        const QString sqlSortUnit = QStringLiteral("SELECT p.id, u.name FROM problems p JOIN units u ON u.id = "
-                                                   "p.unit_id ORDER BY u.name, p.id LIMIT 100");
-        const QString sqlFilter = QStringLiteral("SELECT count(*) FROM problems WHERE unit_id = 7 AND state = "
-                                                 "'in_progress'");
+        const QString sqlSortUnit =
+            QStringLiteral("SELECT p.id, u.name FROM problems p JOIN units u ON u.id = "
+                           "p.unit_id ORDER BY u.name, p.id LIMIT 100");
+        const QString sqlFilter =
+            QStringLiteral("SELECT count(*) FROM problems WHERE unit_id = 7 AND state = "
+                           "'in_progress'");
         const QString sqlSearch3 =
             QStringLiteral("SELECT count(*) FROM problems_fts WHERE problems_fts MATCH '\"电梯加装\"'");
-        const QString sqlSearch2 = QStringLiteral("SELECT count(*) FROM problems WHERE instr(description, '电梯') > 0");
+        const QString sqlSearch2 =
+            QStringLiteral("SELECT count(*) FROM problems WHERE instr(description, '电梯') > 0");
 
         auto run = [&](const QString &op, double target, const std::function<void(Database &)> &fn,
                        const QString &baselineSql = {}) {
@@ -146,24 +149,26 @@ int main(int argc, char **argv)
                 }
             };
         };
-        rows << Row{QStringLiteral("open register + first ledger page"), n, 500, timeRuns(runs, [&] {
-                        auto db = Database::open(path);
-                        auto q = (*db)->exec(sqlFirstPage);
-                        while (q && q->next()) {
-                        }
-                    }),
+        rows << Row{QStringLiteral("open register + first ledger page"), n, 500,
+                    timeRuns(runs,
+                             [&] {
+                                 auto db = Database::open(path);
+                                 auto q = (*db)->exec(sqlFirstPage);
+                                 while (q && q->next()) {
+                                 }
+                             }),
                     sqliteShell(path, sqlFirstPage, runs)};
         run(QStringLiteral("sort by deadline (first page)"), 300, query(sqlSortDeadline), sqlSortDeadline);
         run(QStringLiteral("sort by unit (first page)"), 300, query(sqlSortUnit), sqlSortUnit);
         run(QStringLiteral("filter unit + state"), 300, query(sqlFilter), sqlFilter);
         run(QStringLiteral("search, 4 characters (FTS5 trigram)"), 100, query(sqlSearch3), sqlSearch3);
         run(QStringLiteral("search, 2 characters (instr fallback)"), 100, query(sqlSearch2), sqlSearch2);
-        run(QStringLiteral("dashboard statistics (total + by round)"), 200, [](Database &db) {
-            (void)Statistics::compute(db, db.defaultAsOf(), GroupBy::Round);
-        });
+        run(QStringLiteral("dashboard statistics (total + by round)"), 200,
+            [](Database &db) { (void)Statistics::compute(db, db.defaultAsOf(), GroupBy::Round); });
         run(QStringLiteral("statistics as of 2021-06-30"), 500,
             [](Database &db) { (void)Statistics::compute(db, QDate(2021, 6, 30), GroupBy::Unit); });
-        run(QStringLiteral("coverage"), 200, [](Database &db) { (void)Statistics::coverage(db, db.defaultAsOf()); });
+        run(QStringLiteral("coverage"), 200,
+            [](Database &db) { (void)Statistics::coverage(db, db.defaultAsOf()); });
         run(QStringLiteral("overdue list"), 500,
             [](Database &db) { (void)Statistics::overdue(db, QDate(2021, 6, 30)); });
 
@@ -195,7 +200,8 @@ int main(int argc, char **argv)
                     if (!r.ok())
                         err << "import failed: " << r.errors.first().message << '\n';
                 });
-                rows << Row{QStringLiteral("import 10,000-row %1").arg(QFileInfo(file).suffix()), n, 2000, ms, -1};
+                rows << Row{QStringLiteral("import 10,000-row %1").arg(QFileInfo(file).suffix()), n, 2000, ms,
+                            -1};
             }
         }
     }
@@ -203,10 +209,12 @@ int main(int argc, char **argv)
     out << "| operation | problems | target ms | median ms | sqlite3 shell ms | ratio |\n";
     out << "|---|---:|---:|---:|---:|---:|\n";
     for (const Row &r : rows) {
-        out << "| " << r.operation << " | " << r.size << " | " << (r.targetMs > 0 ? QString::number(r.targetMs) : QStringLiteral("–"))
-            << " | " << QString::number(r.medianMs, 'f', 1) << " | "
+        out << "| " << r.operation << " | " << r.size << " | "
+            << (r.targetMs > 0 ? QString::number(r.targetMs) : QStringLiteral("–")) << " | "
+            << QString::number(r.medianMs, 'f', 1) << " | "
             << (r.baselineMs >= 0 ? QString::number(r.baselineMs, 'f', 1) : QStringLiteral("–")) << " | "
-            << (r.baselineMs > 0 ? QString::number(r.medianMs / r.baselineMs, 'f', 2) : QStringLiteral("–")) << " |\n";
+            << (r.baselineMs > 0 ? QString::number(r.medianMs / r.baselineMs, 'f', 2) : QStringLiteral("–"))
+            << " |\n";
     }
     out << "\npeak resident memory of this process: " << peakRssKb() / 1024 << " MB\n";
     return 0;

@@ -35,7 +35,8 @@ struct CliRun
 /// Runs the built rectrack-cli with @p args (English messages unless args name --lang).
 CliRun runCli(const QStringList &args, int timeoutMs = 120000);
 
-/// Path of a file under tests/data/shared (a copy of the shared realistic ledgers with their expected values).
+/// Path of a file under tests/data/shared (a copy of the shared realistic ledgers with their expected
+/// values).
 QString sharedData(const QString &relative);
 
 /// Runs the sqlite3 shell on @p db with one SQL script; returns its exit code.
