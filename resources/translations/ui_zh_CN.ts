@@ -292,6 +292,18 @@
         <source>Deadline passed and not done (long-term problems are not overdue)</source>
         <translation>已过整改时限且未完成（长期坚持的问题不计逾期）</translation>
     </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Print the whole dashboard (preview first)</source>
+        <translation>打印整个仪表盘（先预览）</translation>
+    </message>
+    <message>
+        <source>Print dashboard</source>
+        <translation>打印仪表盘</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::DetailPane</name>
@@ -598,11 +610,15 @@
     </message>
     <message numerus="yes">
         <source>%n problem(s) shown</source>
-        <translation><numerusform>显示 %n 个问题</numerusform></translation>
+        <translation>
+            <numerusform>显示 %n 个问题</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n measure(s) shown</source>
-        <translation><numerusform>显示 %n 条措施</numerusform></translation>
+        <translation>
+            <numerusform>显示 %n 条措施</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 - Rectrack inspection rectification register</source>
@@ -650,7 +666,9 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) copied</source>
-        <translation><numerusform>已复制 %n 行</numerusform></translation>
+        <translation>
+            <numerusform>已复制 %n 行</numerusform>
+        </translation>
     </message>
     <message>
         <source>Settings</source>
@@ -685,7 +703,9 @@
     <name>rectrack::ui::MeasureLedgerModel</name>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
-        <translation><numerusform>已逾期 %n 天</numerusform></translation>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Problem no.</source>
@@ -768,7 +788,9 @@
     </message>
     <message numerus="yes">
         <source>%1 · %n problem(s)</source>
-        <translation><numerusform>%1 · %n 个问题</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %n 个问题</numerusform>
+        </translation>
     </message>
     <message>
         <source>Other feedback</source>
@@ -787,7 +809,9 @@
     </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
-        <translation><numerusform>已逾期 %n 天</numerusform></translation>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>No.</source>

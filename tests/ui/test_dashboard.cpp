@@ -8,6 +8,12 @@
 #include "views/filterbar.h"
 #include "views/mainwindow.h"
 
+#include <QPageSize>
+
+#include <QProcess>
+
+#include <QPrinter>
+
 #include <QAbstractBarSeries>
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -175,6 +181,23 @@ TEST_CASE("the dashboard shows core's statistics of the demo register", "[ui][da
     const QString png = d.reg.dir.filePath(QStringLiteral("source.png"));
     CHECK(d.dash->card(DashboardView::Chart::BySource)->savePng(png));
     CHECK(QImage(png).width() > 100);
+
+    // The whole dashboard prints: figures and chart titles as text, charts two by two.
+    const QString pdf = qEnvironmentVariable("RECTRACK_KEEP_PDF", d.reg.dir.filePath(QStringLiteral("dashboard.pdf")));
+    {
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(pdf);
+        printer.setPageSize(QPageSize(QPageSize::A4));
+        printer.setPageOrientation(QPageLayout::Landscape);
+        CHECK(d.dash->print(&printer) == 2); // figures and four charts, then three charts
+    }
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(text.waitForFinished(30000));
+    const QString printed = QString::fromUtf8(text.readAllStandardOutput());
+    CHECK(printed.contains(Statistics::formatPercent(total->total.completionRate())));
+    CHECK(printed.contains(d.dash->chart(DashboardView::Chart::BySource)->title()));
 }
 
 TEST_CASE("a click on the dashboard filters the ledger to the same problems", "[ui][dashboard][demo]")

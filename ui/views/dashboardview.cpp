@@ -15,15 +15,21 @@
 #include <QClipboard>
 #include <QDateEdit>
 #include <QFileDialog>
+#include <QGraphicsScene>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QImage>
 #include <QLabel>
 #include <QLegend>
 #include <QMessageBox>
+#include <QPageSize>
+#include <QPainter>
 #include <QPieSeries>
 #include <QPieSlice>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QTextDocument>
@@ -228,6 +234,10 @@ DashboardView::DashboardView(QWidget *parent) : QWidget(parent)
     m_sinceEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     bl->addWidget(m_compare);
     bl->addWidget(m_sinceEdit);
+    auto *printButton = new QPushButton(tr("Print…"), bar);
+    printButton->setToolTip(tr("Print the whole dashboard (preview first)"));
+    bl->addWidget(printButton);
+    connect(printButton, &QPushButton::clicked, this, &DashboardView::printPreview);
     outer->addWidget(bar);
     connect(m_compare, &QCheckBox::toggled, this, [this](bool on) {
         m_sinceEdit->setEnabled(on);
@@ -747,6 +757,82 @@ void DashboardView::relayout()
         m_grid->addWidget(m_cards[c], row++, 0, 1, columns);
     for (int i = 0; i < 2; ++i)
         m_grid->setColumnStretch(i, i < columns ? 1 : 0);
+}
+
+void DashboardView::printPreview()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setPageOrientation(QPageLayout::Landscape);
+    QPrintPreviewDialog preview(&printer, this);
+    preview.setWindowTitle(tr("Print dashboard"));
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter *p) { print(p); });
+    preview.exec();
+}
+
+int DashboardView::print(QPrinter *printer) const
+{
+    // Page 1: the scope line and the headline figures, then two charts per row, two rows per
+    // landscape page. Charts are drawn from their scenes, so they stay vectors with real text.
+    QPainter painter(printer);
+    const QRectF page = printer->pageLayout().paintRectPixels(printer->resolution());
+    const double mm = printer->resolution() / 25.4;
+    QFont font(reportFontFamily());
+    font.setPointSizeF(11);
+    painter.setFont(font);
+    double y = page.top();
+    const QString scope = m_scopeLabel->text();
+    painter.drawText(QRectF(page.left(), y, page.width(), 10 * mm), Qt::AlignLeft | Qt::AlignVCenter, scope);
+    y += 12 * mm;
+    const double cell = page.width() / std::max<qsizetype>(1, m_figures.size());
+    for (int i = 0; i < m_figures.size(); ++i) {
+        QTextDocument doc;
+        doc.setDefaultFont(font);
+        doc.setHtml(m_figures[i]->text());
+        doc.setTextWidth(cell / (printer->resolution() / 96.0));
+        QTextOption centred(Qt::AlignHCenter);
+        doc.setDefaultTextOption(centred);
+        painter.save();
+        painter.translate(page.left() + i * cell, y);
+        painter.scale(printer->resolution() / 96.0, printer->resolution() / 96.0);
+        doc.drawContents(&painter);
+        painter.restore();
+    }
+    y += 28 * mm;
+    int pages = 1;
+    const double gap = 6 * mm;
+    const double chartWidth = (page.width() - gap) / 2;
+    const double chartHeight = (page.height() - 40 * mm - gap) / 2;
+    // Wide charts two by two; tall ones (rates by round or unit with many bars) a page each.
+    QList<QChart *> wide;
+    QList<QChart *> tall;
+    for (ChartCard *card : m_cards) {
+        QChart *chart = card ? card->chart() : nullptr;
+        if (!chart || !chart->scene())
+            continue;
+        const QRectF r = chart->sceneBoundingRect();
+        (r.height() > r.width() * 0.9 ? tall : wide) << chart;
+    }
+    int column = 0;
+    for (QChart *chart : wide) {
+        if (column == 0 && y + chartHeight > page.bottom() + 1) {
+            printer->newPage();
+            ++pages;
+            y = page.top();
+        }
+        const QRectF target(page.left() + column * (chartWidth + gap), y, chartWidth, chartHeight);
+        chart->scene()->render(&painter, target, chart->sceneBoundingRect(), Qt::KeepAspectRatio);
+        if (++column == 2) {
+            column = 0;
+            y += chartHeight + gap;
+        }
+    }
+    for (QChart *chart : tall) {
+        printer->newPage();
+        ++pages;
+        chart->scene()->render(&painter, page, chart->sceneBoundingRect(), Qt::KeepAspectRatio);
+    }
+    return pages;
 }
 
 } // namespace rectrack::ui

@@ -36,6 +36,7 @@ class QDateEdit;
 class QGridLayout;
 class QLabel;
 class QProgressBar;
+class QPrinter;
 class QThread;
 
 namespace rectrack::ui {
@@ -126,6 +127,12 @@ public:
     QString headlineText() const;
     /// The ledger scope as the statistics see it: unit, round and source of @p scope only.
     core::LedgerFilter statsScope() const { return m_base; }
+
+    /// Prints the whole dashboard: the scope and headline figures, then the charts two by two
+    /// (drawn from their scenes, so a PDF keeps their text); returns the number of pages.
+    int print(QPrinter *printer) const;
+    /// Shows a print preview of the whole dashboard (landscape A4).
+    void printPreview();
 
 Q_SIGNALS:
     /// The figures of the latest request are shown.
