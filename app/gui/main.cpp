@@ -1,6 +1,7 @@
 // rectrack: the desktop application. Parses the command line, installs the translations and
 // opens a register in the main window: the file named on the command line, else the last one,
 // else the demo register in the user's data folder (created on first start).
+#include "dialogs/welcomedialog.h"
 #include "i18n.h"
 #include "views/mainwindow.h"
 
@@ -86,9 +87,27 @@ int main(int argc, char **argv)
         const QString last = QSettings().value(QStringLiteral("register/last")).toString();
         if (!last.isEmpty() && QFileInfo::exists(last) && window.openRegister(last, true)) {
             path = last;
-        } else {
-            // No register yet: create and open the demo register, so the app shows something real.
+        } else if (parser.isSet(screenshot)) {
             openDemo();
+        } else {
+            // No register yet: greet the user and let them create, open or try the demo.
+            rectrack::ui::WelcomeDialog welcome;
+            welcome.exec();
+            switch (welcome.choice()) {
+            case rectrack::ui::WelcomeDialog::Choice::Create:
+                if (window.createRegister(welcome.path(), welcome.termName()))
+                    path = welcome.path();
+                break;
+            case rectrack::ui::WelcomeDialog::Choice::Open:
+                if (window.openRegister(welcome.path()))
+                    path = welcome.path();
+                break;
+            case rectrack::ui::WelcomeDialog::Choice::Demo:
+                openDemo();
+                break;
+            case rectrack::ui::WelcomeDialog::Choice::None:
+                break;
+            }
         }
     }
     window.show();

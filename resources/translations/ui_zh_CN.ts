@@ -969,4 +969,73 @@
         <translation>报告（月）</translation>
     </message>
 </context>
+<context>
+    <name>rectrack::ui::WelcomeDialog</name>
+    <message>
+        <source>Rectrack registers (*.rtreg);;All files (*)</source>
+        <translation>Rectrack 台账文件 (*.rtreg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Welcome to Rectrack</source>
+        <translation>欢迎使用 Rectrack</translation>
+    </message>
+    <message>
+        <source>Welcome to Rectrack, the inspection rectification register</source>
+        <translation>欢迎使用巡察整改监督台账（Rectrack）</translation>
+    </message>
+    <message>
+        <source>A register is one file that holds an inspection office&apos;s whole ledger: every problem fed back, its rectification measures, progress, evidence and reviews.
+It stays on this computer — nothing is sent over a network — and can be backed up or copied like any file.</source>
+        <translation>台账文件是一个文件，保存巡察机构的全部台账：每个反馈问题及其整改措施、整改进展、佐证材料和销号审核。
+文件只保存在本机，不通过网络发送，可以像普通文件一样备份和复制。</translation>
+    </message>
+    <message>
+        <source>Create a new register</source>
+        <translation>新建台账</translation>
+    </message>
+    <message>
+        <source>e.g. the 12th municipal committee</source>
+        <translation>例如：十二届市委</translation>
+    </message>
+    <message>
+        <source>Committee and term:</source>
+        <translation>党委及届次：</translation>
+    </message>
+    <message>
+        <source>register</source>
+        <translation>巡察整改台账</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>保存位置：</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Open an existing register…</source>
+        <translation>打开已有台账…</translation>
+    </message>
+    <message>
+        <source>Open the demo register</source>
+        <translation>打开示例台账</translation>
+    </message>
+    <message>
+        <source>Xiamen&apos;s 2020 rectification work, as of 2021-01-15</source>
+        <translation>厦门市 2020 年巡察整改工作，截至 2021-01-15</translation>
+    </message>
+    <message>
+        <source>New register</source>
+        <translation>新建台账</translation>
+    </message>
+    <message>
+        <source>Open register</source>
+        <translation>打开台账</translation>
+    </message>
+</context>
 </TS>

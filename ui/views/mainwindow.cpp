@@ -277,7 +277,7 @@ core::Status MainWindow::ensureDemoRegister(const QString &path)
     return s;
 }
 
-bool MainWindow::createRegister(const QString &path)
+bool MainWindow::createRegister(const QString &path, const QString &termName)
 {
     if (QFileInfo::exists(path)) {
         QMessageBox::warning(this, tr("New register"), tr("The file %1 already exists.").arg(path));
@@ -288,6 +288,15 @@ bool MainWindow::createRegister(const QString &path)
         if (!db) {
             QMessageBox::critical(this, tr("New register"), db.error().message);
             return false;
+        }
+        if (!termName.trimmed().isEmpty()) {
+            const QDate today = QDate::currentDate();
+            auto term =
+                core::OrganizationService(**db).addTerm({0, termName.trimmed(), today, today.addYears(5)});
+            if (!term) {
+                QMessageBox::critical(this, tr("New register"), term.error().message);
+                return false;
+            }
         }
     }
     return openRegister(path);

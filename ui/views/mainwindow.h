@@ -54,7 +54,7 @@ public:
     /// @p quiet suppresses the message box (tests, start-up).
     bool openRegister(const QString &path, bool quiet = false);
     /// Creates a new empty register at @p path and opens it.
-    bool createRegister(const QString &path);
+    bool createRegister(const QString &path, const QString &termName = {});
     /// Closes the open register, if any.
     void closeRegister();
 

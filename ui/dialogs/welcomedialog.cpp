@@ -1,0 +1,120 @@
+#include "welcomedialog.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+namespace rectrack::ui {
+
+namespace {
+
+QString fileFilter()
+{
+    return WelcomeDialog::tr("Rectrack registers (*.rtreg);;All files (*)");
+}
+
+} // namespace
+
+WelcomeDialog::WelcomeDialog(QWidget *parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Welcome to Rectrack"));
+    auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("Welcome to Rectrack, the inspection rectification register"), this);
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    title->setFont(big);
+    layout->addWidget(title);
+    auto *about = new QLabel(
+        tr("A register is one file that holds an inspection office's whole ledger: every problem fed "
+           "back, its rectification measures, progress, evidence and reviews.\nIt stays on this "
+           "computer — nothing is sent over a network — and can be backed up or copied like any "
+           "file."),
+        this);
+    about->setWordWrap(true);
+    layout->addWidget(about);
+
+    auto *create = new QGroupBox(tr("Create a new register"), this);
+    auto *form = new QFormLayout(create);
+    m_termName = new QLineEdit(create);
+    m_termName->setPlaceholderText(tr("e.g. the 12th municipal committee"));
+    form->addRow(tr("Committee and term:"), m_termName);
+    auto *pathRow = new QHBoxLayout;
+    m_path = new QLineEdit(create);
+    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    m_path->setText(
+        QDir(docs.isEmpty() ? QDir::homePath() : docs).filePath(tr("register") + QStringLiteral(".rtreg")));
+    auto *browse = new QPushButton(tr("Browse…"), create);
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(browse);
+    form->addRow(tr("Save as:"), pathRow);
+    m_create = new QPushButton(tr("Create"), create);
+    m_create->setDefault(true);
+    form->addRow(QString(), m_create);
+    layout->addWidget(create);
+
+    auto *others = new QHBoxLayout;
+    m_open = new QPushButton(tr("Open an existing register…"), this);
+    m_demo = new QPushButton(tr("Open the demo register"), this);
+    m_demo->setToolTip(tr("Xiamen's 2020 rectification work, as of 2021-01-15"));
+    others->addWidget(m_open);
+    others->addWidget(m_demo);
+    others->addStretch(1);
+    layout->addLayout(others);
+
+    connect(m_termName, &QLineEdit::textChanged, this, &WelcomeDialog::updateButtons);
+    connect(m_path, &QLineEdit::textChanged, this, &WelcomeDialog::updateButtons);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString p =
+            QFileDialog::getSaveFileName(this, tr("New register"), m_path->text(), fileFilter());
+        if (!p.isEmpty())
+            m_path->setText(p);
+    });
+    connect(m_create, &QPushButton::clicked, this, [this] { finish(Choice::Create); });
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        const QString p = QFileDialog::getOpenFileName(this, tr("Open register"), QString(), fileFilter());
+        if (!p.isEmpty()) {
+            m_openPath = p;
+            finish(Choice::Open);
+        }
+    });
+    connect(m_demo, &QPushButton::clicked, this, [this] { finish(Choice::Demo); });
+    updateButtons();
+    resize(640, sizeHint().height());
+}
+
+QString WelcomeDialog::termName() const
+{
+    return m_termName->text().trimmed();
+}
+
+QString WelcomeDialog::path() const
+{
+    if (m_choice == Choice::Open)
+        return m_openPath;
+    QString p = m_path->text().trimmed();
+    if (!p.isEmpty() && QFileInfo(p).suffix().isEmpty())
+        p += QStringLiteral(".rtreg");
+    return p;
+}
+
+void WelcomeDialog::updateButtons()
+{
+    m_create->setEnabled(!m_termName->text().trimmed().isEmpty() && !m_path->text().trimmed().isEmpty());
+}
+
+void WelcomeDialog::finish(Choice choice)
+{
+    m_choice = choice;
+    accept();
+}
+
+} // namespace rectrack::ui

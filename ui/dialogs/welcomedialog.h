@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QDialog>
+
+class QLineEdit;
+class QPushButton;
+
+namespace rectrack::ui {
+
+/**
+ * First run: greets the user when there is no register yet, says in two lines what a register is
+ * and offers three choices — create a new register (committee/term name and where to save it),
+ * open an existing one, or open the demo register. The dialog only returns the choice; the
+ * caller creates or opens the file.
+ */
+class WelcomeDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    enum class Choice
+    {
+        None,
+        Create,
+        Open,
+        Demo
+    };
+
+    explicit WelcomeDialog(QWidget *parent = nullptr);
+
+    Choice choice() const { return m_choice; }
+    /// The committee/term name for a new register (e.g. 十二届市委).
+    QString termName() const;
+    /// The file to create (with .rtreg added when it has no suffix) or the file to open.
+    QString path() const;
+
+    QLineEdit *termNameEdit() const { return m_termName; }
+    QLineEdit *pathEdit() const { return m_path; }
+    QPushButton *createButton() const { return m_create; }
+    QPushButton *demoButton() const { return m_demo; }
+
+private:
+    void updateButtons();
+    void finish(Choice choice);
+
+    Choice m_choice = Choice::None;
+    QString m_openPath;
+    QLineEdit *m_termName;
+    QLineEdit *m_path;
+    QPushButton *m_create;
+    QPushButton *m_open;
+    QPushButton *m_demo;
+};
+
+} // namespace rectrack::ui
