@@ -20,8 +20,14 @@ bool installTranslations(const QString &language)
     }
     QLocale::setDefault(QLocale(lang));
     bool any = false;
-    const QDir dir(QStringLiteral(":/i18n"));
-    for (const QString &file : dir.entryList({QStringLiteral("*_%1.qm").arg(lang)}, QDir::Files)) {
+    // Installed .qm files (share/rectrack/translations beside bin/) take precedence over the
+    // copies embedded at build time, so corrected wording can be shipped without a new build.
+    const QDir installed(QCoreApplication::applicationDirPath() +
+                         QStringLiteral("/../share/rectrack/translations"));
+    const QDir embedded(QStringLiteral(":/i18n"));
+    const QString pattern = QStringLiteral("*_%1.qm").arg(lang);
+    const QDir dir = installed.entryList({pattern}, QDir::Files).isEmpty() ? embedded : installed;
+    for (const QString &file : dir.entryList({pattern}, QDir::Files)) {
         auto *t = new QTranslator(QCoreApplication::instance());
         if (t->load(dir.filePath(file))) {
             QCoreApplication::installTranslator(t);
