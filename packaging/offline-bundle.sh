@@ -17,7 +17,7 @@
 # debootstrap (installed when missing) and network (on the machine that builds the bundle, not on the one that installs it).
 #
 # --check then installs the bundle into another fresh minimal Debian 12 without apt sources and
-# without a network (unshare -n) and runs rectrack-cli demo, stats and verify there.
+# without a network (unshare -n) and runs rectrack-cli demo, stats, verify and report there.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -134,6 +134,7 @@ if [ "$check" -eq 1 ]; then
   unshare -n chroot "$t" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
     sh -ec "cd /root/bundle/$name && ./install.sh && cd /tmp && rectrack-cli demo d.rtreg \
             && rectrack-cli stats d.rtreg && rectrack-cli verify d.rtreg \
+            && rectrack-cli report d.rtreg -o r.pdf && test -s r.pdf \
             && QT_QPA_PLATFORM=offscreen rectrack --version"
   echo "offline-bundle: --check passed"
 fi

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "harness.h"
+#include "storage/auditlog.h"
 #include "storage/database.h"
 #include "testsupport.h"
 
@@ -192,4 +193,58 @@ TEST_CASE("two writers and the command line on one register: every write arrives
                 "rectrack-cli runs alongside\n",
                 seconds, writeSeconds, qint64(logs.at(0).printed.size()), qint64(logs.at(1).printed.size()),
                 qint64(logs.at(0).printed.size() + logs.at(1).printed.size()), cliRuns);
+}
+
+TEST_CASE("imports killed at random moments are all or nothing", "[reliability][kill][import]")
+{
+    // Each `rectrack-cli import` is one transaction: after a SIGKILL the unit holds either none or
+    // all of the ledger's 24 problems, every earlier import that exited 0 is complete, and the
+    // register verifies.
+    QTemporaryDir dir;
+    const QString db = newRegister(dir, 900);
+    const QString ledger = sharedData(QStringLiteral("ledgers/transport-bureau-ledger.xlsx"));
+    const int kills = envInt("RECTRACK_IMPORT_KILLS", 8);
+    const quint32 seed =
+        quint32(envInt("RECTRACK_KILL_SEED", int(QDateTime::currentMSecsSinceEpoch() % 100000)));
+    std::printf("import kill seed %u\n", seed);
+    QRandomGenerator rng(seed);
+    QStringList completed;
+    int landed = 0;
+    for (int k = 0; k < kills; ++k) {
+        const QString unit = QStringLiteral("市交通运输局党组-%1").arg(k);
+        QProcess p;
+        p.start(QStringLiteral(RECTRACK_CLI_PATH),
+                {QStringLiteral("import"), db, ledger, QStringLiteral("--unit"), unit,
+                 QStringLiteral("--lang"), QStringLiteral("en")});
+        REQUIRE(p.waitForStarted());
+        const bool stillRunning = running(p, int(rng.bounded(5, 250)));
+        if (stillRunning) {
+            p.kill();
+            p.waitForFinished();
+        } else if (p.exitCode() == 0) {
+            completed << unit;
+        }
+        auto reg = Database::open(db);
+        REQUIRE(reg.ok());
+        const int n =
+            (*reg)
+                ->scalar(QStringLiteral("SELECT count(*) FROM problems p JOIN units u ON u.id = p.unit_id "
+                                        "WHERE u.name = ?"),
+                         {unit})
+                .toInt();
+        INFO("kill " << k << " unit problems " << n);
+        CHECK((n == 0 || n == 24));
+        landed += n == 24 ? 1 : 0;
+        for (const QString &done : completed)
+            CHECK((*reg)
+                      ->scalar(QStringLiteral(
+                                   "SELECT count(*) FROM problems p JOIN units u ON u.id = p.unit_id WHERE "
+                                   "u.name = ?"),
+                               {done})
+                      .toInt() == 24);
+        const rectrack::core::VerifyReport report = rectrack::core::Verifier::verify(**reg);
+        CHECK(report.faults.join(u'\n').toStdString() == "");
+    }
+    std::printf("import kills: %d, imports landed: %d, exited 0 before the kill: %lld\n", kills, landed,
+                static_cast<long long>(completed.size()));
 }
