@@ -698,6 +698,10 @@
         <source>&amp;Dashboard</source>
         <translation>仪表盘(&amp;D)</translation>
     </message>
+    <message>
+        <source>Supervision registers</source>
+        <translation>监督台账</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::MeasureLedgerModel</name>
@@ -800,6 +804,10 @@
         <source>Saved views</source>
         <translation>已保存视图</translation>
     </message>
+    <message>
+        <source>Supervision registers</source>
+        <translation>监督台账</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::ProblemLedgerModel</name>
@@ -872,6 +880,192 @@
     <message>
         <source>Feedback date</source>
         <translation>反馈日期</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::RegisterModel</name>
+    <message>
+        <source>Clue register</source>
+        <translation>线索台账</translation>
+    </message>
+    <message>
+        <source>Referrals and reports</source>
+        <translation>抄告和专报</translation>
+    </message>
+    <message>
+        <source>Rectification-effect evaluations</source>
+        <translation>整改效果评价</translation>
+    </message>
+    <message>
+        <source>Supervision campaigns and return visits</source>
+        <translation>专项督办与回访</translation>
+    </message>
+    <message>
+        <source>Rectification outcomes</source>
+        <translation>整改成果</translation>
+    </message>
+    <message>
+        <source>Transfer date</source>
+        <translation>移交日期</translation>
+    </message>
+    <message>
+        <source>Clue summary</source>
+        <translation>线索摘要</translation>
+    </message>
+    <message>
+        <source>Persons involved</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Disposal state</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <source>Disposal result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>关联问题数</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Evaluation date</source>
+        <translation>评价日期</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Second rectification</source>
+        <translation>是否二次整改</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>督办名称</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>回访人员</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>后续措施</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name / form</source>
+        <translation>名称/方式</translation>
+    </message>
+    <message>
+        <source>People or amount</source>
+        <translation>人数或金额</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Disposed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Rule established</source>
+        <translation>建章立制</translation>
+    </message>
+    <message>
+        <source>Accountability</source>
+        <translation>问责</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Funds recovered</source>
+        <translation>追缴资金</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::RegisterView</name>
+    <message numerus="yes">
+        <source>%1 · %n row(s)</source>
+        <translation>
+            <numerusform>%1 · %n 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -59,15 +59,15 @@ TEST_CASE("the main window opens a register at its reference date", "[ui][window
     CHECK(window.asOf() == QDate(2021, 1, 15));
     CHECK(window.problemModel()->rowCount() == 6);
     CHECK(window.measureModel()->rowCount() == 7);
-    CHECK(window.tabs()->count() == 3); // problem ledger, rectification ledger, dashboard
+    CHECK(window.tabs()->count() == 4); // problem ledger, rectification ledger, dashboard, registers
     // Headline figures: 6 problems, A-3 completed and B-2 closed out are done (2/6 = 33.33%),
     // A-1 overdue (B-1 is long-term: not done, not overdue).
     CHECK(window.headline() == QStringLiteral("Problems 6 · done 2 · completion rate 33.33% · overdue 1"));
 
-    // Navigation: smart lists, the term, saved views.
+    // Navigation: smart lists, the term, the supervision registers, saved views.
     const QStringList top = topLevelTexts(window.navigation());
     CHECK(top == (QStringList{QStringLiteral("Smart lists"), QStringLiteral("十二届市委"),
-                              QStringLiteral("Saved views")}));
+                              QStringLiteral("Supervision registers"), QStringLiteral("Saved views")}));
     QTreeWidgetItem *term = window.navigation()->topLevelItem(1);
     REQUIRE(term->childCount() == 2);
     CHECK(term->child(0)->text(0) == QStringLiteral("第一轮"));

@@ -8,6 +8,7 @@
 #include "models/measureledgermodel.h"
 #include "models/problemledgermodel.h"
 #include "navigationpane.h"
+#include "registerview.h"
 #include "report/reportdialog.h"
 #include "stats/statistics.h"
 #include "workflow/organizationservice.h"
@@ -96,6 +97,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_dashboard = new DashboardView(this);
     m_dashboard->setObjectName(QStringLiteral("dashboard"));
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
+    m_registerView = new RegisterView(this);
+    m_registerView->setObjectName(QStringLiteral("registers"));
+    m_tabs->addTab(m_registerView, tr("Supervision registers"));
     m_tabs->setDocumentMode(true);
     m_detail = new DetailPane(this);
 
@@ -141,6 +145,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_navigation, &NavigationPane::scopeSelected, this,
             [this](const core::LedgerFilter &scope, const QString &title, bool savedView) {
                 m_drill.reset();
+                if (m_tabs->currentIndex() == RegistersTab)
+                    m_tabs->setCurrentIndex(ProblemTab);
                 if (savedView) {
                     m_scope = {};
                     m_filterBar->setFilter(scope);
@@ -150,6 +156,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
                 m_scopeTitle = title;
                 applyFilter();
             });
+    connect(m_navigation, &NavigationPane::registerSelected, this, [this](int reg) {
+        m_registerView->showRegister(RegisterView::Register(reg));
+        m_tabs->setCurrentIndex(RegistersTab);
+        updateCounts();
+    });
     connect(m_navigation, &NavigationPane::removeViewRequested, this, &MainWindow::removeView);
     connect(m_filterBar, &FilterBar::filterChanged, this, [this] {
         m_drill.reset();
@@ -163,8 +174,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         connect(v->model(), &QAbstractItemModel::modelReset, this, &MainWindow::updateDetail);
     }
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        // The detail pane describes a ledger row: the dashboard has none and needs the room.
-        m_detail->setVisible(index != DashboardTab);
+        // The detail pane describes a ledger row: the dashboard and the registers have none and
+        // need the room; the filter bar filters the ledgers only.
+        m_detail->setVisible(index != DashboardTab && index != RegistersTab);
+        m_filterBar->setVisible(index != RegistersTab);
         updateDetail();
         updateCounts();
         updateDashboard();
@@ -325,6 +338,7 @@ bool MainWindow::openRegister(const QString &path, bool quiet)
     loadRegisterSettings();
     m_filterBar->setDatabase(m_db.get());
     m_dashboard->setDatabase(m_db.get());
+    m_registerView->setDatabase(m_db.get(), m_asOf);
     m_drill.reset();
     m_dashboardDirty = true;
     {
@@ -348,6 +362,7 @@ void MainWindow::closeRegister()
     m_measures->setDatabase(nullptr);
     m_filterBar->setDatabase(nullptr);
     m_dashboard->setDatabase(nullptr);
+    m_registerView->setDatabase(nullptr, {});
     m_navigation->setDatabase(nullptr);
     m_detail->showNothing();
     m_db.reset();
@@ -438,6 +453,7 @@ void MainWindow::setAsOf(const QDate &date)
     BusyScope busy(this, tr("Computing…"));
     m_problems->setContext(ctx);
     m_measures->setContext(ctx);
+    m_registerView->setDatabase(m_db.get(), m_asOf);
     updateFigures();
     updateCounts();
     m_dashboardDirty = true;
@@ -472,6 +488,10 @@ void MainWindow::updateCounts()
 {
     if (!m_db) {
         m_count->clear();
+        return;
+    }
+    if (m_tabs->currentIndex() == RegistersTab) {
+        m_count->setText(m_registerView->titleText());
         return;
     }
     const bool problems = m_tabs->currentIndex() != MeasureTab;
@@ -751,6 +771,14 @@ bool MainWindow::saveScreenshots(const QString &dir)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
         shoot(this, QStringLiteral("dashboard-%1x%2.png").arg(size.width()).arg(size.height()));
     }
+    // Each supervision register, picked in the navigation tree.
+    setGeometry(0, 0, 1440, 900);
+    m_splitter->setSizes({230, 1440 - 230, 0});
+    for (RegisterModel::Register reg : RegisterModel::all()) {
+        m_navigation->selectRegister(int(reg));
+        shoot(this, QStringLiteral("register-%1.png").arg(RegisterModel::key(reg)));
+    }
+    m_navigation->selectSmartList(NavigationPane::SmartList::All);
     m_tabs->setCurrentIndex(ProblemTab);
     setGeometry(0, 0, 1440, 900);
     return ok;

@@ -34,6 +34,7 @@ class LedgerView;
 class MeasureLedgerModel;
 class NavigationPane;
 class ProblemLedgerModel;
+class RegisterView;
 
 class MainWindow : public QMainWindow
 {
@@ -44,7 +45,8 @@ public:
     {
         ProblemTab = 0,
         MeasureTab = 1,
-        DashboardTab = 2
+        DashboardTab = 2,
+        RegistersTab = 3 ///< the supervision register picked in the navigation tree
     };
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -73,6 +75,7 @@ public:
     DetailPane *detailPane() const { return m_detail; }
     QTabWidget *tabs() const { return m_tabs; }
     DashboardView *dashboard() const { return m_dashboard; }
+    RegisterView *registerView() const { return m_registerView; }
 
     /// The as-of date of the figures and traffic lights.
     QDate asOf() const { return m_asOf; }
@@ -95,8 +98,8 @@ public:
     bool applySettings(const SettingsDialog::Values &values);
 
     /// Saves 1440×900 screenshots of the problem ledger, the rectification ledger, the overdue
-    /// smart list, the settings dialog and the dashboard (also at 1024×768) as PNG files in
-    /// @p dir. Returns false on a write error.
+    /// smart list, the settings dialog, the dashboard (also at 1024×768) and each supervision
+    /// register (register-<name>.png) as PNG files in @p dir. Returns false on a write error.
     bool saveScreenshots(const QString &dir);
 
 protected:
@@ -137,6 +140,7 @@ private:
     LedgerView *m_problemView;
     LedgerView *m_measureView;
     DashboardView *m_dashboard;
+    RegisterView *m_registerView;
     DetailPane *m_detail;
     QSplitter *m_splitter;
     QLabel *m_figures;

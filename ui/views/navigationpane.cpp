@@ -1,6 +1,7 @@
 #include "navigationpane.h"
 
 #include "models/labels.h"
+#include "models/registermodel.h"
 #include "workflow/organizationservice.h"
 #include "workflow/savedviewservice.h"
 
@@ -71,6 +72,7 @@ void NavigationPane::setDatabase(core::Database *db)
     QSignalBlocker blocker(this);
     clear();
     m_smart.clear();
+    m_registers.clear();
     m_views = nullptr;
     if (!db)
         return;
@@ -131,6 +133,12 @@ void NavigationPane::setDatabase(core::Database *db)
         other->setExpanded(true);
     }
     smart->setExpanded(true);
+    // The supervision registers kept beside the ledgers.
+    QTreeWidgetItem *registers = addItem(nullptr, tr("Supervision registers"), Kind::Group, {});
+    registers->setFlags(Qt::ItemIsEnabled);
+    for (RegisterModel::Register reg : RegisterModel::all())
+        m_registers << addItem(registers, RegisterModel::title(reg), Kind::Register, {}, int(reg));
+    registers->setExpanded(true);
     reloadSavedViews();
     blocker.unblock();
     setCurrentItem(m_smart.first());
@@ -156,6 +164,12 @@ void NavigationPane::selectSmartList(SmartList list)
         setCurrentItem(m_smart.at(int(list)));
 }
 
+void NavigationPane::selectRegister(int reg)
+{
+    if (reg >= 0 && reg < m_registers.size())
+        setCurrentItem(m_registers.at(reg));
+}
+
 void NavigationPane::onCurrentChanged(QTreeWidgetItem *item)
 {
     if (!item)
@@ -163,6 +177,10 @@ void NavigationPane::onCurrentChanged(QTreeWidgetItem *item)
     const Kind kind = Kind(item->data(0, kKindRole).toInt());
     if (kind == Kind::Group)
         return;
+    if (kind == Kind::Register) {
+        Q_EMIT registerSelected(item->data(0, kIdRole).toInt());
+        return;
+    }
     const core::LedgerFilter f = core::LedgerFilter::fromJson(
         QJsonDocument::fromJson(item->data(0, kFilterRole).toByteArray()).object());
     Q_EMIT scopeSelected(f, item->text(0), kind == Kind::SavedView);

@@ -23,7 +23,8 @@ public:
         Round,
         Inspection,
         SavedView,
-        Group
+        Group,
+        Register ///< a supervision register (RegisterModel::Register in the id)
     };
     /// Smart lists, in display order.
     enum class SmartList
@@ -43,6 +44,9 @@ public:
     /// Selects a smart list (emits scopeSelected).
     void selectSmartList(SmartList list);
 
+    /// Selects the supervision register @p reg (a RegisterModel::Register; emits registerSelected).
+    void selectRegister(int reg);
+
     /// The filter a smart list stands for.
     static core::LedgerFilter smartListFilter(SmartList list);
 
@@ -50,6 +54,8 @@ Q_SIGNALS:
     /// The user picked an item: @p scope is its filter, @p title its name; @p savedView is true
     /// for a saved view (whose filter replaces the filter bar's).
     void scopeSelected(const core::LedgerFilter &scope, const QString &title, bool savedView);
+    /// The user picked a supervision register (a RegisterModel::Register).
+    void registerSelected(int reg);
     /// The user asked to delete a saved view.
     void removeViewRequested(qint64 id, const QString &name);
 
@@ -61,6 +67,7 @@ private:
     core::Database *m_db = nullptr;
     QTreeWidgetItem *m_views = nullptr;
     QList<QTreeWidgetItem *> m_smart;
+    QList<QTreeWidgetItem *> m_registers;
 };
 
 } // namespace rectrack::ui

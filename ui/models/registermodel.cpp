@@ -1,0 +1,211 @@
+#include "registermodel.h"
+
+#include "labels.h"
+#include "ledgermodel.h"
+#include "workflow/oversightregisters.h"
+#include "workflow/oversightservice.h"
+
+#include <QLocale>
+
+namespace rectrack::ui {
+
+RegisterModel::RegisterModel(Register reg, QObject *parent) : QAbstractTableModel(parent), m_register(reg) {}
+
+QList<RegisterModel::Register> RegisterModel::all()
+{
+    return {Register::Clues, Register::Referrals, Register::Evaluations, Register::ReturnVisits,
+            Register::Outcomes};
+}
+
+QString RegisterModel::title(Register reg)
+{
+    switch (reg) {
+    case Register::Clues:
+        return tr("Clue register");
+    case Register::Referrals:
+        return tr("Referrals and reports");
+    case Register::Evaluations:
+        return tr("Rectification-effect evaluations");
+    case Register::ReturnVisits:
+        return tr("Supervision campaigns and return visits");
+    case Register::Outcomes:
+        return tr("Rectification outcomes");
+    }
+    return {};
+}
+
+QString RegisterModel::key(Register reg)
+{
+    switch (reg) {
+    case Register::Clues:
+        return QStringLiteral("clues");
+    case Register::Referrals:
+        return QStringLiteral("referrals");
+    case Register::Evaluations:
+        return QStringLiteral("evaluations");
+    case Register::ReturnVisits:
+        return QStringLiteral("return-visits");
+    case Register::Outcomes:
+        return QStringLiteral("outcomes");
+    }
+    return {};
+}
+
+QStringList RegisterModel::headers() const
+{
+    switch (m_register) {
+    case Register::Clues:
+        return {tr("Transfer date"), tr("Clue summary"),   tr("Persons involved"), tr("Receiver"),
+                tr("Due date"),      tr("Disposal state"), tr("Disposal result")};
+    case Register::Referrals:
+        return {tr("Kind"),    tr("Number"),   tr("Date"),    tr("Recipient"),
+                tr("Subject"), tr("Problems"), tr("Response")};
+    case Register::Evaluations:
+        return {tr("Unit"), tr("Evaluation date"), tr("Score"), tr("Grade"), tr("Second rectification")};
+    case Register::ReturnVisits:
+        return {tr("Campaign"), tr("Unit"),         tr("Visit date"), tr("Visitors"),
+                tr("Findings"), tr("Satisfaction"), tr("Follow-up")};
+    case Register::Outcomes:
+        return {tr("Category"), tr("Name / form"), tr("People or amount"), tr("Date"), tr("Unit")};
+    }
+    return {};
+}
+
+QList<int> RegisterModel::numericColumns() const
+{
+    switch (m_register) {
+    case Register::Clues:
+        return {2};
+    case Register::Referrals:
+        return {5};
+    case Register::Evaluations:
+        return {2};
+    case Register::ReturnVisits:
+        return {};
+    case Register::Outcomes:
+        return {2};
+    }
+    return {};
+}
+
+void RegisterModel::load(core::Database *db, const QDate &asOf)
+{
+    beginResetModel();
+    m_rows.clear();
+    if (db) {
+        const QLocale locale;
+        switch (m_register) {
+        case Register::Clues:
+            for (const core::Clue &c : core::OversightService(*db).clues()) {
+                const bool disposed = c.resultDate.isValid() && c.resultDate <= asOf;
+                QString result = c.result;
+                if (c.resultDate.isValid())
+                    result = tr("%1 (%2)").arg(c.result, Labels::date(c.resultDate));
+                m_rows.append(
+                    {{Labels::date(c.transferDate), c.summary,
+                      c.personsRoles.isEmpty()
+                          ? QString::number(c.personsCount)
+                          : tr("%1 (%2)").arg(QString::number(c.personsCount), c.personsRoles),
+                      c.receiver, Labels::date(c.dueDate), disposed ? tr("Disposed") : tr("Pending"), result},
+                     core::OversightService::isClueOverdue(c, asOf)});
+            }
+            break;
+        case Register::Referrals:
+            for (const core::ReferralRow &r : core::OversightRegisters::referrals(*db)) {
+                const core::Referral &f = r.referral;
+                QString response = f.response;
+                if (f.responseDate.isValid())
+                    response = tr("%1 (%2)").arg(f.response, Labels::date(f.responseDate));
+                m_rows.append({{core::referralKindName(f.kind), f.number, Labels::date(f.issuedOn),
+                                f.recipient, f.subject, QString::number(r.problemCount), response},
+                               false});
+            }
+            break;
+        case Register::Evaluations:
+            for (const core::EvaluationRow &r : core::OversightRegisters::evaluations(*db)) {
+                const core::Evaluation &e = r.evaluation;
+                m_rows.append({{r.unit, Labels::date(e.evaluatedOn), locale.toString(e.score, 'f', 1),
+                                e.grade, e.secondRectification ? tr("Yes") : tr("No")},
+                               false});
+            }
+            break;
+        case Register::ReturnVisits:
+            for (const core::ReturnVisitRow &r : core::OversightRegisters::returnVisits(*db)) {
+                const core::ReturnVisit &v = r.visit;
+                m_rows.append({{v.campaign, r.unit, Labels::date(v.date), v.visitors, v.findings,
+                                v.satisfaction, v.followUp},
+                               false});
+            }
+            break;
+        case Register::Outcomes:
+            for (const core::OutcomeRow &o : core::OversightRegisters::outcomes(*db)) {
+                QString category, amount;
+                switch (o.kind) {
+                case core::OutcomeRow::Kind::RuleEstablished:
+                    category = tr("Rule established");
+                    break;
+                case core::OutcomeRow::Kind::Accountability:
+                    category = tr("Accountability");
+                    amount = tr("%n person(s)", nullptr, int(o.amount));
+                    break;
+                case core::OutcomeRow::Kind::FundsRecovered:
+                    category = tr("Funds recovered");
+                    amount = tr("%1 yuan").arg(locale.toString(o.amount, 'f', 2));
+                    break;
+                }
+                m_rows.append({{category, o.name, amount, Labels::date(o.date), o.unit}, false});
+            }
+            break;
+        }
+    }
+    endResetModel();
+}
+
+int RegisterModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int RegisterModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(headers().size());
+}
+
+QVariant RegisterModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        return row.cells.value(index.column());
+    case Qt::BackgroundRole:
+        if (row.overdue)
+            return LightPalette().tint(core::WarningLight::Red);
+        return {};
+    case Qt::ForegroundRole:
+        if (row.overdue)
+            return LightPalette().red.darker(130);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (numericColumns().contains(index.column()))
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case OverdueRole:
+        return row.overdue;
+    default:
+        return {};
+    }
+}
+
+QVariant RegisterModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (orientation == Qt::Horizontal)
+        return headers().value(section);
+    return section + 1;
+}
+
+} // namespace rectrack::ui
