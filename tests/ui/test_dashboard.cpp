@@ -183,7 +183,8 @@ TEST_CASE("the dashboard shows core's statistics of the demo register", "[ui][da
     CHECK(QImage(png).width() > 100);
 
     // The whole dashboard prints: figures and chart titles as text, charts two by two.
-    const QString pdf = qEnvironmentVariable("RECTRACK_KEEP_PDF", d.reg.dir.filePath(QStringLiteral("dashboard.pdf")));
+    const QString pdf =
+        qEnvironmentVariable("RECTRACK_KEEP_PDF", d.reg.dir.filePath(QStringLiteral("dashboard.pdf")));
     {
         QPrinter printer(QPrinter::HighResolution);
         printer.setOutputFormat(QPrinter::PdfFormat);
