@@ -3,6 +3,7 @@
 #include "dashboardview.h"
 #include "demo/demoregister.h"
 #include "detailpane.h"
+#include "dialogs/welcomedialog.h"
 #include "filterbar.h"
 #include "ledgerview.h"
 #include "models/measureledgermodel.h"
@@ -758,6 +759,12 @@ bool MainWindow::saveScreenshots(const QString &dir)
     shoot(dialog, QStringLiteral("settings.png"));
     dialog->close();
     dialog->deleteLater();
+    {
+        WelcomeDialog welcome(this);
+        welcome.show();
+        shoot(&welcome, QStringLiteral("welcome.png"));
+        welcome.close();
+    }
     m_navigation->selectSmartList(NavigationPane::SmartList::All);
     // The dashboard at the two common screen sizes, once its worker has delivered the figures.
     m_tabs->setCurrentIndex(DashboardTab);
