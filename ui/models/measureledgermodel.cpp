@@ -4,34 +4,17 @@
 
 namespace rectrack::ui {
 
-MeasureLedgerModel::MeasureLedgerModel(QObject *parent) : LedgerModel(core::Ledger::Measures, parent) {}
+MeasureLedgerModel::MeasureLedgerModel(QObject *parent) : BlockLedgerModel(core::Ledger::Measures, parent) {}
 
 int MeasureLedgerModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-const core::MeasureRow *MeasureLedgerModel::rowAt(int row) const
+core::Result<QList<core::MeasureRow>> MeasureLedgerModel::fetchRows(core::LedgerQuery &query,
+                                                                    const QList<qint64> &ids) const
 {
-    if (row < 0 || row >= rowCount())
-        return nullptr;
-    const auto [block, offset] = ensureLoaded(row);
-    const QList<core::MeasureRow> &rows = m_blocks[block];
-    return offset < rows.size() ? &rows[offset] : nullptr;
-}
-
-void MeasureLedgerModel::loadBlock(int block, const QList<qint64> &ids) const
-{
-    if (!database())
-        return;
-    core::LedgerQuery query(*database());
-    auto rows = query.measureRows(ids);
-    if (!rows) {
-        m_error = rows.error().message;
-        m_blocks.insert(block, {});
-        return;
-    }
-    m_blocks.insert(block, std::move(rows).value());
+    return query.measureRows(ids);
 }
 
 QVariant MeasureLedgerModel::data(const QModelIndex &index, int role) const

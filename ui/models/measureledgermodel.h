@@ -1,13 +1,13 @@
 #pragma once
 
-#include "ledgermodel.h"
+#include "blockledgermodel.h"
 
 #include <QHash>
 
 namespace rectrack::ui {
 
 /// The rectification ledger (整改台账): one row per measure, with owner, deadline and state.
-class MeasureLedgerModel : public LedgerModel
+class MeasureLedgerModel : public BlockLedgerModel<core::MeasureRow>
 {
     Q_OBJECT
 public:
@@ -36,18 +36,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// The row @p row (loading its window), or nullptr when out of range.
-    const core::MeasureRow *rowAt(int row) const;
-
 protected:
     core::LedgerSort sortKey(int column) const override;
-    void loadBlock(int block, const QList<qint64> &ids) const override;
-    void clearCache() const override { m_blocks.clear(); }
-    bool hasBlock(int block) const override { return m_blocks.contains(block); }
-    int blockCount() const override { return int(m_blocks.size()); }
-
-private:
-    mutable QHash<int, QList<core::MeasureRow>> m_blocks;
+    core::Result<QList<core::MeasureRow>> fetchRows(core::LedgerQuery &query,
+                                                    const QList<qint64> &ids) const override;
 };
 
 } // namespace rectrack::ui

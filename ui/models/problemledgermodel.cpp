@@ -4,34 +4,17 @@
 
 namespace rectrack::ui {
 
-ProblemLedgerModel::ProblemLedgerModel(QObject *parent) : LedgerModel(core::Ledger::Problems, parent) {}
+ProblemLedgerModel::ProblemLedgerModel(QObject *parent) : BlockLedgerModel(core::Ledger::Problems, parent) {}
 
 int ProblemLedgerModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-const core::ProblemRow *ProblemLedgerModel::rowAt(int row) const
+core::Result<QList<core::ProblemRow>> ProblemLedgerModel::fetchRows(core::LedgerQuery &query,
+                                                                    const QList<qint64> &ids) const
 {
-    if (row < 0 || row >= rowCount())
-        return nullptr;
-    const auto [block, offset] = ensureLoaded(row);
-    const QList<core::ProblemRow> &rows = m_blocks[block];
-    return offset < rows.size() ? &rows[offset] : nullptr;
-}
-
-void ProblemLedgerModel::loadBlock(int block, const QList<qint64> &ids) const
-{
-    if (!database())
-        return;
-    core::LedgerQuery query(*database());
-    auto rows = query.problemRows(ids);
-    if (!rows) {
-        m_error = rows.error().message;
-        m_blocks.insert(block, {});
-        return;
-    }
-    m_blocks.insert(block, std::move(rows).value());
+    return query.problemRows(ids);
 }
 
 QVariant ProblemLedgerModel::data(const QModelIndex &index, int role) const

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "ledgermodel.h"
+#include "blockledgermodel.h"
 
 #include <QHash>
 
 namespace rectrack::ui {
 
 /// The problem ledger (问题台账): one row per registered problem, from 挂号 to 销号.
-class ProblemLedgerModel : public LedgerModel
+class ProblemLedgerModel : public BlockLedgerModel<core::ProblemRow>
 {
     Q_OBJECT
 public:
@@ -38,18 +38,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// The row @p row (loading its window), or nullptr when out of range.
-    const core::ProblemRow *rowAt(int row) const;
-
 protected:
     core::LedgerSort sortKey(int column) const override;
-    void loadBlock(int block, const QList<qint64> &ids) const override;
-    void clearCache() const override { m_blocks.clear(); }
-    bool hasBlock(int block) const override { return m_blocks.contains(block); }
-    int blockCount() const override { return int(m_blocks.size()); }
-
-private:
-    mutable QHash<int, QList<core::ProblemRow>> m_blocks;
+    core::Result<QList<core::ProblemRow>> fetchRows(core::LedgerQuery &query,
+                                                    const QList<qint64> &ids) const override;
 };
 
 } // namespace rectrack::ui
