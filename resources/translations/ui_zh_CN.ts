@@ -24,18 +24,6 @@
         <translation>已销号</translation>
     </message>
     <message>
-        <source>Not started</source>
-        <translation>未启动</translation>
-    </message>
-    <message>
-        <source>Immediate</source>
-        <translation>立行立改</translation>
-    </message>
-    <message>
-        <source>By deadline</source>
-        <translation>限期整改</translation>
-    </message>
-    <message>
         <source>Central inspection</source>
         <translation>中央巡视</translation>
     </message>
@@ -50,46 +38,6 @@
     <message>
         <source>District inspection</source>
         <translation>区县委巡察</translation>
-    </message>
-    <message>
-        <source>Regular</source>
-        <translation>常规巡察</translation>
-    </message>
-    <message>
-        <source>Thematic</source>
-        <translation>专项巡察</translation>
-    </message>
-    <message>
-        <source>Elevated</source>
-        <translation>提级巡察</translation>
-    </message>
-    <message>
-        <source>Flexible</source>
-        <translation>机动巡察</translation>
-    </message>
-    <message>
-        <source>Cross</source>
-        <translation>交叉巡察</translation>
-    </message>
-    <message>
-        <source>Follow-up review</source>
-        <translation>巡察“回头看”</translation>
-    </message>
-    <message>
-        <source>Normal</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>Green</source>
-        <translation>绿灯</translation>
-    </message>
-    <message>
-        <source>Yellow</source>
-        <translation>黄灯</translation>
-    </message>
-    <message>
-        <source>Red</source>
-        <translation>红灯</translation>
     </message>
     <message>
         <source>Unit leader</source>

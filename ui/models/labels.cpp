@@ -21,30 +21,12 @@ QString Labels::state(core::ProblemState s)
 
 QString Labels::measureState(core::MeasureState s)
 {
-    switch (s) {
-    case core::MeasureState::Pending:
-        return tr("Not started");
-    case core::MeasureState::InProgress:
-        return tr("In progress");
-    case core::MeasureState::LongTerm:
-        return tr("Long-term");
-    case core::MeasureState::Completed:
-        return tr("Completed");
-    }
-    return {};
+    return core::Names::display(s);
 }
 
 QString Labels::measureType(core::MeasureType t)
 {
-    switch (t) {
-    case core::MeasureType::Immediate:
-        return tr("Immediate");
-    case core::MeasureType::Deadline:
-        return tr("By deadline");
-    case core::MeasureType::LongTerm:
-        return tr("Long-term");
-    }
-    return {};
+    return core::Names::display(t);
 }
 
 QString Labels::source(core::SourceLevel s)
@@ -64,38 +46,12 @@ QString Labels::source(core::SourceLevel s)
 
 QString Labels::kind(core::InspectionKind k)
 {
-    switch (k) {
-    case core::InspectionKind::Regular:
-        return tr("Regular");
-    case core::InspectionKind::Thematic:
-        return tr("Thematic");
-    case core::InspectionKind::Elevated:
-        return tr("Elevated");
-    case core::InspectionKind::Flexible:
-        return tr("Flexible");
-    case core::InspectionKind::Cross:
-        return tr("Cross");
-    case core::InspectionKind::FollowUp:
-        return tr("Follow-up review");
-    }
-    return {};
+    return core::Names::display(k);
 }
 
 QString Labels::light(core::WarningLight w)
 {
-    switch (w) {
-    case core::WarningLight::None:
-        return {};
-    case core::WarningLight::Normal:
-        return tr("Normal");
-    case core::WarningLight::Green:
-        return tr("Green");
-    case core::WarningLight::Yellow:
-        return tr("Yellow");
-    case core::WarningLight::Red:
-        return tr("Red");
-    }
-    return {};
+    return core::Names::display(w);
 }
 
 QString Labels::reviewStep(core::ReviewStep s)
