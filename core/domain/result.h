@@ -22,6 +22,9 @@ struct Error
 {
     ErrorCode code = ErrorCode::Internal;
     QString message;
+    /// True when a save was refused because the row changed since it was read (a stale edit);
+    /// editors offer to reload. The code stays InputRefused.
+    bool staleEdit = false;
 };
 
 /**

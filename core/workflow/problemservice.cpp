@@ -146,7 +146,8 @@ Status ProblemService::updateProblem(const Problem &p)
             return Error{ErrorCode::InputRefused, tr("The problem #%1 does not exist.").arg(p.id)};
         if (version.toInt() != p.version)
             return Error{ErrorCode::InputRefused,
-                         tr("The problem was changed by someone else since it was opened; reload it first.")};
+                         tr("The problem was changed by someone else since it was opened; reload it first."),
+                         true};
         if (p.description.trimmed().isEmpty())
             return Error{ErrorCode::InputRefused, tr("A problem needs a description.")};
         QVariantMap cols = problemColumns(p);
