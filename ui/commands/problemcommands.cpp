@@ -1,0 +1,304 @@
+#include "problemcommands.h"
+
+#include "workflow/problemservice.h"
+#include "workflow/supervisionservice.h"
+
+#include <QCoreApplication>
+
+namespace rectrack::ui::commands {
+
+using core::Status;
+
+namespace {
+
+const QString kMeasures = QStringLiteral("measures");
+const QString kProgress = QStringLiteral("progress_entries");
+const QString kEvidence = QStringLiteral("evidence");
+const QString kActions = QStringLiteral("supervision_actions");
+const QString kExtensions = QStringLiteral("extension_requests");
+
+/// Translation context of the command names shown in the Edit menu (撤销/重做).
+class Commands
+{
+    Q_DECLARE_TR_FUNCTIONS(Commands)
+};
+
+/// The editable fields of @p from over the current row @p into (state, progress and history stay).
+core::Problem withFields(core::Problem into, const core::Problem &from)
+{
+    into.registrationNo = from.registrationNo;
+    into.source = from.source;
+    into.categoryId = from.categoryId;
+    into.description = from.description;
+    into.example = from.example;
+    into.rootCause = from.rootCause;
+    into.responsibleOffice = from.responsibleOffice;
+    into.leadLeader = from.leadLeader;
+    into.responsiblePerson = from.responsiblePerson;
+    into.deadline = from.deadline;
+    into.deadlineNote = from.deadlineNote;
+    into.systemic = from.systemic;
+    into.immediate = from.immediate;
+    into.note = from.note;
+    return into;
+}
+
+Status missing(qint64 id)
+{
+    return core::Error{core::ErrorCode::InputRefused,
+                       Commands::tr("The problem #%1 no longer exists.").arg(id)};
+}
+
+Status asStatus(const core::Result<qint64> &r)
+{
+    return r ? core::okStatus() : Status(r.error());
+}
+
+} // namespace
+
+QUndoCommand *updateProblem(EditContext *ctx, core::Database &db, const core::Problem &before,
+                            const core::Problem &after)
+{
+    auto first = std::make_shared<bool>(true);
+    auto write = [&db, first](const core::Problem &values) -> Status {
+        const auto current = core::ProblemService(db).problem(values.id);
+        if (!current)
+            return missing(values.id);
+        core::Problem p = withFields(*current, values);
+        if (*first) // the editor's version: someone else's change in between is a stale edit
+            p.version = values.version;
+        *first = false;
+        return core::ProblemService(db).updateProblem(p);
+    };
+    return new ServiceCommand(
+        ctx, Commands::tr("Edit problem %1").arg(after.registrationNo),
+        [write, after] { return write(after); }, [write, before] { return write(before); });
+}
+
+QUndoCommand *registerProblems(EditContext *ctx, core::Database &db,
+                               std::function<core::Result<QList<qint64>>()> registration,
+                               std::shared_ptr<QList<qint64>> ids)
+{
+    auto apply = [&db, registration, ids]() -> Status {
+        if (ids->isEmpty()) {
+            auto r = registration();
+            if (!r)
+                return r.error();
+            *ids = *r;
+            return core::okStatus();
+        }
+        return core::withTransaction(db, [&]() -> Status {
+            for (qint64 id : *ids)
+                if (const Status s = core::ProblemService(db).restoreProblem(id); !s)
+                    return s;
+            return core::okStatus();
+        });
+    };
+    auto revert = [&db, ids]() -> Status {
+        return core::withTransaction(db, [&]() -> Status {
+            for (qint64 id : *ids)
+                if (const Status s = core::ProblemService(db).deleteProblem(id); !s)
+                    return s;
+            return core::okStatus();
+        });
+    };
+    return new ServiceCommand(ctx, Commands::tr("Register problems"), apply, revert);
+}
+
+QUndoCommand *deleteProblem(EditContext *ctx, core::Database &db, qint64 problemId, const QString &label)
+{
+    return new ServiceCommand(
+        ctx, Commands::tr("Delete problem %1").arg(label),
+        [&db, problemId] { return core::ProblemService(db).deleteProblem(problemId); },
+        [&db, problemId] { return core::ProblemService(db).restoreProblem(problemId); });
+}
+
+QUndoCommand *restoreProblem(EditContext *ctx, core::Database &db, qint64 problemId, const QString &label)
+{
+    return new ServiceCommand(
+        ctx, Commands::tr("Restore problem %1").arg(label),
+        [&db, problemId] { return core::ProblemService(db).restoreProblem(problemId); },
+        [&db, problemId] { return core::ProblemService(db).deleteProblem(problemId); });
+}
+
+QUndoCommand *changeState(EditContext *ctx, core::Database &db, qint64 problemId, core::ProblemState to,
+                          const QDate &date)
+{
+    return new ServiceCommand(
+        ctx, Commands::tr("Set state to %1").arg(core::Names::display(to)),
+        [&db, problemId, to, date] { return core::SupervisionService(db).changeState(problemId, to, date); },
+        [&db, problemId, to] { return core::ProblemService(db).revertState(problemId, to); });
+}
+
+QUndoCommand *addMeasure(EditContext *ctx, core::Database &db, const core::Measure &measure)
+{
+    auto id = std::make_shared<qint64>(0);
+    auto seq = std::make_shared<int>(0);
+    auto apply = [ctx, &db, measure, id, seq]() -> Status {
+        core::ProblemService service(db);
+        auto r = service.addMeasure(measure);
+        if (!r)
+            return r.error();
+        if (*id == 0) {
+            *id = *r;
+            *seq = service.measures(measure.problemId).size();
+            return core::okStatus();
+        }
+        ctx->remap(kMeasures, *id, *r);
+        return service.moveMeasure(*r, *seq - 1);
+    };
+    auto revert = [ctx, &db, id] {
+        return core::ProblemService(db).removeMeasure(ctx->resolve(kMeasures, *id));
+    };
+    return new ServiceCommand(ctx, Commands::tr("Add measure"), apply, revert);
+}
+
+QUndoCommand *updateMeasure(EditContext *ctx, core::Database &db, const core::Measure &before,
+                            const core::Measure &after)
+{
+    auto write = [ctx, &db](core::Measure m) {
+        m.id = ctx->resolve(kMeasures, m.id);
+        // The position may have changed since: keep the current one.
+        for (const core::Measure &current : core::ProblemService(db).measures(m.problemId))
+            if (current.id == m.id)
+                m.seq = current.seq;
+        return core::ProblemService(db).updateMeasure(m);
+    };
+    return new ServiceCommand(
+        ctx, Commands::tr("Edit measure"), [write, after] { return write(after); },
+        [write, before] { return write(before); });
+}
+
+QUndoCommand *setMeasureState(EditContext *ctx, core::Database &db, const core::Measure &before,
+                              core::MeasureState to, const QDate &date)
+{
+    return new ServiceCommand(
+        ctx, Commands::tr("Set measure state to %1").arg(core::Names::display(to)),
+        [ctx, &db, before, to, date] {
+            return core::ProblemService(db).setMeasureState(ctx->resolve(kMeasures, before.id), to, date);
+        },
+        [ctx, &db, before] {
+            return core::ProblemService(db).setMeasureState(ctx->resolve(kMeasures, before.id), before.state,
+                                                            before.completedDate);
+        });
+}
+
+QUndoCommand *removeMeasure(EditContext *ctx, core::Database &db, const core::Measure &measure)
+{
+    auto apply = [ctx, &db, measure] {
+        return core::ProblemService(db).removeMeasure(ctx->resolve(kMeasures, measure.id));
+    };
+    auto revert = [ctx, &db, measure]() -> Status {
+        core::ProblemService service(db);
+        return core::withTransaction(db, [&]() -> Status {
+            auto r = service.addMeasure(measure);
+            if (!r)
+                return r.error();
+            ctx->remap(kMeasures, measure.id, *r);
+            return service.moveMeasure(*r, measure.seq - 1);
+        });
+    };
+    return new ServiceCommand(ctx, Commands::tr("Remove measure"), apply, revert);
+}
+
+QUndoCommand *moveMeasure(EditContext *ctx, core::Database &db, qint64 measureId, int from, int to)
+{
+    return new ServiceCommand(
+        ctx, Commands::tr("Move measure"),
+        [ctx, &db, measureId, to] {
+            return core::ProblemService(db).moveMeasure(ctx->resolve(kMeasures, measureId), to);
+        },
+        [ctx, &db, measureId, from] {
+            return core::ProblemService(db).moveMeasure(ctx->resolve(kMeasures, measureId), from);
+        });
+}
+
+QUndoCommand *addProgress(EditContext *ctx, core::Database &db, const core::ProgressEntry &entry)
+{
+    auto id = std::make_shared<qint64>(0);
+    auto apply = [ctx, &db, entry, id]() -> Status {
+        auto r = core::ProblemService(db).addProgress(entry);
+        if (r && *id == 0)
+            *id = *r;
+        else if (r)
+            ctx->remap(kProgress, *id, *r);
+        return asStatus(r);
+    };
+    auto revert = [ctx, &db, id] {
+        return core::ProblemService(db).removeProgress(ctx->resolve(kProgress, *id));
+    };
+    return new ServiceCommand(ctx, Commands::tr("Add progress"), apply, revert);
+}
+
+QUndoCommand *addEvidence(EditContext *ctx, core::Database &db, qint64 problemId, const QString &name,
+                          const QByteArray &data, const QString &mimeType)
+{
+    auto id = std::make_shared<qint64>(0);
+    auto apply = [ctx, &db, problemId, name, data, mimeType, id]() -> Status {
+        auto r = core::ProblemService(db).addEvidence(problemId, 0, name, data, mimeType);
+        if (r && *id == 0)
+            *id = *r;
+        else if (r)
+            ctx->remap(kEvidence, *id, *r);
+        return asStatus(r);
+    };
+    auto revert = [ctx, &db, id] {
+        return core::ProblemService(db).removeEvidence(ctx->resolve(kEvidence, *id));
+    };
+    return new ServiceCommand(ctx, Commands::tr("Attach evidence %1").arg(name), apply, revert);
+}
+
+QUndoCommand *removeEvidence(EditContext *ctx, core::Database &db, const core::Evidence &evidence)
+{
+    const QByteArray data = core::ProblemService(db).evidenceData(ctx->resolve(kEvidence, evidence.id));
+    auto apply = [ctx, &db, evidence] {
+        return core::ProblemService(db).removeEvidence(ctx->resolve(kEvidence, evidence.id));
+    };
+    auto revert = [ctx, &db, evidence, data]() -> Status {
+        auto r = core::ProblemService(db).addEvidence(evidence.problemId, evidence.measureId,
+                                                      evidence.originalName, data, evidence.mimeType);
+        if (r)
+            ctx->remap(kEvidence, evidence.id, *r);
+        return asStatus(r);
+    };
+    return new ServiceCommand(ctx, Commands::tr("Remove evidence %1").arg(evidence.originalName), apply,
+                              revert);
+}
+
+QUndoCommand *addAction(EditContext *ctx, core::Database &db, const core::SupervisionAction &action)
+{
+    auto id = std::make_shared<qint64>(0);
+    auto apply = [ctx, &db, action, id]() -> Status {
+        auto r = core::SupervisionService(db).addAction(action);
+        if (r && *id == 0)
+            *id = *r;
+        else if (r)
+            ctx->remap(kActions, *id, *r);
+        return asStatus(r);
+    };
+    auto revert = [ctx, &db, id] {
+        return core::SupervisionService(db).removeAction(ctx->resolve(kActions, *id));
+    };
+    return new ServiceCommand(ctx, Commands::tr("Record %1").arg(core::Names::display(action.kind)), apply,
+                              revert);
+}
+
+QUndoCommand *requestExtension(EditContext *ctx, core::Database &db, qint64 problemId, const QDate &deadline,
+                               const QString &reason, const QDate &requestedOn)
+{
+    auto id = std::make_shared<qint64>(0);
+    auto apply = [ctx, &db, problemId, deadline, reason, requestedOn, id]() -> Status {
+        auto r = core::SupervisionService(db).requestExtension(problemId, deadline, reason, requestedOn);
+        if (r && *id == 0)
+            *id = *r;
+        else if (r)
+            ctx->remap(kExtensions, *id, *r);
+        return asStatus(r);
+    };
+    auto revert = [ctx, &db, id] {
+        return core::SupervisionService(db).withdrawExtension(ctx->resolve(kExtensions, *id));
+    };
+    return new ServiceCommand(ctx, Commands::tr("Request extension"), apply, revert);
+}
+
+} // namespace rectrack::ui::commands
