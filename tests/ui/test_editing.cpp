@@ -204,7 +204,8 @@ TEST_CASE("the editor takes a problem from registration to close-out, on the rec
     CHECK(closed.state == ProblemState::ClosedOut);
     CHECK(closed.closedOutDate == QDate(2021, 1, 15));
     CHECK(w.window.headline() == QStringLiteral("Problems 7 · done 3 · completion rate 42.86% · overdue 1"));
-    CHECK(w.child<QLabel>(editor, "stateLabel")->text().startsWith(ui::Labels::state(ProblemState::ClosedOut)));
+    CHECK(
+        w.child<QLabel>(editor, "stateLabel")->text().startsWith(ui::Labels::state(ProblemState::ClosedOut)));
     CHECK_FALSE(w.child<QPushButton>(editor, "closeOut")->isEnabled());
     CHECK(w.child<QTableWidget>(editor, "reviewTable")->rowCount() == 4);
 

@@ -18,6 +18,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rectrack::ui {
 
 namespace {
@@ -116,14 +118,18 @@ FeedbackDialog::FeedbackDialog(const Choices &choices, QWidget *parent) : QDialo
     m_table->setObjectName(QStringLiteral("feedbackProblems"));
     m_table->setHorizontalHeaderLabels({tr("No."), tr("Problem description"), tr("Category"),
                                         tr("Lead leader"), tr("Responsible office"), tr("Responsible person"),
-                                        tr("Deadline"), tr("立行立改")});
+                                        tr("Deadline"), tr("Immediate")});
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 14);
     const int em = fontMetrics().horizontalAdvance(QChar(0x4E2D));
     m_table->horizontalHeader()->setSectionResizeMode(DescriptionColumn, QHeaderView::Stretch);
-    const int widths[] = {10, 0, 8, 5, 7, 5, 7, 5};
-    for (int c = 0; c < ColumnCount; ++c)
-        if (widths[c] > 0)
-            m_table->setColumnWidth(c, widths[c] * em + 12);
+    const int widths[] = {10, 0, 8, 5, 7, 5, 7, 4};
+    for (int c = 0; c < ColumnCount; ++c) {
+        if (widths[c] == 0)
+            continue;
+        // Wide enough for the header too (English headers are longer than Chinese ones).
+        const int header = fontMetrics().horizontalAdvance(m_table->horizontalHeaderItem(c)->text()) + 16;
+        m_table->setColumnWidth(c, std::max(widths[c] * em + 12, header));
+    }
     m_table->setTabKeyNavigation(true);
     connect(m_table, &QTableWidget::cellChanged, this, [this](int row, int column) {
         if (m_updating)

@@ -215,9 +215,9 @@ QWidget *ProblemEditor::buildFields()
     m_deadlineNote = new QLineEdit(page);
     m_deadlineNote->setObjectName(QStringLiteral("deadlineNote"));
     m_deadlineNote->setPlaceholderText(tr("e.g. 长期坚持 when there is no fixed date"));
-    m_immediate = new QCheckBox(tr("Immediate rectification (立行立改)"), page);
+    m_immediate = new QCheckBox(tr("Immediate rectification"), page);
     m_immediate->setObjectName(QStringLiteral("immediate"));
-    m_systemic = new QCheckBox(tr("Systemic problem (治本)"), page);
+    m_systemic = new QCheckBox(tr("Systemic problem"), page);
     m_systemic->setObjectName(QStringLiteral("systemic"));
     m_note = text(QStringLiteral("note"), 2);
 
@@ -486,9 +486,9 @@ QWidget *ProblemEditor::buildReview()
                       QStringLiteral("reviewTable"), page);
     m_reviews->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_reviews->setColumnWidth(0, 7 * em);
-    m_reviews->setColumnWidth(1, 9 * em);
-    m_reviews->setColumnWidth(2, 6 * em);
-    m_reviews->setColumnWidth(3, 4 * em);
+    m_reviews->setColumnWidth(1, 12 * em);
+    m_reviews->setColumnWidth(2, 10 * em);
+    m_reviews->setColumnWidth(3, 5 * em);
 
     auto *box = new QGroupBox(tr("Review step"), page);
     m_nextStep = new QLabel(box);
@@ -504,7 +504,7 @@ QWidget *ProblemEditor::buildReview()
     m_opinion->setPlaceholderText(tr("Opinion"));
     m_approve = button(tr("Approve"), QStringLiteral("approveReview"), box);
     m_reject = button(tr("Reject (back to in progress)"), QStringLiteral("rejectReview"), box);
-    m_closeOut = button(tr("Close out (销号)"), QStringLiteral("closeOut"), box);
+    m_closeOut = button(tr("Close out"), QStringLiteral("closeOut"), box);
     m_reviewHint = new QLabel(box);
     m_reviewHint->setObjectName(QStringLiteral("reviewHint"));
     m_reviewHint->setWordWrap(true);
@@ -588,15 +588,16 @@ void ProblemEditor::fillFields()
     m_leader->setText(p.leadLeader);
     m_person->setText(p.responsiblePerson);
     m_deadline->setDate(p.deadline.isValid() ? p.deadline : p.feedbackDate);
-    m_originalDeadline->setText(p.originalDeadline.isValid() && p.originalDeadline != p.deadline
-                                    ? tr("original deadline %1, extended").arg(Labels::date(p.originalDeadline))
-                                    : QString());
+    m_originalDeadline->setText(
+        p.originalDeadline.isValid() && p.originalDeadline != p.deadline
+            ? tr("original deadline %1, extended").arg(Labels::date(p.originalDeadline))
+            : QString());
     m_deadlineNote->setText(p.deadlineNote);
     m_immediate->setChecked(p.immediate);
     m_systemic->setChecked(p.systemic);
-    m_state->setText(tr("%1 · registered %2").arg(Labels::state(p.state), Labels::date(p.feedbackDate)) +
-                     (p.closedOutDate.isValid() ? tr(" · closed out %1").arg(Labels::date(p.closedOutDate))
-                                                : QString()));
+    m_state->setText(
+        tr("%1 · registered %2").arg(Labels::state(p.state), Labels::date(p.feedbackDate)) +
+        (p.closedOutDate.isValid() ? tr(" · closed out %1").arg(Labels::date(p.closedOutDate)) : QString()));
 }
 
 void ProblemEditor::fillMeasures()
@@ -649,8 +650,8 @@ void ProblemEditor::fillMeasures()
         if (!state) {
             state = new QComboBox(m_measures);
             state->setObjectName(QStringLiteral("measureStateCombo"));
-            for (core::MeasureState s : {MeasureState::Pending, MeasureState::InProgress, MeasureState::LongTerm,
-                                   MeasureState::Completed})
+            for (core::MeasureState s : {MeasureState::Pending, MeasureState::InProgress,
+                                         MeasureState::LongTerm, MeasureState::Completed})
                 state->addItem(Labels::measureState(s), int(s));
             connect(state, &QComboBox::activated, this, [this, r, state] {
                 if (r >= m_measureRows.size())
@@ -810,8 +811,8 @@ void ProblemEditor::updateStateButtons()
     setup(m_start, ProblemState::InProgress);
     setup(m_longTerm, ProblemState::LongTerm);
     setup(m_completed, ProblemState::Completed);
-    m_start->setText(m_problem.state == ProblemState::Registered ? tr("Start rectification")
-                                                                 : tr("Back to in progress"));
+    m_start->setText(m_problem.state == ProblemState::LongTerm ? tr("Back to in progress")
+                                                               : tr("Start rectification"));
     // A completed problem leaves "completed" only through a rejected review.
     if (m_problem.state == ProblemState::Completed) {
         m_start->setEnabled(false);
@@ -883,6 +884,11 @@ void ProblemEditor::clearMessage()
     m_message->clear();
     m_message->hide();
     m_reload->hide();
+}
+
+void ProblemEditor::setCurrentTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
 }
 
 QString ProblemEditor::message() const

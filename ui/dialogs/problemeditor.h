@@ -72,6 +72,8 @@ public:
     int attachFiles(const QStringList &paths);
     /// The message line (empty when the last action succeeded).
     QString message() const;
+    /// Shows the tab @p tab.
+    void setCurrentTab(Tab tab);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

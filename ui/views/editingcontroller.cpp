@@ -4,16 +4,21 @@
 #include "dialogs/deletedproblemsdialog.h"
 #include "dialogs/operatordialog.h"
 #include "dialogs/problemeditor.h"
+#include "storage/backup.h"
 #include "storage/ledgerquery.h"
 #include "workflow/organizationservice.h"
 #include "workflow/problemservice.h"
 #include "workflow/registersettings.h"
 #include "workflow/registrationnumber.h"
+#include "workflow/supervisionservice.h"
 
 #include <QAction>
+#include <QCoreApplication>
+#include <QDir>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QUndoStack>
 #include <QWidget>
 
@@ -318,6 +323,96 @@ bool EditingController::restoreProblem(qint64 problemId)
     if (!s)
         QMessageBox::warning(m_window, tr("Restore problem"), s.error().message);
     return s.ok();
+}
+
+bool EditingController::saveScreenshots(const QString &dir)
+{
+    if (!m_db)
+        return false;
+    bool ok = true;
+    auto shoot = [&](QWidget *w, const QString &name) {
+        for (int i = 0; i < 5; ++i)
+            QCoreApplication::processEvents();
+        ok = w->grab().save(QDir(dir).filePath(name)) && ok;
+    };
+    {
+        std::unique_ptr<FeedbackDialog> dialog(createFeedbackDialog(m_window));
+        const auto rounds = core::OrganizationService(*m_db).rounds();
+        const auto units = core::OrganizationService(*m_db).units();
+        dialog->setInspection(rounds.isEmpty() ? QString() : rounds.last().label,
+                              units.isEmpty() ? QString() : units.first().name, core::SourceLevel::Municipal,
+                              core::InspectionKind::Regular, m_db->defaultAsOf());
+        // Sample content as a clerk pastes it from a ledger (register data, not UI text).
+        dialog->pasteRows(
+            QStringLiteral("落实全面从严治党主体责任不到位\t\t张某某\t办公室\t李某某\n"
+                           "“三重一大”决策制度执行不严格\t\t王某某\t财务科\t赵某某\n"
+                           "公务用车管理不规范，存在公车私用现象\t\t张某某\t办公室\t孙某某\t\t是"));
+        dialog->show();
+        shoot(dialog.get(), QStringLiteral("feedback-registration.png"));
+    }
+    // The editor on a copy of the register, so that the sample evidence and reviews recorded for
+    // the pictures do not change the register itself.
+    QTemporaryDir tmp;
+    const QString copyPath = tmp.filePath(QStringLiteral("screenshots.rtreg"));
+    if (!tmp.isValid() || !core::Backup::writeCopy(*m_db, copyPath))
+        return false;
+    auto copy = core::Database::open(copyPath);
+    if (!copy)
+        return false;
+    core::Database &db = **copy;
+    db.setActor(m_db->actor());
+    EditContext context;
+    // A problem in progress with at least two measures and the most progress, with evidence.
+    const qint64 inProgress =
+        db.scalar(QStringLiteral(
+                      "SELECT p.id FROM problems p WHERE p.deleted_at IS NULL AND (SELECT count(*) "
+                      "FROM measures m WHERE m.problem_id = p.id) >= 2 ORDER BY p.state = 'in_progress' "
+                      "DESC, (SELECT count(*) FROM progress_entries g WHERE g.problem_id = p.id) DESC, "
+                      "p.id LIMIT 1"))
+            .toLongLong();
+    if (inProgress > 0) {
+        // Sample evidence files (register data, not UI text).
+        core::ProblemService service(db);
+        service.addEvidence(inProgress, 0, QStringLiteral("整改工作专题会议纪要.pdf"), QByteArray(48213, 'x'),
+                            QStringLiteral("application/pdf"));
+        service.addEvidence(
+            inProgress, 0, QStringLiteral("制度修订印发文件.docx"), QByteArray(23907, 'x'),
+            QStringLiteral("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        service.addEvidence(inProgress, 0, QStringLiteral("现场整改照片.jpg"), QByteArray(812004, 'x'),
+                            QStringLiteral("image/jpeg"));
+        ProblemEditor editor(db, &context, inProgress, m_window);
+        editor.setAttribute(Qt::WA_DeleteOnClose, false);
+        editor.show();
+        shoot(&editor, QStringLiteral("problem-editor.png"));
+        editor.setCurrentTab(ProblemEditor::MeasuresTab);
+        shoot(&editor, QStringLiteral("problem-editor-measures.png"));
+        editor.setCurrentTab(ProblemEditor::ProgressTab);
+        shoot(&editor, QStringLiteral("problem-editor-evidence.png"));
+    }
+    // A completed problem in review, two of its three steps approved.
+    const qint64 inReview =
+        db.scalar(
+              QStringLiteral("SELECT p.id FROM problems p WHERE p.deleted_at IS NULL AND p.state = "
+                             "'completed' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.problem_id = p.id) "
+                             "ORDER BY p.id LIMIT 1"))
+            .toLongLong();
+    if (inReview > 0) {
+        const auto p = core::ProblemService(db).problem(inReview);
+        const QDate done = p->completedDate.isValid() ? p->completedDate : p->feedbackDate;
+        // Sample reviews (register data, not UI text).
+        core::SupervisionService(db).addReview(
+            {0, inReview, core::ReviewStep::UnitLeader, QStringLiteral("单位主要负责人 陈某某"),
+             done.addDays(3), true, QStringLiteral("整改措施已落实，佐证材料齐全，同意报送。")});
+        core::SupervisionService(db).addReview({0, inReview, core::ReviewStep::UnitGroup,
+                                                QStringLiteral("整改工作领导小组 林某某"), done.addDays(7),
+                                                true, QStringLiteral("经核查，整改到位，同意提请销号。")});
+        ProblemEditor editor(db, &context, inReview, m_window);
+        editor.setAttribute(Qt::WA_DeleteOnClose, false);
+        editor.show();
+        editor.setCurrentTab(ProblemEditor::ReviewTab);
+        shoot(&editor, QStringLiteral("problem-editor-review.png"));
+    }
+    return ok;
 }
 
 void EditingController::showDeleted()

@@ -67,6 +67,15 @@ public:
     /// The deleted-problems list.
     void showDeleted();
 
+    /**
+     * Saves feedback-registration.png (the dialog with three pasted problems, not registered),
+     * problem-editor.png, problem-editor-measures.png, problem-editor-evidence.png (a problem
+     * with measures and evidence) and problem-editor-review.png (a completed problem in review)
+     * in @p dir. The sample evidence and reviews go into a temporary copy of the register:
+     * nothing is written to the register itself. Returns false on a write error.
+     */
+    bool saveScreenshots(const QString &dir);
+
 Q_SIGNALS:
     /// The register changed: ledgers and figures reload.
     void changed();

@@ -824,6 +824,7 @@ bool MainWindow::saveScreenshots(const QString &dir)
     m_navigation->selectSmartList(NavigationPane::SmartList::All);
     m_tabs->setCurrentIndex(ProblemTab);
     setGeometry(0, 0, 1440, 900);
+    ok = m_editing->saveScreenshots(dir) && ok; // registration dialog, problem editor, review
     return ok;
 }
 
