@@ -1444,6 +1444,14 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <source>Close out</source>
         <translation>销号</translation>
     </message>
+    <message>
+        <source>Current deadline %1 · original deadline %2</source>
+        <translation>当前时限 %1 · 原定时限 %2</translation>
+    </message>
+    <message>
+        <source>Current deadline %1</source>
+        <translation>当前时限 %1</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::ProblemLedgerModel</name>

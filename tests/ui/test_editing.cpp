@@ -6,12 +6,15 @@
 #include "models/labels.h"
 #include "models/problemledgermodel.h"
 #include "views/editingcontroller.h"
+#include "views/ledgerview.h"
 #include "views/mainwindow.h"
 #include "workflow/problemservice.h"
+#include "workflow/supervisionservice.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +23,7 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QUndoStack>
 
 using namespace rectrack;
@@ -309,4 +313,70 @@ TEST_CASE("the registration dialog numbers pasted problems from the pattern", "[
     table->item(1, FeedbackDialog::NumberColumn)->setText(QStringLiteral("2021-001"));
     CHECK_FALSE(w.child<QPushButton>(dialog.get(), "feedbackRegister")->isEnabled());
     CHECK(w.child<QLabel>(dialog.get(), "feedbackMessage")->text().contains(QStringLiteral("2021-001")));
+}
+
+TEST_CASE("extensions keep the original deadline; actions are undone; Enter opens the editor",
+          "[ui][editing]")
+{
+    EditingWindow w;
+    const qint64 id = w.fx.problemIds.value(QStringLiteral("A-2")); // deadline 2021-01-20
+
+    // Enter on a ledger row opens its problem in the editor.
+    ui::LedgerView *view = w.window.problemView();
+    const int row = w.window.problemModel()->rowOf(id);
+    REQUIRE(row >= 0);
+    view->setFocus();
+    view->setCurrentIndex(w.window.problemModel()->index(row, 0));
+    QTest::keyClick(view, Qt::Key_Return);
+    QApplication::processEvents();
+    ProblemEditor *editor = nullptr;
+    for (ProblemEditor *e : w.window.findChildren<ProblemEditor *>())
+        if (e->problemId() == id && e->isVisible())
+            editor = e;
+    REQUIRE(editor != nullptr);
+
+    // Extension request and approval: the deadline moves, the original stays shown.
+    w.child<QDateEdit>(editor, "extensionDeadline")->setDate(QDate(2021, 3, 31));
+    w.child<QLineEdit>(editor, "extensionReason")->setText(QStringLiteral("需履行招标程序"));
+    w.click(editor, "requestExtension");
+    auto *extensions = w.child<QTableWidget>(editor, "extensionTable");
+    REQUIRE(extensions->rowCount() == 1);
+    CHECK(extensions->item(0, 3)->text() == QStringLiteral("pending"));
+    CHECK(w.problem(id).deadline == QDate(2021, 1, 20));
+    w.click(editor, "approveExtension");
+    CHECK(w.problem(id).deadline == QDate(2021, 3, 31));
+    CHECK(w.problem(id).originalDeadline == QDate(2021, 1, 20));
+    CHECK(extensions->item(0, 3)->text() == QStringLiteral("approved"));
+    CHECK(extensions->item(0, 4)->text() == QStringLiteral("2021-01-15 by 王科员"));
+    CHECK(w.child<QLabel>(editor, "originalDeadline")->text().contains(QStringLiteral("2021-01-20")));
+    CHECK(w.child<QLabel>(editor, "extensionDeadlines")->text() ==
+          QStringLiteral("Current deadline 2021-03-31 · original deadline 2021-01-20"));
+    CHECK_FALSE(w.child<QPushButton>(editor, "approveExtension")->isEnabled());
+
+    // A supervision action (约谈) is recorded with its date and note, and undone.
+    auto *kind = w.child<QComboBox>(editor, "actionKind");
+    kind->setCurrentIndex(kind->findData(int(SupervisionKind::Interview)));
+    w.child<QDateEdit>(editor, "actionDate")->setDate(QDate(2021, 1, 14));
+    w.child<QLineEdit>(editor, "actionNote")->setText(QStringLiteral("约谈单位主要负责人"));
+    w.click(editor, "addAction");
+    auto *actions = w.child<QTableWidget>(editor, "actionTable");
+    REQUIRE(actions->rowCount() == 1);
+    CHECK(actions->item(0, 0)->text() == QStringLiteral("2021-01-14"));
+    CHECK(actions->item(0, 1)->text() == Names::display(SupervisionKind::Interview));
+    CHECK(actions->item(0, 3)->text() == QStringLiteral("约谈单位主要负责人"));
+    w.window.editing()->undoAction()->trigger();
+    CHECK(actions->rowCount() == 0);
+    CHECK(SupervisionService(*w.window.database()).actions(id).isEmpty());
+
+    // Measures: reorder and undo.
+    auto *measures = w.child<QTableWidget>(editor, "measureTable");
+    REQUIRE(measures->rowCount() == 2);
+    measures->setCurrentCell(1, ProblemEditor::ContentColumn);
+    w.click(editor, "moveMeasureUp");
+    CHECK(ProblemService(*w.window.database()).measures(id)[0].content == QStringLiteral("开展专项检查"));
+    CHECK(measures->item(0, ProblemEditor::ContentColumn)->text() == QStringLiteral("开展专项检查"));
+    w.window.editing()->undoAction()->trigger();
+    CHECK(ProblemService(*w.window.database()).measures(id)[0].content ==
+          QStringLiteral("修订招投标管理办法，加装电梯项目纳入监管"));
+    editor->close();
 }

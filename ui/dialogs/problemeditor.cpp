@@ -148,10 +148,7 @@ ProblemEditor::ProblemEditor(core::Database &db, EditContext *context, qint64 pr
     connect(m_ctx->stack(), &QUndoStack::canRedoChanged, redo, &QPushButton::setEnabled);
     undo->setEnabled(m_ctx->stack()->canUndo());
     redo->setEnabled(m_ctx->stack()->canRedo());
-    connect(close, &QPushButton::clicked, this, [this] {
-        commitFields();
-        accept();
-    });
+    connect(close, &QPushButton::clicked, this, &QDialog::accept);
     auto *hint = new QLabel(tr("Changes are saved as you make them; Ctrl+Z undoes the last one."), this);
     hint->setStyleSheet(QStringLiteral("color: palette(mid);"));
     auto *bottom = new QHBoxLayout;
@@ -461,6 +458,8 @@ QWidget *ProblemEditor::buildSupervision()
         m_approveExtension->setEnabled(pending);
         m_rejectExtension->setEnabled(pending);
     });
+    m_deadlines = new QLabel(extBox);
+    m_deadlines->setObjectName(QStringLiteral("extensionDeadlines"));
     auto *erow = new QHBoxLayout;
     erow->addWidget(new QLabel(tr("New deadline"), extBox));
     erow->addWidget(m_extensionDeadline);
@@ -469,6 +468,7 @@ QWidget *ProblemEditor::buildSupervision()
     erow->addWidget(m_approveExtension);
     erow->addWidget(m_rejectExtension);
     auto *evl = new QVBoxLayout(extBox);
+    evl->addWidget(m_deadlines);
     evl->addWidget(m_extensions, 1);
     evl->addLayout(erow);
 
@@ -728,6 +728,14 @@ void ProblemEditor::fillSupervision()
                                            ? tr("%1 by %2").arg(Labels::date(e.decidedOn), e.decidedBy)
                                            : QString()));
     }
+    // The original deadline stays visible after an approved extension (DESIGN.md §1.6).
+    m_deadlines->setText(
+        m_problem.originalDeadline.isValid() && m_problem.originalDeadline != m_problem.deadline
+            ? tr("Current deadline %1 · original deadline %2")
+                  .arg(Labels::date(m_problem.deadline), Labels::date(m_problem.originalDeadline))
+            : tr("Current deadline %1")
+                  .arg(m_problem.deadline.isValid() ? Labels::date(m_problem.deadline)
+                                                    : m_problem.deadlineNote));
     const QDate base = m_problem.deadline.isValid() ? m_problem.deadline : m_db.clock().today();
     if (m_extensionDeadline->date() <= base)
         m_extensionDeadline->setDate(base.addMonths(1));
@@ -884,6 +892,12 @@ void ProblemEditor::clearMessage()
     m_message->clear();
     m_message->hide();
     m_reload->hide();
+}
+
+void ProblemEditor::done(int result)
+{
+    commitFields();
+    QDialog::done(result);
 }
 
 void ProblemEditor::setCurrentTab(Tab tab)

@@ -75,6 +75,9 @@ public:
     /// Shows the tab @p tab.
     void setCurrentTab(Tab tab);
 
+    /// Saves a field still being edited, then closes (Close, Esc or the window's close button).
+    void done(int result) override;
+
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -179,6 +182,7 @@ private:
     QDateEdit *m_actionDate;
     QLineEdit *m_actionNote;
     QTableWidget *m_extensions;
+    QLabel *m_deadlines;
     QDateEdit *m_extensionDeadline;
     QLineEdit *m_extensionReason;
     QPushButton *m_requestExtension;
