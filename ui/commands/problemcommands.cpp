@@ -23,23 +23,28 @@ class Commands
     Q_DECLARE_TR_FUNCTIONS(Commands)
 };
 
-/// The editable fields of @p from over the current row @p into (state, progress and history stay).
-core::Problem withFields(core::Problem into, const core::Problem &from)
+/// The current row @p into with the fields that differ between @p from and @p to set as in @p to:
+/// an edit (or its undo) touches only what it changed, not a field someone else changed since.
+core::Problem withChanges(core::Problem into, const core::Problem &from, const core::Problem &to)
 {
-    into.registrationNo = from.registrationNo;
-    into.source = from.source;
-    into.categoryId = from.categoryId;
-    into.description = from.description;
-    into.example = from.example;
-    into.rootCause = from.rootCause;
-    into.responsibleOffice = from.responsibleOffice;
-    into.leadLeader = from.leadLeader;
-    into.responsiblePerson = from.responsiblePerson;
-    into.deadline = from.deadline;
-    into.deadlineNote = from.deadlineNote;
-    into.systemic = from.systemic;
-    into.immediate = from.immediate;
-    into.note = from.note;
+    auto take = [](auto &field, const auto &before, const auto &after) {
+        if (before != after)
+            field = after;
+    };
+    take(into.registrationNo, from.registrationNo, to.registrationNo);
+    take(into.source, from.source, to.source);
+    take(into.categoryId, from.categoryId, to.categoryId);
+    take(into.description, from.description, to.description);
+    take(into.example, from.example, to.example);
+    take(into.rootCause, from.rootCause, to.rootCause);
+    take(into.responsibleOffice, from.responsibleOffice, to.responsibleOffice);
+    take(into.leadLeader, from.leadLeader, to.leadLeader);
+    take(into.responsiblePerson, from.responsiblePerson, to.responsiblePerson);
+    take(into.deadline, from.deadline, to.deadline);
+    take(into.deadlineNote, from.deadlineNote, to.deadlineNote);
+    take(into.systemic, from.systemic, to.systemic);
+    take(into.immediate, from.immediate, to.immediate);
+    take(into.note, from.note, to.note);
     return into;
 }
 
@@ -60,19 +65,20 @@ QUndoCommand *updateProblem(EditContext *ctx, core::Database &db, const core::Pr
                             const core::Problem &after)
 {
     auto first = std::make_shared<bool>(true);
-    auto write = [&db, first](const core::Problem &values) -> Status {
-        const auto current = core::ProblemService(db).problem(values.id);
+    auto write = [&db, first](const core::Problem &from, const core::Problem &to) -> Status {
+        const auto current = core::ProblemService(db).problem(to.id);
         if (!current)
-            return missing(values.id);
-        core::Problem p = withFields(*current, values);
+            return missing(to.id);
+        core::Problem p = withChanges(*current, from, to);
         if (*first) // the editor's version: someone else's change in between is a stale edit
-            p.version = values.version;
+            p.version = to.version;
         *first = false;
         return core::ProblemService(db).updateProblem(p);
     };
     return new ServiceCommand(
         ctx, Commands::tr("Edit problem %1").arg(after.registrationNo),
-        [write, after] { return write(after); }, [write, before] { return write(before); });
+        [write, before, after] { return write(before, after); },
+        [write, before, after] { return write(after, before); });
 }
 
 QUndoCommand *registerProblems(EditContext *ctx, core::Database &db,
