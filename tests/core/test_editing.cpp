@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "io/ledgerexporter.h"
+#include "report/reportcontent.h"
 #include "stats/statistics.h"
 #include "storage/auditlog.h"
 #include "storage/ledgerquery.h"
@@ -138,6 +140,20 @@ TEST_CASE("a deleted problem leaves the ledgers and statistics until it is resto
     auto measureIds = ledger.ids(Ledger::Measures, {}, {}, LedgerSort::Id, Qt::AscendingOrder);
     REQUIRE(measureIds.ok());
     CHECK(measureIds->size() == 3);
+
+    // Exports and reports leave it out too.
+    auto exported = LedgerExporter::build(*f.reg.db, {LedgerKind::Problems, {}, {}, std::nullopt});
+    REQUIRE(exported.ok());
+    CHECK(exported->rows.size() == 2);
+    auto exportedMeasures = LedgerExporter::build(*f.reg.db, {LedgerKind::Measures, {}, {}, std::nullopt});
+    REQUIRE(exportedMeasures.ok());
+    CHECK(exportedMeasures->rows.size() == 3);
+    ReportOptions ro;
+    ro.asOf = QDate(2021, 1, 15);
+    auto report = ReportBuilder::build(*f.reg.db, ro);
+    REQUIRE(report.ok());
+    CHECK(report->total.problems == 2);
+    CHECK(report->total.completed == 0);
 
     const QList<Problem> deleted = f.problems.deletedProblems();
     REQUIRE(deleted.size() == 1);
