@@ -1,6 +1,7 @@
 #include "uifixture.h"
 
 #include "commands/editcommand.h"
+#include "dialogs/deletedproblemsdialog.h"
 #include "dialogs/feedbackdialog.h"
 #include "dialogs/problemeditor.h"
 #include "models/labels.h"
@@ -13,6 +14,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
@@ -379,4 +381,37 @@ TEST_CASE("extensions keep the original deadline; actions are undone; Enter open
     CHECK(ProblemService(*w.window.database()).measures(id)[0].content ==
           QStringLiteral("修订招投标管理办法，加装电梯项目纳入监管"));
     editor->close();
+}
+
+TEST_CASE("problems are pasted from the clipboard; the deleted list asks for a restore", "[ui][editing]")
+{
+    EditingWindow w;
+    std::unique_ptr<FeedbackDialog> dialog(w.window.editing()->createFeedbackDialog(&w.window));
+    w.child<QComboBox>(dialog.get(), "feedbackUnit")->setCurrentText(QStringLiteral("北京办事处"));
+    QApplication::clipboard()->setText(QStringLiteral("问题一\t\t\t办公室\n问题二\n问题三\t党的领导"));
+    CHECK(dialog->pasteClipboard() == 3);
+    const ui::FeedbackDraft d = dialog->draft();
+    REQUIRE(d.problems.size() == 3);
+    CHECK(d.problems[0].responsibleOffice == QStringLiteral("办公室"));
+    CHECK(d.problems[1].description == QStringLiteral("问题二"));
+    CHECK(d.problems[2].categoryId == w.fx.categoryParent);
+    CHECK(d.problems[2].registrationNo == QStringLiteral("2021-003"));
+
+    const qint64 id = w.fx.problemIds.value(QStringLiteral("B-1"));
+    REQUIRE(w.window.editing()->deleteProblem(id, false));
+    ui::DeletedProblemsDialog deleted;
+    QList<ui::DeletedProblemsDialog::Row> rows;
+    for (const Problem &p : ProblemService(*w.window.database()).deletedProblems())
+        rows << ui::DeletedProblemsDialog::Row{p, QStringLiteral("北京办事处")};
+    deleted.setProblems(rows);
+    auto *table = w.child<QTableWidget>(&deleted, "deletedProblems");
+    REQUIRE(table->rowCount() == 1);
+    CHECK(table->item(0, 0)->text() == QStringLiteral("B-1"));
+    CHECK(table->item(0, 2)->text() == QStringLiteral("干部队伍建设统筹不够"));
+    CHECK_FALSE(w.child<QPushButton>(&deleted, "restoreProblem")->isEnabled());
+    qint64 asked = 0;
+    QObject::connect(&deleted, &ui::DeletedProblemsDialog::restoreRequested, [&](qint64 p) { asked = p; });
+    table->setCurrentCell(0, 0);
+    w.click(&deleted, "restoreProblem");
+    CHECK(asked == id);
 }
