@@ -142,6 +142,10 @@ ProblemEditor::ProblemEditor(core::Database &db, EditContext *context, qint64 pr
     auto *undo = button(tr("Undo"), QStringLiteral("editorUndo"), this);
     auto *redo = button(tr("Redo"), QStringLiteral("editorRedo"), this);
     auto *close = button(tr("Close"), QStringLiteral("editorClose"), this);
+    // The editor is a window of its own: it takes Ctrl+Z / Ctrl+Shift+Z itself (a text field
+    // being typed in keeps them for its own text).
+    undo->setShortcut(QKeySequence::Undo);
+    redo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
     connect(undo, &QPushButton::clicked, m_ctx->stack(), &QUndoStack::undo);
     connect(redo, &QPushButton::clicked, m_ctx->stack(), &QUndoStack::redo);
     connect(m_ctx->stack(), &QUndoStack::canUndoChanged, undo, &QPushButton::setEnabled);
