@@ -415,3 +415,42 @@ TEST_CASE("problems are pasted from the clipboard; the deleted list asks for a r
     w.click(&deleted, "restoreProblem");
     CHECK(asked == id);
 }
+
+TEST_CASE("undo and redo follow a row re-created several times", "[ui][editing]")
+{
+    EditingWindow w;
+    const qint64 id = w.fx.problemIds.value(QStringLiteral("A-1"));
+    ProblemEditor *editor = w.window.editing()->openProblem(id);
+    REQUIRE(editor != nullptr);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("照片.jpg"));
+    {
+        QFile f(file);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("JPEG");
+    }
+    QAction *undo = w.window.editing()->undoAction();
+    QAction *redo = w.window.editing()->redoAction();
+    auto evidence = [&] { return ProblemService(*w.window.database()).evidence(id); };
+    auto *list = w.child<QListWidget>(editor, "evidenceList");
+    REQUIRE(editor->attachFiles({file}) == 1);
+    undo->trigger();
+    CHECK(evidence().isEmpty());
+    redo->trigger(); // the file is stored again, under a new id
+    REQUIRE(evidence().size() == 1);
+    list->setCurrentRow(0);
+    w.click(editor, "removeEvidence");
+    CHECK(evidence().isEmpty());
+    undo->trigger(); // back once more, under a third id
+    REQUIRE(evidence().size() == 1);
+    CHECK(ProblemService(*w.window.database()).evidenceData(evidence()[0].id) == QByteArray("JPEG"));
+    undo->trigger(); // the attachment itself: it finds the third id
+    CHECK(evidence().isEmpty());
+    CHECK(editor->message().isEmpty());
+    redo->trigger();
+    redo->trigger();
+    CHECK(evidence().isEmpty());
+    CHECK(list->count() == 0);
+    CHECK(editor->message().isEmpty());
+    editor->close();
+}

@@ -11,7 +11,14 @@ EditContext::EditContext(QObject *parent) : QObject(parent), m_stack(new QUndoSt
 
 qint64 EditContext::resolve(const QString &table, qint64 id) const
 {
-    return m_ids.value(table + QLatin1Char(':') + QString::number(id), id);
+    // Follow the chain: a row re-created by one command's undo may be re-created again by another's.
+    for (int hops = 0; hops < 1000; ++hops) {
+        const auto it = m_ids.constFind(table + QLatin1Char(':') + QString::number(id));
+        if (it == m_ids.constEnd() || *it == id)
+            break;
+        id = *it;
+    }
+    return id;
 }
 
 void EditContext::remap(const QString &table, qint64 original, qint64 current)

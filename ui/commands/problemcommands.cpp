@@ -59,6 +59,29 @@ Status asStatus(const core::Result<qint64> &r)
     return r ? core::okStatus() : Status(r.error());
 }
 
+/**
+ * A command whose redo inserts a row of @p table through @p insert and whose undo removes it
+ * through @p remove. A redone insert gets a new id: the context maps the first id to it.
+ */
+QUndoCommand *insertCommand(EditContext *ctx, const QString &table, const QString &text,
+                            std::function<core::Result<qint64>()> insert,
+                            std::function<Status(qint64)> remove)
+{
+    auto id = std::make_shared<qint64>(0);
+    auto apply = [ctx, table, insert, id]() -> Status {
+        auto r = insert();
+        if (!r)
+            return r.error();
+        if (*id == 0)
+            *id = *r;
+        else
+            ctx->remap(table, *id, *r);
+        return core::okStatus();
+    };
+    auto revert = [ctx, table, remove, id] { return remove(ctx->resolve(table, *id)); };
+    return new ServiceCommand(ctx, text, apply, revert);
+}
+
 } // namespace
 
 QUndoCommand *updateProblem(EditContext *ctx, core::Database &db, const core::Problem &before,
@@ -221,37 +244,21 @@ QUndoCommand *moveMeasure(EditContext *ctx, core::Database &db, qint64 measureId
 
 QUndoCommand *addProgress(EditContext *ctx, core::Database &db, const core::ProgressEntry &entry)
 {
-    auto id = std::make_shared<qint64>(0);
-    auto apply = [ctx, &db, entry, id]() -> Status {
-        auto r = core::ProblemService(db).addProgress(entry);
-        if (r && *id == 0)
-            *id = *r;
-        else if (r)
-            ctx->remap(kProgress, *id, *r);
-        return asStatus(r);
-    };
-    auto revert = [ctx, &db, id] {
-        return core::ProblemService(db).removeProgress(ctx->resolve(kProgress, *id));
-    };
-    return new ServiceCommand(ctx, Commands::tr("Add progress"), apply, revert);
+    return insertCommand(
+        ctx, kProgress, Commands::tr("Add progress"),
+        [&db, entry] { return core::ProblemService(db).addProgress(entry); },
+        [&db](qint64 id) { return core::ProblemService(db).removeProgress(id); });
 }
 
 QUndoCommand *addEvidence(EditContext *ctx, core::Database &db, qint64 problemId, const QString &name,
                           const QByteArray &data, const QString &mimeType)
 {
-    auto id = std::make_shared<qint64>(0);
-    auto apply = [ctx, &db, problemId, name, data, mimeType, id]() -> Status {
-        auto r = core::ProblemService(db).addEvidence(problemId, 0, name, data, mimeType);
-        if (r && *id == 0)
-            *id = *r;
-        else if (r)
-            ctx->remap(kEvidence, *id, *r);
-        return asStatus(r);
-    };
-    auto revert = [ctx, &db, id] {
-        return core::ProblemService(db).removeEvidence(ctx->resolve(kEvidence, *id));
-    };
-    return new ServiceCommand(ctx, Commands::tr("Attach evidence %1").arg(name), apply, revert);
+    return insertCommand(
+        ctx, kEvidence, Commands::tr("Attach evidence %1").arg(name),
+        [&db, problemId, name, data, mimeType] {
+            return core::ProblemService(db).addEvidence(problemId, 0, name, data, mimeType);
+        },
+        [&db](qint64 id) { return core::ProblemService(db).removeEvidence(id); });
 }
 
 QUndoCommand *removeEvidence(EditContext *ctx, core::Database &db, const core::Evidence &evidence)
@@ -273,38 +280,21 @@ QUndoCommand *removeEvidence(EditContext *ctx, core::Database &db, const core::E
 
 QUndoCommand *addAction(EditContext *ctx, core::Database &db, const core::SupervisionAction &action)
 {
-    auto id = std::make_shared<qint64>(0);
-    auto apply = [ctx, &db, action, id]() -> Status {
-        auto r = core::SupervisionService(db).addAction(action);
-        if (r && *id == 0)
-            *id = *r;
-        else if (r)
-            ctx->remap(kActions, *id, *r);
-        return asStatus(r);
-    };
-    auto revert = [ctx, &db, id] {
-        return core::SupervisionService(db).removeAction(ctx->resolve(kActions, *id));
-    };
-    return new ServiceCommand(ctx, Commands::tr("Record %1").arg(core::Names::display(action.kind)), apply,
-                              revert);
+    return insertCommand(
+        ctx, kActions, Commands::tr("Record %1").arg(core::Names::display(action.kind)),
+        [&db, action] { return core::SupervisionService(db).addAction(action); },
+        [&db](qint64 id) { return core::SupervisionService(db).removeAction(id); });
 }
 
 QUndoCommand *requestExtension(EditContext *ctx, core::Database &db, qint64 problemId, const QDate &deadline,
                                const QString &reason, const QDate &requestedOn)
 {
-    auto id = std::make_shared<qint64>(0);
-    auto apply = [ctx, &db, problemId, deadline, reason, requestedOn, id]() -> Status {
-        auto r = core::SupervisionService(db).requestExtension(problemId, deadline, reason, requestedOn);
-        if (r && *id == 0)
-            *id = *r;
-        else if (r)
-            ctx->remap(kExtensions, *id, *r);
-        return asStatus(r);
-    };
-    auto revert = [ctx, &db, id] {
-        return core::SupervisionService(db).withdrawExtension(ctx->resolve(kExtensions, *id));
-    };
-    return new ServiceCommand(ctx, Commands::tr("Request extension"), apply, revert);
+    return insertCommand(
+        ctx, kExtensions, Commands::tr("Request extension"),
+        [&db, problemId, deadline, reason, requestedOn] {
+            return core::SupervisionService(db).requestExtension(problemId, deadline, reason, requestedOn);
+        },
+        [&db](qint64 id) { return core::SupervisionService(db).withdrawExtension(id); });
 }
 
 } // namespace rectrack::ui::commands
