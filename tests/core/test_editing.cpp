@@ -85,6 +85,11 @@ TEST_CASE("a schema-1 register migrates to the fresh schema and keeps its proble
     CHECK((*db)->scalar(QStringLiteral("SELECT count(*) FROM problems WHERE deleted_at IS NULL")).toInt() ==
           3);
 
+    // The audit chain and every row's last logged state still verify: the new column is NULL.
+    const VerifyReport verified = Verifier::verify(**db);
+    CHECK(verified.faults == QStringList{});
+    CHECK(verified.rowsChecked > 0);
+
     QStringList migrated;
     auto q = (*db)->exec(QStringLiteral("SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY "
                                         "type, name"));
@@ -99,6 +104,15 @@ TEST_CASE("a schema-1 register migrates to the fresh schema and keeps its proble
     auto stats = Statistics::compute(**db, QDate(2021, 1, 15));
     REQUIRE(stats.ok());
     CHECK(stats->total.problems == 2);
+    // Deleting is logged, so the file still verifies; a deletion behind the program's back does not.
+    CHECK(Verifier::verify(**db).faults == QStringList{});
+    REQUIRE((*db)
+                ->exec(QStringLiteral("UPDATE problems SET deleted_at = '2021-01-15T00:00:00Z' WHERE id = ?"),
+                       {first + 1})
+                .ok());
+    const VerifyReport tampered = Verifier::verify(**db);
+    REQUIRE(tampered.faults.size() == 1);
+    CHECK(tampered.faults[0].contains(QStringLiteral("differs from its last logged state")));
 }
 
 TEST_CASE("a deleted problem leaves the ledgers and statistics until it is restored", "[editing][stats]")
