@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -88,6 +89,7 @@ struct Problem
     QString progress; ///< latest progress summary as shown in the ledger
     QString note;
     int version = 1;
+    QDateTime deletedAt; ///< when it was soft-deleted (schema 2); invalid for a live problem
 };
 
 /// 整改措施

@@ -148,6 +148,7 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
         return t;
     }
 
+    where << QStringLiteral("p.deleted_at IS NULL"); // soft-deleted problems are not exported
     if (o.state) {
         where << QStringLiteral("p.state = ?");
         binds << Names::key(*o.state);

@@ -11,10 +11,10 @@ namespace rectrack::core {
 
 namespace {
 
-/// Joins and conditions that restrict problems (alias p) to a scope; binds appended to @p binds.
+/// Conditions that restrict problems (alias p) to a scope, live problems only; binds appended to @p binds.
 QString problemScopeSql(const StatsFilter &f, QVariantList &binds)
 {
-    QString where;
+    QString where = QStringLiteral(" AND p.deleted_at IS NULL"); // soft-deleted problems are not reported
     if (!f.unit.isEmpty()) {
         where += QStringLiteral(" AND p.unit_id = (SELECT id FROM units WHERE name = ?)");
         binds << f.unit;

@@ -16,8 +16,8 @@ namespace {
 // Problems as they stood on date @D (substituted as an ISO date literal made from a QDate, so
 // never user text): state, deadline and existence on that date. The deadline expression @DL is
 // the original deadline unless the register has approved extensions (see deadlineExpr). Measures
-// are counted in one grouped pass; "+p.feedback_date" keeps the scan in rowid order, which makes
-// the per-problem history lookups sequential instead of random.
+// are counted in one grouped pass; soft-deleted problems are left out; "+p.feedback_date" keeps the scan in
+// rowid order, which makes the per-problem history lookups sequential instead of random.
 const char *const kProblemsAsOf =
     "SELECT p.id, p.unit_id, p.inspection_id, p.category_id, p.responsible_office, p.lead_leader, "
     "p.source_level, p.registration_no, p.description, p.responsible_person, "
@@ -25,7 +25,7 @@ const char *const kProblemsAsOf =
     "ORDER BY s.changed_on DESC, s.id DESC LIMIT 1), 'registered') AS st, @DL AS dl, coalesce(mm.mc, 0) AS "
     "mc "
     "FROM problems p LEFT JOIN (SELECT problem_id, count(*) AS mc FROM measures GROUP BY problem_id) mm "
-    "ON mm.problem_id = p.id WHERE +p.feedback_date <= '@D'";
+    "ON mm.problem_id = p.id WHERE +p.feedback_date <= '@D' AND p.deleted_at IS NULL";
 
 const char *const kDeadlineWithExtensions = "COALESCE((SELECT e.requested_deadline FROM extension_requests e "
                                             "WHERE e.problem_id = p.id AND e.measure_id "

@@ -46,6 +46,7 @@ SupervisionSummary SupervisionSummary::compute(Database &db, const QDate &asOf)
     s.unitsPastSixMonths =
         db.scalar(QStringLiteral(
                       "SELECT count(DISTINCT p.unit_id) FROM problems p WHERE p.feedback_date < ? AND "
+                      "p.deleted_at IS NULL AND "
                       "COALESCE((SELECT st.state FROM problem_states st WHERE st.problem_id = p.id AND "
                       "st.changed_on <= ? ORDER BY st.changed_on DESC, st.id DESC LIMIT 1), 'registered') "
                       "<> 'closed_out'"),

@@ -67,10 +67,11 @@ const char *const kMeasureStateRank = "(CASE m.state WHEN 'pending' THEN 0 WHEN 
 const char *const kSourceRank = "(CASE p.source_level WHEN 'central' THEN 0 WHEN 'provincial' THEN 1 WHEN "
                                 "'municipal' THEN 2 ELSE 3 END)";
 
-/// WHERE clause (starting with " WHERE 1 = 1") of @p f; user text goes to @p binds.
+/// WHERE clause (starting with " WHERE p.deleted_at IS NULL") of @p f; user text goes to @p binds.
 QString whereSql(Ledger ledger, const LedgerFilter &f, const LedgerContext &ctx, QVariantList &binds)
 {
-    QString w = QStringLiteral(" WHERE 1 = 1");
+    // Soft-deleted problems (and their measures) are not on the ledgers.
+    QString w = QStringLiteral(" WHERE p.deleted_at IS NULL");
     if (f.termId > 0) {
         w += QStringLiteral(" AND r.term_id = ?");
         binds << f.termId;
@@ -240,9 +241,12 @@ QString idList(const QList<qint64> &ids)
 QStringList distinctSorted(Database &db, const QString &column)
 {
     QStringList out;
-    auto q = run(
-        db, QStringLiteral("SELECT DISTINCT %1 FROM problems WHERE %1 IS NOT NULL AND %1 <> ''").arg(column),
-        {});
+    auto q =
+        run(db,
+            QStringLiteral(
+                "SELECT DISTINCT %1 FROM problems WHERE %1 IS NOT NULL AND %1 <> '' AND deleted_at IS NULL")
+                .arg(column),
+            {});
     if (!q)
         return out;
     while (q->next())
@@ -507,13 +511,14 @@ QStringList LedgerQuery::leaders()
 QList<InspectionNode> LedgerQuery::inspections()
 {
     QList<InspectionNode> out;
-    auto q = run(
-        m_db,
-        QStringLiteral("SELECT i.id, i.round_id, r.term_id, i.unit_id, u.name, i.kind, i.source_level, "
-                       "(SELECT count(*) FROM problems p WHERE p.inspection_id = i.id) FROM inspections i "
-                       "LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN units u ON u.id = i.unit_id "
-                       "ORDER BY i.round_id, i.id"),
-        {});
+    auto q =
+        run(m_db,
+            QStringLiteral("SELECT i.id, i.round_id, r.term_id, i.unit_id, u.name, i.kind, i.source_level, "
+                           "(SELECT count(*) FROM problems p WHERE p.inspection_id = i.id AND p.deleted_at "
+                           "IS NULL) FROM inspections i "
+                           "LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN units u ON u.id = i.unit_id "
+                           "ORDER BY i.round_id, i.id"),
+            {});
     if (!q)
         return out;
     while (q->next()) {

@@ -165,12 +165,18 @@ QStringList createStatements()
     QStringList out;
     for (const char *s : kCreate)
         out << QString::fromUtf8(s);
+    for (const QStringList &step : migrationSteps())
+        out << step;
     return out;
 }
 
 QList<QStringList> migrationSteps()
 {
-    return {};
+    return {
+        // 1 → 2: soft delete of problems (issue #4). A deleted problem keeps its rows; every
+        // ledger, statistic and report reads "deleted_at IS NULL".
+        {QStringLiteral("ALTER TABLE problems ADD COLUMN deleted_at TEXT")},
+    };
 }
 
 QStringList auditedTables()

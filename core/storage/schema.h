@@ -6,18 +6,21 @@ namespace rectrack::core::schema {
 
 /// Current schema version, stored in PRAGMA user_version. Bump it and add a step to
 /// migrationSteps() when the schema changes; never edit a step that has shipped.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
 
 /// PRAGMA application_id of a Rectrack register: "RTRK" as a big-endian 32-bit integer.
 inline constexpr quint32 kApplicationId = 0x5254524B;
 
 /// Statements that create the latest schema in an empty file, one statement per entry
-/// (Qt's SQLite driver runs one statement per exec). Plain SQL: no custom collations or
-/// functions, so the file stays usable from the sqlite3 shell.
+/// (Qt's SQLite driver runs one statement per exec): the first schema followed by every
+/// migration step, so that a new file and a migrated one are the same by construction.
+/// Plain SQL: no custom collations or functions, so the file stays usable from the sqlite3 shell.
 QStringList createStatements();
 
-/// Statements that upgrade a file from version (index + 1) to (index + 2); empty while the
-/// first schema is the only one shipped.
+/// Statements that upgrade a file from version (index + 1) to (index + 2):
+///  - step 1 → 2: soft delete of problems (`problems.deleted_at`, an ISO date-time; NULL = live).
+///    Deleted problems stay in the file with their history and can be restored; ledgers,
+///    statistics, reports and exports leave them out.
 QList<QStringList> migrationSteps();
 
 /// Tables whose rows are covered by the audit log (entity names used in audit_log.entity).

@@ -4,6 +4,9 @@
 
 #include <QCryptographicHash>
 
+#include <algorithm>
+#include <tuple>
+
 namespace rectrack::core {
 
 namespace {
@@ -71,6 +74,7 @@ Problem problemFrom(const QSqlQuery &q)
     p.progress = q.value(21).toString();
     p.note = q.value(22).toString();
     p.version = q.value(23).toInt();
+    p.deletedAt = QDateTime::fromString(q.value(24).toString(), Qt::ISODate);
     return p;
 }
 
@@ -167,11 +171,51 @@ std::optional<Problem> ProblemService::problem(qint64 id)
                        "description, example, root_cause, responsible_office, lead_leader, "
                        "responsible_person, deadline, original_deadline, deadline_note, state, "
                        "systemic, immediate, feedback_date, completed_date, closed_out_date, progress, "
-                       "note, version FROM problems WHERE id = ?"),
+                       "note, version, deleted_at FROM problems WHERE id = ?"),
         {id});
     if (!r || !r->next())
         return std::nullopt;
     return problemFrom(*r);
+}
+
+Status ProblemService::deleteProblem(qint64 id)
+{
+    const auto p = problem(id);
+    if (!p)
+        return Error{ErrorCode::InputRefused, tr("The problem #%1 does not exist.").arg(id)};
+    if (p->deletedAt.isValid())
+        return Error{ErrorCode::InputRefused, tr("The problem #%1 is already deleted.").arg(id)};
+    return withTransaction(m_db, [&] {
+        return AuditLog::update(m_db, kProblems, id,
+                                {{QStringLiteral("deleted_at"), m_db.clock().now().toString(Qt::ISODate)}});
+    });
+}
+
+Status ProblemService::restoreProblem(qint64 id)
+{
+    const auto p = problem(id);
+    if (!p)
+        return Error{ErrorCode::InputRefused, tr("The problem #%1 does not exist.").arg(id)};
+    if (!p->deletedAt.isValid())
+        return Error{ErrorCode::InputRefused, tr("The problem #%1 is not deleted.").arg(id)};
+    return withTransaction(m_db, [&] {
+        return AuditLog::update(m_db, kProblems, id, {{QStringLiteral("deleted_at"), QVariant()}});
+    });
+}
+
+QList<Problem> ProblemService::deletedProblems()
+{
+    QList<Problem> out;
+    auto r = m_db.exec(
+        QStringLiteral("SELECT id, registration_no, inspection_id, unit_id, source_level, category_id, "
+                       "description, example, root_cause, responsible_office, lead_leader, "
+                       "responsible_person, deadline, original_deadline, deadline_note, state, "
+                       "systemic, immediate, feedback_date, completed_date, closed_out_date, progress, "
+                       "note, version, deleted_at FROM problems WHERE deleted_at IS NOT NULL "
+                       "ORDER BY deleted_at DESC, id DESC"));
+    while (r && r->next())
+        out.append(problemFrom(*r));
+    return out;
 }
 
 qint64 ProblemService::findByRegistrationNo(qint64 unitId, const QString &no)
@@ -246,6 +290,31 @@ Status ProblemService::removeMeasure(qint64 measureId)
     return withTransaction(m_db, [&] { return AuditLog::remove(m_db, kMeasures, measureId); });
 }
 
+Status ProblemService::moveMeasure(qint64 measureId, int index)
+{
+    const qint64 problemId =
+        m_db.scalar(QStringLiteral("SELECT problem_id FROM measures WHERE id = ?"), {measureId}).toLongLong();
+    if (problemId <= 0)
+        return Error{ErrorCode::InputRefused, tr("The measure #%1 does not exist.").arg(measureId)};
+    QList<Measure> list = measures(problemId);
+    const auto from =
+        std::find_if(list.begin(), list.end(), [&](const Measure &m) { return m.id == measureId; });
+    Measure moved = *from;
+    list.erase(from);
+    list.insert(std::clamp(index, 0, int(list.size())), moved);
+    return withTransaction(m_db, [&]() -> Status {
+        for (int i = 0; i < list.size(); ++i) {
+            if (list[i].seq == i + 1)
+                continue;
+            if (const Status s =
+                    AuditLog::update(m_db, kMeasures, list[i].id, {{QStringLiteral("seq"), i + 1}});
+                !s)
+                return s;
+        }
+        return okStatus();
+    });
+}
+
 Result<qint64> ProblemService::addProgress(const ProgressEntry &e)
 {
     if (e.text.trimmed().isEmpty())
@@ -277,6 +346,43 @@ Result<qint64> ProblemService::addProgress(const ProgressEntry &e)
                 return s.error();
         }
         return id;
+    });
+}
+
+Status ProblemService::removeProgress(qint64 entryId)
+{
+    auto r = m_db.exec(
+        QStringLiteral("SELECT problem_id, entry_date, text FROM progress_entries WHERE id = ?"), {entryId});
+    if (!r || !r->next())
+        return Error{ErrorCode::InputRefused, tr("The progress entry #%1 does not exist.").arg(entryId)};
+    const qint64 problemId = r->value(0).toLongLong();
+    const QString date = r->value(1).toString();
+    const QString text = r->value(2).toString();
+    return withTransaction(m_db, [&]() -> Status {
+        if (const Status s = AuditLog::remove(m_db, QStringLiteral("progress_entries"), entryId); !s)
+            return s;
+        const QVariant newest =
+            m_db.scalar(QStringLiteral("SELECT text FROM progress_entries WHERE problem_id "
+                                       "= ? ORDER BY entry_date DESC, id DESC LIMIT 1"),
+                        {problemId});
+        const QString summary =
+            m_db.scalar(QStringLiteral("SELECT progress FROM problems WHERE id = ?"), {problemId}).toString();
+        if (summary == text) {
+            if (const Status s = AuditLog::update(m_db, kProblems, problemId,
+                                                  {{QStringLiteral("progress"), sqlText(newest.toString())}});
+                !s)
+                return s;
+        }
+        if (newest.isValid())
+            return okStatus();
+        // The entry started the work: with no progress left, the problem is registered again.
+        auto h = m_db.exec(QStringLiteral("SELECT state, changed_on FROM problem_states WHERE problem_id = ? "
+                                          "ORDER BY changed_on DESC, id DESC LIMIT 1"),
+                           {problemId});
+        if (h && h->next() && h->value(0).toString() == Names::key(ProblemState::InProgress) &&
+            h->value(1).toString() == date)
+            return revertState(problemId, ProblemState::InProgress);
+        return okStatus();
     });
 }
 
@@ -332,6 +438,14 @@ QList<Evidence> ProblemService::evidence(qint64 problemId)
 QByteArray ProblemService::evidenceData(qint64 evidenceId)
 {
     return m_db.scalar(QStringLiteral("SELECT data FROM evidence WHERE id = ?"), {evidenceId}).toByteArray();
+}
+
+Status ProblemService::removeEvidence(qint64 evidenceId)
+{
+    if (!m_db.scalar(QStringLiteral("SELECT id FROM evidence WHERE id = ?"), {evidenceId}).isValid())
+        return Error{ErrorCode::InputRefused, tr("The evidence file #%1 does not exist.").arg(evidenceId)};
+    return withTransaction(m_db,
+                           [&] { return AuditLog::remove(m_db, QStringLiteral("evidence"), evidenceId); });
 }
 
 ProblemState ProblemService::stateAsOf(qint64 problemId, const QDate &date)
@@ -395,6 +509,36 @@ Status ProblemService::writeState(qint64 problemId, ProblemState state, const QD
     if (state == ProblemState::InProgress || state == ProblemState::LongTerm)
         cols.insert(QStringLiteral("completed_date"), QVariant());
     return AuditLog::update(m_db, kProblems, problemId, cols);
+}
+
+} // namespace rectrack::core
+
+namespace rectrack::core {
+
+Status ProblemService::revertState(qint64 problemId, ProblemState expected)
+{
+    if (expected == ProblemState::ClosedOut)
+        return Error{ErrorCode::InputRefused,
+                     tr("A close-out is a record and cannot be undone; correct it by a new entry.")};
+    auto h = m_db.exec(QStringLiteral("SELECT id, state, changed_on FROM problem_states WHERE problem_id = ? "
+                                      "ORDER BY changed_on DESC, id DESC LIMIT 2"),
+                       {problemId});
+    QList<std::tuple<qint64, QString, QString>> rows;
+    while (h && h->next())
+        rows.append({h->value(0).toLongLong(), h->value(1).toString(), h->value(2).toString()});
+    if (rows.size() < 2 || std::get<1>(rows[0]) != Names::key(expected))
+        return Error{ErrorCode::InputRefused,
+                     tr("The problem's state has changed since; this change can no longer be taken back.")};
+    const auto previous = Names::problemState(std::get<1>(rows[1])).value_or(ProblemState::Registered);
+    return withTransaction(m_db, [&]() -> Status {
+        if (const Status s = AuditLog::remove(m_db, QStringLiteral("problem_states"), std::get<0>(rows[0]));
+            !s)
+            return s;
+        QVariantMap cols{{QStringLiteral("state"), Names::key(previous)}};
+        cols.insert(QStringLiteral("completed_date"),
+                    previous == ProblemState::Completed ? QVariant(std::get<2>(rows[1])) : QVariant());
+        return AuditLog::update(m_db, kProblems, problemId, cols);
+    });
 }
 
 } // namespace rectrack::core

@@ -164,6 +164,18 @@ QList<ExtensionRequest> SupervisionService::extensions(qint64 problemId)
     return out;
 }
 
+Status SupervisionService::withdrawExtension(qint64 requestId)
+{
+    const QVariant decision =
+        m_db.scalar(QStringLiteral("SELECT decision FROM extension_requests WHERE id = ?"), {requestId});
+    if (!decision.isValid())
+        return Error{ErrorCode::InputRefused, tr("The extension request #%1 does not exist.").arg(requestId)};
+    if (decision.toString() != QLatin1String("pending"))
+        return Error{ErrorCode::InputRefused, tr("The extension request has already been decided.")};
+    return withTransaction(
+        m_db, [&] { return AuditLog::remove(m_db, QStringLiteral("extension_requests"), requestId); });
+}
+
 Result<qint64> SupervisionService::addAction(const SupervisionAction &a)
 {
     if (a.problemId <= 0 && a.unitId <= 0)
@@ -195,6 +207,14 @@ QList<SupervisionAction> SupervisionService::actions(qint64 problemId)
                               fromIso(r->value(4).toString()), r->value(5).toString(), r->value(6).toString(),
                               r->value(7).toString()});
     return out;
+}
+
+Status SupervisionService::removeAction(qint64 actionId)
+{
+    if (!m_db.scalar(QStringLiteral("SELECT id FROM supervision_actions WHERE id = ?"), {actionId}).isValid())
+        return Error{ErrorCode::InputRefused, tr("The supervision action #%1 does not exist.").arg(actionId)};
+    return withTransaction(
+        m_db, [&] { return AuditLog::remove(m_db, QStringLiteral("supervision_actions"), actionId); });
 }
 
 } // namespace rectrack::core

@@ -39,9 +39,14 @@ public:
     /// Approves or rejects a request; approval moves the deadline and keeps the original.
     Status decideExtension(qint64 requestId, bool approved, const QString &decidedBy, QDate decidedOn = {});
     QList<ExtensionRequest> extensions(qint64 problemId);
+    /// Withdraws a pending extension request (undo of requestExtension). Decided requests are
+    /// records and are refused.
+    Status withdrawExtension(qint64 requestId);
 
     Result<qint64> addAction(const SupervisionAction &action);
     QList<SupervisionAction> actions(qint64 problemId);
+    /// Removes a supervision action (undo of addAction).
+    Status removeAction(qint64 actionId);
 
 private:
     Database &m_db;

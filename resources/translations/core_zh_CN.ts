@@ -386,6 +386,34 @@
         <source>An evidence file needs a name.</source>
         <translation>佐证材料需要文件名。</translation>
     </message>
+    <message>
+        <source>The problem #%1 is already deleted.</source>
+        <translation>问题 #%1 已删除。</translation>
+    </message>
+    <message>
+        <source>The problem #%1 is not deleted.</source>
+        <translation>问题 #%1 未被删除。</translation>
+    </message>
+    <message>
+        <source>The measure #%1 does not exist.</source>
+        <translation>整改措施 #%1 不存在。</translation>
+    </message>
+    <message>
+        <source>The progress entry #%1 does not exist.</source>
+        <translation>整改进展 #%1 不存在。</translation>
+    </message>
+    <message>
+        <source>The evidence file #%1 does not exist.</source>
+        <translation>佐证材料 #%1 不存在。</translation>
+    </message>
+    <message>
+        <source>A close-out is a record and cannot be undone; correct it by a new entry.</source>
+        <translation>销号是正式记录，不能撤销；如有错误，请以新的记录更正。</translation>
+    </message>
+    <message>
+        <source>The problem&apos;s state has changed since; this change can no longer be taken back.</source>
+        <translation>问题状态此后已有变化，这一更改已无法撤回。</translation>
+    </message>
 </context>
 <context>
     <name>SavedViewService</name>
@@ -468,6 +496,10 @@
     <message>
         <source>A supervision action concerns a problem or a unit.</source>
         <translation>督办事项须针对问题或单位。</translation>
+    </message>
+    <message>
+        <source>The supervision action #%1 does not exist.</source>
+        <translation>督办记录 #%1 不存在。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Commands</name>
+    <message>
+        <source>The problem #%1 no longer exists.</source>
+        <translation>问题 #%1 已不存在。</translation>
+    </message>
+    <message>
+        <source>Edit problem %1</source>
+        <translation>编辑问题 %1</translation>
+    </message>
+    <message>
+        <source>Register problems</source>
+        <translation>登记问题</translation>
+    </message>
+    <message>
+        <source>Delete problem %1</source>
+        <translation>删除问题 %1</translation>
+    </message>
+    <message>
+        <source>Restore problem %1</source>
+        <translation>恢复问题 %1</translation>
+    </message>
+    <message>
+        <source>Set state to %1</source>
+        <translation>将状态改为%1</translation>
+    </message>
+    <message>
+        <source>Add measure</source>
+        <translation>添加整改措施</translation>
+    </message>
+    <message>
+        <source>Edit measure</source>
+        <translation>编辑整改措施</translation>
+    </message>
+    <message>
+        <source>Set measure state to %1</source>
+        <translation>将措施状态改为%1</translation>
+    </message>
+    <message>
+        <source>Remove measure</source>
+        <translation>删除整改措施</translation>
+    </message>
+    <message>
+        <source>Move measure</source>
+        <translation>调整措施顺序</translation>
+    </message>
+    <message>
+        <source>Add progress</source>
+        <translation>添加整改进展</translation>
+    </message>
+    <message>
+        <source>Attach evidence %1</source>
+        <translation>添加佐证材料 %1</translation>
+    </message>
+    <message>
+        <source>Remove evidence %1</source>
+        <translation>删除佐证材料 %1</translation>
+    </message>
+    <message>
+        <source>Record %1</source>
+        <translation>记录%1</translation>
+    </message>
+    <message>
+        <source>Request extension</source>
+        <translation>申请延期</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Registered</source>
@@ -254,6 +321,37 @@
     </message>
 </context>
 <context>
+    <name>rectrack::ui::DeletedProblemsDialog</name>
+    <message>
+        <source>Deleted problems</source>
+        <translation>已删除的问题</translation>
+    </message>
+    <message>
+        <source>Deleted problems are kept in the register with their history but left out of the ledgers, statistics and reports. Restore one to bring it back.</source>
+        <translation>已删除的问题连同其历史记录仍保存在台账文件中，但不计入台账、统计和报告。恢复后即重新纳入。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Problem description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::ui::DetailPane</name>
     <message>
         <source>Select a row to see the problem in detail.</source>
@@ -350,6 +448,186 @@
     <message>
         <source>Reviews</source>
         <translation>销号审核</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::EditingController</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New problem…</source>
+        <translation>新增问题(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Register the problems of a feedback</source>
+        <translation>登记一次反馈的问题</translation>
+    </message>
+    <message>
+        <source>&amp;Open problem (Enter)</source>
+        <translation>打开问题(&amp;O)（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Delete problem…</source>
+        <translation>删除问题(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Deleted &amp;problems…</source>
+        <translation>已删除的问题(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>No register is open.</source>
+        <translation>尚未打开台账文件。</translation>
+    </message>
+    <message>
+        <source>Register feedback</source>
+        <translation>登记反馈问题</translation>
+    </message>
+    <message>
+        <source>Delete problem</source>
+        <translation>删除问题</translation>
+    </message>
+    <message>
+        <source>Delete the problem %1 (%2)?
+
+It leaves the ledgers and statistics; Edit → Deleted problems restores it, and Undo takes the deletion back.</source>
+        <translation>删除问题 %1（%2）？
+
+删除后不再计入台账和统计；可通过“编辑 → 已删除的问题”恢复，也可撤销本次删除。</translation>
+    </message>
+    <message>
+        <source>Restore problem</source>
+        <translation>恢复问题</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::FeedbackDialog</name>
+    <message>
+        <source>Register feedback</source>
+        <translation>登记反馈问题</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>巡察</translation>
+    </message>
+    <message>
+        <source>e.g. 第十五轮第三批; empty outside a round</source>
+        <translation>如 第十五轮第三批；不属于轮次的留空</translation>
+    </message>
+    <message>
+        <source>The inspected unit (party organisation)</source>
+        <translation>被巡察单位（党组织）</translation>
+    </message>
+    <message>
+        <source>Theme of a thematic inspection, e.g. 乡村振兴</source>
+        <translation>专项巡察的主题，如 乡村振兴</translation>
+    </message>
+    <message>
+        <source>Round/batch</source>
+        <translation>轮次/批次</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>巡察组</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>巡察类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Feedback date</source>
+        <translation>反馈日期</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Problem description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Lead leader</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <source>Responsible office</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>删除一行</translation>
+    </message>
+    <message>
+        <source>Paste problems</source>
+        <translation>粘贴问题</translation>
+    </message>
+    <message>
+        <source>One problem per line; columns separated by tabs, in the table&apos;s order after the number (as copied from Excel or WPS)</source>
+        <translation>每行一个问题；各列以制表符分隔，顺序同表格中编号之后的各列（从 Excel 或 WPS 复制即可）</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message numerus="yes">
+        <source>Numbers follow the pattern %1 (Settings); type over a number to set it by hand. Deadline: end of the concentrated rectification period, %n month(s) after feedback.</source>
+        <translation>
+            <numerusform>编号按格式 %1 生成（见“设置”）；直接改写编号即可手工指定。整改时限默认为集中整改期结束，即反馈后 %n 个月。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the inspected unit.</source>
+        <translation>请填写被巡察单位。</translation>
+    </message>
+    <message>
+        <source>Enter at least one problem description.</source>
+        <translation>请至少填写一个问题描述。</translation>
+    </message>
+    <message>
+        <source>The number %1 is used twice.</source>
+        <translation>编号 %1 重复使用。</translation>
+    </message>
+    <message>
+        <source>Immediate</source>
+        <translation>立行立改</translation>
     </message>
 </context>
 <context>
@@ -755,6 +1033,424 @@
     <message>
         <source>Supervision registers</source>
         <translation>监督台账</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::OperatorDialog</name>
+    <message>
+        <source>Operator</source>
+        <translation>操作人员</translation>
+    </message>
+    <message>
+        <source>Every change to the register is recorded in the audit log with the name of the person who made it. Please enter your name:</source>
+        <translation>对台账的每一项修改都会连同操作人员姓名记入审计日志。请输入您的姓名：</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::ProblemEditor</name>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Progress and evidence</source>
+        <translation>整改进展与佐证材料</translation>
+    </message>
+    <message>
+        <source>Supervision and extension</source>
+        <translation>督办与延期</translation>
+    </message>
+    <message>
+        <source>Review and close-out</source>
+        <translation>审核与销号</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Changes are saved as you make them; Ctrl+Z undoes the last one.</source>
+        <translation>修改即时保存；Ctrl+Z 撤销上一步。</translation>
+    </message>
+    <message>
+        <source>e.g. 长期坚持 when there is no fixed date</source>
+        <translation>无固定日期时填写，如 长期坚持</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Typical example</source>
+        <translation>典型事例</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>问题根源</translation>
+    </message>
+    <message>
+        <source>Responsible office</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Lead leader</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Deadline note</source>
+        <translation>时限说明</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Start rectification</source>
+        <translation>开始整改</translation>
+    </message>
+    <message>
+        <source>Mark long-term</source>
+        <translation>转为长期坚持</translation>
+    </message>
+    <message>
+        <source>Mark rectification complete</source>
+        <translation>标记整改完成</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Edit a cell to change it; the type and state change at once.</source>
+        <translation>双击单元格即可修改；类型和状态选择后立即生效。</translation>
+    </message>
+    <message>
+        <source>New measure</source>
+        <translation>新增整改措施</translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation>整改措施内容</translation>
+    </message>
+    <message>
+        <source>Add measure</source>
+        <translation>添加整改措施</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>What has been done</source>
+        <translation>已开展的工作</translation>
+    </message>
+    <message>
+        <source>Add progress</source>
+        <translation>添加整改进展</translation>
+    </message>
+    <message>
+        <source>Evidence (drop files here)</source>
+        <translation>佐证材料（可将文件拖到此处）</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Supervision actions</source>
+        <translation>督办记录</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>督办方式</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>督办人</translation>
+    </message>
+    <message>
+        <source>Record action</source>
+        <translation>记录督办</translation>
+    </message>
+    <message>
+        <source>Deadline extension</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <source>Requested on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>新的时限</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Request extension</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>审核环节</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>Review step</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Reject (back to in progress)</source>
+        <translation>不同意（退回整改）</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>当前环节</translation>
+    </message>
+    <message>
+        <source>Review decisions and close-out are records: they cannot be undone; a wrong decision is corrected by a new review.</source>
+        <translation>审核结论和销号是正式记录，不能撤销；如有错误，以新的审核记录更正。</translation>
+    </message>
+    <message>
+        <source>The problem #%1 no longer exists.</source>
+        <translation>问题 #%1 已不存在。</translation>
+    </message>
+    <message>
+        <source>Problem %1 — %2</source>
+        <translation>问题 %1 — %2</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>original deadline %1, extended</source>
+        <translation>原定时限 %1，已延期</translation>
+    </message>
+    <message>
+        <source>%1 · registered %2</source>
+        <translation>%1 · %2 挂号</translation>
+    </message>
+    <message>
+        <source> · closed out %1</source>
+        <translation> · %1 销号</translation>
+    </message>
+    <message>
+        <source>%1  (%2, added %3)</source>
+        <translation>%1（%2，%3 添加）</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>A completed problem needs no extension.</source>
+        <translation>已完成整改的问题无需延期。</translation>
+    </message>
+    <message>
+        <source>Closed out on %1</source>
+        <translation>已于 %1 销号</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <source>The review starts when the rectification is marked complete (now: %1).</source>
+        <translation>标记整改完成后开始审核（当前：%1）。</translation>
+    </message>
+    <message>
+        <source>Step %1 of 3: %2</source>
+        <translation>第 %1 步（共 3 步）：%2</translation>
+    </message>
+    <message>
+        <source>All three steps approved</source>
+        <translation>三个环节均已同意</translation>
+    </message>
+    <message>
+        <source>The problem can be closed out.</source>
+        <translation>该问题可以销号。</translation>
+    </message>
+    <message>
+        <source>Back to in progress</source>
+        <translation>恢复整改</translation>
+    </message>
+    <message>
+        <source>A completed problem goes back to in progress through a rejected review.</source>
+        <translation>已完成的问题只能经审核不同意退回整改。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 and is not stored in the register.</source>
+        <translation>%1 超过 %2，未存入台账。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>添加佐证材料</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>No program opens %1; use Save as… instead.</source>
+        <translation>没有可以打开 %1 的程序，请使用“另存为…”。</translation>
+    </message>
+    <message>
+        <source>Save evidence</source>
+        <translation>保存佐证材料</translation>
+    </message>
+    <message>
+        <source>Immediate rectification</source>
+        <translation>立行立改</translation>
+    </message>
+    <message>
+        <source>Systemic problem</source>
+        <translation>系统性问题（治本）</translation>
+    </message>
+    <message>
+        <source>Close out</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <source>Current deadline %1 · original deadline %2</source>
+        <translation>当前时限 %1 · 原定时限 %2</translation>
+    </message>
+    <message>
+        <source>Current deadline %1</source>
+        <translation>当前时限 %1</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "demo/demoregister.h"
 #include "detailpane.h"
 #include "dialogs/welcomedialog.h"
+#include "editingcontroller.h"
 #include "filterbar.h"
 #include "ledgerview.h"
 #include "models/measureledgermodel.h"
@@ -216,7 +217,7 @@ void MainWindow::buildActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *newAction = file->addAction(tr("&New register…"), this, &MainWindow::newRegister);
-    newAction->setShortcut(QKeySequence::New);
+    newAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)); // Ctrl+N: new problem
     QAction *open = file->addAction(tr("&Open register…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &recent"));
@@ -236,6 +237,20 @@ void MainWindow::buildActions()
     copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     QAction *find = edit->addAction(tr("&Find…"), m_filterBar, &FilterBar::focusSearch);
     find->setShortcut(QKeySequence::Find);
+    m_editing = new EditingController(this);
+    m_editing->addActions(edit);
+    m_editing->setSelection([this]() -> qint64 {
+        const QModelIndex current = currentView()->selectionModel()->currentIndex();
+        return current.isValid() ? current.data(LedgerModel::ProblemIdRole).toLongLong() : 0;
+    });
+    connect(m_editing, &EditingController::changed, this, &MainWindow::refreshAfterEdit);
+    for (LedgerView *v : {m_problemView, m_measureView}) {
+        // Enter or a double-click opens the row's problem in the editor.
+        connect(v, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+            m_editing->openProblem(index.data(LedgerModel::ProblemIdRole).toLongLong());
+        });
+        m_editing->attachView(v);
+    }
     for (LedgerView *v : {m_problemView, m_measureView}) {
         auto *c = new QAction(tr("Copy rows"), v);
         c->setShortcut(QKeySequence::Copy);
@@ -340,6 +355,7 @@ bool MainWindow::openRegister(const QString &path, bool quiet)
     m_filterBar->setDatabase(m_db.get());
     m_dashboard->setDatabase(m_db.get());
     m_registerView->setDatabase(m_db.get(), m_asOf);
+    m_editing->setDatabase(m_db.get());
     m_drill.reset();
     m_dashboardDirty = true;
     {
@@ -359,6 +375,7 @@ bool MainWindow::openRegister(const QString &path, bool quiet)
 
 void MainWindow::closeRegister()
 {
+    m_editing->setDatabase(nullptr);
     m_problems->setDatabase(nullptr);
     m_measures->setDatabase(nullptr);
     m_filterBar->setDatabase(nullptr);
@@ -499,6 +516,25 @@ void MainWindow::updateCounts()
     const QString scope = m_scopeTitle.isEmpty() ? QString() : m_scopeTitle + QStringLiteral(" · ");
     m_count->setText(scope + (problems ? tr("%n problem(s) shown", nullptr, m_problems->rowCount())
                                        : tr("%n measure(s) shown", nullptr, m_measures->rowCount())));
+}
+
+void MainWindow::refreshAfterEdit()
+{
+    if (!m_db)
+        return;
+    for (LedgerView *v : {m_problemView, m_measureView}) {
+        auto *model = static_cast<LedgerModel *>(v->model());
+        const qint64 id = model->idAt(v->selectionModel()->currentIndex().row());
+        const int column = std::max(0, v->selectionModel()->currentIndex().column());
+        model->refresh();
+        if (const int row = id > 0 ? model->rowOf(id) : -1; row >= 0)
+            v->setCurrentIndex(model->index(row, column));
+    }
+    updateFigures();
+    updateCounts();
+    m_dashboardDirty = true;
+    updateDashboard();
+    updateDetail();
 }
 
 LedgerView *MainWindow::currentView() const
@@ -788,6 +824,7 @@ bool MainWindow::saveScreenshots(const QString &dir)
     m_navigation->selectSmartList(NavigationPane::SmartList::All);
     m_tabs->setCurrentIndex(ProblemTab);
     setGeometry(0, 0, 1440, 900);
+    ok = m_editing->saveScreenshots(dir) && ok; // registration dialog, problem editor, review
     return ok;
 }
 

@@ -29,6 +29,7 @@ namespace rectrack::ui {
 
 class DashboardView;
 class DetailPane;
+class EditingController;
 class FilterBar;
 class LedgerView;
 class MeasureLedgerModel;
@@ -76,6 +77,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     DashboardView *dashboard() const { return m_dashboard; }
     RegisterView *registerView() const { return m_registerView; }
+    /// Editing: undo stack, feedback registration, the problem editor, soft delete.
+    EditingController *editing() const { return m_editing; }
 
     /// The as-of date of the figures and traffic lights.
     QDate asOf() const { return m_asOf; }
@@ -113,6 +116,8 @@ private:
     void updateFigures();
     void updateCounts();
     void updateDetail();
+    /// After an edit: reloads both ledgers (keeping the current row), the figures and the dashboard.
+    void refreshAfterEdit();
     void updateDashboard();
     void clearDrill();
     void updateTitle();
@@ -142,6 +147,7 @@ private:
     DashboardView *m_dashboard;
     RegisterView *m_registerView;
     DetailPane *m_detail;
+    EditingController *m_editing = nullptr;
     QSplitter *m_splitter;
     QLabel *m_figures;
     QLabel *m_count;
