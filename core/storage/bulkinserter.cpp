@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QSqlError>
 
+#include <algorithm>
+
 namespace rectrack::core {
 
 namespace {
@@ -24,6 +26,39 @@ QVariant parseDefault(const QVariant &dflt)
     if (ok)
         return d;
     return QVariant();
+}
+
+/// Appends @p v as AuditLog::compactJson would write AuditLog::jsonOf(@p v), byte for byte.
+/// Returns false for what the direct path does not reproduce (doubles, and text needing JSON
+/// escapes or holding lone surrogates); the caller then takes the QJsonObject path.
+bool appendJson(QByteArray &out, const QVariant &v)
+{
+    if (v.isNull()) {
+        out += "null";
+        return true;
+    }
+    switch (v.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+    case QMetaType::ULongLong:
+    case QMetaType::UInt:
+        out += QByteArray::number(v.toLongLong());
+        return true;
+    case QMetaType::Double:
+        return false;
+    default:
+        break;
+    }
+    const QString text = v.toString();
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == u'"' || u == u'\\' || c.isSurrogate())
+            return false;
+    }
+    out += '"';
+    out += text.toUtf8();
+    out += '"';
+    return true;
 }
 
 } // namespace
@@ -49,6 +84,15 @@ BulkInserter::BulkInserter(Database &db, const QString &table, const QStringList
     }
     if (m_addUuid)
         insertColumns << QStringLiteral("uuid");
+    // QJsonObject writes its keys sorted; the direct JSON path writes them in that order.
+    for (int c = 0; c < m_tableColumns.size(); ++c) {
+        if (!m_skip[c])
+            m_jsonOrder << c;
+    }
+    std::sort(m_jsonOrder.begin(), m_jsonOrder.end(),
+              [this](int a, int b) { return m_tableColumns[a] < m_tableColumns[b]; });
+    for (int c = 0; c < m_tableColumns.size(); ++c)
+        m_jsonKeys << '"' + m_tableColumns[c].toUtf8() + "\":";
     QStringList marks;
     for (int i = 0; i < insertColumns.size(); ++i)
         marks << QStringLiteral("?");
@@ -74,23 +118,41 @@ Result<qint64> BulkInserter::insert(const QVariantList &values)
                      tr("Database error: %1 (%2)").arg(m_insert.lastError().text(), m_table)};
     const qint64 id = m_insert.lastInsertId().toLongLong();
 
-    QJsonObject after;
-    for (int c = 0; c < m_tableColumns.size(); ++c) {
-        if (m_skip[c])
-            continue;
+    auto valueOf = [&](int c) -> QVariant {
         const int src = m_sourceIndex[c];
-        QVariant v;
         if (src == -2)
-            v = id;
-        else if (src == -3)
-            v = uuid;
-        else if (src >= 0)
-            v = values[src];
-        else
-            v = m_defaults[c];
-        after.insert(m_tableColumns[c], AuditLog::jsonOf(v));
+            return id;
+        if (src == -3)
+            return uuid;
+        if (src >= 0)
+            return values[src];
+        return m_defaults[c];
+    };
+    // The snapshot as AuditLog::compactJson writes it: built directly as UTF-8 (most of the cost
+    // of a bulk insert was the QJsonObject round trip), else through QJsonObject.
+    QByteArray json;
+    json.reserve(512);
+    json += '{';
+    bool direct = true;
+    for (int c : std::as_const(m_jsonOrder)) {
+        if (json.size() > 1)
+            json += ',';
+        json += m_jsonKeys[c];
+        if (!appendJson(json, valueOf(c))) {
+            direct = false;
+            break;
+        }
     }
-    const QString a = AuditLog::compactJson(after);
+    json += '}';
+    QString a;
+    if (direct && !m_jsonOrder.isEmpty()) {
+        a = QString::fromUtf8(json);
+    } else {
+        QJsonObject after;
+        for (int c : std::as_const(m_jsonOrder))
+            after.insert(m_tableColumns[c], AuditLog::jsonOf(valueOf(c)));
+        a = AuditLog::compactJson(after);
+    }
     QString prev = m_db.cachedAuditHead();
     if (prev.isEmpty()) {
         const QVariant head =

@@ -34,6 +34,8 @@ private:
     QList<int> m_sourceIndex;   // per table column: index into bound values, -1 = default, -2 = id, -3 = uuid
     QVariantList m_defaults;    // per table column
     QList<bool> m_skip;         // BLOB columns left out of snapshots
+    QList<int> m_jsonOrder;     // snapshot columns in key order (as QJsonObject sorts them)
+    QByteArrayList m_jsonKeys;  // per table column: "name":
     bool m_addUuid = false;
     QSqlQuery m_insert;
     QSqlQuery m_audit;
