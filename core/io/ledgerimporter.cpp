@@ -172,19 +172,25 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     if (!searchIndex.active())
         return fail(searchIndex.error());
     BulkRegistration bulk(db);
+    QHash<QString, qint64> byNumber;
     QHash<std::pair<QString, QString>, qint64> byText;
     auto remember = [&byText](const std::pair<QString, QString> &key, qint64 id) {
         if (!byText.contains(key))
             byText.insert(key, id);
     };
     {
-        auto q = db.exec(QStringLiteral("SELECT id, description, coalesce(responsible_office, '') FROM "
-                                        "problems WHERE unit_id = ? ORDER BY id"),
+        // Per row, "WHERE unit_id = ? AND registration_no = ?" scans the unit's problems (SQLite
+        // picks the unit index), which made large imports quadratic.
+        auto q = db.exec(QStringLiteral("SELECT id, description, coalesce(responsible_office, ''), "
+                                        "registration_no FROM problems WHERE unit_id = ? ORDER BY id"),
                          {*unitId});
         if (!q)
             return fail(q.error());
-        while (q->next())
+        while (q->next()) {
+            if (!q->value(3).isNull() && !byNumber.contains(q->value(3).toString()))
+                byNumber.insert(q->value(3).toString(), q->value(0).toLongLong());
             remember({q->value(1).toString(), q->value(2).toString()}, q->value(0).toLongLong());
+        }
     }
     QHash<QString, qint64> categoryIds;
 
@@ -199,7 +205,7 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
 
         qint64 existing = 0;
         if (!row.registrationNo.isEmpty())
-            existing = ps.findByRegistrationNo(*unitId, row.registrationNo);
+            existing = byNumber.value(row.registrationNo);
         else
             existing = byText.value({row.description.trimmed(), row.responsibleOffice});
         if (existing > 0) {
@@ -282,6 +288,8 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
         if (!id)
             return fail(id.error(), row.rowNumber);
         remember({p.description.trimmed(), sqlText(p.responsibleOffice).toString()}, *id);
+        if (!p.registrationNo.isEmpty())
+            byNumber.insert(p.registrationNo, *id);
         out.id = options.dryRun ? 0 : *id;
         out.action = ImportedProblem::Action::Created;
         ++report.created;

@@ -35,6 +35,21 @@ BulkRegistration::BulkRegistration(Database &db) : m_db(db) {}
 
 BulkRegistration::~BulkRegistration() = default;
 
+const QSet<QString> &BulkRegistration::usedNumbers(qint64 unitId)
+{
+    auto it = m_numbers.find(unitId);
+    if (it == m_numbers.end()) {
+        it = m_numbers.insert(unitId, {});
+        auto q = m_db.exec(
+            QStringLiteral(
+                "SELECT registration_no FROM problems WHERE unit_id = ? AND registration_no IS NOT NULL"),
+            {unitId});
+        while (q && q->next())
+            it->insert(q->value(0).toString());
+    }
+    return *it;
+}
+
 Result<qint64> BulkRegistration::registerProblem(const Problem &p, const QList<Measure> &measures,
                                                  QDate stateDate)
 {
@@ -47,8 +62,7 @@ Result<qint64> BulkRegistration::registerProblem(const Problem &p, const QList<M
     if (!p.feedbackDate.isValid())
         return Error{ErrorCode::InputRefused,
                      ProblemService::tr("A problem needs its feedback (registration) date.")};
-    if (!p.registrationNo.isEmpty() &&
-        ProblemService(m_db).findByRegistrationNo(p.unitId, p.registrationNo) > 0)
+    if (!p.registrationNo.isEmpty() && usedNumbers(p.unitId).contains(p.registrationNo))
         return Error{ErrorCode::InputRefused,
                      ProblemService::tr("The registration number %1 is already used in this unit.")
                          .arg(p.registrationNo)};
@@ -102,6 +116,8 @@ Result<qint64> BulkRegistration::registerProblem(const Problem &p, const QList<M
                                   closedOut ? QVariant(stateDay) : QVariant()});
     if (!id)
         return id;
+    if (!p.registrationNo.isEmpty())
+        m_numbers[p.unitId].insert(p.registrationNo);
     if (auto s = m_states->insert({*id, toIso(p.feedbackDate), Names::key(ProblemState::Registered)}); !s)
         return s.error();
     int seq = 0;

@@ -5,6 +5,8 @@
 #include "storage/database.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QSet>
 
 #include <memory>
 
@@ -19,7 +21,8 @@ namespace rectrack::core {
  * stands in for its reviews (DESIGN.md §6). The inserts are prepared once and audited through
  * BulkInserter, so `rectrack-cli verify` accepts the result; the only difference from the row-by-row
  * path is that the audit log holds one insert per problem with its final state instead of an insert
- * followed by an update. Use inside a Transaction (all-or-nothing stays the caller's), ideally with
+ * followed by an update. Problems registered by other means during the session are not seen by
+ * the registration-number check. Use inside a Transaction (all-or-nothing stays the caller's), ideally with
  * the search index deferred (SearchIndexDeferral).
  */
 class BulkRegistration
@@ -36,7 +39,12 @@ public:
                                    QDate stateDate = {});
 
 private:
+    /// The registration numbers used in @p unitId: read once per unit (one query instead of one
+    /// per row, which scanned the unit's problems), then kept up to date with this session's rows.
+    const QSet<QString> &usedNumbers(qint64 unitId);
+
     Database &m_db;
+    QHash<qint64, QSet<QString>> m_numbers;
     std::unique_ptr<BulkInserter> m_problems;
     std::unique_ptr<BulkInserter> m_states;
     std::unique_ptr<BulkInserter> m_measures;
