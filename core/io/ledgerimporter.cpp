@@ -3,6 +3,8 @@
 #include "csvreader.h"
 #include "xlsxreader.h"
 
+#include "storage/searchindex.h"
+#include "workflow/bulkregistration.h"
 #include "workflow/organizationservice.h"
 #include "workflow/problemservice.h"
 
@@ -162,6 +164,36 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     if (!inspectionId)
         return fail(inspectionId.error());
 
+    // New problems go through the bulk path (prepared, audited inserts; the search index
+    // catches up once at the end), matching ones through the services row by row. Identity
+    // without a registration number is looked up in memory: (problem text, responsible office)
+    // of the unit's problems, first id wins as in "ORDER BY id LIMIT 1".
+    SearchIndexDeferral searchIndex(db);
+    if (!searchIndex.active())
+        return fail(searchIndex.error());
+    BulkRegistration bulk(db);
+    QHash<QString, qint64> byNumber;
+    QHash<std::pair<QString, QString>, qint64> byText;
+    auto remember = [&byText](const std::pair<QString, QString> &key, qint64 id) {
+        if (!byText.contains(key))
+            byText.insert(key, id);
+    };
+    {
+        // Per row, "WHERE unit_id = ? AND registration_no = ?" scans the unit's problems (SQLite
+        // picks the unit index), which made large imports quadratic.
+        auto q = db.exec(QStringLiteral("SELECT id, description, coalesce(responsible_office, ''), "
+                                        "registration_no FROM problems WHERE unit_id = ? ORDER BY id"),
+                         {*unitId});
+        if (!q)
+            return fail(q.error());
+        while (q->next()) {
+            if (!q->value(3).isNull() && !byNumber.contains(q->value(3).toString()))
+                byNumber.insert(q->value(3).toString(), q->value(0).toLongLong());
+            remember({q->value(1).toString(), q->value(2).toString()}, q->value(0).toLongLong());
+        }
+    }
+    QHash<QString, qint64> categoryIds;
+
     for (const LedgerRow &row : ledger.rows) {
         ImportedProblem out;
         out.row = row.rowNumber;
@@ -173,14 +205,13 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
 
         qint64 existing = 0;
         if (!row.registrationNo.isEmpty())
-            existing = ps.findByRegistrationNo(*unitId, row.registrationNo);
+            existing = byNumber.value(row.registrationNo);
         else
-            existing =
-                db.scalar(QStringLiteral("SELECT id FROM problems WHERE unit_id = ? AND description = ? AND "
-                                         "coalesce(responsible_office, '') = ? ORDER BY id LIMIT 1"),
-                          {*unitId, row.description.trimmed(), row.responsibleOffice})
-                    .toLongLong();
+            existing = byText.value({row.description.trimmed(), row.responsibleOffice});
         if (existing > 0) {
+            // The update triggers of the search index need the row indexed already.
+            if (const Status s = searchIndex.catchUp(); !s)
+                return fail(s.error(), row.rowNumber);
             const auto p = ps.problem(existing);
             if (!p)
                 return fail(Error{ErrorCode::Internal, tr("problem #%1 cannot be read.").arg(existing)},
@@ -221,10 +252,14 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
         p.unitId = *unitId;
         p.source = options.source;
         if (!row.category.isEmpty()) {
-            auto cat = org.ensureCategory(row.category);
-            if (!cat)
-                return fail(cat.error(), row.rowNumber);
-            p.categoryId = *cat;
+            auto known = categoryIds.constFind(row.category);
+            if (known == categoryIds.cend()) {
+                auto cat = org.ensureCategory(row.category);
+                if (!cat)
+                    return fail(cat.error(), row.rowNumber);
+                known = categoryIds.insert(row.category, *cat);
+            }
+            p.categoryId = *known;
         }
         p.description = row.description;
         p.responsibleOffice = row.responsibleOffice;
@@ -249,9 +284,12 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
             m.state = measureStateFor(row.state);
             measures << m;
         }
-        auto id = ps.registerProblem(p, measures, feedback);
+        auto id = bulk.registerProblem(p, measures, feedback);
         if (!id)
             return fail(id.error(), row.rowNumber);
+        remember({p.description.trimmed(), sqlText(p.responsibleOffice).toString()}, *id);
+        if (!p.registrationNo.isEmpty())
+            byNumber.insert(p.registrationNo, *id);
         out.id = options.dryRun ? 0 : *id;
         out.action = ImportedProblem::Action::Created;
         ++report.created;
@@ -263,6 +301,8 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
         tx.rollback();
         return report;
     }
+    if (const Status s = searchIndex.finish(); !s)
+        return fail(s.error());
     if (const Status s = tx.commit(); !s)
         return fail(s.error());
     return report;

@@ -237,7 +237,11 @@ int LedgerRecognizer::chooseSheet(const Workbook &wb, const QString &sheetName,
             continue;
         if (firstVisible < 0)
             firstVisible = i;
-        if (!recognize(wb, wb.sheets[i], options).hasProblemColumn())
+        // Only the header decides (it is searched in the first kHeaderSearchRows rows, and the
+        // columns are fixed from it): recognising every row here doubled the cost of an import.
+        Sheet head = wb.sheets[i];
+        head.rows = head.rows.mid(0, kHeaderSearchRows + 1);
+        if (!recognize(wb, head, options).hasProblemColumn())
             continue;
         if (!aside.match(wb.sheets[i].name).hasMatch())
             return i;

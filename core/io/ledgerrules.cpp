@@ -18,8 +18,9 @@ bool containsAny(const QString &text, std::initializer_list<const char16_t *> wo
 /// Text without any whitespace, in half-width forms: what keyword rules look at.
 QString compact(const QString &text)
 {
+    static const QRegularExpression space(QStringLiteral("\\s+")); // compiled once: called per cell
     QString s = LedgerRules::toHalfWidth(text);
-    s.remove(QRegularExpression(QStringLiteral("\\s+")));
+    s.remove(space);
     return s;
 }
 
@@ -94,6 +95,10 @@ std::optional<Marker> markerAt(const QString &s, qsizetype i)
         return Marker{i, 1, MarkerStyle::Circled, u - 0x2780 + 1};
     if (u >= 0x24F5 && u <= 0x24FE) // ⓵ … ⓾
         return Marker{i, 1, MarkerStyle::Circled, u - 0x24F5 + 1};
+    // Every pattern below starts with an ASCII digit, "(" or a Chinese numeral: skip the five
+    // matches at the other positions (splitting measures tries every character).
+    if (!(u >= u'0' && u <= u'9') && u != u'(' && !QStringView(u"一二三四五六七八九十").contains(ch))
+        return std::nullopt;
     struct Try
     {
         const QRegularExpression *re;

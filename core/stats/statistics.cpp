@@ -27,6 +27,16 @@ const char *const kProblemsAsOf =
     "FROM problems p LEFT JOIN (SELECT problem_id, count(*) AS mc FROM measures GROUP BY problem_id) mm "
     "ON mm.problem_id = p.id WHERE +p.feedback_date <= '@D' AND p.deleted_at IS NULL";
 
+// The same, reduced to what the counts need (no texts), with the filter @F applied to p before the
+// per-problem history lookups, so a filtered figure only looks up the problems it counts. The
+// measures are counted per problem through the measures_problem index: at 100,000 problems half
+// the time of joining the grouped count (0.11 s against 0.23 s CPU in the sqlite3 shell).
+const char *const kCountsAsOf =
+    "SELECT p.unit_id, p.inspection_id, p.category_id, p.responsible_office, p.lead_leader, p.source_level, "
+    "COALESCE((SELECT s.state FROM problem_states s WHERE s.problem_id = p.id AND s.changed_on <= '@D' "
+    "ORDER BY s.changed_on DESC, s.id DESC LIMIT 1), 'registered') AS st, @DL AS dl, (SELECT count(*) FROM "
+    "measures m WHERE m.problem_id = p.id) AS mc FROM problems p WHERE +p.feedback_date <= '@D' @F";
+
 const char *const kDeadlineWithExtensions = "COALESCE((SELECT e.requested_deadline FROM extension_requests e "
                                             "WHERE e.problem_id = p.id AND e.measure_id "
                                             "IS NULL AND e.decision = 'approved' AND e.decided_on <= '@D' "
@@ -49,6 +59,77 @@ QString filterSql(const StatsFilter &f, QVariantList &binds)
         binds << Names::key(*f.source);
     }
     return where;
+}
+
+/// filterSql's conditions on the problem row itself (the unit and round names through their ids),
+/// for kCountsAsOf. Same rows: units.name is unique, and a round label may name several rounds.
+QString problemFilterSql(const StatsFilter &f, QVariantList &binds)
+{
+    QString where;
+    if (!f.unit.isEmpty()) {
+        where += QStringLiteral(" AND p.unit_id IN (SELECT id FROM units WHERE name = ?)");
+        binds << f.unit;
+    }
+    if (!f.round.isEmpty()) {
+        where +=
+            QStringLiteral(" AND p.inspection_id IN (SELECT i.id FROM inspections i JOIN rounds r ON r.id = "
+                           "i.round_id WHERE r.label = ?)");
+        binds << f.round;
+    }
+    if (f.source) {
+        where += QStringLiteral(" AND p.source_level = ?");
+        binds << Names::key(*f.source);
+    }
+    return where;
+}
+
+/// The column of kCountsAsOf the counts are first grouped on, before the (few) named rows of
+/// units, inspections, rounds or categories are joined: grouping 100,000 problems on an id and
+/// joining a few thousand groups is much cheaper than joining every problem.
+QString rawGroupExpr(GroupBy by)
+{
+    switch (by) {
+    case GroupBy::None:
+        return QStringLiteral("''");
+    case GroupBy::Round:
+    case GroupBy::Kind:
+        return QStringLiteral("ps.inspection_id");
+    case GroupBy::Unit:
+        return QStringLiteral("ps.unit_id");
+    case GroupBy::Office:
+        return QStringLiteral("ps.responsible_office");
+    case GroupBy::Source:
+        return QStringLiteral("ps.source_level");
+    case GroupBy::Category:
+        return QStringLiteral("ps.category_id");
+    case GroupBy::Leader:
+        return QStringLiteral("ps.lead_leader");
+    }
+    return QStringLiteral("''");
+}
+
+/// The named key of a group of rawGroupExpr and the round's start date (the order of rounds):
+/// the columns, and the joins they need, of the query over the groups g.
+std::pair<QString, QString> namedGroupSql(GroupBy by)
+{
+    switch (by) {
+    case GroupBy::Round:
+        return {
+            QStringLiteral("r.label, min(r.start_date)"),
+            QStringLiteral("LEFT JOIN inspections i ON i.id = g.k LEFT JOIN rounds r ON r.id = i.round_id")};
+    case GroupBy::Kind:
+        return {QStringLiteral("i.kind, NULL"), QStringLiteral("LEFT JOIN inspections i ON i.id = g.k")};
+    case GroupBy::Unit:
+        return {QStringLiteral("u.name, NULL"), QStringLiteral("LEFT JOIN units u ON u.id = g.k")};
+    case GroupBy::Category:
+        return {QStringLiteral("c.name, NULL"), QStringLiteral("LEFT JOIN categories c ON c.id = g.k")};
+    case GroupBy::None:
+    case GroupBy::Office:
+    case GroupBy::Source:
+    case GroupBy::Leader:
+        break;
+    }
+    return {QStringLiteral("g.k, NULL"), QString()};
 }
 
 QString withDate(QString sql, const QDate &asOf)
@@ -86,29 +167,6 @@ QString fromAsOf()
         "ps.category_id WHERE 1 = 1");
 }
 
-QString groupExpr(GroupBy by)
-{
-    switch (by) {
-    case GroupBy::None:
-        return QStringLiteral("''");
-    case GroupBy::Round:
-        return QStringLiteral("r.label");
-    case GroupBy::Unit:
-        return QStringLiteral("u.name");
-    case GroupBy::Office:
-        return QStringLiteral("ps.responsible_office");
-    case GroupBy::Source:
-        return QStringLiteral("ps.source_level");
-    case GroupBy::Category:
-        return QStringLiteral("c.name");
-    case GroupBy::Kind:
-        return QStringLiteral("i.kind");
-    case GroupBy::Leader:
-        return QStringLiteral("ps.lead_leader");
-    }
-    return QStringLiteral("''");
-}
-
 } // namespace
 
 void Counts::add(const Counts &o)
@@ -138,16 +196,20 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
                                         const StatsFilter &filter)
 {
     QVariantList binds;
-    const QString where = filterSql(filter, binds);
+    const QString where = problemFilterSql(filter, binds);
+    // Counted per raw key (g), then named: see rawGroupExpr.
+    const auto named = namedGroupSql(by);
     const QString sql =
-        withAsOf() +
+        QStringLiteral("WITH ps AS MATERIALIZED (") +
+        QString::fromLatin1(kCountsAsOf).replace(QStringLiteral("@F"), where) +
         QStringLiteral(
-            "SELECT %1 AS gkey, count(*), sum(ps.mc), sum(ps.st = 'completed'), sum(ps.st = 'closed_out'), "
-            "sum(ps.st = 'long_term'), sum(ps.st = 'in_progress'), sum(ps.st = 'registered'), "
-            "sum(ps.st IN ('registered', 'in_progress') AND ps.dl IS NOT NULL AND ps.dl < '@D'), "
-            "min(r.start_date) ")
-            .arg(groupExpr(by)) +
-        fromAsOf() + where + QStringLiteral(" GROUP BY gkey");
+            "), g AS (SELECT %1 AS k, count(*) AS n, sum(ps.mc) AS m, sum(ps.st = 'completed') AS c1, "
+            "sum(ps.st = 'closed_out') AS c2, sum(ps.st = 'long_term') AS c3, sum(ps.st = "
+            "'in_progress') AS c4, sum(ps.st = 'registered') AS c5, sum(ps.st IN ('registered', "
+            "'in_progress') AND ps.dl IS NOT NULL AND ps.dl < '@D') AS c6 FROM ps GROUP BY k) "
+            "SELECT %2, sum(n), sum(m), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5), sum(c6) FROM g %3 "
+            "GROUP BY 1")
+            .arg(rawGroupExpr(by), named.first, named.second);
     auto q = db.exec(withDate(withDeadline(sql, db, asOf), asOf), binds);
     if (!q)
         return q.error();
@@ -156,16 +218,16 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
     QList<std::pair<QString, std::pair<QString, Counts>>> rows; // raw key, (sort key, counts)
     while (q->next()) {
         Counts c;
-        c.problems = q->value(1).toLongLong();
-        c.measures = q->value(2).toLongLong();
-        c.completed = q->value(3).toLongLong();
-        c.closedOut = q->value(4).toLongLong();
-        c.longTerm = q->value(5).toLongLong();
-        c.inProgress = q->value(6).toLongLong();
-        c.registered = q->value(7).toLongLong();
-        c.overdue = q->value(8).toLongLong();
+        c.problems = q->value(2).toLongLong();
+        c.measures = q->value(3).toLongLong();
+        c.completed = q->value(4).toLongLong();
+        c.closedOut = q->value(5).toLongLong();
+        c.longTerm = q->value(6).toLongLong();
+        c.inProgress = q->value(7).toLongLong();
+        c.registered = q->value(8).toLongLong();
+        c.overdue = q->value(9).toLongLong();
         result.total.add(c);
-        rows.append({q->value(0).toString(), {q->value(9).toString(), c}});
+        rows.append({q->value(0).toString(), {q->value(1).toString(), c}});
     }
     if (by != GroupBy::None) {
         QCollator collator(QLocale(QLocale::Chinese, QLocale::China));

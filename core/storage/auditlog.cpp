@@ -178,6 +178,9 @@ Status AuditLog::record(Database &db, const QString &entity, qint64 id, const QS
                  a.isEmpty() ? QVariant() : QVariant(a), prevHash, hash});
     if (!r)
         return r.error();
+    // Keep the cached head current: BulkInserter continues the chain from it, and a stale head
+    // would fork the chain when row-by-row and bulk entries interleave in one transaction.
+    db.setCachedAuditHead(hash);
     return okStatus();
 }
 

@@ -6,6 +6,9 @@
 #include <QStringList>
 #include <QVariantList>
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 namespace rectrack::core {
 
 /**
@@ -13,8 +16,10 @@ namespace rectrack::core {
  * The INSERT is prepared once; the audit-log entry of each row is built from the bound values
  * (all columns of the table, in table order, id included) instead of re-reading the row, and the
  * hash chain is continued in memory. The result is the same as AuditLog::insert row by row, so
- * Verifier::verify accepts it. Use inside one Transaction; not for tables with BLOB columns other
- * than evidence.data (left out of the snapshot as everywhere).
+ * Verifier::verify accepts it. On SQLite the two INSERTs are prepared on the connection's own
+ * sqlite3 handle and bound as the QSQLITE driver binds (storage-only, like the rest of SQLite). Use inside
+ * one Transaction; not for tables with BLOB columns other than evidence.data (left out of the snapshot as
+ * everywhere).
  */
 class BulkInserter
 {
@@ -23,6 +28,9 @@ public:
     /// Prepares inserts into @p table; @p columns are the columns the caller binds, in that
     /// order (uuid is added automatically when not listed). Other columns take their defaults.
     BulkInserter(Database &db, const QString &table, const QStringList &columns);
+    ~BulkInserter();
+    BulkInserter(const BulkInserter &) = delete;
+    BulkInserter &operator=(const BulkInserter &) = delete;
 
     /// Inserts one row; @p values match the columns given to the constructor. Returns the rowid.
     Result<qint64> insert(const QVariantList &values);
@@ -34,7 +42,13 @@ private:
     QList<int> m_sourceIndex;   // per table column: index into bound values, -1 = default, -2 = id, -3 = uuid
     QVariantList m_defaults;    // per table column
     QList<bool> m_skip;         // BLOB columns left out of snapshots
+    QList<int> m_jsonOrder;     // snapshot columns in key order (as QJsonObject sorts them)
+    QByteArrayList m_jsonKeys;  // per table column: "name":
     bool m_addUuid = false;
+    // On SQLite: statements on the connection's handle (m_handle); else the QSqlQuery pair.
+    sqlite3 *m_handle = nullptr;
+    sqlite3_stmt *m_rawInsert = nullptr;
+    sqlite3_stmt *m_rawAudit = nullptr;
     QSqlQuery m_insert;
     QSqlQuery m_audit;
     QString m_at;

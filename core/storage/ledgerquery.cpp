@@ -340,9 +340,18 @@ Result<QList<qint64>> LedgerQuery::ids(Ledger ledger, const LedgerFilter &filter
     const QString key = sortExpr(ledger, sort, context, text);
     const bool problems = ledger == Ledger::Problems;
     const QString idCol = problems ? QStringLiteral("p.id") : QStringLiteral("m.id");
-    QString sql = QStringLiteral("SELECT %1, %2").arg(idCol, key) +
-                  QString::fromLatin1(problems ? kProblemFrom : kMeasureFrom) +
-                  whereSql(ledger, filter, context, binds);
+    const QString where = whereSql(ledger, filter, context, binds);
+    QString from = QString::fromLatin1(problems ? kProblemFrom : kMeasureFrom);
+    // SQLite drops the unused joins of units, rounds and categories but keeps inspections (rounds
+    // are joined through it), and then scans the problems through their inspection index: at
+    // 100,000 problems that doubled the cost of ordering all ids (0.19 s against 0.11 s CPU in the
+    // sqlite3 shell). Leave both out when neither the key nor the filter names them ("i." or "r."
+    // anywhere keeps them, so a false match only costs the join).
+    const QString named = key + where;
+    if (!named.contains(QLatin1String("i.")) && !named.contains(QLatin1String("r.")))
+        from.remove(QStringLiteral("LEFT JOIN inspections i ON i.id = p.inspection_id "))
+            .remove(QStringLiteral("LEFT JOIN rounds r ON r.id = i.round_id "));
+    QString sql = QStringLiteral("SELECT %1, %2").arg(idCol, key) + from + where;
     if (!text) {
         const QString dir = order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
         sql += QStringLiteral(" ORDER BY 2 %1, %2").arg(dir, idCol);

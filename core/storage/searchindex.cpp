@@ -24,6 +24,16 @@ QString triggerName(const QString &statement)
     return name.match(statement).captured(1);
 }
 
+QStringList insertTriggerStatements()
+{
+    QStringList out;
+    for (const QString &s : triggerStatements()) {
+        if (triggerName(s).endsWith(QLatin1String("_ai")))
+            out << s;
+    }
+    return out;
+}
+
 } // namespace
 
 SearchIndexSuspension::SearchIndexSuspension(Database &db) : m_db(db)
@@ -53,6 +63,67 @@ Status SearchIndexSuspension::finish()
             return r.error();
     }
     for (const QString &s : triggerStatements()) {
+        if (auto r = m_db.exec(s); !r)
+            return r.error();
+    }
+    m_active = false;
+    return okStatus();
+}
+
+SearchIndexDeferral::SearchIndexDeferral(Database &db) : m_db(db)
+{
+    if (db.transactionDepth() == 0) {
+        m_error =
+            Error{ErrorCode::Internal,
+                  SearchIndexSuspension::tr("The search index can only be suspended inside a transaction.")};
+        return;
+    }
+    m_problemsIndexed = db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM problems")).toLongLong();
+    m_measuresIndexed = db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM measures")).toLongLong();
+    for (const QString &s : insertTriggerStatements()) {
+        auto r = db.exec(QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(triggerName(s)));
+        if (!r) {
+            m_error = r.error();
+            return;
+        }
+    }
+    m_active = true;
+}
+
+Status SearchIndexDeferral::catchUp()
+{
+    if (!m_active)
+        return m_error;
+    const qint64 problems =
+        m_db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM problems")).toLongLong();
+    const qint64 measures =
+        m_db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM measures")).toLongLong();
+    if (problems > m_problemsIndexed) {
+        auto r =
+            m_db.exec(QStringLiteral("INSERT INTO problems_fts(rowid, description, example, progress) "
+                                     "SELECT id, description, example, progress FROM problems WHERE id > ? "
+                                     "ORDER BY id"),
+                      {m_problemsIndexed});
+        if (!r)
+            return r.error();
+        m_problemsIndexed = problems;
+    }
+    if (measures > m_measuresIndexed) {
+        auto r = m_db.exec(QStringLiteral("INSERT INTO measures_fts(rowid, content) SELECT id, content FROM "
+                                          "measures WHERE id > ? ORDER BY id"),
+                           {m_measuresIndexed});
+        if (!r)
+            return r.error();
+        m_measuresIndexed = measures;
+    }
+    return okStatus();
+}
+
+Status SearchIndexDeferral::finish()
+{
+    if (const Status s = catchUp(); !s)
+        return s;
+    for (const QString &s : insertTriggerStatements()) {
         if (auto r = m_db.exec(s); !r)
             return r.error();
     }

@@ -5,6 +5,9 @@
 //   build/tests/bench/rectrack-bench --sizes 10000,100000 --cache /tmp/rectrack-bench --runs 5
 //
 // Registers are generated once per size into the cache folder (rectrack-cli generate's code).
+// Each row also gives the CPU time (user + system) of the median run: the development machine is
+// shared, so wall time alone mostly measures the load. With --cli, the full PDF report is timed
+// by running `rectrack-cli report` (the report renderer lives in the GUI library).
 
 #include "demo/syntheticregister.h"
 #include "io/ledgerexporter.h"
@@ -21,6 +24,8 @@
 #include <QProcess>
 #include <QTextStream>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <functional>
 
@@ -35,24 +40,45 @@ struct Row
     double targetMs; // 0 = no target
     double medianMs;
     double baselineMs; // < 0 = none
+    double cpuMs = -1; // user + system of the median run; < 0 = not measured
 };
 
-double median(QList<double> v)
+/// CPU time (user + system) of this process and its waited-for children, in ms.
+double cpuNowMs()
 {
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v[v.size() / 2];
+    double ms = 0;
+    for (int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
+        rusage u{};
+        getrusage(who, &u);
+        ms += (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+    }
+    return ms;
+}
+
+struct Timing
+{
+    double wallMs = 0;
+    double cpuMs = 0;
+};
+
+/// The run with the median wall time (and its CPU time).
+Timing timeRunsCpu(int runs, const std::function<void()> &fn)
+{
+    QList<Timing> t;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        const double cpu = cpuNowMs();
+        timer.start();
+        fn();
+        t << Timing{timer.nsecsElapsed() / 1e6, cpuNowMs() - cpu};
+    }
+    std::sort(t.begin(), t.end(), [](const Timing &a, const Timing &b) { return a.wallMs < b.wallMs; });
+    return t.isEmpty() ? Timing{} : t[t.size() / 2];
 }
 
 double timeRuns(int runs, const std::function<void()> &fn)
 {
-    QList<double> t;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        fn();
-        t << timer.nsecsElapsed() / 1e6;
-    }
-    return median(t);
+    return timeRunsCpu(runs, fn).wallMs;
 }
 
 double sqliteShell(const QString &file, const QString &sql, int runs)
@@ -89,6 +115,8 @@ int main(int argc, char **argv)
                       QStringLiteral("DIR"), QDir::temp().filePath(QStringLiteral("rectrack-bench"))});
     parser.addOption({QStringLiteral("runs"), QStringLiteral("runs per operation"), QStringLiteral("N"),
                       QStringLiteral("5")});
+    parser.addOption({QStringLiteral("cli"), QStringLiteral("rectrack-cli to time the full report with"),
+                      QStringLiteral("PATH")});
     parser.addHelpOption();
     parser.process(app);
     const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
@@ -108,12 +136,13 @@ int main(int argc, char **argv)
             err.flush();
             auto db = Database::open(path, Database::OpenMode::CreateIfMissing);
             QElapsedTimer t;
+            const double cpu = cpuNowMs();
             t.start();
             if (!db || !SyntheticRegister::generate(**db, n, 1)) {
                 err << "generation failed\n";
                 return 1;
             }
-            rows << Row{QStringLiteral("generate"), n, 0, double(t.elapsed()), -1};
+            rows << Row{QStringLiteral("generate"), n, 60000, double(t.elapsed()), -1, cpuNowMs() - cpu};
         }
         const QString sqlFirstPage = QStringLiteral(
             "SELECT p.id, p.registration_no, u.name, p.description, p.deadline, p.state FROM problems p "
@@ -138,9 +167,9 @@ int main(int argc, char **argv)
                 err << db.error().message << '\n';
                 return;
             }
-            const double ms = timeRuns(runs, [&] { fn(**db); });
+            const Timing ms = timeRunsCpu(runs, [&] { fn(**db); });
             const double base = baselineSql.isEmpty() ? -1 : sqliteShell(path, baselineSql, runs);
-            rows << Row{op, n, target, ms, base};
+            rows << Row{op, n, target, ms.wallMs, base, ms.cpuMs};
         };
         auto query = [](const QString &sql) {
             return [sql](Database &db) {
@@ -149,20 +178,28 @@ int main(int argc, char **argv)
                 }
             };
         };
-        rows << Row{QStringLiteral("open register + first ledger page"), n, 500,
-                    timeRuns(runs,
-                             [&] {
-                                 auto db = Database::open(path);
-                                 auto q = (*db)->exec(sqlFirstPage);
-                                 while (q && q->next()) {
-                                 }
-                             }),
-                    sqliteShell(path, sqlFirstPage, runs)};
+        const Timing open = timeRunsCpu(runs, [&] {
+            auto db = Database::open(path);
+            auto q = (*db)->exec(sqlFirstPage);
+            while (q && q->next()) {
+            }
+        });
+        rows << Row{QStringLiteral("open register + first ledger page"),
+                    n,
+                    500,
+                    open.wallMs,
+                    sqliteShell(path, sqlFirstPage, runs),
+                    open.cpuMs};
         run(QStringLiteral("sort by deadline (first page)"), 300, query(sqlSortDeadline), sqlSortDeadline);
         run(QStringLiteral("sort by unit (first page)"), 300, query(sqlSortUnit), sqlSortUnit);
         run(QStringLiteral("filter unit + state"), 300, query(sqlFilter), sqlFilter);
         run(QStringLiteral("search, 4 characters (FTS5 trigram)"), 100, query(sqlSearch3), sqlSearch3);
         run(QStringLiteral("search, 2 characters (instr fallback)"), 100, query(sqlSearch2), sqlSearch2);
+        run(QStringLiteral("filtered statistics (one unit, by round)"), 200, [](Database &db) {
+            StatsFilter f;
+            f.unit = db.scalar(QStringLiteral("SELECT name FROM units WHERE id = 7")).toString();
+            (void)Statistics::compute(db, db.defaultAsOf(), GroupBy::Round, f);
+        });
         run(QStringLiteral("dashboard statistics (total + by round)"), 200,
             [](Database &db) { (void)Statistics::compute(db, db.defaultAsOf(), GroupBy::Round); });
         run(QStringLiteral("statistics as of 2021-06-30"), 500,
@@ -189,7 +226,7 @@ int main(int argc, char **argv)
                 (void)LedgerExporter::exportTo(**db, o, csv);
             }
             for (const QString &file : {xlsx, csv}) {
-                const double ms = timeRuns(runs, [&] {
+                const Timing ms = timeRunsCpu(runs, [&] {
                     const QString target = cache.filePath(QStringLiteral("import-target.rtreg"));
                     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
                         QFile::remove(target + suffix);
@@ -200,18 +237,37 @@ int main(int argc, char **argv)
                     if (!r.ok())
                         err << "import failed: " << r.errors.first().message << '\n';
                 });
-                rows << Row{QStringLiteral("import 10,000-row %1").arg(QFileInfo(file).suffix()), n, 2000, ms,
-                            -1};
+                rows << Row{QStringLiteral("import 10,000-row %1").arg(QFileInfo(file).suffix()),
+                            n,
+                            2000,
+                            ms.wallMs,
+                            -1,
+                            ms.cpuMs};
             }
+        }
+
+        if (parser.isSet(QStringLiteral("cli"))) {
+            const QString pdf = cache.filePath(QStringLiteral("report-%1.pdf").arg(n));
+            const Timing ms = timeRunsCpu(std::min(runs, 3), [&] {
+                QProcess p;
+                p.start(parser.value(QStringLiteral("cli")),
+                        {QStringLiteral("report"), path, QStringLiteral("-o"), pdf});
+                p.waitForFinished(-1);
+                if (p.exitCode() != 0)
+                    err << "report failed: " << p.readAllStandardError() << '\n';
+            });
+            rows << Row{
+                QStringLiteral("full PDF report (rectrack-cli report)"), n, 3000, ms.wallMs, -1, ms.cpuMs};
         }
     }
 
-    out << "| operation | problems | target ms | median ms | sqlite3 shell ms | ratio |\n";
-    out << "|---|---:|---:|---:|---:|---:|\n";
+    out << "| operation | problems | target ms | median ms | CPU ms | sqlite3 shell ms | ratio |\n";
+    out << "|---|---:|---:|---:|---:|---:|---:|\n";
     for (const Row &r : rows) {
         out << "| " << r.operation << " | " << r.size << " | "
             << (r.targetMs > 0 ? QString::number(r.targetMs) : QStringLiteral("–")) << " | "
             << QString::number(r.medianMs, 'f', 1) << " | "
+            << (r.cpuMs >= 0 ? QString::number(r.cpuMs, 'f', 1) : QStringLiteral("–")) << " | "
             << (r.baselineMs >= 0 ? QString::number(r.baselineMs, 'f', 1) : QStringLiteral("–")) << " | "
             << (r.baselineMs > 0 ? QString::number(r.medianMs / r.baselineMs, 'f', 2) : QStringLiteral("–"))
             << " |\n";

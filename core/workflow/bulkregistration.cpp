@@ -1,0 +1,147 @@
+#include "bulkregistration.h"
+
+#include "problemservice.h"
+
+namespace rectrack::core {
+
+namespace {
+
+const QStringList kProblemColumns{QStringLiteral("registration_no"),
+                                  QStringLiteral("inspection_id"),
+                                  QStringLiteral("unit_id"),
+                                  QStringLiteral("source_level"),
+                                  QStringLiteral("category_id"),
+                                  QStringLiteral("description"),
+                                  QStringLiteral("example"),
+                                  QStringLiteral("root_cause"),
+                                  QStringLiteral("responsible_office"),
+                                  QStringLiteral("lead_leader"),
+                                  QStringLiteral("responsible_person"),
+                                  QStringLiteral("deadline_note"),
+                                  QStringLiteral("systemic"),
+                                  QStringLiteral("immediate"),
+                                  QStringLiteral("progress"),
+                                  QStringLiteral("note"),
+                                  QStringLiteral("deadline"),
+                                  QStringLiteral("original_deadline"),
+                                  QStringLiteral("feedback_date"),
+                                  QStringLiteral("state"),
+                                  QStringLiteral("completed_date"),
+                                  QStringLiteral("closed_out_date")};
+
+} // namespace
+
+BulkRegistration::BulkRegistration(Database &db) : m_db(db) {}
+
+BulkRegistration::~BulkRegistration() = default;
+
+const QSet<QString> &BulkRegistration::usedNumbers(qint64 unitId)
+{
+    auto it = m_numbers.find(unitId);
+    if (it == m_numbers.end()) {
+        it = m_numbers.insert(unitId, {});
+        auto q = m_db.exec(
+            QStringLiteral(
+                "SELECT registration_no FROM problems WHERE unit_id = ? AND registration_no IS NOT NULL"),
+            {unitId});
+        while (q && q->next())
+            it->insert(q->value(0).toString());
+    }
+    return *it;
+}
+
+Result<qint64> BulkRegistration::registerProblem(const Problem &p, const QList<Measure> &measures,
+                                                 QDate stateDate)
+{
+    // The checks and messages of ProblemService::registerProblem.
+    if (p.description.trimmed().isEmpty())
+        return Error{ErrorCode::InputRefused, ProblemService::tr("A problem needs a description.")};
+    if (p.unitId <= 0)
+        return Error{ErrorCode::InputRefused,
+                     ProblemService::tr("A problem needs the unit it was fed back to.")};
+    if (!p.feedbackDate.isValid())
+        return Error{ErrorCode::InputRefused,
+                     ProblemService::tr("A problem needs its feedback (registration) date.")};
+    if (!p.registrationNo.isEmpty() && usedNumbers(p.unitId).contains(p.registrationNo))
+        return Error{ErrorCode::InputRefused,
+                     ProblemService::tr("The registration number %1 is already used in this unit.")
+                         .arg(p.registrationNo)};
+    if (!stateDate.isValid() || stateDate < p.feedbackDate)
+        stateDate = p.feedbackDate;
+
+    if (!m_problems) {
+        m_problems = std::make_unique<BulkInserter>(m_db, QStringLiteral("problems"), kProblemColumns);
+        m_states = std::make_unique<BulkInserter>(
+            m_db, QStringLiteral("problem_states"),
+            QStringList{QStringLiteral("problem_id"), QStringLiteral("changed_on"), QStringLiteral("state")});
+        m_measures = std::make_unique<BulkInserter>(
+            m_db, QStringLiteral("measures"),
+            QStringList{QStringLiteral("problem_id"), QStringLiteral("seq"), QStringLiteral("content"),
+                        QStringLiteral("type"), QStringLiteral("owner"), QStringLiteral("deadline"),
+                        QStringLiteral("deadline_note"), QStringLiteral("state"),
+                        QStringLiteral("completed_date")});
+        m_reviews = std::make_unique<BulkInserter>(
+            m_db, QStringLiteral("reviews"),
+            QStringList{QStringLiteral("problem_id"), QStringLiteral("step"), QStringLiteral("reviewer"),
+                        QStringLiteral("review_date"), QStringLiteral("approved"),
+                        QStringLiteral("opinion")});
+    }
+
+    // The row as registerProblem leaves it after writeState(p.state, stateDate).
+    const QDate original = p.originalDeadline.isValid() ? p.originalDeadline : p.deadline;
+    const QString stateDay = toIso(stateDate);
+    const bool closedOut = p.state == ProblemState::ClosedOut;
+    const bool done = p.state == ProblemState::Completed || closedOut;
+    auto id = m_problems->insert({sqlText(p.registrationNo),
+                                  sqlId(p.inspectionId),
+                                  p.unitId,
+                                  Names::key(p.source),
+                                  sqlId(p.categoryId),
+                                  p.description.trimmed(),
+                                  sqlText(p.example),
+                                  sqlText(p.rootCause),
+                                  sqlText(p.responsibleOffice),
+                                  sqlText(p.leadLeader),
+                                  sqlText(p.responsiblePerson),
+                                  sqlText(p.deadlineNote),
+                                  p.systemic ? 1 : 0,
+                                  p.immediate ? 1 : 0,
+                                  sqlText(p.progress),
+                                  sqlText(p.note),
+                                  sqlDate(p.deadline.isValid() ? p.deadline : original),
+                                  sqlDate(original),
+                                  toIso(p.feedbackDate),
+                                  Names::key(p.state),
+                                  done ? QVariant(stateDay) : QVariant(),
+                                  closedOut ? QVariant(stateDay) : QVariant()});
+    if (!id)
+        return id;
+    if (!p.registrationNo.isEmpty())
+        m_numbers[p.unitId].insert(p.registrationNo);
+    if (auto s = m_states->insert({*id, toIso(p.feedbackDate), Names::key(ProblemState::Registered)}); !s)
+        return s.error();
+    int seq = 0;
+    for (const Measure &m : measures) {
+        const QDate completed =
+            m.state == MeasureState::Completed && !m.completedDate.isValid() ? stateDate : m.completedDate;
+        auto mid = m_measures->insert({*id, ++seq, m.content.trimmed(), Names::key(m.type), sqlText(m.owner),
+                                       sqlDate(m.deadline), sqlText(m.deadlineNote), Names::key(m.state),
+                                       sqlDate(completed)});
+        if (!mid)
+            return mid.error();
+    }
+    if (p.state != ProblemState::Registered) {
+        if (auto s = m_states->insert({*id, stateDay, Names::key(p.state)}); !s)
+            return s.error();
+        if (closedOut) {
+            auto r = m_reviews->insert({*id, Names::key(ReviewStep::InspectionOffice),
+                                        ProblemService::tr("Imported ledger"), stateDay, 1,
+                                        ProblemService::tr("Closed out according to the imported ledger")});
+            if (!r)
+                return r.error();
+        }
+    }
+    return id;
+}
+
+} // namespace rectrack::core

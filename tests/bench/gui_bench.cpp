@@ -1,0 +1,133 @@
+// rectrack-gui-bench: opens a register in the real main window (run it under Xvfb or with
+// QT_QPA_PLATFORM=offscreen) and times what a user does first: open and paint, scroll, sort,
+// filter, search, the dashboard. Each step ends when the event queue is empty and the window has
+// been painted again (grab()), so the times include models, views and painting.
+//
+//   xvfb-run -s "-screen 0 1440x900x24" build/tests/bench/rectrack-gui-bench FILE [--shots DIR]
+
+#include "models/problemledgermodel.h"
+#include "views/filterbar.h"
+#include "views/ledgerview.h"
+#include "views/mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QSignalBlocker>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTextStream>
+#include <QTimer>
+
+#include <sys/resource.h>
+
+using namespace rectrack;
+
+namespace {
+
+double cpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+}
+
+long peakRssMb()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true); // keep the user's settings out
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        QTextStream(stderr) << "usage: rectrack-gui-bench FILE [--shots DIR]\n";
+        return 2;
+    }
+    const QString path = args[1];
+    const int shotsAt = int(args.indexOf(QStringLiteral("--shots")));
+    const QString shots = shotsAt > 0 && shotsAt + 1 < args.size() ? args[shotsAt + 1] : QString();
+    QTextStream out(stdout);
+    out << "| step | wall ms | CPU ms |\n|---|---:|---:|\n";
+
+    ui::MainWindow window;
+    auto settle = [&](const QString &name) {
+        for (int i = 0; i < 3; ++i)
+            QApplication::processEvents();
+        const QPixmap shot = window.grab();
+        if (!shots.isEmpty())
+            shot.save(QDir(shots).filePath(name + QStringLiteral(".png")));
+    };
+    auto step = [&](const QString &name, const std::function<void()> &fn) {
+        QElapsedTimer t;
+        const double cpu = cpuMs();
+        t.start();
+        fn();
+        settle(name);
+        out << "| " << name << " | " << t.elapsed() << " | " << qRound(cpuMs() - cpu) << " |\n";
+        out.flush();
+    };
+
+    step(QStringLiteral("open register, show first ledger page"), [&] {
+        window.resize(1440, 900);
+        window.show();
+        if (!window.openRegister(path, true))
+            QTextStream(stderr) << "cannot open " << path << '\n';
+    });
+    ui::LedgerView *view = window.problemView();
+    QScrollBar *bar = view->verticalScrollBar();
+    const int rows = window.problemModel()->rowCount();
+    out << "| (rows in the problem ledger: " << rows << ") | | |\n";
+    step(QStringLiteral("scroll to the end"), [&] { bar->setValue(bar->maximum()); });
+    step(QStringLiteral("scroll to the middle"), [&] { bar->setValue(bar->maximum() / 2); });
+    step(QStringLiteral("20 page-downs from the top"), [&] {
+        bar->setValue(0);
+        for (int i = 0; i < 20; ++i) {
+            bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
+            QApplication::processEvents();
+            view->viewport()->repaint();
+        }
+    });
+    step(QStringLiteral("sort by deadline"),
+         [&] { view->sortByColumn(ui::ProblemLedgerModel::Deadline, Qt::AscendingOrder); });
+    step(QStringLiteral("sort by unit"),
+         [&] { view->sortByColumn(ui::ProblemLedgerModel::Unit, Qt::AscendingOrder); });
+    step(QStringLiteral("sort by deadline, descending"),
+         [&] { view->sortByColumn(ui::ProblemLedgerModel::Deadline, Qt::DescendingOrder); });
+    step(QStringLiteral("filter: one unit, in progress"), [&] {
+        core::LedgerFilter f = window.filterBar()->filter();
+        f.unitId = 7;
+        f.states = {core::ProblemState::InProgress};
+        window.showProblems(f, QStringLiteral("bench"));
+    });
+    out << "| (rows after the filter: " << window.problemModel()->rowCount() << ") | | |\n";
+    step(QStringLiteral("clear the filter"), [&] {
+        window.filterBar()->setFilter({});
+        Q_EMIT window.filterBar()->filterChanged();
+    });
+    for (const QString &text : {QStringLiteral("电梯加装"), QStringLiteral("电梯")}) {
+        // Typed into the search field: the bar waits 300 ms for typing to pause, which is not
+        // counted; the step is what happens when that timer fires (filterChanged).
+        {
+            const QSignalBlocker quiet(window.filterBar()->searchField());
+            window.filterBar()->searchField()->setText(text);
+        }
+        step(QStringLiteral("search \"%1\" (after the typing pause)").arg(text),
+             [&] { Q_EMIT window.filterBar()->filterChanged(); });
+        out << "| (rows found: " << window.problemModel()->rowCount() << ") | | |\n";
+    }
+    step(QStringLiteral("dashboard tab"),
+         [&] { window.tabs()->setCurrentIndex(ui::MainWindow::DashboardTab); });
+    step(QStringLiteral("back to the problem ledger"),
+         [&] { window.tabs()->setCurrentIndex(ui::MainWindow::ProblemTab); });
+    out << "\npeak resident memory: " << peakRssMb() << " MB\n";
+    return 0;
+}
