@@ -27,15 +27,16 @@ const char *const kProblemsAsOf =
     "FROM problems p LEFT JOIN (SELECT problem_id, count(*) AS mc FROM measures GROUP BY problem_id) mm "
     "ON mm.problem_id = p.id WHERE +p.feedback_date <= '@D' AND p.deleted_at IS NULL";
 
-// The same, reduced to what the counts need (no texts), with the filter @F applied to p before the
-// per-problem history lookups, so a filtered figure only looks up the problems it counts. The
-// measures are counted per problem through the measures_problem index: at 100,000 problems half
+// The same (soft-deleted problems left out), reduced to what the counts need (no texts), with the filter @F
+// applied to p before the per-problem history lookups, so a filtered figure only looks up the problems it
+// counts. The measures are counted per problem through the measures_problem index: at 100,000 problems half
 // the time of joining the grouped count (0.11 s against 0.23 s CPU in the sqlite3 shell).
 const char *const kCountsAsOf =
     "SELECT p.unit_id, p.inspection_id, p.category_id, p.responsible_office, p.lead_leader, p.source_level, "
     "COALESCE((SELECT s.state FROM problem_states s WHERE s.problem_id = p.id AND s.changed_on <= '@D' "
     "ORDER BY s.changed_on DESC, s.id DESC LIMIT 1), 'registered') AS st, @DL AS dl, (SELECT count(*) FROM "
-    "measures m WHERE m.problem_id = p.id) AS mc FROM problems p WHERE +p.feedback_date <= '@D' @F";
+    "measures m WHERE m.problem_id = p.id) AS mc FROM problems p WHERE +p.feedback_date <= '@D' AND "
+    "p.deleted_at IS NULL @F";
 
 const char *const kDeadlineWithExtensions = "COALESCE((SELECT e.requested_deadline FROM extension_requests e "
                                             "WHERE e.problem_id = p.id AND e.measure_id "
