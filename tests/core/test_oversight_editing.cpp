@@ -78,7 +78,7 @@ TEST_CASE("clues are edited and deleted with audit entries; bad input changes no
     CHECK(oversight.clues().isEmpty());
     CHECK(AuditLog::length(*reg.db) == logBefore + 3);
     CHECK_FALSE(oversight.deleteClue(id).ok());
-    CHECK(AuditLog::verify(*reg.db).ok());
+    CHECK(Verifier::verify(*reg.db).ok());
 }
 
 TEST_CASE("a referral's problem links are replaced one by one; a missing problem rolls everything back",
@@ -134,7 +134,7 @@ TEST_CASE("a referral's problem links are replaced one by one; a missing problem
     CHECK_FALSE(oversight.referral(id).has_value());
     CHECK(reg.db->scalar(QStringLiteral("SELECT count(*) FROM referral_problems")).toInt() == 0);
     CHECK(AuditLog::length(*reg.db) == logBefore + 3 + 3); // two links and the referral
-    CHECK(AuditLog::verify(*reg.db).ok());
+    CHECK(Verifier::verify(*reg.db).ok());
 }
 
 TEST_CASE("referrals per year by kind: the demo's 2020 and one added in 2021", "[oversight][referral][demo]")
@@ -239,7 +239,7 @@ TEST_CASE("return visits and outcomes are edited and deleted", "[oversight][edit
     REQUIRE(oversight.deleteOutcome(outcomeTable(OutcomeRow::Kind::RuleEstablished), rule).ok());
     CHECK_FALSE(oversight.deleteOutcome(QStringLiteral("problems"), problem).ok());
     CHECK(OversightRegisters::outcomes(*reg.db).size() == 2);
-    CHECK(AuditLog::verify(*reg.db).ok());
+    CHECK(Verifier::verify(*reg.db).ok());
 }
 
 TEST_CASE("integrated rectification links only to central or provincial problems and can be undone",
