@@ -578,6 +578,87 @@ QList<Campaign> OversightService::campaigns()
     return out;
 }
 
+Status OversightService::updateCampaign(const Campaign &c)
+{
+    if (c.name.trimmed().isEmpty())
+        return Error{ErrorCode::InputRefused, tr("A campaign needs a name.")};
+    if (c.roundIds.isEmpty())
+        return Error{ErrorCode::InputRefused, tr("A campaign needs at least one round.")};
+    const QString oldName =
+        m_db.scalar(QStringLiteral("SELECT name FROM campaigns WHERE id = ?"), {c.id}).toString();
+    return withTransaction(m_db, [&]() -> Status {
+        if (auto s = AuditLog::update(m_db, QStringLiteral("campaigns"), c.id,
+                                      {{QStringLiteral("name"), c.name.trimmed()},
+                                       {QStringLiteral("start_date"), sqlDate(c.start)},
+                                       {QStringLiteral("end_date"), sqlDate(c.end)}});
+            !s)
+            return s;
+        QHash<qint64, qint64> current; // round id → link rowid
+        auto links = m_db.exec(
+            QStringLiteral("SELECT round_id, rowid FROM campaign_rounds WHERE campaign_id = ?"), {c.id});
+        while (links && links->next())
+            current.insert(links->value(0).toLongLong(), links->value(1).toLongLong());
+        for (auto it = current.cbegin(); it != current.cend(); ++it) {
+            if (!c.roundIds.contains(it.key())) {
+                if (auto s = AuditLog::remove(m_db, QStringLiteral("campaign_rounds"), it.value()); !s)
+                    return s;
+            }
+        }
+        for (qint64 r : c.roundIds) {
+            if (current.contains(r))
+                continue;
+            if (!exists(m_db, QStringLiteral("rounds"), r))
+                return Error{ErrorCode::InputRefused, tr("The round #%1 does not exist.").arg(r)};
+            auto link =
+                AuditLog::insert(m_db, QStringLiteral("campaign_rounds"),
+                                 {{QStringLiteral("campaign_id"), c.id}, {QStringLiteral("round_id"), r}});
+            if (!link)
+                return link.error();
+        }
+        if (!oldName.isEmpty() && oldName != c.name.trimmed()) {
+            QList<qint64> visits;
+            auto v =
+                m_db.exec(QStringLiteral("SELECT id FROM supervision_actions WHERE kind = 'return_visit' "
+                                         "AND campaign = ?"),
+                          {oldName});
+            while (v && v->next())
+                visits << v->value(0).toLongLong();
+            for (qint64 id : visits) {
+                if (auto s = AuditLog::update(m_db, QStringLiteral("supervision_actions"), id,
+                                              {{QStringLiteral("campaign"), c.name.trimmed()}});
+                    !s)
+                    return s;
+            }
+        }
+        return okStatus();
+    });
+}
+
+Status OversightService::deleteCampaign(qint64 campaignId)
+{
+    const QString name =
+        m_db.scalar(QStringLiteral("SELECT name FROM campaigns WHERE id = ?"), {campaignId}).toString();
+    const int visits = m_db.scalar(QStringLiteral("SELECT count(*) FROM supervision_actions WHERE kind = "
+                                                  "'return_visit' AND campaign = ?"),
+                                   {name})
+                           .toInt();
+    if (visits > 0)
+        return Error{ErrorCode::InputRefused,
+                     tr("The campaign has %n return visit(s); delete them first.", nullptr, visits)};
+    return withTransaction(m_db, [&]() -> Status {
+        QList<qint64> rowids;
+        auto links = m_db.exec(QStringLiteral("SELECT rowid FROM campaign_rounds WHERE campaign_id = ?"),
+                               {campaignId});
+        while (links && links->next())
+            rowids << links->value(0).toLongLong();
+        for (qint64 rowid : rowids) {
+            if (auto s = AuditLog::remove(m_db, QStringLiteral("campaign_rounds"), rowid); !s)
+                return s;
+        }
+        return AuditLog::remove(m_db, QStringLiteral("campaigns"), campaignId);
+    });
+}
+
 Status OversightService::updateRuleEstablished(qint64 id, qint64 problemId, qint64 unitId,
                                                const QString &name, const QDate &date)
 {
@@ -628,6 +709,35 @@ Status OversightService::deleteOutcome(const QString &table, qint64 id)
     if (!tables.contains(table))
         return Error{ErrorCode::InputRefused, tr("Unknown outcome table %1.").arg(table)};
     return withTransaction(m_db, [&] { return AuditLog::remove(m_db, table, id); });
+}
+
+int OversightService::performanceAssessmentMonths()
+{
+    return std::max(1,
+                    m_db.meta(QStringLiteral("performance_assessment_months"), QStringLiteral("6")).toInt());
+}
+
+Status OversightService::setPerformanceAssessmentMonths(int months)
+{
+    if (months < 1 || months > 36)
+        return Error{ErrorCode::InputRefused,
+                     tr("The performance-assessment period must be 1 to 36 months.")};
+    return withTransaction(m_db, [&] {
+        return m_db.setMeta(QStringLiteral("performance_assessment_months"), QString::number(months));
+    });
+}
+
+bool OversightService::coverageCountsFollowUp()
+{
+    return m_db.meta(QStringLiteral("coverage_counts_follow_up")) == QLatin1String("1");
+}
+
+Status OversightService::setCoverageCountsFollowUp(bool on)
+{
+    return withTransaction(m_db, [&] {
+        return m_db.setMeta(QStringLiteral("coverage_counts_follow_up"),
+                            on ? QStringLiteral("1") : QStringLiteral("0"));
+    });
 }
 
 } // namespace rectrack::core

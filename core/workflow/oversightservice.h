@@ -85,6 +85,12 @@ public:
     Result<qint64> addCampaign(const Campaign &campaign);
     /// Every campaign with its rounds, by start date and id.
     QList<Campaign> campaigns();
+    /// Rewrites the campaign @p campaign.id and replaces its rounds (each link change audited). A
+    /// renamed campaign renames its return visits too (they name their campaign). Needs a name
+    /// and at least one round.
+    Status updateCampaign(const Campaign &campaign);
+    /// Deletes a campaign and its round links; refused while return visits name it.
+    Status deleteCampaign(qint64 campaignId);
     /// Units with problems not done (neither completed nor closed out) on @p asOf among the
     /// inspections of the campaign's rounds, by unit name.
     QList<qint64> unitsWithUnfinishedProblems(qint64 campaignId, const QDate &asOf);
@@ -120,6 +126,15 @@ public:
     Status updateFundsRecovered(qint64 id, qint64 problemId, qint64 unitId, double yuan, const QDate &date);
     /// Deletes an outcome from its table (rules_established, accountability or funds_recovered).
     Status deleteOutcome(const QString &table, qint64 id);
+
+    /// Months after feedback from which a unit with a problem not closed out is in performance
+    /// assessment (register setting performance_assessment_months, default 6, DESIGN.md §1.8).
+    int performanceAssessmentMonths();
+    /// Sets it (1–36 months).
+    Status setPerformanceAssessmentMonths(int months);
+    /// Whether follow-up reviews (回头看) count towards coverage (setting coverage_counts_follow_up).
+    bool coverageCountsFollowUp();
+    Status setCoverageCountsFollowUp(bool on);
 
 private:
     Database &m_db;

@@ -371,6 +371,24 @@
         <source>Unknown outcome table %1.</source>
         <translation>未知的整改成果表 %1。</translation>
     </message>
+    <message>
+        <source>A campaign needs at least one round.</source>
+        <translation>专项督办至少需要一个轮次。</translation>
+    </message>
+    <message>
+        <source>The round #%1 does not exist.</source>
+        <translation>轮次 #%1 不存在。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The campaign has %n return visit(s); delete them first.</source>
+        <translation>
+            <numerusform>该专项督办有 %n 次回访，请先删除回访。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The performance-assessment period must be 1 to 36 months.</source>
+        <translation>纳入绩效考核的期限须为 1 至 36 个月。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemService</name>

@@ -107,6 +107,10 @@
             <numerusform>有未完成整改问题的单位：%n 个</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Edit supervision campaign</source>
+        <translation>编辑专项督办</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::ChartCard</name>
@@ -1518,6 +1522,38 @@
     <message>
         <source>Funds recovered</source>
         <translation>追缴资金</translation>
+    </message>
+    <message>
+        <source>Follow-up reviews (回头看) count</source>
+        <translation>“回头看”计入覆盖</translation>
+    </message>
+    <message>
+        <source>Whether a follow-up review of a unit counts towards the term&apos;s coverage (register setting coverage_counts_follow_up).</source>
+        <translation>对单位开展的“回头看”是否计入本届巡察全覆盖（台账设置 coverage_counts_follow_up）。</translation>
+    </message>
+    <message>
+        <source>Performance assessment after</source>
+        <translation>纳入绩效考核期限</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>A unit is in performance assessment when a problem fed back more than this many months ago is not closed out (register setting performance_assessment_months).</source>
+        <translation>单位有问题反馈超过该月数仍未销号的，纳入绩效考核（台账设置 performance_assessment_months）。</translation>
+    </message>
+    <message>
+        <source>Edit “%1”…</source>
+        <translation>编辑“%1”…</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message>
+        <source>Delete the campaign “%1”?</source>
+        <translation>删除专项督办“%1”？</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "demo/demoregister.h"
 #include "stats/statistics.h"
+#include "stats/supervisionsummary.h"
 #include "storage/auditlog.h"
 #include "testsupport.h"
 #include "workflow/organizationservice.h"
@@ -315,4 +316,67 @@ TEST_CASE("units with unfinished problems in a set of rounds equal those of the 
           oversight.unitsWithUnfinishedProblems(campaigns[0].id, asOf));
     CHECK(oversight.unitsWithUnfinishedProblemsInRounds(campaigns[0].roundIds, asOf).size() == 20);
     CHECK(oversight.unitsWithUnfinishedProblemsInRounds({}, asOf).isEmpty());
+}
+
+TEST_CASE("a campaign's rounds are edited, a rename follows into its return visits, deletion waits for them",
+          "[oversight][campaign][edit][demo]")
+{
+    TempRegister reg;
+    REQUIRE(DemoRegister::build(*reg.db).ok());
+    OversightService oversight(*reg.db);
+    const QDate asOf(2021, 1, 15);
+    Campaign c = oversight.campaigns().first();
+    const QString oldName = c.name;
+    c.roundIds.removeLast(); // rounds 1-7
+    c.name = QStringLiteral("前七轮巡察整改进展情况专项督办");
+    const qint64 logBefore = AuditLog::length(*reg.db);
+    REQUIRE(oversight.updateCampaign(c).ok());
+    // The campaign, one round link removed, and its 20 return visits renamed. Rounds 1-7 leave 18
+    // units with problems neither completed nor closed out on 2021-01-15 (20 for rounds 1-8).
+    CHECK(AuditLog::length(*reg.db) == logBefore + 1 + 1 + 20);
+    CHECK(oversight.campaigns().first().roundIds.size() == 7);
+    CHECK(oversight.unitsWithUnfinishedProblems(c.id, asOf).size() == 18);
+    CHECK(
+        reg.db
+            ->scalar(QStringLiteral("SELECT count(*) FROM supervision_actions WHERE campaign = ?"), {c.name})
+            .toInt() == 20);
+    CHECK(
+        reg.db
+            ->scalar(QStringLiteral("SELECT count(*) FROM supervision_actions WHERE campaign = ?"), {oldName})
+            .toInt() == 0);
+    c.roundIds.clear();
+    CHECK_FALSE(oversight.updateCampaign(c).ok());
+    c.roundIds = {9999};
+    CHECK_FALSE(oversight.updateCampaign(c).ok());
+    CHECK(oversight.campaigns().first().roundIds.size() == 7);
+
+    CHECK_FALSE(oversight.deleteCampaign(c.id).ok()); // 20 return visits name it
+    const qint64 id = *oversight.addCampaign(
+        Campaign{0, QStringLiteral("第九至十轮整改督办"), asOf, asOf.addMonths(1), {9, 10}});
+    REQUIRE(oversight.deleteCampaign(id).ok());
+    CHECK(oversight.campaigns().size() == 1);
+    CHECK(reg.db->scalar(QStringLiteral("SELECT count(*) FROM campaign_rounds WHERE campaign_id = ?"), {id})
+              .toInt() == 0);
+    CHECK(Verifier::verify(*reg.db).ok());
+}
+
+TEST_CASE("the performance-assessment months and whether follow-up reviews count are register settings",
+          "[oversight][settings][demo]")
+{
+    TempRegister reg;
+    REQUIRE(DemoRegister::build(*reg.db).ok());
+    OversightService oversight(*reg.db);
+    const QDate asOf(2021, 1, 15);
+    CHECK(oversight.performanceAssessmentMonths() == 6);
+    CHECK(SupervisionSummary::compute(*reg.db, asOf).unitsPastSixMonths == 41);
+    REQUIRE(oversight.setPerformanceAssessmentMonths(12).ok());
+    CHECK(oversight.performanceAssessmentMonths() == 12);
+    // Units with a problem fed back before 2020-01-15 and not closed out on 2021-01-15.
+    CHECK(SupervisionSummary::compute(*reg.db, asOf).unitsPastSixMonths == 32);
+    CHECK_FALSE(oversight.setPerformanceAssessmentMonths(0).ok());
+    CHECK(oversight.performanceAssessmentMonths() == 12);
+    CHECK_FALSE(oversight.coverageCountsFollowUp());
+    REQUIRE(oversight.setCoverageCountsFollowUp(true).ok());
+    CHECK(oversight.coverageCountsFollowUp());
+    CHECK(Statistics::coverageKindsSql(*reg.db).contains(QStringLiteral("'follow_up'")));
 }

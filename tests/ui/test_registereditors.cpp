@@ -12,6 +12,7 @@
 #include "views/mainwindow.h"
 #include "views/navigationpane.h"
 #include "views/registerview.h"
+#include "workflow/oversightservice.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -26,6 +27,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -44,13 +46,15 @@ using Register = rectrack::ui::RegisterModel::Register;
 
 namespace {
 
-/// Runs @p fn on the next modal dialog of type T once it is shown (polling the event loop).
-template <typename T> void whenModal(std::function<void(T *)> fn)
+/// Runs @p fn on the next modal dialog of type T (for which @p match holds, if given) once it is
+/// shown (polling the event loop).
+template <typename T> void whenModal(std::function<void(T *)> fn, std::function<bool(T *)> match = {})
 {
     auto *timer = new QTimer;
     timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, fn] {
-        if (auto *d = qobject_cast<T *>(QApplication::activeModalWidget())) {
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, fn, match] {
+        auto *d = qobject_cast<T *>(QApplication::activeModalWidget());
+        if (d && d->isVisible() && (!match || match(d))) {
             timer->stop();
             timer->deleteLater();
             fn(d);
@@ -378,7 +382,8 @@ TEST_CASE("a campaign over rounds 1-8 lists the units with unfinished problems; 
         listed = d->listedUnits();
         clickOk(d);
     });
-    child<QPushButton>(w.view(), "registerCampaign")->click();
+    CHECK(child<QPushButton>(w.view(), "registerCampaign")->isVisible()); // its menu: new, edit, delete
+    w.view()->addCampaign();
     CHECK(listed.size() == 20);
     CHECK(w.view()->summaryText().contains(QStringLiteral("前八轮巡察整改回头看: 20 unit(s)")));
 
@@ -428,4 +433,66 @@ TEST_CASE("integrated rectification links a municipal problem from the register 
     answer(QMessageBox::Yes);
     child<QPushButton>(w.view(), "registerDelete")->click();
     CHECK(p->rowCount() == 0);
+}
+
+TEST_CASE("a campaign is edited from the register view; the assessment months and follow-up setting apply",
+          "[ui][registers][editor]")
+{
+    DemoWindow w;
+    w.show(Register::ReturnVisits);
+    const QList<core::Campaign> campaigns = [&] {
+        auto db = core::Database::open(w.reg.path);
+        REQUIRE(db.ok());
+        return core::OversightService(**db).campaigns();
+    }();
+    REQUIRE(campaigns.size() == 1);
+    QStringList listed;
+    whenModal<ui::CampaignDialog>([&](ui::CampaignDialog *d) {
+        CHECK(d->listedUnits().size() == 20);
+        auto *rounds = child<QListWidget>(d, "campaignRounds");
+        for (int i = 0; i < rounds->count(); ++i) {
+            if (rounds->item(i)->text() == QStringLiteral("第八轮"))
+                rounds->item(i)->setCheckState(Qt::Unchecked);
+        }
+        listed = d->listedUnits();
+        clickOk(d);
+    });
+    w.view()->editCampaign(campaigns.first().id);
+    CHECK(listed.size() == 18);
+    CHECK(w.view()->summaryText().contains(QStringLiteral("前八轮巡察整改进展情况专项督办: 18 unit(s)")));
+
+    // Deleting a campaign its return visits name is refused with a message, nothing deleted.
+    answer(QMessageBox::Yes);
+    bool warned = false;
+    whenModal<QMessageBox>(
+        [&](QMessageBox *box) {
+            warned = true;
+            box->accept();
+        },
+        [](QMessageBox *box) { return box->text().contains(QStringLiteral("20 return visit(s)")); });
+    w.view()->deleteCampaign(campaigns.first().id);
+    CHECK(warned);
+    CHECK(w.view()->summaryText().contains(QStringLiteral("前八轮巡察整改进展情况专项督办")));
+
+    // Twelve months instead of six: 32 units instead of 41, and the tooltip says so.
+    auto *months = child<QSpinBox>(w.view(), "registerAssessmentMonths");
+    REQUIRE(months->isVisible());
+    CHECK(months->value() == 6);
+    months->setValue(12);
+    CHECK(w.view()->summaryText().contains(QStringLiteral("Units in performance assessment: 32")));
+    CHECK(child<QLabel>(w.view(), "registerSummary")->toolTip().contains(QStringLiteral("12 month(s)")));
+
+    w.show(Register::Coverage);
+    auto *followUp = child<QCheckBox>(w.view(), "registerFollowUpCounts");
+    REQUIRE(followUp->isVisible());
+    CHECK_FALSE(followUp->isChecked());
+    followUp->setChecked(true);
+    auto db = core::Database::open(w.reg.path);
+    REQUIRE(db.ok());
+    CHECK(core::OversightService(**db).coverageCountsFollowUp());
+    // Units still to cover are tinted.
+    auto *p = w.view()->proxy();
+    child<QCheckBox>(w.view(), "registerFlaggedOnly")->setChecked(true);
+    REQUIRE(p->rowCount() == 6);
+    CHECK(p->index(0, 0).data(Qt::BackgroundRole).isValid());
 }

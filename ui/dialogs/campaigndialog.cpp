@@ -18,7 +18,7 @@ CampaignDialog::CampaignDialog(const core::Campaign &initial, const RegisterChoi
     : QDialog(parent), m_initial(initial), m_unfinished(std::move(unfinishedUnits))
 {
     setObjectName(QStringLiteral("campaignDialog"));
-    setWindowTitle(tr("New supervision campaign"));
+    setWindowTitle(initial.id ? tr("Edit supervision campaign") : tr("New supervision campaign"));
     m_name = new QLineEdit(initial.name, this);
     m_name->setObjectName(QStringLiteral("campaignName"));
     m_name->setPlaceholderText(QStringLiteral("前八轮巡察整改进展情况专项督办"));

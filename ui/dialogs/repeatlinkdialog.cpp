@@ -50,6 +50,7 @@ RepeatLinkDialog::RepeatLinkDialog(qint64 problemId, qint64 repeatedId, const Re
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(note);
+    setMinimumWidth(720);
     layout->addWidget(m_buttons);
     auto validate = [this] {
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(this->problemId() > 0 && this->repeatedId() > 0);

@@ -244,6 +244,8 @@ QVariant RegisterModel::data(const QModelIndex &index, int role) const
     case Qt::BackgroundRole:
         if (row.overdue)
             return LightPalette().tint(core::WarningLight::Red);
+        if (m_register == Register::Coverage && row.flagged) // a unit still to cover
+            return LightPalette().tint(core::WarningLight::Yellow);
         return {};
     case Qt::ForegroundRole:
         if (row.overdue)

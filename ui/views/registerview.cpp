@@ -8,6 +8,7 @@
 #include "dialogs/registerchoices.h"
 #include "dialogs/repeatlinkdialog.h"
 #include "dialogs/returnvisitdialog.h"
+#include "models/labels.h"
 #include "models/registerfilterproxy.h"
 #include "stats/statistics.h"
 #include "stats/supervisionsummary.h"
@@ -24,8 +25,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -64,6 +67,18 @@ RegisterView::RegisterView(QWidget *parent) : QWidget(parent)
     m_kind->setObjectName(QStringLiteral("registerKind"));
     m_campaign = new QPushButton(tr("New campaign…"), this);
     m_campaign->setObjectName(QStringLiteral("registerCampaign"));
+    m_followUpCounts = new QCheckBox(tr("Follow-up reviews (回头看) count"), this);
+    m_followUpCounts->setObjectName(QStringLiteral("registerFollowUpCounts"));
+    m_followUpCounts->setToolTip(tr("Whether a follow-up review of a unit counts towards the term's coverage "
+                                    "(register setting coverage_counts_follow_up)."));
+    m_monthsLabel = new QLabel(tr("Performance assessment after"), this);
+    m_months = new QSpinBox(this);
+    m_months->setObjectName(QStringLiteral("registerAssessmentMonths"));
+    m_months->setRange(1, 36);
+    m_months->setSuffix(tr(" months"));
+    m_months->setToolTip(
+        tr("A unit is in performance assessment when a problem fed back more than this many "
+           "months ago is not closed out (register setting performance_assessment_months)."));
     m_add = new QPushButton(tr("Add…"), this);
     m_add->setObjectName(QStringLiteral("registerAdd"));
     m_edit = new QPushButton(tr("Edit…"), this);
@@ -75,6 +90,9 @@ RegisterView::RegisterView(QWidget *parent) : QWidget(parent)
     bar->addWidget(m_filter);
     bar->addWidget(m_kind);
     bar->addWidget(m_flaggedOnly);
+    bar->addWidget(m_followUpCounts);
+    bar->addWidget(m_monthsLabel);
+    bar->addWidget(m_months);
     bar->addStretch(1);
     bar->addWidget(m_campaign);
     bar->addWidget(m_add);
@@ -134,7 +152,27 @@ RegisterView::RegisterView(QWidget *parent) : QWidget(parent)
     connect(m_add, &QPushButton::clicked, this, &RegisterView::addRecord);
     connect(m_edit, &QPushButton::clicked, this, &RegisterView::editRecord);
     connect(m_delete, &QPushButton::clicked, this, &RegisterView::deleteRecord);
-    connect(m_campaign, &QPushButton::clicked, this, &RegisterView::addCampaign);
+    connect(m_campaign, &QPushButton::clicked, this, &RegisterView::showCampaignMenu);
+    connect(m_followUpCounts, &QCheckBox::toggled, this, [this](bool on) {
+        if (!m_db)
+            return;
+        core::OversightService o(*m_db);
+        if (o.coverageCountsFollowUp() == on)
+            return;
+        const core::Status s = o.setCoverageCountsFollowUp(on);
+        if (report(s.ok(), s ? QString() : s.error().message))
+            reload();
+    });
+    connect(m_months, &QSpinBox::valueChanged, this, [this](int months) {
+        if (!m_db)
+            return;
+        core::OversightService o(*m_db);
+        if (o.performanceAssessmentMonths() == months)
+            return;
+        const core::Status s = o.setPerformanceAssessmentMonths(months);
+        if (report(s.ok(), s ? QString() : s.error().message))
+            reload();
+    });
     connect(m_table, &QAbstractItemView::activated, this, &RegisterView::editRecord);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RegisterView::updateControls);
@@ -187,6 +225,15 @@ void RegisterView::showRegister(Register reg)
                            : reg == Register::Coverage ? tr("Still to cover only")
                                                        : tr("Second rectification only"));
     m_campaign->setVisible(reg == Register::ReturnVisits);
+    m_followUpCounts->setVisible(reg == Register::Coverage);
+    m_monthsLabel->setVisible(reg == Register::ReturnVisits);
+    m_months->setVisible(reg == Register::ReturnVisits);
+    if (m_db) {
+        core::OversightService o(*m_db);
+        const QSignalBlocker b1(m_followUpCounts), b2(m_months);
+        m_followUpCounts->setChecked(o.coverageCountsFollowUp());
+        m_months->setValue(o.performanceAssessmentMonths());
+    }
     m_add->setText(reg == Register::Coverage      ? tr("Add unit…")
                    : reg == Register::RepeatLinks ? tr("Link…")
                                                   : tr("Add…"));
@@ -232,6 +279,8 @@ void RegisterView::updateControls()
     const bool row = selected().first > 0;
     m_add->setEnabled(open);
     m_campaign->setEnabled(open);
+    m_followUpCounts->setEnabled(open);
+    m_months->setEnabled(open);
     m_edit->setEnabled(open && row && m_current != Register::Coverage);
     m_edit->setVisible(m_current != Register::Coverage);
     m_delete->setEnabled(open && row);
@@ -253,14 +302,14 @@ void RegisterView::updateSummary()
     case Register::Clues:
         text =
             tr("As of %1: %2 clues transferred, %3 disposed, %4 overdue (due date passed without a result).")
-                .arg(locale.toString(m_asOf, QLocale::ShortFormat))
+                .arg(Labels::date(m_asOf))
                 .arg(s.cluesTotal)
                 .arg(s.cluesDisposed)
                 .arg(s.cluesOverdue);
         break;
     case Register::Referrals: {
         text = tr("Issued as of %1: %2 referral sheets, %3 thematic reports, %4 key-situation reports.")
-                   .arg(locale.toString(m_asOf, QLocale::ShortFormat))
+                   .arg(Labels::date(m_asOf))
                    .arg(s.referralSheets)
                    .arg(s.thematicReports)
                    .arg(s.keySituationReports);
@@ -323,7 +372,7 @@ void RegisterView::updateSummary()
                                  "before %1 that is not closed out on that date (register setting "
                                  "performance_assessment_months).",
                                  nullptr, months)
-                                  .arg(locale.toString(m_asOf, QLocale::ShortFormat)));
+                                  .arg(Labels::date(m_asOf)));
         break;
     }
     case Register::Outcomes:
@@ -485,8 +534,7 @@ void RegisterView::addRecord()
     case Register::Coverage: {
         const qint64 term = core::Statistics::coverageTerm(*m_db, m_asOf);
         if (term <= 0) {
-            report(false,
-                   tr("No term has begun by %1.").arg(QLocale().toString(m_asOf, QLocale::ShortFormat)));
+            report(false, tr("No term has begun by %1.").arg(Labels::date(m_asOf)));
             return;
         }
         QSet<qint64> listed;
@@ -691,12 +739,10 @@ void RegisterView::deleteRecord()
         reload();
 }
 
-void RegisterView::addCampaign()
+std::optional<core::Campaign> RegisterView::runCampaignDialog(const core::Campaign &initial)
 {
-    if (!m_db)
-        return;
     CampaignDialog d(
-        core::Campaign{}, choices(),
+        initial, choices(),
         [this](const QList<qint64> &rounds) {
             QHash<qint64, QString> names;
             for (const core::Unit &u : core::OrganizationService(*m_db).units())
@@ -709,9 +755,74 @@ void RegisterView::addCampaign()
         },
         this);
     if (d.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return d.campaign();
+}
+
+void RegisterView::showCampaignMenu()
+{
+    if (!m_db)
         return;
-    auto id = core::OversightService(*m_db).addCampaign(d.campaign());
+    const QList<core::Campaign> campaigns = core::OversightService(*m_db).campaigns();
+    if (campaigns.isEmpty()) {
+        addCampaign();
+        return;
+    }
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("campaignMenu"));
+    menu.addAction(tr("New campaign…"), this, &RegisterView::addCampaign);
+    menu.addSeparator();
+    for (const core::Campaign &c : campaigns) {
+        menu.addAction(tr("Edit “%1”…").arg(c.name), this, [this, id = c.id] { editCampaign(id); });
+        menu.addAction(tr("Delete “%1”").arg(c.name), this, [this, id = c.id] { deleteCampaign(id); });
+    }
+    menu.exec(m_campaign->mapToGlobal(QPoint(0, m_campaign->height())));
+}
+
+void RegisterView::addCampaign()
+{
+    if (!m_db)
+        return;
+    const auto c = runCampaignDialog(core::Campaign{});
+    if (!c)
+        return;
+    auto id = core::OversightService(*m_db).addCampaign(*c);
     if (report(id.ok(), id ? QString() : id.error().message))
+        reload();
+}
+
+void RegisterView::editCampaign(qint64 campaignId)
+{
+    if (!m_db)
+        return;
+    for (const core::Campaign &stored : core::OversightService(*m_db).campaigns()) {
+        if (stored.id != campaignId)
+            continue;
+        const auto c = runCampaignDialog(stored);
+        if (!c)
+            return;
+        const core::Status s = core::OversightService(*m_db).updateCampaign(*c);
+        if (report(s.ok(), s ? QString() : s.error().message))
+            reload();
+        return;
+    }
+}
+
+void RegisterView::deleteCampaign(qint64 campaignId)
+{
+    if (!m_db)
+        return;
+    QString name;
+    for (const core::Campaign &c : core::OversightService(*m_db).campaigns()) {
+        if (c.id == campaignId)
+            name = c.name;
+    }
+    if (name.isEmpty() ||
+        QMessageBox::question(this, tr("Delete"), tr("Delete the campaign “%1”?").arg(name),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+        return;
+    const core::Status s = core::OversightService(*m_db).deleteCampaign(campaignId);
+    if (report(s.ok(), s ? QString() : s.error().message))
         reload();
 }
 

@@ -1,14 +1,18 @@
 #pragma once
 
+#include "domain/entities.h"
 #include "models/registermodel.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 class QTableView;
 class QTableWidget;
 
@@ -67,6 +71,10 @@ public Q_SLOTS:
     void deleteRecord();
     /// Opens the editor of a new supervision campaign.
     void addCampaign();
+    /// Opens the editor of the campaign @p campaignId (its rounds and units with open problems).
+    void editCampaign(qint64 campaignId);
+    /// Asks, then deletes the campaign @p campaignId (refused by core while return visits name it).
+    void deleteCampaign(qint64 campaignId);
 
 Q_SIGNALS:
     /// A register was changed through an editor (the caller may refresh figures elsewhere).
@@ -78,6 +86,10 @@ private:
     void updateControls();
     void updateSummary();
     RegisterChoices choices() const;
+    /// Opens the campaign editor on @p initial; returns the campaign entered, or nullopt.
+    std::optional<core::Campaign> runCampaignDialog(const core::Campaign &initial);
+    /// The menu of the campaign button: new, and edit or delete each stored campaign.
+    void showCampaignMenu();
     /// Source-model id and kind of the selected row; id 0 when none.
     std::pair<qint64, int> selected() const;
     /// Shows @p message as a warning when @p ok is false; returns ok.
@@ -95,6 +107,9 @@ private:
     QPushButton *m_add;
     QPushButton *m_edit;
     QPushButton *m_delete;
+    QCheckBox *m_followUpCounts;
+    QLabel *m_monthsLabel;
+    QSpinBox *m_months;
     QLabel *m_summary;
     QTableWidget *m_referralYears;
     QTableView *m_table;
