@@ -46,13 +46,10 @@ TEST_CASE("each supervision register of the demo register is a view in the navig
     window.resize(1440, 900);
     window.show();
 
-    const QList<std::pair<Register, int>> expected{{Register::Clues, 12},
-                                                   {Register::Referrals, 69},
-                                                   {Register::Evaluations, 7},
-                                                   {Register::ReturnVisits, 20},
-                                                   {Register::Outcomes, 35 + 4 + 6},
-                                                   {Register::Coverage, 105},
-                                                   {Register::RepeatLinks, 0}};
+    const QList<std::pair<Register, int>> expected{
+        {Register::Clues, 12},        {Register::Referrals, 69},        {Register::Evaluations, 7},
+        {Register::ReturnVisits, 20}, {Register::Outcomes, 35 + 4 + 6}, {Register::Coverage, 105},
+        {Register::RepeatLinks, 0}};
     for (const auto &[which, rows] : expected) {
         INFO(RegisterModel::key(which).toStdString());
         window.navigation()->selectRegister(int(which));
