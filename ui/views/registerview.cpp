@@ -160,7 +160,7 @@ RegisterView::RegisterView(QWidget *parent) : QWidget(parent)
         if (o.coverageCountsFollowUp() == on)
             return;
         const core::Status s = o.setCoverageCountsFollowUp(on);
-        if (report(s.ok(), s ? QString() : s.error().message))
+        if (report(s))
             reload();
     });
     connect(m_months, &QSpinBox::valueChanged, this, [this](int months) {
@@ -170,7 +170,7 @@ RegisterView::RegisterView(QWidget *parent) : QWidget(parent)
         if (o.performanceAssessmentMonths() == months)
             return;
         const core::Status s = o.setPerformanceAssessmentMonths(months);
-        if (report(s.ok(), s ? QString() : s.error().message))
+        if (report(s))
             reload();
     });
     connect(m_table, &QAbstractItemView::activated, this, &RegisterView::editRecord);
@@ -441,6 +441,16 @@ bool RegisterView::report(bool ok, const QString &message)
     return ok;
 }
 
+bool RegisterView::report(const core::Status &s)
+{
+    return report(s.ok(), s ? QString() : s.error().message);
+}
+
+bool RegisterView::report(const core::Result<qint64> &r)
+{
+    return report(r.ok(), r ? QString() : r.error().message);
+}
+
 void RegisterView::reload(qint64 selectId)
 {
     for (RegisterModel *m : m_models)
@@ -472,7 +482,7 @@ void RegisterView::addRecord()
         if (d.exec() != QDialog::Accepted)
             return;
         auto id = oversight.addClue(d.clue());
-        if (report(id.ok(), id ? QString() : id.error().message))
+        if (report(id))
             reload(*id);
         break;
     }
@@ -481,7 +491,7 @@ void RegisterView::addRecord()
         if (d.exec() != QDialog::Accepted)
             return;
         auto id = oversight.addReferral(d.referral());
-        if (report(id.ok(), id ? QString() : id.error().message))
+        if (report(id))
             reload(*id);
         break;
     }
@@ -490,26 +500,17 @@ void RegisterView::addRecord()
         if (d.exec() != QDialog::Accepted)
             return;
         auto id = oversight.addEvaluation(d.evaluation());
-        if (report(id.ok(), id ? QString() : id.error().message))
+        if (report(id))
             reload(*id);
         break;
     }
     case Register::ReturnVisits: {
         ReturnVisitDialog d(
-            core::ReturnVisit{}, ch,
-            [this](const QString &name) {
-                core::OversightService o(*m_db);
-                for (const core::Campaign &c : o.campaigns()) {
-                    if (c.name == name)
-                        return o.unitsWithUnfinishedProblems(c.id, m_asOf);
-                }
-                return QList<qint64>{};
-            },
-            this);
+            core::ReturnVisit{}, ch, [this](const QString &name) { return campaignUnits(name); }, this);
         if (d.exec() != QDialog::Accepted)
             return;
         auto id = oversight.addReturnVisit(d.visit());
-        if (report(id.ok(), id ? QString() : id.error().message))
+        if (report(id))
             reload(*id);
         break;
     }
@@ -527,7 +528,7 @@ void RegisterView::addRecord()
             : o.kind == core::OutcomeRow::Kind::Accountability
                 ? oversight.addAccountability(o.problemId, o.unitId, o.name, int(o.amount), o.date)
                 : oversight.addFundsRecovered(o.problemId, o.unitId, o.amount, o.date);
-        if (report(id.ok(), id ? QString() : id.error().message))
+        if (report(id))
             reload(*id);
         break;
     }
@@ -553,7 +554,7 @@ void RegisterView::addRecord()
         if (d.exec() != QDialog::Accepted)
             return;
         auto s = core::OrganizationService(*m_db).setMustCover(term, d.unitId(), true);
-        if (report(s.ok(), s ? QString() : s.error().message))
+        if (report(s))
             reload(d.unitId());
         break;
     }
@@ -562,7 +563,7 @@ void RegisterView::addRecord()
         if (d.exec() != QDialog::Accepted)
             return;
         auto s = oversight.linkRepeatedProblem(d.problemId(), d.repeatedId());
-        if (report(s.ok(), s ? QString() : s.error().message))
+        if (report(s))
             reload(d.problemId());
         break;
     }
@@ -587,7 +588,7 @@ void RegisterView::editRecord()
         if (d.exec() != QDialog::Accepted)
             return;
         auto s = oversight.updateClue(d.clue());
-        if (report(s.ok(), s ? QString() : s.error().message))
+        if (report(s))
             reload(id);
         break;
     }
@@ -599,7 +600,7 @@ void RegisterView::editRecord()
         if (d.exec() != QDialog::Accepted)
             return;
         auto s = oversight.updateReferral(d.referral());
-        if (report(s.ok(), s ? QString() : s.error().message))
+        if (report(s))
             reload(id);
         break;
     }
@@ -611,7 +612,7 @@ void RegisterView::editRecord()
         if (d.exec() != QDialog::Accepted)
             return;
         auto s = oversight.updateEvaluation(d.evaluation());
-        if (report(s.ok(), s ? QString() : s.error().message))
+        if (report(s))
             reload(id);
         break;
     }
@@ -622,20 +623,11 @@ void RegisterView::editRecord()
         if (it == visits.cend())
             return;
         ReturnVisitDialog d(
-            it->visit, ch,
-            [this](const QString &name) {
-                core::OversightService o(*m_db);
-                for (const core::Campaign &c : o.campaigns()) {
-                    if (c.name == name)
-                        return o.unitsWithUnfinishedProblems(c.id, m_asOf);
-                }
-                return QList<qint64>{};
-            },
-            this);
+            it->visit, ch, [this](const QString &name) { return campaignUnits(name); }, this);
         if (d.exec() != QDialog::Accepted)
             return;
         auto s = oversight.updateReturnVisit(d.visit());
-        if (report(s.ok(), s ? QString() : s.error().message))
+        if (report(s))
             reload(id);
         break;
     }
@@ -656,7 +648,7 @@ void RegisterView::editRecord()
             : o.kind == core::OutcomeRow::Kind::Accountability
                 ? oversight.updateAccountability(o.id, o.problemId, o.unitId, o.name, int(o.amount), o.date)
                 : oversight.updateFundsRecovered(o.id, o.problemId, o.unitId, o.amount, o.date);
-        if (report(s.ok(), s ? QString() : s.error().message))
+        if (report(s))
             reload(id);
         break;
     }
@@ -672,7 +664,7 @@ void RegisterView::editRecord()
         if (d.exec() != QDialog::Accepted)
             return;
         auto s = oversight.linkRepeatedProblem(d.problemId(), d.repeatedId());
-        if (report(s.ok(), s ? QString() : s.error().message))
+        if (report(s))
             reload(id);
         break;
     }
@@ -735,24 +727,35 @@ void RegisterView::deleteRecord()
         s = oversight.unlinkRepeatedProblem(id);
         break;
     }
-    if (report(s.ok(), s ? QString() : s.error().message))
+    if (report(s))
         reload();
+}
+
+QList<qint64> RegisterView::campaignUnits(const QString &campaign) const
+{
+    core::OversightService o(*m_db);
+    for (const core::Campaign &c : o.campaigns()) {
+        if (c.name == campaign)
+            return o.unitsWithUnfinishedProblems(c.id, m_asOf);
+    }
+    return {};
+}
+
+QStringList RegisterView::unitNamesWithOpenProblems(const QList<qint64> &roundIds) const
+{
+    QHash<qint64, QString> names;
+    for (const core::Unit &u : core::OrganizationService(*m_db).units())
+        names.insert(u.id, u.name);
+    QStringList out;
+    for (qint64 id : core::OversightService(*m_db).unitsWithUnfinishedProblemsInRounds(roundIds, m_asOf))
+        out << names.value(id);
+    return out;
 }
 
 std::optional<core::Campaign> RegisterView::runCampaignDialog(const core::Campaign &initial)
 {
     CampaignDialog d(
-        initial, choices(),
-        [this](const QList<qint64> &rounds) {
-            QHash<qint64, QString> names;
-            for (const core::Unit &u : core::OrganizationService(*m_db).units())
-                names.insert(u.id, u.name);
-            QStringList out;
-            for (qint64 id :
-                 core::OversightService(*m_db).unitsWithUnfinishedProblemsInRounds(rounds, m_asOf))
-                out << names.value(id);
-            return out;
-        },
+        initial, choices(), [this](const QList<qint64> &rounds) { return unitNamesWithOpenProblems(rounds); },
         this);
     if (d.exec() != QDialog::Accepted)
         return std::nullopt;
@@ -787,7 +790,7 @@ void RegisterView::addCampaign()
     if (!c)
         return;
     auto id = core::OversightService(*m_db).addCampaign(*c);
-    if (report(id.ok(), id ? QString() : id.error().message))
+    if (report(id))
         reload();
 }
 
@@ -802,7 +805,7 @@ void RegisterView::editCampaign(qint64 campaignId)
         if (!c)
             return;
         const core::Status s = core::OversightService(*m_db).updateCampaign(*c);
-        if (report(s.ok(), s ? QString() : s.error().message))
+        if (report(s))
             reload();
         return;
     }
@@ -822,7 +825,7 @@ void RegisterView::deleteCampaign(qint64 campaignId)
                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
         return;
     const core::Status s = core::OversightService(*m_db).deleteCampaign(campaignId);
-    if (report(s.ok(), s ? QString() : s.error().message))
+    if (report(s))
         reload();
 }
 
@@ -873,18 +876,7 @@ bool RegisterView::saveEditorScreenshots(const QString &dir)
             c.roundIds << ch.rounds[i].id;
         c.name = QStringLiteral("前八轮巡察整改进展情况专项督办");
         CampaignDialog d(
-            c, ch,
-            [this](const QList<qint64> &rounds) {
-                QHash<qint64, QString> names;
-                for (const core::Unit &u : core::OrganizationService(*m_db).units())
-                    names.insert(u.id, u.name);
-                QStringList out;
-                for (qint64 id :
-                     core::OversightService(*m_db).unitsWithUnfinishedProblemsInRounds(rounds, m_asOf))
-                    out << names.value(id);
-                return out;
-            },
-            this);
+            c, ch, [this](const QList<qint64> &rounds) { return unitNamesWithOpenProblems(rounds); }, this);
         shoot(&d, QStringLiteral("campaign"));
     }
     {

@@ -86,6 +86,10 @@ private:
     void updateControls();
     void updateSummary();
     RegisterChoices choices() const;
+    /// Units with open problems in the stored campaign named @p campaign (empty when none is).
+    QList<qint64> campaignUnits(const QString &campaign) const;
+    /// Names of the units with open problems in @p roundIds, by name.
+    QStringList unitNamesWithOpenProblems(const QList<qint64> &roundIds) const;
     /// Opens the campaign editor on @p initial; returns the campaign entered, or nullopt.
     std::optional<core::Campaign> runCampaignDialog(const core::Campaign &initial);
     /// The menu of the campaign button: new, and edit or delete each stored campaign.
@@ -94,6 +98,9 @@ private:
     std::pair<qint64, int> selected() const;
     /// Shows @p message as a warning when @p ok is false; returns ok.
     bool report(bool ok, const QString &message);
+    /// Shows the error of @p s (or @p r) as a warning; returns whether it succeeded.
+    bool report(const core::Status &s);
+    bool report(const core::Result<qint64> &r);
 
     QList<RegisterModel *> m_models;
     RegisterFilterProxy *m_proxy;
