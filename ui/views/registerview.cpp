@@ -286,8 +286,19 @@ void RegisterView::updateControls()
     m_delete->setEnabled(open && row);
 }
 
+void RegisterView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_summaryStale)
+        updateSummary();
+}
+
 void RegisterView::updateSummary()
 {
+    // The figures read the whole register: only for the page on screen (not at every open).
+    m_summaryStale = !isVisible();
+    if (m_summaryStale)
+        return;
     m_referralYears->setVisible(false);
     m_summary->setToolTip({});
     if (!m_db) {

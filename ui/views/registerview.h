@@ -76,6 +76,9 @@ public Q_SLOTS:
     /// Asks, then deletes the campaign @p campaignId (refused by core while return visits name it).
     void deleteCampaign(qint64 campaignId);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 Q_SIGNALS:
     /// A register was changed through an editor (the caller may refresh figures elsewhere).
     void changed();
@@ -121,6 +124,7 @@ private:
     QTableWidget *m_referralYears;
     QTableView *m_table;
     Register m_current = Register::Clues;
+    bool m_summaryStale = false; ///< the figures are computed when the page is shown
 };
 
 } // namespace rectrack::ui
