@@ -264,29 +264,41 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
     return result;
 }
 
-Coverage Statistics::coverage(Database &db, const QDate &asOf)
+qint64 Statistics::coverageTerm(Database &db, const QDate &asOf)
 {
     const QString d = toIso(asOf);
     auto t =
-        db.exec(QStringLiteral("SELECT id, name FROM terms WHERE start_date IS NULL OR start_date <= ? "
+        db.exec(QStringLiteral("SELECT id FROM terms WHERE start_date IS NULL OR start_date <= ? "
                                "ORDER BY (end_date IS NULL OR end_date >= ?) DESC, start_date DESC, id DESC "
                                "LIMIT 1"),
                 {d, d});
-    if (!t || !t->next())
-        return {};
-    const qint64 termId = t->value(0).toLongLong();
-    const QString termName = t->value(1).toString();
+    return t && t->next() ? t->value(0).toLongLong() : 0;
+}
+
+QString Statistics::coverageKindsSql(Database &db)
+{
     QStringList kinds{QStringLiteral("'regular'"), QStringLiteral("'thematic'"), QStringLiteral("'elevated'"),
                       QStringLiteral("'flexible'"), QStringLiteral("'cross'")};
     if (db.meta(QStringLiteral("coverage_counts_follow_up")) == QLatin1String("1"))
         kinds << QStringLiteral("'follow_up'");
+    return kinds.join(u',');
+}
+
+Coverage Statistics::coverage(Database &db, const QDate &asOf)
+{
+    const QString d = toIso(asOf);
+    const qint64 termId = coverageTerm(db, asOf);
+    if (termId <= 0)
+        return {};
+    const QString termName =
+        db.scalar(QStringLiteral("SELECT name FROM terms WHERE id = ?"), {termId}).toString();
     auto q = db.exec(
         QStringLiteral(
             "SELECT coalesce(u.category, ''), count(*), sum(EXISTS (SELECT 1 FROM inspections i JOIN rounds "
             "r ON r.id = i.round_id WHERE i.unit_id = tu.unit_id AND r.term_id = tu.term_id AND i.kind IN "
             "(%1) AND coalesce(i.entry_date, r.start_date) <= ?)) FROM term_units tu JOIN units u ON u.id = "
             "tu.unit_id WHERE tu.term_id = ? AND tu.must_cover = 1 GROUP BY 1 ORDER BY 1")
-            .arg(kinds.join(u',')),
+            .arg(coverageKindsSql(db)),
         {d, termId});
     QList<CoverageGroup> groups;
     while (q && q->next())

@@ -123,6 +123,10 @@ public:
     /// Coverage of the term that contains @p asOf (else the latest term begun by then).
     /// Follow-up reviews (回头看) count only when the register's setting coverage_counts_follow_up is 1.
     static Coverage coverage(Database &db, const QDate &asOf);
+    /// Id of the term coverage() uses on @p asOf; 0 when no term has begun.
+    static qint64 coverageTerm(Database &db, const QDate &asOf);
+    /// The inspection kinds that count towards coverage, as a quoted SQL list ('regular', …).
+    static QString coverageKindsSql(Database &db);
 
     /// Problems overdue on @p asOf, most overdue first.
     static Result<QList<OverdueItem>> overdue(Database &db, const QDate &asOf,

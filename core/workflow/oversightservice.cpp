@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -69,29 +70,114 @@ bool EvaluationTemplate::needsSecondRectification(const QString &grade)
     return grade == QStringLiteral("一般") || grade == QStringLiteral("差");
 }
 
-Result<qint64> OversightService::addClue(Clue c)
+namespace {
+
+QVariantMap clueValues(const Clue &c)
+{
+    return {{QStringLiteral("inspection_id"), sqlId(c.inspectionId)},
+            {QStringLiteral("summary"), c.summary.trimmed()},
+            {QStringLiteral("persons_count"), c.personsCount},
+            {QStringLiteral("persons_roles"), sqlText(c.personsRoles.trimmed())},
+            {QStringLiteral("receiver"), sqlText(c.receiver.trimmed())},
+            {QStringLiteral("transfer_date"), sqlDate(c.transferDate)},
+            {QStringLiteral("due_date"), sqlDate(c.dueDate)},
+            {QStringLiteral("disposal_state"),
+             c.resultDate.isValid() ? QStringLiteral("disposed") : QStringLiteral("pending")},
+            {QStringLiteral("result"), sqlText(c.result.trimmed())},
+            {QStringLiteral("result_date"), sqlDate(c.resultDate)}};
+}
+
+QVariantMap referralValues(const Referral &ref)
+{
+    return {{QStringLiteral("kind"), referralKindKey(ref.kind)},
+            {QStringLiteral("number"), sqlText(ref.number.trimmed())},
+            {QStringLiteral("issued_on"), sqlDate(ref.issuedOn)},
+            {QStringLiteral("recipient"), sqlText(ref.recipient.trimmed())},
+            {QStringLiteral("subject"), ref.subject.trimmed()},
+            {QStringLiteral("response"), sqlText(ref.response.trimmed())},
+            {QStringLiteral("response_date"), sqlDate(ref.responseDate)}};
+}
+
+QVariantMap evaluationValues(const Evaluation &e, const EvaluationTemplate &tmpl)
+{
+    QJsonArray criteria;
+    for (int i = 0; i < tmpl.criteria.size(); ++i)
+        criteria.append(QJsonObject{{QStringLiteral("criterion"), tmpl.criteria[i]},
+                                    {QStringLiteral("deduction"), e.deductions.value(i)}});
+    return {{QStringLiteral("inspection_id"), sqlId(e.inspectionId)},
+            {QStringLiteral("unit_id"), e.unitId},
+            {QStringLiteral("template"), tmpl.name},
+            {QStringLiteral("score"), e.score},
+            {QStringLiteral("grade"), e.grade},
+            {QStringLiteral("evaluated_on"), sqlDate(e.evaluatedOn)},
+            {QStringLiteral("second_rectification"), e.secondRectification ? 1 : 0},
+            {QStringLiteral("note"), sqlText(e.note)},
+            {QStringLiteral("criteria_json"),
+             QString::fromUtf8(QJsonDocument(criteria).toJson(QJsonDocument::Compact))}};
+}
+
+QVariantMap visitValues(const ReturnVisit &v)
+{
+    return {{QStringLiteral("unit_id"), v.unitId},
+            {QStringLiteral("action_date"), toIso(v.date)},
+            {QStringLiteral("campaign"), sqlText(v.campaign.trimmed())},
+            {QStringLiteral("visitors"), sqlText(v.visitors.trimmed())},
+            {QStringLiteral("findings"), sqlText(v.findings.trimmed())},
+            {QStringLiteral("satisfaction"), sqlText(v.satisfaction.trimmed())},
+            {QStringLiteral("follow_up"), sqlText(v.followUp.trimmed())}};
+}
+
+/// True when @p table has a row with rowid @p id.
+bool exists(Database &db, const QString &table, qint64 id)
+{
+    return db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE rowid = ?").arg(table), {id}).toInt() > 0;
+}
+
+} // namespace
+
+QString OversightService::clueProblem(const Clue &c)
 {
     if (c.summary.trimmed().isEmpty())
-        return Error{ErrorCode::InputRefused, tr("A clue needs a summary.")};
+        return tr("A clue needs a summary.");
     if (!c.transferDate.isValid())
-        return Error{ErrorCode::InputRefused, tr("A clue needs its transfer date.")};
+        return tr("A clue needs its transfer date.");
+    if (c.personsCount < 0)
+        return tr("The number of persons involved cannot be negative.");
+    static const QRegularExpression idNumber(QStringLiteral("\\d{17}[\\dXx]|\\d{15}"));
+    if (c.personsRoles.contains(idNumber) || c.summary.contains(idNumber))
+        return tr("Record the persons' roles only, never ID numbers.");
+    if (c.dueDate.isValid() && c.dueDate < c.transferDate)
+        return tr("The due date cannot be before the transfer date.");
+    if (c.resultDate.isValid() && c.resultDate < c.transferDate)
+        return tr("The disposal cannot be before the transfer.");
+    if (c.resultDate.isValid() && c.result.trimmed().isEmpty())
+        return tr("A disposal date needs the disposal result.");
+    return {};
+}
+
+Result<qint64> OversightService::addClue(Clue c)
+{
+    if (const QString why = clueProblem(c); !why.isEmpty())
+        return Error{ErrorCode::InputRefused, why};
     if (!c.dueDate.isValid())
         c.dueDate = c.transferDate.addMonths(3);
-    return withTransaction(m_db, [&] {
-        return AuditLog::insert(
-            m_db, QStringLiteral("clues"),
-            {{QStringLiteral("inspection_id"), sqlId(c.inspectionId)},
-             {QStringLiteral("summary"), c.summary.trimmed()},
-             {QStringLiteral("persons_count"), c.personsCount},
-             {QStringLiteral("persons_roles"), sqlText(c.personsRoles)},
-             {QStringLiteral("receiver"), sqlText(c.receiver)},
-             {QStringLiteral("transfer_date"), sqlDate(c.transferDate)},
-             {QStringLiteral("due_date"), sqlDate(c.dueDate)},
-             {QStringLiteral("disposal_state"),
-              c.resultDate.isValid() ? QStringLiteral("disposed") : QStringLiteral("pending")},
-             {QStringLiteral("result"), sqlText(c.result)},
-             {QStringLiteral("result_date"), sqlDate(c.resultDate)}});
-    });
+    return withTransaction(m_db,
+                           [&] { return AuditLog::insert(m_db, QStringLiteral("clues"), clueValues(c)); });
+}
+
+Status OversightService::updateClue(Clue c)
+{
+    if (const QString why = clueProblem(c); !why.isEmpty())
+        return Error{ErrorCode::InputRefused, why};
+    if (!c.dueDate.isValid())
+        c.dueDate = c.transferDate.addMonths(3);
+    return withTransaction(
+        m_db, [&] { return AuditLog::update(m_db, QStringLiteral("clues"), c.id, clueValues(c)); });
+}
+
+Status OversightService::deleteClue(qint64 clueId)
+{
+    return withTransaction(m_db, [&] { return AuditLog::remove(m_db, QStringLiteral("clues"), clueId); });
 }
 
 Status OversightService::disposeClue(qint64 clueId, const QString &result, const QDate &date)
@@ -144,14 +230,7 @@ Result<qint64> OversightService::addReferral(const Referral &ref)
     if (ref.subject.trimmed().isEmpty())
         return Error{ErrorCode::InputRefused, tr("A referral needs a subject.")};
     return withTransaction(m_db, [&]() -> Result<qint64> {
-        auto id = AuditLog::insert(m_db, QStringLiteral("referrals"),
-                                   {{QStringLiteral("kind"), referralKindKey(ref.kind)},
-                                    {QStringLiteral("number"), sqlText(ref.number)},
-                                    {QStringLiteral("issued_on"), sqlDate(ref.issuedOn)},
-                                    {QStringLiteral("recipient"), sqlText(ref.recipient)},
-                                    {QStringLiteral("subject"), ref.subject.trimmed()},
-                                    {QStringLiteral("response"), sqlText(ref.response)},
-                                    {QStringLiteral("response_date"), sqlDate(ref.responseDate)}});
+        auto id = AuditLog::insert(m_db, QStringLiteral("referrals"), referralValues(ref));
         if (!id)
             return id;
         for (qint64 p : ref.problemIds) {
@@ -162,6 +241,84 @@ Result<qint64> OversightService::addReferral(const Referral &ref)
                 return link.error();
         }
         return id;
+    });
+}
+
+std::optional<Referral> OversightService::referral(qint64 referralId)
+{
+    auto r = m_db.exec(QStringLiteral("SELECT id, kind, number, issued_on, recipient, subject, response, "
+                                      "response_date FROM referrals WHERE id = ?"),
+                       {referralId});
+    if (!r || !r->next())
+        return std::nullopt;
+    Referral f;
+    f.id = r->value(0).toLongLong();
+    const QString kind = r->value(1).toString();
+    f.kind = kind == referralKindKey(ReferralKind::ThematicReport)       ? ReferralKind::ThematicReport
+             : kind == referralKindKey(ReferralKind::KeySituationReport) ? ReferralKind::KeySituationReport
+                                                                         : ReferralKind::ReferralSheet;
+    f.number = r->value(2).toString();
+    f.issuedOn = fromIso(r->value(3).toString());
+    f.recipient = r->value(4).toString();
+    f.subject = r->value(5).toString();
+    f.response = r->value(6).toString();
+    f.responseDate = fromIso(r->value(7).toString());
+    auto links = m_db.exec(
+        QStringLiteral("SELECT problem_id FROM referral_problems WHERE referral_id = ? ORDER BY problem_id"),
+        {referralId});
+    while (links && links->next())
+        f.problemIds << links->value(0).toLongLong();
+    return f;
+}
+
+Status OversightService::updateReferral(const Referral &ref)
+{
+    if (ref.subject.trimmed().isEmpty())
+        return Error{ErrorCode::InputRefused, tr("A referral needs a subject.")};
+    return withTransaction(m_db, [&]() -> Status {
+        if (auto s = AuditLog::update(m_db, QStringLiteral("referrals"), ref.id, referralValues(ref)); !s)
+            return s;
+        QHash<qint64, qint64> current; // problem id → link rowid
+        auto links =
+            m_db.exec(QStringLiteral("SELECT problem_id, rowid FROM referral_problems WHERE referral_id = ?"),
+                      {ref.id});
+        while (links && links->next())
+            current.insert(links->value(0).toLongLong(), links->value(1).toLongLong());
+        for (auto it = current.cbegin(); it != current.cend(); ++it) {
+            if (!ref.problemIds.contains(it.key())) {
+                if (auto s = AuditLog::remove(m_db, QStringLiteral("referral_problems"), it.value()); !s)
+                    return s;
+            }
+        }
+        for (qint64 p : ref.problemIds) {
+            if (current.contains(p))
+                continue;
+            if (!exists(m_db, QStringLiteral("problems"), p))
+                return Error{ErrorCode::InputRefused, tr("The problem #%1 does not exist.").arg(p)};
+            auto link = AuditLog::insert(
+                m_db, QStringLiteral("referral_problems"),
+                {{QStringLiteral("referral_id"), ref.id}, {QStringLiteral("problem_id"), p}});
+            if (!link)
+                return link.error();
+            current.insert(p, *link);
+        }
+        return okStatus();
+    });
+}
+
+Status OversightService::deleteReferral(qint64 referralId)
+{
+    return withTransaction(m_db, [&]() -> Status {
+        QList<qint64> rowids;
+        auto links = m_db.exec(QStringLiteral("SELECT rowid FROM referral_problems WHERE referral_id = ?"),
+                               {referralId});
+        while (links && links->next())
+            rowids << links->value(0).toLongLong();
+        for (qint64 rowid : rowids) {
+            if (auto s = AuditLog::remove(m_db, QStringLiteral("referral_problems"), rowid); !s)
+                return s;
+        }
+        return AuditLog::remove(m_db, QStringLiteral("referrals"), referralId);
     });
 }
 
@@ -181,24 +338,50 @@ Result<qint64> OversightService::addEvaluation(Evaluation e, const EvaluationTem
     e.score = tmpl.score(e.deductions);
     e.grade = tmpl.grade(e.score);
     e.secondRectification = EvaluationTemplate::needsSecondRectification(e.grade);
-    QJsonArray criteria;
-    for (int i = 0; i < tmpl.criteria.size(); ++i)
-        criteria.append(QJsonObject{{QStringLiteral("criterion"), tmpl.criteria[i]},
-                                    {QStringLiteral("deduction"), e.deductions.value(i)}});
     return withTransaction(m_db, [&] {
-        return AuditLog::insert(
-            m_db, QStringLiteral("evaluations"),
-            {{QStringLiteral("inspection_id"), sqlId(e.inspectionId)},
-             {QStringLiteral("unit_id"), e.unitId},
-             {QStringLiteral("template"), tmpl.name},
-             {QStringLiteral("score"), e.score},
-             {QStringLiteral("grade"), e.grade},
-             {QStringLiteral("evaluated_on"), sqlDate(e.evaluatedOn)},
-             {QStringLiteral("second_rectification"), e.secondRectification ? 1 : 0},
-             {QStringLiteral("note"), sqlText(e.note)},
-             {QStringLiteral("criteria_json"),
-              QString::fromUtf8(QJsonDocument(criteria).toJson(QJsonDocument::Compact))}});
+        return AuditLog::insert(m_db, QStringLiteral("evaluations"), evaluationValues(e, tmpl));
     });
+}
+
+std::optional<Evaluation> OversightService::evaluation(qint64 id)
+{
+    auto r =
+        m_db.exec(QStringLiteral("SELECT id, inspection_id, unit_id, template, score, grade, evaluated_on, "
+                                 "second_rectification, note, criteria_json FROM evaluations WHERE id = ?"),
+                  {id});
+    if (!r || !r->next())
+        return std::nullopt;
+    Evaluation e;
+    e.id = r->value(0).toLongLong();
+    e.inspectionId = r->value(1).toLongLong();
+    e.unitId = r->value(2).toLongLong();
+    e.templateName = r->value(3).toString();
+    e.score = r->value(4).toDouble();
+    e.grade = r->value(5).toString();
+    e.evaluatedOn = fromIso(r->value(6).toString());
+    e.secondRectification = r->value(7).toInt() != 0;
+    e.note = r->value(8).toString();
+    const QJsonArray criteria = QJsonDocument::fromJson(r->value(9).toString().toUtf8()).array();
+    for (const QJsonValue &c : criteria)
+        e.deductions << c.toObject().value(QStringLiteral("deduction")).toDouble();
+    return e;
+}
+
+Status OversightService::updateEvaluation(Evaluation e, const EvaluationTemplate &tmpl)
+{
+    if (e.unitId <= 0)
+        return Error{ErrorCode::InputRefused, tr("An evaluation needs the evaluated unit.")};
+    e.score = tmpl.score(e.deductions);
+    e.grade = tmpl.grade(e.score);
+    e.secondRectification = EvaluationTemplate::needsSecondRectification(e.grade);
+    return withTransaction(m_db, [&] {
+        return AuditLog::update(m_db, QStringLiteral("evaluations"), e.id, evaluationValues(e, tmpl));
+    });
+}
+
+Status OversightService::deleteEvaluation(qint64 id)
+{
+    return withTransaction(m_db, [&] { return AuditLog::remove(m_db, QStringLiteral("evaluations"), id); });
 }
 
 Result<qint64> OversightService::addCampaign(const Campaign &c)
@@ -240,31 +423,80 @@ QList<qint64> OversightService::unitsWithUnfinishedProblems(qint64 campaignId, c
     return out;
 }
 
+QList<qint64> OversightService::unitsWithUnfinishedProblemsInRounds(const QList<qint64> &roundIds,
+                                                                    const QDate &asOf)
+{
+    QList<qint64> out;
+    if (roundIds.isEmpty())
+        return out;
+    QStringList ids;
+    for (qint64 id : roundIds)
+        ids << QString::number(id);
+    const QString d = toIso(asOf);
+    auto r = m_db.exec(
+        QStringLiteral(
+            "SELECT DISTINCT u.id FROM problems p JOIN inspections i ON i.id = p.inspection_id "
+            "JOIN units u ON u.id = p.unit_id WHERE i.round_id IN (%1) AND p.feedback_date <= ? AND "
+            "COALESCE((SELECT s.state FROM problem_states s WHERE s.problem_id = p.id AND s.changed_on <= ? "
+            "ORDER BY s.changed_on DESC, s.id DESC LIMIT 1), 'registered') NOT IN ('completed', "
+            "'closed_out') "
+            "ORDER BY u.name")
+            .arg(ids.join(u',')),
+        {d, d});
+    while (r && r->next())
+        out << r->value(0).toLongLong();
+    return out;
+}
+
 Result<qint64> OversightService::addReturnVisit(const ReturnVisit &v)
 {
     if (v.unitId <= 0 || !v.date.isValid())
         return Error{ErrorCode::InputRefused, tr("A return visit needs the unit and the date.")};
+    QVariantMap values = visitValues(v);
+    values.insert(QStringLiteral("kind"), QStringLiteral("return_visit"));
+    values.insert(QStringLiteral("actor"), sqlText(m_db.actor()));
+    return withTransaction(
+        m_db, [&] { return AuditLog::insert(m_db, QStringLiteral("supervision_actions"), values); });
+}
+
+Status OversightService::updateReturnVisit(const ReturnVisit &v)
+{
+    if (v.unitId <= 0 || !v.date.isValid())
+        return Error{ErrorCode::InputRefused, tr("A return visit needs the unit and the date.")};
     return withTransaction(m_db, [&] {
-        return AuditLog::insert(m_db, QStringLiteral("supervision_actions"),
-                                {{QStringLiteral("unit_id"), v.unitId},
-                                 {QStringLiteral("kind"), QStringLiteral("return_visit")},
-                                 {QStringLiteral("action_date"), toIso(v.date)},
-                                 {QStringLiteral("actor"), sqlText(m_db.actor())},
-                                 {QStringLiteral("campaign"), sqlText(v.campaign)},
-                                 {QStringLiteral("visitors"), sqlText(v.visitors)},
-                                 {QStringLiteral("findings"), sqlText(v.findings)},
-                                 {QStringLiteral("satisfaction"), sqlText(v.satisfaction)},
-                                 {QStringLiteral("follow_up"), sqlText(v.followUp)}});
+        return AuditLog::update(m_db, QStringLiteral("supervision_actions"), v.id, visitValues(v));
     });
+}
+
+Status OversightService::deleteReturnVisit(qint64 id)
+{
+    return withTransaction(m_db,
+                           [&] { return AuditLog::remove(m_db, QStringLiteral("supervision_actions"), id); });
 }
 
 Status OversightService::linkRepeatedProblem(qint64 problemId, qint64 repeatedProblemId)
 {
     if (problemId == repeatedProblemId)
         return Error{ErrorCode::InputRefused, tr("A problem cannot repeat itself.")};
+    const QString level =
+        m_db.scalar(QStringLiteral("SELECT source_level FROM problems WHERE id = ?"), {repeatedProblemId})
+            .toString();
+    if (level.isEmpty() || !exists(m_db, QStringLiteral("problems"), problemId))
+        return Error{ErrorCode::InputRefused, tr("Both problems must exist.")};
+    if (level == QLatin1String("municipal"))
+        return Error{ErrorCode::InputRefused,
+                     tr("A problem can only repeat a problem of a central or provincial inspection.")};
     return withTransaction(m_db, [&] {
         return AuditLog::update(m_db, QStringLiteral("problems"), problemId,
                                 {{QStringLiteral("repeats_problem_id"), repeatedProblemId}});
+    });
+}
+
+Status OversightService::unlinkRepeatedProblem(qint64 problemId)
+{
+    return withTransaction(m_db, [&] {
+        return AuditLog::update(m_db, QStringLiteral("problems"), problemId,
+                                {{QStringLiteral("repeats_problem_id"), QVariant()}});
     });
 }
 
@@ -320,6 +552,191 @@ Result<qint64> OversightService::addFundsRecovered(qint64 problemId, qint64 unit
                                  {QStringLiteral("unit_id"), sqlId(unitId)},
                                  {QStringLiteral("amount_yuan"), yuan},
                                  {QStringLiteral("recovered_on"), sqlDate(date)}});
+    });
+}
+
+QList<Campaign> OversightService::campaigns()
+{
+    QList<Campaign> out;
+    auto r = m_db.exec(
+        QStringLiteral("SELECT id, name, start_date, end_date FROM campaigns ORDER BY start_date, id"));
+    while (r && r->next()) {
+        Campaign c;
+        c.id = r->value(0).toLongLong();
+        c.name = r->value(1).toString();
+        c.start = fromIso(r->value(2).toString());
+        c.end = fromIso(r->value(3).toString());
+        out.append(c);
+    }
+    for (Campaign &c : out) {
+        auto rounds = m_db.exec(
+            QStringLiteral("SELECT round_id FROM campaign_rounds WHERE campaign_id = ? ORDER BY round_id"),
+            {c.id});
+        while (rounds && rounds->next())
+            c.roundIds << rounds->value(0).toLongLong();
+    }
+    return out;
+}
+
+Status OversightService::updateCampaign(const Campaign &c)
+{
+    if (c.name.trimmed().isEmpty())
+        return Error{ErrorCode::InputRefused, tr("A campaign needs a name.")};
+    if (c.roundIds.isEmpty())
+        return Error{ErrorCode::InputRefused, tr("A campaign needs at least one round.")};
+    const QString oldName =
+        m_db.scalar(QStringLiteral("SELECT name FROM campaigns WHERE id = ?"), {c.id}).toString();
+    return withTransaction(m_db, [&]() -> Status {
+        if (auto s = AuditLog::update(m_db, QStringLiteral("campaigns"), c.id,
+                                      {{QStringLiteral("name"), c.name.trimmed()},
+                                       {QStringLiteral("start_date"), sqlDate(c.start)},
+                                       {QStringLiteral("end_date"), sqlDate(c.end)}});
+            !s)
+            return s;
+        QHash<qint64, qint64> current; // round id → link rowid
+        auto links = m_db.exec(
+            QStringLiteral("SELECT round_id, rowid FROM campaign_rounds WHERE campaign_id = ?"), {c.id});
+        while (links && links->next())
+            current.insert(links->value(0).toLongLong(), links->value(1).toLongLong());
+        for (auto it = current.cbegin(); it != current.cend(); ++it) {
+            if (!c.roundIds.contains(it.key())) {
+                if (auto s = AuditLog::remove(m_db, QStringLiteral("campaign_rounds"), it.value()); !s)
+                    return s;
+            }
+        }
+        for (qint64 r : c.roundIds) {
+            if (current.contains(r))
+                continue;
+            if (!exists(m_db, QStringLiteral("rounds"), r))
+                return Error{ErrorCode::InputRefused, tr("The round #%1 does not exist.").arg(r)};
+            auto link =
+                AuditLog::insert(m_db, QStringLiteral("campaign_rounds"),
+                                 {{QStringLiteral("campaign_id"), c.id}, {QStringLiteral("round_id"), r}});
+            if (!link)
+                return link.error();
+        }
+        if (!oldName.isEmpty() && oldName != c.name.trimmed()) {
+            QList<qint64> visits;
+            auto v =
+                m_db.exec(QStringLiteral("SELECT id FROM supervision_actions WHERE kind = 'return_visit' "
+                                         "AND campaign = ?"),
+                          {oldName});
+            while (v && v->next())
+                visits << v->value(0).toLongLong();
+            for (qint64 id : visits) {
+                if (auto s = AuditLog::update(m_db, QStringLiteral("supervision_actions"), id,
+                                              {{QStringLiteral("campaign"), c.name.trimmed()}});
+                    !s)
+                    return s;
+            }
+        }
+        return okStatus();
+    });
+}
+
+Status OversightService::deleteCampaign(qint64 campaignId)
+{
+    const QString name =
+        m_db.scalar(QStringLiteral("SELECT name FROM campaigns WHERE id = ?"), {campaignId}).toString();
+    const int visits = m_db.scalar(QStringLiteral("SELECT count(*) FROM supervision_actions WHERE kind = "
+                                                  "'return_visit' AND campaign = ?"),
+                                   {name})
+                           .toInt();
+    if (visits > 0)
+        return Error{ErrorCode::InputRefused,
+                     tr("The campaign has %n return visit(s); delete them first.", nullptr, visits)};
+    return withTransaction(m_db, [&]() -> Status {
+        QList<qint64> rowids;
+        auto links = m_db.exec(QStringLiteral("SELECT rowid FROM campaign_rounds WHERE campaign_id = ?"),
+                               {campaignId});
+        while (links && links->next())
+            rowids << links->value(0).toLongLong();
+        for (qint64 rowid : rowids) {
+            if (auto s = AuditLog::remove(m_db, QStringLiteral("campaign_rounds"), rowid); !s)
+                return s;
+        }
+        return AuditLog::remove(m_db, QStringLiteral("campaigns"), campaignId);
+    });
+}
+
+Status OversightService::updateRuleEstablished(qint64 id, qint64 problemId, qint64 unitId,
+                                               const QString &name, const QDate &date)
+{
+    if (name.trimmed().isEmpty())
+        return Error{ErrorCode::InputRefused, tr("A rule needs a name.")};
+    return withTransaction(m_db, [&] {
+        return AuditLog::update(m_db, QStringLiteral("rules_established"), id,
+                                {{QStringLiteral("problem_id"), sqlId(problemId)},
+                                 {QStringLiteral("unit_id"), sqlId(unitId)},
+                                 {QStringLiteral("name"), name.trimmed()},
+                                 {QStringLiteral("established_on"), sqlDate(date)}});
+    });
+}
+
+Status OversightService::updateAccountability(qint64 id, qint64 problemId, qint64 unitId, const QString &form,
+                                              int persons, const QDate &date)
+{
+    if (form.trimmed().isEmpty() || persons < 1)
+        return Error{ErrorCode::InputRefused, tr("Accountability needs its form and at least one person.")};
+    return withTransaction(m_db, [&] {
+        return AuditLog::update(m_db, QStringLiteral("accountability"), id,
+                                {{QStringLiteral("problem_id"), sqlId(problemId)},
+                                 {QStringLiteral("unit_id"), sqlId(unitId)},
+                                 {QStringLiteral("form"), form.trimmed()},
+                                 {QStringLiteral("persons"), persons},
+                                 {QStringLiteral("decided_on"), sqlDate(date)}});
+    });
+}
+
+Status OversightService::updateFundsRecovered(qint64 id, qint64 problemId, qint64 unitId, double yuan,
+                                              const QDate &date)
+{
+    if (yuan <= 0)
+        return Error{ErrorCode::InputRefused, tr("Recovered funds must be a positive amount.")};
+    return withTransaction(m_db, [&] {
+        return AuditLog::update(m_db, QStringLiteral("funds_recovered"), id,
+                                {{QStringLiteral("problem_id"), sqlId(problemId)},
+                                 {QStringLiteral("unit_id"), sqlId(unitId)},
+                                 {QStringLiteral("amount_yuan"), yuan},
+                                 {QStringLiteral("recovered_on"), sqlDate(date)}});
+    });
+}
+
+Status OversightService::deleteOutcome(const QString &table, qint64 id)
+{
+    static const QStringList tables{QStringLiteral("rules_established"), QStringLiteral("accountability"),
+                                    QStringLiteral("funds_recovered")};
+    if (!tables.contains(table))
+        return Error{ErrorCode::InputRefused, tr("Unknown outcome table %1.").arg(table)};
+    return withTransaction(m_db, [&] { return AuditLog::remove(m_db, table, id); });
+}
+
+int OversightService::performanceAssessmentMonths()
+{
+    return std::max(1,
+                    m_db.meta(QStringLiteral("performance_assessment_months"), QStringLiteral("6")).toInt());
+}
+
+Status OversightService::setPerformanceAssessmentMonths(int months)
+{
+    if (months < 1 || months > 36)
+        return Error{ErrorCode::InputRefused,
+                     tr("The performance-assessment period must be 1 to 36 months.")};
+    return withTransaction(m_db, [&] {
+        return m_db.setMeta(QStringLiteral("performance_assessment_months"), QString::number(months));
+    });
+}
+
+bool OversightService::coverageCountsFollowUp()
+{
+    return m_db.meta(QStringLiteral("coverage_counts_follow_up")) == QLatin1String("1");
+}
+
+Status OversightService::setCoverageCountsFollowUp(bool on)
+{
+    return withTransaction(m_db, [&] {
+        return m_db.setMeta(QStringLiteral("coverage_counts_follow_up"),
+                            on ? QStringLiteral("1") : QStringLiteral("0"));
     });
 }
 

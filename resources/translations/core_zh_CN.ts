@@ -335,6 +335,60 @@
         <source>Recovered funds must be a positive amount.</source>
         <translation>追缴（挽回）资金须为正数。</translation>
     </message>
+    <message>
+        <source>The number of persons involved cannot be negative.</source>
+        <translation>涉及人数不能为负数。</translation>
+    </message>
+    <message>
+        <source>Record the persons&apos; roles only, never ID numbers.</source>
+        <translation>只记录涉及人员的职务，不得填写身份证号码。</translation>
+    </message>
+    <message>
+        <source>The due date cannot be before the transfer date.</source>
+        <translation>办理时限不能早于移交日期。</translation>
+    </message>
+    <message>
+        <source>The disposal cannot be before the transfer.</source>
+        <translation>办结日期不能早于移交日期。</translation>
+    </message>
+    <message>
+        <source>A disposal date needs the disposal result.</source>
+        <translation>填写办结日期时需填写办理结果。</translation>
+    </message>
+    <message>
+        <source>The problem #%1 does not exist.</source>
+        <translation>问题 #%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Both problems must exist.</source>
+        <translation>两个问题都必须存在。</translation>
+    </message>
+    <message>
+        <source>A problem can only repeat a problem of a central or provincial inspection.</source>
+        <translation>只能关联中央或省委巡视反馈的问题。</translation>
+    </message>
+    <message>
+        <source>Unknown outcome table %1.</source>
+        <translation>未知的整改成果表 %1。</translation>
+    </message>
+    <message>
+        <source>A campaign needs at least one round.</source>
+        <translation>专项督办至少需要一个轮次。</translation>
+    </message>
+    <message>
+        <source>The round #%1 does not exist.</source>
+        <translation>轮次 #%1 不存在。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The campaign has %n return visit(s); delete them first.</source>
+        <translation>
+            <numerusform>该专项督办有 %n 次回访，请先删除回访。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The performance-assessment period must be 1 to 36 months.</source>
+        <translation>纳入绩效考核的期限须为 1 至 36 个月。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemService</name>

@@ -147,6 +147,39 @@
     </message>
 </context>
 <context>
+    <name>rectrack::ui::CampaignDialog</name>
+    <message>
+        <source>Edit supervision campaign</source>
+        <translation>编辑专项督办</translation>
+    </message>
+    <message>
+        <source>New supervision campaign</source>
+        <translation>新建专项督办</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>开始日期：</translation>
+    </message>
+    <message>
+        <source>End:</source>
+        <translation>结束日期：</translation>
+    </message>
+    <message>
+        <source>Rounds covered:</source>
+        <translation>督办轮次：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Units with open problems: %n</source>
+        <translation>
+            <numerusform>有未完成整改问题的单位：%n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rectrack::ui::ChartCard</name>
     <message>
         <source>Copy</source>
@@ -175,6 +208,81 @@
     <message>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::ClueDialog</name>
+    <message>
+        <source>Edit clue</source>
+        <translation>编辑问题线索</translation>
+    </message>
+    <message>
+        <source>New clue</source>
+        <translation>新增问题线索</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Roles only, e.g. 科长2名; never ID numbers</source>
+        <translation>只填职务，如“科长2名”；不得填写身份证号码</translation>
+    </message>
+    <message>
+        <source>Discipline inspection and supervision commission</source>
+        <translation>纪委监委</translation>
+    </message>
+    <message>
+        <source>Organisation department</source>
+        <translation>组织部</translation>
+    </message>
+    <message>
+        <source>纪委监委, 组织部 or another receiver (type its name)</source>
+        <translation>纪委监委、组织部或其他接收单位（可直接输入名称）</translation>
+    </message>
+    <message>
+        <source>Disposal is due 3 months after the transfer unless set otherwise.</source>
+        <translation>除另行设定外，办理时限为移交后3个月。</translation>
+    </message>
+    <message>
+        <source>Disposal result reported</source>
+        <translation>已反馈办理结果</translation>
+    </message>
+    <message>
+        <source>Clue:</source>
+        <translation>问题线索：</translation>
+    </message>
+    <message>
+        <source>Source inspection:</source>
+        <translation>来源巡察：</translation>
+    </message>
+    <message>
+        <source>Persons involved:</source>
+        <translation>涉及人数：</translation>
+    </message>
+    <message>
+        <source>Their roles:</source>
+        <translation>涉及人员职务：</translation>
+    </message>
+    <message>
+        <source>Receiver:</source>
+        <translation>接收单位：</translation>
+    </message>
+    <message>
+        <source>Transfer date:</source>
+        <translation>移交日期：</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>办理时限：</translation>
+    </message>
+    <message>
+        <source>Disposal result:</source>
+        <translation>办理结果：</translation>
+    </message>
+    <message>
+        <source>Result date:</source>
+        <translation>办结日期：</translation>
     </message>
 </context>
 <context>
@@ -507,6 +615,61 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>Restore problem</source>
         <translation>恢复问题</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::EvaluationDialog</name>
+    <message>
+        <source>Edit evaluation</source>
+        <translation>编辑整改效果评价</translation>
+    </message>
+    <message>
+        <source>New evaluation</source>
+        <translation>新增整改效果评价</translation>
+    </message>
+    <message>
+        <source>(choose a unit)</source>
+        <translation>（请选择单位）</translation>
+    </message>
+    <message>
+        <source>Deductions (template: %1)</source>
+        <translation>扣分（评价模板：%1）</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> / %1 分</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Inspection:</source>
+        <translation>巡察：</translation>
+    </message>
+    <message>
+        <source>Evaluation date:</source>
+        <translation>评价日期：</translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation>得分：</translation>
+    </message>
+    <message>
+        <source>Grade:</source>
+        <translation>等级：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>A grade of 一般 or 差 opens a second rectification.</source>
+        <translation>评价等级为“一般”或“差”的，启动二次整改。</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1154,25 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     </message>
 </context>
 <context>
+    <name>rectrack::ui::MustCoverDialog</name>
+    <message>
+        <source>Add to the must-cover list</source>
+        <translation>加入应覆盖名单</translation>
+    </message>
+    <message>
+        <source>(choose a unit)</source>
+        <translation>（请选择单位）</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>届次：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::ui::NavigationPane</name>
     <message>
         <source>Delete saved view</source>
@@ -1044,6 +1226,73 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>Every change to the register is recorded in the audit log with the name of the person who made it. Please enter your name:</source>
         <translation>对台账的每一项修改都会连同操作人员姓名记入审计日志。请输入您的姓名：</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::OutcomeDialog</name>
+    <message>
+        <source>Edit outcome</source>
+        <translation>编辑整改成果</translation>
+    </message>
+    <message>
+        <source>New outcome</source>
+        <translation>新增整改成果</translation>
+    </message>
+    <message>
+        <source>Rule established</source>
+        <translation>建章立制</translation>
+    </message>
+    <message>
+        <source>Accountability</source>
+        <translation>问责</translation>
+    </message>
+    <message>
+        <source>Funds recovered</source>
+        <translation>追缴资金</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>People held accountable:</source>
+        <translation>问责人数：</translation>
+    </message>
+    <message>
+        <source>Amount recovered:</source>
+        <translation>追缴金额：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Linked problem:</source>
+        <translation>关联问题：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>问责方式：</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>制度名称：</translation>
+    </message>
+    <message>
+        <source>e.g. 诫勉谈话, 党纪处分</source>
+        <translation>如：诫勉谈话、党纪处分</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +1776,63 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     </message>
 </context>
 <context>
+    <name>rectrack::ui::ReferralDialog</name>
+    <message>
+        <source>Edit referral or report</source>
+        <translation>编辑抄告或专报</translation>
+    </message>
+    <message>
+        <source>New referral or report</source>
+        <translation>新增抄告或专报</translation>
+    </message>
+    <message>
+        <source>Filter problems by number, unit or text</source>
+        <translation>按编号、单位或内容筛选问题</translation>
+    </message>
+    <message>
+        <source>Response received</source>
+        <translation>已收到反馈</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>文号：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Recipient:</source>
+        <translation>接收单位：</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>事由：</translation>
+    </message>
+    <message>
+        <source>Problems concerned:</source>
+        <translation>关联问题：</translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation>反馈情况：</translation>
+    </message>
+    <message>
+        <source>Response date:</source>
+        <translation>反馈日期：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) concerned</source>
+        <translation>
+            <numerusform>关联问题 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rectrack::ui::RegisterModel</name>
     <message>
         <source>Clue register</source>
@@ -1702,6 +2008,50 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
+    <message>
+        <source>Inspection coverage</source>
+        <translation>巡察全覆盖</translation>
+    </message>
+    <message>
+        <source>Integrated rectification</source>
+        <translation>集成整改</translation>
+    </message>
+    <message>
+        <source>Unit category</source>
+        <translation>单位类别</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>是否已覆盖</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>届次</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>问题编号</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Repeats (source)</source>
+        <translation>重复问题来源</translation>
+    </message>
+    <message>
+        <source>Repeated problem no.</source>
+        <translation>被重复问题编号</translation>
+    </message>
+    <message>
+        <source>Repeated problem</source>
+        <translation>被重复问题</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>尚未覆盖</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::RegisterView</name>
@@ -1710,6 +2060,266 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <translation>
             <numerusform>%1 · %n 条</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Filter rows…</source>
+        <translation>筛选…</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>新建专项督办…</translation>
+    </message>
+    <message>
+        <source>Follow-up reviews (回头看) count</source>
+        <translation>“回头看”计入覆盖</translation>
+    </message>
+    <message>
+        <source>Whether a follow-up review of a unit counts towards the term&apos;s coverage (register setting coverage_counts_follow_up).</source>
+        <translation>对单位开展的“回头看”是否计入本届巡察全覆盖（台账设置 coverage_counts_follow_up）。</translation>
+    </message>
+    <message>
+        <source>Performance assessment after</source>
+        <translation>纳入绩效考核期限</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>A unit is in performance assessment when a problem fed back more than this many months ago is not closed out (register setting performance_assessment_months).</source>
+        <translation>单位有问题反馈超过该月数仍未销号的，纳入绩效考核（台账设置 performance_assessment_months）。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Referrals and reports issued per year, by kind</source>
+        <translation>各年度按类型统计的抄告和专报数量</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Rule established</source>
+        <translation>建章立制</translation>
+    </message>
+    <message>
+        <source>Accountability</source>
+        <translation>问责</translation>
+    </message>
+    <message>
+        <source>Funds recovered</source>
+        <translation>追缴资金</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅显示逾期</translation>
+    </message>
+    <message>
+        <source>Still to cover only</source>
+        <translation>仅显示尚未覆盖</translation>
+    </message>
+    <message>
+        <source>Second rectification only</source>
+        <translation>仅显示二次整改</translation>
+    </message>
+    <message>
+        <source>Add unit…</source>
+        <translation>添加单位…</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>关联…</translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>移出名单</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 of %n row(s)</source>
+        <translation>
+            <numerusform>%1 · 共 %n 条，显示 %2 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As of %1: %2 clues transferred, %3 disposed, %4 overdue (due date passed without a result).</source>
+        <translation>截至 %1：移交问题线索 %2 件，已办结 %3 件，逾期 %4 件（超过办理时限未反馈结果）。</translation>
+    </message>
+    <message>
+        <source>Issued as of %1: %2 referral sheets, %3 thematic reports, %4 key-situation reports.</source>
+        <translation>截至 %1：印发抄告单 %2 份、专题报告 %3 份、要情专报 %4 份。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 units evaluated; grades: %2. A grade of 一般 or 差 opens a second rectification.</source>
+        <translation>已评价单位 %1 个；等级：%2。评价等级为“一般”或“差”的，启动二次整改。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n unit(s) with open problems</source>
+        <translation>
+            <numerusform>%1：有未完成整改问题的单位 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Units in performance assessment: %1</source>
+        <translation>纳入绩效考核的单位：%1 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>Units in performance assessment: units with at least one problem fed back more than %n month(s) before %1 that is not closed out on that date (register setting performance_assessment_months).</source>
+        <translation>
+            <numerusform>纳入绩效考核的单位：至少有一个问题在 %1 之前超过 %n 个月反馈、且截至该日尚未销号的单位（台账设置 performance_assessment_months）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 rules established · %2 people held accountable · %3 yuan recovered</source>
+        <translation>建章立制 %1 项 · 问责 %2 人 · 追缴资金 %3 元</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3 (%4)</source>
+        <translation>%1 %2/%3（%4）</translation>
+    </message>
+    <message>
+        <source>%1: coverage %2 (%3 of %4 units); %5</source>
+        <translation>%1：全覆盖率 %2（应覆盖 %4 个单位，已覆盖 %3 个）；%5</translation>
+    </message>
+    <message>
+        <source>Regular, thematic, elevated, flexible and cross inspections entered by the date count; follow-up reviews (回头看) count when the register setting coverage_counts_follow_up is on.</source>
+        <translation>截至该日已进驻的常规、专项、提级、机动和交叉巡察计入覆盖；台账设置 coverage_counts_follow_up 开启时，“回头看”也计入。</translation>
+    </message>
+    <message>
+        <source>Municipal problems rectified together with the central or provincial problem they repeat. Statistics count each problem once, in its own source level.</source>
+        <translation>市委巡察问题与其重复的中央、省委巡视问题一并整改。统计时每个问题只计一次，计入其本身的来源。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>No term has begun by %1.</source>
+        <translation>截至 %1 尚无已开始的届次。</translation>
+    </message>
+    <message>
+        <source>Take “%1” off the term&apos;s must-cover list?</source>
+        <translation>将“%1”移出本届应覆盖名单？</translation>
+    </message>
+    <message>
+        <source>Unlink problem %1 from the problem it repeats?</source>
+        <translation>取消问题 %1 与其重复问题的关联？</translation>
+    </message>
+    <message>
+        <source>Delete “%1” from the %2? This cannot be undone here; the audit log keeps the record.</source>
+        <translation>从%2中删除“%1”？此操作无法在此撤销；审计日志保留该记录。</translation>
+    </message>
+    <message>
+        <source>Edit “%1”…</source>
+        <translation>编辑“%1”…</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message>
+        <source>Delete the campaign “%1”?</source>
+        <translation>删除专项督办“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::RepeatLinkDialog</name>
+    <message>
+        <source>Integrated rectification</source>
+        <translation>集成整改</translation>
+    </message>
+    <message>
+        <source>(choose a municipal problem)</source>
+        <translation>（请选择市委巡察问题）</translation>
+    </message>
+    <message>
+        <source>(choose a central or provincial problem)</source>
+        <translation>（请选择中央或省委巡视问题）</translation>
+    </message>
+    <message>
+        <source>The municipal problem is rectified together with the problem it repeats; statistics still count each problem once, in its own source level.</source>
+        <translation>该市委巡察问题与其重复的问题一并整改；统计时每个问题仍只计一次，计入其本身的来源。</translation>
+    </message>
+    <message>
+        <source>Municipal problem:</source>
+        <translation>市委巡察问题：</translation>
+    </message>
+    <message>
+        <source>Repeats:</source>
+        <translation>重复的问题：</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::ReturnVisitDialog</name>
+    <message>
+        <source>Edit return visit</source>
+        <translation>编辑回访</translation>
+    </message>
+    <message>
+        <source>New return visit</source>
+        <translation>新增回访</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>专项督办：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Visit date:</source>
+        <translation>回访日期：</translation>
+    </message>
+    <message>
+        <source>Visitors:</source>
+        <translation>回访人员：</translation>
+    </message>
+    <message>
+        <source>Findings:</source>
+        <translation>发现问题：</translation>
+    </message>
+    <message>
+        <source>Satisfaction:</source>
+        <translation>满意度：</translation>
+    </message>
+    <message>
+        <source>Follow-up:</source>
+        <translation>后续措施：</translation>
+    </message>
+    <message>
+        <source>(choose a unit)</source>
+        <translation>（请选择单位）</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "testsupport.h"
 
 #include "demo/demoregister.h"
+#include "models/registerfilterproxy.h"
 #include "models/registermodel.h"
 #include "views/mainwindow.h"
 #include "views/navigationpane.h"
@@ -33,7 +34,7 @@ QStringList headers(const QAbstractItemModel *m)
 
 } // namespace
 
-TEST_CASE("each supervision register of the demo register is a read-only view in the navigation tree",
+TEST_CASE("each supervision register of the demo register is a view in the navigation tree",
           "[ui][registers][demo]")
 {
     QStandardPaths::setTestModeEnabled(true);
@@ -45,23 +46,23 @@ TEST_CASE("each supervision register of the demo register is a read-only view in
     window.resize(1440, 900);
     window.show();
 
-    const QList<std::pair<Register, int>> expected{{Register::Clues, 12},
-                                                   {Register::Referrals, 69},
-                                                   {Register::Evaluations, 7},
-                                                   {Register::ReturnVisits, 20},
-                                                   {Register::Outcomes, 35 + 4 + 6}};
+    const QList<std::pair<Register, int>> expected{
+        {Register::Clues, 12},        {Register::Referrals, 69},        {Register::Evaluations, 7},
+        {Register::ReturnVisits, 20}, {Register::Outcomes, 35 + 4 + 6}, {Register::Coverage, 105},
+        {Register::RepeatLinks, 0}};
     for (const auto &[which, rows] : expected) {
         INFO(RegisterModel::key(which).toStdString());
         window.navigation()->selectRegister(int(which));
         CHECK(window.tabs()->currentIndex() == MainWindow::RegistersTab);
         CHECK(window.registerView()->current() == which);
-        auto *shown = qobject_cast<RegisterModel *>(window.registerView()->table()->model());
+        REQUIRE(window.registerView()->table()->model() == window.registerView()->proxy());
+        auto *shown = qobject_cast<RegisterModel *>(window.registerView()->proxy()->sourceModel());
         REQUIRE(shown == window.registerView()->model(which));
         CHECK(shown->rowCount() == rows);
         QAbstractItemModelTester tester(shown, QAbstractItemModelTester::FailureReportingMode::Fatal);
         shown->load(window.database(), window.asOf()); // a reset under the tester
         CHECK(shown->rowCount() == rows);
-        // Read-only: no cell is editable.
+        // Edited through the editor dialogs only: no cell is editable in place.
         for (int r = 0; r < shown->rowCount(); ++r)
             CHECK_FALSE(shown->flags(shown->index(r, 0)).testFlag(Qt::ItemIsEditable));
         CHECK(window.registerView()->titleText().contains(RegisterModel::title(which)));
@@ -73,6 +74,8 @@ TEST_CASE("each supervision register of the demo register is a read-only view in
     CHECK(headers(window.registerView()->model(Register::Evaluations)).size() == 5);
     CHECK(headers(window.registerView()->model(Register::ReturnVisits)).size() == 7);
     CHECK(headers(window.registerView()->model(Register::Outcomes)).size() >= 4);
+    CHECK(headers(window.registerView()->model(Register::Coverage)).size() == 4);
+    CHECK(headers(window.registerView()->model(Register::RepeatLinks)).size() == 6);
 
     // Overdue clues are the rows tinted red, exactly those core counts as overdue.
     RegisterModel *clues = window.registerView()->model(Register::Clues);

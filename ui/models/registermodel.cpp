@@ -13,8 +13,8 @@ RegisterModel::RegisterModel(Register reg, QObject *parent) : QAbstractTableMode
 
 QList<RegisterModel::Register> RegisterModel::all()
 {
-    return {Register::Clues, Register::Referrals, Register::Evaluations, Register::ReturnVisits,
-            Register::Outcomes};
+    return {Register::Clues,    Register::Referrals, Register::Evaluations, Register::ReturnVisits,
+            Register::Outcomes, Register::Coverage,  Register::RepeatLinks};
 }
 
 QString RegisterModel::title(Register reg)
@@ -30,6 +30,10 @@ QString RegisterModel::title(Register reg)
         return tr("Supervision campaigns and return visits");
     case Register::Outcomes:
         return tr("Rectification outcomes");
+    case Register::Coverage:
+        return tr("Inspection coverage");
+    case Register::RepeatLinks:
+        return tr("Integrated rectification");
     }
     return {};
 }
@@ -47,6 +51,10 @@ QString RegisterModel::key(Register reg)
         return QStringLiteral("return-visits");
     case Register::Outcomes:
         return QStringLiteral("outcomes");
+    case Register::Coverage:
+        return QStringLiteral("coverage");
+    case Register::RepeatLinks:
+        return QStringLiteral("integrated-rectification");
     }
     return {};
 }
@@ -67,6 +75,15 @@ QStringList RegisterModel::headers() const
                 tr("Findings"), tr("Satisfaction"), tr("Follow-up")};
     case Register::Outcomes:
         return {tr("Category"), tr("Name / form"), tr("People or amount"), tr("Date"), tr("Unit")};
+    case Register::Coverage:
+        return {tr("Unit category"), tr("Unit"), tr("Covered"), tr("Term")};
+    case Register::RepeatLinks:
+        return {tr("Registration no."),
+                tr("Unit"),
+                tr("Problem"),
+                tr("Repeats (source)"),
+                tr("Repeated problem no."),
+                tr("Repeated problem")};
     }
     return {};
 }
@@ -84,6 +101,9 @@ QList<int> RegisterModel::numericColumns() const
         return {};
     case Register::Outcomes:
         return {2};
+    case Register::Coverage:
+    case Register::RepeatLinks:
+        return {};
     }
     return {};
 }
@@ -101,13 +121,18 @@ void RegisterModel::load(core::Database *db, const QDate &asOf)
                 QString result = c.result;
                 if (c.resultDate.isValid())
                     result = tr("%1 (%2)").arg(c.result, Labels::date(c.resultDate));
+                const bool overdue = core::OversightService::isClueOverdue(c, asOf);
                 m_rows.append(
                     {{Labels::date(c.transferDate), c.summary,
                       c.personsRoles.isEmpty()
                           ? QString::number(c.personsCount)
                           : tr("%1 (%2)").arg(QString::number(c.personsCount), c.personsRoles),
                       c.receiver, Labels::date(c.dueDate), disposed ? tr("Disposed") : tr("Pending"), result},
-                     core::OversightService::isClueOverdue(c, asOf)});
+                     overdue,
+                     c.id,
+                     -1,
+                     overdue,
+                     {c.transferDate, {}, c.personsCount, {}, c.dueDate}});
             }
             break;
         case Register::Referrals:
@@ -118,7 +143,11 @@ void RegisterModel::load(core::Database *db, const QDate &asOf)
                     response = tr("%1 (%2)").arg(f.response, Labels::date(f.responseDate));
                 m_rows.append({{core::referralKindName(f.kind), f.number, Labels::date(f.issuedOn),
                                 f.recipient, f.subject, QString::number(r.problemCount), response},
-                               false});
+                               false,
+                               f.id,
+                               int(f.kind),
+                               false,
+                               {{}, {}, f.issuedOn, {}, {}, r.problemCount}});
             }
             break;
         case Register::Evaluations:
@@ -126,7 +155,11 @@ void RegisterModel::load(core::Database *db, const QDate &asOf)
                 const core::Evaluation &e = r.evaluation;
                 m_rows.append({{r.unit, Labels::date(e.evaluatedOn), locale.toString(e.score, 'f', 1),
                                 e.grade, e.secondRectification ? tr("Yes") : tr("No")},
-                               false});
+                               false,
+                               e.id,
+                               -1,
+                               e.secondRectification,
+                               {{}, e.evaluatedOn, e.score}});
             }
             break;
         case Register::ReturnVisits:
@@ -134,7 +167,11 @@ void RegisterModel::load(core::Database *db, const QDate &asOf)
                 const core::ReturnVisit &v = r.visit;
                 m_rows.append({{v.campaign, r.unit, Labels::date(v.date), v.visitors, v.findings,
                                 v.satisfaction, v.followUp},
-                               false});
+                               false,
+                               v.id,
+                               -1,
+                               false,
+                               {{}, {}, v.date}});
             }
             break;
         case Register::Outcomes:
@@ -153,8 +190,32 @@ void RegisterModel::load(core::Database *db, const QDate &asOf)
                     amount = tr("%1 yuan").arg(locale.toString(o.amount, 'f', 2));
                     break;
                 }
-                m_rows.append({{category, o.name, amount, Labels::date(o.date), o.unit}, false});
+                m_rows.append({{category, o.name, amount, Labels::date(o.date), o.unit},
+                               false,
+                               o.id,
+                               int(o.kind),
+                               false,
+                               {{}, {}, o.amount, o.date}});
             }
+            break;
+        case Register::Coverage:
+            for (const core::CoverageUnitRow &u : core::OversightRegisters::coverageUnits(*db, asOf))
+                m_rows.append({{u.category, u.unit, u.covered ? tr("Yes") : tr("Not yet"), u.term},
+                               false,
+                               u.unitId,
+                               -1,
+                               !u.covered,
+                               {}});
+            break;
+        case Register::RepeatLinks:
+            for (const core::RepeatLinkRow &l : core::OversightRegisters::repeatLinks(*db))
+                m_rows.append({{l.registrationNo, l.unit, l.description, Labels::source(l.repeatedSource),
+                                l.repeatedRegistrationNo, l.repeatedDescription},
+                               false,
+                               l.problemId,
+                               int(l.repeatedSource),
+                               false,
+                               {}});
             break;
         }
     }
@@ -183,6 +244,8 @@ QVariant RegisterModel::data(const QModelIndex &index, int role) const
     case Qt::BackgroundRole:
         if (row.overdue)
             return LightPalette().tint(core::WarningLight::Red);
+        if (m_register == Register::Coverage && row.flagged) // a unit still to cover
+            return LightPalette().tint(core::WarningLight::Yellow);
         return {};
     case Qt::ForegroundRole:
         if (row.overdue)
@@ -194,6 +257,16 @@ QVariant RegisterModel::data(const QModelIndex &index, int role) const
         return {};
     case OverdueRole:
         return row.overdue;
+    case IdRole:
+        return row.id;
+    case KindRole:
+        return row.kind;
+    case FlaggedRole:
+        return row.flagged;
+    case SortRole: {
+        const QVariant key = row.sortKeys.value(index.column());
+        return key.isValid() ? key : QVariant(row.cells.value(index.column()));
+    }
     default:
         return {};
     }

@@ -22,16 +22,29 @@ public:
         Referrals,
         Evaluations,
         ReturnVisits,
-        Outcomes
+        Outcomes,
+        Coverage,   ///< the term's must-cover list, unit by unit (巡察全覆盖)
+        RepeatLinks ///< 集成整改: municipal problems linked to the problem they repeat
     };
     /// True for a row tinted red (an overdue clue).
     static constexpr int OverdueRole = Qt::UserRole + 1;
+    /// The row's record id (clue, referral, evaluation, return visit, outcome rowid, unit on the
+    /// must-cover list, linked problem).
+    static constexpr int IdRole = Qt::UserRole + 2;
+    /// The value a column sorts by: dates as QDate, counts and scores as numbers, else the text.
+    static constexpr int SortRole = Qt::UserRole + 3;
+    /// The row's kind: core::ReferralKind for referrals, core::OutcomeRow::Kind for outcomes, as int; else
+    /// -1.
+    static constexpr int KindRole = Qt::UserRole + 4;
+    /// True for a row the view's "only" filter keeps: an overdue clue, a unit still to cover.
+    static constexpr int FlaggedRole = Qt::UserRole + 5;
 
     explicit RegisterModel(Register reg, QObject *parent = nullptr);
 
     /// The register's display name (线索台账 …).
     static QString title(Register reg);
-    /// A short key for file names (clues, referrals, evaluations, return-visits, outcomes).
+    /// A short key for file names (clues, referrals, evaluations, return-visits, outcomes, coverage,
+    /// integrated-rectification).
     static QString key(Register reg);
     static QList<Register> all();
 
@@ -49,6 +62,10 @@ private:
     {
         QStringList cells;
         bool overdue = false;
+        qint64 id = 0;
+        int kind = -1;
+        bool flagged = false;
+        QVariantList sortKeys; ///< per column; missing = the text
     };
     QStringList headers() const;
     /// Columns holding numbers (right-aligned).

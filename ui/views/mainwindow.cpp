@@ -163,6 +163,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_tabs->setCurrentIndex(RegistersTab);
         updateCounts();
     });
+    connect(m_registerView, &RegisterView::changed, this, &MainWindow::updateCounts);
     connect(m_navigation, &NavigationPane::removeViewRequested, this, &MainWindow::removeView);
     connect(m_filterBar, &FilterBar::filterChanged, this, [this] {
         m_drill.reset();
@@ -821,6 +822,7 @@ bool MainWindow::saveScreenshots(const QString &dir)
         m_navigation->selectRegister(int(reg));
         shoot(this, QStringLiteral("register-%1.png").arg(RegisterModel::key(reg)));
     }
+    ok = m_registerView->saveEditorScreenshots(dir) && ok;
     m_navigation->selectSmartList(NavigationPane::SmartList::All);
     m_tabs->setCurrentIndex(ProblemTab);
     setGeometry(0, 0, 1440, 900);

@@ -1,0 +1,106 @@
+#include "repeatlinkdialog.h"
+
+#include "models/labels.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+
+namespace rectrack::ui {
+
+using namespace RegisterEditing;
+
+RepeatLinkDialog::RepeatLinkDialog(qint64 problemId, qint64 repeatedId, const RegisterChoices &choices,
+                                   QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("repeatLinkDialog"));
+    setWindowTitle(tr("Integrated rectification"));
+    m_problem = new QComboBox(this);
+    m_problem->setObjectName(QStringLiteral("repeatProblem"));
+    m_repeated = new QComboBox(this);
+    m_repeated->setObjectName(QStringLiteral("repeatTarget"));
+    m_problem->addItem(tr("(choose a municipal problem)"), qint64(0));
+    m_repeated->addItem(tr("(choose a central or provincial problem)"), qint64(0));
+    for (const core::ProblemChoice &p : choices.problems) {
+        if (p.source == core::SourceLevel::Municipal)
+            m_problem->addItem(problemLabel(p), p.id);
+        else
+            m_repeated->addItem(QStringLiteral("%1 · %2").arg(Labels::source(p.source), problemLabel(p)),
+                                p.id);
+    }
+    for (QComboBox *c : {m_problem, m_repeated}) {
+        c->setMinimumContentsLength(48);
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    }
+    selectId(m_problem, problemId);
+    selectId(m_repeated, repeatedId);
+    m_problem->setEnabled(problemId == 0);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto *note = new QLabel(
+        tr("The municipal problem is rectified together with the problem it repeats; statistics still count "
+           "each problem once, in its own source level."),
+        this);
+    note->setWordWrap(true);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Municipal problem:"), m_problem);
+    form->addRow(tr("Repeats:"), m_repeated);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(note);
+    setMinimumWidth(720);
+    layout->addWidget(m_buttons);
+    auto validate = [this] {
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(this->problemId() > 0 && this->repeatedId() > 0);
+    };
+    connect(m_problem, &QComboBox::currentIndexChanged, this, validate);
+    connect(m_repeated, &QComboBox::currentIndexChanged, this, validate);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    validate();
+}
+
+qint64 RepeatLinkDialog::problemId() const
+{
+    return currentId(m_problem);
+}
+
+qint64 RepeatLinkDialog::repeatedId() const
+{
+    return currentId(m_repeated);
+}
+
+MustCoverDialog::MustCoverDialog(const QString &term, const QList<core::Unit> &offered, QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("mustCoverDialog"));
+    setWindowTitle(tr("Add to the must-cover list"));
+    m_unit = new QComboBox(this);
+    m_unit->setObjectName(QStringLiteral("mustCoverUnit"));
+    m_unit->addItem(tr("(choose a unit)"), qint64(0));
+    for (const core::Unit &u : offered)
+        m_unit->addItem(u.category.isEmpty() ? u.name : QStringLiteral("%1 (%2)").arg(u.name, u.category),
+                        u.id);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Term:"), new QLabel(term, this));
+    form->addRow(tr("Unit:"), m_unit);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_buttons);
+    setMinimumWidth(420);
+    auto validate = [this] { m_buttons->button(QDialogButtonBox::Ok)->setEnabled(unitId() > 0); };
+    connect(m_unit, &QComboBox::currentIndexChanged, this, validate);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    validate();
+}
+
+qint64 MustCoverDialog::unitId() const
+{
+    return currentId(m_unit);
+}
+
+} // namespace rectrack::ui
