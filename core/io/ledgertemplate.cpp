@@ -45,6 +45,16 @@ QStringList LedgerTemplate::defaultCategories()
             QString::fromUtf8("落实巡视巡察整改和主题教育整改方面")};
 }
 
+QStringList LedgerTemplate::registerCategories(Database &db)
+{
+    QStringList names;
+    auto q = db.exec(
+        QStringLiteral("SELECT name FROM categories WHERE parent_id IS NULL ORDER BY sort_order, id"));
+    while (q && q->next())
+        names << q->value(0).toString();
+    return names;
+}
+
 Status LedgerTemplate::write(const QString &path, const TemplateOptions &options)
 {
     const auto utf8 = [](const QString &s) { return LedgerExporter::xmlSafe(s).toUtf8(); };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -36,6 +37,9 @@ public:
 
     /// The header row of the template, in the current language (序号, 编号, 问题类别, …).
     static QStringList headers();
+    /// The top-level categories of a register (by sort order), for the category list of File →
+    /// Export template….
+    static QStringList registerCategories(Database &db);
     /// The four aspects of a regular inspection, the default category list.
     static QStringList defaultCategories();
 };

@@ -5,6 +5,7 @@
 
 #include "io/ledgerimporter.h"
 #include "io/ledgerupdateplan.h"
+#include "io/unitproposal.h"
 #include "stats/statistics.h"
 #include "storage/auditlog.h"
 #include "workflow/problemservice.h"
@@ -191,4 +192,24 @@ TEST_CASE("an applied monthly update is undone as one step, audit chain intact",
     REQUIRE(again.ok());
     CHECK(again.created == 1);
     CHECK(again.updated == 2);
+}
+
+TEST_CASE("the unit is proposed from the ledger's title or file name", "[import][update]")
+{
+    const QStringList known{s("市交通运输局党组"), s("市交通运输局")};
+    CHECK(UnitProposal::fromText(s("市交通运输局党组巡察反馈问题整改台账"), {}) == s("市交通运输局党组"));
+    CHECK(UnitProposal::fromText(s("2021年市农业农村局党组问题台账"), {}) == s("市农业农村局党组"));
+    CHECK(UnitProposal::fromText(s("关于市卫健委党组巡察整改情况的台账"), {}) == s("市卫健委党组"));
+    CHECK(UnitProposal::fromText(s("《市教育局党组整改台账》"), {}) == s("市教育局党组"));
+    CHECK(UnitProposal::fromText(QStringLiteral("Problem ledger of Transport Bureau"), {}) ==
+          QStringLiteral("Transport Bureau"));
+    // A unit of the register named anywhere wins, the longest first.
+    CHECK(UnitProposal::fromText(s("十二届市委第十轮巡察市交通运输局党组反馈问题"), known) ==
+          s("市交通运输局党组"));
+    CHECK(UnitProposal::fromText(s("问题台账"), {}).isEmpty());
+    CHECK(UnitProposal::fromText(s("填报说明"), {}).isEmpty());
+    // No title (CSV): the file name.
+    CHECK(UnitProposal::fromLedger(QString(), s("/tmp/市农业农村局党组整改台账.csv"), {}) ==
+          s("市农业农村局党组"));
+    CHECK(UnitProposal::fromLedger(s("市交通运输局党组问题台账"), s("x.csv"), {}) == s("市交通运输局党组"));
 }
