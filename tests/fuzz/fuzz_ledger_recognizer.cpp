@@ -10,6 +10,7 @@
 #include <QFile>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <unistd.h>
 
@@ -20,14 +21,16 @@ rectrack::core::Result<rectrack::core::Workbook> readBytes(const QByteArray &byt
     using namespace rectrack::core;
     if (!bytes.startsWith("PK"))
         return CsvReader::parse(bytes, QStringLiteral("fuzz.csv"));
-    static const QString path = [] {
+    static const QString path = []() -> QString {
         const QString dir =
             QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm") : QDir::tempPath();
         return dir + QStringLiteral("/rectrack-fuzz-ledger-%1.xlsx").arg(::getpid());
     }();
     QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        std::fprintf(stderr, "cannot write %s: %s\n", qPrintable(path), qPrintable(f.errorString()));
         std::abort();
+    }
     f.write(bytes);
     f.close();
     return XlsxReader::read(path, QStringLiteral("fuzz.xlsx"));

@@ -7,21 +7,24 @@
 #include <QFile>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <unistd.h>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     using namespace rectrack::core;
-    static const QString path = [] {
+    static const QString path = []() -> QString {
         const QString dir =
             QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm") : QDir::tempPath();
         return dir + QStringLiteral("/rectrack-fuzz-xlsx-%1.xlsx").arg(::getpid());
     }();
     {
         QFile f(path);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            std::fprintf(stderr, "cannot write %s: %s\n", qPrintable(path), qPrintable(f.errorString()));
             std::abort();
+        }
         f.write(reinterpret_cast<const char *>(data), qint64(size));
     }
     const auto wb = XlsxReader::read(path, QStringLiteral("fuzz.xlsx"));
