@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QLibraryInfo>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QTableWidget>
@@ -47,6 +48,8 @@ struct Chinese
     {
         REQUIRE(io.load(QStringLiteral(":/i18n/io_zh_CN.qm")));
         REQUIRE(ui.load(QStringLiteral(":/i18n/ui_zh_CN.qm")));
+        if (qt.load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&qt);
         QCoreApplication::installTranslator(&io);
         QCoreApplication::installTranslator(&ui);
     }
@@ -54,6 +57,7 @@ struct Chinese
     {
         QCoreApplication::removeTranslator(&ui);
         QCoreApplication::removeTranslator(&io);
+        QCoreApplication::removeTranslator(&qt);
     }
 };
 

@@ -239,7 +239,6 @@ void ImportWizard::buildPreviewPage()
     m_update->setColumnWidth(2, 360);
     m_previewTabs = new QTabWidget;
     m_previewTabs->addTab(m_preview, tr("Ledger"));
-    m_previewTabs->addTab(m_issues, tr("Errors and warnings"));
     m_previewTabs->addTab(m_update, tr("Changes to the register"));
     connect(m_issues, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         const QPoint cell = item->data(Qt::UserRole).toPoint();
@@ -248,19 +247,31 @@ void ImportWizard::buildPreviewPage()
             m_preview->setCurrentCell(cell.y(), std::max(0, cell.x()));
         }
     });
+    // The errors stay in view under the ledger and the changes.
+    auto *issuesBox = new QWidget;
+    auto *issuesLayout = new QVBoxLayout(issuesBox);
+    issuesLayout->setContentsMargins(0, 0, 0, 0);
+    m_issuesTitle = new QLabel(tr("Errors and warnings"));
+    issuesLayout->addWidget(m_issuesTitle);
+    issuesLayout->addWidget(m_issues, 1);
+    auto *vertical = new QSplitter(Qt::Vertical);
+    vertical->addWidget(m_previewTabs);
+    vertical->addWidget(issuesBox);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 1);
 
     auto *right = new QWidget;
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_previewSummary);
-    rightLayout->addWidget(m_previewTabs, 1);
+    rightLayout->addWidget(vertical, 1);
     auto *split = new QSplitter;
     split->addWidget(m_previewFiles);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
-    split->setSizes({260, 880});
+    split->setSizes({280, 860});
     auto *layout = new QVBoxLayout(page);
-    layout->addWidget(split);
+    layout->addWidget(split, 1);
     setPage(PreviewPage, page);
 }
 
@@ -566,6 +577,9 @@ void ImportWizard::showPreview()
         }
     }
     m_preview->setVerticalHeaderLabels(rowLabels);
+    m_preview->resizeColumnsToContents();
+    for (int c = 0; c < cols; ++c)
+        m_preview->setColumnWidth(c, std::clamp(m_preview->columnWidth(c), 60, 260));
 
     // Errors and warnings at their cells (the dry run's, which include the recognizer's).
     auto mark = [&](const core::ImportIssue &issue, bool error) {
@@ -664,8 +678,8 @@ void ImportWizard::showPreview()
     if (!e.preview.warnings.isEmpty())
         summary += u' ' + tr("%n warning(s).", "", int(e.preview.warnings.size()));
     m_previewSummary->setText(summary);
-    m_previewTabs->setTabText(
-        1, tr("Errors and warnings (%1)").arg(e.preview.errors.size() + e.preview.warnings.size()));
+    m_issuesTitle->setText(
+        tr("Errors and warnings (%1)").arg(e.preview.errors.size() + e.preview.warnings.size()));
     if (!e.preview.errors.isEmpty())
         m_previewTabs->setCurrentWidget(m_preview);
 }

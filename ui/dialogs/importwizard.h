@@ -164,6 +164,7 @@ private:
     QTabWidget *m_previewTabs = nullptr;
     QTableWidget *m_preview = nullptr;
     QListWidget *m_issues = nullptr;
+    QLabel *m_issuesTitle = nullptr;
     QTreeWidget *m_update = nullptr;
 
     QProgressBar *m_progress = nullptr;
