@@ -2,9 +2,12 @@
 
 #include "commands/ledgerimportcommand.h"
 #include "dialogs/importwizard.h"
+#include "io/ledgertemplate.h"
 #include "testsupport.h"
+#include "views/mainwindow.h"
 #include "workflow/organizationservice.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -174,6 +177,14 @@ TEST_CASE("the import wizard imports the good file, skips the bad one and shows 
     CHECK(wizard.entries()[0].plan->count(core::PlannedChange::Kind::New) == 2);
     CHECK(wizard.previewTable()->rowCount() == 2);
 
+    // With the good file unticked too, nothing can be imported and the wizard stays.
+    files->item(0)->setCheckState(Qt::Unchecked);
+    CHECK_FALSE(wizard.entries()[0].include);
+    wizard.next();
+    CHECK(wizard.currentId() == ui::ImportWizard::PreviewPage);
+    files->item(0)->setCheckState(Qt::Checked);
+    CHECK(wizard.entries()[0].include);
+
     // Import: the good file goes in, the bad one changes nothing.
     const qint64 auditBefore = count(*reg.db, QStringLiteral("SELECT count(*) FROM audit_log"));
     wizard.next();
@@ -240,4 +251,25 @@ TEST_CASE("the wizard shows a unit's monthly update before anything changes", "[
     CHECK(wizard.imported()[0].report.created == 1);
     CHECK(wizard.imported()[0].report.updated == 1);
     CHECK(count(*reg.db, QStringLiteral("SELECT count(*) FROM problems WHERE state = 'completed'")) == 2);
+}
+
+TEST_CASE("File menu: Import ledgers… and Export template… are wired, with an undo stack for imports",
+          "[ui][import]")
+{
+    ui::MainWindow window;
+    auto *import = window.findChild<QAction *>(QStringLiteral("importLedgers"));
+    REQUIRE(import);
+    CHECK(import->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_I));
+    CHECK(window.findChild<QAction *>(QStringLiteral("exportTemplate")));
+    QUndoStack *stack = ui::ImportWizard::undoStackFor(&window);
+    REQUIRE(stack);
+    CHECK(stack == ui::ImportWizard::undoStackFor(&window)); // one stack, found again
+
+    // The template of a register lists the register's own categories.
+    TempRegister reg;
+    core::OrganizationService org(*reg.db);
+    REQUIRE(org.ensureCategory(s("党的建设方面")).ok());
+    REQUIRE(org.ensureCategory(s("作风建设方面")).ok());
+    CHECK(core::LedgerTemplate::registerCategories(*reg.db) ==
+          QStringList{s("党的建设方面"), s("作风建设方面")});
 }

@@ -216,8 +216,10 @@ void ImportWizard::buildPreviewPage()
     });
     connect(m_previewFiles, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
         const int row = m_previewFiles->row(item);
-        if (!m_updating && row >= 0 && row < m_entries.size())
+        if (!m_updating && row >= 0 && row < m_entries.size()) {
             m_entries[row].include = item->checkState() == Qt::Checked;
+            m_entries[row].unticked = !m_entries[row].include;
+        }
     });
     m_previewSummary = new QLabel;
     m_previewSummary->setObjectName(QStringLiteral("previewSummary"));
@@ -702,7 +704,8 @@ void ImportWizard::initializePage(int id)
             e.preview = core::LedgerImporter::importFile(*m_db, e.path, o);
             if (e.preview.ok())
                 e.plan = core::LedgerUpdatePlan::compute(*m_db, e.ledger, e.unit);
-            e.include = e.include && !e.hasErrors();
+            // A file whose errors were mapped away since is ticked again unless the user unticked it.
+            e.include = !e.hasErrors() && !e.unticked;
         }
         refreshPreviewList();
         showPreview();

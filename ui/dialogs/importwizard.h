@@ -61,6 +61,7 @@ struct ImportFileEntry
     core::ImportReport preview;                 ///< dry run of the import
     std::optional<core::LedgerUpdatePlan> plan; ///< against the register (when the unit exists)
     bool include = true;                        ///< ticked for import
+    bool unticked = false;                      ///< unticked by the user (not for its errors)
     bool done = false;                          ///< imported
     core::ImportReport result;                  ///< the real import's report
 
