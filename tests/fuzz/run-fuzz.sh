@@ -10,15 +10,26 @@ build=$(cd "${1:?build dir}" && pwd)
 seconds=${2:-600}
 shift $(( $# >= 2 ? 2 : 1 ))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(csv_reader xlsx_reader ledger_recognizer)
+[ ${#targets[@]} -gt 0 ] || targets=(csv_reader xlsx_reader xlsx_sheet ledger_recognizer)
 work=$build/fuzz
-mkdir -p "$work"/seeds/{csv,xlsx} "$work"/corpus "$work"/artifacts
+mkdir -p "$work"/seeds/{csv,xlsx,sheet} "$work"/corpus "$work"/artifacts
 cp "$src"/tests/data/shared/ledgers/*.csv "$work"/seeds/csv/
 cp "$src"/tests/data/shared/ledgers/*.xlsx "$src"/tests/data/ledgers/*.xlsx "$work"/seeds/xlsx/
+# fuzz_xlsx_sheet's seeds: each seed workbook's first worksheet XML, a NUL, its shared strings.
+if command -v unzip >/dev/null; then
+    for f in "$work"/seeds/xlsx/*.xlsx; do
+        sheet=$(unzip -Z1 "$f" | grep -m1 'worksheets/sheet.*\.xml$' || true)
+        strings=$(unzip -Z1 "$f" | grep -m1 -i 'sharedStrings.xml' || true)
+        [ -n "$sheet" ] || continue
+        { unzip -p "$f" "$sheet"; if [ -n "$strings" ]; then printf '\0'; unzip -p "$f" "$strings"; fi; } \
+            >"$work/seeds/sheet/$(basename "$f" .xlsx).bin"
+    done
+fi
 for t in "${targets[@]}"; do
     case $t in
         csv_reader) seeds=("$work"/seeds/csv) ;;
         xlsx_reader) seeds=("$work"/seeds/xlsx) ;;
+        xlsx_sheet) seeds=("$work"/seeds/sheet) ;;
         *) seeds=("$work"/seeds/csv "$work"/seeds/xlsx) ;;
     esac
     mkdir -p "$work/corpus/$t"
