@@ -46,13 +46,15 @@ qint64 count(core::Database &db, const QString &sql)
 /// Installs the Chinese translations of the io and ui areas for the scope of one test.
 struct Chinese
 {
-    QTranslator io, ui, qt;
+    QTranslator core, io, ui, qt;
     Chinese()
     {
+        REQUIRE(core.load(QStringLiteral(":/i18n/core_zh_CN.qm")));
         REQUIRE(io.load(QStringLiteral(":/i18n/io_zh_CN.qm")));
         REQUIRE(ui.load(QStringLiteral(":/i18n/ui_zh_CN.qm")));
         if (qt.load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(&qt);
+        QCoreApplication::installTranslator(&core);
         QCoreApplication::installTranslator(&io);
         QCoreApplication::installTranslator(&ui);
     }
@@ -60,6 +62,7 @@ struct Chinese
     {
         QCoreApplication::removeTranslator(&ui);
         QCoreApplication::removeTranslator(&io);
+        QCoreApplication::removeTranslator(&core);
         QCoreApplication::removeTranslator(&qt);
     }
 };
@@ -216,6 +219,7 @@ TEST_CASE("the import wizard imports the good file, skips the bad one and shows 
 
 TEST_CASE("the wizard shows a unit's monthly update before anything changes", "[ui][import]")
 {
+    Chinese zh;
     TempRegister reg;
     QTemporaryDir dir;
     const QString jan = writeCsv(dir, QStringLiteral("jan.csv"), kGood);
@@ -238,14 +242,16 @@ TEST_CASE("the wizard shows a unit's monthly update before anything changes", "[
     CHECK(count(*reg.db, QStringLiteral("SELECT count(*) FROM problems")) == 2); // nothing changed yet
     QTreeWidget *tree = wizard.updateTree();
     REQUIRE(tree->topLevelItemCount() == 5);
-    CHECK(tree->topLevelItem(0)->text(0) == QStringLiteral("State changes (1)"));
+    CHECK(tree->topLevelItem(0)->text(0) == s("状态变化（1）"));
     REQUIRE(tree->topLevelItem(0)->childCount() == 1);
-    CHECK(tree->topLevelItem(0)->child(0)->text(0) == QStringLiteral("row 3"));
+    CHECK(tree->topLevelItem(0)->child(0)->text(0) == s("第3行"));
     CHECK(tree->topLevelItem(0)->child(0)->text(1) == QStringLiteral("JT-01"));
-    CHECK(tree->topLevelItem(0)->child(0)->text(3).startsWith(QStringLiteral("In progress → Completed")));
-    CHECK(tree->topLevelItem(2)->text(0) == QStringLiteral("New problems (1)"));
-    CHECK(tree->topLevelItem(3)->text(0) == QStringLiteral("No longer in the ledger (left as they are) (1)"));
+    CHECK(tree->topLevelItem(0)->child(0)->text(3).startsWith(s("整改中 → 已完成")));
+    CHECK(tree->topLevelItem(2)->text(0) == s("新增问题（1）"));
+    CHECK(tree->topLevelItem(3)->text(0) == s("台账中已无（保持不变）（1）"));
     CHECK(tree->topLevelItem(3)->child(0)->text(1) == QStringLiteral("JT-02"));
+    wizard.previewTabs()->setCurrentIndex(1);
+    screenshot(&wizard, "import-wizard-update.png");
     wizard.next();
     REQUIRE(wizard.imported().size() == 1);
     CHECK(wizard.imported()[0].report.created == 1);
