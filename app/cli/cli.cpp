@@ -19,7 +19,7 @@ QList<Command> &table()
 }
 
 // Commands of DESIGN.md §9 that arrive with later issues answer "not available yet".
-const QStringList kPlanned{QStringLiteral("template")};
+const QStringList kPlanned;
 
 void printHelp(Context &ctx)
 {

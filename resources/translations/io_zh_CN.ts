@@ -11,6 +11,10 @@
         <source>export a ledger as .xlsx or .csv</source>
         <translation>将台账导出为 .xlsx 或 .csv</translation>
     </message>
+    <message>
+        <source>write a blank ledger template to fill in and import</source>
+        <translation>生成空白台账模板，供填写后导入</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::cli::ExportCmd</name>
@@ -118,6 +122,25 @@
     <message>
         <source>%1 problems: %2 new (%3 measures), %4 updated, %5 unchanged; %6 categories; %7 rows skipped (title, section, blank, hidden and summary rows).</source>
         <translation>共 %1 个问题：新增 %2 个（%3 项措施），更新 %4 个，未变 %5 个；%6 个问题类别；跳过 %7 行（标题、分类、空白、隐藏和合计行）。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::cli::TemplateCmd</name>
+    <message>
+        <source>Usage: rectrack-cli template -o FILE.xlsx [--unit NAME]</source>
+        <translation>用法：rectrack-cli template -o 文件.xlsx [--unit 单位名称]</translation>
+    </message>
+    <message>
+        <source>Name the file to write with -o FILE.xlsx.</source>
+        <translation>请用 -o 文件.xlsx 指定要写入的文件。</translation>
+    </message>
+    <message>
+        <source>%1: the file name must end in .xlsx.</source>
+        <translation>%1：文件名须以 .xlsx 结尾。</translation>
+    </message>
+    <message>
+        <source>Blank ledger template written to %1.</source>
+        <translation>空白台账模板已写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -489,6 +512,96 @@
     <message>
         <source>Closed out</source>
         <translation>已销号</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::core::LedgerTemplate</name>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>填表说明</translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation>请从以下选项中选择：%1。</translation>
+    </message>
+    <message>
+        <source>Not a category of the list; keep it anyway?</source>
+        <translation>该类别不在列表中，是否仍然保留？</translation>
+    </message>
+    <message>
+        <source>How to fill in this ledger</source>
+        <translation>填表说明</translation>
+    </message>
+    <message>
+        <source>Write one problem per row on the sheet &quot;%1&quot;, starting below the header; keep the title and header rows as they are.</source>
+        <translation>在“%1”工作表中自表头下方起每行填写一个问题；请勿改动标题行和表头行。</translation>
+    </message>
+    <message>
+        <source>%1: a row number only (may stay empty).</source>
+        <translation>%1：仅为行号（可不填）。</translation>
+    </message>
+    <message>
+        <source>%1: the number the problem was registered under, if any; a re-imported ledger updates the problems by this number.</source>
+        <translation>%1：问题挂号的编号（如有）；再次导入更新后的台账时按此编号更新问题。</translation>
+    </message>
+    <message>
+        <source>%1: choose from the list, or write your own.</source>
+        <translation>%1：从下拉列表中选择，也可自行填写。</translation>
+    </message>
+    <message>
+        <source>%1: required; one problem per row.</source>
+        <translation>%1：必填，每行一个问题。</translation>
+    </message>
+    <message>
+        <source>%1: number several measures inside one cell (1. … 2. … or 一是…二是…).</source>
+        <translation>%1：多条措施在同一单元格内编号填写（1. … 2. … 或 一是…二是…）。</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3: names as you write them.</source>
+        <translation>%1、%2、%3：按实际名称填写。</translation>
+    </message>
+    <message>
+        <source>%1: a date (2021-06-30, 2021/6/30, 2021年6月30日, 6月底前) or words such as 立行立改 or 长期坚持.</source>
+        <translation>%1：日期（2021-06-30、2021/6/30、2021年6月30日、6月底前）或“立行立改”“长期坚持”等。</translation>
+    </message>
+    <message>
+        <source>%1: the latest progress in a few sentences.</source>
+        <translation>%1：简要填写最新整改进展。</translation>
+    </message>
+    <message>
+        <source>%1: choose from the list: %2.</source>
+        <translation>%1：从下拉列表中选择：%2。</translation>
+    </message>
+    <message>
+        <source>%1: anything else.</source>
+        <translation>%1：其他需要说明的情况。</translation>
+    </message>
+    <message>
+        <source>Do not insert columns between the columns above; add extra columns at the right: they are kept as notes.</source>
+        <translation>请勿在上述各列之间插入列；需要增加的列请加在最右侧，导入时作为备注保留。</translation>
+    </message>
+    <message>
+        <source>Save as .xlsx (or .csv) and send the file back; the office imports it with Rectrack.</source>
+        <translation>填好后保存为 .xlsx（或 .csv）报回，由巡察办导入本系统。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::core::LedgerUpdateUndo</name>
+    <message>
+        <source>Problem #%1 of the import has been deleted since; the import cannot be undone.</source>
+        <translation>本次导入的问题 #%1 已被删除，无法撤销导入。</translation>
     </message>
 </context>
 <context>

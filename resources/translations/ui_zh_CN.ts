@@ -861,6 +861,316 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     </message>
 </context>
 <context>
+    <name>rectrack::ui::ImportWizard</name>
+    <message>
+        <source>Import ledgers</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Choose the ledgers</source>
+        <translation>选择台账文件</translation>
+    </message>
+    <message>
+        <source>Add the .xlsx or .csv ledgers the units sent back; each file is imported on its own, all or nothing.</source>
+        <translation>添加各单位报回的 .xlsx 或 .csv 台账；每个文件单独导入，要么全部导入，要么不作任何改动。</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add ledgers</source>
+        <translation>添加台账</translation>
+    </message>
+    <message>
+        <source>Ledgers (*.xlsx *.csv);;All files (*)</source>
+        <translation>台账 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Round / batch:</source>
+        <translation>轮次/批次：</translation>
+    </message>
+    <message>
+        <source>Source level:</source>
+        <translation>问题来源：</translation>
+    </message>
+    <message>
+        <source>Feedback date of new problems:</source>
+        <translation>新问题的反馈日期：</translation>
+    </message>
+    <message>
+        <source>Sheet, unit and columns</source>
+        <translation>工作表、单位和列</translation>
+    </message>
+    <message>
+        <source>Check for each file the sheet, the unit it belongs to and what each column holds. Columns that were not recognised are marked and kept as notes unless you assign them.</source>
+        <translation>逐个文件核对工作表、所属单位以及各列内容。未能识别的列已标出，如不指定将作为备注保留。</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>所属单位：</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the ledger</source>
+        <translation>台账表头</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>对应字段</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几行内容</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Cells with errors are red, warnings yellow. Files with errors are skipped; the other ticked files are imported, each file all or nothing.</source>
+        <translation>有错误的单元格标红，有提醒的标黄。有错误的文件将跳过，其余勾选的文件逐个导入，每个文件要么全部导入，要么不作任何改动。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Errors and warnings</source>
+        <translation>错误和提醒</translation>
+    </message>
+    <message>
+        <source>Changes to the register</source>
+        <translation>对台账库的变化</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>This file cannot be read and will be skipped: %1</source>
+        <translation>无法读取该文件，将跳过：%1</translation>
+    </message>
+    <message>
+        <source>(CSV)</source>
+        <translation>（CSV）</translation>
+    </message>
+    <message>
+        <source>No header row was found on this sheet.</source>
+        <translation>该工作表中未找到表头行。</translation>
+    </message>
+    <message>
+        <source>Not recognised: kept as a note unless you choose what it holds.</source>
+        <translation>未识别：如不指定对应字段，将作为备注保留。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Header in row %1; %n column(s) recognised</source>
+        <translation>
+            <numerusform>表头在第%1行；已识别 %n 列</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n not recognised (marked)</source>
+        <translation>
+            <numerusform>，%n 列未识别（已标出）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. Title: %1</source>
+        <translation>。标题：%1</translation>
+    </message>
+    <message>
+        <source>no unit</source>
+        <translation>未指定单位</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s): skipped</source>
+        <translation>
+            <numerusform>%n 处错误：跳过</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) ready</source>
+        <translation>
+            <numerusform>%n 个问题待导入</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported: %2</source>
+        <translation>%1 无法导入：%2</translation>
+    </message>
+    <message>
+        <source>State changes</source>
+        <translation>状态变化</translation>
+    </message>
+    <message>
+        <source>New progress</source>
+        <translation>新增进展</translation>
+    </message>
+    <message>
+        <source>New problems</source>
+        <translation>新增问题</translation>
+    </message>
+    <message>
+        <source>No longer in the ledger (left as they are)</source>
+        <translation>台账中已无（保持不变）</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>; progress: %1</source>
+        <translation>；进展：%1</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第%1行</translation>
+    </message>
+    <message>
+        <source>in the register</source>
+        <translation>台账库中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n error(s). The file will be skipped; correct it and import it again.</source>
+        <translation>
+            <numerusform>%1：%n 处错误。该文件将跳过，请修改后重新导入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 updates %2: %3 new, %4 state change(s), %5 with new progress, %6 unchanged, %7 no longer in the ledger.</source>
+        <translation>%1 更新%2：新增 %3 个，状态变化 %4 个，新增进展 %5 个，无变化 %6 个，台账中已无 %7 个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new problem(s) for %2.</source>
+        <translation>
+            <numerusform>%1：为%2新增 %n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s).</source>
+        <translation>
+            <numerusform>%n 处提醒。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Errors and warnings (%1)</source>
+        <translation>错误和提醒（%1）</translation>
+    </message>
+    <message>
+        <source>Add at least one ledger.</source>
+        <translation>请至少添加一个台账文件。</translation>
+    </message>
+    <message>
+        <source>Name the unit %1 belongs to.</source>
+        <translation>请填写 %1 所属的单位。</translation>
+    </message>
+    <message>
+        <source>No file can be imported: every file has errors or is unticked.</source>
+        <translation>没有可导入的文件：所有文件都有错误或未勾选。</translation>
+    </message>
+    <message>
+        <source>Importing %1 for %2…</source>
+        <translation>正在为%2导入 %1…</translation>
+    </message>
+    <message>
+        <source>  %1 new, %2 updated, %3 unchanged.</source>
+        <translation>  新增 %1 个，更新 %2 个，无变化 %3 个。</translation>
+    </message>
+    <message>
+        <source>  Nothing of this file was imported.</source>
+        <translation>  该文件未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Done: %1 file(s) imported, %2 failed, %3 skipped.</source>
+        <translation>完成：导入 %1 个文件，失败 %2 个，跳过 %3 个。</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Redo import</source>
+        <translation>重做导入</translation>
+    </message>
+    <message>
+        <source>Export template</source>
+        <translation>导出台账模板</translation>
+    </message>
+    <message>
+        <source>ledger template</source>
+        <translation>台账模板</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>&amp;Import ledgers…</source>
+        <translation>导入台账(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;template…</source>
+        <translation>导出台账模板(&amp;T)…</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::LedgerImportCommand</name>
+    <message numerus="yes">
+        <source>Import of %n ledger(s) (%1)</source>
+        <translation>
+            <numerusform>导入 %n 个台账（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The register the ledgers were imported into is no longer open.</source>
+        <translation>导入台账时打开的台账库已关闭。</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::ui::LedgerView</name>
     <message>
         <source>First %1 of %2 rows; narrow the filter to print the rest.</source>

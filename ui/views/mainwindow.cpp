@@ -3,6 +3,7 @@
 #include "dashboardview.h"
 #include "demo/demoregister.h"
 #include "detailpane.h"
+#include "dialogs/importwizard.h"
 #include "dialogs/welcomedialog.h"
 #include "editingcontroller.h"
 #include "filterbar.h"
@@ -228,6 +229,12 @@ void MainWindow::buildActions()
     print->setShortcut(QKeySequence::Print);
     QAction *report = file->addAction(tr("Export &report…"), this, &MainWindow::exportReport);
     report->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    file->addSeparator();
+    ImportWizard::installActions(this, file, [this] {
+        m_navigation->setDatabase(m_db.get());
+        applyFilter();
+        updateFigures();
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
