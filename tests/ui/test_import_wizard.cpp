@@ -269,6 +269,9 @@ TEST_CASE("File menu: Import ledgers… and Export template… are wired, with a
     CHECK(window.findChild<QAction *>(QStringLiteral("exportTemplate")));
     QUndoStack *stack = ui::ImportWizard::undoStackFor(&window);
     REQUIRE(stack);
+    // Imports share the editor's stack (Edit → Undo, Ctrl+Z) instead of keeping one of their own.
+    CHECK(stack->objectName() != QLatin1String("importUndoStack"));
+    CHECK(window.findChildren<QUndoStack *>().size() == 1);
     CHECK(stack == ui::ImportWizard::undoStackFor(&window)); // one stack, found again
 
     // The template of a register lists the register's own categories.

@@ -792,7 +792,9 @@ void ImportWizard::runImport()
 
 QUndoStack *ImportWizard::undoStackFor(QWidget *window, QMenu *menu)
 {
-    // The window's own stack (the problem editor's) when it has one, else the imports' own.
+    // The window's own stack (the problem editor's, so that Edit → Undo and Ctrl+Z take back an
+    // import too) when it has one, else the imports' own. Looked up when an import runs: the
+    // editor's stack is created after the File menu.
     QUndoStack *own = nullptr;
     for (QUndoStack *stack : window->findChildren<QUndoStack *>()) {
         if (stack->objectName() != QLatin1String("importUndoStack"))
@@ -853,7 +855,6 @@ void ImportWizard::installActions(MainWindow *window, QMenu *menu, const std::fu
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     QAction *tpl = menu->addAction(tr("Export &template…"), window, [window] { exportTemplate(window); });
     tpl->setObjectName(QStringLiteral("exportTemplate"));
-    undoStackFor(window, menu);
 }
 
 } // namespace rectrack::ui
