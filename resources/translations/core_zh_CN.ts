@@ -116,6 +116,10 @@
         <source>The file %1 is damaged (%2). Restore a backup; rectrack-cli verify on a copy lists the damage.</source>
         <translation>文件 %1 已损坏（%2）。请恢复备份；对副本运行 rectrack-cli verify 可列出损坏之处。</translation>
     </message>
+    <message>
+        <source>The file %1 is empty (0 bytes): it is not a Rectrack register. Was a copy interrupted? Restore the register from a backup.</source>
+        <translation>文件 %1 是空文件（0 字节），不是 Rectrack 台账文件。是否复制时中断？请从备份恢复台账。</translation>
+    </message>
 </context>
 <context>
     <name>DemoRegister</name>

@@ -8,6 +8,7 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -174,4 +175,28 @@ TEST_CASE("a damaged file gives a Chinese message by default", "[cli][damage]")
     CHECK(run.exitCode == 4);
     CHECK(run.err.contains(db));
     CHECK(run.err.contains(QStringLiteral("损坏")));
+}
+
+TEST_CASE("a zero-byte register is called empty, not missing, and stays untouched", "[cli][damage]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("zero.rtreg"));
+    {
+        QFile f(db);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+    }
+    for (const QString &command :
+         {QStringLiteral("stats"), QStringLiteral("verify"), QStringLiteral("overdue")}) {
+        INFO(command.toStdString());
+        const auto run = runCli({command, db, QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+        CHECK(run.exitCode == 4);
+        CHECK(run.err.contains(db));
+        CHECK(run.err.contains(QStringLiteral("空文件")));
+        CHECK_FALSE(run.err.contains(QStringLiteral("不存在")));
+        CHECK(QFileInfo(db).size() == 0);
+        CHECK_FALSE(QFileInfo::exists(db + QStringLiteral("-wal")));
+    }
+    const auto en = runCli({QStringLiteral("stats"), db, QStringLiteral("--lang"), QStringLiteral("en")});
+    CHECK(en.exitCode == 4);
+    CHECK(en.err.contains(QStringLiteral("is empty (0 bytes)")));
 }
