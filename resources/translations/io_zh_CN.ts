@@ -305,6 +305,10 @@
         <source>%1: the file name must end in .xlsx or .csv.</source>
         <translation>%1：文件名必须以 .xlsx 或 .csv 结尾。</translation>
     </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::core::LedgerImporter</name>

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -209,6 +210,28 @@ TEST_CASE("export → import through the command line, dry run, usage errors", "
     }
     CHECK(runCli({QStringLiteral("export"), db, QStringLiteral("-o"), dir.filePath(QStringLiteral("x.pdf"))})
               .exitCode == 1);
+    // A folder that does not exist: refused in Chinese, with none of libxlsxwriter's English.
+    const QString nowhere = dir.filePath(s("没有 这个文件夹/问题台账.xlsx"));
+    const CliRun missing =
+        runCli({QStringLiteral("export"), db, QStringLiteral("--ledger"), QStringLiteral("problems"),
+                QStringLiteral("-o"), nowhere, QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    CHECK(missing.exitCode == 2);
+    CHECK(missing.err.contains(s("无法写入 ") + nowhere + s("：文件夹不存在")));
+    CHECK_FALSE(missing.err.contains(QStringLiteral("ERROR")));
+    CHECK_FALSE(missing.err.contains(QStringLiteral("permissions")));
+    // Exporting over an existing workbook replaces it and leaves no temporary file behind.
+    REQUIRE(runCli({QStringLiteral("export"), db, QStringLiteral("--ledger"), QStringLiteral("measures"),
+                    QStringLiteral("-o"), out})
+                .exitCode == 0);
+    CHECK(QDir(dir.path())
+              .entryList(QDir::Files | QDir::Hidden)
+              .filter(QStringLiteral(".rectrack-export"))
+              .isEmpty());
+    // … with the permissions of any new file (not the temporary file's 0600).
+    QFile plain(dir.filePath(QStringLiteral("plain.txt")));
+    REQUIRE(plain.open(QIODevice::WriteOnly));
+    plain.close();
+    CHECK(QFileInfo(out).permissions() == QFileInfo(plain.fileName()).permissions());
     CHECK(runCli({QStringLiteral("import"), db, out}).exitCode == 1);
     CHECK(runCli({QStringLiteral("import"), db, out, QStringLiteral("--unit"), unit, QStringLiteral("--map"),
                   QStringLiteral("A=nonsense")})
