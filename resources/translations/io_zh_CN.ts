@@ -86,7 +86,7 @@
     <message numerus="yes">
         <source>%1: %n error(s); the ledger was not imported and the register is unchanged.</source>
         <translation>
-            <numerusform>%1：共 %n 处错误；台账未导入，登记簿未作任何改动。</numerusform>
+            <numerusform>%1：共 %n 处错误；未导入该文件，台账未作任何改动。</numerusform>
         </translation>
     </message>
     <message>
@@ -147,11 +147,11 @@
     <name>rectrack::core::LedgerExporter</name>
     <message>
         <source>The register has no unit named &quot;%1&quot;.</source>
-        <translation>登记簿中没有名为“%1”的单位。</translation>
+        <translation>台账中没有名为“%1”的单位。</translation>
     </message>
     <message>
         <source>The register has no round labelled &quot;%1&quot;.</source>
-        <translation>登记簿中没有名为“%1”的轮次。</translation>
+        <translation>台账中没有名为“%1”的轮次。</translation>
     </message>
     <message>
         <source>--state applies to the problem and rectification ledgers, not to clues.</source>

@@ -167,6 +167,8 @@ TEST_CASE("bad files are refused with exit code 2, named row and column, and the
     CHECK(zh.exitCode == 2);
     CHECK(zh.err.contains(s("第2行")));
     CHECK(zh.err.contains(s("第3行")));
+    // The glossary's word for the register (台账), not 登记簿.
+    CHECK(zh.err.contains(s("dates.csv：共 2 处错误；未导入该文件，台账未作任何改动。")));
 }
 
 TEST_CASE("export → import through the command line, dry run, usage errors", "[cli][import]")
