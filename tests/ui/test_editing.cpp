@@ -332,6 +332,12 @@ TEST_CASE("the registration dialog refuses an impossible deadline and reads 6月
     CHECK(w.child<QLabel>(dialog.get(), "feedbackMessage")->text() ==
           QStringLiteral("Row 2: the deadline \"2021-02-30\" is not a valid date."));
 
+    // A deadline before the feedback (2021-01-15) is a slip, refused too.
+    table->item(1, FeedbackDialog::DeadlineColumn)->setText(QStringLiteral("2020-12-31"));
+    CHECK_FALSE(w.child<QPushButton>(dialog.get(), "feedbackRegister")->isEnabled());
+    CHECK(w.child<QLabel>(dialog.get(), "feedbackMessage")->text() ==
+          QStringLiteral("Row 2: the deadline 2020-12-31 is before the feedback date 2021-01-15."));
+
     table->item(1, FeedbackDialog::DeadlineColumn)->setText(QStringLiteral("2021-02-28"));
     CHECK(w.child<QPushButton>(dialog.get(), "feedbackRegister")->isEnabled());
     CHECK(w.child<QLabel>(dialog.get(), "feedbackMessage")->text().isEmpty());

@@ -366,6 +366,16 @@ void FeedbackDialog::validate()
             if (core::LedgerRules::parseDeadline(deadline, d.feedbackDate.year()).invalid)
                 why = tr("Row %1: the deadline \"%2\" is not a valid date.").arg(r + 1).arg(deadline);
         }
+        // A deadline before the feedback is a typing slip (or 6月底前 read in the wrong year).
+        for (int r = 0, i = 0; why.isEmpty() && r < m_table->rowCount(); ++r) {
+            if (m_table->item(r, DescriptionColumn)->text().trimmed().isEmpty())
+                continue;
+            const core::Problem &p = d.problems.at(i++);
+            if (p.deadline.isValid() && p.deadline < d.feedbackDate)
+                why = tr("Row %1: the deadline %2 is before the feedback date %3.")
+                          .arg(r + 1)
+                          .arg(p.deadline.toString(Qt::ISODate), d.feedbackDate.toString(Qt::ISODate));
+        }
     }
     m_message->setText(why);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(why.isEmpty());
