@@ -135,6 +135,10 @@
         <source>The register already holds problems; the demo needs an empty one.</source>
         <translation>台账中已有问题，示例台账需要空白台账文件。</translation>
     </message>
+    <message>
+        <source>Inspection office clerk</source>
+        <translation>巡察办工作人员</translation>
+    </message>
 </context>
 <context>
     <name>LedgerQuery</name>
