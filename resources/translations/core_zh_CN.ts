@@ -405,6 +405,14 @@
         <source>The performance-assessment period must be 1 to 36 months.</source>
         <translation>纳入绩效考核的期限须为 1 至 36 个月。</translation>
     </message>
+    <message>
+        <source>The response cannot be before the referral was issued.</source>
+        <translation>反馈日期不能早于印发日期。</translation>
+    </message>
+    <message>
+        <source>A campaign cannot end before it starts.</source>
+        <translation>专项督办的结束日期不能早于开始日期。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemService</name>
