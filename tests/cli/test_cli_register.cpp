@@ -199,6 +199,12 @@ TEST_CASE("usage errors exit 1", "[cli]")
               .exitCode == 1);
     CHECK(runCli({QStringLiteral("stats"), db, QStringLiteral("--format"), QStringLiteral("xml")}).exitCode ==
           1);
+    // An unknown language is a usage error, said in Chinese, not a silent switch to English.
+    const auto fr = runCli({QStringLiteral("stats"), db, QStringLiteral("--lang"), QStringLiteral("fr")});
+    CHECK(fr.exitCode == 1);
+    CHECK(fr.err == QStringLiteral("rectrack-cli: 未知语言“fr”（可用 zh_CN 或 en）。\n"));
+    CHECK(fr.out.isEmpty());
+    CHECK(runCli({QStringLiteral("stats"), db, QStringLiteral("--lang=zh")}).exitCode == 0);
     const auto v = runCli({QStringLiteral("--version")});
     CHECK(v.exitCode == 0);
     CHECK(v.out.startsWith(QStringLiteral("rectrack-cli ")));
