@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>Usage: rectrack-cli import DB FILE --unit NAME [--round LABEL] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet NAME] [--map HEADER=field]... [--dry-run]</source>
-        <translation>用法：rectrack-cli import 数据库 文件 --unit 单位 [--round 轮次] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet 工作表] [--map 表头=字段]... [--dry-run]</translation>
+        <translation>用法：rectrack-cli import 台账文件 文件 --unit 单位 [--round 轮次] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet 工作表] [--map 表头=字段]... [--dry-run]</translation>
     </message>
     <message>
         <source>Name the unit the ledger belongs to with --unit NAME.</source>
