@@ -415,6 +415,10 @@
         <source>the ledger has a header but no problem rows.</source>
         <translation>台账有表头，但没有问题行。</translation>
     </message>
+    <message>
+        <source>%1 is a text file and has no sheets; --sheet applies to .xlsx workbooks only.</source>
+        <translation>%1 是文本文件，没有工作表；--sheet 只适用于 .xlsx 工作簿。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::core::LedgerRules</name>

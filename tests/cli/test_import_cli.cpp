@@ -160,6 +160,14 @@ TEST_CASE("bad files are refused with exit code 2, named row and column, and the
         CHECK(auditLength(db) == auditBefore);
     }
 
+    // --sheet on a text file: there are no sheets to choose from.
+    const CliRun sheet = runCli({QStringLiteral("import"), db, dir.filePath(QStringLiteral("dates.csv")),
+                                 QStringLiteral("--unit"), QStringLiteral("X"), QStringLiteral("--sheet"),
+                                 s("整改台账"), QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    CHECK(sheet.exitCode == 2);
+    CHECK(sheet.err.contains(s("dates.csv 是文本文件，没有工作表；--sheet 只适用于 .xlsx 工作簿。")));
+    CHECK(statsTotal(db) == before);
+
     // Chinese messages by default: rows as 第N行.
     const CliRun zh = runCli({QStringLiteral("import"), db, dir.filePath(QStringLiteral("dates.csv")),
                               QStringLiteral("--unit"), QStringLiteral("X"), QStringLiteral("--lang"),
