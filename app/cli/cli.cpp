@@ -114,13 +114,19 @@ int runCli(int argc, char **argv)
             break;
         }
     }
-    installTranslations(language);
+    // An unknown language (--lang fr) has no translation: refused in the default language rather
+    // than answered silently in English.
+    const bool known = installTranslations(language);
+    if (!known)
+        installTranslations(QStringLiteral("zh_CN"));
 
     QTextStream out(stdout);
     QTextStream err(stderr);
     out.setEncoding(QStringConverter::Utf8);
     err.setEncoding(QStringConverter::Utf8);
-    Context ctx{out, err, language};
+    Context ctx{out, err, known ? language : QStringLiteral("zh_CN")};
+    if (!known)
+        return usage(ctx, Cli::tr("Unknown language \"%1\" (zh_CN or en).").arg(language));
 
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h") ||
         args.first() == QLatin1String("help")) {

@@ -818,6 +818,15 @@ Status DemoRegister::build(Database &db)
     if (db.scalar(QStringLiteral("SELECT count(*) FROM problems")).toLongLong() > 0)
         return Error{ErrorCode::InputRefused,
                      tr("The register already holds problems; the demo needs an empty one.")};
+    // The demo's progress entries and audit records are by a demo clerk, not by the login name of
+    // whoever built the file (or the English fallback "operator" shown in the Chinese 填报人 column).
+    struct ActorScope
+    {
+        Database &db;
+        QString saved;
+        ~ActorScope() { db.setActor(saved); }
+    } scope{db, db.actor()};
+    db.setActor(tr("Inspection office clerk"));
     Transaction tx(db);
     if (!tx.active())
         return tx.error();

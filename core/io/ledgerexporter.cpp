@@ -3,10 +3,18 @@
 #include "ledgerrules.h"
 #include "workflow/organizationservice.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
+#include <QTemporaryFile>
 
 #include <xlsxwriter.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <sys/stat.h>
 
 namespace rectrack::core {
 
@@ -263,7 +271,19 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
 
 Status LedgerExporter::writeXlsx(const LedgerTable &t, const QString &path)
 {
-    const QByteArray file = QFile::encodeName(path);
+    // libxlsxwriter writes the file itself: it is given a temporary file in the target folder,
+    // renamed over the target only when the workbook is complete. So a missing or read-only
+    // folder is reported in the user's language before anything is written (libxlsxwriter would
+    // only say "Usually a permissions error" in English), and a failed export keeps an older file.
+    QTemporaryFile tmp(
+        QFileInfo(path).absoluteDir().filePath(QStringLiteral(".rectrack-export-XXXXXX.xlsx")));
+    if (!tmp.open())
+        return Error{ErrorCode::InputRefused, tr("%1 cannot be written: %2")
+                                                  .arg(path, QFileInfo(path).absoluteDir().exists()
+                                                                 ? tmp.errorString()
+                                                                 : tr("the folder does not exist"))};
+    tmp.close();
+    const QByteArray file = QFile::encodeName(tmp.fileName());
     lxw_workbook *wb = workbook_new(file.constData());
     if (!wb)
         return Error{ErrorCode::InputRefused, tr("%1 cannot be written.").arg(path)};
@@ -337,6 +357,14 @@ Status LedgerExporter::writeXlsx(const LedgerTable &t, const QString &path)
     if (err != LXW_NO_ERROR)
         return Error{ErrorCode::InputRefused,
                      tr("%1 cannot be written: %2").arg(path, QString::fromUtf8(lxw_strerror(err)))};
+    // QTemporaryFile creates 0600; an export gets the permissions of any new file (0666 - umask).
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::chmod(file.constData(), 0666 & ~mask);
+    if (std::rename(file.constData(), QFile::encodeName(path).constData()) != 0)
+        return Error{ErrorCode::InputRefused,
+                     tr("%1 cannot be written: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)))};
+    tmp.setAutoRemove(false);
     return okStatus();
 }
 

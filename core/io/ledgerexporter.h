@@ -56,6 +56,9 @@ public:
     /// The table of a ledger under a filter. Errors: InputRefused for an unknown unit or round.
     static Result<LedgerTable> build(Database &db, const ExportOptions &options);
 
+    /// Writes the table as a workbook (title row, header row, one row per record) to a temporary
+    /// file beside @p path and renames it over @p path when complete, so a failed export leaves an
+    /// older file as it was. Errors: InputRefused when the folder is missing or not writable.
     static Status writeXlsx(const LedgerTable &table, const QString &path);
     static Status writeCsv(const LedgerTable &table, const QString &path);
 

@@ -220,6 +220,12 @@ int LedgerRecognizer::chooseSheet(const Workbook &wb, const QString &sheetName,
         QStringList names;
         for (const Sheet &s : wb.sheets)
             names << s.name;
+        if (error && names.join(QString()).isEmpty()) { // a .csv/.txt: one sheet without a name
+            *error = Error{ErrorCode::InputRefused,
+                           tr("%1 is a text file and has no sheets; --sheet applies to .xlsx workbooks only.")
+                               .arg(wb.fileName)};
+            return -1;
+        }
         if (error)
             *error = Error{ErrorCode::InputRefused,
                            tr("%1 has no sheet named \"%2\" (sheets: %3).")

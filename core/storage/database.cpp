@@ -172,13 +172,34 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
 {
     const QFileInfo info(path);
     const bool exists = info.exists() && info.size() > 0;
-    if (!exists && mode == OpenMode::Existing)
-        return cannotOpen(tr("The file %1 does not exist.").arg(path));
     if (info.exists() && info.isDir())
         return cannotOpen(tr("%1 is a folder, not a register file.").arg(path));
+    // A zero-byte file is what an interrupted copy or a full disk leaves: say so rather than
+    // "does not exist", and do not turn it into an empty register behind the user's back.
+    if (info.exists() && !exists && mode == OpenMode::Existing)
+        return cannotOpen(tr("The file %1 is empty (0 bytes): it is not a Rectrack register. "
+                             "Was a copy interrupted? Restore the register from a backup.")
+                              .arg(path));
+    if (!exists && mode == OpenMode::Existing)
+        return cannotOpen(tr("The file %1 does not exist.").arg(path));
     if (exists) {
         if (const Status s = checkFile(path); !s)
             return s.error();
+        // SQLite must write even to read a WAL register (it creates NAME-wal and NAME-shm beside
+        // it): without write permission it fails with "attempt to write a readonly database",
+        // which would otherwise be reported as damage.
+        if (!info.isWritable())
+            return cannotOpen(
+                tr("The file %1 is read-only: Rectrack needs write permission on a register even "
+                   "to read it. Copy it to a folder of your own, or ask for write permission.")
+                    .arg(path));
+        const QFileInfo shm(path + QStringLiteral("-shm"));
+        if (!QFileInfo(info.absolutePath()).isWritable() && !(shm.exists() && shm.isWritable()))
+            return cannotOpen(
+                tr("The folder of %1 is read-only: Rectrack needs to create %1-wal and %1-shm "
+                   "beside the register even to read it. Copy it to a folder of your own, or ask "
+                   "for write permission.")
+                    .arg(path));
     }
 
     std::unique_ptr<Database> db(new Database);

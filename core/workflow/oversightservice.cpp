@@ -229,6 +229,8 @@ Result<qint64> OversightService::addReferral(const Referral &ref)
 {
     if (ref.subject.trimmed().isEmpty())
         return Error{ErrorCode::InputRefused, tr("A referral needs a subject.")};
+    if (ref.issuedOn.isValid() && ref.responseDate.isValid() && ref.responseDate < ref.issuedOn)
+        return Error{ErrorCode::InputRefused, tr("The response cannot be before the referral was issued.")};
     return withTransaction(m_db, [&]() -> Result<qint64> {
         auto id = AuditLog::insert(m_db, QStringLiteral("referrals"), referralValues(ref));
         if (!id)
@@ -275,6 +277,8 @@ Status OversightService::updateReferral(const Referral &ref)
 {
     if (ref.subject.trimmed().isEmpty())
         return Error{ErrorCode::InputRefused, tr("A referral needs a subject.")};
+    if (ref.issuedOn.isValid() && ref.responseDate.isValid() && ref.responseDate < ref.issuedOn)
+        return Error{ErrorCode::InputRefused, tr("The response cannot be before the referral was issued.")};
     return withTransaction(m_db, [&]() -> Status {
         if (auto s = AuditLog::update(m_db, QStringLiteral("referrals"), ref.id, referralValues(ref)); !s)
             return s;
@@ -324,6 +328,10 @@ Status OversightService::deleteReferral(qint64 referralId)
 
 Status OversightService::recordResponse(qint64 referralId, const QString &response, const QDate &date)
 {
+    const QDate issued = fromIso(
+        m_db.scalar(QStringLiteral("SELECT issued_on FROM referrals WHERE id = ?"), {referralId}).toString());
+    if (issued.isValid() && date.isValid() && date < issued)
+        return Error{ErrorCode::InputRefused, tr("The response cannot be before the referral was issued.")};
     return withTransaction(m_db, [&] {
         return AuditLog::update(m_db, QStringLiteral("referrals"), referralId,
                                 {{QStringLiteral("response"), response.trimmed()},
@@ -388,6 +396,8 @@ Result<qint64> OversightService::addCampaign(const Campaign &c)
 {
     if (c.name.trimmed().isEmpty())
         return Error{ErrorCode::InputRefused, tr("A campaign needs a name.")};
+    if (c.start.isValid() && c.end.isValid() && c.end < c.start)
+        return Error{ErrorCode::InputRefused, tr("A campaign cannot end before it starts.")};
     return withTransaction(m_db, [&]() -> Result<qint64> {
         auto id = AuditLog::insert(m_db, QStringLiteral("campaigns"),
                                    {{QStringLiteral("name"), c.name.trimmed()},
@@ -584,6 +594,8 @@ Status OversightService::updateCampaign(const Campaign &c)
         return Error{ErrorCode::InputRefused, tr("A campaign needs a name.")};
     if (c.roundIds.isEmpty())
         return Error{ErrorCode::InputRefused, tr("A campaign needs at least one round.")};
+    if (c.start.isValid() && c.end.isValid() && c.end < c.start)
+        return Error{ErrorCode::InputRefused, tr("A campaign cannot end before it starts.")};
     const QString oldName =
         m_db.scalar(QStringLiteral("SELECT name FROM campaigns WHERE id = ?"), {c.id}).toString();
     return withTransaction(m_db, [&]() -> Status {

@@ -154,6 +154,19 @@ Status ProblemService::updateProblem(const Problem &p)
                          true};
         if (p.description.trimmed().isEmpty())
             return Error{ErrorCode::InputRefused, tr("A problem needs a description.")};
+        // A number changed to one another problem of the unit holds is refused as at registration
+        // (an unchanged number is left alone, so older duplicates do not block other edits).
+        const QString oldNo =
+            m_db.scalar(QStringLiteral("SELECT registration_no FROM problems WHERE id = ?"), {p.id})
+                .toString();
+        if (!p.registrationNo.isEmpty() && p.registrationNo != oldNo &&
+            m_db.scalar(QStringLiteral("SELECT count(*) FROM problems WHERE unit_id = (SELECT unit_id FROM "
+                                       "problems WHERE id = ?) AND registration_no = ? AND id <> ?"),
+                        {p.id, p.registrationNo, p.id})
+                    .toLongLong() > 0)
+            return Error{
+                ErrorCode::InputRefused,
+                tr("The registration number %1 is already used in this unit.").arg(p.registrationNo)};
         QVariantMap cols = problemColumns(p);
         cols.insert(QStringLiteral("version"), p.version + 1);
         if (p.deadline.isValid() &&

@@ -245,5 +245,9 @@
         <source>Audit chain head (note it in the minutes; verify --anchor checks it later): %1:%2</source>
         <translation>审计链链头（请记入会议纪要，今后可用 verify --anchor 核对）：%1:%2</translation>
     </message>
+    <message>
+        <source>Unknown language &quot;%1&quot; (zh_CN or en).</source>
+        <translation>未知语言“%1”（可用 zh_CN 或 en）。</translation>
+    </message>
 </context>
 </TS>

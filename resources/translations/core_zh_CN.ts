@@ -116,12 +116,28 @@
         <source>The file %1 is damaged (%2). Restore a backup; rectrack-cli verify on a copy lists the damage.</source>
         <translation>文件 %1 已损坏（%2）。请恢复备份；对副本运行 rectrack-cli verify 可列出损坏之处。</translation>
     </message>
+    <message>
+        <source>The file %1 is empty (0 bytes): it is not a Rectrack register. Was a copy interrupted? Restore the register from a backup.</source>
+        <translation>文件 %1 是空文件（0 字节），不是 Rectrack 台账文件。是否复制时中断？请从备份恢复台账。</translation>
+    </message>
+    <message>
+        <source>The file %1 is read-only: Rectrack needs write permission on a register even to read it. Copy it to a folder of your own, or ask for write permission.</source>
+        <translation>文件 %1 是只读文件：Rectrack 即使只读取台账也需要写入权限。请将其复制到自己的文件夹，或申请写入权限。</translation>
+    </message>
+    <message>
+        <source>The folder of %1 is read-only: Rectrack needs to create %1-wal and %1-shm beside the register even to read it. Copy it to a folder of your own, or ask for write permission.</source>
+        <translation>台账 %1 所在文件夹是只读的：Rectrack 即使只读取台账，也要在其旁边创建 %1-wal 和 %1-shm 文件。请将其复制到自己的文件夹，或申请写入权限。</translation>
+    </message>
 </context>
 <context>
     <name>DemoRegister</name>
     <message>
         <source>The register already holds problems; the demo needs an empty one.</source>
         <translation>台账中已有问题，示例台账需要空白台账文件。</translation>
+    </message>
+    <message>
+        <source>Inspection office clerk</source>
+        <translation>巡察办工作人员</translation>
     </message>
 </context>
 <context>
@@ -388,6 +404,14 @@
     <message>
         <source>The performance-assessment period must be 1 to 36 months.</source>
         <translation>纳入绩效考核的期限须为 1 至 36 个月。</translation>
+    </message>
+    <message>
+        <source>The response cannot be before the referral was issued.</source>
+        <translation>反馈日期不能早于印发日期。</translation>
+    </message>
+    <message>
+        <source>A campaign cannot end before it starts.</source>
+        <translation>专项督办的结束日期不能早于开始日期。</translation>
     </message>
 </context>
 <context>

@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>Usage: rectrack-cli import DB FILE --unit NAME [--round LABEL] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet NAME] [--map HEADER=field]... [--dry-run]</source>
-        <translation>用法：rectrack-cli import 数据库 文件 --unit 单位 [--round 轮次] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet 工作表] [--map 表头=字段]... [--dry-run]</translation>
+        <translation>用法：rectrack-cli import 台账文件 文件 --unit 单位 [--round 轮次] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet 工作表] [--map 表头=字段]... [--dry-run]</translation>
     </message>
     <message>
         <source>Name the unit the ledger belongs to with --unit NAME.</source>
@@ -90,7 +90,7 @@
     <message numerus="yes">
         <source>%1: %n error(s); the ledger was not imported and the register is unchanged.</source>
         <translation>
-            <numerusform>%1：共 %n 处错误；台账未导入，登记簿未作任何改动。</numerusform>
+            <numerusform>%1：共 %n 处错误；未导入该文件，台账未作任何改动。</numerusform>
         </translation>
     </message>
     <message>
@@ -170,11 +170,11 @@
     <name>rectrack::core::LedgerExporter</name>
     <message>
         <source>The register has no unit named &quot;%1&quot;.</source>
-        <translation>登记簿中没有名为“%1”的单位。</translation>
+        <translation>台账中没有名为“%1”的单位。</translation>
     </message>
     <message>
         <source>The register has no round labelled &quot;%1&quot;.</source>
-        <translation>登记簿中没有名为“%1”的轮次。</translation>
+        <translation>台账中没有名为“%1”的轮次。</translation>
     </message>
     <message>
         <source>--state applies to the problem and rectification ledgers, not to clues.</source>
@@ -328,6 +328,10 @@
         <source>%1: the file name must end in .xlsx or .csv.</source>
         <translation>%1：文件名必须以 .xlsx 或 .csv 结尾。</translation>
     </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::core::LedgerImporter</name>
@@ -433,6 +437,10 @@
     <message>
         <source>the ledger has a header but no problem rows.</source>
         <translation>台账有表头，但没有问题行。</translation>
+    </message>
+    <message>
+        <source>%1 is a text file and has no sheets; --sheet applies to .xlsx workbooks only.</source>
+        <translation>%1 是文本文件，没有工作表；--sheet 只适用于 .xlsx 工作簿。</translation>
     </message>
 </context>
 <context>

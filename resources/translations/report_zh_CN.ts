@@ -433,11 +433,11 @@
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>无法写入%1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation>无法写入%1。</translation>
+        <translation>无法写入 %1。</translation>
     </message>
     <message>
         <source>As of %1</source>
@@ -532,11 +532,11 @@
     </message>
     <message>
         <source>Wrote the report %1 (%2 pages).</source>
-        <translation>已生成报告%1（共%2页）。</translation>
+        <translation>已生成报告 %1（共 %2 页）。</translation>
     </message>
     <message>
         <source>Wrote the report %1.</source>
-        <translation>已生成报告%1。</translation>
+        <translation>已生成报告 %1。</translation>
     </message>
     <message>
         <source>the committee-meeting report as PDF or editable .odt</source>

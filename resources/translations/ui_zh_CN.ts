@@ -792,6 +792,14 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <source>Immediate</source>
         <translation>立行立改</translation>
     </message>
+    <message>
+        <source>Row %1: the deadline &quot;%2&quot; is not a valid date.</source>
+        <translation>第%1行：整改时限“%2”不是有效日期。</translation>
+    </message>
+    <message>
+        <source>Row %1: the deadline %2 is before the feedback date %3.</source>
+        <translation>第%1行：整改时限 %2 早于反馈日期 %3。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::FilterBar</name>

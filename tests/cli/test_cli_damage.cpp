@@ -7,7 +7,10 @@
 #include "storage/schema.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -15,6 +18,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <unistd.h>
 
 using rectrack::core::Database;
 using rectrack::test::copyRegister;
@@ -174,4 +178,104 @@ TEST_CASE("a damaged file gives a Chinese message by default", "[cli][damage]")
     CHECK(run.exitCode == 4);
     CHECK(run.err.contains(db));
     CHECK(run.err.contains(QStringLiteral("损坏")));
+}
+
+TEST_CASE("a zero-byte register is called empty, not missing, and stays untouched", "[cli][damage]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("zero.rtreg"));
+    {
+        QFile f(db);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+    }
+    for (const QString &command :
+         {QStringLiteral("stats"), QStringLiteral("verify"), QStringLiteral("overdue")}) {
+        INFO(command.toStdString());
+        const auto run = runCli({command, db, QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+        CHECK(run.exitCode == 4);
+        CHECK(run.err.contains(db));
+        CHECK(run.err.contains(QStringLiteral("空文件")));
+        CHECK_FALSE(run.err.contains(QStringLiteral("不存在")));
+        CHECK(QFileInfo(db).size() == 0);
+        CHECK_FALSE(QFileInfo::exists(db + QStringLiteral("-wal")));
+    }
+    const auto en = runCli({QStringLiteral("stats"), db, QStringLiteral("--lang"), QStringLiteral("en")});
+    CHECK(en.exitCode == 4);
+    CHECK(en.err.contains(QStringLiteral("is empty (0 bytes)")));
+}
+
+namespace {
+
+/// Runs rectrack-cli as an unprivileged user (uid/gid 65534 through setpriv when the tests run as
+/// root, as on the CI machine), so that file permissions apply.
+rectrack::test::CliRun runCliUnprivileged(const QStringList &args)
+{
+    QProcess p;
+    QStringList full = args;
+    full << QStringLiteral("--lang") << QStringLiteral("zh_CN");
+    if (::geteuid() == 0) {
+        full.prepend(QStringLiteral(RECTRACK_CLI_PATH));
+        full = QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                           QStringLiteral("--clear-groups")} +
+               full;
+        p.start(QStringLiteral("setpriv"), full);
+    } else {
+        p.start(QStringLiteral(RECTRACK_CLI_PATH), full);
+    }
+    rectrack::test::CliRun run;
+    REQUIRE(p.waitForFinished(60000));
+    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    run.out = QString::fromUtf8(p.readAllStandardOutput());
+    run.err = QString::fromUtf8(p.readAllStandardError());
+    return run;
+}
+
+} // namespace
+
+TEST_CASE("a read-only register or folder is reported as read-only, not as damaged", "[cli][damage]")
+{
+    QTemporaryDir dir;
+    const auto all = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                     QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther |
+                     QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup;
+    const auto readOnly = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    REQUIRE(QFile::setPermissions(dir.path(), all));
+    const QString db = dir.filePath(QStringLiteral("r.rtreg"));
+    REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
+
+    // The file is read-only, its folder writable.
+    REQUIRE(QFile::setPermissions(db, readOnly));
+    const QByteArray before = [&] {
+        QFile f(db);
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        return f.readAll();
+    }();
+    for (const QString &command : {QStringLiteral("stats"), QStringLiteral("verify")}) {
+        INFO(command.toStdString());
+        const auto run = runCliUnprivileged({command, db});
+        INFO(run.err.toStdString());
+        CHECK(run.exitCode == 4);
+        CHECK(run.err.contains(db + QStringLiteral(" 是只读文件")));
+        CHECK_FALSE(run.err.contains(QStringLiteral("损坏")));
+    }
+
+    // The file is writable, its folder read-only (no -wal/-shm can be created).
+    const QString sub = dir.filePath(QStringLiteral("只读 文件夹"));
+    REQUIRE(QDir().mkdir(sub));
+    const QString inner = QDir(sub).filePath(QStringLiteral("台账.rtreg"));
+    REQUIRE(QFile::copy(db, inner));
+    REQUIRE(QFile::setPermissions(inner, QFileDevice::Permissions(all)));
+    REQUIRE(QFile::setPermissions(sub, readOnly | QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                           QFileDevice::ExeOther));
+    const auto run = runCliUnprivileged({QStringLiteral("stats"), inner});
+    INFO(run.err.toStdString());
+    CHECK(run.exitCode == 4);
+    CHECK(run.err.contains(QStringLiteral("所在文件夹是只读的")));
+    CHECK_FALSE(run.err.contains(QStringLiteral("损坏")));
+    CHECK_FALSE(QFileInfo::exists(inner + QStringLiteral("-wal")));
+    REQUIRE(QFile::setPermissions(sub, QFileDevice::Permissions(all)));
+
+    QFile after(db);
+    REQUIRE(after.open(QIODevice::ReadOnly));
+    CHECK(after.readAll() == before);
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "storage/database.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -7,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 using rectrack::test::runCli;
@@ -197,6 +199,12 @@ TEST_CASE("usage errors exit 1", "[cli]")
               .exitCode == 1);
     CHECK(runCli({QStringLiteral("stats"), db, QStringLiteral("--format"), QStringLiteral("xml")}).exitCode ==
           1);
+    // An unknown language is a usage error, said in Chinese, not a silent switch to English.
+    const auto fr = runCli({QStringLiteral("stats"), db, QStringLiteral("--lang"), QStringLiteral("fr")});
+    CHECK(fr.exitCode == 1);
+    CHECK(fr.err == QStringLiteral("rectrack-cli: 未知语言“fr”（可用 zh_CN 或 en）。\n"));
+    CHECK(fr.out.isEmpty());
+    CHECK(runCli({QStringLiteral("stats"), db, QStringLiteral("--lang=zh")}).exitCode == 0);
     const auto v = runCli({QStringLiteral("--version")});
     CHECK(v.exitCode == 0);
     CHECK(v.out.startsWith(QStringLiteral("rectrack-cli ")));
@@ -239,4 +247,28 @@ TEST_CASE("summary gives the seed's supervision figures on the demo register", "
               .toInt() == 0);
     CHECK(runCli({QStringLiteral("summary"), db, QStringLiteral("--format"), QStringLiteral("table")})
               .exitCode == 1);
+}
+
+TEST_CASE("the demo register's records are by a demo clerk, in the CLI's language", "[cli]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("demo.rtreg"));
+    REQUIRE(
+        runCli({QStringLiteral("demo"), db, QStringLiteral("--lang"), QStringLiteral("zh_CN")}).exitCode ==
+        0);
+    auto distinct = [&](const QString &sql) {
+        auto opened = rectrack::core::Database::open(db);
+        REQUIRE(opened);
+        QStringList values;
+        QSqlQuery q((*opened)->sql());
+        REQUIRE(q.exec(sql));
+        while (q.next())
+            values << q.value(0).toString();
+        return values;
+    };
+    // Not the login name of whoever built it, nor the fallback "operator".
+    CHECK(distinct(QStringLiteral("SELECT DISTINCT author FROM progress_entries")) ==
+          QStringList{QStringLiteral("巡察办工作人员")});
+    CHECK(distinct(QStringLiteral("SELECT DISTINCT actor FROM audit_log")) ==
+          QStringList{QStringLiteral("巡察办工作人员")});
 }

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -159,6 +160,14 @@ TEST_CASE("bad files are refused with exit code 2, named row and column, and the
         CHECK(auditLength(db) == auditBefore);
     }
 
+    // --sheet on a text file: there are no sheets to choose from.
+    const CliRun sheet = runCli({QStringLiteral("import"), db, dir.filePath(QStringLiteral("dates.csv")),
+                                 QStringLiteral("--unit"), QStringLiteral("X"), QStringLiteral("--sheet"),
+                                 s("整改台账"), QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    CHECK(sheet.exitCode == 2);
+    CHECK(sheet.err.contains(s("dates.csv 是文本文件，没有工作表；--sheet 只适用于 .xlsx 工作簿。")));
+    CHECK(statsTotal(db) == before);
+
     // Chinese messages by default: rows as 第N行.
     const CliRun zh = runCli({QStringLiteral("import"), db, dir.filePath(QStringLiteral("dates.csv")),
                               QStringLiteral("--unit"), QStringLiteral("X"), QStringLiteral("--lang"),
@@ -166,6 +175,8 @@ TEST_CASE("bad files are refused with exit code 2, named row and column, and the
     CHECK(zh.exitCode == 2);
     CHECK(zh.err.contains(s("第2行")));
     CHECK(zh.err.contains(s("第3行")));
+    // The glossary's word for the register (台账), not 登记簿.
+    CHECK(zh.err.contains(s("dates.csv：共 2 处错误；未导入该文件，台账未作任何改动。")));
 }
 
 TEST_CASE("export → import through the command line, dry run, usage errors", "[cli][import]")
@@ -209,6 +220,28 @@ TEST_CASE("export → import through the command line, dry run, usage errors", "
     }
     CHECK(runCli({QStringLiteral("export"), db, QStringLiteral("-o"), dir.filePath(QStringLiteral("x.pdf"))})
               .exitCode == 1);
+    // A folder that does not exist: refused in Chinese, with none of libxlsxwriter's English.
+    const QString nowhere = dir.filePath(s("没有 这个文件夹/问题台账.xlsx"));
+    const CliRun missing =
+        runCli({QStringLiteral("export"), db, QStringLiteral("--ledger"), QStringLiteral("problems"),
+                QStringLiteral("-o"), nowhere, QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    CHECK(missing.exitCode == 2);
+    CHECK(missing.err.contains(s("无法写入 ") + nowhere + s("：文件夹不存在")));
+    CHECK_FALSE(missing.err.contains(QStringLiteral("ERROR")));
+    CHECK_FALSE(missing.err.contains(QStringLiteral("permissions")));
+    // Exporting over an existing workbook replaces it and leaves no temporary file behind.
+    REQUIRE(runCli({QStringLiteral("export"), db, QStringLiteral("--ledger"), QStringLiteral("measures"),
+                    QStringLiteral("-o"), out})
+                .exitCode == 0);
+    CHECK(QDir(dir.path())
+              .entryList(QDir::Files | QDir::Hidden)
+              .filter(QStringLiteral(".rectrack-export"))
+              .isEmpty());
+    // … with the permissions of any new file (not the temporary file's 0600).
+    QFile plain(dir.filePath(QStringLiteral("plain.txt")));
+    REQUIRE(plain.open(QIODevice::WriteOnly));
+    plain.close();
+    CHECK(QFileInfo(out).permissions() == QFileInfo(plain.fileName()).permissions());
     CHECK(runCli({QStringLiteral("import"), db, out}).exitCode == 1);
     CHECK(runCli({QStringLiteral("import"), db, out, QStringLiteral("--unit"), unit, QStringLiteral("--map"),
                   QStringLiteral("A=nonsense")})

@@ -55,6 +55,9 @@ TEST_CASE("rectrack-cli report writes the demo register's report as PDF and .odt
     REQUIRE(run.exitCode == 0);
     WARN("report of the demo register took " << timer.elapsed() << " ms");
     CHECK(run.out.contains(QStringLiteral("r.pdf")));
+    // The file name stands apart from the Chinese words around it, as in the other commands' messages.
+    CHECK(run.out.startsWith(QStringLiteral("已生成报告 ") + pdf + QStringLiteral("（共 ")));
+    CHECK(run.out.trimmed().endsWith(QStringLiteral(" 页）。")));
 
     const QString info =
         tool(QStringLiteral("pdfinfo"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf});
@@ -124,6 +127,11 @@ TEST_CASE("rectrack-cli report refuses bad arguments with the documented exit co
                 QStringLiteral("--unit"), QStringLiteral("不存在的单位")});
     CHECK(noUnit.exitCode == 2);
     CHECK(noUnit.err.contains(QStringLiteral("不存在的单位")));
+    const QString nowhere = dir.filePath(QStringLiteral("没有/r.pdf"));
+    const CliRun noFolder = runCli({QStringLiteral("report"), db, QStringLiteral("-o"), nowhere,
+                                    QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    CHECK(noFolder.exitCode == 2);
+    CHECK(noFolder.err.contains(QStringLiteral("无法写入 ") + nowhere + QStringLiteral("：")));
     CHECK(runCli({QStringLiteral("report"), dir.filePath(QStringLiteral("missing.rtreg")),
                   QStringLiteral("-o"), dir.filePath(QStringLiteral("r.pdf"))})
               .exitCode == 4);

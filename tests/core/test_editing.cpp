@@ -289,3 +289,39 @@ TEST_CASE("registration numbers follow the configured pattern", "[editing][numbe
     f.add(QStringLiteral("2020-050"));
     CHECK(RegistrationNumber::nextSeq(*f.reg.db, pattern, fields) == 10);
 }
+
+TEST_CASE("an edited registration number already used in the unit is refused; other units may share it",
+          "[editing][numbers]")
+{
+    Fixture f;
+    const qint64 a = f.add(QStringLiteral("2021-001"));
+    const qint64 b = f.add(QStringLiteral("2021-002"));
+    const qint64 logBefore = AuditLog::length(*f.reg.db);
+
+    Problem edited = *f.problems.problem(b);
+    edited.registrationNo = QStringLiteral("2021-001");
+    const Status refused = f.problems.updateProblem(edited);
+    CHECK(refused.error().message ==
+          QStringLiteral("The registration number 2021-001 is already used in this unit."));
+    CHECK(f.problems.problem(b)->registrationNo == QStringLiteral("2021-002"));
+    CHECK(AuditLog::length(*f.reg.db) == logBefore);
+
+    // Other fields of a problem keep their number; a free number is taken.
+    edited = *f.problems.problem(a);
+    edited.responsiblePerson = QStringLiteral("陈某某");
+    REQUIRE(f.problems.updateProblem(edited).ok());
+    edited = *f.problems.problem(b);
+    edited.registrationNo = QStringLiteral("2021-003");
+    REQUIRE(f.problems.updateProblem(edited).ok());
+    CHECK(f.problems.problem(b)->registrationNo == QStringLiteral("2021-003"));
+
+    // The same number in another unit is fine.
+    Problem other = *f.problems.problem(a);
+    other.id = 0;
+    other.unitId = *f.org.ensureUnit(QStringLiteral("市审计局党组"));
+    other.registrationNo = QStringLiteral("2021-009");
+    const qint64 c = *f.problems.registerProblem(other);
+    Problem moved = *f.problems.problem(c);
+    moved.registrationNo = QStringLiteral("2021-001");
+    CHECK(f.problems.updateProblem(moved).ok());
+}

@@ -130,11 +130,24 @@ TEST_CASE("a referral's problem links are replaced one by one; a missing problem
     bad = stored;
     bad.subject = QStringLiteral("  ");
     CHECK_FALSE(oversight.updateReferral(bad).ok());
+    // A response dated before the referral (2020-08-03) is refused, by both ways of recording it.
+    bad = stored;
+    bad.responseDate = QDate(2020, 8, 2);
+    CHECK(oversight.updateReferral(bad).error().message ==
+          QStringLiteral("The response cannot be before the referral was issued."));
+    CHECK(oversight.recordResponse(id, QStringLiteral("已整改"), QDate(2020, 8, 2)).error().message ==
+          QStringLiteral("The response cannot be before the referral was issued."));
+    bad.id = 0;
+    CHECK_FALSE(oversight.addReferral(bad).ok());
+    CHECK(oversight.referral(id)->responseDate == QDate(2020, 9, 1));
+    CHECK(AuditLog::length(*reg.db) == logBefore + 3);
+    REQUIRE(oversight.recordResponse(id, QStringLiteral("已专题研究整改"), QDate(2020, 8, 3)).ok());
+    CHECK(oversight.referral(id)->responseDate == QDate(2020, 8, 3));
 
     REQUIRE(oversight.deleteReferral(id).ok());
     CHECK_FALSE(oversight.referral(id).has_value());
     CHECK(reg.db->scalar(QStringLiteral("SELECT count(*) FROM referral_problems")).toInt() == 0);
-    CHECK(AuditLog::length(*reg.db) == logBefore + 3 + 3); // two links and the referral
+    CHECK(AuditLog::length(*reg.db) == logBefore + 4 + 3); // two links and the referral
     CHECK(Verifier::verify(*reg.db).ok());
 }
 
@@ -349,6 +362,19 @@ TEST_CASE("a campaign's rounds are edited, a rename follows into its return visi
     c.roundIds = {9999};
     CHECK_FALSE(oversight.updateCampaign(c).ok());
     CHECK(oversight.campaigns().first().roundIds.size() == 7);
+    // Dates in the wrong order are refused, the campaign as it was.
+    c.roundIds = {1, 2};
+    Campaign backwards = c;
+    backwards.end = backwards.start.addDays(-1);
+    const qint64 logBackwards = AuditLog::length(*reg.db);
+    const Status refused = oversight.updateCampaign(backwards);
+    CHECK(refused.error().message == QStringLiteral("A campaign cannot end before it starts."));
+    backwards.id = 0;
+    CHECK_FALSE(oversight.addCampaign(backwards).ok());
+    CHECK(AuditLog::length(*reg.db) == logBackwards);
+    CHECK(oversight.campaigns().size() == 1);
+    CHECK(oversight.campaigns().first().roundIds.size() == 7);
+    CHECK(oversight.campaigns().first().end == c.end);
 
     CHECK_FALSE(oversight.deleteCampaign(c.id).ok()); // 20 return visits name it
     const qint64 id = *oversight.addCampaign(

@@ -317,6 +317,39 @@ TEST_CASE("the registration dialog numbers pasted problems from the pattern", "[
     CHECK(w.child<QLabel>(dialog.get(), "feedbackMessage")->text().contains(QStringLiteral("2021-001")));
 }
 
+TEST_CASE("the registration dialog refuses an impossible deadline and reads 6月底前 as the importer does",
+          "[ui][editing]")
+{
+    EditingWindow w;
+    std::unique_ptr<FeedbackDialog> dialog(w.window.editing()->createFeedbackDialog(&w.window));
+    w.child<QComboBox>(dialog.get(), "feedbackUnit")->setCurrentText(QStringLiteral("思明区委"));
+    REQUIRE(dialog->pasteRows(QStringLiteral("问题甲\t\t\t\t\t6月底前\n问题乙\t\t\t\t\t2021-02-30\n"
+                                             "问题丙\t\t\t\t\t长期坚持\n")) == 3);
+    auto *table = w.child<QTableWidget>(dialog.get(), "feedbackProblems");
+    REQUIRE(table->rowCount() == 3);
+    CHECK(table->item(1, FeedbackDialog::DeadlineColumn)->text() == QStringLiteral("2021-02-30"));
+    CHECK_FALSE(w.child<QPushButton>(dialog.get(), "feedbackRegister")->isEnabled());
+    CHECK(w.child<QLabel>(dialog.get(), "feedbackMessage")->text() ==
+          QStringLiteral("Row 2: the deadline \"2021-02-30\" is not a valid date."));
+
+    // A deadline before the feedback (2021-01-15) is a slip, refused too.
+    table->item(1, FeedbackDialog::DeadlineColumn)->setText(QStringLiteral("2020-12-31"));
+    CHECK_FALSE(w.child<QPushButton>(dialog.get(), "feedbackRegister")->isEnabled());
+    CHECK(w.child<QLabel>(dialog.get(), "feedbackMessage")->text() ==
+          QStringLiteral("Row 2: the deadline 2020-12-31 is before the feedback date 2021-01-15."));
+
+    table->item(1, FeedbackDialog::DeadlineColumn)->setText(QStringLiteral("2021-02-28"));
+    CHECK(w.child<QPushButton>(dialog.get(), "feedbackRegister")->isEnabled());
+    CHECK(w.child<QLabel>(dialog.get(), "feedbackMessage")->text().isEmpty());
+    const ui::FeedbackDraft d = dialog->draft();
+    REQUIRE(d.problems.size() == 3);
+    CHECK(d.problems[0].deadline == QDate(2021, 6, 30)); // the feedback date's year (2021-01-15)
+    CHECK(d.problems[0].deadlineNote.isEmpty());
+    CHECK(d.problems[1].deadline == QDate(2021, 2, 28));
+    CHECK_FALSE(d.problems[2].deadline.isValid());
+    CHECK(d.problems[2].deadlineNote == QStringLiteral("长期坚持"));
+}
+
 TEST_CASE("extensions keep the original deadline; actions are undone; Enter opens the editor",
           "[ui][editing]")
 {

@@ -1,5 +1,6 @@
 #include "feedbackdialog.h"
 
+#include "io/ledgerrules.h"
 #include "models/labels.h"
 
 #include <QApplication>
@@ -355,6 +356,26 @@ void FeedbackDialog::validate()
             }
             seen.insert(p.registrationNo);
         }
+        // An impossible date (2021-02-30) is refused as the importer refuses it, rather than
+        // kept silently as a deadline note with no date.
+        for (int r = 0; why.isEmpty() && r < m_table->rowCount(); ++r) {
+            const QString deadline = m_table->item(r, DeadlineColumn)->text().trimmed();
+            if (m_table->item(r, DescriptionColumn)->text().trimmed().isEmpty() || deadline.isEmpty() ||
+                parseDate(deadline).isValid())
+                continue;
+            if (core::LedgerRules::parseDeadline(deadline, d.feedbackDate.year()).invalid)
+                why = tr("Row %1: the deadline \"%2\" is not a valid date.").arg(r + 1).arg(deadline);
+        }
+        // A deadline before the feedback is a typing slip (or 6月底前 read in the wrong year).
+        for (int r = 0, i = 0; why.isEmpty() && r < m_table->rowCount(); ++r) {
+            if (m_table->item(r, DescriptionColumn)->text().trimmed().isEmpty())
+                continue;
+            const core::Problem &p = d.problems.at(i++);
+            if (p.deadline.isValid() && p.deadline < d.feedbackDate)
+                why = tr("Row %1: the deadline %2 is before the feedback date %3.")
+                          .arg(r + 1)
+                          .arg(p.deadline.toString(Qt::ISODate), d.feedbackDate.toString(Qt::ISODate));
+        }
     }
     m_message->setText(why);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(why.isEmpty());
@@ -383,6 +404,9 @@ FeedbackDraft FeedbackDialog::draft() const
         p.responsiblePerson = m_table->item(r, PersonColumn)->text().trimmed();
         const QString deadline = m_table->item(r, DeadlineColumn)->text().trimmed();
         p.deadline = parseDate(deadline);
+        if (!p.deadline.isValid() &&
+            !deadline.isEmpty()) // 6月底前, 年底前, 第三季度 … as the importer reads them
+            p.deadline = core::LedgerRules::parseDeadline(deadline, d.feedbackDate.year()).date;
         if (!p.deadline.isValid())
             p.deadlineNote = deadline;
         p.immediate = m_table->item(r, ImmediateColumn)->checkState() == Qt::Checked;
