@@ -133,6 +133,16 @@ public:
                                               const StatsFilter &filter = {});
 
     /// Parses a `--by` word (round, unit, office, source, category, kind, leader).
+    /// Whether figures as of @p asOf read each problem's state from problem_latest_state (the
+    /// last history entry of all) instead of looking it up in the history: true when @p asOf is on
+    /// or after the newest problem_states.changed_on of the register, where both give the same
+    /// state. The deadline on @p asOf is looked up the same way on both paths.
+    static bool usesLatestState(Database &db, const QDate &asOf);
+
+    /// Tests and benchmarks: always look states up in the history (false restores the default).
+    /// Process-wide; not thread-safe against a running computation.
+    static void setForceHistory(bool force);
+
     static std::optional<GroupBy> groupByFromKey(const QString &key);
 
     /// A fraction rounded to 4 places, as JSON carries rates.

@@ -170,14 +170,55 @@ QStringList createStatements()
     return out;
 }
 
+// The body of a problem_latest_state trigger for the problem of row R (new or old): that
+// problem's last history entry by (changed_on, id), or no row when it has none left.
+#define RT_LATEST(R)                                                                                         \
+    "DELETE FROM problem_latest_state WHERE problem_id = " R ".problem_id; INSERT INTO "                     \
+    "problem_latest_state(problem_id, changed_on, state) SELECT problem_id, changed_on, state FROM "         \
+    "problem_states WHERE problem_id = " R ".problem_id ORDER BY changed_on DESC, id DESC LIMIT 1;"
+
 QList<QStringList> migrationSteps()
 {
     return {
         // 1 → 2: soft delete of problems (issue #4). A deleted problem keeps its rows; every
         // ledger, statistic and report reads "deleted_at IS NULL".
         {QStringLiteral("ALTER TABLE problems ADD COLUMN deleted_at TEXT")},
+        // 2 → 3: scale (issue #11). A covering index for the per-problem as-of lookups (the state
+        // is read from the index, no table read per problem), which replaces
+        // problem_states_by_problem (its prefix); the importer's and findByRegistrationNo's lookup
+        // of a number within a unit; and problem_latest_state, each problem's last history entry
+        // by (changed_on, id), kept by triggers on problem_states whatever writes them (services,
+        // bulk inserts, imports, the sqlite3 shell). Statistics read it instead of the history when
+        // the as-of date is on or after every changed_on (Statistics::compute). It is derived data:
+        // not audited, and filled here for the existing rows.
+        {
+            QStringLiteral(
+                "CREATE INDEX problem_states_asof ON problem_states(problem_id, changed_on, id, state)"),
+            QStringLiteral("DROP INDEX problem_states_by_problem"),
+            QStringLiteral("CREATE INDEX problems_unit_regno ON problems(unit_id, registration_no)"),
+            QStringLiteral(
+                "CREATE TABLE problem_latest_state (problem_id INTEGER PRIMARY KEY, changed_on TEXT NOT "
+                "NULL, state TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX problem_latest_state_changed ON problem_latest_state(changed_on)"),
+            QStringLiteral(
+                "INSERT INTO problem_latest_state(problem_id, changed_on, state) SELECT problem_id, "
+                "changed_on, state FROM (SELECT problem_id, changed_on, state, row_number() OVER "
+                "(PARTITION BY problem_id ORDER BY changed_on DESC, id DESC) AS rn FROM "
+                "problem_states) WHERE rn = 1"),
+            QStringLiteral(
+                "CREATE TRIGGER problem_states_latest_ai AFTER INSERT ON problem_states BEGIN " RT_LATEST(
+                    "new") " END"),
+            QStringLiteral(
+                "CREATE TRIGGER problem_states_latest_au AFTER UPDATE ON problem_states BEGIN " RT_LATEST(
+                    "old") " " RT_LATEST("new") " END"),
+            QStringLiteral(
+                "CREATE TRIGGER problem_states_latest_ad AFTER DELETE ON problem_states BEGIN " RT_LATEST(
+                    "old") " END"),
+        },
     };
 }
+
+#undef RT_LATEST
 
 QStringList auditedTables()
 {

@@ -6,7 +6,7 @@ namespace rectrack::core::schema {
 
 /// Current schema version, stored in PRAGMA user_version. Bump it and add a step to
 /// migrationSteps() when the schema changes; never edit a step that has shipped.
-inline constexpr int kVersion = 2;
+inline constexpr int kVersion = 3;
 
 /// PRAGMA application_id of a Rectrack register: "RTRK" as a big-endian 32-bit integer.
 inline constexpr quint32 kApplicationId = 0x5254524B;
@@ -21,6 +21,10 @@ QStringList createStatements();
 ///  - step 1 → 2: soft delete of problems (`problems.deleted_at`, an ISO date-time; NULL = live).
 ///    Deleted problems stay in the file with their history and can be restored; ledgers,
 ///    statistics, reports and exports leave them out.
+///  - step 2 → 3: indexes for scale (`problem_states_asof` covering the as-of lookups,
+///    `problems_unit_regno`) and `problem_latest_state` (problem_id, changed_on, state): each
+///    problem's last state history entry by (changed_on, id), kept by triggers on problem_states.
+///    Derived data, not audited; Statistics uses it for as-of dates on or after every changed_on.
 QList<QStringList> migrationSteps();
 
 /// Tables whose rows are covered by the audit log (entity names used in audit_log.entity).

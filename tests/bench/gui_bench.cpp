@@ -5,6 +5,7 @@
 //
 //   xvfb-run -s "-screen 0 1440x900x24" build/tests/bench/rectrack-gui-bench FILE [--shots DIR]
 
+#include "models/measureledgermodel.h"
 #include "models/problemledgermodel.h"
 #include "views/filterbar.h"
 #include "views/ledgerview.h"
@@ -128,6 +129,14 @@ int main(int argc, char **argv)
          [&] { window.tabs()->setCurrentIndex(ui::MainWindow::DashboardTab); });
     step(QStringLiteral("back to the problem ledger"),
          [&] { window.tabs()->setCurrentIndex(ui::MainWindow::ProblemTab); });
+    // The measure ledger follows filter changes when its tab is shown: here the last search.
+    step(QStringLiteral("rectification ledger tab (applies the search)"),
+         [&] { window.tabs()->setCurrentIndex(ui::MainWindow::MeasureTab); });
+    out << "| (rows in the rectification ledger: " << window.measureModel()->rowCount() << ") | | |\n";
+    step(QStringLiteral("clear the filter on the rectification ledger"), [&] {
+        window.filterBar()->setFilter({});
+        Q_EMIT window.filterBar()->filterChanged();
+    });
     out << "\npeak resident memory: " << peakRssMb() << " MB\n";
     return 0;
 }

@@ -80,7 +80,7 @@ TEST_CASE("a schema-1 register migrates to the fresh schema and keeps its proble
     QFile::setPermissions(reg.path, QFile::ReadOwner | QFile::WriteOwner);
     auto db = Database::open(reg.path);
     REQUIRE(db.ok());
-    CHECK((*db)->schemaVersion() == 2);
+    CHECK((*db)->schemaVersion() == schema::kVersion);
     CHECK(QFile::exists(reg.path + QStringLiteral(".schema1.bak")));
     CHECK((*db)->scalar(QStringLiteral("SELECT count(*) FROM problems WHERE deleted_at IS NULL")).toInt() ==
           3);

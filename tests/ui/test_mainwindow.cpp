@@ -86,7 +86,9 @@ TEST_CASE("the main window opens a register at its reference date", "[ui][window
     // Picking a round scopes both ledgers.
     window.navigation()->setCurrentItem(term->child(1));
     CHECK(window.problemModel()->rowCount() == 2);
+    window.tabs()->setCurrentIndex(1); // the hidden measure ledger is queried when shown
     CHECK(window.measureModel()->rowCount() == 2);
+    window.tabs()->setCurrentIndex(0);
 
     // A later as-of date: A-2 (deadline 2021-01-20) is overdue too.
     window.navigation()->selectSmartList(NavigationPane::SmartList::Overdue);

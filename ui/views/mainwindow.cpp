@@ -42,6 +42,8 @@
 #include <QTextDocument>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace rectrack::ui {
 
 namespace {
@@ -182,6 +184,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         // need the room; the filter bar filters the ledgers only.
         m_detail->setVisible(index != DashboardTab && index != RegistersTab);
         m_filterBar->setVisible(index != RegistersTab);
+        if (index == MeasureTab)
+            applyPendingMeasureFilter();
         updateDetail();
         updateCounts();
         updateDashboard();
@@ -374,6 +378,7 @@ bool MainWindow::openRegister(const QString &path, bool quiet)
     m_scope = {};
     m_scopeTitle = tr("All problems");
     applyFilter();
+    applyPendingMeasureFilter(); // both ledgers are loaded on open
     updateFigures();
     updateTitle();
     addRecent(QFileInfo(path).absoluteFilePath());
@@ -383,6 +388,7 @@ bool MainWindow::openRegister(const QString &path, bool quiet)
 
 void MainWindow::closeRegister()
 {
+    m_pendingMeasureFilter.reset();
     m_editing->setDatabase(nullptr);
     m_problems->setDatabase(nullptr);
     m_measures->setDatabase(nullptr);
@@ -450,12 +456,26 @@ void MainWindow::applyFilter()
     const core::LedgerFilter f = effectiveFilter();
     const core::LedgerContext ctx{m_asOf, m_thresholds};
     m_problems->setQuery(m_db.get(), f, ctx);
-    m_measures->setQuery(m_db.get(), f, ctx);
+    if (m_tabs->currentIndex() == MeasureTab) {
+        m_pendingMeasureFilter.reset();
+        m_measures->setQuery(m_db.get(), f, ctx);
+    } else {
+        m_pendingMeasureFilter = f; // queried when its tab is shown (applyPendingMeasureFilter)
+    }
     updateCounts();
     if (!m_drill) { // a click-through keeps the dashboard's scope
         m_dashboardDirty = true;
         updateDashboard();
     }
+}
+
+void MainWindow::applyPendingMeasureFilter()
+{
+    if (!m_pendingMeasureFilter || !m_db)
+        return;
+    BusyScope busy(this, tr("Searching…"));
+    const core::LedgerFilter f = *std::exchange(m_pendingMeasureFilter, std::nullopt);
+    m_measures->setQuery(m_db.get(), f, core::LedgerContext{m_asOf, m_thresholds});
 }
 
 void MainWindow::updateDashboard()
@@ -478,7 +498,8 @@ void MainWindow::setAsOf(const QDate &date)
     const core::LedgerContext ctx{m_asOf, m_thresholds};
     BusyScope busy(this, tr("Computing…"));
     m_problems->setContext(ctx);
-    m_measures->setContext(ctx);
+    if (!m_pendingMeasureFilter) // else the context is applied with the filter
+        m_measures->setContext(ctx);
     m_registerView->setDatabase(m_db.get(), m_asOf);
     updateFigures();
     updateCounts();
@@ -532,6 +553,8 @@ void MainWindow::refreshAfterEdit()
         return;
     for (LedgerView *v : {m_problemView, m_measureView}) {
         auto *model = static_cast<LedgerModel *>(v->model());
+        if (model == m_measures && m_pendingMeasureFilter)
+            continue; // re-queried when its tab is shown
         const qint64 id = model->idAt(v->selectionModel()->currentIndex().row());
         const int column = std::max(0, v->selectionModel()->currentIndex().column());
         model->refresh();

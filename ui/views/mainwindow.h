@@ -68,6 +68,7 @@ public:
 
     core::Database *database() const { return m_db.get(); }
     ProblemLedgerModel *problemModel() const { return m_problems; }
+    /// The measure ledger's model; it follows filter changes when its tab is shown.
     MeasureLedgerModel *measureModel() const { return m_measures; }
     LedgerView *problemView() const { return m_problemView; }
     LedgerView *measureView() const { return m_measureView; }
@@ -119,6 +120,8 @@ private:
     /// After an edit: reloads both ledgers (keeping the current row), the figures and the dashboard.
     void refreshAfterEdit();
     void updateDashboard();
+    /// Queries the measure ledger with the filter it missed while its tab was hidden.
+    void applyPendingMeasureFilter();
     void clearDrill();
     void updateTitle();
     void loadRegisterSettings();
@@ -157,6 +160,10 @@ private:
     core::LedgerFilter m_scope;
     std::optional<core::LedgerFilter> m_drill; ///< a dashboard click-through's filter
     bool m_dashboardDirty = true;              ///< scope or date changed since the dashboard's last refresh
+    /// The measure ledger's filter while its tab is hidden: applied when the tab is shown (at
+    /// 100,000 problems re-reading all 300,000 measure ids at every filter change is most of the
+    /// pause; docs/benchmarks.md). Empty when the measure model is current.
+    std::optional<core::LedgerFilter> m_pendingMeasureFilter;
     QString m_scopeTitle;
     QDate m_asOf;
     core::WarningThresholds m_thresholds;
