@@ -235,6 +235,22 @@ QList<HistoryLine> AuditHistory::forProblem(Database &db, qint64 problemId)
             line.fieldLabel = fieldLabel(base.table, column);
             line.oldValue = displayValue(base.table, column, o);
             line.newValue = displayValue(base.table, column, n);
+            // Units and categories by name rather than by their row id.
+            const QString lookup = column == QLatin1String("unit_id")       ? QStringLiteral("units")
+                                   : column == QLatin1String("category_id") ? QStringLiteral("categories")
+                                                                            : QString();
+            if (!lookup.isEmpty()) {
+                auto name = [&](const QJsonValue &v) {
+                    const QVariant found =
+                        v.isDouble()
+                            ? db.scalar(QStringLiteral("SELECT name FROM %1 WHERE id = ?").arg(lookup),
+                                        {qint64(v.toDouble())})
+                            : QVariant();
+                    return found.isValid() ? found.toString() : displayValue(base.table, column, v);
+                };
+                line.oldValue = name(o);
+                line.newValue = name(n);
+            }
             if (line.oldValue.isEmpty() && line.newValue.isEmpty())
                 continue;
             out.append(line);

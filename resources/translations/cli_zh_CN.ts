@@ -245,5 +245,13 @@
         <source>Audit chain head (note it in the minutes; verify --anchor checks it later): %1:%2</source>
         <translation>审计链链头（请记入会议纪要，今后可用 verify --anchor 核对）：%1:%2</translation>
     </message>
+    <message>
+        <source>The register %1 is read-only (the file, its folder or the drive cannot be written); nothing was changed.</source>
+        <translation>台账文件 %1 为只读（文件、所在文件夹或磁盘不可写入）；未做任何修改。</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
 </context>
 </TS>

@@ -326,7 +326,7 @@ TEST_CASE("the history of a problem lists its edits in order with old and new va
     // in the log's order, each with its old and new value.
     const QStringList expected{
         QStringLiteral("tester|Problem|description||财务管理制度执行不严|2021-01-15"),
-        QStringLiteral("tester|Problem|unit_id||1|2021-01-15"),
+        QStringLiteral("tester|Problem|unit_id||市某局党组|2021-01-15"),
         QStringLiteral("tester|Problem|source_level||municipal|2021-01-15"),
         QStringLiteral("tester|Problem|original_deadline||2020-07-10|2021-01-15"),
         QStringLiteral("tester|Problem|systemic||no|2021-01-15"),

@@ -35,6 +35,7 @@ class MeasureLedgerModel;
 class NavigationPane;
 class ProblemLedgerModel;
 class RegisterView;
+class SafetyController;
 
 class MainWindow : public QMainWindow
 {
@@ -76,6 +77,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     DashboardView *dashboard() const { return m_dashboard; }
     RegisterView *registerView() const { return m_registerView; }
+    /// Backups, restore, history and the warning banner (issue #13).
+    SafetyController *safety() const { return m_safety; }
 
     /// The as-of date of the figures and traffic lights.
     QDate asOf() const { return m_asOf; }
@@ -142,6 +145,7 @@ private:
     DashboardView *m_dashboard;
     RegisterView *m_registerView;
     DetailPane *m_detail;
+    SafetyController *m_safety;
     QSplitter *m_splitter;
     QLabel *m_figures;
     QLabel *m_count;
