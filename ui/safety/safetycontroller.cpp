@@ -63,7 +63,13 @@ SafetyController::SafetyController(MainWindow *window) : QObject(window), m_wind
 
 SafetyController::~SafetyController()
 {
-    waitForBackup();
+    // The window is being torn down: let a running backup finish, but deliver nothing to it.
+    if (m_worker) {
+        m_worker->disconnect(this);
+        m_worker->wait();
+        delete m_worker;
+        m_worker = nullptr;
+    }
 }
 
 int SafetyController::intervalMinutes()
@@ -162,9 +168,8 @@ void SafetyController::waitForBackup()
     if (!m_worker)
         return;
     m_worker->wait();
-    // Deliver its finished signal now, so that the state is up to date.
-    QCoreApplication::sendPostedEvents(this);
-    QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    // Deliver its (queued) finished signal now, so that the state is up to date.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
 void SafetyController::restoreBackup()
