@@ -193,8 +193,18 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
     db->m_actor = qEnvironmentVariable("USER", QStringLiteral("operator"));
     // A read-only WAL register on a read-only folder or mount has no -shm to read through: SQLite
     // cannot open it unless told that nobody writes it (immutable), which is true there.
-    if (!db->openConnection(false) && !(db->m_location.readOnly && db->openConnection(true)))
+    // Immutable would ignore a write-ahead log left behind by a crash, hiding committed changes:
+    // then the register must be opened where it can be written.
+    const bool walWaiting = QFileInfo(path + QStringLiteral("-wal")).size() > 32;
+    if (!db->openConnection(false) && !(db->m_location.readOnly && !walWaiting && db->openConnection(true))) {
+        if (db->m_location.readOnly && walWaiting)
+            return cannotOpen(
+                tr("The register %1 is read-only and its last changes are still in its write-ahead "
+                   "log %1-wal, which cannot be read here. Copy both files to a folder you can "
+                   "write to and open the copy.")
+                    .arg(path));
         return cannotOpen(tr("The file %1 cannot be opened: %2").arg(path, db->m_db.lastError().text()));
+    }
     if (const Status s = db->initialise(!exists); !s)
         return s.error();
     return db;

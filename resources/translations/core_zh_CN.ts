@@ -413,6 +413,10 @@
         <source>The register %1 could not be written (input/output error: %2): the change was not saved (everything saved before is intact).</source>
         <translation>无法写入台账文件 %1（输入输出错误：%2）：本次修改未保存（此前保存的内容完好无损）。</translation>
     </message>
+    <message>
+        <source>The register %1 is read-only and its last changes are still in its write-ahead log %1-wal, which cannot be read here. Copy both files to a folder you can write to and open the copy.</source>
+        <translation>台账文件 %1 为只读，而其最近的修改仍在预写日志 %1-wal 中，此处无法读取。请将这两个文件复制到可写入的文件夹，然后打开副本。</translation>
+    </message>
 </context>
 <context>
     <name>DemoRegister</name>
