@@ -84,7 +84,7 @@ int runImport(Context &ctx, const QStringList &argv)
     }
 
     int code = 0;
-    auto db = openRegister(ctx, args.positional().at(0), code);
+    auto db = openRegister(ctx, args.positional().at(0), code, o.dryRun ? Access::Read : Access::Write);
     if (!db)
         return code;
     const core::ImportReport r = core::LedgerImporter::importFile(*db, args.positional().at(1), o);

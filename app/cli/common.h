@@ -11,8 +11,21 @@
 
 namespace rectrack::cli {
 
-/// Opens an existing register for a command; on failure prints the reason and sets @p exitCode (4).
-std::unique_ptr<core::Database> openRegister(Context &ctx, const QString &path, int &exitCode);
+/// How a command uses the register it opens.
+enum class Access
+{
+    Read, ///< reads only
+    Write ///< writes: refused on a read-only register; warns when the clock is behind the log
+};
+
+/**
+ * Opens an existing register for a command; on failure prints the reason and sets @p exitCode (4).
+ * Warnings about where the file lives (network drive, FAT32 near 4 GB) go to stderr. With
+ * Access::Write, a read-only register is refused (exit 2, nothing changed) and a system clock
+ * earlier than the newest audit entry gives a warning on stderr (the exit code is not affected).
+ */
+std::unique_ptr<core::Database> openRegister(Context &ctx, const QString &path, int &exitCode,
+                                             Access access = Access::Read);
 
 /// Parses --as-of (YYYY-MM-DD); empty gives the register's default as-of date.
 std::optional<QDate> parseAsOf(Context &ctx, const QString &text, const core::Database &db);

@@ -105,6 +105,7 @@ struct Measure
     QString deadlineNote;
     MeasureState state = MeasureState::Pending;
     QDate completedDate;
+    int version = 1; ///< row version as read; a save over a newer version is refused (stale edit)
 };
 
 /// 整改进展: a dated progress report.

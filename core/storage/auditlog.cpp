@@ -129,9 +129,18 @@ Status AuditLog::update(Database &db, const QString &table, qint64 id, const QVa
     auto r = db.exec(QStringLiteral("UPDATE %1 SET %2 WHERE rowid = ?").arg(table, sets.join(u',')), binds);
     if (!r)
         return r.error();
-    const QJsonObject after = snapshot(db, table, id);
+    QJsonObject after = snapshot(db, table, id);
     if (after == before)
         return okStatus();
+    // Rows with a version column (problems, measures) count every change, so that an editor that
+    // read an older version is refused (stale edit) whichever service changed the row meanwhile.
+    if (before.contains(QLatin1String("version")) && !values.contains(QStringLiteral("version"))) {
+        auto v =
+            db.exec(QStringLiteral("UPDATE %1 SET version = version + 1 WHERE rowid = ?").arg(table), {id});
+        if (!v)
+            return v.error();
+        after = snapshot(db, table, id);
+    }
     return record(db, table, id, QStringLiteral("update"), before, after);
 }
 
@@ -187,6 +196,23 @@ Status AuditLog::record(Database &db, const QString &entity, qint64 id, const QS
 qint64 AuditLog::length(Database &db)
 {
     return db.scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong();
+}
+
+AuditLog::Change AuditLog::lastChange(Database &db, const QString &table, qint64 id)
+{
+    auto r = db.exec(QStringLiteral("SELECT actor, at FROM audit_log WHERE entity = ? AND entity_id = ? "
+                                    "ORDER BY id DESC LIMIT 1"),
+                     {table, id});
+    if (!r || !r->next())
+        return {};
+    return {r->value(0).toString(), QDateTime::fromString(r->value(1).toString(), Qt::ISODateWithMs)};
+}
+
+QDateTime AuditLog::newestTime(Database &db)
+{
+    // The sequence (id) orders the log and its hash chain; "at" is only what the writer's clock said.
+    const QVariant at = db.scalar(QStringLiteral("SELECT at FROM audit_log ORDER BY id DESC LIMIT 1"));
+    return at.isValid() ? QDateTime::fromString(at.toString(), Qt::ISODateWithMs) : QDateTime();
 }
 
 namespace {

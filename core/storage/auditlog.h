@@ -47,6 +47,17 @@ public:
     /// Number of entries in the log.
     static qint64 length(Database &db);
 
+    /// Who last changed a row, and when (the newest entry for it, by sequence).
+    struct Change
+    {
+        QString actor;
+        QDateTime at; ///< UTC; invalid when the row has no entry
+    };
+    /// The newest audit entry of @p table row @p id; an empty Change when there is none.
+    static Change lastChange(Database &db, const QString &table, qint64 id);
+    /// Time of the newest entry of the whole log (by sequence, not by time); invalid when empty.
+    static QDateTime newestTime(Database &db);
+
     /// previous-hash of the first entry.
     static const QString kGenesisHash;
     /// A column value as it appears in snapshots (integers, reals, text, null).

@@ -3,11 +3,13 @@
 #include "schema.h"
 
 #include <QAtomicInt>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QThread>
+#include <QUrl>
 #include <QUuid>
 #include <QtEndian>
 
@@ -204,16 +206,58 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
 
     std::unique_ptr<Database> db(new Database);
     db->m_path = path;
+    db->m_location = FileLocationProbe::current().probe(path);
+    db->m_openWarnings = FileLocationWarnings::forLocation(path, db->m_location);
+    if (!exists && db->m_location.readOnly)
+        return cannotOpen(
+            tr("The register %1 cannot be created: the folder or drive is read-only.").arg(path));
     db->m_actor = qEnvironmentVariable("USER", QStringLiteral("operator"));
-    db->m_connection = QStringLiteral("rectrack-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
-    db->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connection);
-    db->m_db.setDatabaseName(path);
-    db->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    if (!db->m_db.open())
+    // A read-only WAL register on a read-only folder or mount has no -shm to read through: SQLite
+    // cannot open it unless told that nobody writes it (immutable), which is true there.
+    // Immutable would ignore a write-ahead log left behind by a crash, hiding committed changes:
+    // then the register must be opened where it can be written.
+    const bool walWaiting = QFileInfo(path + QStringLiteral("-wal")).size() > 32;
+    if (!db->openConnection(false) && !(db->m_location.readOnly && !walWaiting && db->openConnection(true))) {
+        if (db->m_location.readOnly && walWaiting)
+            return cannotOpen(
+                tr("The register %1 is read-only and its last changes are still in its write-ahead "
+                   "log %1-wal, which cannot be read here. Copy both files to a folder you can "
+                   "write to and open the copy.")
+                    .arg(path));
         return cannotOpen(tr("The file %1 cannot be opened: %2").arg(path, db->m_db.lastError().text()));
+    }
     if (const Status s = db->initialise(!exists); !s)
         return s.error();
     return db;
+}
+
+bool Database::openConnection(bool immutable)
+{
+    if (!m_connection.isEmpty()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+    m_connection = QStringLiteral("rectrack-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000");
+    if (m_location.readOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    if (immutable) {
+        options += QStringLiteral(";QSQLITE_OPEN_URI");
+        m_db.setDatabaseName(QStringLiteral("file:") +
+                             QString::fromLatin1(QUrl::toPercentEncoding(QFileInfo(m_path).absoluteFilePath(),
+                                                                         QByteArrayLiteral("/"))) +
+                             QStringLiteral("?mode=ro&immutable=1"));
+    } else {
+        m_db.setDatabaseName(m_path);
+    }
+    m_db.setConnectOptions(options);
+    if (!m_db.open())
+        return false;
+    // Opening is lazy: the first read tells whether SQLite can get at the file (and its WAL index).
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !m_location.readOnly || immutable;
 }
 
 Database::~Database()
@@ -274,14 +318,30 @@ Status Database::initialise(bool created)
             return cannotOpen(
                 tr("The file %1 is damaged or not a register: %2").arg(m_path, q.lastError().text()));
     }
-    for (const char *p : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
-        if (const Status s = pragma(QString::fromLatin1(p)); !s)
-            return s;
-    }
+    // The application id goes into the file itself before WAL mode starts, so that another
+    // connection's header check accepts a new register while its creator still holds it open.
     if (created) {
         if (const Status s = pragma(QStringLiteral("PRAGMA application_id=%1").arg(schema::kApplicationId));
             !s)
             return s;
+    }
+    // WAL needs shared memory between the processes that use the file, which network file
+    // systems do not provide: there, the rollback journal (DESIGN.md §4, issue #13). A read-only
+    // connection cannot change the journal mode and needs none.
+    if (!m_location.readOnly) {
+        const bool network = m_location.kind == FileLocation::Kind::Network;
+        if (const Status s = pragma(network ? QStringLiteral("PRAGMA journal_mode=DELETE")
+                                            : QStringLiteral("PRAGMA journal_mode=WAL"));
+            !s)
+            return s;
+        if (const Status s = pragma(network ? QStringLiteral("PRAGMA synchronous=FULL")
+                                            : QStringLiteral("PRAGMA synchronous=NORMAL"));
+            !s)
+            return s;
+    }
+    if (const Status s = pragma(QStringLiteral("PRAGMA foreign_keys=ON")); !s)
+        return s;
+    if (created) {
         Transaction tx(*this);
         if (!tx.active())
             return tx.error();
@@ -298,9 +358,43 @@ Status Database::initialise(bool created)
         return tx.commit();
     }
     const int version = schemaVersion();
-    if (version < schema::kVersion)
+    if (version < schema::kVersion) {
+        if (m_location.readOnly)
+            return cannotOpen(tr("The register %1 was written by an older version of Rectrack and must be "
+                                 "upgraded, but it is read-only. Copy it to a folder you can write to.")
+                                  .arg(m_path));
         return migrate(version);
+    }
     return okStatus();
+}
+
+QString Database::journalMode() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next())
+        return q.value(0).toString().toLower();
+    return {};
+}
+
+Error Database::writeError(const QSqlError &error, const QString &context) const
+{
+    // Primary result codes: SQLITE_READONLY 8, SQLITE_IOERR 10, SQLITE_FULL 13. SQLite rolls the
+    // transaction back on these, so what was committed before stays as it was.
+    const QString code = error.nativeErrorCode();
+    if (code == QLatin1String("13") || error.databaseText().contains(QLatin1String("disk is full")))
+        return Error{ErrorCode::Internal,
+                     tr("The disk holding %1 is full: the change was not saved (everything saved before is "
+                        "intact). Free some space, then try again.")
+                         .arg(QDir::toNativeSeparators(m_path))};
+    if (code == QLatin1String("8") || m_location.readOnly)
+        return Error{ErrorCode::InputRefused, tr("The register %1 is read-only: the change was not saved.")
+                                                  .arg(QDir::toNativeSeparators(m_path))};
+    if (code == QLatin1String("10"))
+        return Error{ErrorCode::Internal,
+                     tr("The register %1 could not be written (input/output error: %2): the change was not "
+                        "saved (everything saved before is intact).")
+                         .arg(QDir::toNativeSeparators(m_path), error.databaseText())};
+    return Error{ErrorCode::Internal, tr("Database error: %1 (%2)").arg(error.text(), context)};
 }
 
 Status Database::checkRootPages()
@@ -380,7 +474,7 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
             return cannotOpen(tr("The file %1 is damaged (%2). Restore a backup; rectrack-cli verify on "
                                  "a copy lists the damage.")
                                   .arg(m_path, q.lastError().databaseText()));
-        return Error{ErrorCode::Internal, tr("Database error: %1 (%2)").arg(q.lastError().text(), sql)};
+        return writeError(q.lastError(), sql);
     };
     if (!q.prepare(sql))
         return failure();
@@ -450,6 +544,12 @@ QString Database::newUuid()
 
 Transaction::Transaction(Database &db) : m_db(db)
 {
+    if (db.readOnly()) {
+        m_error =
+            db.writeError(QSqlError(QString(), QString(), QSqlError::StatementError, QStringLiteral("8")),
+                          QStringLiteral("BEGIN"));
+        return;
+    }
     QSqlQuery q(db.sql());
     if (db.m_txDepth > 0)
         m_savepoint = QStringLiteral("sp%1").arg(db.m_txDepth);
@@ -458,8 +558,12 @@ Transaction::Transaction(Database &db) : m_db(db)
         m_active = true;
         ++db.m_txDepth;
     } else {
-        m_error = Error{ErrorCode::Internal,
-                        tr("The register is busy or cannot be written: %1").arg(q.lastError().text())};
+        const QString code = q.lastError().nativeErrorCode();
+        if (db.readOnly() || code == QLatin1String("8") || code == QLatin1String("13"))
+            m_error = db.writeError(q.lastError(), QStringLiteral("BEGIN"));
+        else
+            m_error = Error{ErrorCode::Internal,
+                            tr("The register is busy or cannot be written: %1").arg(q.lastError().text())};
     }
 }
 
@@ -475,7 +579,11 @@ Status Transaction::commit()
     QSqlQuery q(m_db.sql());
     if (!q.exec(m_savepoint.isEmpty() ? QStringLiteral("COMMIT")
                                       : QStringLiteral("RELEASE ") + m_savepoint)) {
-        const Error e{ErrorCode::Internal, tr("Saving failed: %1").arg(q.lastError().text())};
+        const QString code = q.lastError().nativeErrorCode();
+        const Error e =
+            code == QLatin1String("13") || code == QLatin1String("10") || code == QLatin1String("8")
+                ? m_db.writeError(q.lastError(), QStringLiteral("COMMIT"))
+                : Error{ErrorCode::Internal, tr("Saving failed: %1").arg(q.lastError().text())};
         rollback();
         return e;
     }

@@ -13,6 +13,7 @@
 
 #include "domain/clock.h"
 #include "domain/result.h"
+#include "filelocation.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -33,9 +34,16 @@ public:
         CreateIfMissing ///< create a new register when the file does not exist
     };
 
-    /// Opens (or creates) the register at @p path. Errors: CannotOpen with a message naming
-    /// the file and the reason (missing, not SQLite, foreign application id, truncated,
-    /// newer schema).
+    /**
+     * Opens (or creates) the register at @p path. Errors: CannotOpen with a message naming
+     * the file and the reason (missing, not SQLite, foreign application id, truncated,
+     * newer schema, read-only and in need of an upgrade).
+     *
+     * Where the file lives matters (FileLocationProbe::current()): on a network file system the
+     * register runs in rollback-journal mode instead of WAL; a file that cannot be written opens
+     * read-only (readOnly(); every write then fails with a clear message); the reasons are in
+     * openWarnings().
+     */
     static Result<std::unique_ptr<Database>> open(const QString &path, OpenMode mode = OpenMode::Existing);
 
     /// The cheap check of DESIGN.md §4 on a file without opening it through SQLite: the header
@@ -80,6 +88,21 @@ public:
 
     int schemaVersion() const;
 
+    /// True when the register was opened read-only (see FileLocation): reads work, writes fail.
+    bool readOnly() const { return m_location.readOnly; }
+    /// Where the file lives, as probed when it was opened.
+    const FileLocation &location() const { return m_location; }
+    /// Translated warnings about the file's location (network drive, read-only, FAT32 near 4 GB),
+    /// for a banner in the app and stderr in the CLI; empty when there is nothing to say.
+    QStringList openWarnings() const { return m_openWarnings; }
+    /// SQLite's journal mode in use ("wal", or "delete" on a network drive or read-only file).
+    QString journalMode() const;
+
+    /// The user-facing error for a failed write: a full disk (SQLITE_FULL) and a read-only
+    /// register (SQLITE_READONLY) get messages that say what happened and that nothing already
+    /// saved was lost; anything else "Database error: …" with @p context.
+    Error writeError(const QSqlError &error, const QString &context) const;
+
     const Clock &clock() const { return *m_clock; }
     /// Replaces the clock (tests, replay). The database keeps a reference: keep it alive.
     void setClock(const Clock *clock);
@@ -110,11 +133,14 @@ private:
     Status initialise(bool created);
     Status checkRootPages();
     Status migrate(int from);
+    bool openConnection(bool immutable);
 
     QSqlDatabase m_db;
     QString m_path;
     QString m_connection;
     QString m_actor;
+    FileLocation m_location;
+    QStringList m_openWarnings;
     Clock m_systemClock;
     const Clock *m_clock = &m_systemClock;
 };

@@ -149,9 +149,7 @@ Status ProblemService::updateProblem(const Problem &p)
         if (!version.isValid())
             return Error{ErrorCode::InputRefused, tr("The problem #%1 does not exist.").arg(p.id)};
         if (version.toInt() != p.version)
-            return Error{ErrorCode::InputRefused,
-                         tr("The problem was changed by someone else since it was opened; reload it first."),
-                         true};
+            return staleEdit(kProblems, p.id);
         if (p.description.trimmed().isEmpty())
             return Error{ErrorCode::InputRefused, tr("A problem needs a description.")};
         // A number changed to one another problem of the unit holds is refused as at registration
@@ -242,10 +240,10 @@ qint64 ProblemService::findByRegistrationNo(qint64 unitId, const QString &no)
 QList<Measure> ProblemService::measures(qint64 problemId)
 {
     QList<Measure> out;
-    auto r =
-        m_db.exec(QStringLiteral("SELECT id, problem_id, seq, content, type, owner, deadline, deadline_note, "
-                                 "state, completed_date FROM measures WHERE problem_id = ? ORDER BY seq, id"),
-                  {problemId});
+    auto r = m_db.exec(
+        QStringLiteral("SELECT id, problem_id, seq, content, type, owner, deadline, deadline_note, "
+                       "state, completed_date, version FROM measures WHERE problem_id = ? ORDER BY seq, id"),
+        {problemId});
     while (r && r->next()) {
         Measure m;
         m.id = r->value(0).toLongLong();
@@ -258,6 +256,7 @@ QList<Measure> ProblemService::measures(qint64 problemId)
         m.deadlineNote = r->value(7).toString();
         m.state = Names::measureState(r->value(8).toString()).value_or(MeasureState::Pending);
         m.completedDate = fromIso(r->value(9).toString());
+        m.version = r->value(10).toInt();
         out.append(m);
     }
     return out;
@@ -283,7 +282,33 @@ Status ProblemService::updateMeasure(const Measure &m)
 {
     if (m.content.trimmed().isEmpty())
         return Error{ErrorCode::InputRefused, tr("A measure needs a text.")};
-    return withTransaction(m_db, [&] { return AuditLog::update(m_db, kMeasures, m.id, measureColumns(m)); });
+    return withTransaction(m_db, [&]() -> Status {
+        const QVariant version =
+            m_db.scalar(QStringLiteral("SELECT version FROM measures WHERE id = ?"), {m.id});
+        if (!version.isValid())
+            return Error{ErrorCode::InputRefused, tr("The measure #%1 does not exist.").arg(m.id)};
+        if (version.toInt() != m.version)
+            return staleEdit(kMeasures, m.id);
+        QVariantMap cols = measureColumns(m);
+        cols.insert(QStringLiteral("version"), m.version + 1);
+        return AuditLog::update(m_db, kMeasures, m.id, cols);
+    });
+}
+
+Error ProblemService::staleEdit(const QString &table, qint64 id) const
+{
+    const AuditLog::Change change = AuditLog::lastChange(m_db, table, id);
+    const QString what = table == kMeasures ? tr("The measure") : tr("The problem");
+    if (!change.at.isValid())
+        return Error{ErrorCode::InputRefused,
+                     tr("%1 was changed by someone else since it was opened; reload it first.").arg(what),
+                     true};
+    return Error{
+        ErrorCode::InputRefused,
+        tr("%1 was changed by %2 at %3 since you opened it; reload it to see the change, then edit "
+           "again.")
+            .arg(what, change.actor, change.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+        true};
 }
 
 Status ProblemService::setMeasureState(qint64 measureId, MeasureState state, QDate date)

@@ -33,7 +33,8 @@ public:
                                    QDate stateDate = {});
 
     /// Updates the editable fields (not state, not deadline extensions). Refused when the row
-    /// changed since @p p.version was read (stale edit).
+    /// changed since @p p.version was read (stale edit: InputRefused with Error::staleEdit set and
+    /// a message naming who changed it last and when, from the audit log).
     Status updateProblem(const Problem &p);
 
     /// The problem with @p id, deleted or not (see Problem::deletedAt).
@@ -54,6 +55,8 @@ public:
 
     QList<Measure> measures(qint64 problemId);
     Result<qint64> addMeasure(const Measure &m);
+    /// Updates a measure's fields; refused like updateProblem when the row changed since
+    /// @p m.version was read (stale edit).
     Status updateMeasure(const Measure &m);
     /// Sets a measure's state; completing the last unfinished measure does not complete the
     /// problem by itself (that is a separate, reviewed step).
@@ -100,6 +103,9 @@ public:
     Status revertState(qint64 problemId, ProblemState expected);
 
 private:
+    /// The stale-edit refusal for row @p id of @p table: who changed it last and when.
+    Error staleEdit(const QString &table, qint64 id) const;
+
     Database &m_db;
 };
 

@@ -249,5 +249,13 @@
         <source>Unknown language &quot;%1&quot; (zh_CN or en).</source>
         <translation>未知语言“%1”（可用 zh_CN 或 en）。</translation>
     </message>
+    <message>
+        <source>The register %1 is read-only (the file, its folder or the drive cannot be written); nothing was changed.</source>
+        <translation>台账文件 %1 为只读（文件、所在文件夹或磁盘不可写入）；未做任何修改。</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
 </context>
 </TS>

@@ -2,6 +2,257 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditHistory</name>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>问题编号</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>巡察</translation>
+    </message>
+    <message>
+        <source>Inspected unit</source>
+        <translation>被巡察单位</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>问题来源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Typical example</source>
+        <translation>典型事例</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>问题根源</translation>
+    </message>
+    <message>
+        <source>Responsible office</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Leader in charge</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Original deadline</source>
+        <translation>原整改时限</translation>
+    </message>
+    <message>
+        <source>Systemic</source>
+        <translation>共性问题</translation>
+    </message>
+    <message>
+        <source>Rectify immediately</source>
+        <translation>立行立改</translation>
+    </message>
+    <message>
+        <source>Feedback date</source>
+        <translation>反馈日期</translation>
+    </message>
+    <message>
+        <source>Closed-out date</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <source>Latest progress</source>
+        <translation>最新进展</translation>
+    </message>
+    <message>
+        <source>Repeats problem</source>
+        <translation>重复问题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>大小（字节）</translation>
+    </message>
+    <message>
+        <source>Added on</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <source>Progress entry</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <source>Review step</source>
+        <translation>审核环节</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation>审核日期</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>Requested on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Requested deadline</source>
+        <translation>申请延至</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>审批日期</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>专项督办</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>回访人员</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>后续措施</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Deadline note</source>
+        <translation>时限说明</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>State history</source>
+        <translation>状态记录</translation>
+    </message>
+    <message>
+        <source>Integrated measure</source>
+        <translation>集成整改</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Extension request</source>
+        <translation>延期申请</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Measure %1</source>
+        <translation>整改措施 %1</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>The record %1 #%2 does not exist.</source>
@@ -28,10 +279,36 @@
     </message>
 </context>
 <context>
+    <name>BackupSet</name>
+    <message>
+        <source>The backup folder %1 cannot be created.</source>
+        <translation>无法创建备份文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The backup cannot be copied next to the register %1.</source>
+        <translation>无法将备份复制到台账文件 %1 所在文件夹。</translation>
+    </message>
+    <message>
+        <source>The register %1 is still open in another program; close it there, then restore.</source>
+        <translation>台账文件 %1 仍在其他程序中打开；请先在那里关闭，再恢复。</translation>
+    </message>
+    <message>
+        <source>The register %1 cannot be replaced.</source>
+        <translation>无法替换台账文件 %1。</translation>
+    </message>
+</context>
+<context>
     <name>BulkInserter</name>
     <message>
         <source>Database error: %1 (%2)</source>
         <translation>数据库错误：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ClockCheck</name>
+    <message>
+        <source>The computer&apos;s clock says %1, but the register already holds a change made at %2. Check the date and time of this computer before saving: changes made now would carry the wrong date.</source>
+        <translation>本机时钟显示 %1，但台账中已有 %2 所做的修改。保存前请检查本机的日期和时间：现在所做的修改将带有错误的日期。</translation>
     </message>
 </context>
 <context>
@@ -128,6 +405,30 @@
         <source>The folder of %1 is read-only: Rectrack needs to create %1-wal and %1-shm beside the register even to read it. Copy it to a folder of your own, or ask for write permission.</source>
         <translation>台账 %1 所在文件夹是只读的：Rectrack 即使只读取台账，也要在其旁边创建 %1-wal 和 %1-shm 文件。请将其复制到自己的文件夹，或申请写入权限。</translation>
     </message>
+    <message>
+        <source>The register %1 cannot be created: the folder or drive is read-only.</source>
+        <translation>无法创建台账文件 %1：文件夹或磁盘为只读。</translation>
+    </message>
+    <message>
+        <source>The register %1 is read-only and its last changes are still in its write-ahead log %1-wal, which cannot be read here. Copy both files to a folder you can write to and open the copy.</source>
+        <translation>台账文件 %1 为只读，而其最近的修改仍在预写日志 %1-wal 中，此处无法读取。请将这两个文件复制到可写入的文件夹，然后打开副本。</translation>
+    </message>
+    <message>
+        <source>The register %1 was written by an older version of Rectrack and must be upgraded, but it is read-only. Copy it to a folder you can write to.</source>
+        <translation>台账文件 %1 由旧版本 Rectrack 写入，需要升级，但它是只读的。请将其复制到可写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full: the change was not saved (everything saved before is intact). Free some space, then try again.</source>
+        <translation>台账文件 %1 所在磁盘已满：本次修改未保存（此前保存的内容完好无损）。请清理出空间后重试。</translation>
+    </message>
+    <message>
+        <source>The register %1 is read-only: the change was not saved.</source>
+        <translation>台账文件 %1 为只读：本次修改未保存。</translation>
+    </message>
+    <message>
+        <source>The register %1 could not be written (input/output error: %2): the change was not saved (everything saved before is intact).</source>
+        <translation>无法写入台账文件 %1（输入输出错误：%2）：本次修改未保存（此前保存的内容完好无损）。</translation>
+    </message>
 </context>
 <context>
     <name>DemoRegister</name>
@@ -138,6 +439,21 @@
     <message>
         <source>Inspection office clerk</source>
         <translation>巡察办工作人员</translation>
+    </message>
+</context>
+<context>
+    <name>FileLocationWarnings</name>
+    <message>
+        <source>The register %1 is on a network drive (%2). It is opened in the slower rollback-journal mode, because the write-ahead log does not work across machines. Copy it to a local disk to work faster and more safely.</source>
+        <translation>台账文件 %1 位于网络驱动器（%2）上。由于预写日志无法跨计算机工作，已改用较慢的回滚日志模式打开。将其复制到本地磁盘可更快、更安全地使用。</translation>
+    </message>
+    <message>
+        <source>The register %1 is read-only (the file, its folder or the drive cannot be written). You can read it, but changes cannot be saved.</source>
+        <translation>台账文件 %1 为只读（文件、所在文件夹或磁盘不可写入）。可以查阅，但无法保存修改。</translation>
+    </message>
+    <message>
+        <source>The register %1 is %2 MB on a FAT32 drive, which cannot hold files of 4 GB or more. Move it to a drive formatted with NTFS, exFAT or ext4 before it grows further.</source>
+        <translation>台账文件 %1 已达 %2 MB，位于 FAT32 磁盘上，而 FAT32 不能存放 4 GB 及以上的文件。请在其继续增大前将其移到 NTFS、exFAT 或 ext4 格式的磁盘。</translation>
     </message>
 </context>
 <context>
@@ -445,10 +761,6 @@
         <translation>问题 #%1 不存在。</translation>
     </message>
     <message>
-        <source>The problem was changed by someone else since it was opened; reload it first.</source>
-        <translation>该问题在打开后已被他人修改，请先重新加载。</translation>
-    </message>
-    <message>
         <source>A measure needs a text.</source>
         <translation>整改措施需要填写内容。</translation>
     </message>
@@ -491,6 +803,22 @@
     <message>
         <source>The problem&apos;s state has changed since; this change can no longer be taken back.</source>
         <translation>问题状态此后已有变化，这一更改已无法撤回。</translation>
+    </message>
+    <message>
+        <source>The measure</source>
+        <translation>该整改措施</translation>
+    </message>
+    <message>
+        <source>The problem</source>
+        <translation>该问题</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else since it was opened; reload it first.</source>
+        <translation>%1在打开后已被他人修改；请先重新载入。</translation>
+    </message>
+    <message>
+        <source>%1 was changed by %2 at %3 since you opened it; reload it to see the change, then edit again.</source>
+        <translation>%1在您打开后已于 %3 被 %2 修改；请重新载入查看该修改后再编辑。</translation>
     </message>
 </context>
 <context>

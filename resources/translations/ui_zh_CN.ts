@@ -869,6 +869,41 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     </message>
 </context>
 <context>
+    <name>rectrack::ui::HistoryDialog</name>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 的修改记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>No changes are recorded for this problem.</source>
+        <translation>该问题没有修改记录。</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::ui::ImportWizard</name>
     <message>
         <source>Import ledgers</source>
@@ -1408,6 +1443,14 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>Supervision registers</source>
         <translation>监督台账</translation>
+    </message>
+    <message>
+        <source>Restore &amp;backup…</source>
+        <translation>恢复备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>修改记录…</translation>
     </message>
 </context>
 <context>
@@ -2598,6 +2641,49 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     </message>
 </context>
 <context>
+    <name>rectrack::ui::RestoreBackupDialog</name>
+    <message>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Backups of %1 in %2. Restoring replaces the register by the chosen backup; the register as it is now is backed up first.</source>
+        <translation>台账文件 %1 的备份，位于 %2。恢复时用所选备份替换台账文件；替换前会先备份台账的当前状态。</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <source>Completion rate</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>There are no backups of this register yet.</source>
+        <translation>该台账还没有备份。</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::ui::ReturnVisitDialog</name>
     <message>
         <source>Edit return visit</source>
@@ -2638,6 +2724,37 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>(choose a unit)</source>
         <translation>（请选择单位）</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::SafetyController</name>
+    <message>
+        <source>Hide this warning</source>
+        <translation>隐藏此提示</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Backup written: %1</source>
+        <translation>已写入备份：%1</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the register %1 by the backup %2?
+
+The register as it is now is backed up first, so this can be undone by restoring that backup.</source>
+        <translation>用备份 %2 替换台账文件 %1？
+
+替换前会先备份台账的当前状态，恢复该备份即可撤销本次操作。</translation>
+    </message>
+    <message>
+        <source>The backup %1 was restored. The register as it was before is kept as %2.</source>
+        <translation>已恢复备份 %1。恢复前的台账保存为 %2。</translation>
     </message>
 </context>
 <context>
@@ -2733,6 +2850,30 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>Report (months)</source>
         <translation>报告（月）</translation>
+    </message>
+    <message>
+        <source>Automatic backups</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Back up on opening and every</source>
+        <translation>打开时备份，之后每隔</translation>
+    </message>
+    <message>
+        <source>Backups kept per register</source>
+        <translation>每个台账保留备份数</translation>
+    </message>
+    <message>
+        <source>Backups go to the folder &quot;&lt;register&gt;.backups&quot; beside the register file.</source>
+        <translation>备份保存在台账文件旁的“&lt;台账文件名&gt;.backups”文件夹中。</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,19 @@ SettingsDialog::SettingsDialog(const Values &initial, QWidget *parent)
     m_language->setCurrentIndex(initial.language.startsWith(QLatin1String("en")) ? 1 : 0);
     uf->addRow(tr("Language (after restart)"), m_language);
     left->addWidget(user);
+
+    auto *backups = new QGroupBox(tr("Automatic backups"), this);
+    auto *bf = new QFormLayout(backups);
+    m_backupInterval = spin(0, 24 * 60, initial.backupIntervalMinutes, tr(" min"), backups);
+    m_backupInterval->setSpecialValueText(tr("off"));
+    m_backupKeep = spin(1, 200, initial.backupKeep, {}, backups);
+    bf->addRow(tr("Back up on opening and every"), m_backupInterval);
+    bf->addRow(tr("Backups kept per register"), m_backupKeep);
+    auto *where =
+        new QLabel(tr("Backups go to the folder \"<register>.backups\" beside the register file."), backups);
+    where->setWordWrap(true);
+    bf->addRow(where);
+    left->addWidget(backups);
     left->addStretch(1);
 
     auto *deadlines = new QGroupBox(tr("Rectification deadlines"), this);
@@ -165,6 +178,8 @@ SettingsDialog::Values SettingsDialog::values() const
     }
     v.operatorName = m_operator->text().trimmed();
     v.language = m_language->currentData().toString();
+    v.backupIntervalMinutes = m_backupInterval->value();
+    v.backupKeep = m_backupKeep->value();
     return v;
 }
 

@@ -30,7 +30,9 @@ public:
     {
         core::RegisterSettings reg;
         QString operatorName;
-        QString language; ///< zh_CN or en
+        QString language;               ///< zh_CN or en
+        int backupIntervalMinutes = 30; ///< automatic backups while the register changes; 0 = off
+        int backupKeep = 10;            ///< backups kept per register
     };
 
     explicit SettingsDialog(const Values &initial, QWidget *parent = nullptr);
@@ -55,6 +57,8 @@ private:
     QTableWidget *m_rounds;
     QLineEdit *m_operator;
     QComboBox *m_language;
+    QSpinBox *m_backupInterval;
+    QSpinBox *m_backupKeep;
     QLabel *m_message;
     QDialogButtonBox *m_buttons;
 };

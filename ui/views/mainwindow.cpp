@@ -13,6 +13,7 @@
 #include "navigationpane.h"
 #include "registerview.h"
 #include "report/reportdialog.h"
+#include "safety/safetycontroller.h"
 #include "stats/statistics.h"
 #include "workflow/organizationservice.h"
 #include "workflow/registersettings.h"
@@ -107,11 +108,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_tabs->addTab(m_registerView, tr("Supervision registers"));
     m_tabs->setDocumentMode(true);
     m_detail = new DetailPane(this);
+    m_safety = new SafetyController(this);
 
     auto *centre = new QWidget(this);
     auto *cl = new QVBoxLayout(centre);
     cl->setContentsMargins(0, 0, 0, 0);
     cl->setSpacing(0);
+    cl->addWidget(m_safety->banner());
     cl->addWidget(m_filterBar);
     cl->addWidget(m_tabs, 1);
 
@@ -239,6 +242,7 @@ void MainWindow::buildActions()
         applyFilter();
         updateFigures();
     });
+    file->addAction(tr("Restore &backup…"), m_safety, &SafetyController::restoreBackup);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -269,6 +273,11 @@ void MainWindow::buildActions()
         c->setShortcutContext(Qt::WidgetShortcut);
         connect(c, &QAction::triggered, v, &LedgerView::copySelection);
         v->addAction(c);
+        auto *history = new QAction(tr("History…"), v);
+        connect(history, &QAction::triggered, this, [this, v] {
+            m_safety->showHistory(v->currentIndex().data(LedgerModel::ProblemIdRole).toLongLong());
+        });
+        v->addAction(history);
     }
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -354,6 +363,7 @@ bool MainWindow::openRegister(const QString &path, bool quiet)
     }
     closeRegister();
     m_db = std::move(db).value();
+    m_safety->registerOpened(m_db.get());
     QSettings settings;
     const QString operatorName = settings.value(QStringLiteral("user/operator")).toString();
     m_db->setActor(operatorName.isEmpty() ? qEnvironmentVariable("USER", QStringLiteral("rectrack"))
@@ -397,6 +407,7 @@ void MainWindow::closeRegister()
     m_registerView->setDatabase(nullptr, {});
     m_navigation->setDatabase(nullptr);
     m_detail->showNothing();
+    m_safety->registerClosed();
     m_db.reset();
     updateTitle();
 }
@@ -705,6 +716,8 @@ SettingsDialog *MainWindow::createSettingsDialog()
         v.reg = core::SettingsService(*m_db).load();
     v.operatorName = settings.value(QStringLiteral("user/operator")).toString();
     v.language = settings.value(QStringLiteral("user/language"), QStringLiteral("zh_CN")).toString();
+    v.backupIntervalMinutes = SafetyController::intervalMinutes();
+    v.backupKeep = SafetyController::keep();
     return new SettingsDialog(v, this);
 }
 
@@ -713,6 +726,8 @@ bool MainWindow::applySettings(const SettingsDialog::Values &values)
     QSettings settings;
     settings.setValue(QStringLiteral("user/operator"), values.operatorName);
     settings.setValue(QStringLiteral("user/language"), values.language);
+    SafetyController::setBackupSettings(values.backupIntervalMinutes, values.backupKeep);
+    m_safety->reloadSettings();
     if (!m_db)
         return true;
     if (!values.operatorName.isEmpty())

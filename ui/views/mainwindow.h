@@ -36,6 +36,7 @@ class MeasureLedgerModel;
 class NavigationPane;
 class ProblemLedgerModel;
 class RegisterView;
+class SafetyController;
 
 class MainWindow : public QMainWindow
 {
@@ -80,6 +81,8 @@ public:
     RegisterView *registerView() const { return m_registerView; }
     /// Editing: undo stack, feedback registration, the problem editor, soft delete.
     EditingController *editing() const { return m_editing; }
+    /// Backups, restore, history and the warning banner (issue #13).
+    SafetyController *safety() const { return m_safety; }
 
     /// The as-of date of the figures and traffic lights.
     QDate asOf() const { return m_asOf; }
@@ -151,6 +154,7 @@ private:
     RegisterView *m_registerView;
     DetailPane *m_detail;
     EditingController *m_editing = nullptr;
+    SafetyController *m_safety;
     QSplitter *m_splitter;
     QLabel *m_figures;
     QLabel *m_count;

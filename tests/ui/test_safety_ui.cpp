@@ -1,0 +1,129 @@
+// The main window's safety parts (issue #13): automatic backups, the warning banner, History…
+// and Restore backup….
+#include "uifixture.h"
+
+#include "dialogs/historydialog.h"
+#include "dialogs/restorebackupdialog.h"
+#include "models/problemledgermodel.h"
+#include "safety/safetycontroller.h"
+#include "storage/backupset.h"
+#include "storage/filelocation.h"
+#include "views/mainwindow.h"
+
+#include <QFileInfo>
+#include <QFrame>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableWidget>
+
+using namespace rectrack;
+using namespace rectrack::core;
+using rectrack::ui::MainWindow;
+
+namespace {
+
+class ReadOnlyProbe : public FileLocationProbe
+{
+public:
+    FileLocation probe(const QString &path) const override
+    {
+        FileLocation l = FileLocationProbe::probe(path);
+        l.readOnly = true;
+        return l;
+    }
+};
+
+QString grabTo(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("RECTRACK_SAFETY_SCREENSHOTS");
+    if (dir.isEmpty())
+        return {};
+    const QString path = dir + u'/' + name;
+    w->grab().save(path);
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("the app backs up on open and again only after a change", "[ui][safety]")
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().remove(QStringLiteral("backup"));
+    test::UiFixture fx;
+    MainWindow window;
+    REQUIRE(window.openRegister(fx.reg.path, true));
+    ui::SafetyController *safety = window.safety();
+    safety->waitForBackup();
+    CHECK(safety->lastError().isEmpty());
+    CHECK(safety->backupFolder() ==
+          QFileInfo(fx.reg.path).absolutePath() + QStringLiteral("/register.rtreg.backups"));
+    REQUIRE(BackupSet::list(fx.reg.path, safety->backupFolder()).size() == 1);
+    const QString first = safety->lastBackup();
+    CHECK(BackupSet::list(fx.reg.path, safety->backupFolder()).first() == first);
+    CHECK_FALSE(safety->banner()->isVisibleTo(&window)); // nothing to warn about
+
+    // The timer fires with nothing changed: no new backup.
+    REQUIRE(safety->backupNow());
+    safety->waitForBackup();
+    CHECK(BackupSet::list(fx.reg.path, safety->backupFolder()).size() == 1);
+    // Someone changes the register: the next run writes one.
+    REQUIRE(OrganizationService(*fx.reg.db).ensureUnit(QStringLiteral("新增单位")).ok());
+    REQUIRE(safety->backupNow());
+    safety->waitForBackup();
+    CHECK(BackupSet::list(fx.reg.path, safety->backupFolder()).size() == 2);
+    CHECK(safety->lastBackup() != first);
+
+    // File → Restore backup… lists both with their headline figures.
+    ui::RestoreBackupDialog dialog(fx.reg.path, safety->backupFolder(), &window);
+    REQUIRE(dialog.table()->rowCount() == 2);
+    CHECK(dialog.table()->item(0, 1)->text() == QStringLiteral("6"));
+    CHECK(dialog.table()->item(1, 1)->text() == QStringLiteral("6"));
+    CHECK(dialog.table()->item(0, 3)->text() == QStringLiteral("2021-01-15"));
+    CHECK(dialog.selectedBackup() == safety->lastBackup());
+    dialog.show();
+    grabTo(&dialog, QStringLiteral("restore-backup.png"));
+}
+
+TEST_CASE("a read-only register opens with a banner and History… lists a problem's changes", "[ui][safety]")
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().setValue(QStringLiteral("backup/intervalMinutes"), 0); // no backups in this test
+    test::UiFixture fx;
+    const qint64 id = fx.problemIds.value(QStringLiteral("A-1"));
+    {
+        ProblemService problems(*fx.reg.db);
+        Problem p = *problems.problem(id);
+        fx.reg.db->setActor(QStringLiteral("李明"));
+        p.responsiblePerson = QStringLiteral("陈某某");
+        REQUIRE(problems.updateProblem(p).ok());
+    }
+    fx.reg.db.reset();
+    const ReadOnlyProbe probe;
+    FileLocationProbe::setOverride(&probe);
+    MainWindow window;
+    const bool opened = window.openRegister(fx.reg.path, true);
+    FileLocationProbe::setOverride(nullptr);
+    REQUIRE(opened);
+    CHECK(window.database()->readOnly());
+    CHECK(window.problemModel()->rowCount() == 6);
+    REQUIRE(window.safety()->bannerMessages().size() == 1);
+    CHECK(window.safety()->bannerMessages().first().contains(QStringLiteral("is read-only")));
+    CHECK(window.safety()->banner()->isVisibleTo(&window));
+    window.resize(1440, 900);
+    window.show();
+    grabTo(&window, QStringLiteral("read-only-banner.png"));
+
+    ui::HistoryDialog history(*window.database(), id, &window);
+    QTableWidget *t = history.table();
+    REQUIRE(t->rowCount() >= 2);
+    const int last = t->rowCount() - 1;
+    CHECK(t->item(last, 1)->text() == QStringLiteral("李明"));
+    CHECK(t->item(last, 2)->text() == QStringLiteral("Problem"));
+    CHECK(t->item(last, 3)->text() == QStringLiteral("Person responsible"));
+    CHECK(t->item(last, 4)->text() == QStringLiteral("某某"));
+    CHECK(t->item(last, 5)->text() == QStringLiteral("陈某某"));
+    CHECK(t->item(0, 1)->text() == QStringLiteral("tester"));
+    history.show();
+    grabTo(&history, QStringLiteral("history.png"));
+    QSettings().remove(QStringLiteral("backup"));
+}
