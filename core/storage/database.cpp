@@ -187,21 +187,6 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
     if (exists) {
         if (const Status s = checkFile(path); !s)
             return s.error();
-        // SQLite must write even to read a WAL register (it creates NAME-wal and NAME-shm beside
-        // it): without write permission it fails with "attempt to write a readonly database",
-        // which would otherwise be reported as damage.
-        if (!info.isWritable())
-            return cannotOpen(
-                tr("The file %1 is read-only: Rectrack needs write permission on a register even "
-                   "to read it. Copy it to a folder of your own, or ask for write permission.")
-                    .arg(path));
-        const QFileInfo shm(path + QStringLiteral("-shm"));
-        if (!QFileInfo(info.absolutePath()).isWritable() && !(shm.exists() && shm.isWritable()))
-            return cannotOpen(
-                tr("The folder of %1 is read-only: Rectrack needs to create %1-wal and %1-shm "
-                   "beside the register even to read it. Copy it to a folder of your own, or ask "
-                   "for write permission.")
-                    .arg(path));
     }
 
     std::unique_ptr<Database> db(new Database);

@@ -232,7 +232,7 @@ rectrack::test::CliRun runCliUnprivileged(const QStringList &args)
 
 } // namespace
 
-TEST_CASE("a read-only register or folder is reported as read-only, not as damaged", "[cli][damage]")
+TEST_CASE("a read-only register or folder is read with a warning, not reported as damaged", "[cli][damage]")
 {
     QTemporaryDir dir;
     const auto all = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
@@ -250,13 +250,27 @@ TEST_CASE("a read-only register or folder is reported as read-only, not as damag
         REQUIRE(f.open(QIODevice::ReadOnly));
         return f.readAll();
     }();
+    // Reading works, with the read-only warning (issue #13); a write is refused with exit 2.
     for (const QString &command : {QStringLiteral("stats"), QStringLiteral("verify")}) {
         INFO(command.toStdString());
         const auto run = runCliUnprivileged({command, db});
         INFO(run.err.toStdString());
-        CHECK(run.exitCode == 4);
-        CHECK(run.err.contains(db + QStringLiteral(" 是只读文件")));
+        CHECK(run.exitCode == 0);
+        CHECK(run.err.contains(QStringLiteral("警告：台账文件 %1 为只读").arg(db)));
         CHECK_FALSE(run.err.contains(QStringLiteral("损坏")));
+    }
+    {
+        const QString ledger = dir.filePath(QStringLiteral("ledger.csv"));
+        QFile csv(ledger);
+        REQUIRE(csv.open(QIODevice::WriteOnly));
+        csv.write(QStringLiteral("问题描述,整改时限\n问题甲,2021-06-30\n").toUtf8());
+        csv.close();
+        REQUIRE(QFile::setPermissions(ledger, all));
+        const auto run = runCliUnprivileged(
+            {QStringLiteral("import"), db, ledger, QStringLiteral("--unit"), QStringLiteral("测试局")});
+        INFO(run.err.toStdString());
+        CHECK(run.exitCode == 2);
+        CHECK(run.err.contains(QStringLiteral("为只读（文件、所在文件夹或磁盘不可写入）；未做任何修改")));
     }
 
     // The file is writable, its folder read-only (no -wal/-shm can be created).
@@ -269,8 +283,8 @@ TEST_CASE("a read-only register or folder is reported as read-only, not as damag
                                            QFileDevice::ExeOther));
     const auto run = runCliUnprivileged({QStringLiteral("stats"), inner});
     INFO(run.err.toStdString());
-    CHECK(run.exitCode == 4);
-    CHECK(run.err.contains(QStringLiteral("所在文件夹是只读的")));
+    CHECK(run.exitCode == 0);
+    CHECK(run.err.contains(QStringLiteral("为只读")));
     CHECK_FALSE(run.err.contains(QStringLiteral("损坏")));
     CHECK_FALSE(QFileInfo::exists(inner + QStringLiteral("-wal")));
     REQUIRE(QFile::setPermissions(sub, QFileDevice::Permissions(all)));

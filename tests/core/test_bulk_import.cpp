@@ -56,6 +56,8 @@ TEST_CASE("a bulk import writes the registered rows, keeps the search index and 
     REQUIRE(r.errors.isEmpty());
     CHECK(r.created == 4);
     CHECK(r.updated == 1); // the second 问题丙 row matches the first by (text, office)
+    // Every update of a versioned row moves its version on (stale-edit check): 问题丙's second row
+    // updates its progress and its state, version 1 → 3.
     CHECK(r.measures == 4);
 
     CHECK(
@@ -66,7 +68,7 @@ TEST_CASE("a bulk import writes the registered rows, keeps the search index and 
           "1\n"
           "A-2|含\"引号\"的问题乙|人事处|2021-03-31|2021-03-31|NULL|in_progress|2021-01-10|NULL|NULL|"
           "正在推进|1\n"
-          "NULL|问题丙|财务处|NULL|NULL|长期坚持|completed|2021-01-10|2021-01-15|NULL|持续推进|1\n"
+          "NULL|问题丙|财务处|NULL|NULL|长期坚持|completed|2021-01-10|2021-01-15|NULL|持续推进|3\n"
           "A-3|问题丁|办公室|2021-09-30|2021-09-30|NULL|registered|2021-01-10|NULL|NULL|NULL|1"));
     CHECK(
         column(reg, QStringLiteral("SELECT problem_id, changed_on, state FROM problem_states ORDER BY id")) ==

@@ -258,7 +258,9 @@ TEST_CASE("a stale edit is refused with core's message and an offer to reload", 
     auto *office = w.child<QLineEdit>(editor, "responsibleOffice");
     office->setText(QStringLiteral("审计处"));
     Q_EMIT office->editingFinished();
-    CHECK(editor->message().contains(QStringLiteral("changed by someone else")));
+    // Core's message names who changed it (the other writer's operator name) and when.
+    CHECK(editor->message().contains(
+        QStringLiteral("The problem was changed by %1 at ").arg(w.window.database()->actor())));
     CHECK(w.child<QPushButton>(editor, "reloadProblem")->isVisible());
     CHECK(w.problem(id).responsibleOffice == QStringLiteral("规划处"));
     CHECK_FALSE(w.window.editing()->undoAction()->isEnabled());
