@@ -351,7 +351,7 @@ QWidget *ProblemEditor::buildProgress()
     m_progress->setEditTriggers(QAbstractItemView::NoEditTriggers);
     const int em = fontMetrics().horizontalAdvance(QChar(0x4E2D));
     m_progress->setColumnWidth(0, 7 * em);
-    m_progress->setColumnWidth(1, 6 * em);
+    m_progress->setColumnWidth(1, 9 * em);
     m_progressDate = dateEdit(QStringLiteral("progressDate"), progressBox);
     m_progressText = new QLineEdit(progressBox);
     m_progressText->setObjectName(QStringLiteral("progressText"));
