@@ -37,7 +37,7 @@ TEST_CASE("backup writes a copy that verify accepts, and never backs up on its o
           QStringList{QStringLiteral("b.db"), QStringLiteral("demo.db")});
 }
 
-TEST_CASE("write commands warn on stderr when the clock is behind the log; the exit code is unchanged",
+TEST_CASE("write commands warn on stderr when the clock is behind the log, with the exit code unchanged",
           "[cli][safety]")
 {
     // Entries written by a machine whose clock said 2099: this machine's clock is behind them.

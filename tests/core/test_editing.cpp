@@ -290,7 +290,7 @@ TEST_CASE("registration numbers follow the configured pattern", "[editing][numbe
     CHECK(RegistrationNumber::nextSeq(*f.reg.db, pattern, fields) == 10);
 }
 
-TEST_CASE("an edited registration number already used in the unit is refused; other units may share it",
+TEST_CASE("an edited registration number already used in the unit is refused, other units may share it",
           "[editing][numbers]")
 {
     Fixture f;

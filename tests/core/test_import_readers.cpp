@@ -190,7 +190,7 @@ TEST_CASE("files are read by content: xlsx, csv, old xls refused", "[import][csv
     CHECK_FALSE(LedgerImporter::readFile(csvNamedXlsx).ok());
 }
 
-TEST_CASE("csv: the separator is the one the records agree on; Excel's sep= line names it", "[import][csv]")
+TEST_CASE("csv: the separator is the one the records agree on, Excel's sep= line names it", "[import][csv]")
 {
     struct Case
     {

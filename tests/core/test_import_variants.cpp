@@ -133,7 +133,7 @@ TEST_CASE("a column describing the problem (问题来源) before the problem col
     CHECK(problem(reg, s("问题一")).note == s("问题来源：巡察反馈"));
 }
 
-TEST_CASE("title, attachment label, fill-in and blank rows above a header on row 5; notes and signatures "
+TEST_CASE("title, attachment label, fill-in and blank rows above a header on row 5, notes and signatures "
           "below the summary row",
           "[import][variants]")
 {

@@ -34,3 +34,27 @@ TEST_CASE("core includes no GUI, widget or chart headers and links only Core and
     for (const char *forbidden : {"Qt6::Gui", "Qt6::Widgets", "Qt6::Charts", "Qt6::PrintSupport"})
         CHECK_FALSE(text.contains(QLatin1String(forbidden)));
 }
+
+TEST_CASE("no test case name holds a semicolon, which would split it into tests that run nothing",
+          "[layering]")
+{
+    // catch_discover_tests hands the names to CTest as a CMake list: "a; b" became two CTest tests
+    // whose filters matched no test case, and Catch2 exits 0 when nothing ran.
+    static const QRegularExpression testCase(QStringLiteral(R"(TEST_CASE\(((?:\s*"(?:[^"\\]|\\.)*")+))"));
+    QStringList offending;
+    QDirIterator it(QStringLiteral(RECTRACK_SOURCE_DIR "/tests"), {QStringLiteral("*.cpp")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        for (auto m = testCase.globalMatch(text); m.hasNext();) {
+            const QString name = m.next().captured(1);
+            if (name.contains(u';'))
+                offending << path + QStringLiteral(": ") + name.simplified();
+        }
+    }
+    INFO(offending.join(u'\n').toStdString());
+    CHECK(offending.isEmpty());
+}

@@ -27,7 +27,7 @@ qint64 addProblem(Database &db, qint64 unit, SourceLevel source, const QString &
 
 } // namespace
 
-TEST_CASE("clues are edited and deleted with audit entries; bad input changes nothing",
+TEST_CASE("clues are edited and deleted with audit entries, bad input changes nothing",
           "[oversight][clue][edit]")
 {
     TempRegister reg;
@@ -82,7 +82,7 @@ TEST_CASE("clues are edited and deleted with audit entries; bad input changes no
     CHECK(Verifier::verify(*reg.db).ok());
 }
 
-TEST_CASE("a referral's problem links are replaced one by one; a missing problem rolls everything back",
+TEST_CASE("a referral's problem links are replaced one by one, a missing problem rolls everything back",
           "[oversight][referral][edit]")
 {
     TempRegister reg;
@@ -177,7 +177,7 @@ TEST_CASE("referrals per year by kind: the demo's 2020 and one added in 2021", "
     CHECK(OversightRegisters::referralsByYear(*reg.db, QDate(2021, 1, 11)).size() == 1);
 }
 
-TEST_CASE("evaluations are rescored on edit; 一般 opens a second rectification",
+TEST_CASE("evaluations are rescored on edit, 一般 opens a second rectification",
           "[oversight][evaluation][edit]")
 {
     TempRegister reg;

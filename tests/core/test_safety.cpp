@@ -359,7 +359,7 @@ TEST_CASE("the history of a problem lists its edits in order with old and new va
 
 // ---- 4. Clocks ------------------------------------------------------------------------------
 
-TEST_CASE("a clock earlier than the newest audit entry gives a warning; the log keeps its order",
+TEST_CASE("a clock earlier than the newest audit entry gives a warning, the log keeps its order",
           "[safety][clock]")
 {
     TempRegister reg; // clock: 2021-01-15 00:00 UTC
@@ -450,7 +450,7 @@ TEST_CASE("a register on FAT32 above 3.5 GB gets a warning", "[safety][location]
     CHECK((*db)->openWarnings().isEmpty());
 }
 
-TEST_CASE("a read-only register opens and reads; writes are refused clearly", "[safety][location]")
+TEST_CASE("a read-only register opens and reads, writes are refused clearly", "[safety][location]")
 {
     TempRegister reg;
     const qint64 id = seedProblem(*reg.db);

@@ -270,7 +270,7 @@ TEST_CASE("a stale edit is refused with core's message and an offer to reload", 
     editor->close();
 }
 
-TEST_CASE("a deleted problem leaves the ledger and figures; undo and restore bring it back", "[ui][editing]")
+TEST_CASE("a deleted problem leaves the ledger and figures, undo and restore bring it back", "[ui][editing]")
 {
     EditingWindow w;
     const qint64 id = w.fx.problemIds.value(QStringLiteral("A-3")); // completed: counts as done
@@ -352,7 +352,7 @@ TEST_CASE("the registration dialog refuses an impossible deadline and reads 6月
     CHECK(d.problems[2].deadlineNote == QStringLiteral("长期坚持"));
 }
 
-TEST_CASE("extensions keep the original deadline; actions are undone; Enter opens the editor",
+TEST_CASE("extensions keep the original deadline, actions are undone, Enter opens the editor",
           "[ui][editing]")
 {
     EditingWindow w;
@@ -418,7 +418,7 @@ TEST_CASE("extensions keep the original deadline; actions are undone; Enter open
     editor->close();
 }
 
-TEST_CASE("problems are pasted from the clipboard; the deleted list asks for a restore", "[ui][editing]")
+TEST_CASE("problems are pasted from the clipboard, the deleted list asks for a restore", "[ui][editing]")
 {
     EditingWindow w;
     std::unique_ptr<FeedbackDialog> dialog(w.window.editing()->createFeedbackDialog(&w.window));

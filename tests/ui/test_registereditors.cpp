@@ -366,7 +366,7 @@ TEST_CASE("register views sort by header click and filter to exact row counts on
     CHECK(summary->toolTip().contains(QStringLiteral("not closed out")));
 }
 
-TEST_CASE("a campaign over rounds 1-8 lists the units with unfinished problems; return visits and outcomes "
+TEST_CASE("a campaign over rounds 1-8 lists the units with unfinished problems, return visits and outcomes "
           "are added",
           "[ui][registers][editor]")
 {
@@ -435,7 +435,7 @@ TEST_CASE("integrated rectification links a municipal problem from the register 
     CHECK(p->rowCount() == 0);
 }
 
-TEST_CASE("a campaign is edited from the register view; the assessment months and follow-up setting apply",
+TEST_CASE("a campaign is edited from the register view, the assessment months and follow-up setting apply",
           "[ui][registers][editor]")
 {
     DemoWindow w;
