@@ -747,16 +747,16 @@ void ImportWizard::runImport()
     if (m_ran || !m_db)
         return;
     m_ran = true;
-    QList<int> todo;
+    QList<int> ticked;
     for (int i = 0; i < m_entries.size(); ++i) {
         if (m_entries[i].include && !m_entries[i].hasErrors())
-            todo << i;
+            ticked << i;
     }
-    m_progress->setRange(0, int(todo.size()));
+    m_progress->setRange(0, int(ticked.size()));
     m_progress->setValue(0);
     int failed = 0;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    for (const int i : std::as_const(todo)) {
+    for (const int i : std::as_const(ticked)) {
         ImportFileEntry &e = m_entries[i];
         m_log->appendPlainText(tr("Importing %1 for %2…").arg(e.fileName(), e.unit));
         QCoreApplication::processEvents();
@@ -782,7 +782,7 @@ void ImportWizard::runImport()
         m_progress->setValue(m_progress->value() + 1);
     }
     QApplication::restoreOverrideCursor();
-    const int skipped = int(m_entries.size() - todo.size());
+    const int skipped = int(m_entries.size() - ticked.size());
     m_log->appendPlainText(tr("Done: %1 file(s) imported, %2 failed, %3 skipped.")
                                .arg(m_imported.size())
                                .arg(failed)
