@@ -22,6 +22,7 @@ Args::Args(const QStringList &args, const QSet<QString> &valued, const QSet<QStr
             if (!inlineValue) {
                 if (i + 1 >= args.size()) {
                     m_error = name;
+                    m_missingValue = true;
                     return;
                 }
                 value = args[++i];

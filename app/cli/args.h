@@ -19,6 +19,8 @@ public:
     bool ok() const { return m_error.isEmpty(); }
     /// The offending word when !ok().
     QString error() const { return m_error; }
+    /// Whether the error is a known option given without its value (else an unknown option).
+    bool missingValue() const { return m_missingValue; }
     const QStringList &positional() const { return m_positional; }
     bool has(const QString &option) const { return m_values.contains(option) || m_flags.contains(option); }
     QString value(const QString &option, const QString &fallback = {}) const;
@@ -29,6 +31,7 @@ private:
     QHash<QString, QStringList> m_values;
     QSet<QString> m_flags;
     QString m_error;
+    bool m_missingValue = false;
 };
 
 } // namespace rectrack::cli

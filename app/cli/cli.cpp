@@ -1,5 +1,6 @@
 #include "command.h"
 
+#include "args.h"
 #include "i18n.h"
 
 #include <QApplication>
@@ -83,6 +84,16 @@ int usage(Context &ctx, const QString &message)
     ctx.err << "rectrack-cli: " << message << '\n';
     ctx.err.flush();
     return ExitUsage;
+}
+
+int usage(Context &ctx, const Args &args, const QString &message)
+{
+    if (!args.ok()) {
+        const QString what = args.missingValue() ? Cli::tr("The option %1 needs a value.").arg(args.error())
+                                                 : Cli::tr("Unknown option \"%1\".").arg(args.error());
+        ctx.err << "rectrack-cli: " << what << '\n';
+    }
+    return usage(ctx, message);
 }
 
 int runCli(int argc, char **argv)

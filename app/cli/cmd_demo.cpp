@@ -15,7 +15,7 @@ int runDemo(Context &ctx, const QStringList &argv)
 {
     Args args(argv, {});
     if (!args.ok() || args.positional().size() != 1)
-        return usage(ctx, Cli::tr("Usage: rectrack-cli demo DB"));
+        return usage(ctx, args, Cli::tr("Usage: rectrack-cli demo DB"));
     const QString path = args.positional().first();
     if (QFileInfo::exists(path))
         return fail(

@@ -35,7 +35,7 @@ int runExport(Context &ctx, const QStringList &argv)
     Args args(argv, {QStringLiteral("--ledger"), QStringLiteral("-o"), QStringLiteral("--output"),
                      QStringLiteral("--unit"), QStringLiteral("--round"), QStringLiteral("--state")});
     if (!args.ok() || args.positional().size() != 1)
-        return usage(ctx, synopsis);
+        return usage(ctx, args, synopsis);
     core::ExportOptions o;
     const QString ledger = args.value(QStringLiteral("--ledger"), QStringLiteral("problems"));
     if (ledger == QLatin1String("problems"))

@@ -20,7 +20,7 @@ int runGenerate(Context &ctx, const QStringList &argv)
     const uint seed =
         args.has(QStringLiteral("--seed")) ? args.value(QStringLiteral("--seed")).toUInt(&okSeed) : 1;
     if (!args.ok() || args.positional().size() != 1 || !okN || n < 1 || !okSeed)
-        return usage(ctx, Cli::tr("Usage: rectrack-cli generate DB --problems N [--seed S]"));
+        return usage(ctx, args, Cli::tr("Usage: rectrack-cli generate DB --problems N [--seed S]"));
     const QString path = args.positional().first();
     if (QFileInfo::exists(path))
         return fail(

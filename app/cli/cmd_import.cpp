@@ -48,7 +48,7 @@ int runImport(Context &ctx, const QStringList &argv)
                QStringLiteral("--feedback-date"), QStringLiteral("--sheet"), QStringLiteral("--map")},
               {QStringLiteral("--dry-run")});
     if (!args.ok() || args.positional().size() != 2)
-        return usage(ctx, synopsis);
+        return usage(ctx, args, synopsis);
     core::ImportOptions o;
     o.unit = args.value(QStringLiteral("--unit")).trimmed();
     if (o.unit.isEmpty())

@@ -17,7 +17,7 @@ int runInit(Context &ctx, const QStringList &argv)
 {
     Args args(argv, {});
     if (!args.ok() || args.positional().size() != 1)
-        return usage(ctx, Cli::tr("Usage: rectrack-cli init DB"));
+        return usage(ctx, args, Cli::tr("Usage: rectrack-cli init DB"));
     const QString path = args.positional().first();
     if (QFileInfo::exists(path))
         return fail(
@@ -34,7 +34,7 @@ int runVerify(Context &ctx, const QStringList &argv)
 {
     Args args(argv, {QStringLiteral("--anchor")});
     if (!args.ok() || args.positional().size() != 1)
-        return usage(ctx, Cli::tr("Usage: rectrack-cli verify DB [--anchor ID:HASH]"));
+        return usage(ctx, args, Cli::tr("Usage: rectrack-cli verify DB [--anchor ID:HASH]"));
     std::optional<core::AuditAnchor> anchor;
     if (args.has(QStringLiteral("--anchor"))) {
         anchor = core::AuditAnchor::parse(args.value(QStringLiteral("--anchor")));
@@ -77,7 +77,7 @@ int runBackup(Context &ctx, const QStringList &argv)
 {
     Args args(argv, {});
     if (!args.ok() || args.positional().size() != 2)
-        return usage(ctx, Cli::tr("Usage: rectrack-cli backup DB DEST"));
+        return usage(ctx, args, Cli::tr("Usage: rectrack-cli backup DB DEST"));
     int code = 0;
     auto db = openRegister(ctx, args.positional().first(), code);
     if (!db)

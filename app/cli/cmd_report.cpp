@@ -21,10 +21,11 @@ int runReport(Context &ctx, const QStringList &argv)
     const QString output = args.value(QStringLiteral("-o"), args.value(QStringLiteral("--output")));
     if (!args.ok() || args.positional().size() != 1 || output.isEmpty())
         return usage(
-            ctx, Cli::tr("Usage: rectrack-cli report DB -o FILE.pdf|FILE.odt [--as-of YYYY-MM-DD] [--since "
-                         "YYYY-MM-DD] [--unit NAME] [--round LABEL] [--source "
-                         "central|provincial|municipal|district] [--marking TEXT] [--title TEXT] "
-                         "[--appendix]"));
+            ctx, args,
+            Cli::tr("Usage: rectrack-cli report DB -o FILE.pdf|FILE.odt [--as-of YYYY-MM-DD] [--since "
+                    "YYYY-MM-DD] [--unit NAME] [--round LABEL] [--source "
+                    "central|provincial|municipal|district] [--marking TEXT] [--title TEXT] "
+                    "[--appendix]"));
     const QString suffix = QFileInfo(output).suffix().toLower();
     if (suffix != QLatin1String("pdf") && suffix != QLatin1String("odt"))
         return usage(ctx, Cli::tr("The report file must end in .pdf or .odt: %1").arg(output));

@@ -76,8 +76,9 @@ int runStats(Context &ctx, const QStringList &argv)
                      QStringLiteral("--unit"), QStringLiteral("--round")});
     if (!args.ok() || args.positional().size() != 1)
         return usage(
-            ctx, Cli::tr("Usage: rectrack-cli stats DB [--by round|unit|office|source|category|kind|leader] "
-                         "[--as-of YYYY-MM-DD] [--format table|json|csv]"));
+            ctx, args,
+            Cli::tr("Usage: rectrack-cli stats DB [--by round|unit|office|source|category|kind|leader] "
+                    "[--as-of YYYY-MM-DD] [--format table|json|csv]"));
     const QString format = args.value(QStringLiteral("--format"), QStringLiteral("table"));
     if (format != QLatin1String("table") && format != QLatin1String("json") && format != QLatin1String("csv"))
         return usage(ctx, Cli::tr("Unknown format \"%1\" (table, json or csv).").arg(format));
@@ -155,7 +156,8 @@ int runOverdue(Context &ctx, const QStringList &argv)
                      QStringLiteral("--round")});
     if (!args.ok() || args.positional().size() != 1)
         return usage(
-            ctx, Cli::tr("Usage: rectrack-cli overdue DB [--as-of YYYY-MM-DD] [--format table|json|csv]"));
+            ctx, args,
+            Cli::tr("Usage: rectrack-cli overdue DB [--as-of YYYY-MM-DD] [--format table|json|csv]"));
     const QString format = args.value(QStringLiteral("--format"), QStringLiteral("table"));
     if (format != QLatin1String("table") && format != QLatin1String("json") && format != QLatin1String("csv"))
         return usage(ctx, Cli::tr("Unknown format \"%1\" (table, json or csv).").arg(format));

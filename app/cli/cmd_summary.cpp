@@ -1,6 +1,7 @@
 // summary: supervision figures beside the ledgers (issue "Supervision beyond the ledger").
 #include "args.h"
 #include "common.h"
+#include "table.h"
 
 #include "stats/supervisionsummary.h"
 
@@ -14,12 +15,46 @@ namespace {
 
 using core::Statistics;
 
+/// The figures of @p s as a two-column table (figure, value), in the order of the JSON object.
+void printSummaryTable(Context &ctx, const core::SupervisionSummary &s, const QDate &asOf)
+{
+    const auto n = [](qint64 v) { return QString::number(v); };
+    QList<QStringList> rows{{Cli::tr("Figure"), Cli::tr("Value")},
+                            {Cli::tr("As of"), core::toIso(asOf)},
+                            {Cli::tr("Referral sheets"), n(s.referralSheets)},
+                            {Cli::tr("Thematic reports"), n(s.thematicReports)},
+                            {Cli::tr("Key-situation reports"), n(s.keySituationReports)},
+                            {Cli::tr("Clues"), n(s.cluesTotal)},
+                            {Cli::tr("Clues disposed of"), n(s.cluesDisposed)},
+                            {Cli::tr("Clues overdue"), n(s.cluesOverdue)},
+                            {Cli::tr("Units evaluated"), n(s.unitsEvaluated)}};
+    for (auto it = s.evaluationsByGrade.cbegin(); it != s.evaluationsByGrade.cend(); ++it)
+        rows.append({Cli::tr("Units graded %1").arg(it.key()), n(it.value())});
+    rows.append({Cli::tr("Units with problems open past the assessment period"), n(s.unitsPastSixMonths)});
+    rows.append({Cli::tr("Coverage"), QStringLiteral("%1/%2 (%3)")
+                                          .arg(s.coverage.covered)
+                                          .arg(s.coverage.mustCover)
+                                          .arg(Statistics::formatPercent(s.coverage.rate()))});
+    for (const core::CoverageGroup &g : s.coverage.byCategory)
+        rows.append({Cli::tr("Coverage: %1").arg(g.category), QStringLiteral("%1/%2 (%3)")
+                                                                  .arg(g.covered)
+                                                                  .arg(g.mustCover)
+                                                                  .arg(Statistics::formatPercent(g.rate()))});
+    rows.append({Cli::tr("Rules established"), n(s.rulesEstablished)});
+    rows.append({Cli::tr("People held accountable"), n(s.peopleHeldAccountable)});
+    rows.append({Cli::tr("Funds recovered (yuan)"), QString::number(s.fundsRecoveredYuan, 'f', 2)});
+    printTable(ctx.out, rows);
+}
+
 int runSummary(Context &ctx, const QStringList &argv)
 {
     Args args(argv, {QStringLiteral("--as-of"), QStringLiteral("--format")});
     const QString format = args.value(QStringLiteral("--format"), QStringLiteral("json"));
-    if (!args.ok() || args.positional().size() != 1 || format != QLatin1String("json"))
-        return usage(ctx, Cli::tr("Usage: rectrack-cli summary DB [--as-of YYYY-MM-DD] --format json"));
+    if (!args.ok() || args.positional().size() != 1)
+        return usage(ctx, args,
+                     Cli::tr("Usage: rectrack-cli summary DB [--as-of YYYY-MM-DD] [--format json|table]"));
+    if (format != QLatin1String("json") && format != QLatin1String("table"))
+        return usage(ctx, Cli::tr("Unknown format \"%1\" (json or table).").arg(format));
     int code = 0;
     auto db = openRegister(ctx, args.positional().first(), code);
     if (!db)
@@ -28,6 +63,10 @@ int runSummary(Context &ctx, const QStringList &argv)
     if (!asOf)
         return ExitUsage;
     const core::SupervisionSummary s = core::SupervisionSummary::compute(*db, *asOf);
+    if (format == QLatin1String("table")) {
+        printSummaryTable(ctx, s, *asOf);
+        return ExitOk;
+    }
     QJsonObject byGrade;
     for (auto it = s.evaluationsByGrade.cbegin(); it != s.evaluationsByGrade.cend(); ++it)
         byGrade.insert(it.key(), it.value());
@@ -63,7 +102,7 @@ int runSummary(Context &ctx, const QStringList &argv)
 }
 
 const bool registered = registerCommand(
-    {QStringLiteral("summary"), QStringLiteral("summary DB [--as-of YYYY-MM-DD] --format json"),
+    {QStringLiteral("summary"), QStringLiteral("summary DB [--as-of YYYY-MM-DD] [--format json|table]"),
      QT_TRANSLATE_NOOP("rectrack::cli::Cli",
                        "supervision figures: referrals, clues, evaluations, coverage, outcomes"),
      false, runSummary});

@@ -19,7 +19,7 @@ int runTemplate(Context &ctx, const QStringList &argv)
     const QString synopsis = TemplateCmd::tr("Usage: rectrack-cli template -o FILE.xlsx [--unit NAME]");
     Args args(argv, {QStringLiteral("-o"), QStringLiteral("--output"), QStringLiteral("--unit")});
     if (!args.ok() || !args.positional().isEmpty())
-        return usage(ctx, synopsis);
+        return usage(ctx, args, synopsis);
     const QString out = args.value(QStringLiteral("-o"), args.value(QStringLiteral("--output")));
     if (out.isEmpty())
         return usage(ctx, TemplateCmd::tr("Name the file to write with -o FILE.xlsx.") + u'\n' + synopsis);

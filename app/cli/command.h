@@ -37,6 +37,10 @@ struct Context
 int fail(Context &ctx, const core::Error &error);
 /// Usage error: prints @p message and the command's synopsis, returns 1.
 int usage(Context &ctx, const QString &message);
+class Args;
+/// Usage error of a command's arguments: names what was wrong in @p args (an unknown option,
+/// an option without its value) when it holds an error, then prints @p message; returns 1.
+int usage(Context &ctx, const Args &args, const QString &message);
 
 struct Command
 {

@@ -226,10 +226,6 @@
         <translation>生成用于规模测试的合成台账</translation>
     </message>
     <message>
-        <source>Usage: rectrack-cli summary DB [--as-of YYYY-MM-DD] --format json</source>
-        <translation>用法：rectrack-cli summary 台账文件 [--as-of YYYY-MM-DD] --format json</translation>
-    </message>
-    <message>
         <source>supervision figures: referrals, clues, evaluations, coverage, outcomes</source>
         <translation>监督工作数据：抄告报告、问题线索、整改评价、全覆盖、整改成果</translation>
     </message>
@@ -256,6 +252,90 @@
     <message>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>The option %1 needs a value.</source>
+        <translation>选项 %1 需要一个值。</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;%1&quot;.</source>
+        <translation>未知选项“%1”。</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>统计截止日期</translation>
+    </message>
+    <message>
+        <source>Referral sheets</source>
+        <translation>抄告单</translation>
+    </message>
+    <message>
+        <source>Thematic reports</source>
+        <translation>专题报告</translation>
+    </message>
+    <message>
+        <source>Key-situation reports</source>
+        <translation>要情专报</translation>
+    </message>
+    <message>
+        <source>Clues</source>
+        <translation>问题线索</translation>
+    </message>
+    <message>
+        <source>Clues disposed of</source>
+        <translation>已办结问题线索</translation>
+    </message>
+    <message>
+        <source>Clues overdue</source>
+        <translation>逾期未办结问题线索</translation>
+    </message>
+    <message>
+        <source>Units evaluated</source>
+        <translation>已评估单位</translation>
+    </message>
+    <message>
+        <source>Units graded %1</source>
+        <translation>评估等次为“%1”的单位</translation>
+    </message>
+    <message>
+        <source>Units with problems open past the assessment period</source>
+        <translation>超过绩效考核期限仍有问题未销号的单位</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>巡察全覆盖</translation>
+    </message>
+    <message>
+        <source>Coverage: %1</source>
+        <translation>巡察全覆盖：%1</translation>
+    </message>
+    <message>
+        <source>Rules established</source>
+        <translation>建章立制</translation>
+    </message>
+    <message>
+        <source>People held accountable</source>
+        <translation>问责人数</translation>
+    </message>
+    <message>
+        <source>Funds recovered (yuan)</source>
+        <translation>追缴资金（元）</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli summary DB [--as-of YYYY-MM-DD] [--format json|table]</source>
+        <translation>用法：rectrack-cli summary 台账文件 [--as-of YYYY-MM-DD] [--format json|table]</translation>
+    </message>
+    <message>
+        <source>Unknown format &quot;%1&quot; (json or table).</source>
+        <translation>未知格式“%1”（可用 json 或 table）。</translation>
     </message>
 </context>
 </TS>

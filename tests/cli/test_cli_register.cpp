@@ -205,6 +205,20 @@ TEST_CASE("usage errors exit 1", "[cli]")
     CHECK(fr.err == QStringLiteral("rectrack-cli: 未知语言“fr”（可用 zh_CN 或 en）。\n"));
     CHECK(fr.out.isEmpty());
     CHECK(runCli({QStringLiteral("stats"), db, QStringLiteral("--lang=zh")}).exitCode == 0);
+    // The usage error names the word that was wrong before the synopsis.
+    const auto bogus =
+        runCli({QStringLiteral("stats"), db, QStringLiteral("--colour"), QStringLiteral("red")});
+    CHECK(bogus.exitCode == 1);
+    CHECK(bogus.err.startsWith(
+        QStringLiteral("rectrack-cli: Unknown option \"--colour\".\nrectrack-cli: Usage: "
+                       "rectrack-cli stats DB")));
+    const auto noValue = runCli({QStringLiteral("stats"), db, QStringLiteral("--by")});
+    CHECK(noValue.exitCode == 1);
+    CHECK(noValue.err.startsWith(QStringLiteral("rectrack-cli: The option --by needs a value.\n")));
+    const auto zhBogus = runCli({QStringLiteral("export"), db, QStringLiteral("--colour=red"),
+                                 QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    CHECK(zhBogus.exitCode == 1);
+    CHECK(zhBogus.err.startsWith(QStringLiteral("rectrack-cli: 未知选项“--colour=red”。\n")));
     const auto v = runCli({QStringLiteral("--version")});
     CHECK(v.exitCode == 0);
     CHECK(v.out.startsWith(QStringLiteral("rectrack-cli ")));
@@ -245,8 +259,28 @@ TEST_CASE("summary gives the seed's supervision figures on the demo register", "
               .toObject()
               .value(QStringLiteral("referralSheet"))
               .toInt() == 0);
-    CHECK(runCli({QStringLiteral("summary"), db, QStringLiteral("--format"), QStringLiteral("table")})
-              .exitCode == 1);
+    CHECK(
+        runCli({QStringLiteral("summary"), db, QStringLiteral("--format"), QStringLiteral("xml")}).exitCode ==
+        1);
+    // The same figures as a table, one figure per line, in the default language.
+    const auto table = runCli({QStringLiteral("summary"), db, QStringLiteral("--format"),
+                               QStringLiteral("table"), QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    REQUIRE(table.exitCode == 0);
+    QHash<QString, QString> figures;
+    for (const QString &line : table.out.split(u'\n', Qt::SkipEmptyParts)) {
+        const QStringList cells = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        REQUIRE(cells.size() >= 2);
+        figures.insert(cells.first(), cells.mid(1).join(u' '));
+    }
+    CHECK(figures.value(QStringLiteral("统计截止日期")) == QStringLiteral("2021-01-15"));
+    CHECK(figures.value(QStringLiteral("抄告单")) == QStringLiteral("43"));
+    CHECK(figures.value(QStringLiteral("专题报告")) == QStringLiteral("23"));
+    CHECK(figures.value(QStringLiteral("要情专报")) == QStringLiteral("3"));
+    CHECK(figures.value(QStringLiteral("已办结问题线索")) == QStringLiteral("8"));
+    CHECK(figures.value(QStringLiteral("逾期未办结问题线索")) == QStringLiteral("1"));
+    CHECK(figures.value(QStringLiteral("超过绩效考核期限仍有问题未销号的单位")) == QStringLiteral("41"));
+    CHECK(figures.value(QStringLiteral("巡察全覆盖")) == QStringLiteral("99/105 (94.29%)"));
+    CHECK(figures.value(QStringLiteral("追缴资金（元）")) == QStringLiteral("2542500.00"));
 }
 
 TEST_CASE("the demo register's records are by a demo clerk, in the CLI's language", "[cli]")
