@@ -2,14 +2,13 @@
 
 #include "ledgerrules.h"
 #include "workflow/organizationservice.h"
+#include "xlsxformats.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QTemporaryFile>
-
-#include <xlsxwriter.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -291,38 +290,18 @@ Status LedgerExporter::writeXlsx(const LedgerTable &t, const QString &path)
     const QByteArray sheet = utf8(sheetName(t.sheetName));
     lxw_worksheet *ws = workbook_add_worksheet(wb, sheet.constData());
 
-    lxw_format *titleFmt = workbook_add_format(wb);
-    format_set_bold(titleFmt);
-    format_set_font_size(titleFmt, 14);
-    format_set_align(titleFmt, LXW_ALIGN_CENTER);
-    format_set_align(titleFmt, LXW_ALIGN_VERTICAL_CENTER);
-    lxw_format *headerFmt = workbook_add_format(wb);
-    format_set_bold(headerFmt);
-    format_set_text_wrap(headerFmt);
-    format_set_border(headerFmt, LXW_BORDER_THIN);
-    format_set_align(headerFmt, LXW_ALIGN_CENTER);
-    format_set_align(headerFmt, LXW_ALIGN_VERTICAL_CENTER);
-    format_set_bg_color(headerFmt, 0xD9E1F2);
-    lxw_format *textFmt = workbook_add_format(wb);
-    format_set_text_wrap(textFmt);
-    format_set_border(textFmt, LXW_BORDER_THIN);
-    format_set_align(textFmt, LXW_ALIGN_VERTICAL_TOP);
-    lxw_format *dateFmt = workbook_add_format(wb);
-    format_set_num_format(dateFmt, "yyyy-mm-dd");
-    format_set_border(dateFmt, LXW_BORDER_THIN);
-    format_set_align(dateFmt, LXW_ALIGN_VERTICAL_TOP);
-    format_set_align(dateFmt, LXW_ALIGN_LEFT);
+    const LedgerCellFormats formats = addLedgerCellFormats(wb, CellBorders::Thin);
 
     const int cols = int(t.headers.size());
     if (cols > 1) {
         const QByteArray title = utf8(t.title);
-        worksheet_merge_range(ws, 0, 0, 0, lxw_col_t(cols - 1), title.constData(), titleFmt);
+        worksheet_merge_range(ws, 0, 0, 0, lxw_col_t(cols - 1), title.constData(), formats.title);
     } else {
-        worksheet_write_string(ws, 0, 0, utf8(t.title).constData(), titleFmt);
+        worksheet_write_string(ws, 0, 0, utf8(t.title).constData(), formats.title);
     }
     worksheet_set_row(ws, 0, 30, nullptr);
     for (int c = 0; c < cols; ++c) {
-        worksheet_write_string(ws, 1, lxw_col_t(c), utf8(t.headers[c]).constData(), headerFmt);
+        worksheet_write_string(ws, 1, lxw_col_t(c), utf8(t.headers[c]).constData(), formats.header);
         worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), c < t.widths.size() ? t.widths[c] : 12, nullptr);
     }
     worksheet_freeze_panes(ws, 2, 0);
@@ -335,18 +314,18 @@ Status LedgerExporter::writeXlsx(const LedgerTable &t, const QString &path)
                 const QDate d = v.toDate();
                 if (d.isValid()) {
                     lxw_datetime dt{d.year(), d.month(), d.day(), 0, 0, 0};
-                    worksheet_write_datetime(ws, row, lxw_col_t(c), &dt, dateFmt);
+                    worksheet_write_datetime(ws, row, lxw_col_t(c), &dt, formats.date);
                 } else {
-                    worksheet_write_blank(ws, row, lxw_col_t(c), textFmt);
+                    worksheet_write_blank(ws, row, lxw_col_t(c), formats.text);
                 }
             } else if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong) {
-                worksheet_write_number(ws, row, lxw_col_t(c), v.toDouble(), textFmt);
+                worksheet_write_number(ws, row, lxw_col_t(c), v.toDouble(), formats.text);
             } else {
                 const QString s = v.toString();
                 if (s.isEmpty())
-                    worksheet_write_blank(ws, row, lxw_col_t(c), textFmt);
+                    worksheet_write_blank(ws, row, lxw_col_t(c), formats.text);
                 else
-                    worksheet_write_string(ws, row, lxw_col_t(c), utf8(s).constData(), textFmt);
+                    worksheet_write_string(ws, row, lxw_col_t(c), utf8(s).constData(), formats.text);
             }
         }
     }

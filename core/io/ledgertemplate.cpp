@@ -2,10 +2,9 @@
 
 #include "ledgerexporter.h"
 #include "ledgerrules.h"
+#include "xlsxformats.h"
 
 #include <QFile>
-
-#include <xlsxwriter.h>
 
 #include <vector>
 
@@ -74,36 +73,18 @@ Status LedgerTemplate::write(const QString &path, const TemplateOptions &options
     lxw_worksheet *help = workbook_add_worksheet(wb, helpSheet.constData());
     lxw_worksheet *lists = workbook_add_worksheet(wb, listsSheet.constData());
 
-    lxw_format *titleFmt = workbook_add_format(wb);
-    format_set_bold(titleFmt);
-    format_set_font_size(titleFmt, 14);
-    format_set_align(titleFmt, LXW_ALIGN_CENTER);
-    format_set_align(titleFmt, LXW_ALIGN_VERTICAL_CENTER);
-    lxw_format *headerFmt = workbook_add_format(wb);
-    format_set_bold(headerFmt);
-    format_set_text_wrap(headerFmt);
-    format_set_border(headerFmt, LXW_BORDER_THIN);
-    format_set_align(headerFmt, LXW_ALIGN_CENTER);
-    format_set_align(headerFmt, LXW_ALIGN_VERTICAL_CENTER);
-    format_set_bg_color(headerFmt, 0xD9E1F2);
-    lxw_format *textFmt = workbook_add_format(wb);
-    format_set_text_wrap(textFmt);
-    format_set_align(textFmt, LXW_ALIGN_VERTICAL_TOP);
-    lxw_format *dateFmt = workbook_add_format(wb);
-    format_set_num_format(dateFmt, "yyyy-mm-dd");
-    format_set_align(dateFmt, LXW_ALIGN_VERTICAL_TOP);
-    format_set_align(dateFmt, LXW_ALIGN_LEFT);
+    const LedgerCellFormats formats = addLedgerCellFormats(wb, CellBorders::None);
 
     // 1. The ledger: title, header, formats of the columns.
     const QString title = options.unit.trimmed().isEmpty()
                               ? LedgerExporter::tr("Problem ledger")
                               : LedgerExporter::tr("Problem ledger of %1").arg(options.unit.trimmed());
-    worksheet_merge_range(ws, 0, 0, 0, lxw_col_t(cols.size() - 1), utf8(title).constData(), titleFmt);
+    worksheet_merge_range(ws, 0, 0, 0, lxw_col_t(cols.size() - 1), utf8(title).constData(), formats.title);
     worksheet_set_row(ws, 0, 30, nullptr);
     for (int c = 0; c < cols.size(); ++c) {
-        worksheet_write_string(ws, 1, lxw_col_t(c), utf8(cols[c]).constData(), headerFmt);
+        worksheet_write_string(ws, 1, lxw_col_t(c), utf8(cols[c]).constData(), formats.header);
         worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), widths.value(c, 12),
-                             c == kDeadlineColumn ? dateFmt : textFmt);
+                             c == kDeadlineColumn ? formats.date : formats.text);
     }
     worksheet_freeze_panes(ws, 2, 0);
 
@@ -178,10 +159,10 @@ Status LedgerTemplate::write(const QString &path, const TemplateOptions &options
            "as notes."),
         tr("Save as .xlsx (or .csv) and send the file back; the office imports it with Rectrack."),
     };
-    worksheet_set_column(help, 0, 0, 110, textFmt);
+    worksheet_set_column(help, 0, 0, 110, formats.text);
     for (int i = 0; i < lines.size(); ++i)
         worksheet_write_string(help, lxw_row_t(i), 0, utf8(lines[i]).constData(),
-                               i == 0 ? titleFmt : textFmt);
+                               i == 0 ? formats.title : formats.text);
 
     worksheet_activate(ws);
     const lxw_error err = workbook_close(wb);
