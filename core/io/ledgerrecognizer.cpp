@@ -193,6 +193,10 @@ bool isFootnote(const QString &text)
 
 QString ImportIssue::toString() const
 {
+    // A message about the whole file that already names it ("x.xlsx is damaged: …") is not
+    // prefixed with the name again.
+    if (sheet.isEmpty() && row <= 0 && column.isEmpty() && !file.isEmpty() && message.startsWith(file))
+        return message;
     QString where = file;
     if (!sheet.isEmpty())
         where = LedgerRecognizer::tr("%1, sheet %2").arg(where, sheet);

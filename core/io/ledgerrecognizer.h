@@ -19,7 +19,8 @@ struct ImportIssue
     QString column; ///< the column's header text (or its letter when it has none)
     QString message;
 
-    /// "file, sheet S, row 7, column "整改时限": message" (第7行 under zh_CN).
+    /// "file, sheet S, row 7, column "整改时限": message" (第7行 under zh_CN); a whole-file
+    /// message that begins with the file's name is returned as it is.
     QString toString() const;
 };
 

@@ -258,3 +258,28 @@ TEST_CASE("a dry run reports and changes nothing", "[import][ledger]")
     CHECK(AuditLog::length(*reg.db) == audit);
     CHECK(totals(reg).problems == 0);
 }
+
+TEST_CASE("a damaged workbook is refused with a message that names the file once", "[import][ledger]")
+{
+    TempRegister reg;
+    // A zip archive, but with no workbook part: refused as a whole file, before any row.
+    const QString path = reg.dir.filePath(QStringLiteral("zipped.xlsx"));
+    {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        // An empty zip archive: only the end-of-central-directory record.
+        f.write(QByteArray("PK\x05\x06", 4) + QByteArray(18, '\0'));
+    }
+    const qint64 auditBefore = AuditLog::length(*reg.db);
+    const ImportReport r = LedgerImporter::importFile(*reg.db, path, unitOptions());
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].row == 0);
+    const QString text = r.errors[0].toString();
+    CHECK(text.startsWith(QStringLiteral("zipped.xlsx ")));
+    CHECK(text.count(QStringLiteral("zipped.xlsx")) == 1);
+    CHECK(AuditLog::length(*reg.db) == auditBefore);
+    // A row-level issue keeps its place prefix.
+    const ImportIssue rowIssue{
+        QStringLiteral("a.csv"), {}, 4, QStringLiteral("整改时限"), QStringLiteral("a.csv")};
+    CHECK(rowIssue.toString().startsWith(QStringLiteral("a.csv, row 4")));
+}
