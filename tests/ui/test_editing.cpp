@@ -9,6 +9,7 @@
 #include "views/editingcontroller.h"
 #include "views/ledgerview.h"
 #include "views/mainwindow.h"
+#include "views/navigationpane.h"
 #include "workflow/problemservice.h"
 #include "workflow/supervisionservice.h"
 
@@ -26,6 +27,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace rectrack;
@@ -488,4 +490,34 @@ TEST_CASE("undo and redo follow a row re-created several times", "[ui][editing]"
     CHECK(list->count() == 0);
     CHECK(editor->message().isEmpty());
     editor->close();
+}
+
+TEST_CASE("the navigation tree shows a new feedback's inspection at once and keeps the user's place",
+          "[ui][editing]")
+{
+    EditingWindow w;
+    ui::NavigationPane *nav = w.window.navigation();
+    const auto roundTexts = [nav] {
+        QStringList texts;
+        QTreeWidgetItem *round = nav->topLevelItem(1)->child(0);
+        for (int i = 0; i < round->childCount(); ++i)
+            texts << round->child(i)->text(0);
+        return texts;
+    };
+    const QStringList before = roundTexts();
+    // The user looks at 思明区委's inspection.
+    QTreeWidgetItem *siming = nav->topLevelItem(1)->child(0)->child(1);
+    REQUIRE(siming->text(0).startsWith(QStringLiteral("思明区委")));
+    nav->setCurrentItem(siming);
+    QApplication::processEvents();
+    const int shown = w.window.problemModel()->rowCount();
+
+    w.registerOne(); // 湖里区建设局, 第一轮, fed back on the dialog's date: a new inspection
+    const QStringList after = roundTexts();
+    INFO(before.join(u'|').toStdString() + " -> " + after.join(u'|').toStdString());
+    CHECK(after == before + QStringList{QStringLiteral("湖里区建设局 · 1 problem(s)")});
+    // Still on 思明区委, with its rows.
+    REQUIRE(nav->currentItem() != nullptr);
+    CHECK(nav->currentItem()->text(0).startsWith(QStringLiteral("思明区委")));
+    CHECK(w.window.problemModel()->rowCount() == shown);
 }

@@ -238,7 +238,7 @@ void MainWindow::buildActions()
     report->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     file->addSeparator();
     ImportWizard::installActions(this, file, [this] {
-        m_navigation->setDatabase(m_db.get());
+        m_navigation->refresh();
         applyFilter();
         updateFigures();
     });
@@ -572,6 +572,7 @@ void MainWindow::refreshAfterEdit()
         if (const int row = id > 0 ? model->rowOf(id) : -1; row >= 0)
             v->setCurrentIndex(model->index(row, column));
     }
+    m_navigation->refresh(); // a new inspection, changed problem counts
     updateFigures();
     updateCounts();
     m_dashboardDirty = true;

@@ -8,6 +8,9 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QJsonDocument>
+#include <QScrollBar>
+#include <QSet>
+#include <QTreeWidgetItemIterator>
 
 namespace rectrack::ui {
 
@@ -142,6 +145,36 @@ void NavigationPane::setDatabase(core::Database *db)
     reloadSavedViews();
     blocker.unblock();
     setCurrentItem(m_smart.first());
+}
+
+void NavigationPane::refresh()
+{
+    if (!m_db)
+        return;
+    // Items are known by kind and id; groups (id 0) by their text.
+    const auto keyOf = [](const QTreeWidgetItem *item) {
+        return QStringLiteral("%1:%2:%3")
+            .arg(item->data(0, kKindRole).toInt())
+            .arg(item->data(0, kIdRole).toLongLong())
+            .arg(item->data(0, kIdRole).toLongLong() == 0 ? item->text(0) : QString());
+    };
+    QSet<QString> collapsed;
+    for (QTreeWidgetItemIterator it(this); *it; ++it)
+        if ((*it)->childCount() > 0 && !(*it)->isExpanded())
+            collapsed.insert(keyOf(*it));
+    const QString current = currentItem() ? keyOf(currentItem()) : QString();
+    const int scroll = verticalScrollBar()->value();
+
+    const QSignalBlocker blocker(this);
+    setDatabase(m_db);
+    for (QTreeWidgetItemIterator it(this); *it; ++it) {
+        const QString key = keyOf(*it);
+        if (collapsed.contains(key))
+            (*it)->setExpanded(false);
+        if (key == current)
+            setCurrentItem(*it);
+    }
+    verticalScrollBar()->setValue(scroll);
 }
 
 void NavigationPane::reloadSavedViews()

@@ -39,6 +39,9 @@ public:
 
     /// Rebuilds the tree from @p db (nullptr empties it) and selects "all problems".
     void setDatabase(core::Database *db);
+    /// Rebuilds the tree from the same register after a change (a new inspection, problem counts),
+    /// keeping the current item, the expanded branches and the scroll position; emits nothing.
+    void refresh();
     /// Rebuilds the saved-views branch only.
     void reloadSavedViews();
     /// Selects a smart list (emits scopeSelected).
