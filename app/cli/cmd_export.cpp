@@ -67,9 +67,12 @@ int runExport(Context &ctx, const QStringList &argv)
     auto db = openRegister(ctx, args.positional().first(), code);
     if (!db)
         return code;
-    auto rows = core::LedgerExporter::exportTo(*db, o, out);
+    QStringList warnings;
+    auto rows = core::LedgerExporter::exportTo(*db, o, out, &warnings);
     if (!rows)
         return fail(ctx, rows.error());
+    for (const QString &w : warnings)
+        ctx.err << "rectrack-cli: " << Cli::tr("warning: %1").arg(w) << '\n';
     ctx.out << ExportCmd::tr("%n row(s) written to %1.", "", *rows).arg(out) << '\n';
     return ExitOk;
 }

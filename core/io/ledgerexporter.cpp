@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QSaveFile>
 #include <QTemporaryFile>
 
@@ -54,9 +55,8 @@ QString cellText(const QVariant &v)
     return v.toString();
 }
 
-} // namespace
-
-QString LedgerExporter::xmlSafe(const QString &text)
+/// @p text without the characters XML 1.0 cannot hold, not cut to a length.
+QString withoutXmlInvalid(const QString &text)
 {
     QString out;
     out.reserve(text.size());
@@ -74,6 +74,14 @@ QString LedgerExporter::xmlSafe(const QString &text)
             continue;
         out += ch;
     }
+    return out;
+}
+
+} // namespace
+
+QString LedgerExporter::xmlSafe(const QString &text)
+{
+    QString out = withoutXmlInvalid(text);
     if (out.size() > kExcelCellLimit)
         out.truncate(kExcelCellLimit);
     return out;
@@ -370,7 +378,8 @@ Status LedgerExporter::writeCsv(const LedgerTable &t, const QString &path)
     return okStatus();
 }
 
-Result<int> LedgerExporter::exportTo(Database &db, const ExportOptions &options, const QString &path)
+Result<int> LedgerExporter::exportTo(Database &db, const ExportOptions &options, const QString &path,
+                                     QStringList *warnings)
 {
     const bool xlsx = path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive);
     const bool csv = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
@@ -382,7 +391,30 @@ Result<int> LedgerExporter::exportTo(Database &db, const ExportOptions &options,
     const Status s = xlsx ? writeXlsx(*table, path) : writeCsv(*table, path);
     if (!s)
         return s.error();
+    if (xlsx && warnings)
+        *warnings = longCellWarnings(*table);
     return int(table->rows.size());
+}
+
+QStringList LedgerExporter::longCellWarnings(const LedgerTable &table)
+{
+    QStringList out;
+    const QLocale locale;
+    for (int r = 0; r < table.rows.size(); ++r) {
+        const QVariantList &values = table.rows[r];
+        for (int c = 0; c < values.size() && c < table.headers.size(); ++c) {
+            if (values[c].typeId() != QMetaType::QString)
+                continue;
+            const qsizetype length = withoutXmlInvalid(values[c].toString()).size();
+            if (length > kExcelCellLimit)
+                out << tr("row %1, column %2: %3 characters, cut to Excel's limit of %4; export as .csv to "
+                          "keep the whole text.")
+                           .arg(r + 3)
+                           .arg(table.headers[c], locale.toString(qint64(length)),
+                                locale.toString(kExcelCellLimit));
+        }
+    }
+    return out;
 }
 
 } // namespace rectrack::core

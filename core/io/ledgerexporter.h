@@ -63,7 +63,15 @@ public:
     static Status writeCsv(const LedgerTable &table, const QString &path);
 
     /// build() then the writer chosen by the file's extension (.xlsx or .csv); returns the row count.
-    static Result<int> exportTo(Database &db, const ExportOptions &options, const QString &path);
+    /// For .xlsx, @p warnings (when given) receives one line per cell cut to Excel's 32,767
+    /// characters ("row 12, column 整改措施: 40,000 characters, cut to 32,767 …"); a .csv keeps
+    /// every character and gives no warning.
+    static Result<int> exportTo(Database &db, const ExportOptions &options, const QString &path,
+                                QStringList *warnings = nullptr);
+
+    /// The cells of @p table longer than Excel's 32,767 characters, as warnings naming the row as
+    /// the spreadsheet numbers it (the title and header take rows 1 and 2) and the column header.
+    static QStringList longCellWarnings(const LedgerTable &table);
 
     /// @p text without characters XML 1.0 cannot hold (controls other than tab/LF/CR, U+FFFE/U+FFFF,
     /// unpaired surrogates).

@@ -15,6 +15,10 @@
         <source>write a blank ledger template to fill in and import</source>
         <translation>生成空白台账模板，供填写后导入</translation>
     </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::cli::ExportCmd</name>
@@ -331,6 +335,10 @@
     <message>
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>row %1, column %2: %3 characters, cut to Excel&apos;s limit of %4; export as .csv to keep the whole text.</source>
+        <translation>第%1行，“%2”列：共 %3 个字符，超过 Excel 单元格上限，已截为 %4 个字符；如需保留全文，请导出为 .csv 文件。</translation>
     </message>
 </context>
 <context>

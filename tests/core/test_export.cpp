@@ -154,3 +154,43 @@ TEST_CASE("export text is cleaned for XML and sheet names fit Excel's rules", "[
     REQUIRE(wb.ok());
     CHECK(wb->sheets[0].cell(2, 4).text == QStringLiteral("badtext"));
 }
+
+TEST_CASE(
+    "a cell longer than Excel allows is cut in .xlsx with a warning naming row and column, kept in .csv",
+    "[export]")
+{
+    TempRegister reg;
+    ProblemService ps(*reg.db);
+    reg.db->exec(QStringLiteral("INSERT INTO units (uuid, name) VALUES ('u1', 'U')"));
+    const qint64 unit = reg.db->scalar(QStringLiteral("SELECT id FROM units")).toLongLong();
+    Problem shortOne;
+    shortOne.unitId = unit;
+    shortOne.registrationNo = QStringLiteral("A-1");
+    shortOne.description = QStringLiteral("short");
+    shortOne.feedbackDate = QDate(2021, 1, 1);
+    REQUIRE(ps.registerProblem(shortOne, {}).ok());
+    Problem longOne = shortOne;
+    longOne.registrationNo = QStringLiteral("A-2");
+    longOne.description = QString(40000, u'问');
+    REQUIRE(ps.registerProblem(longOne, {}).ok());
+
+    const QString xlsx = reg.dir.filePath(QStringLiteral("long.xlsx"));
+    QStringList warnings;
+    REQUIRE(LedgerExporter::exportTo(*reg.db, {}, xlsx, &warnings).ok());
+    REQUIRE(warnings.size() == 1);
+    // Row 4: title, header, A-1, then A-2; the problem text is in the column "Problem description".
+    CHECK(warnings[0] ==
+          QStringLiteral("row 4, column Problem description: 40,000 characters, cut to Excel's limit "
+                         "of 32,767; export as .csv to keep the whole text."));
+    auto wb = XlsxReader::read(xlsx);
+    REQUIRE(wb.ok());
+    CHECK(wb->sheets[0].cell(3, 4).text.size() == 32767);
+
+    const QString csv = reg.dir.filePath(QStringLiteral("long.csv"));
+    warnings = {QStringLiteral("stale")};
+    REQUIRE(LedgerExporter::exportTo(*reg.db, {}, csv, &warnings).ok());
+    CHECK(warnings == QStringList{QStringLiteral("stale")}); // untouched: no warning for .csv
+    QFile f(csv);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(QString::fromUtf8(f.readAll()).contains(QString(40000, u'问')));
+}
