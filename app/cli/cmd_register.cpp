@@ -19,13 +19,15 @@ int runInit(Context &ctx, const QStringList &argv)
     if (!args.ok() || args.positional().size() != 1)
         return usage(ctx, args, Cli::tr("Usage: rectrack-cli init DB"));
     const QString path = args.positional().first();
+    const core::Error exists{core::ErrorCode::InputRefused,
+                             Cli::tr("The file %1 already exists; init creates a new register.").arg(path)};
     if (QFileInfo::exists(path))
-        return fail(
-            ctx, core::Error{core::ErrorCode::InputRefused,
-                             Cli::tr("The file %1 already exists; init creates a new register.").arg(path)});
+        return fail(ctx, exists);
     auto db = core::Database::open(path, core::Database::OpenMode::CreateIfMissing);
     if (!db)
         return fail(ctx, db.error());
+    if (!(*db)->createdHere()) // another init of the same path got there first
+        return fail(ctx, exists);
     ctx.out << Cli::tr("Created the register %1.").arg(path) << '\n';
     return ExitOk;
 }

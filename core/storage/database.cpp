@@ -330,6 +330,17 @@ Status Database::initialise(bool created)
         Transaction tx(*this);
         if (!tx.active())
             return tx.error();
+        // Another process may have created the same new file at the same moment (two `init` of one
+        // path): its schema is there once this write transaction starts. Open it as it is.
+        {
+            QSqlQuery q(m_db);
+            if (q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && q.next() &&
+                q.value(0).toInt() > 0) {
+                tx.rollback();
+                return initialise(false);
+            }
+        }
+        m_createdHere = true;
         for (const QString &stmt : schema::createStatements()) {
             QSqlQuery q(m_db);
             if (!q.exec(stmt))

@@ -95,6 +95,10 @@ public:
     /// Translated warnings about the file's location (network drive, read-only, FAT32 near 4 GB),
     /// for a banner in the app and stderr in the CLI; empty when there is nothing to say.
     QStringList openWarnings() const { return m_openWarnings; }
+    /// True when this open created the register's schema (OpenMode::CreateIfMissing on a missing
+    /// file); false when the file existed, or when another process created it at the same moment
+    /// (then it was opened as an existing register).
+    bool createdHere() const { return m_createdHere; }
     /// SQLite's journal mode in use ("wal", or "delete" on a network drive or read-only file).
     QString journalMode() const;
 
@@ -141,6 +145,7 @@ private:
     QString m_actor;
     FileLocation m_location;
     QStringList m_openWarnings;
+    bool m_createdHere = false;
     Clock m_systemClock;
     const Clock *m_clock = &m_systemClock;
 };

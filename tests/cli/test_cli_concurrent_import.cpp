@@ -63,3 +63,29 @@ TEST_CASE("two imports started at once on one register both succeed", "[cli][con
     CHECK(agriculture == 54);
     CHECK(runCli({QStringLiteral("verify"), db}).exitCode == 0);
 }
+
+// Two `init` of one new path started at the same moment: exactly one creates the register, the
+// other is refused with the "already exists" message (exit 2), never a raw SQLite error, and the
+// register verifies.
+TEST_CASE("two inits of one path started at once: one creates, the other is refused", "[cli][concurrency]")
+{
+    for (int round = 0; round < 8; ++round) {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("new.rtreg"));
+        QProcess a;
+        QProcess b;
+        const QStringList args{QStringLiteral("init"), db, QStringLiteral("--lang"), QStringLiteral("en")};
+        a.start(QStringLiteral(RECTRACK_CLI_PATH), args);
+        b.start(QStringLiteral(RECTRACK_CLI_PATH), args);
+        REQUIRE(a.waitForFinished(60000));
+        REQUIRE(b.waitForFinished(60000));
+        const QString errors = QString::fromUtf8(a.readAllStandardError() + b.readAllStandardError());
+        INFO(errors.toStdString());
+        CHECK(QList<int>{a.exitCode(), b.exitCode()}.count(0) == 1);
+        CHECK(QList<int>{a.exitCode(), b.exitCode()}.count(2) == 1);
+        CHECK(errors ==
+              QStringLiteral("rectrack-cli: The file %1 already exists; init creates a new register.\n")
+                  .arg(db));
+        CHECK(runCli({QStringLiteral("verify"), db}).exitCode == 0);
+    }
+}
