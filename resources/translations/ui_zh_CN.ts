@@ -963,7 +963,7 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     </message>
     <message>
         <source>Unit:</source>
-        <translation>所属单位：</translation>
+        <translation>单位：</translation>
     </message>
     <message>
         <source>Column</source>
@@ -1703,52 +1703,8 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <translation>无固定日期时填写，如 长期坚持</translation>
     </message>
     <message>
-        <source>Registration no.</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>问题类别</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>问题描述</translation>
-    </message>
-    <message>
-        <source>Typical example</source>
-        <translation>典型事例</translation>
-    </message>
-    <message>
-        <source>Root cause</source>
-        <translation>问题根源</translation>
-    </message>
-    <message>
-        <source>Responsible office</source>
-        <translation>责任单位</translation>
-    </message>
-    <message>
-        <source>Lead leader</source>
-        <translation>牵头领导</translation>
-    </message>
-    <message>
-        <source>Responsible person</source>
-        <translation>责任人</translation>
-    </message>
-    <message>
         <source>Deadline</source>
         <translation>整改时限</translation>
-    </message>
-    <message>
-        <source>Deadline note</source>
-        <translation>时限说明</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1923,10 +1879,6 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <translation>不同意（退回整改）</translation>
     </message>
     <message>
-        <source>Next step</source>
-        <translation>当前环节</translation>
-    </message>
-    <message>
         <source>Review decisions and close-out are records: they cannot be undone; a wrong decision is corrected by a new review.</source>
         <translation>审核结论和销号是正式记录，不能撤销；如有错误，以新的审核记录更正。</translation>
     </message>
@@ -2061,6 +2013,74 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>Current deadline %1</source>
         <translation>当前时限 %1</translation>
+    </message>
+    <message>
+        <source>Registration no.:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>问题类别：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>问题描述：</translation>
+    </message>
+    <message>
+        <source>Typical example:</source>
+        <translation>典型事例：</translation>
+    </message>
+    <message>
+        <source>Root cause:</source>
+        <translation>问题根源：</translation>
+    </message>
+    <message>
+        <source>Responsible office:</source>
+        <translation>责任单位：</translation>
+    </message>
+    <message>
+        <source>Lead leader:</source>
+        <translation>牵头领导：</translation>
+    </message>
+    <message>
+        <source>Responsible person:</source>
+        <translation>责任人：</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>整改时限：</translation>
+    </message>
+    <message>
+        <source>Deadline note:</source>
+        <translation>时限说明：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation>当前环节：</translation>
+    </message>
+    <message>
+        <source>Reviewer:</source>
+        <translation>审核人：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Opinion:</source>
+        <translation>审核意见：</translation>
     </message>
 </context>
 <context>
@@ -2772,36 +2792,12 @@ The register as it is now is backed up first, so this can be undone by restoring
         <translation>天</translation>
     </message>
     <message>
-        <source>Green at days left or fewer</source>
-        <translation>绿灯：剩余天数不超过</translation>
-    </message>
-    <message>
-        <source>Yellow at days left or fewer</source>
-        <translation>黄灯：剩余天数不超过</translation>
-    </message>
-    <message>
         <source>Red once the deadline has passed (overdue).</source>
         <translation>超过整改时限即亮红灯（逾期）。</translation>
     </message>
     <message>
-        <source>Red colour</source>
-        <translation>红灯颜色</translation>
-    </message>
-    <message>
-        <source>Yellow colour</source>
-        <translation>黄灯颜色</translation>
-    </message>
-    <message>
-        <source>Green colour</source>
-        <translation>绿灯颜色</translation>
-    </message>
-    <message>
         <source>Registration numbers</source>
         <translation>挂号编号</translation>
-    </message>
-    <message>
-        <source>Pattern</source>
-        <translation>编号规则</translation>
     </message>
     <message>
         <source>{unit} unit, {yyyy} year, {seq:3} number with 3 digits</source>
@@ -2816,28 +2812,12 @@ The register as it is now is backed up first, so this can be undone by restoring
         <translation>写入审计日志的姓名</translation>
     </message>
     <message>
-        <source>Operator</source>
-        <translation>操作员</translation>
-    </message>
-    <message>
-        <source>Language (after restart)</source>
-        <translation>界面语言（重启后生效）</translation>
-    </message>
-    <message>
         <source>Rectification deadlines</source>
         <translation>整改时限</translation>
     </message>
     <message>
         <source> month(s)</source>
         <translation>个月</translation>
-    </message>
-    <message>
-        <source>Plan due after feedback (new rounds)</source>
-        <translation>整改方案报送时限（新轮次）</translation>
-    </message>
-    <message>
-        <source>Report due after feedback (new rounds)</source>
-        <translation>整改报告报送时限（新轮次）</translation>
     </message>
     <message>
         <source>Round</source>
@@ -2864,16 +2844,56 @@ The register as it is now is backed up first, so this can be undone by restoring
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Back up on opening and every</source>
-        <translation>打开时备份，之后每隔</translation>
-    </message>
-    <message>
-        <source>Backups kept per register</source>
-        <translation>每个台账保留备份数</translation>
-    </message>
-    <message>
         <source>Backups go to the folder &quot;&lt;register&gt;.backups&quot; beside the register file.</source>
         <translation>备份保存在台账文件旁的“&lt;台账文件名&gt;.backups”文件夹中。</translation>
+    </message>
+    <message>
+        <source>Green at days left or fewer:</source>
+        <translation>绿灯（剩余天数不超过）：</translation>
+    </message>
+    <message>
+        <source>Yellow at days left or fewer:</source>
+        <translation>黄灯（剩余天数不超过）：</translation>
+    </message>
+    <message>
+        <source>Red colour:</source>
+        <translation>红灯颜色：</translation>
+    </message>
+    <message>
+        <source>Yellow colour:</source>
+        <translation>黄灯颜色：</translation>
+    </message>
+    <message>
+        <source>Green colour:</source>
+        <translation>绿灯颜色：</translation>
+    </message>
+    <message>
+        <source>Pattern:</source>
+        <translation>编号规则：</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>操作人员：</translation>
+    </message>
+    <message>
+        <source>Language (after restart):</source>
+        <translation>界面语言（重启后生效）：</translation>
+    </message>
+    <message>
+        <source>Back up on opening and every:</source>
+        <translation>打开时备份，之后每隔：</translation>
+    </message>
+    <message>
+        <source>Backups kept per register:</source>
+        <translation>每个台账保留备份数：</translation>
+    </message>
+    <message>
+        <source>Plan due after feedback (new rounds):</source>
+        <translation>整改方案报送时限（新轮次）：</translation>
+    </message>
+    <message>
+        <source>Report due after feedback (new rounds):</source>
+        <translation>整改报告报送时限（新轮次）：</translation>
     </message>
 </context>
 <context>

@@ -230,20 +230,20 @@ QWidget *ProblemEditor::buildFields()
     flags->addWidget(m_systemic);
     flags->addStretch(1);
 
-    form->addRow(tr("Registration no."), m_regNo);
-    form->addRow(tr("Unit"), m_unit);
-    form->addRow(tr("Source"), m_source);
-    form->addRow(tr("Category"), m_category);
-    form->addRow(tr("Description"), m_description);
-    form->addRow(tr("Typical example"), m_example);
-    form->addRow(tr("Root cause"), m_rootCause);
-    form->addRow(tr("Responsible office"), m_office);
-    form->addRow(tr("Lead leader"), m_leader);
-    form->addRow(tr("Responsible person"), m_person);
-    form->addRow(tr("Deadline"), deadlineRow);
-    form->addRow(tr("Deadline note"), m_deadlineNote);
+    form->addRow(tr("Registration no.:"), m_regNo);
+    form->addRow(tr("Unit:"), m_unit);
+    form->addRow(tr("Source:"), m_source);
+    form->addRow(tr("Category:"), m_category);
+    form->addRow(tr("Description:"), m_description);
+    form->addRow(tr("Typical example:"), m_example);
+    form->addRow(tr("Root cause:"), m_rootCause);
+    form->addRow(tr("Responsible office:"), m_office);
+    form->addRow(tr("Lead leader:"), m_leader);
+    form->addRow(tr("Responsible person:"), m_person);
+    form->addRow(tr("Deadline:"), deadlineRow);
+    form->addRow(tr("Deadline note:"), m_deadlineNote);
     form->addRow(QString(), flags);
-    form->addRow(tr("Note"), m_note);
+    form->addRow(tr("Note:"), m_note);
 
     for (QLineEdit *e : {m_regNo, m_office, m_leader, m_person, m_deadlineNote})
         connect(e, &QLineEdit::editingFinished, this, &ProblemEditor::commitFields);
@@ -516,10 +516,10 @@ QWidget *ProblemEditor::buildReview()
     connect(m_reject, &QPushButton::clicked, this, [this] { review(false); });
     connect(m_closeOut, &QPushButton::clicked, this, &ProblemEditor::closeOut);
     auto *form = new QFormLayout;
-    form->addRow(tr("Next step"), m_nextStep);
-    form->addRow(tr("Reviewer"), m_reviewer);
-    form->addRow(tr("Date"), m_reviewDate);
-    form->addRow(tr("Opinion"), m_opinion);
+    form->addRow(tr("Next step:"), m_nextStep);
+    form->addRow(tr("Reviewer:"), m_reviewer);
+    form->addRow(tr("Date:"), m_reviewDate);
+    form->addRow(tr("Opinion:"), m_opinion);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_approve);
     buttons->addWidget(m_reject);

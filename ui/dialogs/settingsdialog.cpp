@@ -45,21 +45,21 @@ SettingsDialog::SettingsDialog(const Values &initial, QWidget *parent)
     auto *wf = new QFormLayout(warning);
     m_green = spin(1, 365, initial.reg.thresholds.greenDays, tr(" days"), warning);
     m_yellow = spin(1, 365, initial.reg.thresholds.yellowDays, tr(" days"), warning);
-    wf->addRow(tr("Green at days left or fewer"), m_green);
-    wf->addRow(tr("Yellow at days left or fewer"), m_yellow);
+    wf->addRow(tr("Green at days left or fewer:"), m_green);
+    wf->addRow(tr("Yellow at days left or fewer:"), m_yellow);
     wf->addRow(new QLabel(tr("Red once the deadline has passed (overdue)."), warning));
     m_redColour = colourButton(initial.reg.redColor);
     m_yellowColour = colourButton(initial.reg.yellowColor);
     m_greenColour = colourButton(initial.reg.greenColor);
-    wf->addRow(tr("Red colour"), m_redColour);
-    wf->addRow(tr("Yellow colour"), m_yellowColour);
-    wf->addRow(tr("Green colour"), m_greenColour);
+    wf->addRow(tr("Red colour:"), m_redColour);
+    wf->addRow(tr("Yellow colour:"), m_yellowColour);
+    wf->addRow(tr("Green colour:"), m_greenColour);
     left->addWidget(warning);
 
     auto *numbering = new QGroupBox(tr("Registration numbers"), this);
     auto *nf = new QFormLayout(numbering);
     m_pattern = new QLineEdit(initial.reg.registrationPattern, numbering);
-    nf->addRow(tr("Pattern"), m_pattern);
+    nf->addRow(tr("Pattern:"), m_pattern);
     auto *hint = new QLabel(tr("{unit} unit, {yyyy} year, {seq:3} number with 3 digits"), numbering);
     hint->setWordWrap(true);
     nf->addRow(hint);
@@ -69,12 +69,12 @@ SettingsDialog::SettingsDialog(const Values &initial, QWidget *parent)
     auto *uf = new QFormLayout(user);
     m_operator = new QLineEdit(initial.operatorName, user);
     m_operator->setPlaceholderText(tr("Name written into the audit log"));
-    uf->addRow(tr("Operator"), m_operator);
+    uf->addRow(tr("Operator:"), m_operator);
     m_language = new QComboBox(user);
     m_language->addItem(QStringLiteral("中文（简体）"), QStringLiteral("zh_CN"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->setCurrentIndex(initial.language.startsWith(QLatin1String("en")) ? 1 : 0);
-    uf->addRow(tr("Language (after restart)"), m_language);
+    uf->addRow(tr("Language (after restart):"), m_language);
     left->addWidget(user);
 
     auto *backups = new QGroupBox(tr("Automatic backups"), this);
@@ -82,8 +82,8 @@ SettingsDialog::SettingsDialog(const Values &initial, QWidget *parent)
     m_backupInterval = spin(0, 24 * 60, initial.backupIntervalMinutes, tr(" min"), backups);
     m_backupInterval->setSpecialValueText(tr("off"));
     m_backupKeep = spin(1, 200, initial.backupKeep, {}, backups);
-    bf->addRow(tr("Back up on opening and every"), m_backupInterval);
-    bf->addRow(tr("Backups kept per register"), m_backupKeep);
+    bf->addRow(tr("Back up on opening and every:"), m_backupInterval);
+    bf->addRow(tr("Backups kept per register:"), m_backupKeep);
     auto *where =
         new QLabel(tr("Backups go to the folder \"<register>.backups\" beside the register file."), backups);
     where->setWordWrap(true);
@@ -96,8 +96,8 @@ SettingsDialog::SettingsDialog(const Values &initial, QWidget *parent)
     auto *df = new QFormLayout;
     m_plan = spin(1, 12, initial.reg.defaultPlanMonths, tr(" month(s)"), deadlines);
     m_concentrated = spin(1, 12, initial.reg.defaultConcentratedMonths, tr(" month(s)"), deadlines);
-    df->addRow(tr("Plan due after feedback (new rounds)"), m_plan);
-    df->addRow(tr("Report due after feedback (new rounds)"), m_concentrated);
+    df->addRow(tr("Plan due after feedback (new rounds):"), m_plan);
+    df->addRow(tr("Report due after feedback (new rounds):"), m_concentrated);
     dl->addLayout(df);
     m_rounds = new QTableWidget(int(initial.reg.rounds.size()), 3, deadlines);
     m_rounds->setHorizontalHeaderLabels({tr("Round"), tr("Plan (months)"), tr("Report (months)")});
