@@ -1,5 +1,7 @@
 #include "reportcontent.h"
 
+#include "reporttiming.h"
+
 #include <QCollator>
 #include <QHash>
 #include <QLocale>
@@ -445,6 +447,7 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
         scopeParts << Names::display(*f.source);
     c.scopeLabel = scopeParts.isEmpty() ? tr("Whole register") : scopeParts.join(QStringLiteral(" · "));
 
+    ReportTiming timing;
     // Headline figures and groups.
     auto byUnit = Statistics::compute(db, c.asOf, GroupBy::Unit, f);
     if (!byUnit)
@@ -468,6 +471,7 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
     if (!bySource)
         return bySource.error();
     c.bySource = bySource->groups;
+    timing.mark("content: statistics by unit, round and source");
 
     QHash<QString, Counts> sinceByUnit;
     if (c.since.isValid()) {
@@ -513,6 +517,7 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
         c.units << row;
     }
 
+    timing.mark("content: units of the scope");
     // Overdue problems (点人点事) and their ageing.
     auto overdue = Statistics::overdue(db, c.asOf, f);
     if (!overdue)
@@ -530,19 +535,23 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
         }
     }
 
+    timing.mark("content: overdue list");
     auto series = cumulativeSeries(db, f, c.asOf);
     if (!series)
         return series.error();
     c.cumulative = *series;
 
+    timing.mark("content: cumulative series");
     if (const Status s = supervisionFigures(db, f, c.asOf, c.supervision); !s)
         return s.error();
+    timing.mark("content: supervision figures");
 
     if (options.appendix) {
         auto rows = appendixRows(db, f, c.asOf);
         if (!rows)
             return rows.error();
         c.appendix = *rows;
+        timing.mark("content: appendix");
     }
     return c;
 }

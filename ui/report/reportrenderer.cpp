@@ -1,6 +1,7 @@
 #include "reportrenderer.h"
 
 #include "charts/reportcharts.h"
+#include "report/reporttiming.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QChart>
@@ -325,6 +326,7 @@ struct ReportRenderer::Charts
 ReportRenderer::ReportRenderer(core::ReportContent content)
     : m_content(std::move(content)), m_charts(std::make_unique<Charts>())
 {
+    core::ReportTiming timing;
     QList<QChart *> charts(ChartCount, nullptr);
     charts[SourceChart] = ReportCharts::completionBySource(m_content);
     charts[StatusChart] = ReportCharts::statusDistribution(m_content);
@@ -343,6 +345,7 @@ ReportRenderer::ReportRenderer(core::ReportContent content)
     // Let the charts lay themselves out (they do so on posted layout requests).
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
+    timing.mark("charts");
 }
 
 ReportRenderer::~ReportRenderer() = default;
@@ -755,8 +758,13 @@ core::Status ReportRenderer::writePdf(const QString &path, const Progress &progr
     doc.setDocumentMargin(0);
     auto *handler = new ChartObject(m_charts->scenes, QSizeF(body.width(), body.height() * 0.92), &doc);
     doc.documentLayout()->registerHandler(QTextFormat::ImageObject, handler);
-    doc.setHtml(html(false));
+    core::ReportTiming timing;
+    const QString bodyHtml = html(false);
+    timing.mark("pdf: html");
+    doc.setHtml(bodyHtml);
+    timing.mark("pdf: setHtml");
     const int bodyPages = doc.pageCount();
+    timing.mark("pdf: layout");
     QPainter painter;
     if (!painter.begin(&writer))
         return core::Error{core::ErrorCode::InputRefused, tr("Cannot write %1.").arg(path)};
@@ -839,8 +847,10 @@ core::Status ReportRenderer::writePdf(const QString &path, const Progress &progr
         if (progress)
             progress(5 + 90 * (p + 1) / std::max(1, bodyPages));
     }
+    timing.mark("pdf: paint pages");
     if (!painter.end())
         return core::Error{core::ErrorCode::InputRefused, tr("Cannot write %1.").arg(path)};
+    timing.mark("pdf: finish file");
     m_pageCount = bodyPages + 1;
     if (!setPdfInfo(path, c.options.title, subject(),
                     QStringLiteral("Rectrack ") + QStringLiteral(RECTRACK_VERSION)))
