@@ -17,12 +17,14 @@
  */
 
 #include "report/reportcontent.h"
+#include "report/reporttable.h"
 
 #include <QCoreApplication>
 #include <QString>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QTextDocument;
 
@@ -59,6 +61,17 @@ public:
     static QString formatDate(const QDate &date);
 
 private:
+    /// A run of the body: HTML (headings, paragraphs, figures, charts) or a table.
+    struct BodyPart
+    {
+        QString html;
+        std::optional<ReportTable> table;
+    };
+    /// The body in order; @p withCover puts the .odt's cover first.
+    QList<BodyPart> bodyParts(bool withCover) const;
+    /// <html><head> with the style sheet, and <body>.
+    static QString htmlHead();
+
     struct Charts;
     core::ReportContent m_content;
     std::unique_ptr<Charts> m_charts;

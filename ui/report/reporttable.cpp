@@ -1,0 +1,296 @@
+#include "reporttable.h"
+
+#include <QFontMetricsF>
+#include <QPaintDevice>
+#include <QPainter>
+#include <QTextLayout>
+
+#include <algorithm>
+
+namespace rectrack::ui {
+
+namespace {
+
+QString cellHtml(const ReportTable::Cell &cell)
+{
+    QString text = cell.text.toHtmlEscaped();
+    text.replace(u'\n', QStringLiteral("<br>"));
+    switch (cell.style) {
+    case ReportTable::Style::Number:
+        return QStringLiteral("<td class=\"n\">%1</td>").arg(text);
+    case ReportTable::Style::Late:
+        return QStringLiteral("<td class=\"late\">%1</td>").arg(text);
+    case ReportTable::Style::NoWrap:
+        return QStringLiteral("<td nowrap>%1</td>").arg(text);
+    case ReportTable::Style::Text:
+        break;
+    }
+    return QStringLiteral("<td>%1</td>").arg(text);
+}
+
+const QColor kGrid(0x8a, 0x8a, 0x8a);
+const QColor kHeaderFill(0xe8, 0xed, 0xf3);
+const QColor kLate(0xc0, 0x39, 0x2b);
+
+} // namespace
+
+QString ReportTable::toHtml(int chunkRows) const
+{
+    QString head = QStringLiteral("<table class=\"%1\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+                                  "width=\"100%\"><thead><tr>")
+                       .arg(small ? QStringLiteral("small") : QStringLiteral("grid"));
+    for (int i = 0; i < headers.size(); ++i)
+        head +=
+            i < widths.size()
+                ? QStringLiteral("<th width=\"%1%\">%2</th>").arg(widths[i]).arg(headers[i].toHtmlEscaped())
+                : QStringLiteral("<th>%1</th>").arg(headers[i].toHtmlEscaped());
+    head += QStringLiteral("</tr></thead><tbody>");
+    const QString end = QStringLiteral("</tbody></table>");
+    QString h = head;
+    int inChunk = 0;
+    for (const QList<Cell> &row : rows) {
+        if (chunkRows > 0 && inChunk == chunkRows) {
+            h += end + head;
+            inChunk = 0;
+        }
+        ++inChunk;
+        h += QStringLiteral("<tr>");
+        for (const Cell &c : row)
+            h += cellHtml(c);
+        h += QStringLiteral("</tr>");
+    }
+    return h + end;
+}
+
+ReportPageFlow::ReportPageFlow(const QRectF &body, std::function<void(int)> startPage)
+    : m_body(body), m_startPage(std::move(startPage))
+{
+}
+
+void ReportPageFlow::newPage()
+{
+    ++m_pages;
+    m_y = 0;
+    if (m_startPage)
+        m_startPage(m_pages);
+}
+
+void ReportPageFlow::ensurePage()
+{
+    if (m_pages == 0)
+        newPage();
+}
+
+struct ReportTablePainter::FontSlot
+{
+    QFont font;
+    QFontMetricsF metrics;
+    qreal ascent;
+    qreal height;
+    QHash<QString, qreal> widths;
+
+    FontSlot(const QFont &f, QPaintDevice *device)
+        : font(f), metrics(f, device), ascent(metrics.ascent()), height(metrics.ascent() + metrics.descent())
+    {
+    }
+};
+
+ReportTablePainter::ReportTablePainter(QPainter &painter, QPaintDevice *device, const QString &family)
+    : m_painter(painter), m_device(device)
+{
+    auto font = [&](double pt, bool bold) {
+        QFont f(family);
+        f.setPointSizeF(pt);
+        f.setBold(bold);
+        return new FontSlot(f, device);
+    };
+    m_slots = {font(9, true), font(9, false), font(9, true), font(8, false), font(8, true)};
+    const double dotsPerMm = device->logicalDpiX() / 25.4;
+    m_padX = 1.0 * dotsPerMm;
+    m_padY = 0.7 * dotsPerMm;
+    m_gap = 1.5 * dotsPerMm;
+    m_pen = 0.2 * dotsPerMm;
+}
+
+ReportTablePainter::~ReportTablePainter()
+{
+    qDeleteAll(m_slots);
+}
+
+qreal ReportTablePainter::advance(FontSlot &slot, const QString &text)
+{
+    const auto it = slot.widths.constFind(text);
+    if (it != slot.widths.cend())
+        return *it;
+    const qreal w = slot.metrics.horizontalAdvance(text);
+    slot.widths.insert(text, w);
+    return w;
+}
+
+qreal ReportTablePainter::wrapped(FontSlot &slot, const QString &text, qreal width, Qt::Alignment align,
+                                  bool paint, const QPointF &at)
+{
+    QString t = text;
+    t.replace(u'\n', QChar::LineSeparator);
+    QTextLayout layout(t, slot.font, m_device);
+    QTextOption option(align);
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    qreal h = 0;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, h));
+        h += line.height();
+    }
+    layout.endLayout();
+    if (paint)
+        layout.draw(&m_painter, at);
+    return std::max(h, slot.height);
+}
+
+void ReportTablePainter::paint(const ReportTable &table, ReportPageFlow &flow,
+                               const std::function<void(int)> &rowDone)
+{
+    flow.ensurePage();
+    const QRectF &body = flow.body();
+    const int columns = int(table.headers.size());
+    if (columns == 0)
+        return;
+    // Column edges from the percentages (scaled to the full text width).
+    QList<qreal> edges{0};
+    {
+        double total = 0;
+        for (int i = 0; i < columns; ++i)
+            total += i < table.widths.size() ? table.widths[i] : 100.0 / columns;
+        double at = 0;
+        for (int i = 0; i < columns; ++i) {
+            at += (i < table.widths.size() ? table.widths[i] : 100.0 / columns) / total;
+            edges << at * body.width();
+        }
+        edges.last() = body.width();
+    }
+    auto inner = [&](int col) { return edges[col + 1] - edges[col] - 2 * m_padX; };
+
+    FontSlot &headerFont = *m_slots[0];
+    FontSlot &plain = *m_slots[table.small ? 3 : 1];
+    FontSlot &bold = *m_slots[table.small ? 4 : 2];
+
+    qreal headerHeight = headerFont.height;
+    for (int i = 0; i < columns; ++i)
+        headerHeight = std::max(headerHeight,
+                                wrapped(headerFont, table.headers[i], inner(i), Qt::AlignHCenter, false, {}));
+    headerHeight += 2 * m_padY;
+
+    QPen gridPen(kGrid);
+    gridPen.setWidthF(m_pen);
+    const FontSlot *current = nullptr;
+    auto useFont = [&](const FontSlot &slot) {
+        if (current != &slot)
+            m_painter.setFont(slot.font);
+        current = &slot;
+    };
+    auto hline = [&](qreal y) {
+        m_painter.setPen(gridPen);
+        m_painter.drawLine(QPointF(body.left(), body.top() + y), QPointF(body.right(), body.top() + y));
+    };
+    auto drawHeader = [&](qreal y) {
+        const QRectF r(body.left(), body.top() + y, body.width(), headerHeight);
+        m_painter.fillRect(r, kHeaderFill);
+        hline(y);
+        m_painter.setPen(Qt::black);
+        for (int i = 0; i < columns; ++i) {
+            const qreal h = wrapped(headerFont, table.headers[i], inner(i), Qt::AlignHCenter, false, {});
+            wrapped(headerFont, table.headers[i], inner(i), Qt::AlignHCenter, true,
+                    QPointF(body.left() + edges[i] + m_padX, r.top() + (headerHeight - h) / 2));
+        }
+        current = nullptr;
+        hline(y + headerHeight);
+    };
+    auto verticals = [&](qreal top, qreal bottom) {
+        m_painter.setPen(gridPen);
+        for (const qreal x : std::as_const(edges))
+            m_painter.drawLine(QPointF(body.left() + x, body.top() + top),
+                               QPointF(body.left() + x, body.top() + bottom));
+    };
+
+    // Per cell of a row: its font, whether it fits on one line, and that line's width.
+    struct Measured
+    {
+        FontSlot *slot;
+        bool oneLine;
+        qreal width;
+    };
+    QList<Measured> measured(columns);
+    auto measure = [&](const QList<ReportTable::Cell> &row) {
+        qreal h = plain.height;
+        for (int i = 0; i < columns; ++i) {
+            const ReportTable::Cell *cell = i < row.size() ? &row[i] : nullptr;
+            Measured &m = measured[i];
+            m.slot = cell && cell->style == ReportTable::Style::Late ? &bold : &plain;
+            if (!cell || cell->text.isEmpty()) {
+                m = {m.slot, true, 0};
+                continue;
+            }
+            const bool multiLine = cell->text.contains(u'\n');
+            m.width = multiLine ? 0 : advance(*m.slot, cell->text);
+            m.oneLine = !multiLine && (m.width <= inner(i) || cell->style == ReportTable::Style::NoWrap);
+            if (!m.oneLine)
+                h = std::max(h, wrapped(*m.slot, cell->text, inner(i), Qt::AlignLeft, false, {}));
+        }
+        return h + 2 * m_padY;
+    };
+
+    const qreal pageHeight = body.height();
+    qreal y = flow.y() > 0 ? flow.y() + m_gap : 0;
+    const qreal firstRow = table.rows.isEmpty() ? 0 : measure(table.rows.first());
+    if (y + headerHeight + firstRow > pageHeight && flow.y() > 0) {
+        flow.newPage();
+        y = 0;
+    }
+    qreal segmentTop = y;
+    drawHeader(y);
+    y += headerHeight;
+    int done = 0;
+    for (const QList<ReportTable::Cell> &row : table.rows) {
+        const qreal h = measure(row);
+        // A row never splits: it goes to the next page, under the header row again, unless it is
+        // the first on this page (a row taller than a page is drawn over the foot margin).
+        if (y + h > pageHeight && y > segmentTop + headerHeight) {
+            verticals(segmentTop, y);
+            flow.newPage();
+            segmentTop = 0;
+            drawHeader(0);
+            y = headerHeight;
+        }
+        for (int i = 0; i < columns && i < row.size(); ++i) {
+            const ReportTable::Cell &cell = row[i];
+            if (cell.text.isEmpty())
+                continue;
+            const Measured &m = measured[i];
+            const bool right =
+                cell.style == ReportTable::Style::Number || cell.style == ReportTable::Style::Late;
+            m_painter.setPen(cell.style == ReportTable::Style::Late ? kLate : QColor(Qt::black));
+            const qreal left = body.left() + edges[i] + m_padX;
+            if (m.oneLine) {
+                useFont(*m.slot);
+                const qreal x = right ? body.left() + edges[i + 1] - m_padX - m.width : left;
+                m_painter.drawText(QPointF(x, body.top() + y + m_padY + m.slot->ascent), cell.text);
+            } else {
+                wrapped(*m.slot, cell.text, inner(i), right ? Qt::AlignRight : Qt::AlignLeft, true,
+                        QPointF(left, body.top() + y + m_padY));
+                current = nullptr;
+            }
+        }
+        y += h;
+        hline(y);
+        ++done;
+        if (rowDone)
+            rowDone(done);
+    }
+    verticals(segmentTop, y);
+    m_painter.setPen(Qt::black);
+    flow.setY(y + m_gap);
+}
+
+} // namespace rectrack::ui
