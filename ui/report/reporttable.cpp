@@ -96,7 +96,7 @@ struct ReportTablePainter::FontSlot
 };
 
 ReportTablePainter::ReportTablePainter(QPainter &painter, QPaintDevice *device, const QString &family)
-    : m_painter(painter), m_device(device)
+    : m_painter(painter), m_device(device), m_family(family)
 {
     auto font = [&](double pt, bool bold) {
         QFont f(family);
@@ -117,6 +117,19 @@ ReportTablePainter::~ReportTablePainter()
     qDeleteAll(m_slots);
 }
 
+ReportTablePainter::FontSlot &ReportTablePainter::slotFor(double pointSize, bool bold)
+{
+    for (FontSlot *slot : std::as_const(m_slots)) {
+        if (qFuzzyCompare(slot->font.pointSizeF(), pointSize) && slot->font.bold() == bold)
+            return *slot;
+    }
+    QFont f(m_family);
+    f.setPointSizeF(pointSize);
+    f.setBold(bold);
+    m_slots << new FontSlot(f, m_device);
+    return *m_slots.last();
+}
+
 qreal ReportTablePainter::advance(FontSlot &slot, const QString &text)
 {
     const auto it = slot.widths.constFind(text);
@@ -128,7 +141,7 @@ qreal ReportTablePainter::advance(FontSlot &slot, const QString &text)
 }
 
 qreal ReportTablePainter::wrapped(FontSlot &slot, const QString &text, qreal width, Qt::Alignment align,
-                                  bool paint, const QPointF &at)
+                                  bool paint, const QPointF &at, int *lines)
 {
     QString t = text;
     t.replace(u'\n', QChar::LineSeparator);
@@ -144,6 +157,8 @@ qreal ReportTablePainter::wrapped(FontSlot &slot, const QString &text, qreal wid
         h += line.height();
     }
     layout.endLayout();
+    if (lines)
+        *lines = layout.lineCount();
     if (paint)
         layout.draw(&m_painter, at);
     return std::max(h, slot.height);
@@ -176,10 +191,44 @@ void ReportTablePainter::paint(const ReportTable &table, ReportPageFlow &flow,
     FontSlot &plain = *m_slots[table.small ? 3 : 1];
     FontSlot &bold = *m_slots[table.small ? 4 : 2];
 
+    // Header cells: a word that does not fit its column (Completion, Problems) gets a smaller font
+    // (down to 6.5 pt) rather than being cut; text over several lines is wrapped into lines of
+    // even length (问题/总数, not 问题总/数).
+    struct HeaderCell
+    {
+        FontSlot *slot;
+        qreal width;
+        qreal height;
+    };
+    QList<HeaderCell> headerCells;
     qreal headerHeight = headerFont.height;
-    for (int i = 0; i < columns; ++i)
-        headerHeight = std::max(headerHeight,
-                                wrapped(headerFont, table.headers[i], inner(i), Qt::AlignHCenter, false, {}));
+    for (int i = 0; i < columns; ++i) {
+        const QString &text = table.headers[i];
+        FontSlot *slot = &headerFont;
+        qreal widest = 0;
+        for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+            if (std::none_of(word.cbegin(), word.cend(), [](QChar c) { return c.unicode() >= 0x2E80; }))
+                widest = std::max(widest, advance(*slot, word));
+        }
+        if (widest > inner(i))
+            slot = &slotFor(std::max(6.5, 9.0 * inner(i) / widest - 0.05), true);
+        int lines = 1;
+        qreal width = inner(i);
+        qreal height = wrapped(*slot, text, width, Qt::AlignHCenter, false, {}, &lines);
+        if (lines > 1) {
+            int evenLines = 0;
+            const qreal even =
+                std::max(advance(*slot, text) / lines * 1.08, widest * slot->font.pointSizeF() / 9.0);
+            const qreal evenHeight =
+                wrapped(*slot, text, std::min(width, even), Qt::AlignHCenter, false, {}, &evenLines);
+            if (evenLines == lines) {
+                width = std::min(width, even);
+                height = evenHeight;
+            }
+        }
+        headerCells << HeaderCell{slot, width, height};
+        headerHeight = std::max(headerHeight, height);
+    }
     headerHeight += 2 * m_padY;
 
     QPen gridPen(kGrid);
@@ -200,9 +249,10 @@ void ReportTablePainter::paint(const ReportTable &table, ReportPageFlow &flow,
         hline(y);
         m_painter.setPen(Qt::black);
         for (int i = 0; i < columns; ++i) {
-            const qreal h = wrapped(headerFont, table.headers[i], inner(i), Qt::AlignHCenter, false, {});
-            wrapped(headerFont, table.headers[i], inner(i), Qt::AlignHCenter, true,
-                    QPointF(body.left() + edges[i] + m_padX, r.top() + (headerHeight - h) / 2));
+            const HeaderCell &cell = headerCells[i];
+            const qreal left = body.left() + edges[i] + m_padX + (inner(i) - cell.width) / 2;
+            wrapped(*cell.slot, table.headers[i], cell.width, Qt::AlignHCenter, true,
+                    QPointF(left, r.top() + (headerHeight - cell.height) / 2));
         }
         current = nullptr;
         hline(y + headerHeight);

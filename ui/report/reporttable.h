@@ -109,11 +109,15 @@ private:
     /// Width of @p text on one line (cached: numbers and names repeat).
     qreal advance(FontSlot &slot, const QString &text);
     /// Height of @p text wrapped into @p width; when @p paint, also draws it with its top left at @p at.
+    /// @p lines, when given, receives the number of lines.
     qreal wrapped(FontSlot &slot, const QString &text, qreal width, Qt::Alignment align, bool paint,
-                  const QPointF &at);
+                  const QPointF &at, int *lines = nullptr);
+    /// The table font of @p pointSize (bold or not), made on first use.
+    FontSlot &slotFor(double pointSize, bool bold);
 
     QPainter &m_painter;
     QPaintDevice *m_device;
+    QString m_family;
     QList<FontSlot *> m_slots; // header, 9 pt, 9 pt bold, 8 pt, 8 pt bold; owned
     qreal m_padX = 0, m_padY = 0, m_gap = 0, m_pen = 0;
 };
