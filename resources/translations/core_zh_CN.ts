@@ -398,14 +398,6 @@
         <translation>文件 %1 是空文件（0 字节），不是 Rectrack 台账文件。是否复制时中断？请从备份恢复台账。</translation>
     </message>
     <message>
-        <source>The file %1 is read-only: Rectrack needs write permission on a register even to read it. Copy it to a folder of your own, or ask for write permission.</source>
-        <translation>文件 %1 是只读文件：Rectrack 即使只读取台账也需要写入权限。请将其复制到自己的文件夹，或申请写入权限。</translation>
-    </message>
-    <message>
-        <source>The folder of %1 is read-only: Rectrack needs to create %1-wal and %1-shm beside the register even to read it. Copy it to a folder of your own, or ask for write permission.</source>
-        <translation>台账 %1 所在文件夹是只读的：Rectrack 即使只读取台账，也要在其旁边创建 %1-wal 和 %1-shm 文件。请将其复制到自己的文件夹，或申请写入权限。</translation>
-    </message>
-    <message>
         <source>The register %1 cannot be created: the folder or drive is read-only.</source>
         <translation>无法创建台账文件 %1：文件夹或磁盘为只读。</translation>
     </message>
@@ -819,6 +811,13 @@
     <message>
         <source>%1 was changed by %2 at %3 since you opened it; reload it to see the change, then edit again.</source>
         <translation>%1在您打开后已于 %3 被 %2 修改；请重新载入查看该修改后再编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>RowReader</name>
+    <message>
+        <source>Cannot read the register: %1</source>
+        <translation>无法读取台账：%1</translation>
     </message>
 </context>
 <context>
