@@ -140,28 +140,37 @@ qreal ReportTablePainter::advance(FontSlot &slot, const QString &text)
     return w;
 }
 
-qreal ReportTablePainter::wrapped(FontSlot &slot, const QString &text, qreal width, Qt::Alignment align,
-                                  bool paint, const QPointF &at, int *lines)
+std::shared_ptr<QTextLayout> ReportTablePainter::layOut(FontSlot &slot, const QString &text, qreal width,
+                                                        Qt::Alignment align, qreal *height)
 {
     QString t = text;
     t.replace(u'\n', QChar::LineSeparator);
-    QTextLayout layout(t, slot.font, m_device);
+    auto layout = std::make_shared<QTextLayout>(t, slot.font, m_device);
     QTextOption option(align);
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    layout.setTextOption(option);
-    layout.beginLayout();
+    layout->setTextOption(option);
+    layout->beginLayout();
     qreal h = 0;
-    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+    for (QTextLine line = layout->createLine(); line.isValid(); line = layout->createLine()) {
         line.setLineWidth(width);
         line.setPosition(QPointF(0, h));
         h += line.height();
     }
-    layout.endLayout();
+    layout->endLayout();
+    *height = std::max(h, slot.height);
+    return layout;
+}
+
+qreal ReportTablePainter::wrapped(FontSlot &slot, const QString &text, qreal width, Qt::Alignment align,
+                                  bool paint, const QPointF &at, int *lines)
+{
+    qreal h = 0;
+    const auto layout = layOut(slot, text, width, align, &h);
     if (lines)
-        *lines = layout.lineCount();
+        *lines = layout->lineCount();
     if (paint)
-        layout.draw(&m_painter, at);
-    return std::max(h, slot.height);
+        layout->draw(&m_painter, at);
+    return h;
 }
 
 void ReportTablePainter::paint(const ReportTable &table, ReportPageFlow &flow,
@@ -264,12 +273,14 @@ void ReportTablePainter::paint(const ReportTable &table, ReportPageFlow &flow,
                                QPointF(body.left() + x, body.top() + bottom));
     };
 
-    // Per cell of a row: its font, whether it fits on one line, and that line's width.
+    // Per cell of a row: its font, whether it fits on one line, and that line's width; else the
+    // lines it wraps into (laid out once, for measuring and painting).
     struct Measured
     {
-        FontSlot *slot;
-        bool oneLine;
-        qreal width;
+        FontSlot *slot = nullptr;
+        bool oneLine = true;
+        qreal width = 0;
+        std::shared_ptr<QTextLayout> layout;
     };
     QList<Measured> measured(columns);
     auto measure = [&](const QList<ReportTable::Cell> &row) {
@@ -278,15 +289,23 @@ void ReportTablePainter::paint(const ReportTable &table, ReportPageFlow &flow,
             const ReportTable::Cell *cell = i < row.size() ? &row[i] : nullptr;
             Measured &m = measured[i];
             m.slot = cell && cell->style == ReportTable::Style::Late ? &bold : &plain;
+            m.layout.reset();
             if (!cell || cell->text.isEmpty()) {
-                m = {m.slot, true, 0};
+                m.oneLine = true;
+                m.width = 0;
                 continue;
             }
             const bool multiLine = cell->text.contains(u'\n');
             m.width = multiLine ? 0 : advance(*m.slot, cell->text);
             m.oneLine = !multiLine && (m.width <= inner(i) || cell->style == ReportTable::Style::NoWrap);
-            if (!m.oneLine)
-                h = std::max(h, wrapped(*m.slot, cell->text, inner(i), Qt::AlignLeft, false, {}));
+            if (!m.oneLine) {
+                const bool right =
+                    cell->style == ReportTable::Style::Number || cell->style == ReportTable::Style::Late;
+                qreal height = 0;
+                m.layout =
+                    layOut(*m.slot, cell->text, inner(i), right ? Qt::AlignRight : Qt::AlignLeft, &height);
+                h = std::max(h, height);
+            }
         }
         return h + 2 * m_padY;
     };
@@ -327,8 +346,7 @@ void ReportTablePainter::paint(const ReportTable &table, ReportPageFlow &flow,
                 const qreal x = right ? body.left() + edges[i + 1] - m_padX - m.width : left;
                 m_painter.drawText(QPointF(x, body.top() + y + m_padY + m.slot->ascent), cell.text);
             } else {
-                wrapped(*m.slot, cell.text, inner(i), right ? Qt::AlignRight : Qt::AlignLeft, true,
-                        QPointF(left, body.top() + y + m_padY));
+                m.layout->draw(&m_painter, QPointF(left, body.top() + y + m_padY));
                 current = nullptr;
             }
         }

@@ -19,8 +19,10 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 class QPainter;
+class QTextLayout;
 class QPaintDevice;
 
 namespace rectrack::ui {
@@ -109,6 +111,9 @@ private:
     /// Width of @p text on one line (cached: numbers and names repeat).
     qreal advance(FontSlot &slot, const QString &text);
     /// Height of @p text wrapped into @p width; when @p paint, also draws it with its top left at @p at.
+    /// @p text wrapped into @p width (at word boundaries, else anywhere); its height in *@p height.
+    std::shared_ptr<QTextLayout> layOut(FontSlot &slot, const QString &text, qreal width, Qt::Alignment align,
+                                        qreal *height);
     /// @p lines, when given, receives the number of lines.
     qreal wrapped(FontSlot &slot, const QString &text, qreal width, Qt::Alignment align, bool paint,
                   const QPointF &at, int *lines = nullptr);
