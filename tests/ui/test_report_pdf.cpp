@@ -8,12 +8,16 @@
 #include "demo/syntheticregister.h"
 #include "report/reportcontent.h"
 #include "report/reportrenderer.h"
+#include "report/reporttable.h"
 
 #include <QAbstractAxis>
 #include <QBarCategoryAxis>
 #include <QChart>
 #include <QFile>
 #include <QFontDatabase>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -261,4 +265,49 @@ TEST_CASE("a unit table over several pages repeats its header row and lists ever
     }
     CHECK(no == content->units.size());
     CHECK(tablePages.size() >= 4);
+}
+
+TEST_CASE("a table row taller than a page continues on the next page with all its text", "[report][ui]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tall.pdf"));
+    QString longText;
+    for (int k = 0; k < 220; ++k)
+        longText += QStringLiteral("第%1段落实整改主体责任。").arg(k);
+    ui::ReportTable table;
+    table.headers = QStringList{QStringLiteral("No."), QStringLiteral("Text")};
+    table.widths = {10, 90};
+    table.rows << QList<ui::ReportTable::Cell>{{QStringLiteral("1"), ui::ReportTable::Style::Number},
+                                               {QStringLiteral("甲局短行"), ui::ReportTable::Style::Text}};
+    table.rows << QList<ui::ReportTable::Cell>{{QStringLiteral("2"), ui::ReportTable::Style::Number},
+                                               {longText, ui::ReportTable::Style::Text}};
+    table.rows << QList<ui::ReportTable::Cell>{{QStringLiteral("3"), ui::ReportTable::Style::Number},
+                                               {QStringLiteral("乙局短行"), ui::ReportTable::Style::Text}};
+    int bodyPages = 0;
+    {
+        QPdfWriter writer(path);
+        writer.setResolution(300);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF()));
+        QPainter painter(&writer);
+        const QRectF body(300, 300, writer.width() - 600, writer.height() - 600);
+        ui::ReportPageFlow flow(body, [&](int page) {
+            if (page > 1)
+                writer.newPage();
+        });
+        ui::ReportTablePainter tables(painter, &writer, ui::reportFontFamily());
+        tables.paint(table, flow);
+        bodyPages = flow.pages();
+    }
+    CHECK(bodyPages >= 2);
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), QStringLiteral("-enc"),
+                                          QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    REQUIRE(p.waitForFinished(60000));
+    const QString text = QString::fromUtf8(p.readAllStandardOutput());
+    CHECK(text.count(QStringLiteral("Text")) == bodyPages); // the header row on every page
+    QString flat = text;
+    flat.remove(QRegularExpression(QStringLiteral("\\s+")));
+    flat.remove(QStringLiteral("No.Text"));
+    // Every line of the long cell once, in order, between the rows before and after it.
+    CHECK(flat == QStringLiteral("1甲局短行2") + longText + QStringLiteral("3乙局短行"));
 }

@@ -6,6 +6,7 @@
 #include <QTextLayout>
 
 #include <algorithm>
+#include <vector>
 
 namespace rectrack::ui {
 
@@ -321,10 +322,12 @@ void ReportTablePainter::paint(const ReportTable &table, ReportPageFlow &flow,
     drawHeader(y);
     y += headerHeight;
     int done = 0;
+    std::vector<int> nextLine(columns); // per wrapped cell: its first line not yet painted
     for (const QList<ReportTable::Cell> &row : table.rows) {
         const qreal h = measure(row);
         // A row never splits: it goes to the next page, under the header row again, unless it is
-        // the first on this page (a row taller than a page is drawn over the foot margin).
+        // the first on this page. Only a row taller than a whole page (a very long text) is
+        // continued on the next page, line by line.
         if (y + h > pageHeight && y > segmentTop + headerHeight) {
             verticals(segmentTop, y);
             flow.newPage();
@@ -332,25 +335,55 @@ void ReportTablePainter::paint(const ReportTable &table, ReportPageFlow &flow,
             drawHeader(0);
             y = headerHeight;
         }
-        for (int i = 0; i < columns && i < row.size(); ++i) {
-            const ReportTable::Cell &cell = row[i];
-            if (cell.text.isEmpty())
-                continue;
-            const Measured &m = measured[i];
-            const bool right =
-                cell.style == ReportTable::Style::Number || cell.style == ReportTable::Style::Late;
-            m_painter.setPen(cell.style == ReportTable::Style::Late ? kLate : QColor(Qt::black));
-            const qreal left = body.left() + edges[i] + m_padX;
-            if (m.oneLine) {
-                useFont(*m.slot);
-                const qreal x = right ? body.left() + edges[i + 1] - m_padX - m.width : left;
-                m_painter.drawText(QPointF(x, body.top() + y + m_padY + m.slot->ascent), cell.text);
-            } else {
-                m.layout->draw(&m_painter, QPointF(left, body.top() + y + m_padY));
+        std::fill(nextLine.begin(), nextLine.end(), 0);
+        for (bool first = true;; first = false) {
+            const qreal room = pageHeight - y - 2 * m_padY;
+            qreal used = first ? plain.height : 0;
+            bool more = false;
+            for (int i = 0; i < columns && i < row.size(); ++i) {
+                const ReportTable::Cell &cell = row[i];
+                const Measured &m = measured[i];
+                if (cell.text.isEmpty() || (m.oneLine && !first))
+                    continue;
+                const bool right =
+                    cell.style == ReportTable::Style::Number || cell.style == ReportTable::Style::Late;
+                m_painter.setPen(cell.style == ReportTable::Style::Late ? kLate : QColor(Qt::black));
+                const qreal left = body.left() + edges[i] + m_padX;
+                if (m.oneLine) {
+                    useFont(*m.slot);
+                    const qreal x = right ? body.left() + edges[i + 1] - m_padX - m.width : left;
+                    m_painter.drawText(QPointF(x, body.top() + y + m_padY + m.slot->ascent), cell.text);
+                    continue;
+                }
+                const QTextLayout &layout = *m.layout;
+                int j = nextLine[i];
+                if (j >= layout.lineCount())
+                    continue;
+                const qreal top = layout.lineAt(j).y();
+                const QPointF origin(left, body.top() + y + m_padY - top);
+                // The lines that fit on this page (at least one, so that every page moves on).
+                do {
+                    layout.lineAt(j).draw(&m_painter, origin);
+                    ++j;
+                } while (j < layout.lineCount() &&
+                         layout.lineAt(j).y() + layout.lineAt(j).height() - top <= room);
+                used = std::max(used, layout.lineAt(j - 1).y() + layout.lineAt(j - 1).height() - top);
+                nextLine[i] = j;
+                more = more || j < layout.lineCount();
                 current = nullptr;
             }
+            if (!more) {
+                y += first ? h : used + 2 * m_padY;
+                break;
+            }
+            y += used + 2 * m_padY;
+            hline(y);
+            verticals(segmentTop, y);
+            flow.newPage();
+            segmentTop = 0;
+            drawHeader(0);
+            y = headerHeight;
         }
-        y += h;
         hline(y);
         ++done;
         if (rowDone)

@@ -5,8 +5,9 @@
  *  - toHtml(): an HTML table for the .odt body (QTextDocumentWriter), as the report always wrote it;
  *  - ReportTablePainter: the PDF, painted with QPainter row by row onto the pages of a
  *    ReportPageFlow. The header row is repeated at the top of every page the table reaches, a row
- *    is never split across pages, and long cells wrap (at word boundaries, else anywhere, so
- *    Chinese text and registration numbers such as 14-1-02-04 wrap too) to their measured height.
+ *    is never split across pages (only a row taller than a whole page continues on the next one,
+ *    line by line), and long cells wrap (at word boundaries, else anywhere, so Chinese text and
+ *    registration numbers such as 14-1-02-04 wrap too) to their measured height.
  *
  * Laying a 4,000-row table out as rich text (QTextDocument) took 15 s of CPU at 100,000 problems,
  * and its cost grew with the square of the rows (docs/benchmarks.md, round 3); painting is linear.
