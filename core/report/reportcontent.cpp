@@ -1,5 +1,8 @@
 #include "reportcontent.h"
 
+#include "reporttiming.h"
+#include "storage/rowreader.h"
+
 #include <QCollator>
 #include <QHash>
 #include <QLocale>
@@ -112,49 +115,109 @@ QSet<QString> inspectedThisTerm(Database &db, const QDate &asOf)
     return out;
 }
 
-/// Cumulative registered and done problems at each month end from the first feedback to asOf,
-/// replayed from the dated state history in one pass.
+/// An ISO date (YYYY-MM-DD) as the integer YYYYMMDD, 0 when malformed: comparable and cheap.
+int dayKey(QByteArrayView iso)
+{
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
+        return 0;
+    int v = 0;
+    for (const int i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        const char c = iso[i];
+        if (c < '0' || c > '9')
+            return 0;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+int dayKey(const QDate &d)
+{
+    return d.year() * 10000 + d.month() * 100 + d.day();
+}
+
+/// Cumulative registered and done problems at each month end from the first feedback to asOf.
+/// Counted from events rather than per problem and month: registrations by feedback date, and
+/// each problem's done/not-done transitions replayed from its dated state history in order
+/// (changed_on, id) as +1/-1 on the day they take effect (never before the problem's feedback
+/// date). A point's figures are the sums of the events up to its date, which are the figures
+/// Statistics::compute gives as of that date (tests/core/test_report_content.cpp checks it).
 Result<QList<CumulativePoint>> cumulativeSeries(Database &db, const StatsFilter &f, const QDate &asOf)
 {
-    QVariantList binds;
-    const QString where = problemScopeSql(f, binds);
-    binds << toIso(asOf);
-    auto q = db.exec(
-        QStringLiteral("SELECT p.id, p.feedback_date, s.changed_on, s.state FROM problems p LEFT JOIN "
-                       "problem_states s ON s.problem_id = p.id WHERE 1 = 1") +
-            where + QStringLiteral(" AND p.feedback_date <= ? ORDER BY p.id, s.changed_on, s.id"),
-        binds);
-    if (!q)
-        return q.error();
-    // Per problem: registration date and the dated done/not-done transitions.
-    struct Track
+    const QString d = toIso(asOf);
+    QByteArrayList doneKeys; // the states that count as done, as stored
+    for (const ProblemState st : {ProblemState::Registered, ProblemState::InProgress, ProblemState::Completed,
+                                  ProblemState::ClosedOut, ProblemState::LongTerm}) {
+        if (isDone(st))
+            doneKeys << Names::key(st).toUtf8();
+    }
+    // One pass over the problems in id order with their history up to asOf (a problem without
+    // history gives one row with NULLs): the problems table is read once, in rowid order, and the
+    // history through its covering index problem_states_asof.
+    QHash<int, qint64> registeredOn; // day -> problems registered that day
+    QHash<int, qint64> doneDelta;    // day -> change of the number of done problems
+    int firstDay = 0;
     {
-        QDate registered;
-        QList<std::pair<QDate, bool>> done;
-    };
-    QList<Track> tracks;
-    qint64 lastId = -1;
-    QDate first;
-    while (q->next()) {
-        const qint64 id = q->value(0).toLongLong();
-        if (id != lastId) {
-            tracks.append(Track{fromIso(q->value(1).toString()), {}});
-            lastId = id;
-            if (!first.isValid() || tracks.last().registered < first)
-                first = tracks.last().registered;
+        QVariantList binds{d};
+        const QString where = problemScopeSql(f, binds);
+        binds << d;
+        RowReader rows(
+            db,
+            QStringLiteral("SELECT p.id, p.feedback_date, s.changed_on, s.state FROM problems p LEFT "
+                           "JOIN problem_states s ON s.problem_id = p.id AND s.changed_on <= ? WHERE "
+                           "1 = 1") +
+                where + QStringLiteral(" AND p.feedback_date <= ? ORDER BY p.id, s.changed_on, s.id"),
+            binds);
+        qint64 lastId = -1;
+        bool wasDone = false;
+        int registered = 0;
+        while (rows.next()) {
+            const qint64 id = rows.integer(0);
+            if (id != lastId) {
+                lastId = id;
+                wasDone = false;
+                registered = dayKey(rows.text(1));
+                if (registered == 0)
+                    continue; // a malformed feedback date: not on the time axis
+                ++registeredOn[registered];
+                if (firstDay == 0 || registered < firstDay)
+                    firstDay = registered;
+            }
+            if (registered == 0)
+                continue;
+            const QByteArrayView state = rows.text(3);
+            if (state.isEmpty())
+                continue; // no history
+            const bool done = std::any_of(doneKeys.cbegin(), doneKeys.cend(),
+                                          [&](const QByteArray &k) { return state == k; });
+            if (done == wasDone)
+                continue;
+            const int on = dayKey(rows.text(2));
+            if (on == 0)
+                continue; // a malformed date is no transition
+            doneDelta[std::max(on, registered)] += done ? 1 : -1;
+            wasDone = done;
         }
-        const QDate on = fromIso(q->value(2).toString());
-        if (on.isValid() && on <= asOf) {
-            const auto st = Names::problemState(q->value(3).toString());
-            tracks.last().done.append({on, st && isDone(*st)});
-        }
+        if (!rows.status())
+            return rows.status().error();
     }
     QList<CumulativePoint> points;
-    if (!first.isValid())
+    if (firstDay == 0)
         return points;
+    const QDate first(firstDay / 10000, firstDay / 100 % 100, firstDay % 100);
+    auto sorted = [](const QHash<int, qint64> &byDay) {
+        QList<std::pair<int, qint64>> out;
+        out.reserve(byDay.size());
+        for (auto it = byDay.cbegin(); it != byDay.cend(); ++it)
+            out.append({it.key(), it.value()});
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    const QList<std::pair<int, qint64>> registered = sorted(registeredOn);
+    const QList<std::pair<int, qint64>> done = sorted(doneDelta);
+
     QList<QDate> dates;
-    for (QDate d = monthEnd(first); d < asOf; d = monthEnd(d.addDays(1)))
-        dates << d;
+    for (QDate m = monthEnd(first); m < asOf; m = monthEnd(m.addDays(1)))
+        dates << m;
     dates << asOf;
     // Many months: keep at most 48 points (every n-th month end, always the last).
     if (dates.size() > 48) {
@@ -164,21 +227,18 @@ Result<QList<CumulativePoint>> cumulativeSeries(Database &db, const StatsFilter 
             thinned.prepend(dates[i]);
         dates = thinned;
     }
-    for (const QDate &d : std::as_const(dates)) {
+    qsizetype r = 0, k = 0;
+    qint64 registeredSum = 0, doneSum = 0;
+    for (const QDate &date : std::as_const(dates)) {
+        const int day = dayKey(date);
+        for (; r < registered.size() && registered[r].first <= day; ++r)
+            registeredSum += registered[r].second;
+        for (; k < done.size() && done[k].first <= day; ++k)
+            doneSum += done[k].second;
         CumulativePoint pt;
-        pt.date = d;
-        for (const Track &t : std::as_const(tracks)) {
-            if (t.registered > d)
-                continue;
-            ++pt.registered;
-            bool done = false;
-            for (const auto &[on, isDoneState] : t.done) {
-                if (on > d)
-                    break;
-                done = isDoneState;
-            }
-            pt.done += done ? 1 : 0;
-        }
+        pt.date = date;
+        pt.registered = registeredSum;
+        pt.done = doneSum;
         points << pt;
     }
     return points;
@@ -445,6 +505,7 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
         scopeParts << Names::display(*f.source);
     c.scopeLabel = scopeParts.isEmpty() ? tr("Whole register") : scopeParts.join(QStringLiteral(" · "));
 
+    ReportTiming timing;
     // Headline figures and groups.
     auto byUnit = Statistics::compute(db, c.asOf, GroupBy::Unit, f);
     if (!byUnit)
@@ -468,6 +529,7 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
     if (!bySource)
         return bySource.error();
     c.bySource = bySource->groups;
+    timing.mark("content: statistics by unit, round and source");
 
     QHash<QString, Counts> sinceByUnit;
     if (c.since.isValid()) {
@@ -513,6 +575,7 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
         c.units << row;
     }
 
+    timing.mark("content: units of the scope");
     // Overdue problems (点人点事) and their ageing.
     auto overdue = Statistics::overdue(db, c.asOf, f);
     if (!overdue)
@@ -530,19 +593,23 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
         }
     }
 
+    timing.mark("content: overdue list");
     auto series = cumulativeSeries(db, f, c.asOf);
     if (!series)
         return series.error();
     c.cumulative = *series;
 
+    timing.mark("content: cumulative series");
     if (const Status s = supervisionFigures(db, f, c.asOf, c.supervision); !s)
         return s.error();
+    timing.mark("content: supervision figures");
 
     if (options.appendix) {
         auto rows = appendixRows(db, f, c.asOf);
         if (!rows)
             return rows.error();
         c.appendix = *rows;
+        timing.mark("content: appendix");
     }
     return c;
 }

@@ -814,6 +814,13 @@
     </message>
 </context>
 <context>
+    <name>RowReader</name>
+    <message>
+        <source>Cannot read the register: %1</source>
+        <translation>无法读取台账：%1</translation>
+    </message>
+</context>
+<context>
     <name>SavedViewService</name>
     <message>
         <source>A saved view needs a name.</source>

@@ -5,16 +5,22 @@
 
 #include "charts/reportcharts.h"
 #include "demo/demoregister.h"
+#include "demo/syntheticregister.h"
 #include "report/reportcontent.h"
 #include "report/reportrenderer.h"
+#include "report/reporttable.h"
 
 #include <QAbstractAxis>
 #include <QBarCategoryAxis>
 #include <QChart>
 #include <QFile>
 #include <QFontDatabase>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -188,4 +194,120 @@ TEST_CASE("the demo register's report makes at least four A4 pages with every un
     CHECK(text.contains(QStringLiteral("94.29%")));
     for (const core::UnitReportRow &u : content->units)
         CHECK(text.contains(u.unit));
+}
+
+TEST_CASE("a unit table over several pages repeats its header row and lists every unit once",
+          "[report][ui][scale]")
+{
+    // 5,000 problems: 210 units, about five pages of the per-unit table.
+    test::TempRegister reg;
+    REQUIRE(core::SyntheticRegister::generate(*reg.db, 5000, 3).ok());
+    core::ReportOptions o;
+    o.asOf = core::SyntheticRegister::referenceDate();
+    auto content = core::ReportBuilder::build(*reg.db, o);
+    REQUIRE(content.ok());
+    REQUIRE(content->units.size() >= 200);
+    ui::ReportRenderer renderer(*content);
+    const QString path = reg.dir.filePath(QStringLiteral("units.pdf"));
+    REQUIRE(renderer.writePdf(path).ok());
+
+    // pdftotext -layout keeps each table row on one line; pages are separated by form feeds.
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), QStringLiteral("-enc"),
+                                          QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    REQUIRE(p.waitForFinished(60000));
+    const QStringList pages = QString::fromUtf8(p.readAllStandardOutput()).split(u'\f');
+    REQUIRE(pages.size() >= renderer.pageCount());
+
+    const QStringList headerWords{
+        QStringLiteral("No."),  QStringLiteral("Unit"),    QStringLiteral("Problems"),
+        QStringLiteral("Done"), QStringLiteral("Closed"),  QStringLiteral("Long-"),
+        QStringLiteral("Not"),  QStringLiteral("Overdue"), QStringLiteral("Completion")};
+    int previousPage = -1;
+    QSet<int> tablePages;
+    int no = 0;
+    for (const core::UnitReportRow &u : content->units) {
+        const core::Counts &k = u.counts;
+        const QStringList cells{
+            QString::number(++no),
+            QRegularExpression::escape(u.unit),
+            QString::number(k.problems),
+            QString::number(k.done()),
+            QString::number(k.closedOut),
+            QString::number(k.longTerm),
+            QString::number(k.inProgress + k.registered),
+            QString::number(k.overdue),
+            QRegularExpression::escape(k.problems ? core::Statistics::formatPercent(k.completionRate())
+                                                  : QStringLiteral("—"))};
+        const QRegularExpression row(QStringLiteral("^\\s*") + cells.join(QStringLiteral("\\s+")) +
+                                         QStringLiteral("\\s*$"),
+                                     QRegularExpression::MultilineOption);
+        int found = 0, page = -1;
+        for (int i = 0; i < pages.size(); ++i) {
+            for (auto it = row.globalMatch(pages[i]); it.hasNext(); it.next()) {
+                ++found;
+                page = i;
+            }
+        }
+        INFO("row " << no << " " << u.unit.toStdString());
+        CHECK(found == 1); // every unit exactly once, its row whole on one page
+        if (found != 1)
+            continue;
+        CHECK(page >= previousPage); // in order
+        previousPage = page;
+        if (!tablePages.contains(page)) {
+            tablePages.insert(page);
+            // The header row above this page's first row.
+            const QString above = pages[page].left(row.match(pages[page]).capturedStart());
+            for (const QString &word : headerWords)
+                CHECK(above.contains(word));
+        }
+    }
+    CHECK(no == content->units.size());
+    CHECK(tablePages.size() >= 4);
+}
+
+TEST_CASE("a table row taller than a page continues on the next page with all its text", "[report][ui]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tall.pdf"));
+    QString longText;
+    for (int k = 0; k < 220; ++k)
+        longText += QStringLiteral("第%1段落实整改主体责任。").arg(k);
+    ui::ReportTable table;
+    table.headers = QStringList{QStringLiteral("No."), QStringLiteral("Text")};
+    table.widths = {10, 90};
+    table.rows << QList<ui::ReportTable::Cell>{{QStringLiteral("1"), ui::ReportTable::Style::Number},
+                                               {QStringLiteral("甲局短行"), ui::ReportTable::Style::Text}};
+    table.rows << QList<ui::ReportTable::Cell>{{QStringLiteral("2"), ui::ReportTable::Style::Number},
+                                               {longText, ui::ReportTable::Style::Text}};
+    table.rows << QList<ui::ReportTable::Cell>{{QStringLiteral("3"), ui::ReportTable::Style::Number},
+                                               {QStringLiteral("乙局短行"), ui::ReportTable::Style::Text}};
+    int bodyPages = 0;
+    {
+        QPdfWriter writer(path);
+        writer.setResolution(300);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF()));
+        QPainter painter(&writer);
+        const QRectF body(300, 300, writer.width() - 600, writer.height() - 600);
+        ui::ReportPageFlow flow(body, [&](int page) {
+            if (page > 1)
+                writer.newPage();
+        });
+        ui::ReportTablePainter tables(painter, &writer, ui::reportFontFamily());
+        tables.paint(table, flow);
+        bodyPages = flow.pages();
+    }
+    CHECK(bodyPages >= 2);
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), QStringLiteral("-enc"),
+                                          QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    REQUIRE(p.waitForFinished(60000));
+    const QString text = QString::fromUtf8(p.readAllStandardOutput());
+    CHECK(text.count(QStringLiteral("Text")) == bodyPages); // the header row on every page
+    QString flat = text;
+    flat.remove(QRegularExpression(QStringLiteral("\\s+")));
+    flat.remove(QStringLiteral("No.Text"));
+    // Every line of the long cell once, in order, between the rows before and after it.
+    CHECK(flat == QStringLiteral("1甲局短行2") + longText + QStringLiteral("3乙局短行"));
 }

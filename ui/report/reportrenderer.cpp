@@ -1,6 +1,7 @@
 #include "reportrenderer.h"
 
 #include "charts/reportcharts.h"
+#include "report/reporttiming.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QChart>
@@ -17,6 +18,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextDocumentWriter>
+#include <QTextFrame>
 #include <QTextObjectInterface>
 #include <QUrl>
 
@@ -325,6 +327,7 @@ struct ReportRenderer::Charts
 ReportRenderer::ReportRenderer(core::ReportContent content)
     : m_content(std::move(content)), m_charts(std::make_unique<Charts>())
 {
+    core::ReportTiming timing;
     QList<QChart *> charts(ChartCount, nullptr);
     charts[SourceChart] = ReportCharts::completionBySource(m_content);
     charts[StatusChart] = ReportCharts::statusDistribution(m_content);
@@ -343,6 +346,7 @@ ReportRenderer::ReportRenderer(core::ReportContent content)
     // Let the charts lay themselves out (they do so on posted layout requests).
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
+    timing.mark("charts");
 }
 
 ReportRenderer::~ReportRenderer() = default;
@@ -359,27 +363,18 @@ QString ReportRenderer::subject() const
     return tr("%1, as of %2").arg(scopeText(m_content), formatDate(m_content.asOf));
 }
 
-QString ReportRenderer::html(bool withCover) const
+QList<ReportRenderer::BodyPart> ReportRenderer::bodyParts(bool withCover) const
 {
     const core::ReportContent &c = m_content;
-    const QString family = reportFontFamily();
-    QString h;
-    h += QStringLiteral(
-             "<html><head><meta charset=\"utf-8\"><style>"
-             "body { font-family: '%1'; font-size: 11pt; }"
-             "h2 { font-size: 15pt; font-weight: bold; margin-top: 14pt; margin-bottom: 6pt; }"
-             "h3 { font-size: 12pt; font-weight: bold; margin-top: 10pt; margin-bottom: 4pt; }"
-             "p { margin-top: 3pt; margin-bottom: 3pt; line-height: 150%; }"
-             "p.body { text-indent: 22pt; }"
-             "p.note { font-size: 9pt; color: #444444; }"
-             "table.grid, table.small { border-collapse: collapse; border-color: #7f7f7f; font-size: 9pt; }"
-             "table.small td { font-size: 8pt; }"
-             "th { background-color: #e8edf3; font-weight: bold; }"
-             "td.n { text-align: right; }"
-             "td.late { color: #c0392b; font-weight: bold; text-align: right; }"
-             "p.fig { text-align: center; margin-top: 6pt; margin-bottom: 6pt; line-height: 100%; }"
-             "</style></head><body>")
-             .arg(family);
+    QList<BodyPart> parts;
+    QString h; // HTML since the last table
+    // A table ends the HTML before it: the PDF paints tables itself (ReportTablePainter).
+    auto table = [&](ReportTable t) {
+        if (!h.isEmpty())
+            parts << BodyPart{h, std::nullopt};
+        h.clear();
+        parts << BodyPart{QString(), std::move(t)};
+    };
 
     if (withCover) {
         // The .odt's cover. Sizes are set on spans: the ODF writer keeps character formats but not
@@ -427,43 +422,11 @@ QString ReportRenderer::html(bool withCover) const
                  .arg(int(r.width()))
                  .arg(int(r.height()));
     };
-    // A table with a header row repeated on every page; @p widths in percent of the text width.
-    // Long tables are cut into tables of kChunkRows rows (each with its header row): Qt's table
-    // layout grows much faster than the row count, and a 4,000-unit table took a minute to lay out.
-    constexpr int kChunkRows = 80;
-    QStringList currentHeaders;
-    QList<int> currentWidths;
-    bool currentSmall = false;
-    int rowsInTable = 0;
-    auto tableStart = [&](const QStringList &headers, const QList<int> &widths = {}, bool small = false) {
-        currentHeaders = headers;
-        currentWidths = widths;
-        currentSmall = small;
-        rowsInTable = 0;
-        h += QStringLiteral("<table class=\"%1\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
-                            "width=\"100%\"><thead><tr>")
-                 .arg(small ? QStringLiteral("small") : QStringLiteral("grid"));
-        for (int i = 0; i < headers.size(); ++i)
-            h += i < widths.size()
-                     ? QStringLiteral("<th width=\"%1%\">%2</th>").arg(widths[i]).arg(esc(headers[i]))
-                     : QStringLiteral("<th>%1</th>").arg(esc(headers[i]));
-        h += QStringLiteral("</tr></thead><tbody>");
-    };
-    auto cell = [](const QString &text, const char *cls = nullptr) {
-        return cls ? QStringLiteral("<td class=\"%1\">%2</td>").arg(QLatin1String(cls), esc(text))
-                   : QStringLiteral("<td>%1</td>").arg(esc(text));
-    };
-    const QString tableEnd = QStringLiteral("</tbody></table>");
-    // Called before each row of a long table: starts the next chunk when this one is full.
-    auto row = [&] {
-        if (++rowsInTable <= kChunkRows)
-            return;
-        h += tableEnd;
-        const QStringList headers = currentHeaders;
-        const QList<int> widths = currentWidths;
-        tableStart(headers, widths, currentSmall);
-        rowsInTable = 1;
-    };
+    using Cell = ReportTable::Cell;
+    using Style = ReportTable::Style;
+    auto text = [](const QString &t) { return Cell{t, Style::Text}; };
+    auto number = [](const QString &t) { return Cell{t, Style::Number}; };
+    auto late = [](qint64 n) { return Cell{num(n), n ? Style::Late : Style::Number}; };
 
     // I. Overall situation: the headline figures.
     heading(tr("Overall situation"));
@@ -475,19 +438,19 @@ QString ReportRenderer::html(bool withCover) const
                   pct(t.completionRate()), num(t.longTerm), num(t.inProgress), num(t.registered),
                   num(t.overdue)));
     if (c.coverage.mustCover > 0) {
-        QStringList parts;
+        QStringList categories;
         for (const core::CoverageGroup &g : c.coverage.byCategory)
-            parts << tr("%1 %2 of %3 (%4)")
-                         .arg(g.category.isEmpty() ? tr("other units") : g.category)
-                         .arg(g.covered)
-                         .arg(g.mustCover)
-                         .arg(pct(g.rate()));
+            categories << tr("%1 %2 of %3 (%4)")
+                              .arg(g.category.isEmpty() ? tr("other units") : g.category)
+                              .arg(g.covered)
+                              .arg(g.mustCover)
+                              .arg(pct(g.rate()));
         para(tr("Inspection coverage of %1: %2 of the %3 units on the must-cover list have been inspected, a "
                 "coverage rate of %4 (%5).")
                  .arg(c.coverage.term)
                  .arg(c.coverage.covered)
                  .arg(c.coverage.mustCover)
-                 .arg(pct(c.coverage.rate()), parts.join(tr("; "))));
+                 .arg(pct(c.coverage.rate()), categories.join(tr("; "))));
     }
     if (c.totalSince) {
         const core::Counts &s = *c.totalSince;
@@ -524,19 +487,25 @@ QString ReportRenderer::html(bool withCover) const
 
     // II. By source and by state.
     heading(tr("Rectification by source of the problems"));
-    tableStart({tr("Source"), tr("Problems"), tr("Done"), tr("Closed out"), tr("Long-term"), tr("Not done"),
-                tr("Overdue"), tr("Completion rate")});
-    for (const core::GroupCounts &g : c.bySource) {
-        const core::Counts &k = g.counts;
-        h += QStringLiteral("<tr>") + cell(ReportCharts::sourceKeyName(g.key)) + cell(num(k.problems), "n") +
-             cell(num(k.done()), "n") + cell(num(k.closedOut), "n") + cell(num(k.longTerm), "n") +
-             cell(num(k.inProgress + k.registered), "n") + cell(num(k.overdue), k.overdue ? "late" : "n") +
-             cell(pct(k.completionRate()), "n") + QStringLiteral("</tr>");
+    {
+        ReportTable sources;
+        sources.headers = QStringList{tr("Source"),    tr("Problems"), tr("Done"),    tr("Closed out"),
+                                      tr("Long-term"), tr("Not done"), tr("Overdue"), tr("Completion rate")};
+        auto countsRow = [&](const QString &name, const core::Counts &k) {
+            return QList<Cell>{text(name),
+                               number(num(k.problems)),
+                               number(num(k.done())),
+                               number(num(k.closedOut)),
+                               number(num(k.longTerm)),
+                               number(num(k.inProgress + k.registered)),
+                               late(k.overdue),
+                               number(pct(k.completionRate()))};
+        };
+        for (const core::GroupCounts &g : c.bySource)
+            sources.rows << countsRow(ReportCharts::sourceKeyName(g.key), g.counts);
+        sources.rows << countsRow(tr("Total"), t);
+        table(std::move(sources));
     }
-    h += QStringLiteral("<tr>") + cell(tr("Total")) + cell(num(t.problems), "n") + cell(num(t.done()), "n") +
-         cell(num(t.closedOut), "n") + cell(num(t.longTerm), "n") +
-         cell(num(t.inProgress + t.registered), "n") + cell(num(t.overdue), t.overdue ? "late" : "n") +
-         cell(pct(t.completionRate()), "n") + QStringLiteral("</tr>") + tableEnd;
     chart(SourceChart);
     chart(StatusChart);
 
@@ -562,21 +531,27 @@ QString ReportRenderer::html(bool withCover) const
         }
         h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
                  .arg(esc(tr("Table: rectification of every unit (%1 units)").arg(c.units.size())));
-        tableStart(headers, widths);
+        ReportTable units;
+        units.headers = headers;
+        units.widths = widths;
+        units.rows.reserve(c.units.size());
         int no = 0;
         for (const core::UnitReportRow &u : c.units) {
-            row();
             const core::Counts &k = u.counts;
-            h += QStringLiteral("<tr>") + cell(num(++no), "n") + cell(u.unit) + cell(num(k.problems), "n") +
-                 cell(num(k.done()), "n") + cell(num(k.closedOut), "n") + cell(num(k.longTerm), "n") +
-                 cell(num(k.inProgress + k.registered), "n") +
-                 cell(num(k.overdue), k.overdue ? "late" : "n") +
-                 cell(k.problems ? pct(k.completionRate()) : QStringLiteral("—"), "n");
+            QList<Cell> r{number(num(++no)),
+                          text(u.unit),
+                          number(num(k.problems)),
+                          number(num(k.done())),
+                          number(num(k.closedOut)),
+                          number(num(k.longTerm)),
+                          number(num(k.inProgress + k.registered)),
+                          late(k.overdue),
+                          number(k.problems ? pct(k.completionRate()) : QStringLiteral("—"))};
             if (c.since.isValid())
-                h += cell(num(k.done() - (u.since ? u.since->done() : 0)), "n");
-            h += QStringLiteral("</tr>");
+                r << number(num(k.done() - (u.since ? u.since->done() : 0)));
+            units.rows << std::move(r);
         }
-        h += tableEnd;
+        table(std::move(units));
         h += QStringLiteral("<p class=\"note\">%1</p>")
                  .arg(esc(tr("Done = completed and closed out; long-term problems are not counted as done. "
                              "Completion rate = done ÷ problems. — = no problems registered.")) +
@@ -595,23 +570,30 @@ QString ReportRenderer::html(bool withCover) const
                  .arg(formatDate(c.asOf))
                  .arg(c.overdueTotal)
                  .arg(c.overdue.size()));
-        tableStart({tr("No."), tr("Unit"), tr("Reg. no."), tr("Problem"), tr("Deadline"), tr("Days overdue"),
-                    tr("Lead leader"), tr("Responsible office and person")},
-                   {5, 12, 8, 28, 12, 6, 13, 16}, true);
+        ReportTable list;
+        list.headers = QStringList{
+            tr("No."),      tr("Unit"),         tr("Reg. no."),    tr("Problem"),
+            tr("Deadline"), tr("Days overdue"), tr("Lead leader"), tr("Responsible office and person")};
+        list.widths = {5, 12, 8, 28, 12, 6, 13, 16};
+        list.small = true;
         int no = 0;
         for (const core::OverdueItem &o : c.overdue) {
-            QString text = o.description;
-            if (text.size() > 60)
-                text = text.left(59) + QChar(0x2026);
-            QString who = esc(o.responsibleOffice);
+            QString problem = o.description;
+            if (problem.size() > 60)
+                problem = problem.left(59) + QChar(0x2026);
+            QString who = o.responsibleOffice;
             if (!o.responsiblePerson.isEmpty())
-                who += (who.isEmpty() ? QString() : QStringLiteral("<br>")) + esc(o.responsiblePerson);
-            h += QStringLiteral("<tr>") + cell(num(++no), "n") + cell(o.unit) + cell(o.registrationNo) +
-                 cell(text) + QStringLiteral("<td nowrap>%1</td>").arg(core::toIso(o.deadline)) +
-                 cell(num(o.daysOverdue), "late") + cell(o.leadLeader) +
-                 QStringLiteral("<td>%1</td>").arg(who) + QStringLiteral("</tr>");
+                who += (who.isEmpty() ? QString() : QStringLiteral("\n")) + o.responsiblePerson;
+            list.rows << QList<Cell>{number(num(++no)),
+                                     text(o.unit),
+                                     text(o.registrationNo),
+                                     text(problem),
+                                     Cell{core::toIso(o.deadline), Style::NoWrap},
+                                     Cell{num(o.daysOverdue), Style::Late},
+                                     text(o.leadLeader),
+                                     text(who)};
         }
-        h += tableEnd;
+        table(std::move(list));
         if (c.overdueRest() > 0)
             para(tr("A further %1 overdue problems are not listed here; see the problem ledger.")
                      .arg(c.overdueRest()));
@@ -631,20 +613,22 @@ QString ReportRenderer::html(bool withCover) const
                      .arg(sv.clues.disposed)
                      .arg(sv.clues.pending)
                      .arg(sv.clues.pendingOverdue));
-            tableStart({tr("Received by"), tr("Clues"), tr("Disposal reported")});
+            ReportTable clues;
+            clues.headers = QStringList{tr("Received by"), tr("Clues"), tr("Disposal reported")};
             for (const core::NamedCount &r : sv.clues.byReceiver)
-                h += QStringLiteral("<tr>") + cell(r.name.isEmpty() ? tr("(not set)") : r.name) +
-                     cell(num(r.count), "n") + cell(num(r.extra), "n") + QStringLiteral("</tr>");
-            h += tableEnd;
+                clues.rows << QList<Cell>{text(r.name.isEmpty() ? tr("(not set)") : r.name),
+                                          number(num(r.count)), number(num(r.extra))};
+            table(std::move(clues));
         }
         if (sv.hasReferrals()) {
             h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
                      .arg(esc(tr("Referral sheets and reports")));
-            tableStart({tr("Kind"), tr("Issued"), tr("Answered")});
+            ReportTable referrals;
+            referrals.headers = QStringList{tr("Kind"), tr("Issued"), tr("Answered")};
             for (const core::NamedCount &r : sv.referralsByKind)
-                h += QStringLiteral("<tr>") + cell(core::ReportBuilder::referralKindName(r.name)) +
-                     cell(num(r.count), "n") + cell(num(r.extra), "n") + QStringLiteral("</tr>");
-            h += tableEnd;
+                referrals.rows << QList<Cell>{text(core::ReportBuilder::referralKindName(r.name)),
+                                              number(num(r.count)), number(num(r.extra))};
+            table(std::move(referrals));
         }
         if (sv.hasEvaluations()) {
             h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
@@ -661,11 +645,11 @@ QString ReportRenderer::html(bool withCover) const
             h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
                      .arg(esc(tr("Rules established")));
             para(tr("%1 rules and regulations have been established or revised.").arg(sv.rulesCount));
-            tableStart({tr("Unit"), tr("Rule"), tr("Date")});
+            ReportTable rules;
+            rules.headers = QStringList{tr("Unit"), tr("Rule"), tr("Date")};
             for (const core::RuleRow &r : sv.rules)
-                h += QStringLiteral("<tr>") + cell(r.unit) + cell(r.name) + cell(core::toIso(r.date)) +
-                     QStringLiteral("</tr>");
-            h += tableEnd;
+                rules.rows << QList<Cell>{text(r.unit), text(r.name), text(core::toIso(r.date))};
+            table(std::move(rules));
             if (sv.rulesCount > sv.rules.size())
                 h += QStringLiteral("<p class=\"note\">%1</p>")
                          .arg(esc(tr("The %1 most recent of %2 are listed.")
@@ -675,11 +659,11 @@ QString ReportRenderer::html(bool withCover) const
         if (sv.hasAccountability()) {
             h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
                      .arg(esc(tr("Accountability")));
-            tableStart({tr("Form"), tr("Persons"), tr("Decisions")});
+            ReportTable accountability;
+            accountability.headers = QStringList{tr("Form"), tr("Persons"), tr("Decisions")};
             for (const core::NamedCount &r : sv.accountabilityByForm)
-                h += QStringLiteral("<tr>") + cell(r.name) + cell(num(r.count), "n") +
-                     cell(num(r.extra), "n") + QStringLiteral("</tr>");
-            h += tableEnd;
+                accountability.rows << QList<Cell>{text(r.name), number(num(r.count)), number(num(r.extra))};
+            table(std::move(accountability));
         }
         if (sv.hasFunds()) {
             h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
@@ -695,21 +679,60 @@ QString ReportRenderer::html(bool withCover) const
         h += QStringLiteral("<h2 style=\"page-break-before: always;\"><span style=\"font-size: 15pt; "
                             "font-weight: bold;\">%1</span></h2>")
                  .arg(esc(tr("Appendix: problem ledger (%1 problems)").arg(c.appendix.size())));
-        tableStart({tr("No."), tr("Unit"), tr("Reg. no."), tr("Source"), tr("Problem"),
-                    tr("Responsible office"), tr("Lead leader"), tr("Deadline"), tr("State")},
-                   {5, 12, 8, 7, 29, 9, 11, 11, 8}, true);
+        ReportTable ledger;
+        ledger.headers = QStringList{tr("No."),         tr("Unit"),     tr("Reg. no."),
+                                     tr("Source"),      tr("Problem"),  tr("Responsible office"),
+                                     tr("Lead leader"), tr("Deadline"), tr("State")};
+        ledger.widths = {5, 12, 8, 7, 29, 9, 11, 11, 8};
+        ledger.small = true;
+        ledger.rows.reserve(c.appendix.size());
         int no = 0;
-        for (const core::AppendixRow &r : c.appendix) {
-            row();
-            h += QStringLiteral("<tr>") + cell(num(++no), "n") + cell(r.unit) + cell(r.registrationNo) +
-                 cell(ReportCharts::sourceName(r.source)) + cell(r.description) + cell(r.responsibleOffice) +
-                 cell(r.leadLeader) + cell(r.deadline.isValid() ? core::toIso(r.deadline) : r.deadlineNote) +
-                 cell(ReportCharts::stateName(r.state)) + QStringLiteral("</tr>");
-        }
-        h += tableEnd;
+        for (const core::AppendixRow &r : c.appendix)
+            ledger.rows << QList<Cell>{number(num(++no)),
+                                       text(r.unit),
+                                       text(r.registrationNo),
+                                       text(ReportCharts::sourceName(r.source)),
+                                       text(r.description),
+                                       text(r.responsibleOffice),
+                                       text(r.leadLeader),
+                                       text(r.deadline.isValid() ? core::toIso(r.deadline) : r.deadlineNote),
+                                       text(ReportCharts::stateName(r.state))};
+        table(std::move(ledger));
     }
-    h += QStringLiteral("</body></html>");
-    return h;
+    if (!h.isEmpty())
+        parts << BodyPart{h, std::nullopt};
+    return parts;
+}
+
+QString ReportRenderer::htmlHead()
+{
+    return QStringLiteral(
+               "<html><head><meta charset=\"utf-8\"><style>"
+               "body { font-family: '%1'; font-size: 11pt; }"
+               "h2 { font-size: 15pt; font-weight: bold; margin-top: 14pt; margin-bottom: 6pt; }"
+               "h3 { font-size: 12pt; font-weight: bold; margin-top: 10pt; margin-bottom: 4pt; }"
+               "p { margin-top: 3pt; margin-bottom: 3pt; line-height: 150%; }"
+               "p.body { text-indent: 22pt; }"
+               "p.note { font-size: 9pt; color: #444444; }"
+               "table.grid, table.small { border-collapse: collapse; border-color: #7f7f7f; font-size: 9pt; }"
+               "table.small td { font-size: 8pt; }"
+               "th { background-color: #e8edf3; font-weight: bold; }"
+               "td.n { text-align: right; }"
+               "td.late { color: #c0392b; font-weight: bold; text-align: right; }"
+               "p.fig { text-align: center; margin-top: 6pt; margin-bottom: 6pt; line-height: 100%; }"
+               "</style></head><body>")
+        .arg(reportFontFamily());
+}
+
+QString ReportRenderer::html(bool withCover) const
+{
+    // Long tables are cut into tables of 80 rows (each with its header row): the .odt's readers
+    // handle them better, and so did Qt's table layout when the PDF was laid out as rich text.
+    constexpr int kChunkRows = 80;
+    QString h = htmlHead();
+    for (const BodyPart &part : bodyParts(withCover))
+        h += part.table ? part.table->toHtml(kChunkRows) : part.html;
+    return h + QStringLiteral("</body></html>");
 }
 
 core::Status ReportRenderer::write(const QString &path, const Progress &progress)
@@ -746,17 +769,9 @@ core::Status ReportRenderer::writePdf(const QString &path, const Progress &progr
                       page.height() - mm(kTopMm) - mm(kBottomMm));
     const QString family = reportFontFamily();
 
-    QTextDocument doc;
-    doc.documentLayout()->setPaintDevice(&writer);
-    QFont base(family);
-    base.setPointSizeF(11);
-    doc.setDefaultFont(base);
-    doc.setPageSize(body.size());
-    doc.setDocumentMargin(0);
-    auto *handler = new ChartObject(m_charts->scenes, QSizeF(body.width(), body.height() * 0.92), &doc);
-    doc.documentLayout()->registerHandler(QTextFormat::ImageObject, handler);
-    doc.setHtml(html(false));
-    const int bodyPages = doc.pageCount();
+    core::ReportTiming timing;
+    const QList<BodyPart> parts = bodyParts(false);
+    timing.mark("pdf: body parts");
     QPainter painter;
     if (!painter.begin(&writer))
         return core::Error{core::ErrorCode::InputRefused, tr("Cannot write %1.").arg(path)};
@@ -809,9 +824,10 @@ core::Status ReportRenderer::writePdf(const QString &path, const Progress &progr
     const QString headerRight = c.options.marking.isEmpty()
                                     ? tr("As of %1").arg(formatDate(c.asOf))
                                     : tr("%1 · as of %2").arg(c.options.marking, formatDate(c.asOf));
-    for (int p = 0; p < bodyPages; ++p) {
+    // Each body page: running header and rule, and the page number in the style of official
+    // documents (— 1 —).
+    ReportPageFlow flow(body, [&](int bodyPage) {
         writer.newPage();
-        // Running header and rule.
         painter.setPen(QColor(0x40, 0x40, 0x40));
         painter.setFont(pointFont(9));
         const QRectF header(body.left(), mm(kTopMm) - mm(12), body.width(), mm(8));
@@ -821,26 +837,115 @@ core::Status ReportRenderer::writePdf(const QString &path, const Progress &progr
         thin.setWidthF(mm(0.25));
         painter.setPen(thin);
         painter.drawLine(QPointF(body.left(), mm(kTopMm) - mm(3)), QPointF(body.right(), mm(kTopMm) - mm(3)));
-        // Page number in the style of official documents: — 1 —.
         painter.setPen(Qt::black);
         painter.setFont(pointFont(11));
         painter.drawText(QRectF(body.left(), page.height() - mm(kBottomMm) + mm(8), body.width(), mm(8)),
-                         Qt::AlignHCenter | Qt::AlignVCenter, tr("— %1 —").arg(p + 1));
-        // The body text of this page.
-        painter.save();
-        painter.translate(body.left(), body.top() - p * body.height());
-        QAbstractTextDocumentLayout::PaintContext ctx;
-        ctx.clip = QRectF(0, p * body.height(), body.width(), body.height());
-        ctx.palette.setColor(QPalette::Text, Qt::black);
-        painter.setClipRect(ctx.clip);
-        handler->setClip(ctx.clip);
-        doc.documentLayout()->draw(&painter, ctx);
-        painter.restore();
+                         Qt::AlignHCenter | Qt::AlignVCenter, tr("— %1 —").arg(bodyPage));
+    });
+
+    // Progress: by rows of the tables and by runs of text, which cost about as much as 20 rows.
+    qint64 work = 0, worked = 0;
+    for (const BodyPart &part : parts)
+        work += part.table ? part.table->rows.size() : 20;
+    auto advance = [&](qint64 units) {
+        worked += units;
         if (progress)
-            progress(5 + 90 * (p + 1) / std::max(1, bodyPages));
+            progress(int(5 + 90 * worked / std::max<qint64>(1, work)));
+    };
+
+    ReportTablePainter tables(painter, &writer, family);
+    const QString head = htmlHead();
+    QFont base(family);
+    base.setPointSizeF(11);
+    for (const BodyPart &part : parts) {
+        if (part.table) {
+            qint64 reported = 0;
+            tables.paint(*part.table, flow, [&](int rows) {
+                if (rows - reported >= 200 || rows == part.table->rows.size()) {
+                    advance(rows - reported);
+                    reported = rows;
+                }
+            });
+            continue;
+        }
+        // A run of text: laid out by QTextDocument as one long page of the body's width, then
+        // placed element by element (paragraph, heading, figure, the headline figures' table):
+        // an element that does not fit in the rest of the page starts the next one, a heading
+        // keeps some room below it for what it introduces, and page-break-before is honoured.
+        flow.ensurePage();
+        QTextDocument doc;
+        doc.documentLayout()->setPaintDevice(&writer);
+        doc.setDefaultFont(base);
+        doc.setDocumentMargin(0);
+        doc.setTextWidth(body.width());
+        auto *handler = new ChartObject(m_charts->scenes, QSizeF(body.width(), body.height() * 0.92), &doc);
+        doc.documentLayout()->registerHandler(QTextFormat::ImageObject, handler);
+        doc.setHtml(head + part.html + QStringLiteral("</body></html>"));
+        QAbstractTextDocumentLayout *layout = doc.documentLayout();
+        // The top-level elements and their extents in the document. A frame (the headline
+        // figures' table) reaches from the element before it to the one after it:
+        // frameBoundingRect() of a table is offset by its first cell's position.
+        struct Element
+        {
+            QRectF rect;
+            bool frame = false;
+            bool breakBefore = false;
+            bool heading = false;
+        };
+        QList<Element> elements;
+        for (auto it = doc.rootFrame()->begin(); !it.atEnd(); ++it) {
+            Element e;
+            if (QTextFrame *frame = it.currentFrame()) {
+                e.frame = true;
+                e.breakBefore = frame->frameFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore;
+            } else {
+                const QTextBlock block = it.currentBlock();
+                if (block.text().isEmpty())
+                    continue; // the empty block Qt keeps after a table
+                e.rect = layout->blockBoundingRect(block);
+                e.breakBefore = block.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore;
+                e.heading = block.blockFormat().headingLevel() > 0;
+            }
+            elements << e;
+        }
+        for (qsizetype i = 0; i < elements.size(); ++i) {
+            if (!elements[i].frame)
+                continue;
+            const qreal top = i > 0 ? elements[i - 1].rect.bottom() : 0;
+            const qreal bottom = i + 1 < elements.size() && !elements[i + 1].frame
+                                     ? elements[i + 1].rect.top()
+                                     : layout->documentSize().height();
+            elements[i].rect = QRectF(0, top, body.width(), bottom - top);
+        }
+        qreal previousBottom = 0;
+        for (const Element &e : std::as_const(elements)) {
+            const QRectF &r = e.rect;
+            const qreal gap = std::max<qreal>(0, r.top() - previousBottom);
+            previousBottom = r.bottom();
+            // A heading keeps room below it for what it introduces.
+            const qreal keep = e.heading ? mm(25) : 0;
+            if (flow.y() > 0 && (e.breakBefore || flow.y() + gap + r.height() + keep > body.height()))
+                flow.newPage();
+            const qreal y = flow.y() > 0 ? flow.y() + gap : 0;
+            painter.save();
+            painter.translate(body.left(), body.top() + y - r.top());
+            QAbstractTextDocumentLayout::PaintContext ctx;
+            ctx.clip = QRectF(-mm(0.5), r.top(), body.width() + mm(1), r.height());
+            ctx.palette.setColor(QPalette::Text, Qt::black);
+            painter.setClipRect(ctx.clip);
+            handler->setClip(ctx.clip);
+            layout->draw(&painter, ctx);
+            painter.restore();
+            flow.setY(y + r.height());
+        }
+        advance(20);
     }
+    flow.ensurePage();
+    const int bodyPages = flow.pages();
+    timing.mark("pdf: pages");
     if (!painter.end())
         return core::Error{core::ErrorCode::InputRefused, tr("Cannot write %1.").arg(path)};
+    timing.mark("pdf: finish file");
     m_pageCount = bodyPages + 1;
     if (!setPdfInfo(path, c.options.title, subject(),
                     QStringLiteral("Rectrack ") + QStringLiteral(RECTRACK_VERSION)))

@@ -3,26 +3,31 @@
 /**
  * Renders report content (core::ReportContent) as the committee-meeting report (DESIGN.md §7).
  *
- * One HTML body is generated from the content; charts appear in it as images named chart:N.
- *  - PDF: the body is laid out by a QTextDocument on an A4 QPdfWriter (300 dpi) with margins in
- *    the spirit of GB/T 9704; the chart images are swapped for text objects that render the
- *    charts' scenes straight into the PDF painter, so charts are vectors with selectable text.
- *    A cover (confidentiality marking, centred title, issuing body, as-of date) is painted on
- *    page 1; every later page gets a running header and a page number (— 1 —). The PDF's
- *    Info dictionary (title, subject, creator) is rewritten as UTF-16 hex strings, because
- *    Qt 6.4's QPdfWriter has no subject.
- *  - .odt: the same body with the cover in front and the charts as PNG images, written by
- *    QTextDocumentWriter for WPS or LibreOffice.
+ * The body is generated from the content as a sequence of parts: runs of HTML (headings,
+ * paragraphs, the headline figures, charts as images named chart:N) and tables (ReportTable).
+ *  - PDF: an A4 QPdfWriter (300 dpi) with margins in the spirit of GB/T 9704. Each HTML run is
+ *    laid out by a QTextDocument and placed on the pages element by element (a paragraph or
+ *    figure that does not fit starts the next page; a heading keeps room below it); the chart
+ *    images are swapped for text objects that render the charts' scenes straight into the PDF
+ *    painter, so charts are vectors with selectable text. Tables are painted row by row
+ *    (ReportTablePainter: header row on every page, rows never split). A cover (confidentiality
+ *    marking, centred title, issuing body, as-of date) is painted on page 1; every later page
+ *    gets a running header and a page number (— 1 —). The PDF's Info dictionary (title, subject,
+ *    creator) is rewritten as UTF-16 hex strings, because Qt 6.4's QPdfWriter has no subject.
+ *  - .odt: the same body as one HTML document (tables as HTML tables) with the cover in front
+ *    and the charts as PNG images, written by QTextDocumentWriter for WPS or LibreOffice.
  * Every text uses reportFontFamily() (WenQuanYi Micro Hei) so the PDF text layer round-trips.
  */
 
 #include "report/reportcontent.h"
+#include "report/reporttable.h"
 
 #include <QCoreApplication>
 #include <QString>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QTextDocument;
 
@@ -59,6 +64,17 @@ public:
     static QString formatDate(const QDate &date);
 
 private:
+    /// A run of the body: HTML (headings, paragraphs, figures, charts) or a table.
+    struct BodyPart
+    {
+        QString html;
+        std::optional<ReportTable> table;
+    };
+    /// The body in order; @p withCover puts the .odt's cover first.
+    QList<BodyPart> bodyParts(bool withCover) const;
+    /// <html><head> with the style sheet, and <body>.
+    static QString htmlHead();
+
     struct Charts;
     core::ReportContent m_content;
     std::unique_ptr<Charts> m_charts;
