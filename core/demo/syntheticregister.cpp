@@ -60,7 +60,7 @@ const char *const kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄"
 
 QString iso(const QDate &d)
 {
-    return d.toString(Qt::ISODate);
+    return toIso(d);
 }
 
 } // namespace

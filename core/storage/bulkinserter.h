@@ -1,6 +1,7 @@
 #pragma once
 
 #include "database.h"
+#include "sha256.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -36,6 +37,8 @@ public:
     Result<qint64> insert(const QVariantList &values);
 
 private:
+    Result<qint64> insertRaw(const QVariantList &values);
+
     Database &m_db;
     QString m_table;
     QStringList m_tableColumns; // all columns in table order
@@ -52,6 +55,15 @@ private:
     QSqlQuery m_insert;
     QSqlQuery m_audit;
     QString m_at;
+    int m_boundCount = 0; // columns the caller binds
+    // Raw path: constant parts of the audit entries (bound once), per-row buffers reused.
+    QByteArray m_atUtf8, m_actorUtf8, m_tableUtf8, m_actionUtf8;
+    QByteArray m_hashMiddle; // ␟at␟actor␟entity␟
+    QByteArray m_hashAction; // ␟insert␟␟
+    QByteArrayList m_utf8;   // per bound value: its UTF-8 text, when bound as such
+    QList<bool> m_jsonText;  // per bound value: text written into the snapshot as is
+    QByteArray m_json;
+    Sha256 m_sha;
 };
 
 } // namespace rectrack::core
