@@ -7,6 +7,9 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <string>
+#include <vector>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -46,7 +49,7 @@ private:
     QVariantList m_defaults;    // per table column
     QList<bool> m_skip;         // BLOB columns left out of snapshots
     QList<int> m_jsonOrder;     // snapshot columns in key order (as QJsonObject sorts them)
-    QByteArrayList m_jsonKeys;  // per table column: "name":
+    std::vector<std::string> m_jsonKeys; // per table column: "name":
     bool m_addUuid = false;
     // On SQLite: statements on the connection's handle (m_handle); else the QSqlQuery pair.
     sqlite3 *m_handle = nullptr;
@@ -62,7 +65,7 @@ private:
     QByteArray m_hashAction; // ␟insert␟␟
     QByteArrayList m_utf8;   // per bound value: its UTF-8 text, when bound as such
     QList<bool> m_jsonText;  // per bound value: text written into the snapshot as is
-    QByteArray m_json;
+    std::string m_json;
     Sha256 m_sha;
 };
 
