@@ -2,6 +2,7 @@
 
 #include "domain/types.h"
 #include "storage/bulkinserter.h"
+#include "storage/bulkwritecache.h"
 #include "storage/searchindex.h"
 #include "workflow/organizationservice.h"
 
@@ -76,6 +77,9 @@ Status SyntheticRegister::generate(Database &db, int problems, quint32 seed,
 
     QRandomGenerator rng(seed);
     auto pick = [&rng](int n) { return int(rng.bounded(n)); };
+    // One transaction that writes a whole register: a page cache that holds much of it, and the
+    // pages written once (rollback journal) instead of into the log and again at the checkpoint.
+    const BulkWriteCache cache(db, 256, true);
     Transaction tx(db);
     if (!tx.active())
         return tx.error();

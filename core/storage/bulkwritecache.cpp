@@ -14,8 +14,12 @@ qint64 kibOf(Database &db, qint64 value)
 
 } // namespace
 
-BulkWriteCache::BulkWriteCache(Database &db, int mebibytes) : m_db(db)
+BulkWriteCache::BulkWriteCache(Database &db, int mebibytes, bool direct) : m_db(db)
 {
+    if (direct && db.transactionDepth() == 0 && db.journalMode() == QLatin1String("wal")) {
+        const QVariant mode = db.scalar(QStringLiteral("PRAGMA journal_mode = DELETE"));
+        m_backToWal = mode.toString().compare(QLatin1String("delete"), Qt::CaseInsensitive) == 0;
+    }
     const QVariant previous = db.scalar(QStringLiteral("PRAGMA cache_size"));
     if (!previous.isValid() || kibOf(db, previous.toLongLong()) >= qint64(mebibytes) * 1024)
         return;
@@ -27,6 +31,8 @@ BulkWriteCache::~BulkWriteCache()
 {
     if (m_previous.isValid())
         m_db.exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_previous.toLongLong()));
+    if (m_backToWal)
+        m_db.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
 }
 
 } // namespace rectrack::core
