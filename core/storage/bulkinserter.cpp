@@ -225,11 +225,11 @@ BulkInserter::BulkInserter(Database &db, const QString &table, const QStringList
 
 Result<qint64> BulkInserter::insert(const QVariantList &values)
 {
-    if (values.size() != m_boundCount)
-        return Error{ErrorCode::Internal, tr("Database error: %1 values for %2 columns (%3)")
-                                              .arg(values.size())
-                                              .arg(m_boundCount)
-                                              .arg(m_table)};
+    if (values.size() != m_boundCount) // a programming error: no translation
+        return Error{ErrorCode::Internal,
+                     tr("Database error: %1 (%2)")
+                         .arg(QStringLiteral("%1 values for %2 columns").arg(values.size()).arg(m_boundCount),
+                              m_table)};
     if (m_handle)
         return insertRaw(values);
     QString uuid;
