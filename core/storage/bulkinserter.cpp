@@ -223,6 +223,35 @@ BulkInserter::BulkInserter(Database &db, const QString &table, const QStringList
     m_audit.prepare(auditSql);
 }
 
+QVariant BulkInserter::valueOf(int column, const QVariantList &values, qint64 id, const QString &uuid) const
+{
+    const int src = m_sourceIndex[column];
+    if (src == -2)
+        return id;
+    if (src == -3)
+        return uuid;
+    if (src >= 0)
+        return values[src];
+    return m_defaults[column];
+}
+
+QString BulkInserter::objectJson(const QVariantList &values, qint64 id, const QString &uuid) const
+{
+    QJsonObject object;
+    for (int c : std::as_const(m_jsonOrder))
+        object.insert(m_tableColumns[c], AuditLog::jsonOf(valueOf(c, values, id, uuid)));
+    return AuditLog::compactJson(object);
+}
+
+QString BulkInserter::chainHead()
+{
+    const QString cached = m_db.cachedAuditHead();
+    if (!cached.isEmpty())
+        return cached;
+    const QVariant head = m_db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    return head.isValid() ? head.toString() : AuditLog::kGenesisHash;
+}
+
 Result<qint64> BulkInserter::insert(const QVariantList &values)
 {
     if (values.size() != m_boundCount) // a programming error: no translation
@@ -244,26 +273,8 @@ Result<qint64> BulkInserter::insert(const QVariantList &values)
                      tr("Database error: %1 (%2)").arg(m_insert.lastError().text(), m_table)};
     const qint64 id = m_insert.lastInsertId().toLongLong();
 
-    auto valueOf = [&](int c) -> QVariant {
-        const int src = m_sourceIndex[c];
-        if (src == -2)
-            return id;
-        if (src == -3)
-            return uuid;
-        if (src >= 0)
-            return values[src];
-        return m_defaults[c];
-    };
-    QJsonObject object;
-    for (int c : std::as_const(m_jsonOrder))
-        object.insert(m_tableColumns[c], AuditLog::jsonOf(valueOf(c)));
-    const QString after = AuditLog::compactJson(object);
-    QString prev = m_db.cachedAuditHead();
-    if (prev.isEmpty()) {
-        const QVariant head =
-            m_db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
-        prev = head.isValid() ? head.toString() : AuditLog::kGenesisHash;
-    }
+    const QString after = objectJson(values, id, uuid);
+    const QString prev = chainHead();
     const QString action = QStringLiteral("insert");
     const QString hash = AuditLog::chainHash(prev, m_at, m_db.actor(), m_table, id, action, QString(), after);
     m_audit.bindValue(0, m_at);
@@ -339,24 +350,9 @@ Result<qint64> BulkInserter::insertRaw(const QVariantList &values)
         }
     }
     json += '}';
-    if (!direct || m_jsonOrder.isEmpty()) {
-        QJsonObject object;
-        for (int c : std::as_const(m_jsonOrder)) {
-            const int src = m_sourceIndex[c];
-            const QVariant v = src == -2   ? QVariant(id)
-                               : src == -3 ? QVariant(QString::fromLatin1(uuid))
-                               : src >= 0  ? values[src]
-                                           : m_defaults[c];
-            object.insert(m_tableColumns[c], AuditLog::jsonOf(v));
-        }
-        json = AuditLog::compactJson(object).toStdString();
-    }
-    QByteArray prev = m_db.cachedAuditHead().toLatin1();
-    if (prev.isEmpty()) {
-        const QVariant head =
-            m_db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
-        prev = (head.isValid() ? head.toString() : AuditLog::kGenesisHash).toLatin1();
-    }
+    if (!direct || m_jsonOrder.isEmpty())
+        json = objectJson(values, id, QString::fromLatin1(uuid)).toStdString();
+    const QByteArray prev = chainHead().toLatin1();
     // AuditLog::chainHash over the same text (prev␟at␟actor␟entity␟id␟insert␟␟after), fed as
     // UTF-8 without building it as one QString.
     std::string idText;

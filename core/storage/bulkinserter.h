@@ -41,6 +41,13 @@ public:
 
 private:
     Result<qint64> insertRaw(const QVariantList &values);
+    /// The value of table column @p column in the row of @p values (its id, uuid or default).
+    QVariant valueOf(int column, const QVariantList &values, qint64 id, const QString &uuid) const;
+    /// The row's snapshot through QJsonObject (AuditLog::compactJson): the path for what the
+    /// direct UTF-8 writer does not reproduce.
+    QString objectJson(const QVariantList &values, qint64 id, const QString &uuid) const;
+    /// The hash of the newest audit entry (cached while the transaction lasts).
+    QString chainHead();
 
     Database &m_db;
     QString m_table;
