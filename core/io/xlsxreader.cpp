@@ -479,9 +479,13 @@ Result<Sheet> readWorksheet(Package &pkg, const SheetEntry &entry, const QString
             if (cell.kind != Cell::Kind::Empty) {
                 SheetRow &row = rows[r];
                 row.number = r + 1;
-                if (row.cells.size() <= c)
+                if (row.cells.size() <= c) {
+                    // Grow geometrically: resizing by one cell at a time copied the row per cell.
+                    if (row.cells.capacity() <= c)
+                        row.cells.reserve(std::max<qsizetype>(c + 1, 2 * row.cells.capacity()));
                     row.cells.resize(c + 1);
-                row.cells[c] = cell;
+                }
+                row.cells[c] = std::move(cell);
             }
         } else if (n == u"mergeCell") {
             CellRange range;
