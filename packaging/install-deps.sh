@@ -11,7 +11,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   catch2 libxlsxwriter-dev libminizip-dev libquazip1-qt6-dev zlib1g-dev
   fonts-wqy-microhei fcitx5-frontend-qt6 qt6-qpa-plugins
-  libsqlite3-dev
+  libsqlite3-dev libssl-dev
   xvfb xauth poppler-utils sqlite3 locales
   file
 )

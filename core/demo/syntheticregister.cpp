@@ -2,6 +2,7 @@
 
 #include "domain/types.h"
 #include "storage/bulkinserter.h"
+#include "storage/bulkwritecache.h"
 #include "storage/searchindex.h"
 #include "workflow/organizationservice.h"
 
@@ -60,7 +61,16 @@ const char *const kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄"
 
 QString iso(const QDate &d)
 {
-    return d.toString(Qt::ISODate);
+    return toIso(d);
+}
+
+/// The texts of @p items, converted once (not once per generated row).
+template <std::size_t N> QStringList texts(const char *const (&items)[N])
+{
+    QStringList out;
+    for (const char *item : items)
+        out << QString::fromUtf8(item);
+    return out;
 }
 
 } // namespace
@@ -76,6 +86,9 @@ Status SyntheticRegister::generate(Database &db, int problems, quint32 seed,
 
     QRandomGenerator rng(seed);
     auto pick = [&rng](int n) { return int(rng.bounded(n)); };
+    // One transaction that writes a whole register: a page cache that holds much of it, and the
+    // pages written once (rollback journal) instead of into the log and again at the checkpoint.
+    const BulkWriteCache cache(db, 256, true);
     Transaction tx(db);
     if (!tx.active())
         return tx.error();
@@ -184,6 +197,11 @@ Status SyntheticRegister::generate(Database &db, int problems, quint32 seed,
                            QStringLiteral("added_on"), QStringLiteral("data")});
 
     const QDate end = referenceDate();
+    const QStringList surnames = texts(kSurnames);
+    const QStringList problemTexts = texts(kProblems);
+    const QStringList offices = texts(kOffices);
+    const QStringList progressTexts = texts(kProgress);
+    const QStringList measureTexts = texts(kMeasures);
     for (int i = 0; i < problems; ++i) {
         const UnitRow &unit = inspected[i % inspected.size()];
         const QDate fb = unit.feedback;
@@ -207,17 +225,16 @@ Status SyntheticRegister::generate(Database &db, int problems, quint32 seed,
         QDate completed = std::min(fb.addDays(30 + pick(120)), end);
         const QDate closed = std::min(completed.addDays(15 + pick(60)), end);
         const bool done = state == QLatin1String("completed") || state == QLatin1String("closed_out");
-        const QString person = QString::fromUtf8(kSurnames[pick(14)]) + QStringLiteral("某某（处长）");
+        const QString person = surnames[pick(14)] + QStringLiteral("某某（处长）");
         auto pid = problemRows.insert(
             {QStringLiteral("P%1").arg(i + 1, 6, 10, QLatin1Char('0')), unit.inspection, unit.id,
              i % 50 == 0 ? QStringLiteral("provincial") : QStringLiteral("municipal"), categories[i % 4],
-             QString(QString::fromUtf8(kProblems[pick(16)]) + QStringLiteral("（%1）").arg(i + 1)),
-             QString::fromUtf8(kOffices[pick(7)]),
-             QString(QString::fromUtf8(kSurnames[pick(14)]) + QStringLiteral("某某（党组书记）")), person,
-             iso(deadline), iso(deadline), QVariant(), state, i % 9 == 0 ? 1 : 0, iso(fb),
+             QString(problemTexts[pick(16)] + QStringLiteral("（%1）").arg(i + 1)), offices[pick(7)],
+             QString(surnames[pick(14)] + QStringLiteral("某某（党组书记）")), person, iso(deadline),
+             iso(deadline), QVariant(), state, i % 9 == 0 ? 1 : 0, iso(fb),
              done ? QVariant(iso(completed)) : QVariant(),
              state == QLatin1String("closed_out") ? QVariant(iso(closed)) : QVariant(),
-             QString::fromUtf8(kProgress[pick(7)])});
+             progressTexts[pick(7)]});
         if (!pid)
             return pid.error();
         // State history.
@@ -243,7 +260,7 @@ Status SyntheticRegister::generate(Database &db, int problems, quint32 seed,
                              : state == QLatin1String("long_term")
                                  ? QStringLiteral("completed")
                                  : (m == 0 ? QStringLiteral("completed") : QStringLiteral("in_progress"));
-            auto mid = measures.insert({*pid, m + 1, QString::fromUtf8(kMeasures[(i + m) % 7]),
+            auto mid = measures.insert({*pid, m + 1, measureTexts[(i + m) % 7],
                                         longTerm ? QStringLiteral("long_term") : QStringLiteral("deadline"),
                                         person, longTerm ? QVariant() : QVariant(iso(deadline)),
                                         longTerm ? QVariant(QStringLiteral("长期坚持")) : QVariant(), mstate,
@@ -258,7 +275,7 @@ Status SyntheticRegister::generate(Database &db, int problems, quint32 seed,
             const qint64 span = std::max<qint64>(1, started.daysTo(end));
             for (int e = 0; e < 10; ++e) {
                 const QDate d = started.addDays(span * e / 10);
-                auto eid = entries.insert({*pid, iso(d), QString::fromUtf8(kProgress[(i + e) % 7]), person});
+                auto eid = entries.insert({*pid, iso(d), progressTexts[(i + e) % 7], person});
                 if (!eid)
                     return eid.error();
             }

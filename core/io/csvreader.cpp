@@ -173,19 +173,33 @@ Result<Workbook> CsvReader::parse(const QByteArray &data, const QString &fileNam
         record.clear();
     };
     const qsizetype n = text.size();
+    const QChar *chars = text.constData();
     for (qsizetype i = 0; i < n; ++i) {
-        const QChar ch = text[i];
+        const QChar ch = chars[i];
         if (quoted) {
             if (ch == u'"') {
-                if (i + 1 < n && text[i + 1] == u'"') {
+                if (i + 1 < n && chars[i + 1] == u'"') {
                     field += u'"';
                     ++i;
                 } else {
                     quoted = false;
                 }
             } else {
-                field += ch;
+                // The run up to the next quote at once (character by character was most of parsing).
+                qsizetype j = i + 1;
+                while (j < n && chars[j] != u'"')
+                    ++j;
+                field.append(chars + i, j - i);
+                i = j - 1;
             }
+            continue;
+        }
+        if (ch != u'"' && ch != sep && ch != u'\r' && ch != u'\n') {
+            qsizetype j = i + 1;
+            while (j < n && chars[j] != u'"' && chars[j] != sep && chars[j] != u'\r' && chars[j] != u'\n')
+                ++j;
+            field.append(chars + i, j - i);
+            i = j - 1;
             continue;
         }
         if (ch == u'"' && field.isEmpty() && !wasQuoted) {

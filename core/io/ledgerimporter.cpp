@@ -3,6 +3,7 @@
 #include "csvreader.h"
 #include "xlsxreader.h"
 
+#include "storage/bulkwritecache.h"
 #include "storage/searchindex.h"
 #include "workflow/bulkregistration.h"
 #include "workflow/organizationservice.h"
@@ -125,7 +126,8 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     if (!report.ok())
         return report;
 
-    // 2. Write (or rehearse) everything in one transaction.
+    // 2. Write (or rehearse) everything in one transaction, in a page cache that holds it.
+    const BulkWriteCache cache(db, 256);
     Transaction tx(db);
     if (!tx.active()) {
         report.internalError = true;

@@ -97,17 +97,36 @@ std::optional<Marker> markerAt(const QString &s, qsizetype i)
         return Marker{i, 1, MarkerStyle::Circled, u - 0x24F5 + 1};
     // Every pattern below starts with an ASCII digit, "(" or a Chinese numeral: skip the five
     // matches at the other positions (splitting measures tries every character).
-    if (!(u >= u'0' && u <= u'9') && u != u'(' && !QStringView(u"一二三四五六七八九十").contains(ch))
+    static constexpr QStringView numerals = u"一二三四五六七八九十";
+    const bool digit = u >= u'0' && u <= u'9';
+    const bool paren = u == u'(';
+    if (!digit && !paren && !numerals.contains(ch))
         return std::nullopt;
+    // Only the patterns that can match here: a digit starts only "N.", "(" only the bracketed
+    // ones, a numeral only "一是" and "一、", and those only when 1–3 numerals are followed by 是
+    // or 、 (numerals are common in the text itself: a fifth of a ledger import was these matches).
+    bool chineseFollowed = false;
+    if (!digit && !paren) {
+        qsizetype end = i;
+        while (end < s.size() && end - i <= 3 && numerals.contains(s[end]))
+            ++end;
+        chineseFollowed = end - i <= 3 && end < s.size() && (s[end] == u'是' || s[end] == u'、');
+        if (!chineseFollowed)
+            return std::nullopt;
+    }
     struct Try
     {
         const QRegularExpression *re;
         MarkerStyle style;
+        bool possible;
     };
     for (const Try &t :
-         {Try{&arabic, MarkerStyle::Arabic}, Try{&arabicParen, MarkerStyle::ArabicParen},
-          Try{&chineseShi, MarkerStyle::ChineseShi}, Try{&chineseParen, MarkerStyle::ChineseParen},
-          Try{&chineseComma, MarkerStyle::ChineseComma}}) {
+         {Try{&arabic, MarkerStyle::Arabic, digit}, Try{&arabicParen, MarkerStyle::ArabicParen, paren},
+          Try{&chineseShi, MarkerStyle::ChineseShi, chineseFollowed},
+          Try{&chineseParen, MarkerStyle::ChineseParen, paren},
+          Try{&chineseComma, MarkerStyle::ChineseComma, chineseFollowed}}) {
+        if (!t.possible)
+            continue;
         const QRegularExpressionMatch m =
             t.re->match(s, i, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
         if (m.hasMatch()) {
@@ -346,6 +365,18 @@ DeadlineValue LedgerRules::parseDeadline(const QString &text, int defaultYear)
 {
     DeadlineValue v;
     const QString raw = text.trimmed();
+    // The common case, an ISO date (YYYY-MM-DD), as the full-date rule below reads it.
+    if (raw.size() == 10 && raw[4] == u'-' && raw[7] == u'-') {
+        bool digits = true;
+        for (qsizetype k : {0, 1, 2, 3, 5, 6, 8, 9})
+            digits = digits && raw[k] >= u'0' && raw[k] <= u'9';
+        if (digits) {
+            v.date = QDate(QStringView(raw).mid(0, 4).toInt(), QStringView(raw).mid(5, 2).toInt(),
+                           QStringView(raw).mid(8, 2).toInt());
+            v.invalid = !v.date.isValid();
+            return v;
+        }
+    }
     // A time after the date (2021-06-30 00:00:00, as text exported from a date cell) is dropped.
     static const QRegularExpression time(
         QStringLiteral("(?<=\\d)(?:\\s+|T)\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?$"));

@@ -1,5 +1,7 @@
 #include "xlsxreader.h"
 
+#include "domain/types.h"
+
 #include <unzip.h>
 
 #include <QDir>
@@ -31,7 +33,8 @@ constexpr int kMaxColumns = 16384;
 
 bool isMain(const QXmlStreamReader &x)
 {
-    return kMainNs.contains(x.namespaceUri().toString());
+    // As a view: a QString per element was a tenth of reading a sheet.
+    return kMainNs.contains(x.namespaceUri());
 }
 bool isMain(const QXmlStreamReader &x, QStringView local)
 {
@@ -466,8 +469,7 @@ Result<Sheet> readWorksheet(Package &pkg, const SheetEntry &entry, const QString
                         cell.kind = Cell::Kind::Date;
                         cell.date = d;
                         cell.monthOnly = style < styles.xfIsMonth.size() && styles.xfIsMonth[style];
-                        cell.text = d.toString(cell.monthOnly ? QStringLiteral("yyyy-MM")
-                                                              : QStringLiteral("yyyy-MM-dd"));
+                        cell.text = cell.monthOnly ? d.toString(QStringLiteral("yyyy-MM")) : toIso(d);
                     } else {
                         cell.kind = Cell::Kind::Number;
                         cell.text = numberText(v);
@@ -477,9 +479,13 @@ Result<Sheet> readWorksheet(Package &pkg, const SheetEntry &entry, const QString
             if (cell.kind != Cell::Kind::Empty) {
                 SheetRow &row = rows[r];
                 row.number = r + 1;
-                if (row.cells.size() <= c)
+                if (row.cells.size() <= c) {
+                    // Grow geometrically: resizing by one cell at a time copied the row per cell.
+                    if (row.cells.capacity() <= c)
+                        row.cells.reserve(std::max<qsizetype>(c + 1, 2 * row.cells.capacity()));
                     row.cells.resize(c + 1);
-                row.cells[c] = cell;
+                }
+                row.cells[c] = std::move(cell);
             }
         } else if (n == u"mergeCell") {
             CellRange range;

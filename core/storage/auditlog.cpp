@@ -1,6 +1,7 @@
 #include "auditlog.h"
 
 #include "schema.h"
+#include "sha256.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -159,12 +160,10 @@ QString AuditLog::chainHash(const QString &prevHash, const QString &at, const QS
                             const QString &entity, qint64 id, const QString &action, const QString &before,
                             const QString &after)
 {
-    QCryptographicHash h(QCryptographicHash::Sha256);
     const QChar sep(0x1f);
     const QString text = prevHash + sep + at + sep + actor + sep + entity + sep + QString::number(id) + sep +
                          action + sep + before + sep + after;
-    h.addData(text.toUtf8());
-    return QString::fromLatin1(h.result().toHex());
+    return QString::fromLatin1(Sha256::hexOf(text.toUtf8()));
 }
 
 Status AuditLog::record(Database &db, const QString &entity, qint64 id, const QString &action,

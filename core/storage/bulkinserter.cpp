@@ -1,8 +1,8 @@
 #include "bulkinserter.h"
 
 #include "auditlog.h"
+#include "sha256.h"
 
-#include <QCryptographicHash>
 #include <QJsonObject>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <charconv>
 
 namespace rectrack::core {
 
@@ -32,10 +33,18 @@ QVariant parseDefault(const QVariant &dflt)
     return QVariant();
 }
 
+/// Appends @p n in decimal (QByteArray::number formats through a generic path: 2% of an import).
+void appendNumber(std::string &out, qint64 n)
+{
+    char digits[24];
+    const auto r = std::to_chars(digits, digits + sizeof digits, n);
+    out.append(digits, size_t(r.ptr - digits));
+}
+
 /// Appends @p v as AuditLog::compactJson would write AuditLog::jsonOf(@p v), byte for byte.
 /// Returns false for what the direct path does not reproduce (doubles, and text needing JSON
 /// escapes or holding lone surrogates); the caller then takes the QJsonObject path.
-bool appendJson(QByteArray &out, const QVariant &v)
+bool appendJson(std::string &out, const QVariant &v)
 {
     if (v.isNull()) {
         out += "null";
@@ -46,7 +55,7 @@ bool appendJson(QByteArray &out, const QVariant &v)
     case QMetaType::Int:
     case QMetaType::ULongLong:
     case QMetaType::UInt:
-        out += QByteArray::number(v.toLongLong());
+        appendNumber(out, v.toLongLong());
         return true;
     case QMetaType::Double:
         return false;
@@ -59,8 +68,9 @@ bool appendJson(QByteArray &out, const QVariant &v)
         if (u < 0x20 || u == u'"' || u == u'\\' || c.isSurrogate())
             return false;
     }
+    const QByteArray utf8 = text.toUtf8();
     out += '"';
-    out += text.toUtf8();
+    out.append(utf8.constData(), size_t(utf8.size()));
     out += '"';
     return true;
 }
@@ -99,17 +109,34 @@ int bindLikeQt(sqlite3_stmt *stmt, int i, const QVariant &v)
     }
 }
 
-int bindText(sqlite3_stmt *stmt, int i, const QString &s)
+/// What a text needs: JSON escapes (control characters, '"', '\\'), or UTF-16 binding (any
+/// surrogate: Qt's UTF-8 conversion and SQLite's differ on lone ones, so such text is bound as
+/// the driver binds it).
+struct TextTraits
 {
-    return sqlite3_bind_text16(stmt, i, s.unicode(), int(s.size() * sizeof(QChar)), SQLITE_TRANSIENT);
+    bool escapes = false;
+    bool surrogates = false;
+};
+
+TextTraits traitsOf(const QString &text)
+{
+    TextTraits t;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == u'"' || u == u'\\')
+            t.escapes = true;
+        else if (c.isSurrogate())
+            t.surrogates = true;
+    }
+    return t;
 }
 
 /// Runs a bound statement to completion and resets it; false on error (message in @p error).
 bool stepOnce(sqlite3 *handle, sqlite3_stmt *stmt, QString *error)
 {
+    // Every parameter is bound again before the next step (or constant): no clear_bindings.
     const int rc = sqlite3_step(stmt);
     sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
     if (rc == SQLITE_DONE)
         return true;
     *error = QString::fromUtf8(sqlite3_errmsg(handle));
@@ -153,7 +180,7 @@ BulkInserter::BulkInserter(Database &db, const QString &table, const QStringList
     std::sort(m_jsonOrder.begin(), m_jsonOrder.end(),
               [this](int a, int b) { return m_tableColumns[a] < m_tableColumns[b]; });
     for (int c = 0; c < m_tableColumns.size(); ++c)
-        m_jsonKeys << '"' + m_tableColumns[c].toUtf8() + "\":";
+        m_jsonKeys.push_back('"' + m_tableColumns[c].toStdString() + "\":");
     QStringList marks;
     for (int i = 0; i < insertColumns.size(); ++i)
         marks << QStringLiteral("?");
@@ -168,11 +195,26 @@ BulkInserter::BulkInserter(Database &db, const QString &table, const QStringList
     const QVariant handle = db.sql().driver() ? db.sql().driver()->handle() : QVariant();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
         m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+    m_boundCount = int(columns.size());
     if (m_handle &&
         sqlite3_prepare_v2(m_handle, insertSql.toUtf8().constData(), -1, &m_rawInsert, nullptr) ==
             SQLITE_OK &&
-        sqlite3_prepare_v2(m_handle, auditSql.toUtf8().constData(), -1, &m_rawAudit, nullptr) == SQLITE_OK)
+        sqlite3_prepare_v2(m_handle, auditSql.toUtf8().constData(), -1, &m_rawAudit, nullptr) == SQLITE_OK) {
+        // The constant parts of every audit entry, bound once and kept (SQLITE_STATIC: members).
+        const char sep = '\x1f';
+        m_atUtf8 = m_at.toUtf8();
+        m_actorUtf8 = m_db.actor().toUtf8();
+        m_tableUtf8 = m_table.toUtf8();
+        m_actionUtf8 = QByteArrayLiteral("insert");
+        m_hashMiddle = sep + m_atUtf8 + sep + m_actorUtf8 + sep + m_tableUtf8 + sep;
+        m_hashAction = sep + m_actionUtf8 + sep + sep;
+        sqlite3_bind_text(m_rawAudit, 1, m_atUtf8.constData(), int(m_atUtf8.size()), SQLITE_STATIC);
+        sqlite3_bind_text(m_rawAudit, 2, m_actorUtf8.constData(), int(m_actorUtf8.size()), SQLITE_STATIC);
+        sqlite3_bind_text(m_rawAudit, 3, m_tableUtf8.constData(), int(m_tableUtf8.size()), SQLITE_STATIC);
+        sqlite3_bind_text(m_rawAudit, 5, m_actionUtf8.constData(), int(m_actionUtf8.size()), SQLITE_STATIC);
+        m_json.reserve(1024);
         return;
+    }
     sqlite3_finalize(m_rawInsert);
     sqlite3_finalize(m_rawAudit);
     m_rawInsert = m_rawAudit = nullptr;
@@ -181,108 +223,157 @@ BulkInserter::BulkInserter(Database &db, const QString &table, const QStringList
     m_audit.prepare(auditSql);
 }
 
+QVariant BulkInserter::valueOf(int column, const QVariantList &values, qint64 id, const QString &uuid) const
+{
+    const int src = m_sourceIndex[column];
+    if (src == -2)
+        return id;
+    if (src == -3)
+        return uuid;
+    if (src >= 0)
+        return values[src];
+    return m_defaults[column];
+}
+
+QString BulkInserter::objectJson(const QVariantList &values, qint64 id, const QString &uuid) const
+{
+    QJsonObject object;
+    for (int c : std::as_const(m_jsonOrder))
+        object.insert(m_tableColumns[c], AuditLog::jsonOf(valueOf(c, values, id, uuid)));
+    return AuditLog::compactJson(object);
+}
+
+QString BulkInserter::chainHead()
+{
+    const QString cached = m_db.cachedAuditHead();
+    if (!cached.isEmpty())
+        return cached;
+    const QVariant head = m_db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    return head.isValid() ? head.toString() : AuditLog::kGenesisHash;
+}
+
 Result<qint64> BulkInserter::insert(const QVariantList &values)
 {
+    if (values.size() != m_boundCount) // a programming error: no translation
+        return Error{ErrorCode::Internal,
+                     tr("Database error: %1 (%2)")
+                         .arg(QStringLiteral("%1 values for %2 columns").arg(values.size()).arg(m_boundCount),
+                              m_table)};
+    if (m_handle)
+        return insertRaw(values);
     QString uuid;
     if (m_addUuid)
         uuid = Database::newUuid();
-    qint64 id = 0;
-    if (m_handle) {
-        QString error;
-        for (int i = 0; i < values.size(); ++i)
-            bindLikeQt(m_rawInsert, i + 1, values[i]);
-        if (m_addUuid)
-            bindText(m_rawInsert, int(values.size()) + 1, uuid);
-        if (!stepOnce(m_handle, m_rawInsert, &error))
-            return Error{ErrorCode::Internal, tr("Database error: %1 (%2)").arg(error, m_table)};
-        id = sqlite3_last_insert_rowid(m_handle);
-    } else {
-        for (int i = 0; i < values.size(); ++i)
-            m_insert.bindValue(i, values[i]);
-        if (m_addUuid)
-            m_insert.bindValue(int(values.size()), uuid);
-        if (!m_insert.exec())
-            return Error{ErrorCode::Internal,
-                         tr("Database error: %1 (%2)").arg(m_insert.lastError().text(), m_table)};
-        id = m_insert.lastInsertId().toLongLong();
-    }
+    for (int i = 0; i < values.size(); ++i)
+        m_insert.bindValue(i, values[i]);
+    if (m_addUuid)
+        m_insert.bindValue(int(values.size()), uuid);
+    if (!m_insert.exec())
+        return Error{ErrorCode::Internal,
+                     tr("Database error: %1 (%2)").arg(m_insert.lastError().text(), m_table)};
+    const qint64 id = m_insert.lastInsertId().toLongLong();
 
-    auto valueOf = [&](int c) -> QVariant {
-        const int src = m_sourceIndex[c];
-        if (src == -2)
-            return id;
-        if (src == -3)
-            return uuid;
-        if (src >= 0)
-            return values[src];
-        return m_defaults[c];
-    };
+    const QString after = objectJson(values, id, uuid);
+    const QString prev = chainHead();
+    const QString action = QStringLiteral("insert");
+    const QString hash = AuditLog::chainHash(prev, m_at, m_db.actor(), m_table, id, action, QString(), after);
+    m_audit.bindValue(0, m_at);
+    m_audit.bindValue(1, m_db.actor());
+    m_audit.bindValue(2, m_table);
+    m_audit.bindValue(3, id);
+    m_audit.bindValue(4, action);
+    m_audit.bindValue(5, after.isEmpty() ? QVariant() : QVariant(after));
+    m_audit.bindValue(6, prev);
+    m_audit.bindValue(7, hash);
+    if (!m_audit.exec())
+        return Error{ErrorCode::Internal,
+                     tr("Database error: %1 (%2)").arg(m_audit.lastError().text(), m_table)};
+    m_db.setCachedAuditHead(hash);
+    return id;
+}
+
+Result<qint64> BulkInserter::insertRaw(const QVariantList &values)
+{
+    // Each text value is converted to UTF-8 once and used twice: bound (SQLite stores UTF-8; text
+    // bound as UTF-16 was converted by SQLite, 16% of an import) and written into the snapshot.
+    const int n = int(values.size());
+    m_utf8.resize(n);
+    m_jsonText.resize(n);
+    for (int i = 0; i < n; ++i) {
+        const QVariant &v = values[i];
+        m_jsonText[i] = false;
+        if (v.typeId() == QMetaType::QString && !v.isNull()) {
+            const QString *text = static_cast<const QString *>(v.constData());
+            const TextTraits t = traitsOf(*text);
+            if (!t.surrogates) {
+                m_utf8[i] = text->toUtf8();
+                m_jsonText[i] = !t.escapes;
+                sqlite3_bind_text(m_rawInsert, i + 1, m_utf8[i].constData(), int(m_utf8[i].size()),
+                                  SQLITE_STATIC);
+                continue;
+            }
+        }
+        bindLikeQt(m_rawInsert, i + 1, v);
+    }
+    const QByteArray uuid = m_addUuid ? Database::newUuid().toLatin1() : QByteArray();
+    if (m_addUuid)
+        sqlite3_bind_text(m_rawInsert, n + 1, uuid.constData(), int(uuid.size()), SQLITE_STATIC);
+    QString error;
+    if (!stepOnce(m_handle, m_rawInsert, &error))
+        return Error{ErrorCode::Internal, tr("Database error: %1 (%2)").arg(error, m_table)};
+    const qint64 id = sqlite3_last_insert_rowid(m_handle);
+
     // The snapshot as AuditLog::compactJson writes it: built directly as UTF-8 (most of the cost
     // of a bulk insert was the QJsonObject round trip), else through QJsonObject.
-    QByteArray json;
-    json.reserve(512);
+    std::string &json = m_json;
+    json.clear();
     json += '{';
     bool direct = true;
     for (int c : std::as_const(m_jsonOrder)) {
         if (json.size() > 1)
             json += ',';
-        json += m_jsonKeys[c];
-        if (!appendJson(json, valueOf(c))) {
+        json += m_jsonKeys[size_t(c)];
+        const int src = m_sourceIndex[c];
+        if (src == -2) {
+            appendNumber(json, id);
+        } else if (src == -3) {
+            json += '"';
+            json.append(uuid.constData(), size_t(uuid.size()));
+            json += '"';
+        } else if (src >= 0 && m_jsonText[src]) {
+            json += '"';
+            json.append(m_utf8[src].constData(), size_t(m_utf8[src].size()));
+            json += '"';
+        } else if (!appendJson(json, src >= 0 ? values[src] : m_defaults[c])) {
             direct = false;
             break;
         }
     }
     json += '}';
-    QByteArray after;
-    if (direct && !m_jsonOrder.isEmpty()) {
-        after = json;
-    } else {
-        QJsonObject object;
-        for (int c : std::as_const(m_jsonOrder))
-            object.insert(m_tableColumns[c], AuditLog::jsonOf(valueOf(c)));
-        after = AuditLog::compactJson(object).toUtf8();
-    }
-    QString prev = m_db.cachedAuditHead();
-    if (prev.isEmpty()) {
-        const QVariant head =
-            m_db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
-        prev = head.isValid() ? head.toString() : AuditLog::kGenesisHash;
-    }
-    // AuditLog::chainHash over the same text, fed as UTF-8 without building it as one QString.
-    const QChar sep(0x1f);
-    const QString action = QStringLiteral("insert");
-    QCryptographicHash sha(QCryptographicHash::Sha256);
-    sha.addData(QString(prev + sep + m_at + sep + m_db.actor() + sep + m_table + sep + QString::number(id) +
-                        sep + action + sep + sep)
-                    .toUtf8());
-    sha.addData(after);
-    const QString hash = QString::fromLatin1(sha.result().toHex());
-    if (m_handle) {
-        bindText(m_rawAudit, 1, m_at);
-        bindText(m_rawAudit, 2, m_db.actor());
-        bindText(m_rawAudit, 3, m_table);
-        sqlite3_bind_int64(m_rawAudit, 4, id);
-        bindText(m_rawAudit, 5, action);
-        sqlite3_bind_text(m_rawAudit, 6, after.constData(), int(after.size()), SQLITE_TRANSIENT);
-        bindText(m_rawAudit, 7, prev);
-        bindText(m_rawAudit, 8, hash);
-        QString error;
-        if (!stepOnce(m_handle, m_rawAudit, &error))
-            return Error{ErrorCode::Internal, tr("Database error: %1 (%2)").arg(error, m_table)};
-    } else {
-        m_audit.bindValue(0, m_at);
-        m_audit.bindValue(1, m_db.actor());
-        m_audit.bindValue(2, m_table);
-        m_audit.bindValue(3, id);
-        m_audit.bindValue(4, action);
-        m_audit.bindValue(5, QString::fromUtf8(after));
-        m_audit.bindValue(6, prev);
-        m_audit.bindValue(7, hash);
-        if (!m_audit.exec())
-            return Error{ErrorCode::Internal,
-                         tr("Database error: %1 (%2)").arg(m_audit.lastError().text(), m_table)};
-    }
-    m_db.setCachedAuditHead(hash);
+    if (!direct || m_jsonOrder.isEmpty())
+        json = objectJson(values, id, QString::fromLatin1(uuid)).toStdString();
+    const QByteArray prev = chainHead().toLatin1();
+    // AuditLog::chainHash over the same text (prev␟at␟actor␟entity␟id␟insert␟␟after), fed as
+    // UTF-8 without building it as one QString.
+    std::string idText;
+    appendNumber(idText, id);
+    m_sha.add(prev);
+    m_sha.add(m_hashMiddle);
+    m_sha.add(QByteArrayView(idText.data(), qsizetype(idText.size())));
+    m_sha.add(m_hashAction);
+    m_sha.add(QByteArrayView(json.data(), qsizetype(json.size())));
+    const QByteArray hash = m_sha.hex();
+    // at, actor, entity and action are bound once (constructor).
+    sqlite3_bind_int64(m_rawAudit, 4, id);
+    if (json.empty())
+        sqlite3_bind_null(m_rawAudit, 6);
+    else
+        sqlite3_bind_text(m_rawAudit, 6, json.data(), int(json.size()), SQLITE_STATIC);
+    sqlite3_bind_text(m_rawAudit, 7, prev.constData(), int(prev.size()), SQLITE_STATIC);
+    sqlite3_bind_text(m_rawAudit, 8, hash.constData(), int(hash.size()), SQLITE_STATIC);
+    if (!stepOnce(m_handle, m_rawAudit, &error))
+        return Error{ErrorCode::Internal, tr("Database error: %1 (%2)").arg(error, m_table)};
+    m_db.setCachedAuditHead(QString::fromLatin1(hash));
     return id;
 }
 

@@ -1,10 +1,14 @@
 #pragma once
 
 #include "database.h"
+#include "sha256.h"
 
 #include <QCoreApplication>
 #include <QStringList>
 #include <QVariantList>
+
+#include <string>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -36,6 +40,15 @@ public:
     Result<qint64> insert(const QVariantList &values);
 
 private:
+    Result<qint64> insertRaw(const QVariantList &values);
+    /// The value of table column @p column in the row of @p values (its id, uuid or default).
+    QVariant valueOf(int column, const QVariantList &values, qint64 id, const QString &uuid) const;
+    /// The row's snapshot through QJsonObject (AuditLog::compactJson): the path for what the
+    /// direct UTF-8 writer does not reproduce.
+    QString objectJson(const QVariantList &values, qint64 id, const QString &uuid) const;
+    /// The hash of the newest audit entry (cached while the transaction lasts).
+    QString chainHead();
+
     Database &m_db;
     QString m_table;
     QStringList m_tableColumns; // all columns in table order
@@ -43,7 +56,7 @@ private:
     QVariantList m_defaults;    // per table column
     QList<bool> m_skip;         // BLOB columns left out of snapshots
     QList<int> m_jsonOrder;     // snapshot columns in key order (as QJsonObject sorts them)
-    QByteArrayList m_jsonKeys;  // per table column: "name":
+    std::vector<std::string> m_jsonKeys; // per table column: "name":
     bool m_addUuid = false;
     // On SQLite: statements on the connection's handle (m_handle); else the QSqlQuery pair.
     sqlite3 *m_handle = nullptr;
@@ -52,6 +65,15 @@ private:
     QSqlQuery m_insert;
     QSqlQuery m_audit;
     QString m_at;
+    int m_boundCount = 0; // columns the caller binds
+    // Raw path: constant parts of the audit entries (bound once), per-row buffers reused.
+    QByteArray m_atUtf8, m_actorUtf8, m_tableUtf8, m_actionUtf8;
+    QByteArray m_hashMiddle; // ␟at␟actor␟entity␟
+    QByteArray m_hashAction; // ␟insert␟␟
+    QByteArrayList m_utf8;   // per bound value: its UTF-8 text, when bound as such
+    QList<bool> m_jsonText;  // per bound value: text written into the snapshot as is
+    std::string m_json;
+    Sha256 m_sha;
 };
 
 } // namespace rectrack::core

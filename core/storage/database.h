@@ -13,6 +13,7 @@
 
 #include "domain/clock.h"
 #include "domain/result.h"
+#include "domain/types.h"
 #include "filelocation.h"
 
 #include <QCoreApplication>
@@ -194,7 +195,7 @@ template <typename Fn> auto withTransaction(Database &db, Fn fn) -> decltype(fn(
 /// A date as stored (YYYY-MM-DD), or NULL when invalid.
 inline QVariant sqlDate(const QDate &d)
 {
-    return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant();
+    return d.isValid() ? QVariant(toIso(d)) : QVariant();
 }
 /// A foreign key, or NULL for 0.
 inline QVariant sqlId(qint64 id)
