@@ -58,7 +58,10 @@ TEST_CASE("the main window opens a register at its reference date", "[ui][window
 
     CHECK(window.asOf() == QDate(2021, 1, 15));
     CHECK(window.problemModel()->rowCount() == 6);
+    CHECK(window.measureModel()->rowCount() == 0); // queried when its tab is first shown
+    window.tabs()->setCurrentIndex(MainWindow::MeasureTab);
     CHECK(window.measureModel()->rowCount() == 7);
+    window.tabs()->setCurrentIndex(MainWindow::ProblemTab);
     CHECK(window.tabs()->count() == 4); // problem ledger, rectification ledger, dashboard, registers
     // Headline figures: 6 problems, A-3 completed and B-2 closed out are done (2/6 = 33.33%),
     // A-1 overdue (B-1 is long-term: not done, not overdue).

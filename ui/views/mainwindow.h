@@ -37,6 +37,7 @@ class NavigationPane;
 class ProblemLedgerModel;
 class RegisterView;
 class SafetyController;
+class StatusFigures;
 
 class MainWindow : public QMainWindow
 {
@@ -157,6 +158,7 @@ private:
     SafetyController *m_safety;
     QSplitter *m_splitter;
     QLabel *m_figures;
+    StatusFigures *m_statusFigures; ///< computes m_figures' text on a worker thread
     QLabel *m_count;
     QDateEdit *m_asOfEdit;
     QProgressBar *m_busy;
