@@ -144,18 +144,23 @@ QString whereSql(Ledger ledger, const LedgerFilter &f, const LedgerContext &ctx,
             }
             binds << phrase << phrase << term;
         } else {
-            // The trigram index cannot answer queries shorter than three characters.
-            w += QStringLiteral(
-                " AND (instr(p.description, ?) > 0 OR instr(p.example, ?) > 0 OR instr(p.progress, ?) > 0 "
-                "OR p.registration_no = ? OR ");
+            // The trigram index cannot answer queries shorter than three characters. Each table is
+            // scanned once (uncorrelated IN lists) rather than looked up per row: at 100,000
+            // problems 0.12 s instead of 0.32 s CPU for the problem ledger and 0.16 s instead of
+            // 0.28 s for the rectification ledger (sqlite3 shell).
+            const QString problemText = QStringLiteral(
+                "instr(%1.description, ?) > 0 OR instr(%1.example, ?) > 0 OR instr(%1.progress, ?) > 0 OR "
+                "%1.registration_no = ?");
+            if (ledger == Ledger::Problems) {
+                w += QStringLiteral(" AND (%1 OR p.id IN (SELECT mm.problem_id FROM measures mm WHERE "
+                                    "instr(mm.content, ?) > 0))")
+                         .arg(problemText.arg(QLatin1String("p")));
+            } else {
+                w += QStringLiteral(" AND (m.problem_id IN (SELECT pp.id FROM problems pp WHERE %1) OR "
+                                    "instr(m.content, ?) > 0)")
+                         .arg(problemText.arg(QLatin1String("pp")));
+            }
             binds << term << term << term << term;
-            // The measures are scanned once (an uncorrelated IN list) rather than looked up per
-            // problem: 0.12 s instead of 0.32 s CPU at 100,000 problems (sqlite3 shell).
-            if (ledger == Ledger::Problems)
-                w += QStringLiteral(
-                    "p.id IN (SELECT mm.problem_id FROM measures mm WHERE instr(mm.content, ?) > 0))");
-            else
-                w += QStringLiteral("instr(m.content, ?) > 0)");
             binds << term;
         }
     }

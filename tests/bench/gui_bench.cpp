@@ -187,6 +187,11 @@ int main(int argc, char **argv)
     });
     step(QStringLiteral("problem ledger tab"),
          [&] { window.tabs()->setCurrentIndex(ui::MainWindow::ProblemTab); });
+    step(QStringLiteral("select a problem in the middle (detail pane)"), [&] {
+        const QModelIndex at = window.problemModel()->index(rows / 2, 0);
+        view->scrollTo(at);
+        view->setCurrentIndex(at);
+    });
     const qint64 problemId = window.problemModel()->idAt(rows / 2);
     int historyLines = 0;
     step(QStringLiteral("history dialog of problem %1 (open and paint)").arg(problemId), [&] {
