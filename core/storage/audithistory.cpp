@@ -173,22 +173,26 @@ QString AuditHistory::displayValue(const QString &table, const QString &column, 
     return s;
 }
 
-QList<HistoryLine> AuditHistory::forProblem(Database &db, qint64 problemId)
+QString AuditHistory::problemEntriesSql()
 {
-    QList<HistoryLine> out;
     QStringList children;
     for (const char *t : kChildTables)
         children << QLatin1Char('\'') + QLatin1String(t) + QLatin1Char('\'');
     // The problem's own entries come through the (entity, entity_id) index; the rows of the child
-    // tables are found by the problem_id in their snapshots, so deleted ones are included too.
-    auto r =
-        db.exec(QStringLiteral(
-                    "SELECT id, at, actor, entity, entity_id, action, before_json, after_json FROM audit_log "
-                    "WHERE (entity = 'problems' AND entity_id = ?) OR (entity IN (%1) AND "
-                    "coalesce(json_extract(after_json, '$.problem_id'), json_extract(before_json, "
-                    "'$.problem_id')) = ?) ORDER BY id")
-                    .arg(children.join(u',')),
-                {problemId, problemId});
+    // tables are found by the problem_id in their snapshots, so deleted ones are included too,
+    // through the index audit_problem (schema step 3 → 4), whose expression this repeats verbatim.
+    return QStringLiteral(
+               "SELECT id, at, actor, entity, entity_id, action, before_json, after_json FROM audit_log "
+               "WHERE (entity = 'problems' AND entity_id = ?) OR (entity IN (%1) AND "
+               "coalesce(json_extract(after_json, '$.problem_id'), json_extract(before_json, "
+               "'$.problem_id')) = ?) ORDER BY id")
+        .arg(children.join(QStringLiteral(", ")));
+}
+
+QList<HistoryLine> AuditHistory::forProblem(Database &db, qint64 problemId)
+{
+    QList<HistoryLine> out;
+    auto r = db.exec(problemEntriesSql(), {problemId, problemId});
     if (!r)
         return out;
     while (r->next()) {

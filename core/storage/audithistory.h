@@ -42,6 +42,8 @@ public:
      * are left out. Reads only; an empty list for an unknown problem.
      */
     static QList<HistoryLine> forProblem(Database &db, qint64 problemId);
+    /// The query forProblem runs (two binds: the problem id twice), for tests of its plan.
+    static QString problemEntriesSql();
 
     /// Translated label of @p column of @p table (the column name when unknown).
     static QString fieldLabel(const QString &table, const QString &column);

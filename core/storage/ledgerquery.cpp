@@ -4,7 +4,10 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QLocale>
+#include <QSqlDriver>
 #include <QSqlError>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <functional>
@@ -141,16 +144,23 @@ QString whereSql(Ledger ledger, const LedgerFilter &f, const LedgerContext &ctx,
             }
             binds << phrase << phrase << term;
         } else {
-            // The trigram index cannot answer queries shorter than three characters.
-            w += QStringLiteral(
-                " AND (instr(p.description, ?) > 0 OR instr(p.example, ?) > 0 OR instr(p.progress, ?) > 0 "
-                "OR p.registration_no = ? OR ");
+            // The trigram index cannot answer queries shorter than three characters. Each table is
+            // scanned once (uncorrelated IN lists) rather than looked up per row: at 100,000
+            // problems 0.12 s instead of 0.32 s CPU for the problem ledger and 0.16 s instead of
+            // 0.28 s for the rectification ledger (sqlite3 shell).
+            const QString problemText = QStringLiteral(
+                "instr(%1.description, ?) > 0 OR instr(%1.example, ?) > 0 OR instr(%1.progress, ?) > 0 OR "
+                "%1.registration_no = ?");
+            if (ledger == Ledger::Problems) {
+                w += QStringLiteral(" AND (%1 OR p.id IN (SELECT mm.problem_id FROM measures mm WHERE "
+                                    "instr(mm.content, ?) > 0))")
+                         .arg(problemText.arg(QLatin1String("p")));
+            } else {
+                w += QStringLiteral(" AND (m.problem_id IN (SELECT pp.id FROM problems pp WHERE %1) OR "
+                                    "instr(m.content, ?) > 0)")
+                         .arg(problemText.arg(QLatin1String("pp")));
+            }
             binds << term << term << term << term;
-            if (ledger == Ledger::Problems)
-                w += QStringLiteral("EXISTS (SELECT 1 FROM measures mm WHERE mm.problem_id = p.id AND "
-                                    "instr(mm.content, ?) > 0))");
-            else
-                w += QStringLiteral("instr(m.content, ?) > 0)");
             binds << term;
         }
     }
@@ -227,6 +237,187 @@ Result<QSqlQuery> run(Database &db, const QString &sql, const QVariantList &bind
     if (!q.exec())
         return Error{ErrorCode::Internal, LedgerQuery::tr("Database error: %1").arg(q.lastError().text())};
     return q;
+}
+
+/**
+ * The rows of an id query (SELECT id, key …): each row's id and its key, an integer or the index
+ * of a distinct text value. Read through the connection's own sqlite3 handle when there is one:
+ * QSqlQuery makes a QVariant of every column of every row, which was most of the cost of reading
+ * 300,000 ids.
+ */
+struct KeyedRows
+{
+    enum Kind : qint8
+    {
+        Null,
+        Number,
+        Text,
+    };
+    struct Row
+    {
+        qint64 id = 0;
+        qint64 value = 0; ///< the integer, or the index in texts
+        Kind kind = Null;
+    };
+    QList<Row> rows;
+    QList<QByteArray> texts; ///< distinct text keys, UTF-8
+};
+
+/// Adds a text key to @p out (deduplicated through @p index) and returns its row entry.
+KeyedRows::Row textRow(KeyedRows &out, QHash<QByteArray, int> &index, qint64 id, const QByteArray &bytes)
+{
+    auto it = index.constFind(bytes);
+    if (it == index.constEnd()) {
+        const QByteArray copy(bytes.constData(), bytes.size()); // @p bytes may be raw statement data
+        it = index.insert(copy, int(out.texts.size()));
+        out.texts << copy;
+    }
+    return {id, *it, KeyedRows::Text};
+}
+
+int bindRaw(sqlite3_stmt *stmt, int i, const QVariant &v)
+{
+    if (v.isNull())
+        return sqlite3_bind_null(stmt, i);
+    if (v.typeId() == QMetaType::QString) {
+        const QByteArray utf8 = v.toString().toUtf8();
+        return sqlite3_bind_text(stmt, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    }
+    return sqlite3_bind_int64(stmt, i, v.toLongLong());
+}
+
+/// Runs @p sql (SELECT id, key …); @p asText reads every non-NULL key as text.
+Result<KeyedRows> readKeyedRows(Database &db, const QString &sql, const QVariantList &binds, bool asText)
+{
+    KeyedRows out;
+    QHash<QByteArray, int> index;
+    const QVariant handle = db.sql().driver() ? db.sql().driver()->handle() : QVariant();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        sqlite3 *h = *static_cast<sqlite3 *const *>(handle.constData());
+        sqlite3_stmt *stmt = nullptr;
+        auto fail = [&] {
+            const QString message = QString::fromUtf8(sqlite3_errmsg(h));
+            sqlite3_finalize(stmt);
+            return Error{ErrorCode::Internal, LedgerQuery::tr("Database error: %1").arg(message)};
+        };
+        if (sqlite3_prepare_v2(h, sql.toUtf8().constData(), -1, &stmt, nullptr) != SQLITE_OK)
+            return fail();
+        for (int i = 0; i < binds.size(); ++i) {
+            if (bindRaw(stmt, i + 1, binds[i]) != SQLITE_OK)
+                return fail();
+        }
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            const qint64 id = sqlite3_column_int64(stmt, 0);
+            const int type = sqlite3_column_type(stmt, 1);
+            switch (asText && type != SQLITE_NULL ? SQLITE_TEXT : type) {
+            case SQLITE_NULL:
+                out.rows << KeyedRows::Row{id, 0, KeyedRows::Null};
+                break;
+            case SQLITE_INTEGER:
+            case SQLITE_FLOAT: // no key is fractional
+                out.rows << KeyedRows::Row{id, sqlite3_column_int64(stmt, 1), KeyedRows::Number};
+                break;
+            default: {
+                const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(stmt, 1));
+                const int size = sqlite3_column_bytes(stmt, 1);
+                out.rows << textRow(out, index, id, QByteArray::fromRawData(bytes, size));
+                break;
+            }
+            }
+        }
+        if (rc != SQLITE_DONE)
+            return fail();
+        sqlite3_finalize(stmt);
+        return out;
+    }
+    auto q = run(db, sql, binds);
+    if (!q)
+        return q.error();
+    while (q->next()) {
+        const qint64 id = q->value(0).toLongLong();
+        const QVariant v = q->value(1);
+        if (v.isNull())
+            out.rows << KeyedRows::Row{id, 0, KeyedRows::Null};
+        else if (asText || v.typeId() == QMetaType::QString)
+            out.rows << textRow(out, index, id, v.toString().toUtf8());
+        else
+            out.rows << KeyedRows::Row{id, v.toLongLong(), KeyedRows::Number};
+    }
+    return out;
+}
+
+/**
+ * The ids of @p keyed in order. Plain keys sort as SQLite's ORDER BY key, id would (NULL, then
+ * numbers, then text by bytes; descending reverses the key, ties stay by ascending id).
+ * @p collated keys are text ranked with a Chinese collator (pinyin order, numbers by value,
+ * compared on their first 64 characters), empty values last in either direction, ties by id.
+ */
+QList<qint64> orderKeyedRows(KeyedRows &keyed, bool collated, Qt::SortOrder order)
+{
+    // Rank the distinct texts once; rows then compare integers.
+    QList<int> rank(keyed.texts.size());
+    QList<bool> empty(keyed.texts.size());
+    {
+        QList<int> byValue(keyed.texts.size());
+        std::iota(byValue.begin(), byValue.end(), 0);
+        if (collated) {
+            QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
+            collator.setNumericMode(true);
+            QList<QCollatorSortKey> keys;
+            keys.reserve(keyed.texts.size());
+            for (const QByteArray &t : std::as_const(keyed.texts))
+                keys << collator.sortKey(QString::fromUtf8(t).left(64));
+            std::sort(byValue.begin(), byValue.end(),
+                      [&](int a, int b) { return keys[a].compare(keys[b]) < 0; });
+        } else {
+            std::sort(byValue.begin(), byValue.end(),
+                      [&](int a, int b) { return keyed.texts[a] < keyed.texts[b]; });
+        }
+        for (int r = 0; r < byValue.size(); ++r)
+            rank[byValue[r]] = r;
+        for (int i = 0; i < keyed.texts.size(); ++i)
+            empty[i] = keyed.texts[i].isEmpty();
+    }
+    const bool descending = order == Qt::DescendingOrder;
+    struct Entry
+    {
+        int group; ///< compared first, never reversed
+        qint64 value;
+        qint64 id;
+    };
+    QList<Entry> entries;
+    entries.reserve(keyed.rows.size());
+    for (const KeyedRows::Row &r : std::as_const(keyed.rows)) {
+        Entry e{0, 0, r.id};
+        if (collated) {
+            // Numbers were read as their text; NULL and '' go last.
+            const bool last = r.kind == KeyedRows::Null || (r.kind == KeyedRows::Text && empty[r.value]);
+            e.group = last ? 1 : 0;
+            e.value = r.kind == KeyedRows::Text ? rank[r.value] : r.value;
+        } else {
+            e.group = int(r.kind);
+            e.value = r.kind == KeyedRows::Text ? rank[r.value] : r.value;
+            if (descending)
+                e.group = -e.group;
+        }
+        if (descending)
+            e.value = -e.value;
+        entries << e;
+    }
+    keyed.rows.clear();
+    std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
+        if (a.group != b.group)
+            return a.group < b.group;
+        if (a.value != b.value)
+            return a.value < b.value;
+        return a.id < b.id;
+    });
+    QList<qint64> out;
+    out.reserve(entries.size());
+    for (const Entry &e : std::as_const(entries))
+        out << e.id;
+    return out;
 }
 
 QString idList(const QList<qint64> &ids)
@@ -351,70 +542,13 @@ Result<QList<qint64>> LedgerQuery::ids(Ledger ledger, const LedgerFilter &filter
     if (!named.contains(QLatin1String("i.")) && !named.contains(QLatin1String("r.")))
         from.remove(QStringLiteral("LEFT JOIN inspections i ON i.id = p.inspection_id "))
             .remove(QStringLiteral("LEFT JOIN rounds r ON r.id = i.round_id "));
-    QString sql = QStringLiteral("SELECT %1, %2").arg(idCol, key) + from + where;
-    if (!text) {
-        const QString dir = order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
-        sql += QStringLiteral(" ORDER BY 2 %1, %2").arg(dir, idCol);
-    }
-    auto q = run(m_db, sql, binds);
-    if (!q)
-        return q.error();
-
-    QList<qint64> out;
-    if (!text) {
-        while (q->next())
-            out << q->value(0).toLongLong();
-        return out;
-    }
-
-    // Text keys: rank the distinct values with a Chinese collator (pinyin order, numbers by value),
-    // then order the rows by rank. Empty values go last in either direction.
-    QList<qint64> rowIds;
-    QList<int> rowValue;
-    QHash<QString, int> valueIndex;
-    QStringList values;
-    while (q->next()) {
-        rowIds << q->value(0).toLongLong();
-        const QString v = q->value(1).toString();
-        auto it = valueIndex.constFind(v);
-        if (it == valueIndex.constEnd()) {
-            it = valueIndex.insert(v, int(values.size()));
-            values << v;
-        }
-        rowValue << *it;
-    }
-    QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
-    collator.setNumericMode(true);
-    QList<QCollatorSortKey> keys;
-    keys.reserve(values.size());
-    for (const QString &v : values)
-        keys << collator.sortKey(v.left(64));
-    QList<int> byValue(values.size());
-    std::iota(byValue.begin(), byValue.end(), 0);
-    std::sort(byValue.begin(), byValue.end(), [&](int a, int b) {
-        if (values[a].isEmpty() != values[b].isEmpty())
-            return values[b].isEmpty();
-        return keys[a].compare(keys[b]) < 0;
-    });
-    QList<int> rank(values.size());
-    for (int r = 0; r < byValue.size(); ++r)
-        rank[byValue[r]] = r;
-    const bool descending = order == Qt::DescendingOrder;
-    QList<int> rows(rowIds.size());
-    std::iota(rows.begin(), rows.end(), 0);
-    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
-        const int ra = rank[rowValue[a]];
-        const int rb = rank[rowValue[b]];
-        const bool ea = values[rowValue[a]].isEmpty();
-        const bool eb = values[rowValue[b]].isEmpty();
-        if (ea != eb)
-            return eb;
-        return descending ? ra > rb : ra < rb;
-    });
-    out.reserve(rows.size());
-    for (int r : rows)
-        out << rowIds[r];
-    return out;
+    // No ORDER BY: SQLite's sorter took 0.2–0.3 s CPU for the 300,000 rows of the rectification
+    // ledger at 100,000 problems, sorting (key, id) pairs here takes a tenth of that.
+    const QString sql = QStringLiteral("SELECT %1, %2").arg(idCol, key) + from + where;
+    auto rows = readKeyedRows(m_db, sql, binds, text);
+    if (!rows)
+        return rows.error();
+    return orderKeyedRows(*rows, text, order);
 }
 
 Result<QList<ProblemRow>> LedgerQuery::problemRows(const QList<qint64> &ids)

@@ -215,6 +215,17 @@ QList<QStringList> migrationSteps()
                 "CREATE TRIGGER problem_states_latest_ad AFTER DELETE ON problem_states BEGIN " RT_LATEST(
                     "old") " END"),
         },
+        // 3 → 4: a problem's history (AuditHistory::forProblem, the History… dialog) finds the
+        // entries of its child rows by the problem_id in their snapshots: without an index that
+        // read every entry of the audit log (2.2 s CPU for 1.7 million entries at 100,000
+        // problems; 0.2 ms with it). An index on exactly that expression (the query repeats it
+        // verbatim). Not partial: Database::checkRootPages reads every index with INDEXED BY,
+        // which SQLite refuses for a partial one. Building it on that register: 3.7 s CPU, 24 MB.
+        {
+            QStringLiteral(
+                "CREATE INDEX audit_problem ON audit_log(coalesce(json_extract(after_json, '$.problem_id'), "
+                "json_extract(before_json, '$.problem_id')), id)"),
+        },
     };
 }
 

@@ -6,7 +6,7 @@ namespace rectrack::core::schema {
 
 /// Current schema version, stored in PRAGMA user_version. Bump it and add a step to
 /// migrationSteps() when the schema changes; never edit a step that has shipped.
-inline constexpr int kVersion = 3;
+inline constexpr int kVersion = 4;
 
 /// PRAGMA application_id of a Rectrack register: "RTRK" as a big-endian 32-bit integer.
 inline constexpr quint32 kApplicationId = 0x5254524B;
@@ -25,6 +25,8 @@ QStringList createStatements();
 ///    `problems_unit_regno`) and `problem_latest_state` (problem_id, changed_on, state): each
 ///    problem's last state history entry by (changed_on, id), kept by triggers on problem_states.
 ///    Derived data, not audited; Statistics uses it for as-of dates on or after every changed_on.
+///  - step 3 → 4: `audit_problem`, an index on the problem_id in the audit snapshots (the
+///    entries of a problem's child rows, AuditHistory::forProblem).
 QList<QStringList> migrationSteps();
 
 /// Tables whose rows are covered by the audit log (entity names used in audit_log.entity).

@@ -58,7 +58,10 @@ TEST_CASE("the main window opens a register at its reference date", "[ui][window
 
     CHECK(window.asOf() == QDate(2021, 1, 15));
     CHECK(window.problemModel()->rowCount() == 6);
+    CHECK(window.measureModel()->rowCount() == 0); // queried when its tab is first shown
+    window.tabs()->setCurrentIndex(MainWindow::MeasureTab);
     CHECK(window.measureModel()->rowCount() == 7);
+    window.tabs()->setCurrentIndex(MainWindow::ProblemTab);
     CHECK(window.tabs()->count() == 4); // problem ledger, rectification ledger, dashboard, registers
     // Headline figures: 6 problems, A-3 completed and B-2 closed out are done (2/6 = 33.33%),
     // A-1 overdue (B-1 is long-term: not done, not overdue).
@@ -88,7 +91,12 @@ TEST_CASE("the main window opens a register at its reference date", "[ui][window
     CHECK(window.problemModel()->rowCount() == 2);
     window.tabs()->setCurrentIndex(1); // the hidden measure ledger is queried when shown
     CHECK(window.measureModel()->rowCount() == 2);
+    // A scope picked while the rectification ledger is shown: the problem ledger follows when
+    // its tab is shown again.
+    window.navigation()->selectSmartList(NavigationPane::SmartList::All);
+    CHECK(window.measureModel()->rowCount() == 7);
     window.tabs()->setCurrentIndex(0);
+    CHECK(window.problemModel()->rowCount() == 6);
 
     // A later as-of date: A-2 (deadline 2021-01-20) is overdue too.
     window.navigation()->selectSmartList(NavigationPane::SmartList::Overdue);

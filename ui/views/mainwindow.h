@@ -37,6 +37,7 @@ class NavigationPane;
 class ProblemLedgerModel;
 class RegisterView;
 class SafetyController;
+class StatusFigures;
 
 class MainWindow : public QMainWindow
 {
@@ -125,6 +126,7 @@ private:
     void updateDashboard();
     /// Queries the measure ledger with the filter it missed while its tab was hidden.
     void applyPendingMeasureFilter();
+    void applyPendingProblemFilter();
     void clearDrill();
     void updateTitle();
     void loadRegisterSettings();
@@ -157,6 +159,7 @@ private:
     SafetyController *m_safety;
     QSplitter *m_splitter;
     QLabel *m_figures;
+    StatusFigures *m_statusFigures; ///< computes m_figures' text on a worker thread
     QLabel *m_count;
     QDateEdit *m_asOfEdit;
     QProgressBar *m_busy;
@@ -168,6 +171,8 @@ private:
     /// 100,000 problems re-reading all 300,000 measure ids at every filter change is most of the
     /// pause; docs/benchmarks.md). Empty when the measure model is current.
     std::optional<core::LedgerFilter> m_pendingMeasureFilter;
+    /// The problem ledger's filter while the rectification ledger is shown (the same deferral).
+    std::optional<core::LedgerFilter> m_pendingProblemFilter;
     QString m_scopeTitle;
     QDate m_asOf;
     core::WarningThresholds m_thresholds;
