@@ -3,6 +3,7 @@
 #include "csvreader.h"
 #include "xlsxreader.h"
 
+#include "storage/problemfacts.h"
 #include "storage/searchindex.h"
 #include "workflow/bulkregistration.h"
 #include "workflow/organizationservice.h"
@@ -171,6 +172,9 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     SearchIndexDeferral searchIndex(db);
     if (!searchIndex.active())
         return fail(searchIndex.error());
+    ProblemFactsDeferral facts(db); // statistics rows of the new problems: one statement at the end
+    if (!facts.active())
+        return fail(facts.error());
     BulkRegistration bulk(db);
     QHash<QString, qint64> byNumber;
     QHash<std::pair<QString, QString>, qint64> byText;
@@ -302,6 +306,8 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
         return report;
     }
     if (const Status s = searchIndex.finish(); !s)
+        return fail(s.error());
+    if (const Status s = facts.finish(); !s)
         return fail(s.error());
     if (const Status s = tx.commit(); !s)
         return fail(s.error());

@@ -139,7 +139,15 @@ public:
     /// state. The deadline on @p asOf is looked up the same way on both paths.
     static bool usesLatestState(Database &db, const QDate &asOf);
 
-    /// Tests and benchmarks: always look states up in the history (false restores the default).
+    /// Whether compute() without a filter reads the counts from problem_tally (schema step 4)
+    /// instead of scanning problem_facts: true when @p asOf is on or after every date that can
+    /// change a figure (the newest state change, feedback date and approved problem extension),
+    /// so that every live problem exists on @p asOf with its latest state and current deadline.
+    /// False while setForceHistory is on.
+    static bool usesTally(Database &db, const QDate &asOf);
+
+    /// Tests and benchmarks: always look states and deadlines up in the history, on the problems
+    /// table (the figures before schema step 4; false restores problem_tally and problem_facts).
     /// Process-wide; not thread-safe against a running computation.
     static void setForceHistory(bool force);
 
