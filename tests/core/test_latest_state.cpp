@@ -209,7 +209,7 @@ TEST_CASE("the schema-1 fixture migrates with problem_latest_state filled and ve
     QFile::setPermissions(reg.path, QFile::ReadOwner | QFile::WriteOwner);
     auto db = Database::open(reg.path);
     REQUIRE(db.ok());
-    CHECK((*db)->schemaVersion() == 3);
+    CHECK((*db)->schemaVersion() == schema::kVersion);
     CHECK((*db)->scalar(QStringLiteral("SELECT count(*) FROM problem_latest_state")).toInt() == 3);
     CHECK(staleLatestRows(**db) == 0);
     CHECK(Verifier::verify(**db).faults == QStringList{});
