@@ -197,6 +197,13 @@ QStringList createStatements()
     "DELETE FROM problem_facts WHERE problem_id = " X                                                        \
     "; INSERT INTO problem_facts " RT_FACTS_SELECT("p.id = " X) ";"
 
+// Copies the latest state of the problem of row R (new or old) from problem_latest_state into its
+// problem_facts row.
+#define RT_FACTS_STATE(R)                                                                                    \
+    "UPDATE problem_facts SET state = coalesce((SELECT l.state FROM problem_latest_state l WHERE "           \
+    "l.problem_id = " R ".problem_id), 'registered'), state_changed_on = (SELECT l.changed_on FROM "         \
+    "problem_latest_state l WHERE l.problem_id = " R ".problem_id) WHERE problem_id = " R ".problem_id;"
+
 // Recounts the measures of problem X in its problem_facts row.
 #define RT_FACTS_MEASURES(X)                                                                                 \
     "UPDATE problem_facts SET measures = (SELECT count(*) FROM measures WHERE problem_id = " X               \
@@ -260,14 +267,15 @@ QList<QStringList> migrationSteps()
                     "old") " END"),
         },
         // 3 → 4: statistics at scale (issue #11). problem_facts holds, per live problem, what the
-        // counts read: the grouping columns, the feedback date, the latest state and its date (from
-        // problem_latest_state), the current deadline and the decision date of the extension that
-        // set it, and the number of measures. Kept by triggers on problems (insert, delete, update
-        // of those columns or of deleted_at: soft delete removes the row, restore puts it back),
-        // problem_latest_state, measures and extension_requests, whatever writes them; bulk writers
-        // may drop the triggers and rebuild the table once (ProblemFactsSuspension). Statistics
-        // scan this narrow table instead of the problems and look a state or deadline up in the
-        // history only when it changed after the as-of date. Derived data: not audited, filled here.
+        // counts read: the grouping columns, the feedback date, the latest state and its date, the
+        // current deadline and the decision date of the extension that set it, and the number of
+        // measures. Kept by triggers on problems (insert, delete, update of those columns or of
+        // deleted_at: soft delete removes the row, restore puts it back), problem_states (step 3's
+        // triggers, redefined), measures and extension_requests, whatever writes them; bulk writers
+        // defer the insert triggers and fill the new rows once (ProblemFactsDeferral). problem_tally
+        // sums the rows per grouping column and state. Statistics read the tally for the dashboard
+        // and otherwise scan the narrow table, looking a state or deadline up in the history only
+        // when it changed after the as-of date. Derived data: not audited, filled here.
         {
             QStringLiteral(
                 "CREATE TABLE problem_facts (problem_id INTEGER PRIMARY KEY, unit_id INTEGER, inspection_id "
@@ -309,19 +317,20 @@ QList<QStringList> migrationSteps()
                            "problem_id = old.id; " RT_FACTS("new.id") " END"),
             QStringLiteral("CREATE TRIGGER problems_facts_ad AFTER DELETE ON problems BEGIN DELETE FROM "
                            "problem_facts WHERE problem_id = old.id; END"),
+            // The state history's triggers of step 3 also set the problem's latest state in its
+            // facts row (inline: a trigger on problem_latest_state would run twice per change).
+            QStringLiteral("DROP TRIGGER problem_states_latest_ai"),
+            QStringLiteral("DROP TRIGGER problem_states_latest_au"),
+            QStringLiteral("DROP TRIGGER problem_states_latest_ad"),
             QStringLiteral(
-                "CREATE TRIGGER problem_latest_state_facts_ai AFTER INSERT ON problem_latest_state "
-                "BEGIN UPDATE problem_facts SET state = new.state, state_changed_on = new.changed_on "
-                "WHERE problem_id = new.problem_id; END"),
+                "CREATE TRIGGER problem_states_latest_ai AFTER INSERT ON problem_states BEGIN " RT_LATEST(
+                    "new") " " RT_FACTS_STATE("new") " END"),
             QStringLiteral(
-                "CREATE TRIGGER problem_latest_state_facts_au AFTER UPDATE ON problem_latest_state "
-                "BEGIN UPDATE problem_facts SET state = 'registered', state_changed_on = NULL "
-                "WHERE problem_id = old.problem_id; UPDATE problem_facts SET state = new.state, "
-                "state_changed_on = new.changed_on WHERE problem_id = new.problem_id; END"),
+                "CREATE TRIGGER problem_states_latest_au AFTER UPDATE ON problem_states BEGIN " RT_LATEST(
+                    "old") " " RT_FACTS_STATE("old") " " RT_LATEST("new") " " RT_FACTS_STATE("new") " END"),
             QStringLiteral(
-                "CREATE TRIGGER problem_latest_state_facts_ad AFTER DELETE ON problem_latest_state "
-                "BEGIN UPDATE problem_facts SET state = 'registered', state_changed_on = NULL "
-                "WHERE problem_id = old.problem_id; END"),
+                "CREATE TRIGGER problem_states_latest_ad AFTER DELETE ON problem_states BEGIN " RT_LATEST(
+                    "old") " " RT_FACTS_STATE("old") " END"),
             QStringLiteral(
                 "CREATE TRIGGER measures_facts_ai AFTER INSERT ON measures BEGIN " RT_FACTS_MEASURES(
                     "new.problem_id") " END"),
@@ -343,6 +352,7 @@ QList<QStringList> migrationSteps()
 
 #undef RT_LATEST
 #undef RT_FACTS
+#undef RT_FACTS_STATE
 #undef RT_FACTS_MEASURES
 
 QString problemFactsFill(const QString &condition)
@@ -362,7 +372,7 @@ QString problemTallyFill(const QString &condition)
           std::pair{"category", "category_id"}, std::pair{"source", "source_level"},
           std::pair{"office", "responsible_office"}, std::pair{"leader", "lead_leader"}})
         parts << QStringLiteral("SELECT '%1', quote(f.%2), f.%2, f.state, count(*), sum(f.measures) FROM "
-                                "problem_facts f WHERE %3 GROUP BY quote(f.%2), f.state")
+                                "problem_facts f WHERE %3 GROUP BY f.%2, f.state")
                      .arg(QLatin1String(dim), QLatin1String(column), condition);
     return QStringLiteral(RT_TALLY_ADD("SELECT * FROM (%1)")).arg(parts.join(QStringLiteral(" UNION ALL ")));
 }

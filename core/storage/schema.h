@@ -30,10 +30,11 @@ QStringList createStatements();
 ///    feedback_date, state (latest, 'registered' without history), state_changed_on (its date,
 ///    NULL without history), deadline (last approved problem-level extension by (decided_on, id),
 ///    else original_deadline), deadline_decided_on (NULL without such an extension), measures
-///    (count of measures.problem_id). Kept by triggers on problems, problem_latest_state, measures
-///    and extension_requests; derived data, not audited. Statistics scans it. `problem_tally`
-///    (dim, key, value, state, problems, measures) sums those rows per grouping column, value
-///    and state (triggers on problem_facts); `problem_facts_state` indexes (state, deadline). The dashboard reads these instead of scanning (Statistics::usesTally).
+///    (count of measures.problem_id). Kept by triggers on problems, problem_states (the step-3
+///    triggers, redefined), measures and extension_requests. `problem_tally` (dim, key, value,
+///    state, problems, measures) sums those rows per grouping column, value and state (triggers
+///    on problem_facts); `problem_facts_state` indexes (state, deadline). Derived data, not
+///    audited; the dashboard reads the tally (Statistics::usesTally), other figures scan the facts.
 QList<QStringList> migrationSteps();
 
 /// "INSERT INTO problem_facts SELECT …" computing the rows of the live problems that
