@@ -147,6 +147,30 @@ QString problemFilterSql(const StatsFilter &f, QVariantList &binds)
     return where;
 }
 
+/// problemFilterSql for problem_facts p: the unit and round through the problems' indexes
+/// (problems_unit, problems_inspection), so a one-unit figure reads that unit's rows only.
+QString factsFilterSql(const StatsFilter &f, QVariantList &binds)
+{
+    QString where;
+    if (!f.unit.isEmpty()) {
+        where +=
+            QStringLiteral(" AND p.problem_id IN (SELECT id FROM problems WHERE unit_id IN (SELECT id FROM "
+                           "units WHERE name = ?))");
+        binds << f.unit;
+    }
+    if (!f.round.isEmpty()) {
+        where +=
+            QStringLiteral(" AND p.problem_id IN (SELECT id FROM problems WHERE inspection_id IN (SELECT "
+                           "i.id FROM inspections i JOIN rounds r ON r.id = i.round_id WHERE r.label = ?))");
+        binds << f.round;
+    }
+    if (f.source) {
+        where += QStringLiteral(" AND p.source_level = ?");
+        binds << Names::key(*f.source);
+    }
+    return where;
+}
+
 /// The column of kCountsAsOf the counts are first grouped on, before the (few) named rows of
 /// units, inspections, rounds or categories are joined: grouping 100,000 problems on an id and
 /// joining a few thousand groups is much cheaper than joining every problem.
@@ -263,7 +287,7 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
                                         const StatsFilter &filter)
 {
     QVariantList binds;
-    const QString where = problemFilterSql(filter, binds);
+    const QString where = g_forceHistory ? problemFilterSql(filter, binds) : factsFilterSql(filter, binds);
     // Counted per raw key (g), then named: see rawGroupExpr. Three sources of g, the same figures:
     // problem_tally (the dashboard: no filter, nothing dated after asOf), a scan of problem_facts,
     // or (forced) the history lookups per problem.
@@ -419,7 +443,7 @@ Result<QList<OverdueItem>> Statistics::overdue(Database &db, const QDate &asOf, 
         // From problem_facts: the deadline on asOf first, then the state of those past it (the
         // history is looked up only where the state changed after asOf), then the texts of the few
         // overdue ones.
-        const QString where = problemFilterSql(filter, binds);
+        const QString where = factsFilterSql(filter, binds);
         sql = withFacts(
             QStringLiteral(
                 "WITH o AS MATERIALIZED (SELECT p.problem_id, p.state, p.state_changed_on, #DL AS dl "

@@ -283,9 +283,10 @@ QList<QStringList> migrationSteps()
                 "feedback_date TEXT, state TEXT NOT NULL, state_changed_on TEXT, deadline TEXT, "
                 "deadline_decided_on TEXT, measures INTEGER NOT NULL)"),
             QStringLiteral("INSERT INTO problem_facts " RT_FACTS_SELECT("1")),
-            // Problems by state and deadline: the overdue counts on a date (no partial index: opening a
-            // register reads every index without a WHERE).
-            QStringLiteral("CREATE INDEX problem_facts_state ON problem_facts(state, deadline)"),
+            // Problems by state and deadline: the overdue counts on a date, index-only for the total and
+            // by round or unit (no partial index: opening a register reads every index without a WHERE).
+            QStringLiteral(
+                "CREATE INDEX problem_facts_state ON problem_facts(state, deadline, inspection_id, unit_id)"),
             // problem_tally: the number of live problems and of their measures per grouping column
             // (dim: inspection, unit, category, source, office, leader), value and latest state, kept
             // from problem_facts by triggers. Rows may fall to 0 problems and stay.

@@ -33,7 +33,8 @@ QStringList createStatements();
 ///    (count of measures.problem_id). Kept by triggers on problems, problem_states (the step-3
 ///    triggers, redefined), measures and extension_requests. `problem_tally` (dim, key, value,
 ///    state, problems, measures) sums those rows per grouping column, value and state (triggers
-///    on problem_facts); `problem_facts_state` indexes (state, deadline). Derived data, not
+///    on problem_facts); `problem_facts_state` indexes (state, deadline,
+///    inspection_id, unit_id). Derived data, not
 ///    audited; the dashboard reads the tally (Statistics::usesTally), other figures scan the facts.
 QList<QStringList> migrationSteps();
 
