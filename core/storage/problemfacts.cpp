@@ -39,9 +39,13 @@ Status refill(Database &db, qint64 after)
     const QVariantList binds{after};
     RT_TRY(run(db, QStringLiteral("DELETE FROM problem_facts WHERE problem_id > ?"), binds));
     RT_TRY(run(db, QStringLiteral("DROP TRIGGER problem_facts_tally_ai")));
-    RT_TRY(run(db, schema::problemFactsFill(QStringLiteral("p.id > ?")), binds));
-    RT_TRY(run(db, schema::problemTallyFill(QStringLiteral("f.problem_id > ?")),
-               QVariantList(6, after))); // one bind per grouping column
+    const bool extensions =
+        db.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM extension_requests WHERE problem_id > ? AND "
+                                 "decision = 'approved')"),
+                  binds)
+            .toBool();
+    RT_TRY(run(db, schema::problemFactsFill(QStringLiteral("p.id > ?"), extensions), binds));
+    RT_TRY(run(db, schema::problemTallyFill(QStringLiteral("f.problem_id > ?")), binds));
     return run(db, triggerStatement("problem_facts_tally_ai"));
 }
 

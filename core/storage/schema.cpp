@@ -192,6 +192,13 @@ QStringList createStatements()
     "p.id AND x.measure_id IS NULL AND x.decision = 'approved' AND x.decided_on IS NOT NULL ORDER BY "       \
     "x.decided_on DESC, x.id DESC LIMIT 1) WHERE " C " AND p.deleted_at IS NULL"
 
+// RT_FACTS_SELECT for problems without an approved extension: the original deadline.
+#define RT_FACTS_SELECT_NO_EXTENSIONS(C)                                                                     \
+    "SELECT p.id, p.unit_id, p.inspection_id, p.category_id, p.source_level, p.responsible_office, "         \
+    "p.lead_leader, p.feedback_date, coalesce(l.state, 'registered'), l.changed_on, p.original_deadline, "   \
+    "NULL, (SELECT count(*) FROM measures m WHERE m.problem_id = p.id) FROM problems p LEFT JOIN "           \
+    "problem_latest_state l ON l.problem_id = p.id WHERE " C " AND p.deleted_at IS NULL"
+
 // Recomputes the problem_facts row of problem X (an SQL expression).
 #define RT_FACTS(X)                                                                                          \
     "DELETE FROM problem_facts WHERE problem_id = " X                                                        \
@@ -356,26 +363,36 @@ QList<QStringList> migrationSteps()
 #undef RT_FACTS_STATE
 #undef RT_FACTS_MEASURES
 
-QString problemFactsFill(const QString &condition)
+QString problemFactsFill(const QString &condition, bool extensions)
 {
+    if (!extensions)
+        return QStringLiteral("INSERT INTO problem_facts " RT_FACTS_SELECT_NO_EXTENSIONS("%1"))
+            .arg(condition);
     // condition: SQL over problems p, e.g. "p.id > 100".
     return QStringLiteral("INSERT INTO problem_facts " RT_FACTS_SELECT("%1")).arg(condition);
 }
 
 #undef RT_FACTS_SELECT
+#undef RT_FACTS_SELECT_NO_EXTENSIONS
 
 QString problemTallyFill(const QString &condition)
 {
-    // Grouped per dim over the facts rows that condition (SQL over problem_facts f) selects.
+    // The facts rows are grouped on every grouping column and the state at once (one sort), then
+    // each dim sums those few groups.
     QStringList parts;
     for (const auto &[dim, column] :
          {std::pair{"inspection", "inspection_id"}, std::pair{"unit", "unit_id"},
           std::pair{"category", "category_id"}, std::pair{"source", "source_level"},
           std::pair{"office", "responsible_office"}, std::pair{"leader", "lead_leader"}})
-        parts << QStringLiteral("SELECT '%1', quote(f.%2), f.%2, f.state, count(*), sum(f.measures) FROM "
-                                "problem_facts f WHERE %3 GROUP BY f.%2, f.state")
-                     .arg(QLatin1String(dim), QLatin1String(column), condition);
-    return QStringLiteral(RT_TALLY_ADD("SELECT * FROM (%1)")).arg(parts.join(QStringLiteral(" UNION ALL ")));
+        parts << QStringLiteral("SELECT '%1', quote(c.%2), c.%2, c.state, sum(c.n), sum(c.m) FROM c GROUP BY "
+                                "c.%2, c.state")
+                     .arg(QLatin1String(dim), QLatin1String(column));
+    return QStringLiteral(
+               RT_TALLY_ADD(
+                   "WITH c AS MATERIALIZED (SELECT inspection_id, unit_id, category_id, source_level, "
+                   "responsible_office, lead_leader, state, count(*) AS n, sum(measures) AS m FROM "
+                   "problem_facts f WHERE %1 GROUP BY 1, 2, 3, 4, 5, 6, 7) SELECT * FROM (%2)"))
+        .arg(condition, parts.join(QStringLiteral(" UNION ALL ")));
 }
 
 #undef RT_TALLY_ROWS

@@ -40,8 +40,10 @@ QList<QStringList> migrationSteps();
 
 /// "INSERT INTO problem_facts SELECT …" computing the rows of the live problems that
 /// @p condition (SQL over `problems p`, e.g. "p.id > 100" or "1") selects, from the register: the
-/// rows the triggers of step 4 keep. Delete those problems' rows first.
-QString problemFactsFill(const QString &condition);
+/// rows the triggers of step 4 keep. Delete those problems' rows first. @p extensions false
+/// leaves the extension lookup out (every deadline the original one): only when none of those
+/// problems has an approved extension.
+QString problemFactsFill(const QString &condition, bool extensions = true);
 
 /// "INSERT INTO problem_tally … ON CONFLICT DO UPDATE" adding the problem_facts rows that
 /// @p condition (SQL over `problem_facts f`) selects to problem_tally (step 4): per grouping
