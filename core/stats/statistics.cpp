@@ -43,11 +43,6 @@ const char *const kStateFromHistory =
     "AND s.changed_on <= '@D' ORDER BY s.changed_on DESC, s.id DESC LIMIT 1), "
     "'registered')";
 
-// The same when @D is on or after every changed_on of the register: the last entry of all, kept
-// in problem_latest_state by triggers (schema step 3). One primary-key lookup per problem.
-const char *const kStateFromLatest =
-    "COALESCE((SELECT l.state FROM problem_latest_state l WHERE l.problem_id = p.id), 'registered')";
-
 bool g_forceHistory = false;
 
 // On the problem_facts row p (schema step 4): the state on @D is the latest one unless it changed
@@ -220,11 +215,10 @@ std::pair<QString, QString> namedGroupSql(GroupBy by)
     return {QStringLiteral("g.k, NULL"), QString()};
 }
 
-QString withDate(QString sql, Database &db, const QDate &asOf)
+/// The history path's query for @D (setForceHistory): every state looked up in the history.
+QString withDate(QString sql, const QDate &asOf)
 {
-    sql.replace(
-        QStringLiteral("@ST"),
-        QString::fromLatin1(Statistics::usesLatestState(db, asOf) ? kStateFromLatest : kStateFromHistory));
+    sql.replace(QStringLiteral("@ST"), QString::fromLatin1(kStateFromHistory));
     return sql.replace(QStringLiteral("@D"), asOf.toString(Qt::ISODate));
 }
 
@@ -335,7 +329,7 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
                                       QString::fromLatin1(kCountsAsOf).replace(QStringLiteral("@F"), where) +
                                       QStringLiteral("), ") + grouped.arg(rawGroupExpr(by)) + outer,
                                   db, asOf),
-                     db, asOf);
+                     asOf);
     }
     auto q = db.exec(sql, binds);
     if (!q)
@@ -466,7 +460,7 @@ Result<QList<OverdueItem>> Statistics::overdue(Database &db, const QDate &asOf, 
                              QStringLiteral(" AND ps.st IN ('registered', 'in_progress') AND ps.dl IS "
                                             "NOT NULL AND ps.dl < '@D' ORDER BY ps.dl, ps.id"),
                          db, asOf),
-            db, asOf);
+            asOf);
     }
     auto q = db.exec(sql, binds);
     if (!q)
