@@ -3,6 +3,7 @@
 #include "domain/types.h"
 #include "storage/bulkinserter.h"
 #include "storage/bulkwritecache.h"
+#include "storage/problemfacts.h"
 #include "storage/searchindex.h"
 #include "workflow/organizationservice.h"
 
@@ -96,6 +97,9 @@ Status SyntheticRegister::generate(Database &db, int problems, quint32 seed,
     SearchIndexSuspension searchIndex(db);
     if (!searchIndex.active())
         return searchIndex.error();
+    ProblemFactsDeferral facts(db); // statistics rows: one statement at the end
+    if (!facts.active())
+        return facts.error();
     RT_TRY(db.setMeta(QStringLiteral("reference_date"), iso(referenceDate())));
     RT_TRY(db.setMeta(QStringLiteral("register_title"),
                       tr("Synthetic register (%n problems)", nullptr, problems)));
@@ -296,6 +300,7 @@ Status SyntheticRegister::generate(Database &db, int problems, quint32 seed,
             progress(i + 1, problems);
     }
     RT_TRY(searchIndex.finish());
+    RT_TRY(facts.finish());
     if (progress)
         progress(problems, problems);
     return tx.commit();

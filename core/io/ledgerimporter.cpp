@@ -4,6 +4,7 @@
 #include "xlsxreader.h"
 
 #include "storage/bulkwritecache.h"
+#include "storage/problemfacts.h"
 #include "storage/searchindex.h"
 #include "workflow/bulkregistration.h"
 #include "workflow/organizationservice.h"
@@ -173,6 +174,9 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     SearchIndexDeferral searchIndex(db);
     if (!searchIndex.active())
         return fail(searchIndex.error());
+    ProblemFactsDeferral facts(db); // statistics rows of the new problems: one statement at the end
+    if (!facts.active())
+        return fail(facts.error());
     BulkRegistration bulk(db);
     QHash<QString, qint64> byNumber;
     QHash<std::pair<QString, QString>, qint64> byText;
@@ -304,6 +308,8 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
         return report;
     }
     if (const Status s = searchIndex.finish(); !s)
+        return fail(s.error());
+    if (const Status s = facts.finish(); !s)
         return fail(s.error());
     if (const Status s = tx.commit(); !s)
         return fail(s.error());

@@ -43,12 +43,58 @@ const char *const kStateFromHistory =
     "AND s.changed_on <= '@D' ORDER BY s.changed_on DESC, s.id DESC LIMIT 1), "
     "'registered')";
 
-// The same when @D is on or after every changed_on of the register: the last entry of all, kept
-// in problem_latest_state by triggers (schema step 3). One primary-key lookup per problem.
-const char *const kStateFromLatest =
-    "COALESCE((SELECT l.state FROM problem_latest_state l WHERE l.problem_id = p.id), 'registered')";
-
 bool g_forceHistory = false;
+
+// On the problem_facts row p (schema step 4): the state on @D is the latest one unless it changed
+// after @D (rare for a past date: 6% of the problems on 2021-06-30 in the generated register), then
+// the history lookup of kStateFromHistory.
+const char *const kFactsState =
+    "CASE WHEN p.state_changed_on IS NULL OR p.state_changed_on <= '@D' THEN p.state ELSE COALESCE((SELECT "
+    "s.state FROM problem_states s WHERE s.problem_id = p.problem_id AND s.changed_on <= '@D' ORDER BY "
+    "s.changed_on DESC, s.id DESC LIMIT 1), 'registered') END";
+
+// The deadline on @D: the current one unless the extension that set it was approved after @D, then
+// the lookup of kDeadlineWithExtensions.
+const char *const kFactsDeadline =
+    "CASE WHEN p.deadline_decided_on IS NULL OR p.deadline_decided_on <= '@D' THEN p.deadline ELSE "
+    "COALESCE((SELECT e.requested_deadline FROM extension_requests e WHERE e.problem_id = p.problem_id AND "
+    "e.measure_id IS NULL AND e.decision = 'approved' AND e.decided_on <= '@D' ORDER BY e.decided_on DESC, "
+    "e.id DESC LIMIT 1), (SELECT o.original_deadline FROM problems o WHERE o.id = p.problem_id)) END";
+
+// kCountsAsOf on problem_facts: the narrow rows (no texts, measures counted) of the problems that
+// exist on @D, with the filter @F on p.
+const char *const kFactsCountsAsOf =
+    "SELECT p.unit_id, p.inspection_id, p.category_id, p.responsible_office, p.lead_leader, p.source_level, "
+    "#ST AS st, #DL AS dl, p.measures AS mc FROM problem_facts p WHERE p.feedback_date <= '@D' @F";
+
+QString withFacts(QString sql, const QDate &asOf)
+{
+    sql.replace(QStringLiteral("#ST"), QString::fromLatin1(kFactsState));
+    sql.replace(QStringLiteral("#DL"), QString::fromLatin1(kFactsDeadline));
+    return sql.replace(QStringLiteral("@D"), asOf.toString(Qt::ISODate));
+}
+
+/// The problem_tally dim (and problem_facts column) a grouping reads (see schema step 4).
+std::pair<QString, QString> tallyDim(GroupBy by)
+{
+    switch (by) {
+    case GroupBy::Round:
+    case GroupBy::Kind:
+        return {QStringLiteral("inspection"), QStringLiteral("inspection_id")};
+    case GroupBy::Unit:
+        return {QStringLiteral("unit"), QStringLiteral("unit_id")};
+    case GroupBy::Office:
+        return {QStringLiteral("office"), QStringLiteral("responsible_office")};
+    case GroupBy::Category:
+        return {QStringLiteral("category"), QStringLiteral("category_id")};
+    case GroupBy::Leader:
+        return {QStringLiteral("leader"), QStringLiteral("lead_leader")};
+    case GroupBy::None:
+    case GroupBy::Source:
+        break;
+    }
+    return {QStringLiteral("source"), QStringLiteral("source_level")};
+}
 
 const char *const kDeadlineWithExtensions = "COALESCE((SELECT e.requested_deadline FROM extension_requests e "
                                             "WHERE e.problem_id = p.id AND e.measure_id "
@@ -87,6 +133,30 @@ QString problemFilterSql(const StatsFilter &f, QVariantList &binds)
         where +=
             QStringLiteral(" AND p.inspection_id IN (SELECT i.id FROM inspections i JOIN rounds r ON r.id = "
                            "i.round_id WHERE r.label = ?)");
+        binds << f.round;
+    }
+    if (f.source) {
+        where += QStringLiteral(" AND p.source_level = ?");
+        binds << Names::key(*f.source);
+    }
+    return where;
+}
+
+/// problemFilterSql for problem_facts p: the unit and round through the problems' indexes
+/// (problems_unit, problems_inspection), so a one-unit figure reads that unit's rows only.
+QString factsFilterSql(const StatsFilter &f, QVariantList &binds)
+{
+    QString where;
+    if (!f.unit.isEmpty()) {
+        where +=
+            QStringLiteral(" AND p.problem_id IN (SELECT id FROM problems WHERE unit_id IN (SELECT id FROM "
+                           "units WHERE name = ?))");
+        binds << f.unit;
+    }
+    if (!f.round.isEmpty()) {
+        where +=
+            QStringLiteral(" AND p.problem_id IN (SELECT id FROM problems WHERE inspection_id IN (SELECT "
+                           "i.id FROM inspections i JOIN rounds r ON r.id = i.round_id WHERE r.label = ?))");
         binds << f.round;
     }
     if (f.source) {
@@ -145,11 +215,10 @@ std::pair<QString, QString> namedGroupSql(GroupBy by)
     return {QStringLiteral("g.k, NULL"), QString()};
 }
 
-QString withDate(QString sql, Database &db, const QDate &asOf)
+/// The history path's query for @D (setForceHistory): every state looked up in the history.
+QString withDate(QString sql, const QDate &asOf)
 {
-    sql.replace(
-        QStringLiteral("@ST"),
-        QString::fromLatin1(Statistics::usesLatestState(db, asOf) ? kStateFromLatest : kStateFromHistory));
+    sql.replace(QStringLiteral("@ST"), QString::fromLatin1(kStateFromHistory));
     return sql.replace(QStringLiteral("@D"), asOf.toString(Qt::ISODate));
 }
 
@@ -212,21 +281,57 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
                                         const StatsFilter &filter)
 {
     QVariantList binds;
-    const QString where = problemFilterSql(filter, binds);
-    // Counted per raw key (g), then named: see rawGroupExpr.
+    const QString where = g_forceHistory ? problemFilterSql(filter, binds) : factsFilterSql(filter, binds);
+    // Counted per raw key (g), then named: see rawGroupExpr. Three sources of g, the same figures:
+    // problem_tally (the dashboard: no filter, nothing dated after asOf), a scan of problem_facts,
+    // or (forced) the history lookups per problem.
     const auto named = namedGroupSql(by);
-    const QString sql =
-        QStringLiteral("WITH ps AS MATERIALIZED (") +
-        QString::fromLatin1(kCountsAsOf).replace(QStringLiteral("@F"), where) +
+    const QString grouped = QStringLiteral(
+        "g AS (SELECT %1 AS k, count(*) AS n, sum(ps.mc) AS m, sum(ps.st = 'completed') AS c1, "
+        "sum(ps.st = 'closed_out') AS c2, sum(ps.st = 'long_term') AS c3, sum(ps.st = "
+        "'in_progress') AS c4, sum(ps.st = 'registered') AS c5, sum(ps.st IN ('registered', "
+        "'in_progress') AND ps.dl IS NOT NULL AND ps.dl < '@D') AS c6 FROM ps GROUP BY k) ");
+    const QString outer =
         QStringLiteral(
-            "), g AS (SELECT %1 AS k, count(*) AS n, sum(ps.mc) AS m, sum(ps.st = 'completed') AS c1, "
-            "sum(ps.st = 'closed_out') AS c2, sum(ps.st = 'long_term') AS c3, sum(ps.st = "
-            "'in_progress') AS c4, sum(ps.st = 'registered') AS c5, sum(ps.st IN ('registered', "
-            "'in_progress') AND ps.dl IS NOT NULL AND ps.dl < '@D') AS c6 FROM ps GROUP BY k) "
-            "SELECT %2, sum(n), sum(m), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5), sum(c6) FROM g %3 "
-            "GROUP BY 1")
-            .arg(rawGroupExpr(by), named.first, named.second);
-    auto q = db.exec(withDate(withDeadline(sql, db, asOf), db, asOf), binds);
+            "SELECT %1, sum(n), sum(m), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5), sum(c6) FROM g "
+            "%2 GROUP BY 1")
+            .arg(named.first, named.second);
+    QString sql;
+    if (filter.unit.isEmpty() && filter.round.isEmpty() && !filter.source && usesTally(db, asOf)) {
+        // Per state from the tally; the overdue ones (open, deadline before asOf) from the index
+        // problem_facts_state. Groups whose rows all fell to 0 problems are left out, as a scan
+        // would not see them.
+        const auto [dim, column] = tallyDim(by);
+        const QString key = by == GroupBy::None ? QStringLiteral("''") : QStringLiteral("t.value");
+        const QString overdueKey = by == GroupBy::None ? QStringLiteral("''") : QStringLiteral("p.") + column;
+        sql =
+            QStringLiteral(
+                "WITH g AS (SELECT %1 AS k, sum(t.problems) AS n, sum(t.measures) AS m, sum(CASE t.state "
+                "WHEN "
+                "'completed' THEN t.problems ELSE 0 END) AS c1, sum(CASE t.state WHEN 'closed_out' THEN "
+                "t.problems ELSE 0 END) AS c2, sum(CASE t.state WHEN 'long_term' THEN t.problems ELSE 0 END) "
+                "AS c3, sum(CASE t.state WHEN 'in_progress' THEN t.problems ELSE 0 END) AS c4, sum(CASE "
+                "t.state WHEN 'registered' THEN t.problems ELSE 0 END) AS c5, 0 AS c6 FROM problem_tally t "
+                "WHERE t.dim = '%2' GROUP BY t.key HAVING sum(t.problems) > 0 UNION ALL SELECT %3, 0, 0, 0, "
+                "0, 0, 0, 0, count(*) FROM problem_facts p WHERE p.state IN ('registered', 'in_progress') "
+                "AND p.deadline IS NOT NULL AND p.deadline < '@D' GROUP BY quote(%3)) ")
+                .arg(key, dim, overdueKey) +
+            outer;
+        sql.replace(QStringLiteral("@D"), asOf.toString(Qt::ISODate));
+    } else if (!g_forceHistory) {
+        sql = withFacts(QStringLiteral("WITH ps AS MATERIALIZED (") +
+                            QString::fromLatin1(kFactsCountsAsOf).replace(QStringLiteral("@F"), where) +
+                            QStringLiteral("), ") + grouped.arg(rawGroupExpr(by)) + outer,
+                        asOf);
+    } else {
+        sql =
+            withDate(withDeadline(QStringLiteral("WITH ps AS MATERIALIZED (") +
+                                      QString::fromLatin1(kCountsAsOf).replace(QStringLiteral("@F"), where) +
+                                      QStringLiteral("), ") + grouped.arg(rawGroupExpr(by)) + outer,
+                                  db, asOf),
+                     asOf);
+    }
+    auto q = db.exec(sql, binds);
     if (!q)
         return q.error();
     StatsResult result;
@@ -327,15 +432,37 @@ Coverage Statistics::coverage(Database &db, const QDate &asOf)
 Result<QList<OverdueItem>> Statistics::overdue(Database &db, const QDate &asOf, const StatsFilter &filter)
 {
     QVariantList binds;
-    const QString where = filterSql(filter, binds);
-    const QString sql =
-        withAsOf() +
-        QStringLiteral("SELECT ps.id, ps.registration_no, u.name, ps.description, ps.responsible_office, "
-                       "ps.lead_leader, ps.responsible_person, ps.dl, ps.st ") +
-        fromAsOf() + where +
-        QStringLiteral(" AND ps.st IN ('registered', 'in_progress') AND ps.dl IS NOT NULL AND ps.dl "
-                       "< '@D' ORDER BY ps.dl, ps.id");
-    auto q = db.exec(withDate(withDeadline(sql, db, asOf), db, asOf), binds);
+    QString sql;
+    if (!g_forceHistory) {
+        // From problem_facts: the deadline on asOf first, then the state of those past it (the
+        // history is looked up only where the state changed after asOf), then the texts of the few
+        // overdue ones.
+        const QString where = factsFilterSql(filter, binds);
+        sql = withFacts(
+            QStringLiteral(
+                "WITH o AS MATERIALIZED (SELECT p.problem_id, p.state, p.state_changed_on, #DL AS dl "
+                "FROM problem_facts p WHERE p.feedback_date <= '@D' %1), ps AS MATERIALIZED (SELECT "
+                "p.problem_id AS id, p.dl, #ST AS st FROM o p WHERE p.dl IS NOT NULL AND p.dl < "
+                "'@D') SELECT ps.id, q.registration_no, u.name, q.description, q.responsible_office, "
+                "q.lead_leader, q.responsible_person, ps.dl, ps.st FROM ps JOIN problems q ON q.id = "
+                "ps.id LEFT JOIN units u ON u.id = q.unit_id WHERE ps.st IN ('registered', "
+                "'in_progress') ORDER BY ps.dl, ps.id")
+                .arg(where),
+            asOf);
+    } else {
+        const QString where = filterSql(filter, binds);
+        sql = withDate(
+            withDeadline(withAsOf() +
+                             QStringLiteral("SELECT ps.id, ps.registration_no, u.name, ps.description, "
+                                            "ps.responsible_office, ps.lead_leader, "
+                                            "ps.responsible_person, ps.dl, ps.st ") +
+                             fromAsOf() + where +
+                             QStringLiteral(" AND ps.st IN ('registered', 'in_progress') AND ps.dl IS "
+                                            "NOT NULL AND ps.dl < '@D' ORDER BY ps.dl, ps.id"),
+                         db, asOf),
+            asOf);
+    }
+    auto q = db.exec(sql, binds);
     if (!q)
         return q.error();
     QList<OverdueItem> out;
@@ -364,6 +491,19 @@ bool Statistics::usesLatestState(Database &db, const QDate &asOf)
     // the history lookup's "changed_on <= @D".
     const QVariant newest =
         db.scalar(QStringLiteral("SELECT coalesce(max(changed_on), '') FROM problem_latest_state"));
+    return newest.isValid() && newest.toString() <= toIso(asOf);
+}
+
+bool Statistics::usesTally(Database &db, const QDate &asOf)
+{
+    if (g_forceHistory)
+        return false;
+    // Indexed MAXes (the problems' feedback dates include soft-deleted ones: a later one only
+    // means the scan is taken); the approved extensions are few. '' when there are none.
+    const QVariant newest = db.scalar(QStringLiteral(
+        "SELECT max(coalesce((SELECT max(changed_on) FROM problem_latest_state), ''), coalesce((SELECT "
+        "max(feedback_date) FROM problems), ''), coalesce((SELECT max(decided_on) FROM extension_requests "
+        "WHERE measure_id IS NULL AND decision = 'approved'), ''))"));
     return newest.isValid() && newest.toString() <= toIso(asOf);
 }
 

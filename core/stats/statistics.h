@@ -132,17 +132,25 @@ public:
     static Result<QList<OverdueItem>> overdue(Database &db, const QDate &asOf,
                                               const StatsFilter &filter = {});
 
-    /// Parses a `--by` word (round, unit, office, source, category, kind, leader).
-    /// Whether figures as of @p asOf read each problem's state from problem_latest_state (the
-    /// last history entry of all) instead of looking it up in the history: true when @p asOf is on
-    /// or after the newest problem_states.changed_on of the register, where both give the same
-    /// state. The deadline on @p asOf is looked up the same way on both paths.
+    /// Whether every problem's state on @p asOf is its latest one (problem_latest_state): true when
+    /// @p asOf is on or after the newest problem_states.changed_on of the register (false while
+    /// setForceHistory is on). Since schema step 4 the figures read problem_tally (usesTally) or
+    /// problem_facts, which look the state up per problem where it changed after @p asOf.
     static bool usesLatestState(Database &db, const QDate &asOf);
 
-    /// Tests and benchmarks: always look states up in the history (false restores the default).
+    /// Whether compute() without a filter reads the counts from problem_tally (schema step 4)
+    /// instead of scanning problem_facts: true when @p asOf is on or after every date that can
+    /// change a figure (the newest state change, feedback date and approved problem extension),
+    /// so that every live problem exists on @p asOf with its latest state and current deadline.
+    /// False while setForceHistory is on.
+    static bool usesTally(Database &db, const QDate &asOf);
+
+    /// Tests and benchmarks: always look states and deadlines up in the history, on the problems
+    /// table (the figures before schema step 4; false restores problem_tally and problem_facts).
     /// Process-wide; not thread-safe against a running computation.
     static void setForceHistory(bool force);
 
+    /// Parses a `--by` word (round, unit, office, source, category, kind, leader).
     static std::optional<GroupBy> groupByFromKey(const QString &key);
 
     /// A fraction rounded to 4 places, as JSON carries rates.

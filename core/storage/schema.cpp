@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include <utility>
+
 namespace rectrack::core::schema {
 
 namespace {
@@ -177,6 +179,62 @@ QStringList createStatements()
     "problem_latest_state(problem_id, changed_on, state) SELECT problem_id, changed_on, state FROM "         \
     "problem_states WHERE problem_id = " R ".problem_id ORDER BY changed_on DESC, id DESC LIMIT 1;"
 
+// A problem's row of problem_facts, computed from the register (problems with problem_latest_state,
+// extension_requests and measures) for the problems the condition C selects; soft-deleted problems
+// have no row. The deadline is the last extension approved (with a decision date) by
+// (decided_on, id), else the original one, as Statistics' per-date lookup without a date bound.
+#define RT_FACTS_SELECT(C)                                                                                   \
+    "SELECT p.id, p.unit_id, p.inspection_id, p.category_id, p.source_level, p.responsible_office, "         \
+    "p.lead_leader, p.feedback_date, coalesce(l.state, 'registered'), l.changed_on, "                        \
+    "coalesce(e.requested_deadline, p.original_deadline), e.decided_on, (SELECT count(*) FROM measures m "   \
+    "WHERE m.problem_id = p.id) FROM problems p LEFT JOIN problem_latest_state l ON l.problem_id = p.id "    \
+    "LEFT JOIN extension_requests e ON e.id = (SELECT x.id FROM extension_requests x WHERE x.problem_id = "  \
+    "p.id AND x.measure_id IS NULL AND x.decision = 'approved' AND x.decided_on IS NOT NULL ORDER BY "       \
+    "x.decided_on DESC, x.id DESC LIMIT 1) WHERE " C " AND p.deleted_at IS NULL"
+
+// RT_FACTS_SELECT for problems without an approved extension: the original deadline.
+#define RT_FACTS_SELECT_NO_EXTENSIONS(C)                                                                     \
+    "SELECT p.id, p.unit_id, p.inspection_id, p.category_id, p.source_level, p.responsible_office, "         \
+    "p.lead_leader, p.feedback_date, coalesce(l.state, 'registered'), l.changed_on, p.original_deadline, "   \
+    "NULL, (SELECT count(*) FROM measures m WHERE m.problem_id = p.id) FROM problems p LEFT JOIN "           \
+    "problem_latest_state l ON l.problem_id = p.id WHERE " C " AND p.deleted_at IS NULL"
+
+// Recomputes the problem_facts row of problem X (an SQL expression).
+#define RT_FACTS(X)                                                                                          \
+    "DELETE FROM problem_facts WHERE problem_id = " X                                                        \
+    "; INSERT INTO problem_facts " RT_FACTS_SELECT("p.id = " X) ";"
+
+// Copies the latest state of the problem of row R (new or old) from problem_latest_state into its
+// problem_facts row.
+#define RT_FACTS_STATE(R)                                                                                    \
+    "UPDATE problem_facts SET state = coalesce((SELECT l.state FROM problem_latest_state l WHERE "           \
+    "l.problem_id = " R ".problem_id), 'registered'), state_changed_on = (SELECT l.changed_on FROM "         \
+    "problem_latest_state l WHERE l.problem_id = " R ".problem_id) WHERE problem_id = " R ".problem_id;"
+
+// Recounts the measures of problem X in its problem_facts row.
+#define RT_FACTS_MEASURES(X)                                                                                 \
+    "UPDATE problem_facts SET measures = (SELECT count(*) FROM measures WHERE problem_id = " X               \
+    ") WHERE problem_id = " X ";"
+
+// problem_tally rows of the problem_facts row R (new or old), each counting N problems (1 or -1):
+// one per grouping column (dim), keyed by quote() of the value so that NULL, '' and numbers stay
+// distinct groups, as GROUP BY keeps them.
+#define RT_TALLY_ROWS(R, N)                                                                                  \
+    "SELECT * FROM (VALUES ('inspection', quote(" R ".inspection_id), " R ".inspection_id, " R ".state, " N  \
+    ", " N " * " R ".measures), ('unit', quote(" R ".unit_id), " R ".unit_id, " R ".state, " N ", " N        \
+    " * " R ".measures), ('category', quote(" R ".category_id), " R ".category_id, " R ".state, " N ", " N   \
+    " * " R ".measures), ('source', quote(" R ".source_level), " R ".source_level, " R ".state, " N ", " N   \
+    " * " R ".measures), ('office', quote(" R ".responsible_office), " R ".responsible_office, " R           \
+    ".state, " N ", " N " * " R ".measures), ('leader', quote(" R ".lead_leader), " R ".lead_leader, " R     \
+    ".state, " N ", " N " * " R ".measures))"
+
+// Adds the rows of SELECT S (dim, key, value, state, problems, measures) to problem_tally.
+#define RT_TALLY_ADD(S)                                                                                      \
+    "INSERT INTO problem_tally(dim, key, value, state, problems, measures) " S                               \
+    " WHERE true ON CONFLICT(dim, "                                                                          \
+    "key, state) DO UPDATE SET problems = problems + excluded.problems, measures = measures + "              \
+    "excluded.measures;"
+
 QList<QStringList> migrationSteps()
 {
     return {
@@ -215,7 +273,89 @@ QList<QStringList> migrationSteps()
                 "CREATE TRIGGER problem_states_latest_ad AFTER DELETE ON problem_states BEGIN " RT_LATEST(
                     "old") " END"),
         },
-        // 3 → 4: a problem's history (AuditHistory::forProblem, the History… dialog) finds the
+        // 3 → 4: statistics at scale (issue #11). problem_facts holds, per live problem, what the
+        // counts read: the grouping columns, the feedback date, the latest state and its date, the
+        // current deadline and the decision date of the extension that set it, and the number of
+        // measures. Kept by triggers on problems (insert, delete, update of those columns or of
+        // deleted_at: soft delete removes the row, restore puts it back), problem_states (step 3's
+        // triggers, redefined), measures and extension_requests, whatever writes them; bulk writers
+        // defer the insert triggers and fill the new rows once (ProblemFactsDeferral). problem_tally
+        // sums the rows per grouping column and state. Statistics read the tally for the dashboard
+        // and otherwise scan the narrow table, looking a state or deadline up in the history only
+        // when it changed after the as-of date. Derived data: not audited, filled here.
+        {
+            QStringLiteral(
+                "CREATE TABLE problem_facts (problem_id INTEGER PRIMARY KEY, unit_id INTEGER, inspection_id "
+                "INTEGER, category_id INTEGER, source_level TEXT, responsible_office TEXT, lead_leader TEXT, "
+                "feedback_date TEXT, state TEXT NOT NULL, state_changed_on TEXT, deadline TEXT, "
+                "deadline_decided_on TEXT, measures INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO problem_facts " RT_FACTS_SELECT("1")),
+            // Problems by state and deadline: the overdue counts on a date, index-only for the total and
+            // by round or unit (no partial index: opening a register reads every index without a WHERE).
+            QStringLiteral(
+                "CREATE INDEX problem_facts_state ON problem_facts(state, deadline, inspection_id, unit_id)"),
+            // problem_tally: the number of live problems and of their measures per grouping column
+            // (dim: inspection, unit, category, source, office, leader), value and latest state, kept
+            // from problem_facts by triggers. Rows may fall to 0 problems and stay.
+            QStringLiteral(
+                "CREATE TABLE problem_tally (dim TEXT NOT NULL, key TEXT NOT NULL, value, state TEXT NOT "
+                "NULL, "
+                "problems INTEGER NOT NULL, measures INTEGER NOT NULL, PRIMARY KEY (dim, key, state))"),
+            problemTallyFill(),
+            QStringLiteral(
+                "CREATE TRIGGER problem_facts_tally_ai AFTER INSERT ON problem_facts BEGIN " RT_TALLY_ADD(
+                    RT_TALLY_ROWS("new", "1")) " END"),
+            QStringLiteral(
+                "CREATE TRIGGER problem_facts_tally_au AFTER UPDATE ON problem_facts WHEN old.state IS NOT "
+                "new.state OR old.measures IS NOT new.measures OR old.inspection_id IS NOT new.inspection_id "
+                "OR "
+                "old.unit_id IS NOT new.unit_id OR old.category_id IS NOT new.category_id OR "
+                "old.source_level "
+                "IS NOT new.source_level OR old.responsible_office IS NOT new.responsible_office OR "
+                "old.lead_leader IS NOT new.lead_leader BEGIN " RT_TALLY_ADD(RT_TALLY_ROWS("old", "-1"))
+                    RT_TALLY_ADD(RT_TALLY_ROWS("new", "1")) " END"),
+            QStringLiteral(
+                "CREATE TRIGGER problem_facts_tally_ad AFTER DELETE ON problem_facts BEGIN " RT_TALLY_ADD(
+                    RT_TALLY_ROWS("old", "-1")) " END"),
+            QStringLiteral(
+                "CREATE TRIGGER problems_facts_ai AFTER INSERT ON problems BEGIN " RT_FACTS("new.id") " END"),
+            QStringLiteral("CREATE TRIGGER problems_facts_au AFTER UPDATE OF id, unit_id, inspection_id, "
+                           "category_id, source_level, responsible_office, lead_leader, feedback_date, "
+                           "original_deadline, deleted_at ON problems BEGIN DELETE FROM problem_facts WHERE "
+                           "problem_id = old.id; " RT_FACTS("new.id") " END"),
+            QStringLiteral("CREATE TRIGGER problems_facts_ad AFTER DELETE ON problems BEGIN DELETE FROM "
+                           "problem_facts WHERE problem_id = old.id; END"),
+            // The state history's triggers of step 3 also set the problem's latest state in its
+            // facts row (inline: a trigger on problem_latest_state would run twice per change).
+            QStringLiteral("DROP TRIGGER problem_states_latest_ai"),
+            QStringLiteral("DROP TRIGGER problem_states_latest_au"),
+            QStringLiteral("DROP TRIGGER problem_states_latest_ad"),
+            QStringLiteral(
+                "CREATE TRIGGER problem_states_latest_ai AFTER INSERT ON problem_states BEGIN " RT_LATEST(
+                    "new") " " RT_FACTS_STATE("new") " END"),
+            QStringLiteral(
+                "CREATE TRIGGER problem_states_latest_au AFTER UPDATE ON problem_states BEGIN " RT_LATEST(
+                    "old") " " RT_FACTS_STATE("old") " " RT_LATEST("new") " " RT_FACTS_STATE("new") " END"),
+            QStringLiteral(
+                "CREATE TRIGGER problem_states_latest_ad AFTER DELETE ON problem_states BEGIN " RT_LATEST(
+                    "old") " " RT_FACTS_STATE("old") " END"),
+            QStringLiteral(
+                "CREATE TRIGGER measures_facts_ai AFTER INSERT ON measures BEGIN " RT_FACTS_MEASURES(
+                    "new.problem_id") " END"),
+            QStringLiteral(
+                "CREATE TRIGGER measures_facts_au AFTER UPDATE OF problem_id ON measures "
+                "BEGIN " RT_FACTS_MEASURES("old.problem_id") " " RT_FACTS_MEASURES("new.problem_id") " END"),
+            QStringLiteral(
+                "CREATE TRIGGER measures_facts_ad AFTER DELETE ON measures BEGIN " RT_FACTS_MEASURES(
+                    "old.problem_id") " END"),
+            QStringLiteral("CREATE TRIGGER extension_requests_facts_ai AFTER INSERT ON extension_requests "
+                           "BEGIN " RT_FACTS("new.problem_id") " END"),
+            QStringLiteral("CREATE TRIGGER extension_requests_facts_au AFTER UPDATE ON extension_requests "
+                           "BEGIN " RT_FACTS("old.problem_id") " " RT_FACTS("new.problem_id") " END"),
+            QStringLiteral("CREATE TRIGGER extension_requests_facts_ad AFTER DELETE ON extension_requests "
+                           "BEGIN " RT_FACTS("old.problem_id") " END"),
+        },
+        // 4 → 5: a problem's history (AuditHistory::forProblem, the History… dialog) finds the
         // entries of its child rows by the problem_id in their snapshots: without an index that
         // read every entry of the audit log (2.2 s CPU for 1.7 million entries at 100,000
         // problems; 0.2 ms with it). An index on exactly that expression (the query repeats it
@@ -230,6 +370,44 @@ QList<QStringList> migrationSteps()
 }
 
 #undef RT_LATEST
+#undef RT_FACTS
+#undef RT_FACTS_STATE
+#undef RT_FACTS_MEASURES
+
+QString problemFactsFill(const QString &condition, bool extensions)
+{
+    if (!extensions)
+        return QStringLiteral("INSERT INTO problem_facts " RT_FACTS_SELECT_NO_EXTENSIONS("%1"))
+            .arg(condition);
+    // condition: SQL over problems p, e.g. "p.id > 100".
+    return QStringLiteral("INSERT INTO problem_facts " RT_FACTS_SELECT("%1")).arg(condition);
+}
+
+#undef RT_FACTS_SELECT
+#undef RT_FACTS_SELECT_NO_EXTENSIONS
+
+QString problemTallyFill(const QString &condition)
+{
+    // The facts rows are grouped on every grouping column and the state at once (one sort), then
+    // each dim sums those few groups.
+    QStringList parts;
+    for (const auto &[dim, column] :
+         {std::pair{"inspection", "inspection_id"}, std::pair{"unit", "unit_id"},
+          std::pair{"category", "category_id"}, std::pair{"source", "source_level"},
+          std::pair{"office", "responsible_office"}, std::pair{"leader", "lead_leader"}})
+        parts << QStringLiteral("SELECT '%1', quote(c.%2), c.%2, c.state, sum(c.n), sum(c.m) FROM c GROUP BY "
+                                "c.%2, c.state")
+                     .arg(QLatin1String(dim), QLatin1String(column));
+    return QStringLiteral(
+               RT_TALLY_ADD(
+                   "WITH c AS MATERIALIZED (SELECT inspection_id, unit_id, category_id, source_level, "
+                   "responsible_office, lead_leader, state, count(*) AS n, sum(measures) AS m FROM "
+                   "problem_facts f WHERE %1 GROUP BY 1, 2, 3, 4, 5, 6, 7) SELECT * FROM (%2)"))
+        .arg(condition, parts.join(QStringLiteral(" UNION ALL ")));
+}
+
+#undef RT_TALLY_ROWS
+#undef RT_TALLY_ADD
 
 QStringList auditedTables()
 {

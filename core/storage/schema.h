@@ -6,7 +6,7 @@ namespace rectrack::core::schema {
 
 /// Current schema version, stored in PRAGMA user_version. Bump it and add a step to
 /// migrationSteps() when the schema changes; never edit a step that has shipped.
-inline constexpr int kVersion = 4;
+inline constexpr int kVersion = 5;
 
 /// PRAGMA application_id of a Rectrack register: "RTRK" as a big-endian 32-bit integer.
 inline constexpr quint32 kApplicationId = 0x5254524B;
@@ -25,9 +25,33 @@ QStringList createStatements();
 ///    `problems_unit_regno`) and `problem_latest_state` (problem_id, changed_on, state): each
 ///    problem's last state history entry by (changed_on, id), kept by triggers on problem_states.
 ///    Derived data, not audited; Statistics uses it for as-of dates on or after every changed_on.
-///  - step 3 → 4: `audit_problem`, an index on the problem_id in the audit snapshots (the
+///  - step 3 → 4: `problem_facts`, one narrow row per live (not soft-deleted) problem: problem_id,
+///    unit_id, inspection_id, category_id, source_level, responsible_office, lead_leader,
+///    feedback_date, state (latest, 'registered' without history), state_changed_on (its date,
+///    NULL without history), deadline (last approved problem-level extension by (decided_on, id),
+///    else original_deadline), deadline_decided_on (NULL without such an extension), measures
+///    (count of measures.problem_id). Kept by triggers on problems, problem_states (the step-3
+///    triggers, redefined), measures and extension_requests. `problem_tally` (dim, key, value,
+///    state, problems, measures) sums those rows per grouping column, value and state (triggers
+///    on problem_facts); `problem_facts_state` indexes (state, deadline,
+///    inspection_id, unit_id). Derived data, not
+///    audited; the dashboard reads the tally (Statistics::usesTally), other figures scan the facts.
+///  - step 4 → 5: `audit_problem`, an index on the problem_id in the audit snapshots (the
 ///    entries of a problem's child rows, AuditHistory::forProblem).
 QList<QStringList> migrationSteps();
+
+/// "INSERT INTO problem_facts SELECT …" computing the rows of the live problems that
+/// @p condition (SQL over `problems p`, e.g. "p.id > 100" or "1") selects, from the register: the
+/// rows the triggers of step 4 keep. Delete those problems' rows first. @p extensions false
+/// leaves the extension lookup out (every deadline the original one): only when none of those
+/// problems has an approved extension.
+QString problemFactsFill(const QString &condition, bool extensions = true);
+
+/// "INSERT INTO problem_tally … ON CONFLICT DO UPDATE" adding the problem_facts rows that
+/// @p condition (SQL over `problem_facts f`) selects to problem_tally (step 4): per grouping
+/// column (dim inspection, unit, category, source, office, leader), value and state, the number
+/// of problems and the sum of their measures, added to what the table holds.
+QString problemTallyFill(const QString &condition = QStringLiteral("1"));
 
 /// Tables whose rows are covered by the audit log (entity names used in audit_log.entity).
 QStringList auditedTables();

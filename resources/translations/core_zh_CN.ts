@@ -723,6 +723,13 @@
     </message>
 </context>
 <context>
+    <name>ProblemFactsDeferral</name>
+    <message>
+        <source>The statistics table can only be deferred inside a transaction.</source>
+        <translation>统计表只能在事务内推迟更新。</translation>
+    </message>
+</context>
+<context>
     <name>ProblemService</name>
     <message>
         <source>A problem needs a description.</source>

@@ -117,8 +117,18 @@ int main(int argc, char **argv)
                       QStringLiteral("5")});
     parser.addOption({QStringLiteral("cli"), QStringLiteral("rectrack-cli to time the full report with"),
                       QStringLiteral("PATH")});
+    parser.addOption(
+        {QStringLiteral("only"),
+         QStringLiteral("run only the operations whose name contains one of the comma-separated TEXT "
+                        "(e.g. statistics,overdue)"),
+         QStringLiteral("TEXT")});
     parser.addHelpOption();
     parser.process(app);
+    const QStringList only = parser.value(QStringLiteral("only")).split(u',', Qt::SkipEmptyParts);
+    auto wanted = [&only](const QString &op) {
+        return only.isEmpty() ||
+               std::any_of(only.cbegin(), only.cend(), [&op](const QString &w) { return op.contains(w); });
+    };
     const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
     QDir cache(parser.value(QStringLiteral("cache")));
     cache.mkpath(QStringLiteral("."));
@@ -162,6 +172,8 @@ int main(int argc, char **argv)
 
         auto run = [&](const QString &op, double target, const std::function<void(Database &)> &fn,
                        const QString &baselineSql = {}) {
+            if (!wanted(op))
+                return;
             auto db = Database::open(path);
             if (!db) {
                 err << db.error().message << '\n';
@@ -178,18 +190,19 @@ int main(int argc, char **argv)
                 }
             };
         };
-        const Timing open = timeRunsCpu(runs, [&] {
+        const Timing open = !wanted(QStringLiteral("open register")) ? Timing{} : timeRunsCpu(runs, [&] {
             auto db = Database::open(path);
             auto q = (*db)->exec(sqlFirstPage);
             while (q && q->next()) {
             }
         });
-        rows << Row{QStringLiteral("open register + first ledger page"),
-                    n,
-                    500,
-                    open.wallMs,
-                    sqliteShell(path, sqlFirstPage, runs),
-                    open.cpuMs};
+        if (wanted(QStringLiteral("open register")))
+            rows << Row{QStringLiteral("open register + first ledger page"),
+                        n,
+                        500,
+                        open.wallMs,
+                        sqliteShell(path, sqlFirstPage, runs),
+                        open.cpuMs};
         run(QStringLiteral("sort by deadline (first page)"), 300, query(sqlSortDeadline), sqlSortDeadline);
         run(QStringLiteral("sort by unit (first page)"), 300, query(sqlSortUnit), sqlSortUnit);
         run(QStringLiteral("filter unit + state"), 300, query(sqlFilter), sqlFilter);
@@ -218,7 +231,7 @@ int main(int argc, char **argv)
             QFile::remove(xlsx);
             (void)LedgerExporter::exportTo(db, o, xlsx);
         });
-        if (n == 10000) {
+        if (n == 10000 && wanted(QStringLiteral("import"))) {
             {
                 auto db = Database::open(path);
                 ExportOptions o;
@@ -246,7 +259,7 @@ int main(int argc, char **argv)
             }
         }
 
-        if (parser.isSet(QStringLiteral("cli"))) {
+        if (parser.isSet(QStringLiteral("cli")) && wanted(QStringLiteral("report"))) {
             const QString pdf = cache.filePath(QStringLiteral("report-%1.pdf").arg(n));
             const Timing ms = timeRunsCpu(std::min(runs, 3), [&] {
                 QProcess p;

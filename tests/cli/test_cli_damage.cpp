@@ -63,6 +63,10 @@ TEST_CASE("damaged and foreign files exit 4 (or 3 from verify) with a message na
         pageOf(demo, QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'"));
     const int problemsLeaf = pageOf(demo, QStringLiteral("SELECT max(pageno) FROM dbstat WHERE name = "
                                                          "'problems' AND pagetype = 'leaf'"));
+    // The dashboard's overdue counts read this index (schema step 4); its last leaf holds open
+    // problems.
+    const int factsIndexLeaf = pageOf(demo, QStringLiteral("SELECT max(pageno) FROM dbstat WHERE name = "
+                                                           "'problem_facts_state' AND pagetype = 'leaf'"));
     const qint64 size = QFile(demo).size();
 
     struct Damage
@@ -95,8 +99,13 @@ TEST_CASE("damaged and foreign files exit 4 (or 3 from verify) with a message na
          [&](const QString &f) { overwrite(f, qint64(indexRoot - 1) * kPageSize, QByteArray(1, '\x01')); }},
         {"index root: unique uuid of problems",
          [&](const QString &f) { overwrite(f, qint64(uniqueRoot - 1) * kPageSize, QByteArray(8, '\xff')); }},
-        {"table leaf: problems (found by verify; stats meets it)",
+        {"table leaf: problems (found by verify; the statistics read problem_facts, not this page)",
          [&](const QString &f) { overwrite(f, qint64(problemsLeaf - 1) * kPageSize, QByteArray(8, '\xff')); },
+         3, 0},
+        {"index leaf: problem_facts_state (found by verify; stats meets it)",
+         [&](const QString &f) {
+             overwrite(f, qint64(factsIndexLeaf - 1) * kPageSize, QByteArray(8, '\xff'));
+         },
          3, 4},
         {"last page overwritten (found by verify)",
          [&](const QString &f) { overwrite(f, size - kPageSize, QByteArray(kPageSize, '\xab')); }, 3, 0},

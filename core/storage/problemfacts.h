@@ -1,0 +1,44 @@
+#pragma once
+
+#include "database.h"
+
+#include <QCoreApplication>
+
+namespace rectrack::core {
+
+/**
+ * Defers the problem_facts rows of newly inserted problems and measures (schema step 4) to one
+ * statement at the end of a bulk insert (ledger imports, `generate`), where the per-row triggers
+ * would cost the insert several percent.
+ *
+ * Only the AFTER INSERT triggers on problems and measures are dropped (inside the caller's
+ * Transaction, so a rollback restores them). Every other trigger stays, so changes to existing
+ * problems (a new state, an extension, an edit, a measure removed) keep their rows right meanwhile;
+ * a new problem simply has no row until finish(). finish() computes the rows of the problems
+ * inserted since construction (id above the highest id then), recounts the measures of older
+ * problems that got new measures, and recreates the triggers from the schema's own statements.
+ */
+class ProblemFactsDeferral
+{
+    Q_DECLARE_TR_FUNCTIONS(ProblemFactsDeferral)
+public:
+    explicit ProblemFactsDeferral(Database &db);
+    /// Whether the insert triggers were dropped; when false, error() says why.
+    bool active() const { return m_active; }
+    const Error &error() const { return m_error; }
+    /// Fills the deferred rows and recreates the insert triggers.
+    Status finish();
+
+    /// Recomputes the whole of problem_facts from the register (tests, repairs): the rows the
+    /// triggers keep, for every live problem. One transaction (a savepoint inside another).
+    static Status rebuild(Database &db);
+
+private:
+    Database &m_db;
+    bool m_active = false;
+    Error m_error;
+    qint64 m_lastProblem = 0; // highest problem id at construction
+    qint64 m_lastMeasure = 0; // highest measure id at construction
+};
+
+} // namespace rectrack::core
