@@ -656,9 +656,13 @@ QList<InspectionNode> LedgerQuery::inspections()
     QList<InspectionNode> out;
     auto q =
         run(m_db,
+            // The live problems per inspection from problem_tally (schema step 4: kept by triggers
+            // per inspection and state), not by counting the problems: at 100,000 problems that read
+            // every problem row (65 ms) on every open and after every edit.
             QStringLiteral("SELECT i.id, i.round_id, r.term_id, i.unit_id, u.name, i.kind, i.source_level, "
-                           "(SELECT count(*) FROM problems p WHERE p.inspection_id = i.id AND p.deleted_at "
-                           "IS NULL) FROM inspections i "
+                           "coalesce(t.n, 0) FROM inspections i "
+                           "LEFT JOIN (SELECT value AS inspection_id, sum(problems) AS n FROM problem_tally "
+                           "WHERE dim = 'inspection' GROUP BY key) t ON t.inspection_id = i.id "
                            "LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN units u ON u.id = i.unit_id "
                            "ORDER BY i.round_id, i.id"),
             {});

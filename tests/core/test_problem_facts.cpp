@@ -6,6 +6,7 @@
 #include "stats/statistics.h"
 #include "storage/auditlog.h"
 #include "storage/problemfacts.h"
+#include "storage/schema.h"
 #include "testsupport.h"
 #include "workflow/problemservice.h"
 #include "workflow/supervisionservice.h"
@@ -376,7 +377,7 @@ TEST_CASE("the schema-1 fixture migrates to step 4 with problem_facts and proble
     QFile::setPermissions(reg.path, QFile::ReadOwner | QFile::WriteOwner);
     auto db = Database::open(reg.path);
     REQUIRE(db.ok());
-    CHECK((*db)->schemaVersion() == 4);
+    CHECK((*db)->schemaVersion() == schema::kVersion);
     CHECK((*db)->scalar(QStringLiteral("SELECT count(*) FROM problem_facts")).toInt() ==
           (*db)->scalar(QStringLiteral("SELECT count(*) FROM problems WHERE deleted_at IS NULL")).toInt());
     CHECK((*db)->scalar(QStringLiteral("SELECT count(*) FROM problem_facts")).toInt() > 0);
