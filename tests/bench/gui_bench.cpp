@@ -66,7 +66,18 @@ int main(int argc, char **argv)
         QTextStream(stderr) << "usage: rectrack-gui-bench FILE [--shots DIR] [--no-backup]\n";
         return 2;
     }
-    const QString path = args[1];
+    // The register is the first argument that is not an option (or an option's value).
+    QString path;
+    for (int i = 1; i < args.size() && path.isEmpty(); ++i) {
+        if (args[i] == QLatin1String("--shots"))
+            ++i;
+        else if (!args[i].startsWith(QLatin1String("--")))
+            path = args[i];
+    }
+    if (path.isEmpty()) {
+        QTextStream(stderr) << "usage: rectrack-gui-bench FILE [--shots DIR] [--no-backup]\n";
+        return 2;
+    }
     const int shotsAt = int(args.indexOf(QStringLiteral("--shots")));
     const QString shots = shotsAt > 0 && shotsAt + 1 < args.size() ? args[shotsAt + 1] : QString();
     // --no-backup: no backup on open. The first backup copies the whole register (1.2 GB at
@@ -97,12 +108,16 @@ int main(int argc, char **argv)
         out.flush();
     };
 
+    bool opened = false;
     step(QStringLiteral("open register, show first ledger page"), [&] {
         window.resize(1440, 900);
         window.show();
-        if (!window.openRegister(path, true))
-            QTextStream(stderr) << "cannot open " << path << '\n';
+        opened = window.openRegister(path, true);
     });
+    if (!opened) {
+        QTextStream(stderr) << "cannot open " << path << '\n';
+        return 1;
+    }
     ui::LedgerView *view = window.problemView();
     QScrollBar *bar = view->verticalScrollBar();
     const int rows = window.problemModel()->rowCount();
