@@ -360,11 +360,14 @@ QChart *ReportCharts::statusDistribution(const ReportContent &content, const Cha
         qint64 n;
         QColor colour;
     } slices[] = {
+        // The open states (in progress, not started) are often the small slices of a large
+        // register (8% and 2% at 100,000 problems): side by side their labels printed over each
+        // other, so each follows a larger slice.
         {stateName(core::ProblemState::ClosedOut), c.closedOut, style.primary},
-        {stateName(core::ProblemState::Completed), c.completed, QColor(0x5d, 0x9c, 0xd8)},
-        {stateName(core::ProblemState::LongTerm), c.longTerm, QColor(0xe0, 0xa4, 0x32)},
         {stateName(core::ProblemState::InProgress), c.inProgress, QColor(0x9a, 0xa8, 0xb8)},
+        {stateName(core::ProblemState::Completed), c.completed, QColor(0x5d, 0x9c, 0xd8)},
         {stateName(core::ProblemState::Registered), c.registered, QColor(0x5b, 0x5b, 0x5b)},
+        {stateName(core::ProblemState::LongTerm), c.longTerm, QColor(0xe0, 0xa4, 0x32)},
     };
     for (const auto &sl : slices) {
         if (sl.n <= 0)
@@ -380,7 +383,8 @@ QChart *ReportCharts::statusDistribution(const ReportContent &content, const Cha
         slice->setLabelArmLengthFactor(0.12);
         slice->setLabelVisible(true);
     }
-    series->setPieSize(0.62);
+    series->setPieSize(0.56);
+    series->setHorizontalPosition(0.56); // room for the long labels of the left half
     chart->addSeries(series);
     // Labels beside the slices say everything; a legend would be truncated at print width.
     chart->legend()->setVisible(false);
