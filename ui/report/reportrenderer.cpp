@@ -410,10 +410,8 @@ QList<ReportRenderer::BodyPart> ReportRenderer::bodyParts(bool withCover) const
     auto heading = [&](const QString &title, bool newPage = false) {
         const QString no = section < 10 ? tr(kNumerals[section]) : QString::number(section + 1);
         ++section;
-        // Space above a heading, so it does not sit on the table or chart before it.
-        h += QStringLiteral("<h2 style=\"margin-top: 14px;%1\"><span style=\"font-size: 15pt; font-weight: "
-                            "bold;\">%2</span></h2>")
-                 .arg(newPage ? QStringLiteral(" page-break-before: always;") : QString(),
+        h += QStringLiteral("<h2%1><span style=\"font-size: 15pt; font-weight: bold;\">%2</span></h2>")
+                 .arg(newPage ? QStringLiteral(" style=\"page-break-before: always;\"") : QString(),
                       esc(tr("%1. %2", "section number and title").arg(no, title)));
     };
     auto para = [&](const QString &text) { h += QStringLiteral("<p class=\"body\">%1</p>").arg(esc(text)); };
