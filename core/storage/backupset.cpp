@@ -8,9 +8,13 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUuid>
 
 #include <cstdio>
+#include <optional>
 
 namespace rectrack::core {
 
@@ -47,6 +51,46 @@ QString BackupSet::folderFor(const QString &registerPath)
     const QString fallback = QDir(data).filePath(QStringLiteral("backups/") + info.fileName());
     QDir().mkpath(fallback);
     return fallback;
+}
+
+namespace {
+
+/// The newest audit entry (id, hash) of the file at @p path, read through a read-only connection
+/// of its own; nullopt when the file cannot be read as a register.
+std::optional<std::pair<qint64, QString>> auditHeadOf(const QString &path)
+{
+    std::optional<std::pair<qint64, QString>> head;
+    const QString name =
+        QStringLiteral("rectrack-backup-head-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")) && q.next())
+                head = std::make_pair(q.value(0).toLongLong(), q.value(1).toString());
+            else if (q.isActive())
+                head = std::make_pair(qint64(0), QString()); // an empty log
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return head;
+}
+
+} // namespace
+
+qint64 BackupSet::unchangedSinceNewest(const QString &registerPath, const QString &folder)
+{
+    const QStringList backups = list(registerPath, folder);
+    if (backups.isEmpty())
+        return -1;
+    const auto backup = auditHeadOf(backups.first());
+    const auto current = auditHeadOf(registerPath);
+    if (!backup || !current || *backup != *current)
+        return -1;
+    return current->first;
 }
 
 QStringList BackupSet::list(const QString &registerPath, const QString &folder)

@@ -61,6 +61,15 @@ public:
     static Result<Taken> take(const QString &registerPath, const QString &folder, int keep,
                               qint64 skipIfAuditHead = -1, const QDateTime &at = {});
 
+    /**
+     * The id of the register's newest audit entry when the newest backup of @p registerPath in
+     * @p folder ends with that same entry (id and hash): the register has not changed since that
+     * backup, so a backup on opening can be skipped (pass it to take() as skipIfAuditHead).
+     * Otherwise -1: no backup, a backup that cannot be read, or a register changed since. The
+     * backup is read through a read-only connection of its own (never migrated or written).
+     */
+    static qint64 unchangedSinceNewest(const QString &registerPath, const QString &folder);
+
     /// The backups of @p registerPath in @p folder, newest first (file names of the pattern only).
     static QStringList list(const QString &registerPath, const QString &folder);
     /// Deletes the oldest backups beyond @p keep (≥ 1); returns how many were deleted.

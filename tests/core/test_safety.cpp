@@ -178,6 +178,11 @@ TEST_CASE("rotation keeps the newest K backups and skips an unchanged register",
                                QStringLiteral("register-20210115-040000.rtreg")});
     CHECK(QFileInfo::exists(other.fileName()));
 
+    // Reopening the unchanged register: its newest backup already holds it.
+    CHECK(BackupSet::unchangedSinceNewest(reg.path, folder) == same->auditHead);
+    CHECK(BackupSet::unchangedSinceNewest(reg.path, reg.dir.filePath(QStringLiteral("no-such-folder"))) ==
+          -1);
+
     // Nothing changed since the last backup: no new file.
     auto skipped = BackupSet::take(reg.path, folder, 3, same->auditHead);
     REQUIRE(skipped.ok());
@@ -191,6 +196,19 @@ TEST_CASE("rotation keeps the newest K backups and skips an unchanged register",
     CHECK(changed->auditHead > same->auditHead);
     CHECK(BackupSet::list(reg.path, folder).first() == changed->path);
     CHECK(BackupSet::list(reg.path, folder).size() == 3);
+    CHECK(BackupSet::unchangedSinceNewest(reg.path, folder) == changed->auditHead);
+    // A change after the newest backup: it no longer holds the register.
+    seedProblem(*reg.db, QStringLiteral("再一个问题"));
+    CHECK(BackupSet::unchangedSinceNewest(reg.path, folder) == -1);
+    // A newest backup that cannot be read is no match either.
+    {
+        QFile damaged(QDir(folder).filePath(QStringLiteral("register-20991231-235959.rtreg")));
+        REQUIRE(damaged.open(QIODevice::WriteOnly));
+        damaged.write(QByteArray(4096, 'x'));
+    }
+    CHECK(
+        BackupSet::list(reg.path, folder).first().endsWith(QStringLiteral("register-20991231-235959.rtreg")));
+    CHECK(BackupSet::unchangedSinceNewest(reg.path, folder) == -1);
 }
 
 TEST_CASE("a backup is described by its date and headline figures", "[safety][backup]")

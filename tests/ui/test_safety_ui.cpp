@@ -73,9 +73,22 @@ TEST_CASE("the app backs up on open and again only after a change", "[ui][safety
     CHECK(BackupSet::list(fx.reg.path, safety->backupFolder()).size() == 2);
     CHECK(safety->lastBackup() != first);
 
+    // Reopened unchanged: the newest backup already holds it, so opening writes no copy.
+    window.closeRegister();
+    REQUIRE(window.openRegister(fx.reg.path, true));
+    window.safety()->waitForBackup();
+    CHECK(window.safety()->lastError().isEmpty());
+    CHECK(BackupSet::list(fx.reg.path, safety->backupFolder()).size() == 2);
+    // Changed while closed: the next open backs it up.
+    window.closeRegister();
+    REQUIRE(OrganizationService(*fx.reg.db).ensureUnit(QStringLiteral("又一个单位")).ok());
+    REQUIRE(window.openRegister(fx.reg.path, true));
+    window.safety()->waitForBackup();
+    CHECK(BackupSet::list(fx.reg.path, safety->backupFolder()).size() == 3);
+
     // File → Restore backup… lists both with their headline figures.
     ui::RestoreBackupDialog dialog(fx.reg.path, safety->backupFolder(), &window);
-    REQUIRE(dialog.table()->rowCount() == 2);
+    REQUIRE(dialog.table()->rowCount() == 3);
     CHECK(dialog.table()->item(0, 1)->text() == QStringLiteral("6"));
     CHECK(dialog.table()->item(1, 1)->text() == QStringLiteral("6"));
     CHECK(dialog.table()->item(0, 3)->text() == QStringLiteral("2021-01-15"));
