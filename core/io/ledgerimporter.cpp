@@ -179,6 +179,7 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
         return fail(facts.error());
     BulkRegistration bulk(db);
     QHash<QString, qint64> byNumber;
+    QHash<qint64, QString> deletedOn; // soft-deleted problems of the unit: their deletion date
     QHash<std::pair<QString, QString>, qint64> byText;
     auto remember = [&byText](const std::pair<QString, QString> &key, qint64 id) {
         if (!byText.contains(key))
@@ -187,15 +188,18 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     {
         // Per row, "WHERE unit_id = ? AND registration_no = ?" scans the unit's problems (SQLite
         // picks the unit index), which made large imports quadratic.
-        auto q = db.exec(QStringLiteral("SELECT id, description, coalesce(responsible_office, ''), "
-                                        "registration_no FROM problems WHERE unit_id = ? ORDER BY id"),
-                         {*unitId});
+        auto q =
+            db.exec(QStringLiteral("SELECT id, description, coalesce(responsible_office, ''), "
+                                   "registration_no, deleted_at FROM problems WHERE unit_id = ? ORDER BY id"),
+                    {*unitId});
         if (!q)
             return fail(q.error());
         while (q->next()) {
             if (!q->value(3).isNull() && !byNumber.contains(q->value(3).toString()))
                 byNumber.insert(q->value(3).toString(), q->value(0).toLongLong());
             remember({q->value(1).toString(), q->value(2).toString()}, q->value(0).toLongLong());
+            if (!q->value(4).isNull())
+                deletedOn.insert(q->value(0).toLongLong(), q->value(4).toString().left(10));
         }
     }
     QHash<QString, qint64> categoryIds;
@@ -214,6 +218,21 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
             existing = byNumber.value(row.registrationNo);
         else
             existing = byText.value({row.description.trimmed(), row.responsibleOffice});
+        if (existing > 0 && deletedOn.contains(existing)) {
+            // A problem deleted from the register stays deleted: the row changes nothing.
+            report.warnings << ImportIssue{
+                report.file, report.sheet, row.rowNumber, QString(),
+                tr("the problem %1 was deleted from the register on %2, so this row "
+                   "is skipped; restore it (Edit → Deleted problems) to update it "
+                   "from the ledger.")
+                    .arg(row.registrationNo.isEmpty() ? row.description.left(20) : row.registrationNo,
+                         deletedOn.value(existing))};
+            out.id = existing;
+            out.action = ImportedProblem::Action::Unchanged;
+            report.unchanged++;
+            report.problems << out;
+            continue;
+        }
         if (existing > 0) {
             // The update triggers of the search index need the row indexed already.
             if (const Status s = searchIndex.catchUp(); !s)

@@ -18,6 +18,7 @@ struct RegisterProblem
     QString office;
     ProblemState state = ProblemState::Registered;
     QString progress;
+    bool deleted = false; ///< soft-deleted: a matching row leaves it alone (LedgerImporter)
 };
 
 /// Removes, through the audit log, the rows of @p table that belong to @p problemId and have an
@@ -62,8 +63,8 @@ LedgerUpdatePlan LedgerUpdatePlan::compute(Database &db, const RecognizedLedger 
     if (const auto u = OrganizationService(db).unitByName(plan.unit)) {
         plan.unitExists = true;
         auto q = db.exec(QStringLiteral("SELECT id, coalesce(registration_no, ''), description, "
-                                        "coalesce(responsible_office, ''), state, coalesce(progress, '') "
-                                        "FROM problems WHERE unit_id = ? ORDER BY id"),
+                                        "coalesce(responsible_office, ''), state, coalesce(progress, ''), "
+                                        "deleted_at IS NOT NULL FROM problems WHERE unit_id = ? ORDER BY id"),
                          {u->id});
         while (q && q->next()) {
             problems << RegisterProblem{
@@ -72,7 +73,8 @@ LedgerUpdatePlan LedgerUpdatePlan::compute(Database &db, const RecognizedLedger 
                 q->value(2).toString(),
                 q->value(3).toString(),
                 Names::problemState(q->value(4).toString()).value_or(ProblemState::Registered),
-                q->value(5).toString()};
+                q->value(5).toString(),
+                q->value(6).toBool()};
         }
     }
     // The importer's identity rule (LedgerImporter::importFile): the registration number within
@@ -106,7 +108,12 @@ LedgerUpdatePlan LedgerUpdatePlan::compute(Database &db, const RecognizedLedger 
         c.problemId = p.id;
         c.before = p.state;
         c.progressBefore = p.progress;
-        if (row.state != p.state)
+        if (p.deleted) {
+            // The import skips a row of a deleted problem (with a warning): nothing changes.
+            c.after = p.state;
+            c.progressAfter = p.progress;
+            c.kind = PlannedChange::Kind::Unchanged;
+        } else if (row.state != p.state)
             c.kind = PlannedChange::Kind::StateChange;
         else if (!row.progress.isEmpty() && row.progress != p.progress)
             c.kind = PlannedChange::Kind::Progress;
@@ -115,7 +122,7 @@ LedgerUpdatePlan LedgerUpdatePlan::compute(Database &db, const RecognizedLedger 
         plan.changes << c;
     }
     for (int i = 0; i < problems.size(); ++i) {
-        if (matched.contains(i))
+        if (matched.contains(i) || problems[i].deleted) // a deleted problem has left on purpose
             continue;
         const RegisterProblem &p = problems[i];
         PlannedChange c;

@@ -371,6 +371,10 @@
         <source>problem #%1 cannot be read.</source>
         <translation>无法读取问题 #%1。</translation>
     </message>
+    <message>
+        <source>the problem %1 was deleted from the register on %2, so this row is skipped; restore it (Edit → Deleted problems) to update it from the ledger.</source>
+        <translation>问题 %1 已于 %2 从台账中删除，本行已跳过；如需按本台账更新，请先恢复该问题（编辑 → 已删除的问题）。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::core::LedgerRecognizer</name>

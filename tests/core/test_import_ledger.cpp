@@ -4,6 +4,7 @@
 #include "testsupport.h"
 
 #include "io/ledgerimporter.h"
+#include "io/ledgerupdateplan.h"
 #include "stats/statistics.h"
 #include "storage/auditlog.h"
 #include "workflow/problemservice.h"
@@ -282,4 +283,64 @@ TEST_CASE("a damaged workbook is refused with a message that names the file once
     const ImportIssue rowIssue{
         QStringLiteral("a.csv"), {}, 4, QStringLiteral("整改时限"), QStringLiteral("a.csv")};
     CHECK(rowIssue.toString().startsWith(QStringLiteral("a.csv, row 4")));
+}
+
+TEST_CASE("re-import leaves a deleted problem deleted and unchanged, with a warning naming its row",
+          "[import][ledger]")
+{
+    TempRegister reg;
+    const QString v1 = writeCsv(reg, QStringLiteral("v1.csv"),
+                                s("编号,问题描述,责任单位,整改进展,完成情况\nA-1,问题甲,办公室,,未启动\n"
+                                  "A-2,问题乙,人事处,已部署,整改中\n,问题丙,财务处,,未启动\n"));
+    REQUIRE(LedgerImporter::importFile(*reg.db, v1, unitOptions()).ok());
+    ProblemService ps(*reg.db);
+    const qint64 unit = reg.db->scalar(QStringLiteral("SELECT id FROM units")).toLongLong();
+    const qint64 a1 = ps.findByRegistrationNo(unit, QStringLiteral("A-1"));
+    const qint64 c =
+        reg.db->scalar(QStringLiteral("SELECT id FROM problems WHERE description = ?"), {s("问题丙")})
+            .toLongLong();
+    REQUIRE(a1 > 0);
+    REQUIRE(c > 0);
+    reg.clock.setToday(QDate(2021, 2, 1));
+    REQUIRE(ps.deleteProblem(a1).ok()); // matched by number
+    REQUIRE(ps.deleteProblem(c).ok());  // matched by text and office
+
+    reg.clock.setToday(QDate(2021, 3, 1));
+    const QString v2 =
+        writeCsv(reg, QStringLiteral("v2.csv"),
+                 s("编号,问题描述,责任单位,整改进展,完成情况\nA-1,问题甲,办公室,已整改到位,已完成\n"
+                   "A-2,问题乙,人事处,已整改到位,已完成\n,问题丙,财务处,已整改,已完成\n"));
+
+    // The monthly-update preview: A-2 changes, the deleted two are unchanged and not "disappeared".
+    auto ledger = LedgerUpdatePlan::readLedger(*reg.db, v2, unitOptions());
+    REQUIRE(ledger.ok());
+    const LedgerUpdatePlan plan = LedgerUpdatePlan::compute(*reg.db, *ledger, s("测试局党组"));
+    REQUIRE(plan.changes.size() == 3);
+    CHECK(plan.changes[0].kind == PlannedChange::Kind::Unchanged);
+    CHECK(plan.changes[1].kind == PlannedChange::Kind::StateChange);
+    CHECK(plan.changes[2].kind == PlannedChange::Kind::Unchanged);
+
+    const qint64 auditBefore = AuditLog::length(*reg.db);
+    const ImportReport r = LedgerImporter::importFile(*reg.db, v2, unitOptions());
+    REQUIRE(r.ok());
+    CHECK(r.created == 0);
+    CHECK(r.updated == 1);
+    CHECK(r.unchanged == 2);
+    REQUIRE(r.warnings.size() == 2);
+    CHECK(r.warnings[0].row == 2);
+    CHECK(r.warnings[0].toString() ==
+          QStringLiteral(
+              "v2.csv, row 2: the problem A-1 was deleted from the register on 2021-02-01, so this row is "
+              "skipped; restore it (Edit → Deleted problems) to update it from the ledger."));
+    CHECK(r.warnings[1].row == 4);
+    CHECK(r.warnings[1].message.contains(s("问题丙")));
+    // The deleted problems are as they were: still deleted, state and progress untouched.
+    CHECK(ps.problem(a1)->state == ProblemState::Registered);
+    CHECK(ps.problem(a1)->progress.isEmpty());
+    CHECK(reg.db->scalar(QStringLiteral("SELECT count(*) FROM problems WHERE deleted_at IS NOT NULL"))
+              .toInt() == 2);
+    CHECK(ps.problem(ps.findByRegistrationNo(unit, QStringLiteral("A-2")))->state == ProblemState::Completed);
+    CHECK(totals(reg).problems == 1);
+    CHECK(totals(reg).completed == 1);
+    CHECK(AuditLog::length(*reg.db) > auditBefore); // A-2's update only
 }
