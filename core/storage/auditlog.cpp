@@ -1,5 +1,6 @@
 #include "auditlog.h"
 
+#include "problemfacts.h"
 #include "schema.h"
 #include "sha256.h"
 
@@ -10,6 +11,8 @@
 #include <QSqlError>
 #include <QSqlField>
 #include <QSqlRecord>
+
+#include <algorithm>
 
 namespace rectrack::core {
 
@@ -386,6 +389,18 @@ VerifyReport Verifier::verify(Database &db, const std::optional<AuditAnchor> &an
                         << tr("Evidence file #%1 does not match its SHA-256.").arg(r->value(0).toLongLong());
             }
         }
+    }
+    // 6. The derived tables the statistics read (schema steps 3 and 4) against a recomputation
+    // from the base tables: a mismatch means figures on screen and in reports may be wrong.
+    if (report.faults.isEmpty()) {
+        const qint64 stale = ProblemFactsDeferral::staleLatestStates(db) +
+                             ProblemFactsDeferral::staleFacts(db) + ProblemFactsDeferral::staleTally(db);
+        if (stale > 0)
+            report.faults << tr(
+                "The statistics tables (problem_latest_state, problem_facts, problem_tally) differ "
+                "from the problems, their state history and measures in %n row(s), so the "
+                "figures may be wrong. Restore a backup, or report it to the Rectrack team.",
+                nullptr, int(std::min<qint64>(stale, 1000000)));
     }
     return report;
 }

@@ -104,4 +104,64 @@ Status ProblemFactsDeferral::rebuild(Database &db)
 
 #undef RT_TRY
 
+namespace {
+
+// The rows of problem_facts recomputed from the base tables (the history's last entry, the last
+// approved problem-level extension), as the triggers of step 4 keep them.
+const char *const kFactsRecomputed =
+    "WITH h AS (SELECT problem_id, changed_on, state FROM (SELECT problem_id, changed_on, state, "
+    "row_number() OVER (PARTITION BY problem_id ORDER BY changed_on DESC, id DESC) AS rn FROM "
+    "problem_states) WHERE rn = 1), x AS (SELECT problem_id, decided_on, requested_deadline FROM "
+    "(SELECT problem_id, decided_on, requested_deadline, row_number() OVER (PARTITION BY problem_id "
+    "ORDER BY decided_on DESC, id DESC) AS rn FROM extension_requests WHERE measure_id IS NULL AND "
+    "decision = 'approved' AND decided_on IS NOT NULL) WHERE rn = 1), r AS (SELECT p.id, p.unit_id, "
+    "p.inspection_id, p.category_id, p.source_level, p.responsible_office, p.lead_leader, "
+    "p.feedback_date, coalesce(h.state, 'registered'), h.changed_on, coalesce(x.requested_deadline, "
+    "p.original_deadline), x.decided_on, (SELECT count(*) FROM measures m WHERE m.problem_id = p.id) "
+    "FROM problems p LEFT JOIN h ON h.problem_id = p.id LEFT JOIN x ON x.problem_id = p.id WHERE "
+    "p.deleted_at IS NULL) SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM "
+    "problem_facts)) + (SELECT count(*) FROM (SELECT * FROM problem_facts EXCEPT SELECT * FROM r))";
+
+// problem_latest_state recomputed from the history (step 3), compared both ways.
+const char *const kLatestRecomputed =
+    "WITH r AS (SELECT problem_id, changed_on, state FROM (SELECT problem_id, changed_on, state, "
+    "row_number() OVER (PARTITION BY problem_id ORDER BY changed_on DESC, id DESC) AS rn FROM "
+    "problem_states) WHERE rn = 1) SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT "
+    "problem_id, changed_on, state FROM problem_latest_state)) + (SELECT count(*) FROM (SELECT "
+    "problem_id, changed_on, state FROM problem_latest_state EXCEPT SELECT * FROM r))";
+
+} // namespace
+
+qint64 ProblemFactsDeferral::staleFacts(Database &db)
+{
+    return db.scalar(QString::fromLatin1(kFactsRecomputed)).toLongLong();
+}
+
+qint64 ProblemFactsDeferral::staleTally(Database &db)
+{
+    QStringList parts;
+    for (const auto &[dim, column] :
+         {std::pair{"inspection", "inspection_id"}, std::pair{"unit", "unit_id"},
+          std::pair{"category", "category_id"}, std::pair{"source", "source_level"},
+          std::pair{"office", "responsible_office"}, std::pair{"leader", "lead_leader"}})
+        parts << QStringLiteral(
+                     "SELECT '%1', %2, state, count(*), sum(measures) FROM problem_facts GROUP BY %2, "
+                     "state")
+                     .arg(QLatin1String(dim), QLatin1String(column));
+    const QString sums = parts.join(QStringLiteral(" UNION ALL "));
+    return db
+        .scalar(
+            QStringLiteral("WITH r AS (%1), t AS (SELECT dim, value, state, problems, measures FROM "
+                           "problem_tally WHERE problems <> 0 OR measures <> 0) SELECT (SELECT count(*) FROM "
+                           "(SELECT * FROM r EXCEPT SELECT * FROM t)) + (SELECT count(*) FROM (SELECT * FROM "
+                           "t EXCEPT SELECT * FROM r))")
+                .arg(sums))
+        .toLongLong();
+}
+
+qint64 ProblemFactsDeferral::staleLatestStates(Database &db)
+{
+    return db.scalar(QString::fromLatin1(kLatestRecomputed)).toLongLong();
+}
+
 } // namespace rectrack::core

@@ -33,6 +33,16 @@ public:
     /// triggers keep, for every live problem. One transaction (a savepoint inside another).
     static Status rebuild(Database &db);
 
+    /// Rows of problem_facts that differ from a recomputation from the base tables (problems,
+    /// the state history's last entry, the last approved problem-level extension, the measures),
+    /// counted both ways; 0 when the triggers kept it right. Read by `verify`.
+    static qint64 staleFacts(Database &db);
+    /// Rows of problem_tally (those not fallen to zero) that differ from the sums of problem_facts.
+    static qint64 staleTally(Database &db);
+    /// Rows of problem_latest_state (schema step 3) that differ from the state history's last
+    /// entries by (changed_on, id).
+    static qint64 staleLatestStates(Database &db);
+
 private:
     Database &m_db;
     bool m_active = false;

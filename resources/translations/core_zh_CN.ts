@@ -996,6 +996,10 @@
         <source>Audit log entry %1, noted with its hash, is missing: the log was cut short or rewritten.</source>
         <translation>已记录哈希值的审计日志第 %1 条不存在：日志被截短或改写。</translation>
     </message>
+    <message numerus="yes">
+        <source>The statistics tables (problem_latest_state, problem_facts, problem_tally) differ from the problems, their state history and measures in %n row(s), so the figures may be wrong. Restore a backup, or report it to the Rectrack team.</source>
+        <translation><numerusform>统计用数据表（problem_latest_state、problem_facts、problem_tally）与问题、状态记录和整改措施有 %n 行不一致，统计数字可能有误。请从备份恢复台账，或将此情况报告 Rectrack 开发组。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Workflow</name>
