@@ -17,22 +17,8 @@ namespace {
 /// Conditions that restrict problems (alias p) to a scope, live problems only; binds appended to @p binds.
 QString problemScopeSql(const StatsFilter &f, QVariantList &binds)
 {
-    QString where = QStringLiteral(" AND p.deleted_at IS NULL"); // soft-deleted problems are not reported
-    if (!f.unit.isEmpty()) {
-        where += QStringLiteral(" AND p.unit_id = (SELECT id FROM units WHERE name = ?)");
-        binds << f.unit;
-    }
-    if (!f.round.isEmpty()) {
-        where +=
-            QStringLiteral(" AND p.inspection_id IN (SELECT i.id FROM inspections i JOIN rounds r ON r.id = "
-                           "i.round_id WHERE r.label = ?)");
-        binds << f.round;
-    }
-    if (f.source) {
-        where += QStringLiteral(" AND p.source_level = ?");
-        binds << Names::key(*f.source);
-    }
-    return where;
+    // Soft-deleted problems are not reported.
+    return QStringLiteral(" AND p.deleted_at IS NULL") + Statistics::problemFilterSql(f, binds);
 }
 
 /// Conditions restricting rows of a table with unit_id (alias x) and optional inspection_id.

@@ -120,29 +120,7 @@ QString filterSql(const StatsFilter &f, QVariantList &binds)
     return where;
 }
 
-/// filterSql's conditions on the problem row itself (the unit and round names through their ids),
-/// for kCountsAsOf. Same rows: units.name is unique, and a round label may name several rounds.
-QString problemFilterSql(const StatsFilter &f, QVariantList &binds)
-{
-    QString where;
-    if (!f.unit.isEmpty()) {
-        where += QStringLiteral(" AND p.unit_id IN (SELECT id FROM units WHERE name = ?)");
-        binds << f.unit;
-    }
-    if (!f.round.isEmpty()) {
-        where +=
-            QStringLiteral(" AND p.inspection_id IN (SELECT i.id FROM inspections i JOIN rounds r ON r.id = "
-                           "i.round_id WHERE r.label = ?)");
-        binds << f.round;
-    }
-    if (f.source) {
-        where += QStringLiteral(" AND p.source_level = ?");
-        binds << Names::key(*f.source);
-    }
-    return where;
-}
-
-/// problemFilterSql for problem_facts p: the unit and round through the problems' indexes
+/// Statistics::problemFilterSql for problem_facts p: the unit and round through the problems' indexes
 /// (problems_unit, problems_inspection), so a one-unit figure reads that unit's rows only.
 QString factsFilterSql(const StatsFilter &f, QVariantList &binds)
 {
@@ -254,6 +232,26 @@ QString fromAsOf()
 
 } // namespace
 
+QString Statistics::problemFilterSql(const StatsFilter &f, QVariantList &binds)
+{
+    QString where;
+    if (!f.unit.isEmpty()) {
+        where += QStringLiteral(" AND p.unit_id IN (SELECT id FROM units WHERE name = ?)");
+        binds << f.unit;
+    }
+    if (!f.round.isEmpty()) {
+        where +=
+            QStringLiteral(" AND p.inspection_id IN (SELECT i.id FROM inspections i JOIN rounds r ON r.id = "
+                           "i.round_id WHERE r.label = ?)");
+        binds << f.round;
+    }
+    if (f.source) {
+        where += QStringLiteral(" AND p.source_level = ?");
+        binds << Names::key(*f.source);
+    }
+    return where;
+}
+
 void Counts::add(const Counts &o)
 {
     problems += o.problems;
@@ -281,7 +279,8 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
                                         const StatsFilter &filter)
 {
     QVariantList binds;
-    const QString where = g_forceHistory ? problemFilterSql(filter, binds) : factsFilterSql(filter, binds);
+    const QString where =
+        g_forceHistory ? Statistics::problemFilterSql(filter, binds) : factsFilterSql(filter, binds);
     // Counted per raw key (g), then named: see rawGroupExpr. Three sources of g, the same figures:
     // problem_tally (the dashboard: no filter, nothing dated after asOf), a scan of problem_facts,
     // or (forced) the history lookups per problem.

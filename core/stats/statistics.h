@@ -150,6 +150,10 @@ public:
     /// Process-wide; not thread-safe against a running computation.
     static void setForceHistory(bool force);
 
+    /// SQL conditions (" AND …", on problems aliased p) restricting problems to @p filter's unit,
+    /// round label and source level; the bound values are appended to @p binds. Deleted problems
+    /// are not excluded here. Shared by the statistics and the report's content.
+    static QString problemFilterSql(const StatsFilter &filter, QVariantList &binds);
     /// Parses a `--by` word (round, unit, office, source, category, kind, leader).
     static std::optional<GroupBy> groupByFromKey(const QString &key);
 
