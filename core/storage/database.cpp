@@ -30,11 +30,21 @@ Error cannotOpen(const QString &message)
     return Error{ErrorCode::CannotOpen, message};
 }
 
-/// SQLite's primary result codes for a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB).
+/// SQLite's result codes for a damaged file: SQLITE_CORRUPT (11) and SQLITE_NOTADB (26), also as
+/// extended codes (SQLITE_CORRUPT_INDEX = 779: the low byte is the primary code).
 bool isCorruption(const QSqlError &e)
 {
-    const QString code = e.nativeErrorCode();
-    return code == QLatin1String("11") || code == QLatin1String("26");
+    bool ok = false;
+    const int code = e.nativeErrorCode().toInt(&ok) & 0xff;
+    return ok && (code == 11 || code == 26);
+}
+
+/// The first damage any register of this process met while reading (Database::damageSeen()).
+QAtomicInt g_damageSeen;
+QString &damageText()
+{
+    static QString text;
+    return text;
 }
 
 // The WAL format (https://www.sqlite.org/fileformat2.html#walformat): a 32-byte header, then
@@ -333,9 +343,10 @@ Status Database::initialise(bool created)
         // Another process may have created the same new file at the same moment (two `init` of one
         // path): its schema is there once this write transaction starts. Open it as it is.
         {
-            QSqlQuery q(m_db);
-            if (q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && q.next() &&
-                q.value(0).toInt() > 0) {
+            auto objects = value(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+            if (!objects)
+                return objects.error();
+            if (objects->toInt() > 0) {
                 tx.rollback();
                 return initialise(false);
             }
@@ -366,10 +377,7 @@ Status Database::initialise(bool created)
 
 QString Database::journalMode() const
 {
-    QSqlQuery q(m_db);
-    if (q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next())
-        return q.value(0).toString().toLower();
-    return {};
+    return const_cast<Database *>(this)->scalar(QStringLiteral("PRAGMA journal_mode")).toString().toLower();
 }
 
 Error Database::writeError(const QSqlError &error, const QString &context) const
@@ -400,22 +408,23 @@ Status Database::checkRootPages()
     // b-tree needs a full scan: that is verify's integrity_check (DESIGN.md §4).
     QList<std::pair<QString, QString>> statements;
     {
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("SELECT type, name, tbl_name FROM sqlite_master WHERE rootpage > 0 AND "
-                                   "type IN ('table', 'index') ORDER BY rootpage")))
-            return cannotOpen(
-                tr("The file %1 is damaged or not a register: %2").arg(m_path, q.lastError().text()));
         auto quoted = [](QString name) -> QString {
             return u'"' + name.replace(u'"', QStringLiteral("\"\"")) + u'"';
         };
-        while (q.next()) {
-            const QString name = q.value(1).toString();
-            statements.append(
-                {name, q.value(0).toString() == QLatin1String("table")
-                           ? QStringLiteral("SELECT 1 FROM %1 NOT INDEXED LIMIT 1").arg(quoted(name))
-                           : QStringLiteral("SELECT 1 FROM %1 INDEXED BY %2 LIMIT 1")
-                                 .arg(quoted(q.value(2).toString()), quoted(name))});
-        }
+        const Status s = forEachRow(
+            QStringLiteral("SELECT type, name, tbl_name FROM sqlite_master WHERE rootpage > 0 AND "
+                           "type IN ('table', 'index') ORDER BY rootpage"),
+            {}, [&](const SqlRow &r) {
+                const QString name = r.text(1);
+                statements.append(
+                    {name, r.text(0) == QLatin1String("table")
+                               ? QStringLiteral("SELECT 1 FROM %1 NOT INDEXED LIMIT 1").arg(quoted(name))
+                               : QStringLiteral("SELECT 1 FROM %1 INDEXED BY %2 LIMIT 1")
+                                     .arg(quoted(r.text(2)), quoted(name))});
+            });
+        if (!s)
+            return cannotOpen(
+                tr("The file %1 is damaged or not a register: %2").arg(m_path, s.error().message));
     }
     for (const auto &[name, sql] : statements) {
         QSqlQuery q(m_db);
@@ -460,43 +469,73 @@ Status Database::migrate(int from)
     return okStatus();
 }
 
+Error Database::queryError(const QSqlError &error, const QString &context)
+{
+    // A damaged page met while working: the same exit as a file refused on open.
+    if (isCorruption(error)) {
+        const Error e = cannotOpen(tr("The file %1 is damaged (%2). Restore a backup; rectrack-cli verify on "
+                                      "a copy lists the damage.")
+                                       .arg(m_path, error.databaseText()));
+        if (g_damageSeen.testAndSetOrdered(0, 1))
+            damageText() = e.message;
+        return e;
+    }
+    return writeError(error, context);
+}
+
+Status Database::readStatus(const QSqlQuery &q)
+{
+    if (!q.lastError().isValid())
+        return okStatus();
+    return queryError(q.lastError(), q.lastQuery());
+}
+
+bool Database::damageSeen()
+{
+    return g_damageSeen.loadAcquire() != 0;
+}
+
+QString Database::damageMessage()
+{
+    return damageSeen() ? damageText() : QString();
+}
+
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    auto failure = [&]() -> Error {
-        // A damaged page met while working: the same exit as a file refused on open.
-        if (isCorruption(q.lastError()))
-            return cannotOpen(tr("The file %1 is damaged (%2). Restore a backup; rectrack-cli verify on "
-                                 "a copy lists the damage.")
-                                  .arg(m_path, q.lastError().databaseText()));
-        return writeError(q.lastError(), sql);
-    };
     if (!q.prepare(sql))
-        return failure();
+        return queryError(q.lastError(), sql);
     for (const QVariant &b : binds)
         q.addBindValue(b);
     if (!q.exec())
-        return failure();
+        return queryError(q.lastError(), sql);
     return q;
+}
+
+Result<QVariant> Database::value(const QString &sql, const QVariantList &binds)
+{
+    QVariant first;
+    const Status s = forEachRow(sql, binds, [&](const SqlRow &r) {
+        first = r.value(0);
+        return false;
+    });
+    if (!s)
+        return s.error();
+    return first;
 }
 
 QVariant Database::scalar(const QString &sql, const QVariantList &binds)
 {
-    auto r = exec(sql, binds);
-    if (!r || !r->next())
-        return {};
-    return r->value(0);
+    auto r = value(sql, binds);
+    return r ? *r : QVariant();
 }
 
 QString Database::meta(const QString &key, const QString &fallback) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
-    q.addBindValue(key);
-    if (q.exec() && q.next())
-        return q.value(0).toString();
-    return fallback;
+    const QVariant v =
+        const_cast<Database *>(this)->scalar(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
+    return v.isValid() ? v.toString() : fallback;
 }
 
 Status Database::setMeta(const QString &key, const QString &value)
@@ -522,10 +561,8 @@ QDate Database::defaultAsOf() const
 
 int Database::schemaVersion() const
 {
-    QSqlQuery q(m_db);
-    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
-        return q.value(0).toInt();
-    return -1;
+    const QVariant v = const_cast<Database *>(this)->scalar(QStringLiteral("PRAGMA user_version"));
+    return v.isValid() ? v.toInt() : -1;
 }
 
 void Database::setClock(const Clock *clock)

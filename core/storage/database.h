@@ -19,9 +19,12 @@
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QVariant>
 
 #include <memory>
+#include <type_traits>
+#include <utility>
 
 namespace rectrack::core {
 
@@ -72,10 +75,57 @@ public:
     /// A prepared query on this connection.
     QSqlQuery query() const { return QSqlQuery(m_db); }
 
-    /// Runs one statement with positional bindings; returns the executed query or an Internal error.
+    /**
+     * Runs one statement with positional bindings; returns the executed query, or the error:
+     * CannotOpen ("the file … is damaged") for a damaged page (SQLITE_CORRUPT, SQLITE_NOTADB),
+     * else writeError(). Read the rows of a SELECT through eachRow() (or use forEachRow()):
+     * a bare loop over QSqlQuery::next() ends quietly on an error and gives a shorter answer.
+     */
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
-    /// First column of the first row, or an invalid QVariant when there is no row.
+
+    /**
+     * The one way to read the rows of a query (issue #19): calls @p fn with each row of the
+     * executed query @p q, in order. @p fn returns void (read every row), bool (false stops
+     * early) or Status (an error stops and is returned). An error while stepping to the next row
+     * is returned, never taken for the end of the rows: a damaged page gives CannotOpen (exit 4),
+     * anything else Internal.
+     *
+     *     auto q = db.exec("SELECT id, name FROM units WHERE term_id = ?", {termId});
+     *     if (!q) return q.error();
+     *     if (Status s = db.eachRow(*q, [&](const SqlRow &r) { names << r.text(1); }); !s) return s;
+     */
+    template <typename Fn> Status eachRow(QSqlQuery &q, Fn &&fn);
+    /// exec() and eachRow() in one call.
+    template <typename Fn> Status forEachRow(const QString &sql, const QVariantList &binds, Fn &&fn)
+    {
+        auto q = exec(sql, binds);
+        if (!q)
+            return q.error();
+        return eachRow(*q, std::forward<Fn>(fn));
+    }
+    /// First column of the first row; an invalid QVariant when there is no row; the error when
+    /// the statement or the read fails (damage: CannotOpen).
+    Result<QVariant> value(const QString &sql, const QVariantList &binds = {});
+    /**
+     * First column of the first row, or an invalid QVariant when there is no row or the read
+     * failed. For lookups whose caller has no way to carry an error (a label, an id for a
+     * click): a read that fails on a damaged page is recorded (damageSeen()), and rectrack-cli
+     * refuses to finish a command after one (exit 4, no output). Prefer value() where the
+     * caller returns a Result or Status.
+     */
     QVariant scalar(const QString &sql, const QVariantList &binds = {});
+
+    /// The error of a query whose next() returned false: ok at the end of the rows, else the
+    /// read error (CannotOpen for a damaged page). Used by eachRow().
+    Status readStatus(const QSqlQuery &q);
+    /// Maps a failed statement's error to the user-facing Error (see exec()).
+    Error queryError(const QSqlError &error, const QString &context);
+    /// True once any register opened by this process met a damaged page while reading, even
+    /// where the caller could not return the error (scalar()). rectrack-cli checks it before it
+    /// reports success.
+    static bool damageSeen();
+    /// The message of the first damage seen (empty when none).
+    static QString damageMessage();
 
     /// Register-wide setting from the meta table, or @p fallback.
     QString meta(const QString &key, const QString &fallback = {}) const;
@@ -190,6 +240,49 @@ template <typename Fn> auto withTransaction(Database &db, Fn fn) -> decltype(fn(
     if (const Status s = tx.commit(); !s)
         return s.error();
     return r;
+}
+
+/**
+ * One row of a query being read by Database::eachRow(); valid only inside the callback.
+ * Columns are numbered from 0 in the order of the SELECT list.
+ */
+class SqlRow
+{
+public:
+    explicit SqlRow(const QSqlQuery &q) : m_q(q) {}
+    QVariant value(int column) const { return m_q.value(column); }
+    qint64 integer(int column) const { return m_q.value(column).toLongLong(); }
+    int int32(int column) const { return m_q.value(column).toInt(); }
+    double real(int column) const { return m_q.value(column).toDouble(); }
+    QString text(int column) const { return m_q.value(column).toString(); }
+    bool isNull(int column) const { return m_q.value(column).isNull(); }
+    /// A stored YYYY-MM-DD date, or an invalid QDate for NULL or a malformed value.
+    QDate date(int column) const { return QDate::fromString(text(column), Qt::ISODate); }
+    /// The whole row (column names and values), e.g. for the audit log's JSON copies.
+    QSqlRecord record() const { return m_q.record(); }
+
+private:
+    const QSqlQuery &m_q;
+};
+
+template <typename Fn> Status Database::eachRow(QSqlQuery &q, Fn &&fn)
+{
+    using R = std::invoke_result_t<Fn &, const SqlRow &>;
+    const SqlRow row(q);
+    // The one loop over QSqlQuery::next() (tests/core/test_row_reading.cpp checks that no other
+    // remains): next() is false at the end and on an error alike, so the error is looked at.
+    for (bool more = q.next(); more; more = q.next()) {
+        if constexpr (std::is_void_v<R>) {
+            fn(row);
+        } else if constexpr (std::is_same_v<R, bool>) {
+            if (!fn(row))
+                return okStatus();
+        } else {
+            if (Status s = fn(row); !s)
+                return s;
+        }
+    }
+    return readStatus(q);
 }
 
 /// A date as stored (YYYY-MM-DD), or NULL when invalid.
