@@ -192,10 +192,9 @@ QString AuditHistory::problemEntriesSql()
 QList<HistoryLine> AuditHistory::forProblem(Database &db, qint64 problemId)
 {
     QList<HistoryLine> out;
-    auto r = db.exec(problemEntriesSql(), {problemId, problemId});
-    if (!r)
-        return out;
-    while (r->next()) {
+    // A read error is recorded by the runner (Database::damageSeen()) and gives no history.
+    const Status s = db.forEachRow(problemEntriesSql(), {problemId, problemId}, [&](const SqlRow &row) {
+        const SqlRow *r = &row;
         HistoryLine base;
         base.entryId = r->value(0).toLongLong();
         base.at = QDateTime::fromString(r->value(1).toString(), Qt::ISODateWithMs);
@@ -259,7 +258,9 @@ QList<HistoryLine> AuditHistory::forProblem(Database &db, qint64 problemId)
                 continue;
             out.append(line);
         }
-    }
+    });
+    if (!s)
+        return {};
     return out;
 }
 

@@ -87,12 +87,14 @@ QString AuditLog::compactJson(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-QJsonObject AuditLog::snapshot(Database &db, const QString &table, qint64 id)
+Result<QJsonObject> AuditLog::snapshot(Database &db, const QString &table, qint64 id)
 {
-    auto r = db.exec(QStringLiteral("SELECT * FROM %1 WHERE rowid = ?").arg(table), {id});
-    if (!r || !r->next())
-        return {};
-    return recordToJson(r->record());
+    QJsonObject out;
+    const Status s = db.forEachRow(QStringLiteral("SELECT * FROM %1 WHERE rowid = ?").arg(table), {id},
+                                   [&](const SqlRow &r) { out = recordToJson(r.record()); });
+    if (!s)
+        return s.error();
+    return out;
 }
 
 Result<qint64> AuditLog::insert(Database &db, const QString &table, QVariantMap values)
@@ -113,14 +115,20 @@ Result<qint64> AuditLog::insert(Database &db, const QString &table, QVariantMap 
     if (!r)
         return r.error();
     const qint64 id = r->lastInsertId().toLongLong();
-    if (const Status s = record(db, table, id, QStringLiteral("insert"), {}, snapshot(db, table, id)); !s)
+    auto after = snapshot(db, table, id);
+    if (!after)
+        return after.error();
+    if (const Status s = record(db, table, id, QStringLiteral("insert"), {}, *after); !s)
         return s.error();
     return id;
 }
 
 Status AuditLog::update(Database &db, const QString &table, qint64 id, const QVariantMap &values)
 {
-    const QJsonObject before = snapshot(db, table, id);
+    auto read = snapshot(db, table, id);
+    if (!read)
+        return read.error();
+    const QJsonObject before = *read;
     if (before.isEmpty())
         return Error{ErrorCode::InputRefused, tr("The record %1 #%2 does not exist.").arg(table).arg(id)};
     QStringList sets;
@@ -133,7 +141,10 @@ Status AuditLog::update(Database &db, const QString &table, qint64 id, const QVa
     auto r = db.exec(QStringLiteral("UPDATE %1 SET %2 WHERE rowid = ?").arg(table, sets.join(u',')), binds);
     if (!r)
         return r.error();
-    QJsonObject after = snapshot(db, table, id);
+    read = snapshot(db, table, id);
+    if (!read)
+        return read.error();
+    QJsonObject after = *read;
     if (after == before)
         return okStatus();
     // Rows with a version column (problems, measures) count every change, so that an editor that
@@ -143,14 +154,20 @@ Status AuditLog::update(Database &db, const QString &table, qint64 id, const QVa
             db.exec(QStringLiteral("UPDATE %1 SET version = version + 1 WHERE rowid = ?").arg(table), {id});
         if (!v)
             return v.error();
-        after = snapshot(db, table, id);
+        read = snapshot(db, table, id);
+        if (!read)
+            return read.error();
+        after = *read;
     }
     return record(db, table, id, QStringLiteral("update"), before, after);
 }
 
 Status AuditLog::remove(Database &db, const QString &table, qint64 id)
 {
-    const QJsonObject before = snapshot(db, table, id);
+    auto read = snapshot(db, table, id);
+    if (!read)
+        return read.error();
+    const QJsonObject before = *read;
     if (before.isEmpty())
         return Error{ErrorCode::InputRefused, tr("The record %1 #%2 does not exist.").arg(table).arg(id)};
     auto r = db.exec(QStringLiteral("DELETE FROM %1 WHERE rowid = ?").arg(table), {id});
@@ -174,9 +191,10 @@ Status AuditLog::record(Database &db, const QString &entity, qint64 id, const QS
 {
     QString prevHash = db.cachedAuditHead();
     if (prevHash.isEmpty()) {
-        const QVariant prev =
-            db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
-        prevHash = prev.isValid() ? prev.toString() : kGenesis;
+        auto prev = db.value(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+        if (!prev)
+            return prev.error();
+        prevHash = prev->isValid() ? prev->toString() : kGenesis;
     }
     const QString at = db.clock().now().toUTC().toString(Qt::ISODateWithMs);
     const QString b = compact(before);
@@ -202,12 +220,14 @@ qint64 AuditLog::length(Database &db)
 
 AuditLog::Change AuditLog::lastChange(Database &db, const QString &table, qint64 id)
 {
-    auto r = db.exec(QStringLiteral("SELECT actor, at FROM audit_log WHERE entity = ? AND entity_id = ? "
-                                    "ORDER BY id DESC LIMIT 1"),
-                     {table, id});
-    if (!r || !r->next())
-        return {};
-    return {r->value(0).toString(), QDateTime::fromString(r->value(1).toString(), Qt::ISODateWithMs)};
+    Change change;
+    // A read error is recorded by the runner (Database::damageSeen()); the change stays unknown.
+    db.forEachRow(QStringLiteral("SELECT actor, at FROM audit_log WHERE entity = ? AND entity_id = ? "
+                                 "ORDER BY id DESC LIMIT 1"),
+                  {table, id}, [&](const SqlRow &r) {
+                      change = {r.text(0), QDateTime::fromString(r.text(1), Qt::ISODateWithMs)};
+                  });
+    return change;
 }
 
 QDateTime AuditLog::newestTime(Database &db)
@@ -264,15 +284,14 @@ VerifyReport Verifier::verify(Database &db, const std::optional<AuditAnchor> &an
     const ReadSnapshot snapshot(db);
     // 1. SQLite's own check of pages and indexes.
     {
-        auto r = db.exec(QStringLiteral("PRAGMA integrity_check"));
-        if (!r) {
-            report.faults << tr("The integrity check could not run: %1").arg(r.error().message);
-            return report;
-        }
-        while (r->next()) {
-            const QString line = r->value(0).toString();
+        const Status s = db.forEachRow(QStringLiteral("PRAGMA integrity_check"), {}, [&](const SqlRow &r) {
+            const QString line = r.text(0);
             if (line != QLatin1String("ok"))
                 report.faults << tr("SQLite integrity check: %1").arg(line);
+        });
+        if (!s) {
+            report.faults << tr("The integrity check could not run: %1").arg(s.error().message);
+            return report;
         }
     }
     // 2. Schema.
@@ -294,46 +313,49 @@ VerifyReport Verifier::verify(Database &db, const std::optional<AuditAnchor> &an
     QHash<QString, QString> lastState; // "table/id" -> after_json ("" when deleted)
     bool anchorSeen = false;
     {
-        auto r = db.exec(
+        QString prev = kGenesis;
+        const Status s = db.forEachRow(
             QStringLiteral("SELECT id, at, actor, entity, entity_id, action, before_json, after_json, "
-                           "prev_hash, hash FROM audit_log ORDER BY id"));
-        if (!r) {
-            report.faults << r.error().message;
+                           "prev_hash, hash FROM audit_log ORDER BY id"),
+            {}, [&](const SqlRow &row) -> bool {
+                const SqlRow *r = &row;
+                ++report.auditEntries;
+                const qint64 logId = r->value(0).toLongLong();
+                const QString entity = r->value(3).toString();
+                const qint64 entityId = r->value(4).toLongLong();
+                const QString before = r->value(6).toString();
+                const QString after = r->value(7).toString();
+                const QString prevHash = r->value(8).toString();
+                const QString hash = r->value(9).toString();
+                if (prevHash != prev)
+                    report.faults
+                        << tr("Audit log entry %1 does not follow the entry before it (an entry was removed "
+                              "or inserted).")
+                               .arg(logId);
+                const QString expect =
+                    AuditLog::chainHash(prevHash, r->value(1).toString(), r->value(2).toString(), entity,
+                                        entityId, r->value(5).toString(), before, after);
+                if (expect != hash)
+                    report.faults
+                        << tr("Audit log entry %1 was altered (its hash does not match).").arg(logId);
+                prev = hash;
+                report.headId = logId;
+                report.headHash = hash;
+                anchorSeen = anchorSeen || (anchor && logId == anchor->entryId);
+                if (anchor && logId == anchor->entryId && hash != anchor->hash)
+                    report.faults << tr("Audit log entry %1 no longer has the hash noted for it (%2): the "
+                                        "history up to it was rewritten.")
+                                         .arg(logId)
+                                         .arg(anchor->hash);
+                lastState.insert(entity + u'/' + QString::number(entityId), after);
+                return report.faults.size() <= 50;
+            });
+        if (!s) {
+            report.faults << s.error().message;
             return report;
         }
-        QString prev = kGenesis;
-        while (r->next()) {
-            ++report.auditEntries;
-            const qint64 logId = r->value(0).toLongLong();
-            const QString entity = r->value(3).toString();
-            const qint64 entityId = r->value(4).toLongLong();
-            const QString before = r->value(6).toString();
-            const QString after = r->value(7).toString();
-            const QString prevHash = r->value(8).toString();
-            const QString hash = r->value(9).toString();
-            if (prevHash != prev)
-                report.faults
-                    << tr("Audit log entry %1 does not follow the entry before it (an entry was removed "
-                          "or inserted).")
-                           .arg(logId);
-            const QString expect =
-                AuditLog::chainHash(prevHash, r->value(1).toString(), r->value(2).toString(), entity,
-                                    entityId, r->value(5).toString(), before, after);
-            if (expect != hash)
-                report.faults << tr("Audit log entry %1 was altered (its hash does not match).").arg(logId);
-            prev = hash;
-            report.headId = logId;
-            report.headHash = hash;
-            anchorSeen = anchorSeen || (anchor && logId == anchor->entryId);
-            if (anchor && logId == anchor->entryId && hash != anchor->hash)
-                report.faults << tr("Audit log entry %1 no longer has the hash noted for it (%2): the "
-                                    "history up to it was rewritten.")
-                                     .arg(logId)
-                                     .arg(anchor->hash);
-            lastState.insert(entity + u'/' + QString::number(entityId), after);
-            if (report.faults.size() > 50)
-                return report;
-        }
+        if (report.faults.size() > 50)
+            return report;
     }
     if (anchor && !anchorSeen)
         report.faults << tr("Audit log entry %1, noted with its hash, is missing: the log was cut short "
@@ -341,32 +363,36 @@ VerifyReport Verifier::verify(Database &db, const std::optional<AuditAnchor> &an
                              .arg(anchor->entryId);
     // 4. Every row equals its last logged state; no logged row is missing.
     for (const QString &table : schema::auditedTables()) {
-        auto r = db.exec(QStringLiteral("SELECT rowid, * FROM %1").arg(table));
-        if (!r) {
-            report.faults << r.error().message;
+        QSet<qint64> present;
+        const Status s =
+            db.forEachRow(
+                QStringLiteral("SELECT rowid, * FROM %1").arg(table), {}, [&](const SqlRow &sqlRow) -> bool {
+                    const SqlRow *r = &sqlRow;
+                    ++report.rowsChecked;
+                    const qint64 id = r->value(0).toLongLong();
+                    present.insert(id);
+                    const QJsonObject row = recordToJson(r->record(), 1);
+                    const QString now = compact(row);
+                    const auto it = lastState.constFind(table + u'/' + QString::number(id));
+                    if (it == lastState.cend() || it->isEmpty())
+                        report.faults
+                            << tr("Row %1 of %2 is not in the audit log (written behind the program's back).")
+                                   .arg(id)
+                                   .arg(table);
+                    else if (*it != now && !equalsLogged(*it, row))
+                        report.faults
+                            << tr("Row %1 of %2 differs from its last logged state (changed behind the "
+                                  "program's back).")
+                                   .arg(id)
+                                   .arg(table);
+                    return report.faults.size() <= 50;
+                });
+        if (!s) {
+            report.faults << s.error().message;
             continue;
         }
-        QSet<qint64> present;
-        while (r->next()) {
-            ++report.rowsChecked;
-            const qint64 id = r->value(0).toLongLong();
-            present.insert(id);
-            const QJsonObject row = recordToJson(r->record(), 1);
-            const QString now = compact(row);
-            const auto it = lastState.constFind(table + u'/' + QString::number(id));
-            if (it == lastState.cend() || it->isEmpty())
-                report.faults
-                    << tr("Row %1 of %2 is not in the audit log (written behind the program's back).")
-                           .arg(id)
-                           .arg(table);
-            else if (*it != now && !equalsLogged(*it, row))
-                report.faults << tr("Row %1 of %2 differs from its last logged state (changed behind the "
-                                    "program's back).")
-                                     .arg(id)
-                                     .arg(table);
-            if (report.faults.size() > 50)
-                return report;
-        }
+        if (report.faults.size() > 50)
+            return report;
         const QString prefix = table + u'/';
         for (auto it = lastState.cbegin(); it != lastState.cend(); ++it) {
             if (!it.key().startsWith(prefix) || it->isEmpty())
@@ -378,17 +404,16 @@ VerifyReport Verifier::verify(Database &db, const std::optional<AuditAnchor> &an
     }
     // 5. Evidence blobs against their hashes.
     {
-        auto r = db.exec(QStringLiteral("SELECT id, sha256, data, size FROM evidence"));
-        if (r) {
-            while (r->next()) {
-                const QByteArray data = r->value(2).toByteArray();
+        const Status s = db.forEachRow(
+            QStringLiteral("SELECT id, sha256, data, size FROM evidence"), {}, [&](const SqlRow &r) {
+                const QByteArray data = r.value(2).toByteArray();
                 const QString sha =
                     QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
-                if (sha != r->value(1).toString() || data.size() != r->value(3).toLongLong())
-                    report.faults
-                        << tr("Evidence file #%1 does not match its SHA-256.").arg(r->value(0).toLongLong());
-            }
-        }
+                if (sha != r.text(1) || data.size() != r.integer(3))
+                    report.faults << tr("Evidence file #%1 does not match its SHA-256.").arg(r.integer(0));
+            });
+        if (!s)
+            report.faults << s.error().message;
     }
     // 6. The derived tables the statistics read (schema steps 3 and 4) against a recomputation
     // from the base tables: a mismatch means figures on screen and in reports may be wrong.

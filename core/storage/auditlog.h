@@ -26,7 +26,7 @@ class AuditLog
 public:
     /// The row of @p table with rowid @p id as a JSON object (all columns but BLOBs, which are
     /// represented by their sha256 column); an empty object when there is no such row.
-    static QJsonObject snapshot(Database &db, const QString &table, qint64 id);
+    static Result<QJsonObject> snapshot(Database &db, const QString &table, qint64 id);
 
     /// Inserts a row (a new uuid is added unless @p values has one) and records it. Returns the rowid.
     static Result<qint64> insert(Database &db, const QString &table, QVariantMap values);

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QUuid>
@@ -67,11 +68,14 @@ std::optional<std::pair<qint64, QString>> auditHeadOf(const QString &path)
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
         if (db.open()) {
+            // A read error leaves the head unknown (std::nullopt): the backup is then written.
             QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")) && q.next())
-                head = std::make_pair(q.value(0).toLongLong(), q.value(1).toString());
-            else if (q.isActive())
-                head = std::make_pair(qint64(0), QString()); // an empty log
+            if (q.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"))) {
+                if (q.first())
+                    head = std::make_pair(q.value(0).toLongLong(), q.value(1).toString());
+                else if (!q.lastError().isValid())
+                    head = std::make_pair(qint64(0), QString()); // an empty log
+            }
         }
         db.close();
     }

@@ -154,22 +154,22 @@ BulkInserter::~BulkInserter()
 BulkInserter::BulkInserter(Database &db, const QString &table, const QStringList &columns)
     : m_db(db), m_table(table), m_insert(db.sql()), m_audit(db.sql())
 {
-    auto info = db.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table));
     QStringList insertColumns = columns;
     m_addUuid = !columns.contains(QStringLiteral("uuid"));
-    while (info && info->next()) {
-        const QString name = info->value(1).toString();
-        const QString type = info->value(2).toString().toUpper();
-        m_tableColumns << name;
-        m_skip << (type == QLatin1String("BLOB"));
-        m_defaults << parseDefault(info->value(4));
-        if (name == QLatin1String("id") && info->value(5).toInt() == 1)
-            m_sourceIndex << -2;
-        else if (name == QLatin1String("uuid") && m_addUuid)
-            m_sourceIndex << -3;
-        else
-            m_sourceIndex << int(columns.indexOf(name));
-    }
+    m_columnsRead =
+        db.forEachRow(QStringLiteral("PRAGMA table_info(%1)").arg(table), {}, [&](const SqlRow &info) {
+            const QString name = info.text(1);
+            const QString type = info.text(2).toUpper();
+            m_tableColumns << name;
+            m_skip << (type == QLatin1String("BLOB"));
+            m_defaults << parseDefault(info.value(4));
+            if (name == QLatin1String("id") && info.int32(5) == 1)
+                m_sourceIndex << -2;
+            else if (name == QLatin1String("uuid") && m_addUuid)
+                m_sourceIndex << -3;
+            else
+                m_sourceIndex << int(columns.indexOf(name));
+        });
     if (m_addUuid)
         insertColumns << QStringLiteral("uuid");
     // QJsonObject writes its keys sorted; the direct JSON path writes them in that order.
@@ -243,13 +243,15 @@ QString BulkInserter::objectJson(const QVariantList &values, qint64 id, const QS
     return AuditLog::compactJson(object);
 }
 
-QString BulkInserter::chainHead()
+Result<QString> BulkInserter::chainHead()
 {
     const QString cached = m_db.cachedAuditHead();
     if (!cached.isEmpty())
         return cached;
-    const QVariant head = m_db.scalar(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
-    return head.isValid() ? head.toString() : AuditLog::kGenesisHash;
+    auto head = m_db.value(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    if (!head)
+        return head.error();
+    return head->isValid() ? head->toString() : QString(AuditLog::kGenesisHash);
 }
 
 Result<qint64> BulkInserter::insert(const QVariantList &values)
@@ -259,6 +261,8 @@ Result<qint64> BulkInserter::insert(const QVariantList &values)
                      tr("Database error: %1 (%2)")
                          .arg(QStringLiteral("%1 values for %2 columns").arg(values.size()).arg(m_boundCount),
                               m_table)};
+    if (!m_columnsRead)
+        return m_columnsRead.error();
     if (m_handle)
         return insertRaw(values);
     QString uuid;
@@ -269,12 +273,14 @@ Result<qint64> BulkInserter::insert(const QVariantList &values)
     if (m_addUuid)
         m_insert.bindValue(int(values.size()), uuid);
     if (!m_insert.exec())
-        return Error{ErrorCode::Internal,
-                     tr("Database error: %1 (%2)").arg(m_insert.lastError().text(), m_table)};
+        return m_db.queryError(m_insert.lastError(), m_table);
     const qint64 id = m_insert.lastInsertId().toLongLong();
 
     const QString after = objectJson(values, id, uuid);
-    const QString prev = chainHead();
+    auto head = chainHead();
+    if (!head)
+        return head.error();
+    const QString prev = *head;
     const QString action = QStringLiteral("insert");
     const QString hash = AuditLog::chainHash(prev, m_at, m_db.actor(), m_table, id, action, QString(), after);
     m_audit.bindValue(0, m_at);
@@ -286,8 +292,7 @@ Result<qint64> BulkInserter::insert(const QVariantList &values)
     m_audit.bindValue(6, prev);
     m_audit.bindValue(7, hash);
     if (!m_audit.exec())
-        return Error{ErrorCode::Internal,
-                     tr("Database error: %1 (%2)").arg(m_audit.lastError().text(), m_table)};
+        return m_db.queryError(m_audit.lastError(), m_table);
     m_db.setCachedAuditHead(hash);
     return id;
 }
@@ -320,7 +325,7 @@ Result<qint64> BulkInserter::insertRaw(const QVariantList &values)
         sqlite3_bind_text(m_rawInsert, n + 1, uuid.constData(), int(uuid.size()), SQLITE_STATIC);
     QString error;
     if (!stepOnce(m_handle, m_rawInsert, &error))
-        return Error{ErrorCode::Internal, tr("Database error: %1 (%2)").arg(error, m_table)};
+        return m_db.sqliteError(sqlite3_extended_errcode(m_handle), error, m_table);
     const qint64 id = sqlite3_last_insert_rowid(m_handle);
 
     // The snapshot as AuditLog::compactJson writes it: built directly as UTF-8 (most of the cost
@@ -352,7 +357,10 @@ Result<qint64> BulkInserter::insertRaw(const QVariantList &values)
     json += '}';
     if (!direct || m_jsonOrder.isEmpty())
         json = objectJson(values, id, QString::fromLatin1(uuid)).toStdString();
-    const QByteArray prev = chainHead().toLatin1();
+    auto head = chainHead();
+    if (!head)
+        return head.error();
+    const QByteArray prev = head->toLatin1();
     // AuditLog::chainHash over the same text (prev␟at␟actor␟entity␟id␟insert␟␟after), fed as
     // UTF-8 without building it as one QString.
     std::string idText;
@@ -372,7 +380,7 @@ Result<qint64> BulkInserter::insertRaw(const QVariantList &values)
     sqlite3_bind_text(m_rawAudit, 7, prev.constData(), int(prev.size()), SQLITE_STATIC);
     sqlite3_bind_text(m_rawAudit, 8, hash.constData(), int(hash.size()), SQLITE_STATIC);
     if (!stepOnce(m_handle, m_rawAudit, &error))
-        return Error{ErrorCode::Internal, tr("Database error: %1 (%2)").arg(error, m_table)};
+        return m_db.sqliteError(sqlite3_extended_errcode(m_handle), error, m_table);
     m_db.setCachedAuditHead(QString::fromLatin1(hash));
     return id;
 }

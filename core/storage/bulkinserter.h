@@ -47,7 +47,7 @@ private:
     /// direct UTF-8 writer does not reproduce.
     QString objectJson(const QVariantList &values, qint64 id, const QString &uuid) const;
     /// The hash of the newest audit entry (cached while the transaction lasts).
-    QString chainHead();
+    Result<QString> chainHead();
 
     Database &m_db;
     QString m_table;
@@ -58,6 +58,7 @@ private:
     QList<int> m_jsonOrder;     // snapshot columns in key order (as QJsonObject sorts them)
     std::vector<std::string> m_jsonKeys; // per table column: "name":
     bool m_addUuid = false;
+    Status m_columnsRead = okStatus(); // reading the table's columns failed: every insert fails
     // On SQLite: statements on the connection's handle (m_handle); else the QSqlQuery pair.
     sqlite3 *m_handle = nullptr;
     sqlite3_stmt *m_rawInsert = nullptr;

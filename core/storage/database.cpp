@@ -483,6 +483,11 @@ Error Database::queryError(const QSqlError &error, const QString &context)
     return writeError(error, context);
 }
 
+Error Database::sqliteError(int code, const QString &text, const QString &context)
+{
+    return queryError(QSqlError(QString(), text, QSqlError::StatementError, QString::number(code)), context);
+}
+
 Status Database::readStatus(const QSqlQuery &q)
 {
     if (!q.lastError().isValid())

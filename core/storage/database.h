@@ -120,6 +120,9 @@ public:
     Status readStatus(const QSqlQuery &q);
     /// Maps a failed statement's error to the user-facing Error (see exec()).
     Error queryError(const QSqlError &error, const QString &context);
+    /// The same for a statement run on the raw sqlite3 handle (BulkInserter, RowReader, the
+    /// ledger's sort): @p code is SQLite's (extended) result code, @p text its message.
+    Error sqliteError(int code, const QString &text, const QString &context);
     /// True once any register opened by this process met a damaged page while reading, even
     /// where the caller could not return the error (scalar()). rectrack-cli checks it before it
     /// reports success.

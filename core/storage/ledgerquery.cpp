@@ -226,19 +226,6 @@ QString sortExpr(Ledger ledger, LedgerSort sort, const LedgerContext &ctx, bool 
     return QStringLiteral("p.id");
 }
 
-Result<QSqlQuery> run(Database &db, const QString &sql, const QVariantList &binds)
-{
-    QSqlQuery q = db.query();
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return Error{ErrorCode::Internal, LedgerQuery::tr("Database error: %1").arg(q.lastError().text())};
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!q.exec())
-        return Error{ErrorCode::Internal, LedgerQuery::tr("Database error: %1").arg(q.lastError().text())};
-    return q;
-}
-
 /**
  * The rows of an id query (SELECT id, key …): each row's id and its key, an integer or the index
  * of a distinct text value. Read through the connection's own sqlite3 handle when there is one:
@@ -296,9 +283,10 @@ Result<KeyedRows> readKeyedRows(Database &db, const QString &sql, const QVariant
         sqlite3 *h = *static_cast<sqlite3 *const *>(handle.constData());
         sqlite3_stmt *stmt = nullptr;
         auto fail = [&] {
-            const QString message = QString::fromUtf8(sqlite3_errmsg(h));
+            const Error e =
+                db.sqliteError(sqlite3_extended_errcode(h), QString::fromUtf8(sqlite3_errmsg(h)), sql);
             sqlite3_finalize(stmt);
-            return Error{ErrorCode::Internal, LedgerQuery::tr("Database error: %1").arg(message)};
+            return e;
         };
         if (sqlite3_prepare_v2(h, sql.toUtf8().constData(), -1, &stmt, nullptr) != SQLITE_OK)
             return fail();
@@ -331,19 +319,18 @@ Result<KeyedRows> readKeyedRows(Database &db, const QString &sql, const QVariant
         sqlite3_finalize(stmt);
         return out;
     }
-    auto q = run(db, sql, binds);
-    if (!q)
-        return q.error();
-    while (q->next()) {
-        const qint64 id = q->value(0).toLongLong();
-        const QVariant v = q->value(1);
+    const Status s = db.forEachRow(sql, binds, [&](const SqlRow &r) {
+        const qint64 id = r.integer(0);
+        const QVariant v = r.value(1);
         if (v.isNull())
             out.rows << KeyedRows::Row{id, 0, KeyedRows::Null};
         else if (asText || v.typeId() == QMetaType::QString)
             out.rows << textRow(out, index, id, v.toString().toUtf8());
         else
             out.rows << KeyedRows::Row{id, v.toLongLong(), KeyedRows::Number};
-    }
+    });
+    if (!s)
+        return s.error();
     return out;
 }
 
@@ -432,16 +419,14 @@ QString idList(const QList<qint64> &ids)
 QStringList distinctSorted(Database &db, const QString &column)
 {
     QStringList out;
-    auto q =
-        run(db,
-            QStringLiteral(
-                "SELECT DISTINCT %1 FROM problems WHERE %1 IS NOT NULL AND %1 <> '' AND deleted_at IS NULL")
-                .arg(column),
-            {});
-    if (!q)
-        return out;
-    while (q->next())
-        out << q->value(0).toString();
+    // A read error is recorded by the runner (Database::damageSeen()): these lists fill filters.
+    const Status s = db.forEachRow(
+        QStringLiteral(
+            "SELECT DISTINCT %1 FROM problems WHERE %1 IS NOT NULL AND %1 <> '' AND deleted_at IS NULL")
+            .arg(column),
+        {}, [&](const SqlRow &r) { out << r.text(0); });
+    if (!s)
+        return {};
     QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
     std::sort(out.begin(), out.end(),
               [&](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
@@ -563,31 +548,30 @@ Result<QList<ProblemRow>> LedgerQuery::problemRows(const QList<qint64> &ids)
             "p.deadline_note, p.state, (SELECT count(*) FROM measures mc WHERE mc.problem_id = p.id), "
             "p.progress, p.feedback_date") +
         QString::fromLatin1(kProblemFrom) + QStringLiteral(" WHERE p.id IN (%1)").arg(idList(ids));
-    auto q = run(m_db, sql, {});
-    if (!q)
-        return q.error();
     QHash<qint64, ProblemRow> byId;
-    while (q->next()) {
+    const Status s = m_db.forEachRow(sql, {}, [&](const SqlRow &q) {
         ProblemRow r;
-        r.id = q->value(0).toLongLong();
-        r.registrationNo = q->value(1).toString();
-        r.unit = q->value(2).toString();
-        r.round = q->value(3).toString();
-        r.source = Names::sourceLevel(q->value(4).toString()).value_or(SourceLevel::Municipal);
-        r.category = q->value(5).toString();
-        r.description = q->value(6).toString();
-        r.office = q->value(7).toString();
-        r.leader = q->value(8).toString();
-        r.person = q->value(9).toString();
-        r.deadline = fromIso(q->value(10).toString());
-        r.originalDeadline = fromIso(q->value(11).toString());
-        r.deadlineNote = q->value(12).toString();
-        r.state = Names::problemState(q->value(13).toString()).value_or(ProblemState::Registered);
-        r.measureCount = q->value(14).toInt();
-        r.progress = q->value(15).toString();
-        r.feedbackDate = fromIso(q->value(16).toString());
+        r.id = q.value(0).toLongLong();
+        r.registrationNo = q.value(1).toString();
+        r.unit = q.value(2).toString();
+        r.round = q.value(3).toString();
+        r.source = Names::sourceLevel(q.value(4).toString()).value_or(SourceLevel::Municipal);
+        r.category = q.value(5).toString();
+        r.description = q.value(6).toString();
+        r.office = q.value(7).toString();
+        r.leader = q.value(8).toString();
+        r.person = q.value(9).toString();
+        r.deadline = fromIso(q.value(10).toString());
+        r.originalDeadline = fromIso(q.value(11).toString());
+        r.deadlineNote = q.value(12).toString();
+        r.state = Names::problemState(q.value(13).toString()).value_or(ProblemState::Registered);
+        r.measureCount = q.value(14).toInt();
+        r.progress = q.value(15).toString();
+        r.feedbackDate = fromIso(q.value(16).toString());
         byId.insert(r.id, r);
-    }
+    });
+    if (!s)
+        return s.error();
     out.reserve(ids.size());
     for (qint64 id : ids) {
         auto it = byId.constFind(id);
@@ -608,30 +592,29 @@ Result<QList<MeasureRow>> LedgerQuery::measureRows(const QList<qint64> &ids)
             "m.type, m.owner, p.responsible_office, p.lead_leader, m.deadline, m.deadline_note, m.state, "
             "p.state") +
         QString::fromLatin1(kMeasureFrom) + QStringLiteral(" WHERE m.id IN (%1)").arg(idList(ids));
-    auto q = run(m_db, sql, {});
-    if (!q)
-        return q.error();
     QHash<qint64, MeasureRow> byId;
-    while (q->next()) {
+    const Status s = m_db.forEachRow(sql, {}, [&](const SqlRow &q) {
         MeasureRow r;
-        r.id = q->value(0).toLongLong();
-        r.problemId = q->value(1).toLongLong();
-        r.registrationNo = q->value(2).toString();
-        r.unit = q->value(3).toString();
-        r.round = q->value(4).toString();
-        r.problem = q->value(5).toString();
-        r.seq = q->value(6).toInt();
-        r.content = q->value(7).toString();
-        r.type = Names::measureType(q->value(8).toString()).value_or(core::MeasureType::Deadline);
-        r.owner = q->value(9).toString();
-        r.office = q->value(10).toString();
-        r.leader = q->value(11).toString();
-        r.deadline = fromIso(q->value(12).toString());
-        r.deadlineNote = q->value(13).toString();
-        r.state = Names::measureState(q->value(14).toString()).value_or(core::MeasureState::Pending);
-        r.problemState = Names::problemState(q->value(15).toString()).value_or(ProblemState::Registered);
+        r.id = q.value(0).toLongLong();
+        r.problemId = q.value(1).toLongLong();
+        r.registrationNo = q.value(2).toString();
+        r.unit = q.value(3).toString();
+        r.round = q.value(4).toString();
+        r.problem = q.value(5).toString();
+        r.seq = q.value(6).toInt();
+        r.content = q.value(7).toString();
+        r.type = Names::measureType(q.value(8).toString()).value_or(core::MeasureType::Deadline);
+        r.owner = q.value(9).toString();
+        r.office = q.value(10).toString();
+        r.leader = q.value(11).toString();
+        r.deadline = fromIso(q.value(12).toString());
+        r.deadlineNote = q.value(13).toString();
+        r.state = Names::measureState(q.value(14).toString()).value_or(core::MeasureState::Pending);
+        r.problemState = Names::problemState(q.value(15).toString()).value_or(ProblemState::Registered);
         byId.insert(r.id, r);
-    }
+    });
+    if (!s)
+        return s.error();
     out.reserve(ids.size());
     for (qint64 id : ids) {
         auto it = byId.constFind(id);
@@ -654,46 +637,45 @@ QStringList LedgerQuery::leaders()
 QList<InspectionNode> LedgerQuery::inspections()
 {
     QList<InspectionNode> out;
-    auto q =
-        run(m_db,
-            // The live problems per inspection from problem_tally (schema step 4: kept by triggers
-            // per inspection and state; its key is quote(inspection_id)), looked up by its primary
-            // key: at 100,000 problems 11 ms against 70 ms for counting the problem rows, which
-            // the tree did on every open and after every edit. (A grouped subquery joined on the
-            // value instead took 1.1 s: SQLite re-ran it for every inspection.)
-            QStringLiteral("SELECT i.id, i.round_id, r.term_id, i.unit_id, u.name, i.kind, i.source_level, "
-                           "coalesce((SELECT sum(t.problems) FROM problem_tally t WHERE t.dim = 'inspection' "
-                           "AND t.key = quote(i.id)), 0) FROM inspections i "
-                           "LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN units u ON u.id = i.unit_id "
-                           "ORDER BY i.round_id, i.id"),
-            {});
-    if (!q)
-        return out;
-    while (q->next()) {
-        InspectionNode n;
-        n.id = q->value(0).toLongLong();
-        n.roundId = q->value(1).toLongLong();
-        n.termId = q->value(2).toLongLong();
-        n.unitId = q->value(3).toLongLong();
-        n.unit = q->value(4).toString();
-        n.kind = Names::inspectionKind(q->value(5).toString()).value_or(InspectionKind::Regular);
-        n.source = Names::sourceLevel(q->value(6).toString()).value_or(SourceLevel::Municipal);
-        n.problems = q->value(7).toLongLong();
-        out << n;
-    }
+    const Status s = m_db.forEachRow(
+        // The live problems per inspection from problem_tally (schema step 4: kept by triggers
+        // per inspection and state; its key is quote(inspection_id)), looked up by its primary
+        // key: at 100,000 problems 11 ms against 70 ms for counting the problem rows, which
+        // the tree did on every open and after every edit. (A grouped subquery joined on the
+        // value instead took 1.1 s: SQLite re-ran it for every inspection.)
+        QStringLiteral("SELECT i.id, i.round_id, r.term_id, i.unit_id, u.name, i.kind, i.source_level, "
+                       "coalesce((SELECT sum(t.problems) FROM problem_tally t WHERE t.dim = 'inspection' "
+                       "AND t.key = quote(i.id)), 0) FROM inspections i "
+                       "LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN units u ON u.id = i.unit_id "
+                       "ORDER BY i.round_id, i.id"),
+        {}, [&](const SqlRow &q) {
+            InspectionNode n;
+            n.id = q.value(0).toLongLong();
+            n.roundId = q.value(1).toLongLong();
+            n.termId = q.value(2).toLongLong();
+            n.unitId = q.value(3).toLongLong();
+            n.unit = q.value(4).toString();
+            n.kind = Names::inspectionKind(q.value(5).toString()).value_or(InspectionKind::Regular);
+            n.source = Names::sourceLevel(q.value(6).toString()).value_or(SourceLevel::Municipal);
+            n.problems = q.value(7).toLongLong();
+            out << n;
+        });
+    if (!s)
+        return {}; // recorded by the runner (Database::damageSeen())
     return out;
 }
 
 QList<std::tuple<qint64, QString, int>> LedgerQuery::categories()
 {
     QList<std::tuple<qint64, QString, int>> out;
-    auto q =
-        run(m_db, QStringLiteral("SELECT id, parent_id, name FROM categories ORDER BY sort_order, id"), {});
-    if (!q)
-        return out;
     QList<std::tuple<qint64, qint64, QString>> all;
-    while (q->next())
-        all << std::tuple{q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString()};
+    const Status s =
+        m_db.forEachRow(QStringLiteral("SELECT id, parent_id, name FROM categories ORDER BY sort_order, id"),
+                        {}, [&](const SqlRow &q) {
+                            all << std::tuple{q.integer(0), q.integer(1), q.text(2)};
+                        });
+    if (!s)
+        return out; // recorded by the runner (Database::damageSeen())
     // Depth-first from the roots, children after their parent.
     std::function<void(qint64, int)> walk = [&](qint64 parent, int depth) {
         for (const auto &[id, p, name] : all) {

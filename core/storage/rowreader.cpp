@@ -7,7 +7,8 @@
 
 namespace rectrack::core {
 
-RowReader::RowReader(Database &db, const QString &sql, const QVariantList &binds) : m_query(db.sql())
+RowReader::RowReader(Database &db, const QString &sql, const QVariantList &binds)
+    : m_db(db), m_sql(sql), m_query(db.sql())
 {
     sqlite3 *handle = nullptr;
     const QVariant h = db.sql().driver() ? db.sql().driver()->handle() : QVariant();
@@ -20,13 +21,12 @@ RowReader::RowReader(Database &db, const QString &sql, const QVariantList &binds
             m_query.addBindValue(b);
         ok = ok && m_query.exec();
         if (!ok)
-            m_status = Error{ErrorCode::Internal,
-                             tr("Cannot read the register: %1").arg(m_query.lastError().text())};
+            m_status = db.queryError(m_query.lastError(), sql);
         return;
     }
     auto fail = [&] {
-        m_status = Error{ErrorCode::Internal,
-                         tr("Cannot read the register: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle)))};
+        m_status =
+            db.sqliteError(sqlite3_extended_errcode(handle), QString::fromUtf8(sqlite3_errmsg(handle)), sql);
     };
     if (sqlite3_prepare_v2(handle, sql.toUtf8().constData(), -1, &m_stmt, nullptr) != SQLITE_OK) {
         fail();
@@ -60,15 +60,14 @@ RowReader::~RowReader()
     sqlite3_finalize(m_stmt);
 }
 
-bool RowReader::next()
+bool RowReader::step()
 {
     if (!m_status)
         return false;
     if (!m_stmt) {
-        if (!m_query.next()) {
+        if (!m_query.next()) { // the fallback's loop; the error is looked at here
             if (m_query.lastError().isValid())
-                m_status = Error{ErrorCode::Internal,
-                                 tr("Cannot read the register: %1").arg(m_query.lastError().text())};
+                m_status = m_db.queryError(m_query.lastError(), m_sql);
             return false;
         }
         m_texts.clear();
@@ -78,9 +77,8 @@ bool RowReader::next()
     if (rc == SQLITE_ROW)
         return true;
     if (rc != SQLITE_DONE)
-        m_status = Error{ErrorCode::Internal,
-                         tr("Cannot read the register: %1")
-                             .arg(QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_stmt))))};
+        m_status = m_db.sqliteError(sqlite3_extended_errcode(sqlite3_db_handle(m_stmt)),
+                                    QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_stmt))), m_sql);
     return false;
 }
 

@@ -19,8 +19,11 @@ namespace rectrack::core {
  * to a forward-only QSqlQuery. Binds: strings, integers, doubles and null QVariants.
  *
  *     RowReader rows(db, "SELECT id, changed_on FROM problem_states WHERE problem_id = ?", {42});
- *     while (rows.next()) use(rows.integer(0), rows.text(1));
- *     if (!rows.status()) return rows.status().error();
+ *     const Status s = rows.forEach([&](const RowReader &row) { use(row.integer(0), row.text(1)); });
+ *     if (!s) return s.error();
+ *
+ * Errors are those of Database::exec(): a damaged page is CannotOpen ("the file … is damaged"),
+ * never the end of the rows.
  */
 class RowReader
 {
@@ -31,16 +34,26 @@ public:
     RowReader(const RowReader &) = delete;
     RowReader &operator=(const RowReader &) = delete;
 
-    /// Steps to the next row; false at the end and on an error (then status() holds it).
-    bool next();
+    /// Calls @p fn(const RowReader &) with each row in order (its integer() and text() read the
+    /// current row); returns the error of preparing or stepping the statement, if any.
+    template <typename Fn> Status forEach(Fn &&fn)
+    {
+        for (bool more = step(); more; more = step())
+            fn(static_cast<const RowReader &>(*this));
+        return m_status;
+    }
     /// Integer value of @p column in the current row (0 for NULL).
     qint64 integer(int column) const;
     /// Text of @p column in the current row as UTF-8 (empty for NULL); valid until next().
     QByteArrayView text(int column) const;
-    /// Ok, or the error of preparing or stepping the statement (Internal).
+    /// Ok, or the error of preparing or stepping the statement (see exec()).
     const Status &status() const { return m_status; }
 
 private:
+    /// Steps to the next row; false at the end and on an error (then status() holds it).
+    bool step();
+    Database &m_db;
+    QString m_sql;
     sqlite3_stmt *m_stmt = nullptr;
     QSqlQuery m_query;              // fallback without a sqlite3 handle
     mutable QByteArrayList m_texts; // fallback: the current row's texts

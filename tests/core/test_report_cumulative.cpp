@@ -94,19 +94,24 @@ TEST_CASE("RowReader reads integers, texts and nulls and reports a bad statement
     TempRegister reg;
     RowReader rows(*reg.db, QStringLiteral("SELECT ?, ?, NULL, 'Ab' || ?"),
                    {qint64(1) << 40, QStringLiteral("巡察"), QStringLiteral("整改")});
-    REQUIRE(rows.next());
-    CHECK(rows.integer(0) == (qint64(1) << 40));
-    CHECK(QString::fromUtf8(rows.text(1)) == QStringLiteral("巡察"));
-    CHECK(rows.text(2).isEmpty());
-    CHECK(rows.integer(2) == 0);
-    CHECK(QString::fromUtf8(rows.text(3)) == QStringLiteral("Ab整改"));
-    CHECK_FALSE(rows.next());
-    CHECK(rows.status().ok());
+    int seen = 0;
+    const Status read = rows.forEach([&](const RowReader &row) {
+        ++seen;
+        CHECK(row.integer(0) == (qint64(1) << 40));
+        CHECK(QString::fromUtf8(row.text(1)) == QStringLiteral("巡察"));
+        CHECK(row.text(2).isEmpty());
+        CHECK(row.integer(2) == 0);
+        CHECK(QString::fromUtf8(row.text(3)) == QStringLiteral("Ab整改"));
+    });
+    CHECK(seen == 1);
+    CHECK(read.ok());
 
     RowReader bad(*reg.db, QStringLiteral("SELECT x FROM nowhere"));
-    CHECK_FALSE(bad.next());
-    REQUIRE_FALSE(bad.status().ok());
-    CHECK(bad.status().error().code == ErrorCode::Internal);
-    INFO(bad.status().error().message.toStdString());
-    CHECK(bad.status().error().message.contains(QStringLiteral("nowhere")));
+    int badRows = 0;
+    const Status failed = bad.forEach([&](const RowReader &) { ++badRows; });
+    CHECK(badRows == 0);
+    REQUIRE_FALSE(failed.ok());
+    CHECK(failed.error().code == ErrorCode::Internal);
+    INFO(failed.error().message.toStdString());
+    CHECK(failed.error().message.contains(QStringLiteral("nowhere")));
 }
