@@ -2,9 +2,12 @@
 
 #include "args.h"
 #include "i18n.h"
+#include "storage/database.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 
 #include <cstdio>
 #include <memory>
@@ -131,7 +134,21 @@ int runCli(int argc, char **argv)
     if (!known)
         installTranslations(QStringLiteral("zh_CN"));
 
-    QTextStream out(stdout);
+    // What a command prints goes to stdout only when it succeeds without having met a damaged
+    // page (below): a shorter answer must not reach a pipe or a file as if it were whole.
+    struct StdoutBuffer
+    {
+        QByteArray bytes;
+        bool discard = false;
+        ~StdoutBuffer()
+        {
+            if (!discard) {
+                std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+                std::fflush(stdout);
+            }
+        }
+    } printed;
+    QTextStream out(&printed.bytes, QIODevice::WriteOnly);
     QTextStream err(stderr);
     out.setEncoding(QStringConverter::Utf8);
     err.setEncoding(QStringConverter::Utf8);
@@ -156,8 +173,24 @@ int runCli(int argc, char **argv)
         printHelp(ctx);
         return usage(ctx, Cli::tr("Unknown command \"%1\".").arg(command));
     }
-    const int code = cmd->run(ctx, args);
+    // An output file named with -o that the command created is removed again when the command
+    // met damage (issue #19: exit 4 and no output file).
+    QString output;
+    for (int i = 0; i + 1 < args.size(); ++i) {
+        if (args[i] == QLatin1String("-o") || args[i] == QLatin1String("--output"))
+            output = args[i + 1];
+    }
+    const bool outputExisted = !output.isEmpty() && QFileInfo::exists(output);
+    int code = cmd->run(ctx, args);
     out.flush();
+    // The runner reports a damaged page to its caller (Database::eachRow); a read that could not
+    // return its error (Database::scalar) is caught here, so no command reports success after one.
+    if (core::Database::damageSeen() && code != ExitCannotOpen && code != ExitVerify) {
+        if (!output.isEmpty() && !outputExisted)
+            QFile::remove(output);
+        code = fail(ctx, core::Error{core::ErrorCode::CannotOpen, core::Database::damageMessage()});
+    }
+    printed.discard = core::Database::damageSeen();
     err.flush();
     return code;
 }

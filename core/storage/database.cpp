@@ -13,6 +13,8 @@
 #include <QUuid>
 #include <QtEndian>
 
+#include <cstring>
+
 namespace rectrack::core {
 
 namespace {
@@ -74,10 +76,44 @@ WalSum walChecksum(bool bigEndianWords, const QByteArray &data, qsizetype from, 
     return sum;
 }
 
-/// Scans a WAL; returns 0 when it is sound (or empty), -1 when its header is damaged while it
-/// holds frames, or the 1-based number of the first invalid frame when a valid commit frame of
-/// the same generation follows it (committed changes SQLite would drop).
-qint64 scanWal(QFile &wal)
+/**
+ * How far the write-ahead log was committed, as its WAL index (the -shm file) records it: the
+ * index header's mxFrame, when the -shm file exists, both copies of its header agree, it is
+ * initialised, and it belongs to this generation of the log (its salts are the log header's).
+ * 0 when that cannot be told. Layout: https://www.sqlite.org/walformat.html#the_wal_index_file_format
+ * (two copies of a 48-byte WalIndexHdr in native byte order; mxFrame at offset 16, aSalt at 32,
+ * copied byte for byte from the log header's salts at offset 16).
+ */
+quint32 committedFrames(const QString &shmPath, const QByteArray &walHeader)
+{
+    QFile shm(shmPath);
+    if (!shm.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray h = shm.read(96);
+    if (h.size() < 96 || h.left(48) != h.mid(48, 48) || h[12] != 1)
+        return 0;
+    quint32 version = 0;
+    quint32 mxFrame = 0;
+    memcpy(&version, h.constData(), 4);
+    memcpy(&mxFrame, h.constData() + 16, 4);
+    if (version != 3007000 || h.mid(32, 8) != walHeader.mid(16, 8))
+        return 0;
+    return mxFrame;
+}
+
+/**
+ * Scans a WAL; returns 0 when it is sound (or empty), -1 when its header is damaged while it
+ * holds frames, or the 1-based number of the first invalid frame when the log shows that frames
+ * after it were committed (changes SQLite would drop without a word, since it replays a log up
+ * to its first invalid frame):
+ *  - a valid commit frame of this generation follows it (a frame whose salt no longer matches,
+ *    e.g. one flipped bit, is not taken for the end of the log when valid frames follow), or
+ *  - the WAL index (@p committed, from committedFrames()) says the log was committed past it.
+ * An invalid last stretch that nothing vouches for is a torn write: a transaction whose commit
+ * never returned (a crash while writing, or a frame header written over a longer old log before
+ * its page), which SQLite rightly leaves out.
+ */
+qint64 scanWal(QFile &wal, quint32 committed)
 {
     const QByteArray header = wal.read(kWalHeader);
     const qint64 size = wal.size();
@@ -98,17 +134,18 @@ qint64 scanWal(QFile &wal)
     for (qint64 frame = 1;; ++frame) {
         const QByteArray f = wal.read(kWalFrameHeader + pageSize);
         if (f.size() < kWalFrameHeader + qsizetype(pageSize))
-            return 0; // a short last frame: torn, nothing after it
-        if (bigEndian32(f, 8) != salt1 || bigEndian32(f, 12) != salt2)
-            return 0; // a frame of an earlier generation: the end of this one
+            return firstBad != 0 && firstBad <= qint64(committed) ? firstBad : 0;
+        const bool thisGeneration = bigEndian32(f, 8) == salt1 && bigEndian32(f, 12) == salt2;
         const WalSum stored{bigEndian32(f, 16), bigEndian32(f, 20)};
         WalSum sum = walChecksum(big, f, 0, 8, previous);
         sum = walChecksum(big, f, kWalFrameHeader, pageSize, sum);
-        const bool valid = bigEndian32(f, 0) != 0 && sum == stored;
+        const bool valid = thisGeneration && bigEndian32(f, 0) != 0 && sum == stored;
         if (!valid && firstBad == 0)
             firstBad = frame;
         if (valid && firstBad != 0 && bigEndian32(f, 4) != 0)
             return firstBad; // a commit after the damage
+        // Frames of an earlier generation (after a checkpoint restarted the log) follow the end of
+        // this one; the scan goes on through them, which no valid frame of this one can follow.
         previous = stored;
     }
 }
@@ -162,7 +199,8 @@ Status Database::checkWal(const QString &path)
         QFile wal(walPath);
         if (!wal.exists() || !wal.open(QIODevice::ReadOnly))
             return okStatus();
-        damage = scanWal(wal);
+        const QByteArray walHeader = wal.peek(kWalHeader);
+        damage = scanWal(wal, committedFrames(path + QStringLiteral("-shm"), walHeader));
         if (damage == 0)
             return okStatus();
         if (attempt == 0)
@@ -212,6 +250,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
     // Immutable would ignore a write-ahead log left behind by a crash, hiding committed changes:
     // then the register must be opened where it can be written.
     const bool walWaiting = QFileInfo(path + QStringLiteral("-wal")).size() > 32;
+    db->m_walExisted = QFileInfo::exists(path + QStringLiteral("-wal"));
+    db->m_shmExisted = QFileInfo::exists(path + QStringLiteral("-shm"));
     if (!db->openConnection(false) && !(db->m_location.readOnly && !walWaiting && db->openConnection(true))) {
         if (db->m_location.readOnly && walWaiting)
             return cannotOpen(
@@ -278,6 +318,15 @@ void Database::close()
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connection);
     m_connection.clear();
+    if (m_location.readOnly) {
+        // What a read-only open created is removed: an empty log and its index, both with the
+        // register's read-only mode. A log that holds frames is never removed.
+        const QString wal = m_path + QStringLiteral("-wal");
+        if (!m_walExisted && QFileInfo(wal).size() == 0)
+            QFile::remove(wal);
+        if (!m_shmExisted && !QFileInfo::exists(wal))
+            QFile::remove(m_path + QStringLiteral("-shm"));
+    }
 }
 
 Status Database::initialise(bool created)

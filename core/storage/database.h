@@ -57,11 +57,17 @@ public:
 
     /**
      * Checks the write-ahead log @p path + "-wal" before SQLite sees it. SQLite replays a WAL up
-     * to its first frame that fails its checksum and silently drops everything after it, so a
-     * damaged frame in the middle would lose transactions that were committed. Refused: a WAL
-     * whose header is damaged while it holds frames, and a WAL in which a valid commit frame of
-     * the current generation follows an invalid frame. A torn last transaction (an invalid frame
-     * with no commit after it) is normal after a crash and passes. Reads only; CannotOpen on damage.
+     * to its first frame that fails its checks and silently drops everything after it (and the
+     * last connection's close then checkpoints and deletes the log), so a damaged frame in the
+     * middle would lose transactions that were committed. Refused (CannotOpen; neither file is
+     * touched, nothing is checkpointed): a WAL whose header is damaged while it holds frames; a
+     * WAL in which a valid commit frame of the current generation follows an invalid frame
+     * (a bad checksum, a bad page number, or a salt that no longer matches: one flipped bit of a
+     * salt made SQLite take the rest of the log for an older generation); and an invalid frame
+     * at or below the commit mark of the log's WAL index (-shm), which records how far the log
+     * was committed. An invalid last stretch that nothing vouches for as committed is a torn
+     * write (a crash before its commit returned) and passes, as SQLite treats it.
+     * docs/reliability.md lists the cases and their tests. Reads only.
      */
     static Status checkWal(const QString &path);
 
@@ -200,6 +206,12 @@ private:
     FileLocation m_location;
     QStringList m_openWarnings;
     bool m_createdHere = false;
+    /// Read-only opens: whether -wal and -shm existed before this open. SQLite creates them with
+    /// the register's (read-only) mode and cannot remove them on close; left behind, they kept
+    /// the register read-only after it was made writable again (issue #19). close() removes the
+    /// ones this open created.
+    bool m_walExisted = true;
+    bool m_shmExisted = true;
     Clock m_systemClock;
     const Clock *m_clock = &m_systemClock;
 };
