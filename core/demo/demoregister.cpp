@@ -700,10 +700,9 @@ Status Builder::addOversight(qint64 termId)
 
     // Referrals issued in 2020: 43 抄告单, 23 专题报告, 3 要情专报.
     QList<qint64> municipal;
-    auto r =
-        m_db.exec(QStringLiteral("SELECT id FROM problems WHERE source_level = 'municipal' ORDER BY id"));
-    while (r && r->next())
-        municipal << r->value(0).toLongLong();
+    RT_TRY(m_db.forEachRow(
+        QStringLiteral("SELECT id FROM problems WHERE source_level = 'municipal' ORDER BY id"), {},
+        [&](const SqlRow &row) { municipal << row.integer(0); }));
     const char *const recipients[] = {"市财政局", "市资源规划局", "市住房和城乡建设局",
                                       "市教育局", "市卫生健康委", "市人力资源和社会保障局",
                                       "市国资委", "市市场监管局"};

@@ -1,7 +1,6 @@
 #include "ledgerexporter.h"
 
 #include "ledgerrules.h"
-#include "workflow/organizationservice.h"
 #include "xlsxformats.h"
 
 #include <QDir>
@@ -106,17 +105,23 @@ QString LedgerExporter::sheetName(const QString &name)
 
 Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
 {
-    OrganizationService org(db);
     QStringList where;
     QVariantList binds;
     if (!o.unit.isEmpty()) {
-        if (!org.unitByName(o.unit))
+        const auto unit = db.value(QStringLiteral("SELECT 1 FROM units WHERE name = ?"), {o.unit.trimmed()});
+        if (!unit)
+            return unit.error();
+        if (!unit->isValid())
             return Error{ErrorCode::InputRefused, tr("The register has no unit named \"%1\".").arg(o.unit)};
         where << QStringLiteral("u.name = ?");
         binds << o.unit.trimmed();
     }
     if (!o.round.isEmpty()) {
-        if (!org.roundByLabel(o.round))
+        const auto round =
+            db.value(QStringLiteral("SELECT 1 FROM rounds WHERE label = ?"), {o.round.trimmed()});
+        if (!round)
+            return round.error();
+        if (!round->isValid())
             return Error{ErrorCode::InputRefused,
                          tr("The register has no round labelled \"%1\".").arg(o.round)};
         where << QStringLiteral("r.label = ?");
@@ -147,19 +152,21 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
         if (!q)
             return q.error();
         int n = 0;
-        while (q->next()) {
+        const Status s = db.eachRow(*q, [&](const SqlRow &r) {
             t.rows << QVariantList{++n,
-                                   q->value(0).toString(),
-                                   q->value(1).toString(),
-                                   q->value(2).isNull() ? QVariant(QString()) : QVariant(q->value(2).toInt()),
-                                   q->value(3).toString(),
-                                   q->value(4).toString(),
-                                   QVariant(fromIso(q->value(5).toString())),
-                                   QVariant(fromIso(q->value(6).toString())),
-                                   q->value(7).toString(),
-                                   q->value(8).toString(),
-                                   QVariant(fromIso(q->value(9).toString()))};
-        }
+                                   r.text(0),
+                                   r.text(1),
+                                   r.isNull(2) ? QVariant(QString()) : QVariant(r.int32(2)),
+                                   r.text(3),
+                                   r.text(4),
+                                   QVariant(fromIso(r.text(5))),
+                                   QVariant(fromIso(r.text(6))),
+                                   r.text(7),
+                                   r.text(8),
+                                   QVariant(fromIso(r.text(9)))};
+        });
+        if (!s)
+            return s.error();
         return t;
     }
 
@@ -209,30 +216,32 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
         if (!q)
             return q.error();
         int n = 0;
-        while (q->next()) {
+        const Status s = db.eachRow(*q, [&](const SqlRow &r) -> Status {
             QStringList measures;
-            auto m =
-                db.exec(QStringLiteral("SELECT content FROM measures WHERE problem_id = ? ORDER BY seq, id"),
-                        {q->value(0)});
-            while (m && m->next())
-                measures << m->value(0).toString();
-            QVariantList row{++n, q->value(1).toString()};
+            if (const Status ms = db.forEachRow(
+                    QStringLiteral("SELECT content FROM measures WHERE problem_id = ? ORDER BY seq, id"),
+                    {r.value(0)}, [&](const SqlRow &m) { measures << m.text(0); });
+                !ms)
+                return ms;
+            QVariantList row{++n, r.text(1)};
             if (!oneUnit)
-                row << q->value(2).toString();
-            const ProblemState state =
-                Names::problemState(q->value(11).toString()).value_or(ProblemState::Registered);
-            row << QVariantList{q->value(3).toString(),
-                                q->value(4).toString(),
+                row << r.text(2);
+            const ProblemState state = Names::problemState(r.text(11)).value_or(ProblemState::Registered);
+            row << QVariantList{r.text(3),
+                                r.text(4),
                                 numberedMeasures(measures),
-                                q->value(5).toString(),
-                                q->value(6).toString(),
-                                q->value(7).toString(),
-                                dateOr(q->value(8).toString(), q->value(9).toString()),
-                                q->value(10).toString(),
+                                r.text(5),
+                                r.text(6),
+                                r.text(7),
+                                dateOr(r.text(8), r.text(9)),
+                                r.text(10),
                                 LedgerRules::wordForState(state),
-                                q->value(12).toString()};
+                                r.text(12)};
             t.rows << row;
-        }
+            return okStatus();
+        });
+        if (!s)
+            return s.error();
         return t;
     }
 
@@ -260,19 +269,24 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
     if (!q)
         return q.error();
     int n = 0;
-    while (q->next()) {
-        QVariantList row{++n, q->value(0).toString()};
+    const Status s = db.eachRow(*q, [&](const SqlRow &r) {
+        QVariantList row{++n, r.text(0)};
         if (!oneUnit)
-            row << q->value(1).toString();
-        const MeasureType type = Names::measureType(q->value(5).toString()).value_or(MeasureType::Deadline);
-        const MeasureState state =
-            Names::measureState(q->value(9).toString()).value_or(MeasureState::Pending);
-        row << QVariantList{q->value(2).toString(), q->value(3).toInt(),
-                            q->value(4).toString(), Names::display(type),
-                            q->value(6).toString(), dateOr(q->value(7).toString(), q->value(8).toString()),
-                            Names::display(state),  QVariant(fromIso(q->value(10).toString()))};
+            row << r.text(1);
+        const MeasureType type = Names::measureType(r.text(5)).value_or(MeasureType::Deadline);
+        const MeasureState state = Names::measureState(r.text(9)).value_or(MeasureState::Pending);
+        row << QVariantList{r.text(2),
+                            r.int32(3),
+                            r.text(4),
+                            Names::display(type),
+                            r.text(6),
+                            dateOr(r.text(7), r.text(8)),
+                            Names::display(state),
+                            QVariant(fromIso(r.text(10)))};
         t.rows << row;
-    }
+    });
+    if (!s)
+        return s.error();
     return t;
 }
 

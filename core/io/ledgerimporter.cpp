@@ -188,19 +188,18 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     {
         // Per row, "WHERE unit_id = ? AND registration_no = ?" scans the unit's problems (SQLite
         // picks the unit index), which made large imports quadratic.
-        auto q =
-            db.exec(QStringLiteral("SELECT id, description, coalesce(responsible_office, ''), "
-                                   "registration_no, deleted_at FROM problems WHERE unit_id = ? ORDER BY id"),
-                    {*unitId});
-        if (!q)
-            return fail(q.error());
-        while (q->next()) {
-            if (!q->value(3).isNull() && !byNumber.contains(q->value(3).toString()))
-                byNumber.insert(q->value(3).toString(), q->value(0).toLongLong());
-            remember({q->value(1).toString(), q->value(2).toString()}, q->value(0).toLongLong());
-            if (!q->value(4).isNull())
-                deletedOn.insert(q->value(0).toLongLong(), q->value(4).toString().left(10));
-        }
+        const Status s = db.forEachRow(
+            QStringLiteral("SELECT id, description, coalesce(responsible_office, ''), "
+                           "registration_no, deleted_at FROM problems WHERE unit_id = ? ORDER BY id"),
+            {*unitId}, [&](const SqlRow &r) {
+                if (!r.isNull(3) && !byNumber.contains(r.text(3)))
+                    byNumber.insert(r.text(3), r.integer(0));
+                remember({r.text(1), r.text(2)}, r.integer(0));
+                if (!r.isNull(4))
+                    deletedOn.insert(r.integer(0), r.text(4).left(10));
+            });
+        if (!s)
+            return fail(s.error());
     }
     QHash<QString, qint64> categoryIds;
 

@@ -47,10 +47,11 @@ QStringList LedgerTemplate::defaultCategories()
 QStringList LedgerTemplate::registerCategories(Database &db)
 {
     QStringList names;
-    auto q = db.exec(
-        QStringLiteral("SELECT name FROM categories WHERE parent_id IS NULL ORDER BY sort_order, id"));
-    while (q && q->next())
-        names << q->value(0).toString();
+    // No way to return an error here: a read error gives the names read so far, and a damaged page
+    // is recorded by the database (Database::damageSeen()).
+    (void)db.forEachRow(
+        QStringLiteral("SELECT name FROM categories WHERE parent_id IS NULL ORDER BY sort_order, id"), {},
+        [&](const SqlRow &r) { names << r.text(0); });
     return names;
 }
 

@@ -25,14 +25,12 @@ struct RegisterProblem
 /// id above @p after.
 Status removeRows(Database &db, const QString &table, qint64 problemId, qint64 after)
 {
-    auto q =
-        db.exec(QStringLiteral("SELECT id FROM %1 WHERE problem_id = ? AND id > ? ORDER BY id").arg(table),
-                {problemId, after});
-    if (!q)
-        return q.error();
     QList<qint64> rows;
-    while (q->next())
-        rows << q->value(0).toLongLong();
+    if (const Status s = db.forEachRow(
+            QStringLiteral("SELECT id FROM %1 WHERE problem_id = ? AND id > ? ORDER BY id").arg(table),
+            {problemId, after}, [&](const SqlRow &r) { rows << r.integer(0); });
+        !s)
+        return s;
     for (const qint64 row : std::as_const(rows)) {
         if (const Status s = AuditLog::remove(db, table, row); !s)
             return s;
@@ -62,20 +60,21 @@ LedgerUpdatePlan LedgerUpdatePlan::compute(Database &db, const RecognizedLedger 
     QList<RegisterProblem> problems;
     if (const auto u = OrganizationService(db).unitByName(plan.unit)) {
         plan.unitExists = true;
-        auto q = db.exec(QStringLiteral("SELECT id, coalesce(registration_no, ''), description, "
-                                        "coalesce(responsible_office, ''), state, coalesce(progress, ''), "
-                                        "deleted_at IS NOT NULL FROM problems WHERE unit_id = ? ORDER BY id"),
-                         {u->id});
-        while (q && q->next()) {
-            problems << RegisterProblem{
-                q->value(0).toLongLong(),
-                q->value(1).toString(),
-                q->value(2).toString(),
-                q->value(3).toString(),
-                Names::problemState(q->value(4).toString()).value_or(ProblemState::Registered),
-                q->value(5).toString(),
-                q->value(6).toBool()};
-        }
+        // The plan is a preview and carries no error: a damaged page is recorded by the database
+        // (Database::damageSeen()), and the import that follows reads the rows again and fails.
+        (void)db.forEachRow(
+            QStringLiteral("SELECT id, coalesce(registration_no, ''), description, "
+                           "coalesce(responsible_office, ''), state, coalesce(progress, ''), "
+                           "deleted_at IS NOT NULL FROM problems WHERE unit_id = ? ORDER BY id"),
+            {u->id}, [&](const SqlRow &r) {
+                problems << RegisterProblem{r.integer(0),
+                                            r.text(1),
+                                            r.text(2),
+                                            r.text(3),
+                                            Names::problemState(r.text(4)).value_or(ProblemState::Registered),
+                                            r.text(5),
+                                            r.value(6).toBool()};
+            });
     }
     // The importer's identity rule (LedgerImporter::importFile): the registration number within
     // the unit, else the first problem with the same text and responsible office.
@@ -164,26 +163,24 @@ LedgerUpdateSnapshot LedgerUpdateUndo::capture(Database &db, const QString &unit
     if (!u)
         return s;
     s.unitId = u->id;
-    auto q =
-        db.exec(QStringLiteral("SELECT id, state, progress, completed_date, closed_out_date FROM problems "
-                               "WHERE unit_id = ?"),
-                {u->id});
-    while (q && q->next()) {
-        s.problems.insert(q->value(0).toLongLong(),
-                          QVariantMap{{QStringLiteral("state"), q->value(1)},
-                                      {QStringLiteral("progress"), q->value(2)},
-                                      {QStringLiteral("completed_date"), q->value(3)},
-                                      {QStringLiteral("closed_out_date"), q->value(4)}});
-    }
-    auto m =
-        db.exec(QStringLiteral("SELECT m.id, m.state, m.completed_date FROM measures m JOIN problems p ON "
-                               "p.id = m.problem_id WHERE p.unit_id = ?"),
-                {u->id});
-    while (m && m->next()) {
-        s.measures.insert(m->value(0).toLongLong(),
-                          QVariantMap{{QStringLiteral("state"), m->value(1)},
-                                      {QStringLiteral("completed_date"), m->value(2)}});
-    }
+    // The snapshot carries no error: a damaged page is recorded by the database
+    // (Database::damageSeen()), and the import that follows reads the same rows and fails.
+    (void)db.forEachRow(
+        QStringLiteral("SELECT id, state, progress, completed_date, closed_out_date FROM problems "
+                       "WHERE unit_id = ?"),
+        {u->id}, [&](const SqlRow &r) {
+            s.problems.insert(r.integer(0), QVariantMap{{QStringLiteral("state"), r.value(1)},
+                                                        {QStringLiteral("progress"), r.value(2)},
+                                                        {QStringLiteral("completed_date"), r.value(3)},
+                                                        {QStringLiteral("closed_out_date"), r.value(4)}});
+        });
+    (void)db.forEachRow(
+        QStringLiteral("SELECT m.id, m.state, m.completed_date FROM measures m JOIN problems p ON "
+                       "p.id = m.problem_id WHERE p.unit_id = ?"),
+        {u->id}, [&](const SqlRow &r) {
+            s.measures.insert(r.integer(0), QVariantMap{{QStringLiteral("state"), r.value(1)},
+                                                        {QStringLiteral("completed_date"), r.value(2)}});
+        });
     return s;
 }
 
@@ -227,12 +224,11 @@ Status LedgerUpdateUndo::revert(Database &db, const LedgerUpdateSnapshot &before
                 !s)
                 return s;
         }
-        auto m = db.exec(QStringLiteral("SELECT id FROM measures WHERE problem_id = ?"), {id});
-        if (!m)
-            return m.error();
         QList<qint64> measures;
-        while (m->next())
-            measures << m->value(0).toLongLong();
+        if (const Status s = db.forEachRow(QStringLiteral("SELECT id FROM measures WHERE problem_id = ?"),
+                                           {id}, [&](const SqlRow &r) { measures << r.integer(0); });
+            !s)
+            return s;
         for (const qint64 mid : std::as_const(measures)) {
             if (!before.measures.contains(mid))
                 continue;
