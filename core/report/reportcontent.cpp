@@ -79,25 +79,26 @@ Result<QStringList> unitsInScope(Database &db, const StatsFilter &f)
     if (!q)
         return q.error();
     QStringList names;
-    while (q->next())
-        names << q->value(0).toString();
+    const Status read = db.eachRow(*q, [&](const SqlRow &row) { names << row.text(0); });
+    if (!read)
+        return read.error();
     return names;
 }
 
 /// Units inspected (by a kind that counts for coverage) in the term running on @p asOf.
-QSet<QString> inspectedThisTerm(Database &db, const QDate &asOf)
+Result<QSet<QString>> inspectedThisTerm(Database &db, const QDate &asOf)
 {
     const QString d = toIso(asOf);
     QSet<QString> out;
-    auto q = db.exec(
+    const Status s = db.forEachRow(
         QStringLiteral("SELECT DISTINCT u.name FROM inspections i JOIN rounds r ON r.id = i.round_id "
                        "JOIN units u ON u.id = i.unit_id WHERE r.term_id = (SELECT id FROM terms WHERE "
                        "start_date IS NULL OR start_date <= ? ORDER BY (end_date IS NULL OR end_date >= "
                        "?) DESC, start_date DESC, id DESC LIMIT 1) AND i.kind <> 'follow_up' AND "
                        "coalesce(i.entry_date, r.start_date) <= ?"),
-        {d, d, d});
-    while (q && q->next())
-        out.insert(q->value(0).toString());
+        {d, d, d}, [&](const SqlRow &r) { out.insert(r.text(0)); });
+    if (!s)
+        return s.error();
     return out;
 }
 
@@ -156,35 +157,35 @@ Result<QList<CumulativePoint>> cumulativeSeries(Database &db, const StatsFilter 
         qint64 lastId = -1;
         bool wasDone = false;
         int registered = 0;
-        while (rows.next()) {
-            const qint64 id = rows.integer(0);
+        const Status read = rows.forEach([&](const RowReader &row) {
+            const qint64 id = row.integer(0);
             if (id != lastId) {
                 lastId = id;
                 wasDone = false;
-                registered = dayKey(rows.text(1));
+                registered = dayKey(row.text(1));
                 if (registered == 0)
-                    continue; // a malformed feedback date: not on the time axis
+                    return; // a malformed feedback date: not on the time axis
                 ++registeredOn[registered];
                 if (firstDay == 0 || registered < firstDay)
                     firstDay = registered;
             }
             if (registered == 0)
-                continue;
-            const QByteArrayView state = rows.text(3);
+                return;
+            const QByteArrayView state = row.text(3);
             if (state.isEmpty())
-                continue; // no history
+                return; // no history
             const bool done = std::any_of(doneKeys.cbegin(), doneKeys.cend(),
                                           [&](const QByteArray &k) { return state == k; });
             if (done == wasDone)
-                continue;
-            const int on = dayKey(rows.text(2));
+                return;
+            const int on = dayKey(row.text(2));
             if (on == 0)
-                continue; // a malformed date is no transition
+                return; // a malformed date is no transition
             doneDelta[std::max(on, registered)] += done ? 1 : -1;
             wasDone = done;
-        }
-        if (!rows.status())
-            return rows.status().error();
+        });
+        if (!read)
+            return read.error();
     }
     QList<CumulativePoint> points;
     if (firstDay == 0)
@@ -266,14 +267,16 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
             binds);
         if (!q)
             return q.error();
-        while (q->next()) {
-            const qint64 n = q->value(1).toLongLong();
-            const qint64 disposed = q->value(2).toLongLong();
+        const Status read = db.eachRow(*q, [&](const SqlRow &row) {
+            const qint64 n = row.integer(1);
+            const qint64 disposed = row.integer(2);
             out.clues.total += n;
             out.clues.disposed += disposed;
-            out.clues.pendingOverdue += q->value(3).toLongLong();
-            out.clues.byReceiver << NamedCount{q->value(0).toString(), n, disposed};
-        }
+            out.clues.pendingOverdue += row.integer(3);
+            out.clues.byReceiver << NamedCount{row.text(0), n, disposed};
+        });
+        if (!read)
+            return read.error();
         out.clues.pending = out.clues.total - out.clues.disposed;
     }
     // Referrals: by kind; a scope keeps those that concern a problem of the scope.
@@ -296,9 +299,11 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
             binds);
         if (!q)
             return q.error();
-        while (q->next())
-            out.referralsByKind << NamedCount{q->value(0).toString(), q->value(1).toLongLong(),
-                                              q->value(2).toLongLong()};
+        const Status read = db.eachRow(*q, [&](const SqlRow &row) {
+            out.referralsByKind << NamedCount{row.text(0), row.integer(1), row.integer(2)};
+        });
+        if (!read)
+            return read.error();
         // 抄告单, 专题报告, 要情专报 in that order, others after.
         auto rank = [](const QString &k) {
             static const QStringList order{QStringLiteral("referral_sheet"),
@@ -325,14 +330,16 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
             return q.error();
         double scoreSum = 0;
         qint64 scored = 0;
-        while (q->next()) {
-            const qint64 n = q->value(1).toLongLong();
+        const Status read = db.eachRow(*q, [&](const SqlRow &row) {
+            const qint64 n = row.integer(1);
             out.evaluations.total += n;
-            scoreSum += q->value(2).toDouble();
-            scored += q->value(3).toLongLong();
-            out.evaluations.secondRectification += q->value(4).toLongLong();
-            out.evaluations.byGrade << NamedCount{q->value(0).toString(), n, 0};
-        }
+            scoreSum += row.real(2);
+            scored += row.integer(3);
+            out.evaluations.secondRectification += row.integer(4);
+            out.evaluations.byGrade << NamedCount{row.text(0), n, 0};
+        });
+        if (!read)
+            return read.error();
         out.evaluations.averageScore = scored ? scoreSum / double(scored) : 0.0;
         static const QStringList grades{QStringLiteral("好"), QStringLiteral("较好"), QStringLiteral("一般"),
                                         QStringLiteral("差")};
@@ -354,12 +361,13 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
             binds);
         if (!q)
             return q.error();
-        while (q->next()) {
+        const Status read = db.eachRow(*q, [&](const SqlRow &row) {
             ++out.rulesCount;
             if (out.rules.size() < 30)
-                out.rules << RuleRow{q->value(0).toString(), q->value(1).toString(),
-                                     fromIso(q->value(2).toString())};
-        }
+                out.rules << RuleRow{row.text(0), row.text(1), fromIso(row.text(2))};
+        });
+        if (!read)
+            return read.error();
     }
     // Accountability by form: persons and decisions.
     {
@@ -371,9 +379,11 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
                          binds);
         if (!q)
             return q.error();
-        while (q->next())
-            out.accountabilityByForm << NamedCount{q->value(0).toString(), q->value(1).toLongLong(),
-                                                   q->value(2).toLongLong()};
+        const Status read = db.eachRow(*q, [&](const SqlRow &row) {
+            out.accountabilityByForm << NamedCount{row.text(0), row.integer(1), row.integer(2)};
+        });
+        if (!read)
+            return read.error();
     }
     // Funds recovered.
     {
@@ -386,10 +396,13 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
             binds);
         if (!q)
             return q.error();
-        if (q->next()) {
-            out.fundsCount = q->value(0).toLongLong();
-            out.fundsYuan = q->value(1).toDouble();
-        }
+        const Status read = db.eachRow(*q, [&](const SqlRow &row) {
+            out.fundsCount = row.integer(0);
+            out.fundsYuan = row.real(1);
+            return false;
+        });
+        if (!read)
+            return read;
     }
     return okStatus();
 }
@@ -415,19 +428,21 @@ Result<QList<AppendixRow>> appendixRows(Database &db, const StatsFilter &f, cons
     if (!q)
         return q.error();
     QList<AppendixRow> rows;
-    while (q->next()) {
+    const Status read = db.eachRow(*q, [&](const SqlRow &row) {
         AppendixRow r;
-        r.registrationNo = q->value(0).toString();
-        r.unit = q->value(1).toString();
-        r.source = Names::sourceLevel(q->value(2).toString()).value_or(SourceLevel::Municipal);
-        r.description = q->value(3).toString();
-        r.responsibleOffice = q->value(4).toString();
-        r.leadLeader = q->value(5).toString();
-        r.deadline = fromIso(q->value(6).toString());
-        r.deadlineNote = q->value(7).toString();
-        r.state = Names::problemState(q->value(8).toString()).value_or(ProblemState::Registered);
+        r.registrationNo = row.text(0);
+        r.unit = row.text(1);
+        r.source = Names::sourceLevel(row.text(2)).value_or(SourceLevel::Municipal);
+        r.description = row.text(3);
+        r.responsibleOffice = row.text(4);
+        r.leadLeader = row.text(5);
+        r.deadline = fromIso(row.text(6));
+        r.deadlineNote = row.text(7);
+        r.state = Names::problemState(row.text(8)).value_or(ProblemState::Registered);
         rows << r;
-    }
+    });
+    if (!read)
+        return read.error();
     QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
     collator.setNumericMode(true);
     std::stable_sort(rows.begin(), rows.end(), [&](const AppendixRow &a, const AppendixRow &b) {
@@ -467,12 +482,21 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
         return Error{ErrorCode::Usage, tr("The comparison date %1 must be before the as-of date %2.")
                                            .arg(toIso(options.since), toIso(options.asOf))};
     const StatsFilter &f = options.scope;
-    if (!f.unit.isEmpty() &&
-        !db.scalar(QStringLiteral("SELECT id FROM units WHERE name = ?"), {f.unit}).isValid())
-        return Error{ErrorCode::InputRefused, tr("The register has no unit named \"%1\".").arg(f.unit)};
-    if (!f.round.isEmpty() &&
-        !db.scalar(QStringLiteral("SELECT id FROM rounds WHERE label = ?"), {f.round}).isValid())
-        return Error{ErrorCode::InputRefused, tr("The register has no round labelled \"%1\".").arg(f.round)};
+    if (!f.unit.isEmpty()) {
+        const auto unit = db.value(QStringLiteral("SELECT id FROM units WHERE name = ?"), {f.unit});
+        if (!unit)
+            return unit.error();
+        if (!unit->isValid())
+            return Error{ErrorCode::InputRefused, tr("The register has no unit named \"%1\".").arg(f.unit)};
+    }
+    if (!f.round.isEmpty()) {
+        const auto round = db.value(QStringLiteral("SELECT id FROM rounds WHERE label = ?"), {f.round});
+        if (!round)
+            return round.error();
+        if (!round->isValid())
+            return Error{ErrorCode::InputRefused,
+                         tr("The register has no round labelled \"%1\".").arg(f.round)};
+    }
 
     ReportContent c;
     c.options = options;
@@ -503,10 +527,10 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
         return byRound.error();
     // Problems outside any round (central and provincial feedback) form a group with no label: leave it out.
     QSet<QString> labels;
-    if (auto q = db.exec(QStringLiteral("SELECT label FROM rounds")); q) {
-        while (q->next())
-            labels.insert(q->value(0).toString());
-    }
+    if (const Status s = db.forEachRow(QStringLiteral("SELECT label FROM rounds"), {},
+                                       [&](const SqlRow &r) { labels.insert(r.text(0)); });
+        !s)
+        return s.error();
     for (const GroupCounts &g : std::as_const(byRound->groups)) {
         if (labels.contains(g.key))
             c.byRound << g;
@@ -541,11 +565,14 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
             all << g.key;
     }
     QHash<QString, QString> categories;
-    if (auto q = db.exec(QStringLiteral("SELECT name, coalesce(category, '') FROM units")); q) {
-        while (q->next())
-            categories.insert(q->value(0).toString(), q->value(1).toString());
-    }
-    const QSet<QString> inspected = inspectedThisTerm(db, c.asOf);
+    if (const Status s = db.forEachRow(QStringLiteral("SELECT name, coalesce(category, '') FROM units"), {},
+                                       [&](const SqlRow &r) { categories.insert(r.text(0), r.text(1)); });
+        !s)
+        return s.error();
+    const auto inspectedRead = inspectedThisTerm(db, c.asOf);
+    if (!inspectedRead)
+        return inspectedRead.error();
+    const QSet<QString> &inspected = *inspectedRead;
     QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
     collator.setNumericMode(true);
     std::sort(all.begin(), all.end(),

@@ -230,6 +230,11 @@ QString fromAsOf()
         "ps.category_id WHERE 1 = 1");
 }
 
+/// The term coverage uses on @p asOf (0 when none has begun), or the read error.
+Result<qint64> termOn(Database &db, const QDate &asOf);
+/// Statistics::coverage() with the read error (a damaged page: CannotOpen).
+Result<Coverage> readCoverage(Database &db, const QDate &asOf);
+
 } // namespace
 
 QString Statistics::problemFilterSql(const StatsFilter &f, QVariantList &binds)
@@ -336,19 +341,22 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
     StatsResult result;
     result.asOf = asOf;
     QList<std::pair<QString, std::pair<QString, Counts>>> rows; // raw key, (sort key, counts)
-    while (q->next()) {
-        Counts c;
-        c.problems = q->value(2).toLongLong();
-        c.measures = q->value(3).toLongLong();
-        c.completed = q->value(4).toLongLong();
-        c.closedOut = q->value(5).toLongLong();
-        c.longTerm = q->value(6).toLongLong();
-        c.inProgress = q->value(7).toLongLong();
-        c.registered = q->value(8).toLongLong();
-        c.overdue = q->value(9).toLongLong();
-        result.total.add(c);
-        rows.append({q->value(0).toString(), {q->value(1).toString(), c}});
-    }
+    if (const Status s = db.eachRow(*q,
+                                    [&](const SqlRow &r) {
+                                        Counts c;
+                                        c.problems = r.integer(2);
+                                        c.measures = r.integer(3);
+                                        c.completed = r.integer(4);
+                                        c.closedOut = r.integer(5);
+                                        c.longTerm = r.integer(6);
+                                        c.inProgress = r.integer(7);
+                                        c.registered = r.integer(8);
+                                        c.overdue = r.integer(9);
+                                        result.total.add(c);
+                                        rows.append({r.text(0), {r.text(1), c}});
+                                    });
+        !s)
+        return s.error();
     if (by != GroupBy::None) {
         QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
         collator.setNumericMode(true);
@@ -379,19 +387,18 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
             result.groups.append(GroupCounts{key, rest.second});
         }
     }
-    result.coverage = coverage(db, asOf);
+    const auto cover = readCoverage(db, asOf);
+    if (!cover)
+        return cover.error();
+    result.coverage = *cover;
     return result;
 }
 
 qint64 Statistics::coverageTerm(Database &db, const QDate &asOf)
 {
-    const QString d = toIso(asOf);
-    auto t =
-        db.exec(QStringLiteral("SELECT id FROM terms WHERE start_date IS NULL OR start_date <= ? "
-                               "ORDER BY (end_date IS NULL OR end_date >= ?) DESC, start_date DESC, id DESC "
-                               "LIMIT 1"),
-                {d, d});
-    return t && t->next() ? t->value(0).toLongLong() : 0;
+    // No error to return: a damaged page gives 0 and is recorded (Database::damageSeen()).
+    const auto term = termOn(db, asOf);
+    return term ? *term : 0;
 }
 
 QString Statistics::coverageKindsSql(Database &db)
@@ -405,28 +412,57 @@ QString Statistics::coverageKindsSql(Database &db)
 
 Coverage Statistics::coverage(Database &db, const QDate &asOf)
 {
+    // No error to return: a damaged page gives no coverage and is recorded (Database::damageSeen()).
+    const auto c = readCoverage(db, asOf);
+    return c ? *c : Coverage{};
+}
+
+namespace {
+
+Result<qint64> termOn(Database &db, const QDate &asOf)
+{
     const QString d = toIso(asOf);
-    const qint64 termId = coverageTerm(db, asOf);
+    const auto id =
+        db.value(QStringLiteral("SELECT id FROM terms WHERE start_date IS NULL OR start_date <= ? "
+                                "ORDER BY (end_date IS NULL OR end_date >= ?) DESC, start_date DESC, id DESC "
+                                "LIMIT 1"),
+                 {d, d});
+    if (!id)
+        return id.error();
+    return id->toLongLong();
+}
+
+Result<Coverage> readCoverage(Database &db, const QDate &asOf)
+{
+    const QString d = toIso(asOf);
+    const auto term = termOn(db, asOf);
+    if (!term)
+        return term.error();
+    const qint64 termId = *term;
     if (termId <= 0)
-        return {};
-    const QString termName =
-        db.scalar(QStringLiteral("SELECT name FROM terms WHERE id = ?"), {termId}).toString();
-    auto q = db.exec(
+        return Coverage{};
+    const auto termName = db.value(QStringLiteral("SELECT name FROM terms WHERE id = ?"), {termId});
+    if (!termName)
+        return termName.error();
+    QList<CoverageGroup> groups;
+    const Status s = db.forEachRow(
         QStringLiteral(
             "SELECT coalesce(u.category, ''), count(*), sum(EXISTS (SELECT 1 FROM inspections i JOIN rounds "
             "r ON r.id = i.round_id WHERE i.unit_id = tu.unit_id AND r.term_id = tu.term_id AND i.kind IN "
             "(%1) AND coalesce(i.entry_date, r.start_date) <= ?)) FROM term_units tu JOIN units u ON u.id = "
             "tu.unit_id WHERE tu.term_id = ? AND tu.must_cover = 1 GROUP BY 1 ORDER BY 1")
-            .arg(coverageKindsSql(db)),
-        {d, termId});
-    QList<CoverageGroup> groups;
-    while (q && q->next())
-        groups.append(
-            CoverageGroup{q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toLongLong()});
+            .arg(Statistics::coverageKindsSql(db)),
+        {d, termId}, [&](const SqlRow &r) {
+            groups.append(CoverageGroup{r.text(0), r.integer(1), r.integer(2)});
+        });
+    if (!s)
+        return s.error();
     Coverage c = Coverage::combine(groups);
-    c.term = termName;
+    c.term = termName->toString();
     return c;
 }
+
+} // namespace
 
 Result<QList<OverdueItem>> Statistics::overdue(Database &db, const QDate &asOf, const StatsFilter &filter)
 {
@@ -465,20 +501,22 @@ Result<QList<OverdueItem>> Statistics::overdue(Database &db, const QDate &asOf, 
     if (!q)
         return q.error();
     QList<OverdueItem> out;
-    while (q->next()) {
+    const Status s = db.eachRow(*q, [&](const SqlRow &r) {
         OverdueItem it;
-        it.problemId = q->value(0).toLongLong();
-        it.registrationNo = q->value(1).toString();
-        it.unit = q->value(2).toString();
-        it.description = q->value(3).toString();
-        it.responsibleOffice = q->value(4).toString();
-        it.leadLeader = q->value(5).toString();
-        it.responsiblePerson = q->value(6).toString();
-        it.deadline = fromIso(q->value(7).toString());
-        it.state = Names::problemState(q->value(8).toString()).value_or(ProblemState::Registered);
+        it.problemId = r.integer(0);
+        it.registrationNo = r.text(1);
+        it.unit = r.text(2);
+        it.description = r.text(3);
+        it.responsibleOffice = r.text(4);
+        it.leadLeader = r.text(5);
+        it.responsiblePerson = r.text(6);
+        it.deadline = fromIso(r.text(7));
+        it.state = Names::problemState(r.text(8)).value_or(ProblemState::Registered);
         it.daysOverdue = Workflow::overdueDays(it.deadline, asOf);
         out.append(it);
-    }
+    });
+    if (!s)
+        return s.error();
     return out;
 }
 

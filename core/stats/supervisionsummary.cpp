@@ -9,18 +9,21 @@ SupervisionSummary SupervisionSummary::compute(Database &db, const QDate &asOf)
     SupervisionSummary s;
     s.asOf = asOf;
     const QString d = toIso(asOf);
-    auto referrals = db.exec(
-        QStringLiteral("SELECT kind, count(*) FROM referrals WHERE issued_on <= ? GROUP BY kind"), {d});
-    while (referrals && referrals->next()) {
-        const QString kind = referrals->value(0).toString();
-        const int n = referrals->value(1).toInt();
-        if (kind == referralKindKey(ReferralKind::ReferralSheet))
-            s.referralSheets = n;
-        else if (kind == referralKindKey(ReferralKind::ThematicReport))
-            s.thematicReports = n;
-        else if (kind == referralKindKey(ReferralKind::KeySituationReport))
-            s.keySituationReports = n;
-    }
+    // The summary carries no error (its callers take a plain value): a read error leaves a figure
+    // short, and a damaged page is recorded by the database (Database::damageSeen()), which
+    // rectrack-cli checks before it reports.
+    (void)db.forEachRow(
+        QStringLiteral("SELECT kind, count(*) FROM referrals WHERE issued_on <= ? GROUP BY kind"), {d},
+        [&](const SqlRow &r) {
+            const QString kind = r.text(0);
+            const int n = r.int32(1);
+            if (kind == referralKindKey(ReferralKind::ReferralSheet))
+                s.referralSheets = n;
+            else if (kind == referralKindKey(ReferralKind::ThematicReport))
+                s.thematicReports = n;
+            else if (kind == referralKindKey(ReferralKind::KeySituationReport))
+                s.keySituationReports = n;
+        });
     OversightService oversight(db);
     for (const Clue &c : oversight.clues()) {
         if (!c.transferDate.isValid() || c.transferDate > asOf)
@@ -35,11 +38,9 @@ SupervisionSummary SupervisionSummary::compute(Database &db, const QDate &asOf)
         db.scalar(QStringLiteral("SELECT count(DISTINCT unit_id) FROM evaluations WHERE evaluated_on <= ?"),
                   {d})
             .toInt();
-    auto grades = db.exec(
-        QStringLiteral("SELECT grade, count(*) FROM evaluations WHERE evaluated_on <= ? GROUP BY grade"),
-        {d});
-    while (grades && grades->next())
-        s.evaluationsByGrade.insert(grades->value(0).toString(), grades->value(1).toInt());
+    (void)db.forEachRow(
+        QStringLiteral("SELECT grade, count(*) FROM evaluations WHERE evaluated_on <= ? GROUP BY grade"), {d},
+        [&](const SqlRow &r) { s.evaluationsByGrade.insert(r.text(0), r.int32(1)); });
 
     const int months = db.meta(QStringLiteral("performance_assessment_months"), QStringLiteral("6")).toInt();
     const QString cutoff = toIso(asOf.addMonths(-std::max(1, months)));
