@@ -35,19 +35,20 @@ BulkRegistration::BulkRegistration(Database &db) : m_db(db) {}
 
 BulkRegistration::~BulkRegistration() = default;
 
-const QSet<QString> &BulkRegistration::usedNumbers(qint64 unitId)
+Result<const QSet<QString> *> BulkRegistration::usedNumbers(qint64 unitId)
 {
     auto it = m_numbers.find(unitId);
     if (it == m_numbers.end()) {
-        it = m_numbers.insert(unitId, {});
-        auto q = m_db.exec(
-            QStringLiteral(
-                "SELECT registration_no FROM problems WHERE unit_id = ? AND registration_no IS NOT NULL"),
-            {unitId});
-        while (q && q->next())
-            it->insert(q->value(0).toString());
+        QSet<QString> used;
+        if (const Status s = m_db.forEachRow(
+                QStringLiteral(
+                    "SELECT registration_no FROM problems WHERE unit_id = ? AND registration_no IS NOT NULL"),
+                {unitId}, [&](const SqlRow &r) { used.insert(r.text(0)); });
+            !s)
+            return s.error(); // nothing kept: a later row reads the numbers again
+        it = m_numbers.insert(unitId, used);
     }
-    return *it;
+    return &*it;
 }
 
 Result<qint64> BulkRegistration::registerProblem(const Problem &p, const QList<Measure> &measures,
@@ -62,10 +63,15 @@ Result<qint64> BulkRegistration::registerProblem(const Problem &p, const QList<M
     if (!p.feedbackDate.isValid())
         return Error{ErrorCode::InputRefused,
                      ProblemService::tr("A problem needs its feedback (registration) date.")};
-    if (!p.registrationNo.isEmpty() && usedNumbers(p.unitId).contains(p.registrationNo))
-        return Error{ErrorCode::InputRefused,
-                     ProblemService::tr("The registration number %1 is already used in this unit.")
-                         .arg(p.registrationNo)};
+    if (!p.registrationNo.isEmpty()) {
+        const auto used = usedNumbers(p.unitId);
+        if (!used)
+            return used.error();
+        if ((*used)->contains(p.registrationNo))
+            return Error{ErrorCode::InputRefused,
+                         ProblemService::tr("The registration number %1 is already used in this unit.")
+                             .arg(p.registrationNo)};
+    }
     if (!stateDate.isValid() || stateDate < p.feedbackDate)
         stateDate = p.feedbackDate;
 

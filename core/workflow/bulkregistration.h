@@ -41,7 +41,8 @@ public:
 private:
     /// The registration numbers used in @p unitId: read once per unit (one query instead of one
     /// per row, which scanned the unit's problems), then kept up to date with this session's rows.
-    const QSet<QString> &usedNumbers(qint64 unitId);
+    /// The read error (a damaged page: CannotOpen) when the numbers cannot be read.
+    Result<const QSet<QString> *> usedNumbers(qint64 unitId);
 
     Database &m_db;
     QHash<qint64, QSet<QString>> m_numbers;

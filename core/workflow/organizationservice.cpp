@@ -121,12 +121,15 @@ Result<qint64> OrganizationService::ensureCategory(const QString &name, qint64 p
 
 std::optional<Unit> OrganizationService::unitByName(const QString &name)
 {
-    auto r = m_db.exec(QStringLiteral("SELECT id, name, category, district FROM units WHERE name = ?"),
-                       {name.trimmed()});
-    if (!r || !r->next())
-        return std::nullopt;
-    return Unit{r->value(0).toLongLong(), r->value(1).toString(), r->value(2).toString(),
-                r->value(3).toString()};
+    // The lookups of this service return plain values: a read error gives what was read before it
+    // (here no unit), and a damaged page is recorded by the database (Database::damageSeen()).
+    std::optional<Unit> unit;
+    (void)m_db.forEachRow(QStringLiteral("SELECT id, name, category, district FROM units WHERE name = ?"),
+                          {name.trimmed()}, [&](const SqlRow &r) {
+                              unit = Unit{r.integer(0), r.text(1), r.text(2), r.text(3)};
+                              return false;
+                          });
+    return unit;
 }
 
 std::optional<Round> OrganizationService::roundByLabel(const QString &label)
@@ -141,66 +144,66 @@ std::optional<Round> OrganizationService::roundByLabel(const QString &label)
 QList<Unit> OrganizationService::units()
 {
     QList<Unit> out;
-    auto r = m_db.exec(QStringLiteral("SELECT id, name, category, district FROM units ORDER BY id"));
-    while (r && r->next())
-        out.append(Unit{r->value(0).toLongLong(), r->value(1).toString(), r->value(2).toString(),
-                        r->value(3).toString()});
+    (void)m_db.forEachRow(QStringLiteral("SELECT id, name, category, district FROM units ORDER BY id"), {},
+                          [&](const SqlRow &r) {
+                              out.append(Unit{r.integer(0), r.text(1), r.text(2), r.text(3)});
+                          });
     return out;
 }
 
 QList<Round> OrganizationService::rounds()
 {
     QList<Round> out;
-    auto r =
-        m_db.exec(QStringLiteral("SELECT id, term_id, label, round_no, batch_no, start_date, plan_months, "
-                                 "concentrated_months FROM rounds ORDER BY start_date, id"));
-    while (r && r->next()) {
-        Round x;
-        x.id = r->value(0).toLongLong();
-        x.termId = r->value(1).toLongLong();
-        x.label = r->value(2).toString();
-        x.roundNo = r->value(3).toInt();
-        x.batchNo = r->value(4).toInt();
-        x.start = fromIso(r->value(5).toString());
-        x.planMonths = r->value(6).toInt();
-        x.concentratedMonths = r->value(7).toInt();
-        out.append(x);
-    }
+    (void)m_db.forEachRow(
+        QStringLiteral("SELECT id, term_id, label, round_no, batch_no, start_date, plan_months, "
+                       "concentrated_months FROM rounds ORDER BY start_date, id"),
+        {}, [&](const SqlRow &r) {
+            Round x;
+            x.id = r.integer(0);
+            x.termId = r.integer(1);
+            x.label = r.text(2);
+            x.roundNo = r.int32(3);
+            x.batchNo = r.int32(4);
+            x.start = fromIso(r.text(5));
+            x.planMonths = r.int32(6);
+            x.concentratedMonths = r.int32(7);
+            out.append(x);
+        });
     return out;
 }
 
 QList<Term> OrganizationService::terms()
 {
     QList<Term> out;
-    auto r =
-        m_db.exec(QStringLiteral("SELECT id, name, start_date, end_date FROM terms ORDER BY start_date, id"));
-    while (r && r->next())
-        out.append(Term{r->value(0).toLongLong(), r->value(1).toString(), fromIso(r->value(2).toString()),
-                        fromIso(r->value(3).toString())});
+    (void)m_db.forEachRow(
+        QStringLiteral("SELECT id, name, start_date, end_date FROM terms ORDER BY start_date, id"), {},
+        [&](const SqlRow &r) {
+            out.append(Term{r.integer(0), r.text(1), fromIso(r.text(2)), fromIso(r.text(3))});
+        });
     return out;
 }
 
 QList<Inspection> OrganizationService::inspections()
 {
     QList<Inspection> out;
-    auto r = m_db.exec(
+    (void)m_db.forEachRow(
         QStringLiteral("SELECT id, round_id, unit_id, team_id, kind, source_level, theme, entry_date, "
-                       "feedback_date, plan_due, report_due FROM inspections ORDER BY id"));
-    while (r && r->next()) {
-        Inspection i;
-        i.id = r->value(0).toLongLong();
-        i.roundId = r->value(1).toLongLong();
-        i.unitId = r->value(2).toLongLong();
-        i.teamId = r->value(3).toLongLong();
-        i.kind = Names::inspectionKind(r->value(4).toString()).value_or(InspectionKind::Regular);
-        i.source = Names::sourceLevel(r->value(5).toString()).value_or(SourceLevel::Municipal);
-        i.theme = r->value(6).toString();
-        i.entryDate = fromIso(r->value(7).toString());
-        i.feedbackDate = fromIso(r->value(8).toString());
-        i.planDue = fromIso(r->value(9).toString());
-        i.reportDue = fromIso(r->value(10).toString());
-        out.append(i);
-    }
+                       "feedback_date, plan_due, report_due FROM inspections ORDER BY id"),
+        {}, [&](const SqlRow &r) {
+            Inspection i;
+            i.id = r.integer(0);
+            i.roundId = r.integer(1);
+            i.unitId = r.integer(2);
+            i.teamId = r.integer(3);
+            i.kind = Names::inspectionKind(r.text(4)).value_or(InspectionKind::Regular);
+            i.source = Names::sourceLevel(r.text(5)).value_or(SourceLevel::Municipal);
+            i.theme = r.text(6);
+            i.entryDate = fromIso(r.text(7));
+            i.feedbackDate = fromIso(r.text(8));
+            i.planDue = fromIso(r.text(9));
+            i.reportDue = fromIso(r.text(10));
+            out.append(i);
+        });
     return out;
 }
 

@@ -192,28 +192,30 @@ Status OversightService::disposeClue(qint64 clueId, const QString &result, const
     });
 }
 
+// The lists and lookups below return plain values: a read error gives the rows read before it, and
+// a damaged page is recorded by the database (Database::damageSeen()).
 QList<Clue> OversightService::clues()
 {
     QList<Clue> out;
-    auto r =
-        m_db.exec(QStringLiteral("SELECT id, inspection_id, summary, persons_count, persons_roles, receiver, "
-                                 "transfer_date, due_date, disposal_state, result, result_date FROM clues "
-                                 "ORDER BY transfer_date, id"));
-    while (r && r->next()) {
-        Clue c;
-        c.id = r->value(0).toLongLong();
-        c.inspectionId = r->value(1).toLongLong();
-        c.summary = r->value(2).toString();
-        c.personsCount = r->value(3).toInt();
-        c.personsRoles = r->value(4).toString();
-        c.receiver = r->value(5).toString();
-        c.transferDate = fromIso(r->value(6).toString());
-        c.dueDate = fromIso(r->value(7).toString());
-        c.disposalState = r->value(8).toString();
-        c.result = r->value(9).toString();
-        c.resultDate = fromIso(r->value(10).toString());
-        out.append(c);
-    }
+    (void)m_db.forEachRow(
+        QStringLiteral("SELECT id, inspection_id, summary, persons_count, persons_roles, receiver, "
+                       "transfer_date, due_date, disposal_state, result, result_date FROM clues "
+                       "ORDER BY transfer_date, id"),
+        {}, [&](const SqlRow &r) {
+            Clue c;
+            c.id = r.integer(0);
+            c.inspectionId = r.integer(1);
+            c.summary = r.text(2);
+            c.personsCount = r.int32(3);
+            c.personsRoles = r.text(4);
+            c.receiver = r.text(5);
+            c.transferDate = fromIso(r.text(6));
+            c.dueDate = fromIso(r.text(7));
+            c.disposalState = r.text(8);
+            c.result = r.text(9);
+            c.resultDate = fromIso(r.text(10));
+            out.append(c);
+        });
     return out;
 }
 
@@ -248,28 +250,32 @@ Result<qint64> OversightService::addReferral(const Referral &ref)
 
 std::optional<Referral> OversightService::referral(qint64 referralId)
 {
-    auto r = m_db.exec(QStringLiteral("SELECT id, kind, number, issued_on, recipient, subject, response, "
-                                      "response_date FROM referrals WHERE id = ?"),
-                       {referralId});
-    if (!r || !r->next())
-        return std::nullopt;
     Referral f;
-    f.id = r->value(0).toLongLong();
-    const QString kind = r->value(1).toString();
-    f.kind = kind == referralKindKey(ReferralKind::ThematicReport)       ? ReferralKind::ThematicReport
-             : kind == referralKindKey(ReferralKind::KeySituationReport) ? ReferralKind::KeySituationReport
-                                                                         : ReferralKind::ReferralSheet;
-    f.number = r->value(2).toString();
-    f.issuedOn = fromIso(r->value(3).toString());
-    f.recipient = r->value(4).toString();
-    f.subject = r->value(5).toString();
-    f.response = r->value(6).toString();
-    f.responseDate = fromIso(r->value(7).toString());
-    auto links = m_db.exec(
+    bool found = false;
+    (void)m_db.forEachRow(QStringLiteral("SELECT id, kind, number, issued_on, recipient, subject, response, "
+                                         "response_date FROM referrals WHERE id = ?"),
+                          {referralId}, [&](const SqlRow &r) {
+                              found = true;
+                              f.id = r.integer(0);
+                              const QString kind = r.text(1);
+                              f.kind = kind == referralKindKey(ReferralKind::ThematicReport)
+                                           ? ReferralKind::ThematicReport
+                                       : kind == referralKindKey(ReferralKind::KeySituationReport)
+                                           ? ReferralKind::KeySituationReport
+                                           : ReferralKind::ReferralSheet;
+                              f.number = r.text(2);
+                              f.issuedOn = fromIso(r.text(3));
+                              f.recipient = r.text(4);
+                              f.subject = r.text(5);
+                              f.response = r.text(6);
+                              f.responseDate = fromIso(r.text(7));
+                              return false;
+                          });
+    if (!found)
+        return std::nullopt;
+    (void)m_db.forEachRow(
         QStringLiteral("SELECT problem_id FROM referral_problems WHERE referral_id = ? ORDER BY problem_id"),
-        {referralId});
-    while (links && links->next())
-        f.problemIds << links->value(0).toLongLong();
+        {referralId}, [&](const SqlRow &row) { f.problemIds << row.integer(0); });
     return f;
 }
 
@@ -283,11 +289,11 @@ Status OversightService::updateReferral(const Referral &ref)
         if (auto s = AuditLog::update(m_db, QStringLiteral("referrals"), ref.id, referralValues(ref)); !s)
             return s;
         QHash<qint64, qint64> current; // problem id → link rowid
-        auto links =
-            m_db.exec(QStringLiteral("SELECT problem_id, rowid FROM referral_problems WHERE referral_id = ?"),
-                      {ref.id});
-        while (links && links->next())
-            current.insert(links->value(0).toLongLong(), links->value(1).toLongLong());
+        if (const Status read = m_db.forEachRow(
+                QStringLiteral("SELECT problem_id, rowid FROM referral_problems WHERE referral_id = ?"),
+                {ref.id}, [&](const SqlRow &row) { current.insert(row.integer(0), row.integer(1)); });
+            !read)
+            return read.error();
         for (auto it = current.cbegin(); it != current.cend(); ++it) {
             if (!ref.problemIds.contains(it.key())) {
                 if (auto s = AuditLog::remove(m_db, QStringLiteral("referral_problems"), it.value()); !s)
@@ -314,10 +320,11 @@ Status OversightService::deleteReferral(qint64 referralId)
 {
     return withTransaction(m_db, [&]() -> Status {
         QList<qint64> rowids;
-        auto links = m_db.exec(QStringLiteral("SELECT rowid FROM referral_problems WHERE referral_id = ?"),
-                               {referralId});
-        while (links && links->next())
-            rowids << links->value(0).toLongLong();
+        if (const Status read =
+                m_db.forEachRow(QStringLiteral("SELECT rowid FROM referral_problems WHERE referral_id = ?"),
+                                {referralId}, [&](const SqlRow &row) { rowids << row.integer(0); });
+            !read)
+            return read.error();
         for (qint64 rowid : rowids) {
             if (auto s = AuditLog::remove(m_db, QStringLiteral("referral_problems"), rowid); !s)
                 return s;
@@ -353,25 +360,29 @@ Result<qint64> OversightService::addEvaluation(Evaluation e, const EvaluationTem
 
 std::optional<Evaluation> OversightService::evaluation(qint64 id)
 {
-    auto r =
-        m_db.exec(QStringLiteral("SELECT id, inspection_id, unit_id, template, score, grade, evaluated_on, "
-                                 "second_rectification, note, criteria_json FROM evaluations WHERE id = ?"),
-                  {id});
-    if (!r || !r->next())
-        return std::nullopt;
     Evaluation e;
-    e.id = r->value(0).toLongLong();
-    e.inspectionId = r->value(1).toLongLong();
-    e.unitId = r->value(2).toLongLong();
-    e.templateName = r->value(3).toString();
-    e.score = r->value(4).toDouble();
-    e.grade = r->value(5).toString();
-    e.evaluatedOn = fromIso(r->value(6).toString());
-    e.secondRectification = r->value(7).toInt() != 0;
-    e.note = r->value(8).toString();
-    const QJsonArray criteria = QJsonDocument::fromJson(r->value(9).toString().toUtf8()).array();
-    for (const QJsonValue &c : criteria)
-        e.deductions << c.toObject().value(QStringLiteral("deduction")).toDouble();
+    bool found = false;
+    (void)m_db.forEachRow(
+        QStringLiteral("SELECT id, inspection_id, unit_id, template, score, grade, evaluated_on, "
+                       "second_rectification, note, criteria_json FROM evaluations WHERE id = ?"),
+        {id}, [&](const SqlRow &r) {
+            found = true;
+            e.id = r.integer(0);
+            e.inspectionId = r.integer(1);
+            e.unitId = r.integer(2);
+            e.templateName = r.text(3);
+            e.score = r.real(4);
+            e.grade = r.text(5);
+            e.evaluatedOn = fromIso(r.text(6));
+            e.secondRectification = r.int32(7) != 0;
+            e.note = r.text(8);
+            const QJsonArray criteria = QJsonDocument::fromJson(r.text(9).toUtf8()).array();
+            for (const QJsonValue &c : criteria)
+                e.deductions << c.toObject().value(QStringLiteral("deduction")).toDouble();
+            return false;
+        });
+    if (!found)
+        return std::nullopt;
     return e;
 }
 
@@ -420,16 +431,14 @@ QList<qint64> OversightService::unitsWithUnfinishedProblems(qint64 campaignId, c
 {
     QList<qint64> out;
     const QString d = toIso(asOf);
-    auto r = m_db.exec(
+    (void)m_db.forEachRow(
         QStringLiteral(
             "SELECT DISTINCT u.id FROM problems p JOIN inspections i ON i.id = p.inspection_id "
             "JOIN campaign_rounds cr ON cr.round_id = i.round_id JOIN units u ON u.id = p.unit_id "
             "WHERE cr.campaign_id = ? AND p.feedback_date <= ? AND COALESCE((SELECT s.state FROM "
             "problem_states s WHERE s.problem_id = p.id AND s.changed_on <= ? ORDER BY s.changed_on DESC, "
             "s.id DESC LIMIT 1), 'registered') NOT IN ('completed', 'closed_out') ORDER BY u.name"),
-        {campaignId, d, d});
-    while (r && r->next())
-        out << r->value(0).toLongLong();
+        {campaignId, d, d}, [&](const SqlRow &r) { out << r.integer(0); });
     return out;
 }
 
@@ -443,7 +452,7 @@ QList<qint64> OversightService::unitsWithUnfinishedProblemsInRounds(const QList<
     for (qint64 id : roundIds)
         ids << QString::number(id);
     const QString d = toIso(asOf);
-    auto r = m_db.exec(
+    (void)m_db.forEachRow(
         QStringLiteral(
             "SELECT DISTINCT u.id FROM problems p JOIN inspections i ON i.id = p.inspection_id "
             "JOIN units u ON u.id = p.unit_id WHERE i.round_id IN (%1) AND p.feedback_date <= ? AND "
@@ -452,9 +461,7 @@ QList<qint64> OversightService::unitsWithUnfinishedProblemsInRounds(const QList<
             "'closed_out') "
             "ORDER BY u.name")
             .arg(ids.join(u',')),
-        {d, d});
-    while (r && r->next())
-        out << r->value(0).toLongLong();
+        {d, d}, [&](const SqlRow &r) { out << r.integer(0); });
     return out;
 }
 
@@ -568,22 +575,20 @@ Result<qint64> OversightService::addFundsRecovered(qint64 problemId, qint64 unit
 QList<Campaign> OversightService::campaigns()
 {
     QList<Campaign> out;
-    auto r = m_db.exec(
-        QStringLiteral("SELECT id, name, start_date, end_date FROM campaigns ORDER BY start_date, id"));
-    while (r && r->next()) {
-        Campaign c;
-        c.id = r->value(0).toLongLong();
-        c.name = r->value(1).toString();
-        c.start = fromIso(r->value(2).toString());
-        c.end = fromIso(r->value(3).toString());
-        out.append(c);
-    }
+    (void)m_db.forEachRow(
+        QStringLiteral("SELECT id, name, start_date, end_date FROM campaigns ORDER BY start_date, id"), {},
+        [&](const SqlRow &r) {
+            Campaign c;
+            c.id = r.integer(0);
+            c.name = r.text(1);
+            c.start = fromIso(r.text(2));
+            c.end = fromIso(r.text(3));
+            out.append(c);
+        });
     for (Campaign &c : out) {
-        auto rounds = m_db.exec(
+        (void)m_db.forEachRow(
             QStringLiteral("SELECT round_id FROM campaign_rounds WHERE campaign_id = ? ORDER BY round_id"),
-            {c.id});
-        while (rounds && rounds->next())
-            c.roundIds << rounds->value(0).toLongLong();
+            {c.id}, [&](const SqlRow &row) { c.roundIds << row.integer(0); });
     }
     return out;
 }
@@ -606,10 +611,11 @@ Status OversightService::updateCampaign(const Campaign &c)
             !s)
             return s;
         QHash<qint64, qint64> current; // round id → link rowid
-        auto links = m_db.exec(
-            QStringLiteral("SELECT round_id, rowid FROM campaign_rounds WHERE campaign_id = ?"), {c.id});
-        while (links && links->next())
-            current.insert(links->value(0).toLongLong(), links->value(1).toLongLong());
+        if (const Status read = m_db.forEachRow(
+                QStringLiteral("SELECT round_id, rowid FROM campaign_rounds WHERE campaign_id = ?"), {c.id},
+                [&](const SqlRow &row) { current.insert(row.integer(0), row.integer(1)); });
+            !read)
+            return read.error();
         for (auto it = current.cbegin(); it != current.cend(); ++it) {
             if (!c.roundIds.contains(it.key())) {
                 if (auto s = AuditLog::remove(m_db, QStringLiteral("campaign_rounds"), it.value()); !s)
@@ -629,12 +635,12 @@ Status OversightService::updateCampaign(const Campaign &c)
         }
         if (!oldName.isEmpty() && oldName != c.name.trimmed()) {
             QList<qint64> visits;
-            auto v =
-                m_db.exec(QStringLiteral("SELECT id FROM supervision_actions WHERE kind = 'return_visit' "
-                                         "AND campaign = ?"),
-                          {oldName});
-            while (v && v->next())
-                visits << v->value(0).toLongLong();
+            if (const Status read = m_db.forEachRow(
+                    QStringLiteral("SELECT id FROM supervision_actions WHERE kind = 'return_visit' "
+                                   "AND campaign = ?"),
+                    {oldName}, [&](const SqlRow &row) { visits << row.integer(0); });
+                !read)
+                return read.error();
             for (qint64 id : visits) {
                 if (auto s = AuditLog::update(m_db, QStringLiteral("supervision_actions"), id,
                                               {{QStringLiteral("campaign"), c.name.trimmed()}});
@@ -659,10 +665,11 @@ Status OversightService::deleteCampaign(qint64 campaignId)
                      tr("The campaign has %n return visit(s); delete them first.", nullptr, visits)};
     return withTransaction(m_db, [&]() -> Status {
         QList<qint64> rowids;
-        auto links = m_db.exec(QStringLiteral("SELECT rowid FROM campaign_rounds WHERE campaign_id = ?"),
-                               {campaignId});
-        while (links && links->next())
-            rowids << links->value(0).toLongLong();
+        if (const Status read =
+                m_db.forEachRow(QStringLiteral("SELECT rowid FROM campaign_rounds WHERE campaign_id = ?"),
+                                {campaignId}, [&](const SqlRow &row) { rowids << row.integer(0); });
+            !read)
+            return read.error();
         for (qint64 rowid : rowids) {
             if (auto s = AuditLog::remove(m_db, QStringLiteral("campaign_rounds"), rowid); !s)
                 return s;

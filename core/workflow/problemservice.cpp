@@ -47,7 +47,7 @@ QVariantMap measureColumns(const Measure &m)
             {QStringLiteral("completed_date"), sqlDate(m.completedDate)}};
 }
 
-Problem problemFrom(const QSqlQuery &q)
+Problem problemFrom(const SqlRow &q)
 {
     Problem p;
     p.id = q.value(0).toLongLong();
@@ -184,9 +184,16 @@ std::optional<Problem> ProblemService::problem(qint64 id)
                        "systemic, immediate, feedback_date, completed_date, closed_out_date, progress, "
                        "note, version, deleted_at FROM problems WHERE id = ?"),
         {id});
-    if (!r || !r->next())
+    if (!r)
         return std::nullopt;
-    return problemFrom(*r);
+    // A lookup with no error to return: a read error gives no problem, and a damaged page is
+    // recorded by the database (Database::damageSeen()).
+    std::optional<Problem> out;
+    (void)m_db.eachRow(*r, [&](const SqlRow &row) {
+        out = problemFrom(row);
+        return false;
+    });
+    return out;
 }
 
 Status ProblemService::deleteProblem(qint64 id)
@@ -224,8 +231,8 @@ QList<Problem> ProblemService::deletedProblems()
                        "systemic, immediate, feedback_date, completed_date, closed_out_date, progress, "
                        "note, version, deleted_at FROM problems WHERE deleted_at IS NOT NULL "
                        "ORDER BY deleted_at DESC, id DESC"));
-    while (r && r->next())
-        out.append(problemFrom(*r));
+    if (r)
+        (void)m_db.eachRow(*r, [&](const SqlRow &row) { out.append(problemFrom(row)); });
     return out;
 }
 
@@ -240,25 +247,24 @@ qint64 ProblemService::findByRegistrationNo(qint64 unitId, const QString &no)
 QList<Measure> ProblemService::measures(qint64 problemId)
 {
     QList<Measure> out;
-    auto r = m_db.exec(
+    (void)m_db.forEachRow(
         QStringLiteral("SELECT id, problem_id, seq, content, type, owner, deadline, deadline_note, "
                        "state, completed_date, version FROM measures WHERE problem_id = ? ORDER BY seq, id"),
-        {problemId});
-    while (r && r->next()) {
-        Measure m;
-        m.id = r->value(0).toLongLong();
-        m.problemId = r->value(1).toLongLong();
-        m.seq = r->value(2).toInt();
-        m.content = r->value(3).toString();
-        m.type = Names::measureType(r->value(4).toString()).value_or(MeasureType::Deadline);
-        m.owner = r->value(5).toString();
-        m.deadline = fromIso(r->value(6).toString());
-        m.deadlineNote = r->value(7).toString();
-        m.state = Names::measureState(r->value(8).toString()).value_or(MeasureState::Pending);
-        m.completedDate = fromIso(r->value(9).toString());
-        m.version = r->value(10).toInt();
-        out.append(m);
-    }
+        {problemId}, [&](const SqlRow &r) {
+            Measure m;
+            m.id = r.integer(0);
+            m.problemId = r.integer(1);
+            m.seq = r.int32(2);
+            m.content = r.text(3);
+            m.type = Names::measureType(r.text(4)).value_or(MeasureType::Deadline);
+            m.owner = r.text(5);
+            m.deadline = fromIso(r.text(6));
+            m.deadlineNote = r.text(7);
+            m.state = Names::measureState(r.text(8)).value_or(MeasureState::Pending);
+            m.completedDate = fromIso(r.text(9));
+            m.version = r.int32(10);
+            out.append(m);
+        });
     return out;
 }
 
@@ -389,13 +395,24 @@ Result<qint64> ProblemService::addProgress(const ProgressEntry &e)
 
 Status ProblemService::removeProgress(qint64 entryId)
 {
-    auto r = m_db.exec(
-        QStringLiteral("SELECT problem_id, entry_date, text FROM progress_entries WHERE id = ?"), {entryId});
-    if (!r || !r->next())
+    bool found = false;
+    qint64 problemId = 0;
+    QString date;
+    QString text;
+    if (const Status s = m_db.forEachRow(
+            QStringLiteral("SELECT problem_id, entry_date, text FROM progress_entries WHERE id = ?"),
+            {entryId},
+            [&](const SqlRow &r) {
+                found = true;
+                problemId = r.integer(0);
+                date = r.text(1);
+                text = r.text(2);
+                return false;
+            });
+        !s)
+        return s;
+    if (!found)
         return Error{ErrorCode::InputRefused, tr("The progress entry #%1 does not exist.").arg(entryId)};
-    const qint64 problemId = r->value(0).toLongLong();
-    const QString date = r->value(1).toString();
-    const QString text = r->value(2).toString();
     return withTransaction(m_db, [&]() -> Status {
         if (const Status s = AuditLog::remove(m_db, QStringLiteral("progress_entries"), entryId); !s)
             return s;
@@ -414,11 +431,18 @@ Status ProblemService::removeProgress(qint64 entryId)
         if (newest.isValid())
             return okStatus();
         // The entry started the work: with no progress left, the problem is registered again.
-        auto h = m_db.exec(QStringLiteral("SELECT state, changed_on FROM problem_states WHERE problem_id = ? "
-                                          "ORDER BY changed_on DESC, id DESC LIMIT 1"),
-                           {problemId});
-        if (h && h->next() && h->value(0).toString() == Names::key(ProblemState::InProgress) &&
-            h->value(1).toString() == date)
+        bool startedByEntry = false;
+        if (const Status s = m_db.forEachRow(
+                QStringLiteral("SELECT state, changed_on FROM problem_states WHERE problem_id = ? "
+                               "ORDER BY changed_on DESC, id DESC LIMIT 1"),
+                {problemId},
+                [&](const SqlRow &h) {
+                    startedByEntry = h.text(0) == Names::key(ProblemState::InProgress) && h.text(1) == date;
+                    return false;
+                });
+            !s)
+            return s;
+        if (startedByEntry)
             return revertState(problemId, ProblemState::InProgress);
         return okStatus();
     });
@@ -427,13 +451,12 @@ Status ProblemService::removeProgress(qint64 entryId)
 QList<ProgressEntry> ProblemService::progress(qint64 problemId)
 {
     QList<ProgressEntry> out;
-    auto r = m_db.exec(QStringLiteral("SELECT id, problem_id, measure_id, entry_date, text, author FROM "
-                                      "progress_entries WHERE problem_id = ? ORDER BY entry_date, id"),
-                       {problemId});
-    while (r && r->next())
-        out.append(ProgressEntry{r->value(0).toLongLong(), r->value(1).toLongLong(), r->value(2).toLongLong(),
-                                 fromIso(r->value(3).toString()), r->value(4).toString(),
-                                 r->value(5).toString()});
+    (void)m_db.forEachRow(QStringLiteral("SELECT id, problem_id, measure_id, entry_date, text, author FROM "
+                                         "progress_entries WHERE problem_id = ? ORDER BY entry_date, id"),
+                          {problemId}, [&](const SqlRow &r) {
+                              out.append(ProgressEntry{r.integer(0), r.integer(1), r.integer(2),
+                                                       fromIso(r.text(3)), r.text(4), r.text(5)});
+                          });
     return out;
 }
 
@@ -462,14 +485,13 @@ Result<qint64> ProblemService::addEvidence(qint64 problemId, qint64 measureId, c
 QList<Evidence> ProblemService::evidence(qint64 problemId)
 {
     QList<Evidence> out;
-    auto r =
-        m_db.exec(QStringLiteral("SELECT id, problem_id, measure_id, original_name, mime_type, size, sha256, "
-                                 "added_on FROM evidence WHERE problem_id = ? ORDER BY id"),
-                  {problemId});
-    while (r && r->next())
-        out.append(Evidence{r->value(0).toLongLong(), r->value(1).toLongLong(), r->value(2).toLongLong(),
-                            r->value(3).toString(), r->value(4).toString(), r->value(5).toLongLong(),
-                            r->value(6).toString(), fromIso(r->value(7).toString())});
+    (void)m_db.forEachRow(
+        QStringLiteral("SELECT id, problem_id, measure_id, original_name, mime_type, size, sha256, "
+                       "added_on FROM evidence WHERE problem_id = ? ORDER BY id"),
+        {problemId}, [&](const SqlRow &r) {
+            out.append(Evidence{r.integer(0), r.integer(1), r.integer(2), r.text(3), r.text(4), r.integer(5),
+                                r.text(6), fromIso(r.text(7))});
+        });
     return out;
 }
 
@@ -558,12 +580,16 @@ Status ProblemService::revertState(qint64 problemId, ProblemState expected)
     if (expected == ProblemState::ClosedOut)
         return Error{ErrorCode::InputRefused,
                      tr("A close-out is a record and cannot be undone; correct it by a new entry.")};
-    auto h = m_db.exec(QStringLiteral("SELECT id, state, changed_on FROM problem_states WHERE problem_id = ? "
-                                      "ORDER BY changed_on DESC, id DESC LIMIT 2"),
-                       {problemId});
     QList<std::tuple<qint64, QString, QString>> rows;
-    while (h && h->next())
-        rows.append({h->value(0).toLongLong(), h->value(1).toString(), h->value(2).toString()});
+    if (const Status s = m_db.forEachRow(
+            QStringLiteral("SELECT id, state, changed_on FROM problem_states WHERE problem_id = ? "
+                           "ORDER BY changed_on DESC, id DESC LIMIT 2"),
+            {problemId},
+            [&](const SqlRow &h) {
+                rows.append({h.integer(0), h.text(1), h.text(2)});
+            });
+        !s)
+        return s;
     if (rows.size() < 2 || std::get<1>(rows[0]) != Names::key(expected))
         return Error{ErrorCode::InputRefused,
                      tr("The problem's state has changed since; this change can no longer be taken back.")};

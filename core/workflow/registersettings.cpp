@@ -44,13 +44,13 @@ RegisterSettings SettingsService::load()
     s.registrationPattern = m_db.meta(kPattern, s.registrationPattern);
     s.defaultPlanMonths = metaInt(m_db, kPlan, s.defaultPlanMonths);
     s.defaultConcentratedMonths = metaInt(m_db, kConcentrated, s.defaultConcentratedMonths);
-    auto q = m_db.exec(QStringLiteral("SELECT id, label, plan_months, concentrated_months FROM rounds "
-                                      "ORDER BY start_date, round_no, batch_no, id"));
-    if (q) {
-        while (q->next())
-            s.rounds << RoundDeadlines{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toInt(),
-                                       q->value(3).toInt()};
-    }
+    // The settings carry no error: a read error gives the rounds read before it, and a damaged page
+    // is recorded by the database (Database::damageSeen()).
+    (void)m_db.forEachRow(QStringLiteral("SELECT id, label, plan_months, concentrated_months FROM rounds "
+                                         "ORDER BY start_date, round_no, batch_no, id"),
+                          {}, [&](const SqlRow &r) {
+                              s.rounds << RoundDeadlines{r.integer(0), r.text(1), r.int32(2), r.int32(3)};
+                          });
     return s;
 }
 

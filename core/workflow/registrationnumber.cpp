@@ -69,11 +69,12 @@ int RegistrationNumber::nextSeq(Database &db, const QString &pattern, const Fiel
     const qsizetype at = filled.indexOf(seqToken());
     const QString prefix = at < 0 ? filled : filled.left(at);
     int highest = 0;
-    auto q = db.exec(
+    // A proposal for a form, no error to return: a damaged page is recorded by the database
+    // (Database::damageSeen()), and the number is checked again when the problem is saved.
+    (void)db.forEachRow(
         QStringLiteral("SELECT registration_no FROM problems WHERE substr(registration_no, 1, ?) = ?"),
-        {prefix.size(), prefix});
-    while (q && q->next())
-        highest = std::max(highest, seqOf(pattern, fields, q->value(0).toString()));
+        {prefix.size(), prefix},
+        [&](const SqlRow &q) { highest = std::max(highest, seqOf(pattern, fields, q.text(0))); });
     return highest + 1;
 }
 

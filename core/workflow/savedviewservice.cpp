@@ -13,16 +13,16 @@ namespace rectrack::core {
 QList<SavedView> SavedViewService::views()
 {
     QList<SavedView> out;
-    auto q = m_db.exec(QStringLiteral("SELECT id, name, filter_json FROM saved_views"));
-    if (!q)
-        return out;
-    while (q->next()) {
-        SavedView v;
-        v.id = q->value(0).toLongLong();
-        v.name = q->value(1).toString();
-        v.filter = LedgerFilter::fromJson(QJsonDocument::fromJson(q->value(2).toString().toUtf8()).object());
-        out << v;
-    }
+    // A plain list for the view menu: a read error gives the views read before it, and a damaged
+    // page is recorded by the database (Database::damageSeen()).
+    (void)m_db.forEachRow(
+        QStringLiteral("SELECT id, name, filter_json FROM saved_views"), {}, [&](const SqlRow &r) {
+            SavedView v;
+            v.id = r.integer(0);
+            v.name = r.text(1);
+            v.filter = LedgerFilter::fromJson(QJsonDocument::fromJson(r.text(2).toUtf8()).object());
+            out << v;
+        });
     QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
     collator.setNumericMode(true);
     std::sort(out.begin(), out.end(),

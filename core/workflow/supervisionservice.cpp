@@ -64,18 +64,19 @@ Result<qint64> SupervisionService::addReview(const Review &review)
     });
 }
 
+// The lists below return plain values: a read error gives the rows read before it, and a damaged
+// page is recorded by the database (Database::damageSeen()).
 QList<Review> SupervisionService::reviews(qint64 problemId)
 {
     QList<Review> out;
-    auto r =
-        m_db.exec(QStringLiteral("SELECT id, problem_id, step, reviewer, review_date, approved, opinion FROM "
-                                 "reviews WHERE problem_id = ? ORDER BY review_date, id"),
-                  {problemId});
-    while (r && r->next())
-        out.append(Review{r->value(0).toLongLong(), r->value(1).toLongLong(),
-                          Names::reviewStep(r->value(2).toString()).value_or(ReviewStep::UnitLeader),
-                          r->value(3).toString(), fromIso(r->value(4).toString()), r->value(5).toBool(),
-                          r->value(6).toString()});
+    (void)m_db.forEachRow(
+        QStringLiteral("SELECT id, problem_id, step, reviewer, review_date, approved, opinion FROM "
+                       "reviews WHERE problem_id = ? ORDER BY review_date, id"),
+        {problemId}, [&](const SqlRow &r) {
+            out.append(Review{r.integer(0), r.integer(1),
+                              Names::reviewStep(r.text(2)).value_or(ReviewStep::UnitLeader), r.text(3),
+                              fromIso(r.text(4)), r.value(5).toBool(), r.text(6)});
+        });
     return out;
 }
 
@@ -120,15 +121,26 @@ Result<qint64> SupervisionService::requestExtension(qint64 problemId, const QDat
 Status SupervisionService::decideExtension(qint64 requestId, bool approved, const QString &decidedBy,
                                            QDate decidedOn)
 {
-    auto r =
-        m_db.exec(QStringLiteral(
-                      "SELECT problem_id, requested_deadline, decision FROM extension_requests WHERE id = ?"),
-                  {requestId});
-    if (!r || !r->next())
+    bool found = false;
+    qint64 problemId = 0;
+    QString newDeadline;
+    QString decision;
+    if (const Status s = m_db.forEachRow(
+            QStringLiteral(
+                "SELECT problem_id, requested_deadline, decision FROM extension_requests WHERE id = ?"),
+            {requestId},
+            [&](const SqlRow &r) {
+                found = true;
+                problemId = r.integer(0);
+                newDeadline = r.text(1);
+                decision = r.text(2);
+                return false;
+            });
+        !s)
+        return s;
+    if (!found)
         return Error{ErrorCode::InputRefused, tr("The extension request #%1 does not exist.").arg(requestId)};
-    const qint64 problemId = r->value(0).toLongLong();
-    const QString newDeadline = r->value(1).toString();
-    if (r->value(2).toString() != QLatin1String("pending"))
+    if (decision != QLatin1String("pending"))
         return Error{ErrorCode::InputRefused, tr("The extension request has already been decided.")};
     if (!decidedOn.isValid())
         decidedOn = m_db.clock().today();
@@ -152,15 +164,13 @@ Status SupervisionService::decideExtension(qint64 requestId, bool approved, cons
 QList<ExtensionRequest> SupervisionService::extensions(qint64 problemId)
 {
     QList<ExtensionRequest> out;
-    auto r = m_db.exec(
+    (void)m_db.forEachRow(
         QStringLiteral("SELECT id, problem_id, requested_on, requested_deadline, reason, decision, "
                        "decided_on, decided_by FROM extension_requests WHERE problem_id = ? ORDER BY id"),
-        {problemId});
-    while (r && r->next())
-        out.append(ExtensionRequest{r->value(0).toLongLong(), r->value(1).toLongLong(),
-                                    fromIso(r->value(2).toString()), fromIso(r->value(3).toString()),
-                                    r->value(4).toString(), r->value(5).toString(),
-                                    fromIso(r->value(6).toString()), r->value(7).toString()});
+        {problemId}, [&](const SqlRow &r) {
+            out.append(ExtensionRequest{r.integer(0), r.integer(1), fromIso(r.text(2)), fromIso(r.text(3)),
+                                        r.text(4), r.text(5), fromIso(r.text(6)), r.text(7)});
+        });
     return out;
 }
 
@@ -196,16 +206,14 @@ Result<qint64> SupervisionService::addAction(const SupervisionAction &a)
 QList<SupervisionAction> SupervisionService::actions(qint64 problemId)
 {
     QList<SupervisionAction> out;
-    auto r = m_db.exec(
+    (void)m_db.forEachRow(
         QStringLiteral("SELECT id, problem_id, unit_id, kind, action_date, actor, note, campaign FROM "
                        "supervision_actions WHERE problem_id = ? ORDER BY action_date, id"),
-        {problemId});
-    while (r && r->next())
-        out.append(
-            SupervisionAction{r->value(0).toLongLong(), r->value(1).toLongLong(), r->value(2).toLongLong(),
-                              Names::supervisionKind(r->value(3).toString()).value_or(SupervisionKind::Urge),
-                              fromIso(r->value(4).toString()), r->value(5).toString(), r->value(6).toString(),
-                              r->value(7).toString()});
+        {problemId}, [&](const SqlRow &r) {
+            out.append(SupervisionAction{r.integer(0), r.integer(1), r.integer(2),
+                                         Names::supervisionKind(r.text(3)).value_or(SupervisionKind::Urge),
+                                         fromIso(r.text(4)), r.text(5), r.text(6), r.text(7)});
+        });
     return out;
 }
 
