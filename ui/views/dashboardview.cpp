@@ -365,14 +365,16 @@ void DashboardView::refresh(const core::LedgerFilter &scope, const QDate &asOf,
     qint64 unit = scope.unitId;
     qint64 round = scope.roundId;
     if (scope.inspectionId > 0) {
-        auto q = m_db->exec(QStringLiteral("SELECT unit_id, round_id FROM inspections WHERE id = ?"),
-                            {scope.inspectionId});
-        if (q && q->next()) {
-            if (unit == 0)
-                unit = q->value(0).toLongLong();
-            if (round == 0)
-                round = q->value(1).toLongLong();
-        }
+        // A read error leaves the scope at what was chosen; a damaged page is recorded by the
+        // database and the statistics that follow fail with it.
+        (void)m_db->forEachRow(QStringLiteral("SELECT unit_id, round_id FROM inspections WHERE id = ?"),
+                               {scope.inspectionId}, [&](const core::SqlRow &row) {
+                                   if (unit == 0)
+                                       unit = row.integer(0);
+                                   if (round == 0)
+                                       round = row.integer(1);
+                                   return false;
+                               });
     }
     QStringList scopeNames;
     if (round > 0) {

@@ -162,9 +162,10 @@ FeedbackDialog *EditingController::createFeedbackDialog(QWidget *parent)
         c.rounds << r.label;
     for (const core::Unit &u : org.units())
         c.units << u.name;
-    auto teams = m_db->exec(QStringLiteral("SELECT name FROM teams ORDER BY name"));
-    while (teams && teams->next())
-        c.teams << teams->value(0).toString();
+    // A list to choose from: a read error gives the teams read before it (a damaged page is
+    // recorded by the database).
+    (void)m_db->forEachRow(QStringLiteral("SELECT name FROM teams ORDER BY name"), {},
+                           [&](const core::SqlRow &row) { c.teams << row.text(0); });
     c.categories = core::LedgerQuery(*m_db).categories();
     c.settings = core::SettingsService(*m_db).load();
     core::Database *db = m_db;
