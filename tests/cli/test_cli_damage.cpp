@@ -301,4 +301,21 @@ TEST_CASE("a read-only register or folder is read with a warning, not reported a
     QFile after(db);
     REQUIRE(after.open(QIODevice::ReadOnly));
     CHECK(after.readAll() == before);
+    after.close();
+
+    // Read-only opens leave nothing behind that keeps the register read-only (issue #19: SQLite
+    // made -wal and -shm with the file's read-only mode): made writable again, it takes an import.
+    CHECK_FALSE(QFileInfo::exists(db + QStringLiteral("-wal")));
+    CHECK_FALSE(QFileInfo::exists(db + QStringLiteral("-shm")));
+    REQUIRE(QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                          QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                          QFileDevice::ReadOther | QFileDevice::WriteOther));
+    const QString ledger = dir.filePath(QStringLiteral("ledger.csv"));
+    const auto imported = runCliUnprivileged(
+        {QStringLiteral("import"), db, ledger, QStringLiteral("--unit"), QStringLiteral("测试局")});
+    INFO(imported.err.toStdString());
+    CHECK(imported.exitCode == 0);
+    const auto stats =
+        runCliUnprivileged({QStringLiteral("stats"), db, QStringLiteral("--format"), QStringLiteral("json")});
+    CHECK(stats.out.contains(QStringLiteral("\"problems\": 1,")));
 }
