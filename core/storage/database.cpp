@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QThread>
@@ -42,7 +43,9 @@ bool isCorruption(const QSqlError &e)
 }
 
 /// The first damage any register of this process met while reading (Database::damageSeen()).
+/// Reads run on worker threads too (the dashboard's figures): the message is guarded.
 QAtomicInt g_damageSeen;
+QMutex g_damageMutex;
 QString &damageText()
 {
     static QString text;
@@ -525,6 +528,7 @@ Error Database::queryError(const QSqlError &error, const QString &context)
         const Error e = cannotOpen(tr("The file %1 is damaged (%2). Restore a backup; rectrack-cli verify on "
                                       "a copy lists the damage.")
                                        .arg(m_path, error.databaseText()));
+        const QMutexLocker lock(&g_damageMutex);
         if (g_damageSeen.testAndSetOrdered(0, 1))
             damageText() = e.message;
         return e;
@@ -549,9 +553,17 @@ bool Database::damageSeen()
     return g_damageSeen.loadAcquire() != 0;
 }
 
+void Database::resetDamageSeen()
+{
+    const QMutexLocker lock(&g_damageMutex);
+    g_damageSeen.storeRelease(0);
+    damageText().clear();
+}
+
 QString Database::damageMessage()
 {
-    return damageSeen() ? damageText() : QString();
+    const QMutexLocker lock(&g_damageMutex);
+    return damageText();
 }
 
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)

@@ -135,6 +135,8 @@ public:
     static bool damageSeen();
     /// The message of the first damage seen (empty when none).
     static QString damageMessage();
+    /// Forgets the damage seen so far (the app opening another register).
+    static void resetDamageSeen();
 
     /// Register-wide setting from the meta table, or @p fallback.
     QString meta(const QString &key, const QString &fallback = {}) const;

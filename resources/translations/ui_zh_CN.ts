@@ -2753,6 +2753,10 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <translation>隐藏此提示</translation>
     </message>
     <message>
+        <source>%1 Lists and figures on screen may be incomplete. Close the register and restore a backup; automatic backups are stopped so that they keep the good copies.</source>
+        <translation>%1 屏幕上的列表和数字可能不完整。请关闭台账并从备份恢复；自动备份已停止，以保留完好的备份。</translation>
+    </message>
+    <message>
         <source>The automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>

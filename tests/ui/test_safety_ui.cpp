@@ -2,6 +2,7 @@
 // and Restore backup….
 #include "uifixture.h"
 
+#include "demo/demoregister.h"
 #include "dialogs/historydialog.h"
 #include "dialogs/restorebackupdialog.h"
 #include "models/problemledgermodel.h"
@@ -15,6 +16,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTest>
 
 using namespace rectrack;
 using namespace rectrack::core;
@@ -139,4 +141,33 @@ TEST_CASE("a read-only register opens with a banner and History… lists a probl
     history.show();
     grabTo(&history, QStringLiteral("history.png"));
     QSettings().remove(QStringLiteral("backup"));
+}
+
+TEST_CASE("a damaged page met on screen shows in the banner and stops the automatic backups",
+          "[ui][safety][damage]")
+{
+    // Issue #19: a lookup that cannot return its error (a label, a list) records the damage;
+    // the window says so instead of showing a shorter list as if it were whole.
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().remove(QStringLiteral("backup"));
+    test::TempRegister reg;
+    REQUIRE(DemoRegister::build(*reg.db).ok());
+    const int leaf = reg.db
+                         ->scalar(QStringLiteral("SELECT max(pageno) FROM dbstat WHERE name = 'units' AND "
+                                                 "pagetype = 'leaf'"))
+                         .toInt();
+    REQUIRE(leaf > 1);
+    reg.db.reset();
+    test::overwrite(reg.path, qint64(leaf - 1) * 4096, QByteArray(8, '\xff'));
+
+    MainWindow window;
+    REQUIRE(window.openRegister(reg.path, true));
+    ui::SafetyController *safety = window.safety();
+    safety->waitForBackup();
+    // The navigation tree and the filters read every unit: the damaged page is met on opening.
+    QTRY_VERIFY_WITH_TIMEOUT(safety->bannerMessages().join(u' ').contains(QStringLiteral("damaged")), 5000);
+    CHECK(safety->banner()->isVisibleTo(&window));
+    CHECK(safety->bannerMessages().join(u' ').contains(reg.path));
+    // No automatic backup runs on a damaged register.
+    CHECK_FALSE(safety->backupNow());
 }

@@ -4,6 +4,7 @@
 #include "dialogs/restorebackupdialog.h"
 #include "storage/backupset.h"
 #include "storage/clockcheck.h"
+#include "storage/database.h"
 #include "views/mainwindow.h"
 
 #include <QApplication>
@@ -52,6 +53,17 @@ SafetyController::SafetyController(MainWindow *window) : QObject(window), m_wind
     m_banner->hide();
 
     connect(&m_timer, &QTimer::timeout, this, [this] { backupNow(); });
+    m_damageWatch.setInterval(1000);
+    connect(&m_damageWatch, &QTimer::timeout, this, [this] {
+        if (m_damageShown || !core::Database::damageSeen())
+            return;
+        m_damageShown = true;
+        m_timer.stop();
+        m_messages << tr("%1 Lists and figures on screen may be incomplete. Close the register and restore a "
+                         "backup; automatic backups are stopped so that they keep the good copies.")
+                          .arg(core::Database::damageMessage());
+        showMessages();
+    });
     connect(this, &SafetyController::backupFinished, this, [this](const QString &path, const QString &error) {
         if (!error.isEmpty())
             m_window->statusBar()->showMessage(tr("The automatic backup failed: %1").arg(error), 15000);
@@ -93,10 +105,14 @@ void SafetyController::registerOpened(core::Database *db)
 {
     m_path = db->path();
     m_lastHead = -1;
+    // A register opened anew starts without the damage another one showed.
+    core::Database::resetDamageSeen();
+    m_damageShown = false;
     m_messages = db->openWarnings();
     if (const QString clock = core::ClockCheck::warning(*db); !clock.isEmpty())
         m_messages << clock;
     showMessages();
+    m_damageWatch.start();
     m_folder = core::BackupSet::folderFor(m_path);
     reloadSettings();
     if (intervalMinutes() > 0)
@@ -106,6 +122,7 @@ void SafetyController::registerOpened(core::Database *db)
 void SafetyController::registerClosed()
 {
     m_timer.stop();
+    m_damageWatch.stop();
     m_path.clear();
     m_folder.clear();
     m_messages.clear();
@@ -115,7 +132,7 @@ void SafetyController::registerClosed()
 void SafetyController::reloadSettings()
 {
     const int minutes = intervalMinutes();
-    if (minutes > 0 && !m_path.isEmpty())
+    if (minutes > 0 && !m_path.isEmpty() && !m_damageShown)
         m_timer.start(minutes * 60 * 1000);
     else
         m_timer.stop();
@@ -129,7 +146,7 @@ void SafetyController::showMessages()
 
 bool SafetyController::backupNow()
 {
-    if (m_path.isEmpty() || m_worker)
+    if (m_path.isEmpty() || m_worker || m_damageShown)
         return false;
     struct Outcome
     {

@@ -88,6 +88,11 @@ private:
     QString m_lastError;
     qint64 m_lastHead = -1;
     QTimer m_timer;
+    /// Looks once a second whether a read met a damaged page (core::Database::damageSeen()): the
+    /// lists on screen may then be short, so the banner says so and automatic backups stop
+    /// (a damaged copy must not rotate a good backup out).
+    QTimer m_damageWatch;
+    bool m_damageShown = false;
     QThread *m_worker = nullptr;
 };
 
