@@ -723,8 +723,11 @@ Result<int> PatternService::acceptAll(const QDate &asOf)
     return r;
 }
 
-Result<qint64> PatternService::raiseReferral(qint64 patternId, Referral referral)
+Result<qint64> PatternService::raiseReferral(qint64 patternId, PatternReferral raised)
 {
+    Referral &referral = raised.referral;
+    if (raised.dueDate.isValid() && referral.issuedOn.isValid() && raised.dueDate < referral.issuedOn)
+        return Error{ErrorCode::InputRefused, tr("The due date cannot be before the referral was issued.")};
     const auto p = pattern(patternId);
     if (!p)
         return Error{ErrorCode::InputRefused, tr("Pattern #%1 does not exist.").arg(patternId)};
@@ -734,7 +737,9 @@ Result<qint64> PatternService::raiseReferral(qint64 patternId, Referral referral
         if (!id)
             return id;
         if (Status s = AuditLog::update(m_db, QStringLiteral("referrals"), *id,
-                                        {{QStringLiteral("pattern_id"), patternId}});
+                                        {{QStringLiteral("pattern_id"), patternId},
+                                         {QStringLiteral("copy_to"), sqlText(raised.copyTo.trimmed())},
+                                         {QStringLiteral("due_date"), sqlDate(raised.dueDate)}});
             !s)
             return s.error();
         return id;

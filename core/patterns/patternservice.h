@@ -128,6 +128,15 @@ struct SimilarProblem
     qint64 patternId = 0;  ///< the confirmed pattern holding it, 0 = none
 };
 
+/// A referral (抄告单) raised from a pattern: to the responsible department, with copy-to and a due
+/// date for its response (referrals.copy_to, referrals.due_date).
+struct PatternReferral
+{
+    Referral referral;
+    QString copyTo;
+    QDate dueDate;
+};
+
 /// A rule-building item (建章立制) raised from a pattern.
 struct PatternRule
 {
@@ -200,7 +209,7 @@ public:
 
     /// Raises a referral (抄告单 by default) from the pattern: linked to the pattern and to its
     /// members. Returns the referral's id.
-    Result<qint64> raiseReferral(qint64 patternId, Referral referral);
+    Result<qint64> raiseReferral(qint64 patternId, PatternReferral raised);
     /// Raises a rule-building item (建章立制) with owner and due date from the pattern. Returns its id.
     Result<qint64> raiseRule(qint64 patternId, const PatternRule &rule);
 

@@ -386,6 +386,8 @@ QList<QStringList> migrationSteps()
             QStringLiteral(
                 "ALTER TABLE rules_established ADD COLUMN pattern_id INTEGER REFERENCES patterns(id) "
                 "ON DELETE SET NULL"),
+            QStringLiteral("ALTER TABLE referrals ADD COLUMN copy_to TEXT"),
+            QStringLiteral("ALTER TABLE referrals ADD COLUMN due_date TEXT"),
             QStringLiteral("ALTER TABLE rules_established ADD COLUMN owner TEXT"),
             QStringLiteral("ALTER TABLE rules_established ADD COLUMN due_date TEXT"),
         },

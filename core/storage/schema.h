@@ -40,7 +40,7 @@ QStringList createStatements();
 ///    entries of a problem's child rows, AuditHistory::forProblem).
 ///  - step 5 → 6: common and recurring problems (issue #27): `patterns` (name, created_on, note) and
 ///    `pattern_members` (pattern_id, problem_id, excluded: 1 = taken out by a person, never
-///    suggested for that pattern again), both audited; `referrals.pattern_id` and
+///    suggested for that pattern again), both audited; `referrals.pattern_id`, `copy_to`, `due_date` and
 ///    `rules_established.pattern_id`, `owner`, `due_date` (a rule-building item raised from a pattern).
 QList<QStringList> migrationSteps();
 

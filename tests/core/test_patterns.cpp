@@ -198,12 +198,18 @@ TEST_CASE("a referral and a rule-building item raised from a pattern are linked 
     PatternService service(*reg.db);
     REQUIRE(service.acceptAll(QDate(2021, 1, 15)).ok());
     const qint64 pa = service.patterns().at(0).id;
-    Referral r;
-    r.subject = QStringLiteral("关于公务用车管理问题的抄告单");
-    r.recipient = QStringLiteral("市机关事务管理局");
-    r.issuedOn = QDate(2021, 1, 10);
+    PatternReferral r;
+    r.referral.subject = QStringLiteral("关于公务用车管理问题的抄告单");
+    r.referral.recipient = QStringLiteral("市机关事务管理局");
+    r.referral.issuedOn = QDate(2021, 1, 10);
+    r.copyTo = QStringLiteral("市财政局");
+    r.dueDate = QDate(2021, 2, 10);
     auto rid = service.raiseReferral(pa, r);
     REQUIRE(rid.ok());
+    CHECK(
+        reg.db
+            ->scalar(QStringLiteral("SELECT copy_to || ' ' || due_date FROM referrals WHERE id = ?"), {*rid})
+            .toString() == QStringLiteral("市财政局 2021-02-10"));
     const auto rows = OversightRegisters::referrals(*reg.db);
     REQUIRE(rows.size() == 1);
     CHECK(rows[0].problemCount == 5);
