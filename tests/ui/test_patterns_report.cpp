@@ -67,9 +67,6 @@ TEST_CASE("the committee report has a 共性问题 section read back from the PD
     INFO(text.toStdString());
     CHECK(text.contains(QStringLiteral("Common and recurring problems")));
     CHECK(text.contains(
-              QStringLiteral("2 patterns of the same problem have been confirmed; 1 of those listed is "
-                             "common")) == false);
-    CHECK(text.contains(
         QStringLiteral("2 patterns of the same problem have been confirmed; 1 of those listed are")));
     // The common pattern's row: units 4, rounds 3, problems 5, closed out 3, 60%, found again 1/1.
     // (pdftotext -layout wraps the long name and the referral's subject inside their cells.)
