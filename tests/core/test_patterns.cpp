@@ -34,7 +34,7 @@ QStringList regNos(const PatternFigures &f)
 
 } // namespace
 
-TEST_CASE("the acceptance register suggests a1…a5 and b1 b2; accepted, a is common with one recurrence",
+TEST_CASE("the acceptance register suggests a1…a5 and b1 b2, and accepted, a is common with one recurrence",
           "[patterns]")
 {
     TempRegister reg;
