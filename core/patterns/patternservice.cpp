@@ -365,8 +365,8 @@ Result<QList<PatternFigures>> PatternService::suggestions(const QDate &asOf, int
     sets.reserve(std::size_t(texts->size()));
     for (const auto &t : *texts)
         sets.push_back(patterns::bigrams(t.second));
-    const auto pairs = patterns::similarPairs(sets, s.thresholds.possible, threads);
-    const auto groups = patterns::groupPairs(int(sets.size()), pairs, s.thresholds);
+    const auto pairs = patterns::similarPairs(sets, s.thresholds.suggest, threads);
+    const auto groups = patterns::groupSets(sets, pairs, s.thresholds);
 
     // Decisions: the pattern of each member, and the problems excluded from each pattern.
     QHash<qint64, qint64> memberOf;

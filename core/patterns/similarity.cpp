@@ -128,20 +128,29 @@ std::vector<SimilarPair> similarPairs(const std::vector<std::vector<Bigram>> &se
         return ranked[std::size_t(a)].size() < ranked[std::size_t(b)].size();
     });
 
-    // Inverted index over every record's prefix: rank → positions in `order`, ascending.
-    std::vector<std::vector<std::uint32_t>> postings(byFrequency.size());
+    // Inverted index over every record's indexing prefix: rank → positions in `order`, ascending.
+    // A record y is only ever compared with records x at least as long (later in `order`), and
+    // then Dice ≥ t needs |x∩y| ≥ t·(|x|+|y|)/2 ≥ t·|y|: its first |y| − ⌈t·|y|⌉ + 1 bigrams suffice.
+    // Each entry also holds the bigram's index in y, for the positional filter below.
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> postings(byFrequency.size());
     for (std::size_t pos = 0; pos < n; ++pos) {
         const auto &r = ranked[std::size_t(order[pos])];
-        const std::size_t p = std::min(prefixLength(r.size(), threshold), r.size());
+        const int need = std::max(1, int(std::ceil(threshold * double(r.size()) - 1e-9)));
+        const std::size_t p = r.size() >= std::size_t(need) ? r.size() - std::size_t(need) + 1 : 0;
         for (std::size_t k = 0; k < p; ++k)
-            postings[r[k]].push_back(std::uint32_t(pos));
+            postings[r[k]].emplace_back(std::uint32_t(pos), std::uint32_t(k));
     }
+    std::vector<std::uint32_t> sizeAt(n);
+    for (std::size_t pos = 0; pos < n; ++pos)
+        sizeAt[pos] = std::uint32_t(ranked[std::size_t(order[pos])].size());
 
     const int wanted = std::max(1, threads > 0 ? threads : QThread::idealThreadCount());
     const int workers = n < 1000 ? 1 : wanted;
     std::vector<std::vector<SimilarPair>> found(static_cast<std::size_t>(workers));
     auto work = [&](int w) {
-        std::vector<std::uint8_t> seen(n, 0);
+        // Per candidate: 0 unseen, 1 dropped (cannot reach the threshold), else 2 + the overlap
+        // counted in the prefixes so far.
+        std::vector<std::uint32_t> seen(n, 0);
         std::vector<std::uint32_t> touched;
         auto &mine = found[std::size_t(w)];
         for (std::size_t pos = std::size_t(w); pos < n; pos += std::size_t(workers)) {
@@ -150,21 +159,37 @@ std::vector<SimilarPair> similarPairs(const std::vector<std::vector<Bigram>> &se
                 continue;
             const double minSize = threshold / (2.0 - threshold) * double(x.size());
             const std::size_t p = std::min(prefixLength(x.size(), threshold), x.size());
+            // Postings are by position, so by size: start at the first record long enough.
+            const auto minSizeInt = std::uint32_t(std::max(0.0, std::ceil(minSize - 1e-9)));
             for (std::size_t k = 0; k < p; ++k) {
-                for (const std::uint32_t other : postings[x[k]]) {
+                const auto &list = postings[x[k]];
+                auto it = std::lower_bound(list.begin(), list.end(), minSizeInt,
+                                           [&](const std::pair<std::uint32_t, std::uint32_t> &e,
+                                               std::uint32_t size) { return sizeAt[e.first] < size; });
+                for (; it != list.end(); ++it) {
+                    const auto [other, j] = *it;
                     if (other >= pos)
                         break;
-                    if (seen[other])
+                    std::uint32_t &state = seen[other];
+                    if (state == 1)
                         continue;
-                    const auto &y = ranked[std::size_t(order[other])];
-                    if (double(y.size()) + 1e-9 < minSize)
-                        continue;
-                    seen[other] = 1;
-                    touched.push_back(other);
+                    // Positional filter (PPJoin): the overlap so far, this bigram and all that can
+                    // still match after these positions must reach t·(|x|+|y|)/2.
+                    const std::uint32_t ySize = sizeAt[other];
+                    const std::uint32_t sofar = state ? state - 2 : 0;
+                    const std::uint32_t rest =
+                        std::min(std::uint32_t(x.size() - k - 1), std::uint32_t(ySize - j - 1));
+                    const double needed = threshold * double(x.size() + ySize) / 2.0 - 1e-9;
+                    if (!state)
+                        touched.push_back(other);
+                    state = double(sofar + 1 + rest) < needed ? 1 : sofar + 1 + 2;
                 }
             }
             for (const std::uint32_t other : touched) {
+                const bool dropped = seen[other] == 1;
                 seen[other] = 0;
+                if (dropped)
+                    continue;
                 const double s = dice(x, ranked[std::size_t(order[other])]);
                 if (s + 1e-12 >= threshold) {
                     const int a = order[pos], b = order[other];
@@ -250,6 +275,35 @@ std::vector<Group> groupPairs(int count, const std::vector<SimilarPair> &pairs, 
     std::sort(out.begin(), out.end(),
               [](const Group &l, const Group &r) { return l.members.front() < r.members.front(); });
     return out;
+}
+
+std::vector<Group> groupSets(const std::vector<std::vector<Bigram>> &sets,
+                             const std::vector<SimilarPair> &pairs, const Thresholds &thresholds)
+{
+    const int count = int(sets.size());
+    UnionFind uf(count);
+    for (const SimilarPair &p : pairs)
+        if (p.similarity + 1e-12 >= thresholds.suggest)
+            uf.join(p.a, p.b);
+    std::unordered_map<int, std::vector<int>> components;
+    for (const SimilarPair &p : pairs)
+        if (p.similarity + 1e-12 >= thresholds.suggest)
+            components[uf.find(p.a)];
+    for (int i = 0; i < count; ++i) {
+        const auto it = components.find(uf.find(i));
+        if (it != components.end())
+            it->second.push_back(i);
+    }
+    // Every pair within a component at or above the possible threshold, by exact Dice.
+    std::vector<SimilarPair> within;
+    for (const auto &[root, members] : components)
+        for (std::size_t a = 0; a < members.size(); ++a)
+            for (std::size_t b = a + 1; b < members.size(); ++b) {
+                const double s = dice(sets[std::size_t(members[a])], sets[std::size_t(members[b])]);
+                if (s + 1e-12 >= thresholds.possible)
+                    within.push_back({members[a], members[b], s});
+            }
+    return groupPairs(count, within, thresholds);
 }
 
 void SimilarityIndex::add(qint64 id, const QString &text)

@@ -14,12 +14,13 @@
  *     inverted index over the bigrams: bigrams are ranked by global frequency (rarest first); a set
  *     x can only reach Dice ≥ t with a set y when their prefixes of length |s| − ⌈t·|s|/(2−t)⌉ + 1
  *     share a bigram (prefix filter), and when t/(2−t) ≤ |y|/|x| ≤ (2−t)/t (length filter); the
- *     candidates are then verified with the exact Dice. Runs on several threads.
- *  5. groupPairs(): joins the pairs at or above the suggest threshold (default 0.60) by union-find;
- *     in each group the medoid is the member with the largest summed similarity to the others
- *     (pairs below the possible threshold count 0), and a member below the possible threshold
- *     (default 0.45) with the medoid is dropped, so that a chain of small steps does not join
- *     unrelated texts.
+ *     candidates are then verified with the exact Dice. A positional filter drops a candidate as
+ *     soon as the bigrams left after the matching positions cannot reach the threshold (PPJoin).
+ *     Runs on several threads.
+ *  5. groupPairs() / groupSets(): joins the pairs at or above the suggest threshold (default 0.60) by
+ * union-find; in each group the medoid is the member with the largest summed similarity to the others (pairs
+ * below the possible threshold count 0), and a member below the possible threshold (default 0.45) with the
+ * medoid is dropped, so that a chain of small steps does not join unrelated texts.
  *  6. SimilarityIndex: the same sets kept for incremental use: the texts similar to one new text
  *     (through an inverted index over every bigram), in milliseconds at 100,000 problems.
  */
@@ -106,6 +107,15 @@ struct Group
  * leave the group. Groups ordered by their lowest member.
  */
 std::vector<Group> groupPairs(int count, const std::vector<SimilarPair> &pairs, const Thresholds &thresholds);
+
+/**
+ * groupPairs() for @p sets from their @p pairs at or above the suggest threshold (similarPairs() at
+ * thresholds.suggest, cheaper than at the possible threshold): the pairs within each joined set that
+ * reach thresholds.possible are computed exactly (Dice of every two members) for the medoid and its
+ * check. Time grows with the square of the largest joined set.
+ */
+std::vector<Group> groupSets(const std::vector<std::vector<Bigram>> &sets,
+                             const std::vector<SimilarPair> &pairs, const Thresholds &thresholds);
 
 /**
  * Bigram sets of many texts kept for incremental similarity: add() a text, similarTo() one text.

@@ -86,6 +86,21 @@ TEST_CASE("at 0.60 the acceptance texts group as a1…a5 (medoid a2), b1 b2, c a
     CHECK(rounded3(groups[1].similarityToMedoid[0] * groups[1].similarityToMedoid[1]) == Approx(0.800));
 }
 
+TEST_CASE("groups from the pairs at 0.60 alone are the same as from the pairs at 0.45",
+          "[patterns][similarity]")
+{
+    const auto s = setsOf(kTexts);
+    const Thresholds t;
+    const auto fromPossible = groupPairs(int(s.size()), similarPairs(s, t.possible, 1), t);
+    const auto fromSuggest = groupSets(s, similarPairs(s, t.suggest, 2), t);
+    REQUIRE(fromSuggest.size() == fromPossible.size());
+    for (std::size_t i = 0; i < fromSuggest.size(); ++i) {
+        CHECK(fromSuggest[i].members == fromPossible[i].members);
+        CHECK(fromSuggest[i].medoid == fromPossible[i].medoid);
+        CHECK(fromSuggest[i].similarityToMedoid == fromPossible[i].similarityToMedoid);
+    }
+}
+
 TEST_CASE("a chain of small steps does not join texts far from the medoid", "[patterns][similarity]")
 {
     // x0–x1 and x1–x2 pass 0.60; x0–x2 is below 0.45, so the medoid x1 keeps both; a member joined
