@@ -616,6 +616,15 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
     if (const Status s = supervisionFigures(db, f, c.asOf, c.supervision); !s)
         return s.error();
     timing.mark("content: supervision figures");
+    {
+        auto patterns = PatternService(db).figures(c.asOf);
+        if (!patterns)
+            return patterns.error();
+        c.patternsTotal = int(patterns->size());
+        c.patternSettings = PatternService(db).settings();
+        c.patterns = patterns->mid(0, ReportContent::kReportPatterns);
+        timing.mark("content: common problems");
+    }
 
     if (options.appendix) {
         auto rows = appendixRows(db, f, c.asOf);

@@ -12,6 +12,7 @@
  * computed from the dated state history, so a report can be rebuilt for any past date.
  */
 
+#include "patterns/patternservice.h"
 #include "stats/statistics.h"
 
 #include <QDate>
@@ -166,6 +167,12 @@ struct ReportContent
 
     SupervisionFigures supervision;
     QList<AppendixRow> appendix; ///< filled only when options.appendix
+    /// 共性问题 (issue #27): the register's confirmed patterns on asOf, common ones first, at most
+    /// kReportPatterns; patterns span units and rounds, so the list does not narrow with the scope.
+    QList<PatternFigures> patterns;
+    int patternsTotal = 0;           ///< all confirmed patterns
+    PatternSettings patternSettings; ///< the thresholds the method note names
+    static constexpr int kReportPatterns = 10;
 };
 
 /// Builds report content from the register. Read-only; one consistent read of the database.

@@ -366,6 +366,31 @@ QList<QStringList> migrationSteps()
                 "CREATE INDEX audit_problem ON audit_log(coalesce(json_extract(after_json, '$.problem_id'), "
                 "json_extract(before_json, '$.problem_id')), id)"),
         },
+        // 5 → 6: common and recurring problems (共性问题, 屡查屡犯, issue #27). A pattern is a set of
+        // problems a person confirmed as the same problem (named, audited); pattern_members holds
+        // its members and, with excluded = 1, the problems a person took out of it, so that they are
+        // not suggested for it again. Referrals (抄告单) and rules (建章立制) raised from a pattern
+        // name it; a rule-building item has an owner and a due date until it is established.
+        {
+            QStringLiteral(
+                "CREATE TABLE patterns (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT "
+                "NOT NULL, created_on TEXT, note TEXT)"),
+            QStringLiteral(
+                "CREATE TABLE pattern_members (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, "
+                "pattern_id INTEGER NOT NULL REFERENCES patterns(id) ON DELETE CASCADE, problem_id "
+                "INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE, excluded INTEGER NOT "
+                "NULL DEFAULT 0, UNIQUE (pattern_id, problem_id))"),
+            QStringLiteral("CREATE INDEX pattern_members_problem ON pattern_members(problem_id)"),
+            QStringLiteral("ALTER TABLE referrals ADD COLUMN pattern_id INTEGER REFERENCES patterns(id) ON "
+                           "DELETE SET NULL"),
+            QStringLiteral(
+                "ALTER TABLE rules_established ADD COLUMN pattern_id INTEGER REFERENCES patterns(id) "
+                "ON DELETE SET NULL"),
+            QStringLiteral("ALTER TABLE referrals ADD COLUMN copy_to TEXT"),
+            QStringLiteral("ALTER TABLE referrals ADD COLUMN due_date TEXT"),
+            QStringLiteral("ALTER TABLE rules_established ADD COLUMN owner TEXT"),
+            QStringLiteral("ALTER TABLE rules_established ADD COLUMN due_date TEXT"),
+        },
     };
 }
 
@@ -436,7 +461,9 @@ QStringList auditedTables()
             QStringLiteral("accountability"),
             QStringLiteral("funds_recovered"),
             QStringLiteral("evaluations"),
-            QStringLiteral("saved_views")};
+            QStringLiteral("saved_views"),
+            QStringLiteral("patterns"),
+            QStringLiteral("pattern_members")};
 }
 
 } // namespace rectrack::core::schema

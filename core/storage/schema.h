@@ -6,7 +6,7 @@ namespace rectrack::core::schema {
 
 /// Current schema version, stored in PRAGMA user_version. Bump it and add a step to
 /// migrationSteps() when the schema changes; never edit a step that has shipped.
-inline constexpr int kVersion = 5;
+inline constexpr int kVersion = 6;
 
 /// PRAGMA application_id of a Rectrack register: "RTRK" as a big-endian 32-bit integer.
 inline constexpr quint32 kApplicationId = 0x5254524B;
@@ -38,6 +38,10 @@ QStringList createStatements();
 ///    audited; the dashboard reads the tally (Statistics::usesTally), other figures scan the facts.
 ///  - step 4 → 5: `audit_problem`, an index on the problem_id in the audit snapshots (the
 ///    entries of a problem's child rows, AuditHistory::forProblem).
+///  - step 5 → 6: common and recurring problems (issue #27): `patterns` (name, created_on, note) and
+///    `pattern_members` (pattern_id, problem_id, excluded: 1 = taken out by a person, never
+///    suggested for that pattern again), both audited; `referrals.pattern_id`, `copy_to`, `due_date` and
+///    `rules_established.pattern_id`, `owner`, `due_date` (a rule-building item raised from a pattern).
 QList<QStringList> migrationSteps();
 
 /// "INSERT INTO problem_facts SELECT …" computing the rows of the live problems that

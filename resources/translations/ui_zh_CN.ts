@@ -1452,6 +1452,10 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
+    <message>
+        <source>Common problems</source>
+        <translation>共性问题</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::MeasureLedgerModel</name>

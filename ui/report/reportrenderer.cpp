@@ -1,6 +1,7 @@
 #include "reportrenderer.h"
 
 #include "charts/reportcharts.h"
+#include "patterns/patternreporttext.h"
 #include "report/reporttiming.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -672,6 +673,28 @@ QList<ReportRenderer::BodyPart> ReportRenderer::bodyParts(bool withCover) const
                      .arg(sv.fundsCount)
                      .arg(QLocale().toString(sv.fundsYuan, 'f', 2)));
         }
+    }
+
+    // VII. Common and recurring problems (共性问题, issue #27), when patterns were confirmed.
+    if (!c.patterns.isEmpty()) {
+        heading(PatternReportText::heading());
+        para(PatternReportText::summary(c.patterns, c.patternsTotal));
+        ReportTable patterns;
+        patterns.headers = PatternReportText::headers();
+        patterns.widths = {30, 7, 7, 7, 7, 9, 10, 23};
+        patterns.small = true;
+        for (const core::PatternFigures &f : c.patterns)
+            patterns.rows << QList<Cell>{text(PatternReportText::name(f)),
+                                         number(num(f.units)),
+                                         number(num(f.rounds)),
+                                         number(num(f.problems)),
+                                         number(num(f.closedOut)),
+                                         number(core::Statistics::formatPercent(f.closeOutRate)),
+                                         text(PatternReportText::recurrences(f)),
+                                         text(PatternReportText::outcomes(f))};
+        table(std::move(patterns));
+        h +=
+            QStringLiteral("<p class=\"note\">%1</p>").arg(esc(PatternReportText::method(c.patternSettings)));
     }
 
     // Appendix: the full problem ledger of the scope.

@@ -1,6 +1,7 @@
 #include "detailpane.h"
 
 #include "models/labels.h"
+#include "patterns/similarproblems.h"
 #include "storage/ledgerquery.h"
 #include "workflow/problemservice.h"
 #include "workflow/supervisionservice.h"
@@ -127,6 +128,7 @@ void DetailPane::showProblem(core::Database &db, qint64 problemId, qint64 measur
         h += QStringLiteral("<p><b>%1</b> %2 %3 · %4<br>%5</p>")
                  .arg(Labels::date(r.date), esc(Labels::reviewStep(r.step)), esc(r.reviewer),
                       r.approved ? tr("approved") : tr("rejected"), esc(r.opinion));
+    h += SimilarProblems::html(db, problemId);
     setHtml(h);
 }
 

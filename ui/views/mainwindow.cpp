@@ -11,6 +11,8 @@
 #include "models/measureledgermodel.h"
 #include "models/problemledgermodel.h"
 #include "navigationpane.h"
+#include "patterns/patternsview.h"
+#include "patterns/similarproblems.h"
 #include "registerview.h"
 #include "report/reportdialog.h"
 #include "safety/safetycontroller.h"
@@ -107,6 +109,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_registerView = new RegisterView(this);
     m_registerView->setObjectName(QStringLiteral("registers"));
     m_tabs->addTab(m_registerView, tr("Supervision registers"));
+    m_patternsView = new PatternsView(this);
+    m_patternsView->setObjectName(QStringLiteral("commonProblems"));
+    m_tabs->addTab(m_patternsView, tr("Common problems"));
     m_tabs->setDocumentMode(true);
     m_detail = new DetailPane(this);
     m_safety = new SafetyController(this);
@@ -184,6 +189,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         updateCounts();
     });
     connect(m_registerView, &RegisterView::changed, this, &MainWindow::updateCounts);
+    connect(m_patternsView, &PatternsView::problemActivated, this,
+            [this](qint64 problem) { m_editing->openProblem(problem); });
+    connect(m_patternsView, &PatternsView::registersChanged, this,
+            [this] { m_registerView->setDatabase(m_db.get(), m_asOf); });
     connect(m_navigation, &NavigationPane::removeViewRequested, this, &MainWindow::removeView);
     connect(m_filterBar, &FilterBar::filterChanged, this, [this] {
         m_drill.reset();
@@ -199,8 +208,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         // The detail pane describes a ledger row: the dashboard and the registers have none and
         // need the room; the filter bar filters the ledgers only.
-        m_detail->setVisible(index != DashboardTab && index != RegistersTab);
-        m_filterBar->setVisible(index != RegistersTab);
+        m_detail->setVisible(index != DashboardTab && index != RegistersTab && index != PatternsTab);
+        m_filterBar->setVisible(index != RegistersTab && index != PatternsTab);
         if (index == MeasureTab)
             applyPendingMeasureFilter();
         else
@@ -276,6 +285,7 @@ void MainWindow::buildActions()
         return current.isValid() ? current.data(LedgerModel::ProblemIdRole).toLongLong() : 0;
     });
     connect(m_editing, &EditingController::changed, this, &MainWindow::refreshAfterEdit);
+    connect(m_editing, &EditingController::changed, m_patternsView, [this] { m_patternsView->reload(); });
     for (LedgerView *v : {m_problemView, m_measureView}) {
         // Enter or a double-click opens the row's problem in the editor.
         connect(v, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
@@ -394,6 +404,8 @@ bool MainWindow::openRegister(const QString &path, bool quiet)
     m_dashboard->setDatabase(m_db.get());
     m_registerView->setDatabase(m_db.get(), m_asOf);
     m_editing->setDatabase(m_db.get());
+    SimilarProblems::reset();
+    m_patternsView->setDatabase(m_db.get(), m_editing->context(), m_asOf);
     m_drill.reset();
     m_dashboardDirty = true;
     {
@@ -424,6 +436,8 @@ void MainWindow::closeRegister()
     m_filterBar->setDatabase(nullptr);
     m_dashboard->setDatabase(nullptr);
     m_registerView->setDatabase(nullptr, {});
+    m_patternsView->setDatabase(nullptr, nullptr, {});
+    SimilarProblems::reset();
     m_navigation->setDatabase(nullptr);
     m_detail->showNothing();
     m_safety->registerClosed();

@@ -35,6 +35,7 @@ class LedgerView;
 class MeasureLedgerModel;
 class NavigationPane;
 class ProblemLedgerModel;
+class PatternsView;
 class RegisterView;
 class SafetyController;
 class StatusFigures;
@@ -49,7 +50,8 @@ public:
         ProblemTab = 0,
         MeasureTab = 1,
         DashboardTab = 2,
-        RegistersTab = 3 ///< the supervision register picked in the navigation tree
+        RegistersTab = 3, ///< the supervision register picked in the navigation tree
+        PatternsTab = 4   ///< 共性问题: common and recurring problems (issue #27)
     };
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -80,6 +82,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     DashboardView *dashboard() const { return m_dashboard; }
     RegisterView *registerView() const { return m_registerView; }
+    PatternsView *patternsView() const { return m_patternsView; }
     /// Editing: undo stack, feedback registration, the problem editor, soft delete.
     EditingController *editing() const { return m_editing; }
     /// Backups, restore, history and the warning banner (issue #13).
@@ -154,6 +157,7 @@ private:
     LedgerView *m_measureView;
     DashboardView *m_dashboard;
     RegisterView *m_registerView;
+    PatternsView *m_patternsView;
     DetailPane *m_detail;
     EditingController *m_editing = nullptr;
     SafetyController *m_safety;

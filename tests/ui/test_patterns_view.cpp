@@ -1,0 +1,155 @@
+#include "testsupport.h"
+
+#include "patternfixture.h"
+#include "patterns/patternservice.h"
+#include "patterns/patternsview.h"
+#include "views/detailpane.h"
+#include "views/editingcontroller.h"
+#include "views/mainwindow.h"
+#include "workflow/problemservice.h"
+
+#include <QAction>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTreeWidget>
+
+#include <catch2/catch.hpp>
+
+using namespace rectrack;
+using namespace rectrack::core;
+using rectrack::ui::MainWindow;
+using rectrack::ui::PatternsView;
+
+
+TEST_CASE("the common-problems view suggests, accepts with undo and redo, and drills down to problems",
+          "[ui][patterns]")
+{
+    QStandardPaths::setTestModeEnabled(true);
+    test::TempRegister reg;
+    const auto ids = test::buildPatternRegister(*reg.db);
+    reg.db.reset();
+    MainWindow window;
+    REQUIRE(window.openRegister(reg.path, true));
+    window.resize(1440, 900);
+    window.show();
+    window.tabs()->setCurrentIndex(MainWindow::PatternsTab);
+    PatternsView *view = window.patternsView();
+    REQUIRE(view->isVisible());
+
+    // Shown: nothing confirmed, two suggestions (a1…a5 and b1 b2).
+    QTreeWidget *tree = view->tree();
+    REQUIRE(tree->topLevelItemCount() == 2);
+    CHECK(tree->topLevelItem(0)->childCount() == 0);
+    QTreeWidgetItem *suggestions = tree->topLevelItem(1);
+    REQUIRE(suggestions->childCount() == 2);
+    CHECK(suggestions->child(0)->text(PatternsView::NameColumn) ==
+          QStringLiteral("公务用车管理不规范，未按规定登记使用车辆"));
+    CHECK(suggestions->child(0)->childCount() == 5);
+    CHECK(suggestions->child(0)->text(PatternsView::UnitsColumn) == QStringLiteral("4"));
+    CHECK(suggestions->child(1)->childCount() == 2);
+
+    // Accept the first under a name of its own: it becomes a confirmed, common pattern.
+    REQUIRE(view->acceptSuggestion(0, QStringLiteral("公务用车管理不规范")).ok());
+    REQUIRE(view->patterns().size() == 1);
+    const PatternFigures &a = view->patterns().first();
+    CHECK(a.name == QStringLiteral("公务用车管理不规范"));
+    CHECK(a.common);
+    CHECK(a.units == 4);
+    CHECK(a.rounds == 3);
+    CHECK(a.closedOut == 3);
+    CHECK(a.recurrenceUnits == 1);
+    CHECK(view->suggestions().size() == 1);
+    QTreeWidgetItem *confirmed = tree->topLevelItem(0);
+    REQUIRE(confirmed->childCount() == 1);
+    QTreeWidgetItem *pattern = confirmed->child(0);
+    CHECK(pattern->text(PatternsView::CommonColumn) == QStringLiteral("common"));
+    CHECK(pattern->text(PatternsView::RateColumn) == QStringLiteral("60%"));
+    CHECK(pattern->text(PatternsView::RecurrenceColumn) == QStringLiteral("1/1"));
+    // Drill-down: the members, a4 marked as a recurrence; double-click asks to open the problem.
+    REQUIRE(pattern->childCount() == 5);
+    QStringList marked;
+    for (int i = 0; i < pattern->childCount(); ++i)
+        if (pattern->child(i)->text(PatternsView::CommonColumn) == QStringLiteral("recurrence"))
+            marked << pattern->child(i)->text(PatternsView::NameColumn).section(u' ', 0, 0);
+    CHECK(marked == QStringList{QStringLiteral("a4")});
+    // (The main window would open the problem editor, which asks for the operator's name first.)
+    QObject::disconnect(view, &PatternsView::problemActivated, &window, nullptr);
+    qint64 opened = 0;
+    QObject::connect(view, &PatternsView::problemActivated, [&](qint64 id) { opened = id; });
+    Q_EMIT tree->itemDoubleClicked(pattern->child(0), 0);
+    CHECK(opened == ids.value(QStringLiteral("a2")));
+
+    // Undo and redo through the Edit menu's actions.
+    window.editing()->undoAction()->trigger();
+    CHECK(view->patterns().isEmpty());
+    CHECK(PatternService(*window.database()).patterns().isEmpty());
+    window.editing()->redoAction()->trigger();
+    REQUIRE(view->patterns().size() == 1);
+    CHECK(view->patterns().first().name == QStringLiteral("公务用车管理不规范"));
+
+    // Exclude a3 (undoable), then rename.
+    const qint64 pa = view->patterns().first().patternId;
+    PatternService service(*window.database());
+    REQUIRE(view->runChange(service.excludeChange(pa, ids.value(QStringLiteral("a3"))), QStringLiteral("x"))
+                .ok());
+    CHECK(view->patterns().first().problems == 4);
+    CHECK(view->patterns().first().units == 3);
+    window.editing()->undoAction()->trigger();
+    CHECK(view->patterns().first().problems == 5);
+    CHECK(view->summaryText().contains(QStringLiteral("1 confirmed patterns, 1 of them common")));
+}
+
+TEST_CASE("the detail pane lists similar problems and finds a new one at once", "[ui][patterns]")
+{
+    QStandardPaths::setTestModeEnabled(true);
+    test::TempRegister reg;
+    const auto ids = test::buildPatternRegister(*reg.db);
+    reg.db.reset();
+    MainWindow window;
+    REQUIRE(window.openRegister(reg.path, true));
+    window.detailPane()->showProblem(*window.database(), ids.value(QStringLiteral("a1")));
+    QString text = window.detailPane()->toPlainText();
+    CHECK(text.contains(QStringLiteral("Similar problems (4)")));
+    CHECK(text.contains(QStringLiteral("a5 公务用车管理不规范，存在未按规定登记使用车辆的情况")));
+    CHECK(text.contains(QStringLiteral("same pattern, 1.00")));
+    CHECK(text.contains(QStringLiteral("possible, 0.53"))); // a3
+    CHECK_FALSE(text.contains(QStringLiteral("b1")));
+
+    // A problem registered afterwards is found on the next look (the index follows the audit log).
+    Problem p;
+    p.registrationNo = QStringLiteral("a6");
+    p.unitId =
+        window.database()->scalar(QStringLiteral("SELECT id FROM units WHERE name = '丙'")).toLongLong();
+    p.feedbackDate = QDate(2020, 12, 1);
+    p.description = QStringLiteral("公务用车管理不规范，存在未按规定登记使用公务车辆的情况");
+    REQUIRE(ProblemService(*window.database()).registerProblem(p).ok());
+    window.detailPane()->showProblem(*window.database(), ids.value(QStringLiteral("a1")));
+    text = window.detailPane()->toPlainText();
+    CHECK(text.contains(QStringLiteral("Similar problems (5)")));
+    CHECK(text.contains(QStringLiteral("a6")));
+
+    // A problem with nothing similar says so.
+    window.detailPane()->showProblem(*window.database(), ids.value(QStringLiteral("c1")));
+    CHECK(window.detailPane()->toPlainText().contains(QStringLiteral("No similar problem in the register.")));
+}
+
+TEST_CASE("screenshot of the common-problems view", "[ui][patterns][screenshot]")
+{
+    // Writes common-problems.png into $RECTRACK_SCREENSHOT_DIR when it is set (README screenshot).
+    QStandardPaths::setTestModeEnabled(true);
+    test::TempRegister reg;
+    test::buildPatternRegister(*reg.db);
+    PatternService service(*reg.db);
+    REQUIRE(service.acceptAll(QDate(2021, 1, 15)).ok());
+    reg.db.reset();
+    MainWindow window;
+    REQUIRE(window.openRegister(reg.path, true));
+    window.resize(1440, 900);
+    window.show();
+    window.tabs()->setCurrentIndex(MainWindow::PatternsTab);
+    window.patternsView()->tree()->expandAll();
+    CHECK(window.patternsView()->patterns().size() == 2);
+    const QString dir = qEnvironmentVariable("RECTRACK_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        CHECK(window.grab().save(dir + QStringLiteral("/common-problems.png")));
+}
