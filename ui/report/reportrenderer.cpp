@@ -1,6 +1,7 @@
 #include "reportrenderer.h"
 
 #include "charts/reportcharts.h"
+#include "io/safefile.h"
 #include "report/reporttiming.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -24,6 +25,7 @@
 
 #include <zlib.h>
 
+#include <cerrno>
 #include <cmath>
 
 namespace rectrack::ui {
@@ -749,13 +751,27 @@ core::Status ReportRenderer::write(const QString &path, const Progress &progress
 
 core::Status ReportRenderer::writePdf(const QString &path, const Progress &progress)
 {
+    core::SafeOutput output(path);
+    if (const core::Status s = output.open(); !s)
+        return s;
+    if (const core::Status s = writePdfFile(output.tempPath(), path, progress); !s)
+        return s;
+    return output.commit();
+}
+
+core::Status ReportRenderer::writeOdt(const QString &path, const Progress &progress)
+{
+    core::SafeOutput output(path);
+    if (const core::Status s = output.open(); !s)
+        return s;
+    if (const core::Status s = writeOdtFile(output.tempPath(), path, progress); !s)
+        return s;
+    return output.commit();
+}
+
+core::Status ReportRenderer::writePdfFile(const QString &path, const QString &shown, const Progress &progress)
+{
     const core::ReportContent &c = m_content;
-    {
-        QFile probe(path);
-        if (!probe.open(QIODevice::WriteOnly))
-            return core::Error{core::ErrorCode::InputRefused,
-                               tr("Cannot write %1: %2").arg(path, probe.errorString())};
-    }
     if (progress)
         progress(0);
     QPdfWriter writer(path);
@@ -774,7 +790,7 @@ core::Status ReportRenderer::writePdf(const QString &path, const Progress &progr
     timing.mark("pdf: body parts");
     QPainter painter;
     if (!painter.begin(&writer))
-        return core::Error{core::ErrorCode::InputRefused, tr("Cannot write %1.").arg(path)};
+        return core::SafeFile::writeError(shown, errno, tr("Cannot write %1.").arg(shown));
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
 
@@ -944,19 +960,19 @@ core::Status ReportRenderer::writePdf(const QString &path, const Progress &progr
     const int bodyPages = flow.pages();
     timing.mark("pdf: pages");
     if (!painter.end())
-        return core::Error{core::ErrorCode::InputRefused, tr("Cannot write %1.").arg(path)};
+        return core::SafeFile::writeError(shown, errno, tr("Cannot write %1.").arg(shown));
     timing.mark("pdf: finish file");
     m_pageCount = bodyPages + 1;
     if (!setPdfInfo(path, c.options.title, subject(),
                     QStringLiteral("Rectrack ") + QStringLiteral(RECTRACK_VERSION)))
-        return core::Error{core::ErrorCode::Internal,
-                           tr("Cannot set the document properties of %1.").arg(path)};
+        return core::SafeFile::writeError(shown, errno,
+                                          tr("Cannot set the document properties of %1.").arg(shown));
     if (progress)
         progress(100);
     return core::okStatus();
 }
 
-core::Status ReportRenderer::writeOdt(const QString &path, const Progress &progress)
+core::Status ReportRenderer::writeOdtFile(const QString &path, const QString &shown, const Progress &progress)
 {
     if (progress)
         progress(0);
@@ -986,14 +1002,15 @@ core::Status ReportRenderer::writeOdt(const QString &path, const Progress &progr
     {
         QTextDocumentWriter writer(path, "odf");
         if (!writer.write(&doc))
-            return core::Error{core::ErrorCode::InputRefused,
-                               tr("Cannot write %1: %2")
-                                   .arg(path, writer.device() ? writer.device()->errorString() : QString())};
+            return core::SafeFile::writeError(
+                shown, errno,
+                tr("Cannot write %1: %2")
+                    .arg(shown, writer.device() ? writer.device()->errorString() : QString()));
     }
     const QString family = reportFontFamily();
     if (!rewriteOdfContent(path,
                            [&](QByteArray xml) { return withAsianFontProperties(std::move(xml), family); }))
-        return core::Error{core::ErrorCode::Internal, tr("Cannot set the Chinese fonts of %1.").arg(path)};
+        return core::SafeFile::writeError(shown, errno, tr("Cannot set the Chinese fonts of %1.").arg(shown));
     if (progress)
         progress(100);
     return core::okStatus();
