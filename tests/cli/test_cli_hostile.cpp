@@ -625,3 +625,48 @@ TEST_CASE("hostile inputs are refused or read within 500 MB of memory (peak RSS 
     CHECK(m5.err.contains(QStringLiteral("holds more than 2,000,000 cells")));
     CHECK(m5.peakMb < 500);
 }
+
+TEST_CASE("the PDF report shows a right-to-left override and names characters no font has",
+          "[cli][hostile][report]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("r.rtreg"));
+    REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
+    const QString ledger = dir.filePath(QStringLiteral("in.csv"));
+    {
+        QFile f(ledger);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(s("序号,问题,整改措施,牵头领导,完成时限,完成情况\r\n"
+                  "1,吉\u202Egpj.exe问题,措施,\U00020BB7某某,2020-03-31,整改中\r\n"
+                  "2,加强干部队伍建设和作风建设不够有力,健全制度并抓好落实,张三,2021-06-30,已完成\r\n")
+                    .toUtf8());
+    }
+    REQUIRE(runCli({QStringLiteral("import"), db, ledger, QStringLiteral("--unit"), s("某局")}).exitCode ==
+            0);
+    const QString pdf = dir.filePath(QStringLiteral("r.pdf"));
+    const CliRun report =
+        runCli({QStringLiteral("report"), db, QStringLiteral("-o"), pdf, QStringLiteral("--appendix"),
+                QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    INFO(report.err.toStdString());
+    REQUIRE(report.exitCode == 0);
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    REQUIRE(p.waitForFinished(60000));
+    const QString text = QString::fromUtf8(p.readAllStandardOutput()).remove(u' ');
+    CHECK(text.contains(s("吉[U+202E]gpj.exe问题")));
+    CHECK(!text.contains(QChar(0x202E)));
+    // Whether a font with 𠮷 (U+20BB7) is installed decides between the character and the note.
+    QProcess fc;
+    fc.start(QStringLiteral("fc-list"), {QStringLiteral(":charset=20bb7"), QStringLiteral("family")});
+    REQUIRE(fc.waitForFinished(20000));
+    const bool haveFont = !fc.readAllStandardOutput().trimmed().isEmpty();
+    INFO("a font with U+20BB7 is installed: " << haveFont);
+    if (haveFont) {
+        CHECK(text.contains(s("\U00020BB7某某")));
+        CHECK(!text.contains(QStringLiteral("U+20BB7")));
+    } else {
+        // The character itself has no glyph, so pdftotext cannot extract it; its code point can be.
+        CHECK(text.contains(s("以下字符在本机已安装的字体中没有字形，打印为空白方框：")));
+        CHECK(text.contains(s("(U+20BB7)。请安装")));
+    }
+}
