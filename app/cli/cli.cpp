@@ -3,6 +3,7 @@
 #include "args.h"
 #include "i18n.h"
 #include "storage/database.h"
+#include "table.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -39,6 +40,21 @@ void printHelp(Context &ctx)
         << '\n';
 }
 
+/**
+ * Qt's own warnings (font database, QPA, SQL drivers …) are English developer text: not for the
+ * user's terminal. They are dropped unless RECTRACK_QT_MESSAGES is set (then shown escaped); a
+ * critical or fatal message is shown escaped, as one line naming it as Qt's.
+ */
+void cliMessageHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    static const bool show = !qEnvironmentVariableIsEmpty("RECTRACK_QT_MESSAGES");
+    if (type != QtCriticalMsg && type != QtFatalMsg && !show)
+        return;
+    const QByteArray line = "rectrack-cli: Qt: " + terminalText(message).toUtf8() + '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
+
 } // namespace
 
 bool registerCommand(const Command &command)
@@ -65,7 +81,7 @@ QList<Command> commands()
 
 int fail(Context &ctx, const core::Error &error)
 {
-    ctx.err << "rectrack-cli: " << error.message << '\n';
+    ctx.err << "rectrack-cli: " << terminalText(error.message, true) << '\n';
     ctx.err.flush();
     switch (error.code) {
     case core::ErrorCode::Usage:
@@ -84,7 +100,7 @@ int fail(Context &ctx, const core::Error &error)
 
 int usage(Context &ctx, const QString &message)
 {
-    ctx.err << "rectrack-cli: " << message << '\n';
+    ctx.err << "rectrack-cli: " << terminalText(message, true) << '\n';
     ctx.err.flush();
     return ExitUsage;
 }
@@ -94,7 +110,7 @@ int usage(Context &ctx, const Args &args, const QString &message)
     if (!args.ok()) {
         const QString what = args.missingValue() ? Cli::tr("The option %1 needs a value.").arg(args.error())
                                                  : Cli::tr("Unknown option \"%1\".").arg(args.error());
-        ctx.err << "rectrack-cli: " << what << '\n';
+        ctx.err << "rectrack-cli: " << terminalText(what, true) << '\n';
     }
     return usage(ctx, message);
 }
@@ -102,6 +118,7 @@ int usage(Context &ctx, const Args &args, const QString &message)
 int runCli(int argc, char **argv)
 {
     // Look at the command first: only reports need a QApplication (Qt Charts), and then offscreen.
+    qInstallMessageHandler(cliMessageHandler);
     const QString name = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     const Command *cmd = findCommand(name);
     std::unique_ptr<QCoreApplication> app;
@@ -117,6 +134,13 @@ int runCli(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(RECTRACK_VERSION));
 
     QStringList args = QCoreApplication::arguments().mid(1);
+    // --lang as the last word (or --lang= with nothing after it) has no value: a usage error naming it.
+    const bool langWithoutValue = (!args.isEmpty() && args.last() == QLatin1String("--lang")) ||
+                                  args.contains(QStringLiteral("--lang="));
+    if (langWithoutValue) {
+        args.removeAll(QStringLiteral("--lang"));
+        args.removeAll(QStringLiteral("--lang="));
+    }
     const QString language = languageFromArguments(args);
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--lang") && i + 1 < args.size()) {
@@ -155,6 +179,9 @@ int runCli(int argc, char **argv)
     Context ctx{out, err, known ? language : QStringLiteral("zh_CN")};
     if (!known)
         return usage(ctx, Cli::tr("Unknown language \"%1\" (zh_CN or en).").arg(language));
+    if (langWithoutValue)
+        return usage(ctx, Cli::tr("The option %1 needs a value.").arg(QStringLiteral("--lang")) + u' ' +
+                              Cli::tr("Usage: rectrack-cli COMMAND [ARGUMENTS] [--lang zh_CN|en]"));
 
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h") ||
         args.first() == QLatin1String("help")) {

@@ -4,6 +4,7 @@
 
 #include "io/ledgerexporter.h"
 #include "io/ledgerrules.h"
+#include "io/safefile.h"
 
 namespace rectrack::cli {
 
@@ -63,6 +64,8 @@ int runExport(Context &ctx, const QStringList &argv)
                                        "closed_out).")
                              .arg(args.value(QStringLiteral("--state"))));
     }
+    if (const core::Status s = core::SafeFile::checkOutput(out, args.positional().first()); !s)
+        return fail(ctx, s.error());
     int code = 0;
     auto db = openRegister(ctx, args.positional().first(), code);
     if (!db)

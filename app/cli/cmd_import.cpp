@@ -1,6 +1,7 @@
 // import: an office's .xlsx/.csv ledger into the register (DESIGN.md §6, §9).
 #include "args.h"
 #include "common.h"
+#include "table.h"
 
 #include "io/ledgerimporter.h"
 
@@ -66,7 +67,7 @@ int runImport(Context &ctx, const QStringList &argv)
         o.source = *s;
     }
     if (args.has(QStringLiteral("--feedback-date"))) {
-        o.feedbackDate = QDate::fromString(args.value(QStringLiteral("--feedback-date")), Qt::ISODate);
+        o.feedbackDate = parseIsoDate(args.value(QStringLiteral("--feedback-date")));
         if (!o.feedbackDate.isValid())
             return usage(ctx, ImportCmd::tr("The date \"%1\" is not valid; write it as YYYY-MM-DD.")
                                   .arg(args.value(QStringLiteral("--feedback-date"))));
@@ -90,26 +91,28 @@ int runImport(Context &ctx, const QStringList &argv)
     const core::ImportReport r = core::LedgerImporter::importFile(*db, args.positional().at(1), o);
 
     for (const core::ImportIssue &w : r.warnings)
-        ctx.err << ImportCmd::tr("warning: %1").arg(w.toString()) << '\n';
+        ctx.err << terminalText(ImportCmd::tr("warning: %1").arg(w.toString()), true) << '\n';
     if (!r.ok()) {
         for (const core::ImportIssue &e : r.errors)
-            ctx.err << ImportCmd::tr("error: %1").arg(e.toString()) << '\n';
+            ctx.err << terminalText(ImportCmd::tr("error: %1").arg(e.toString()), true) << '\n';
         ctx.err << ImportCmd::tr(
                        "%1: %n error(s); the ledger was not imported and the register is unchanged.", "",
                        int(r.errors.size()))
-                       .arg(r.file)
+                       .arg(terminalText(r.file))
                 << '\n';
         ctx.err.flush();
         return ExitRefused;
     }
 
     if (!r.sheet.isEmpty())
-        ctx.out << ImportCmd::tr("%1, sheet %2: header in row %3").arg(r.file, r.sheet).arg(r.headerRow)
+        ctx.out << ImportCmd::tr("%1, sheet %2: header in row %3")
+                       .arg(terminalText(r.file), terminalText(r.sheet))
+                       .arg(r.headerRow)
                 << '\n';
     else
-        ctx.out << ImportCmd::tr("%1: header in row %2").arg(r.file).arg(r.headerRow) << '\n';
+        ctx.out << ImportCmd::tr("%1: header in row %2").arg(terminalText(r.file)).arg(r.headerRow) << '\n';
     for (const core::LedgerColumn &c : r.columns)
-        ctx.out << "  " << c.header << " → " << LedgerRules::fieldName(c.field) << '\n';
+        ctx.out << "  " << terminalText(c.header) << " → " << LedgerRules::fieldName(c.field) << '\n';
     if (o.dryRun) {
         ctx.out << ImportCmd::tr("Dry run: nothing was changed. The import would make:") << '\n';
         for (const ImportedProblem &p : r.problems)
@@ -117,12 +120,12 @@ int runImport(Context &ctx, const QStringList &argv)
                     << ImportCmd::tr("row %1: %2, %3, %n measure(s), %4", "", p.measures)
                            .arg(p.row)
                            .arg(actionWord(p.action), LedgerRules::wordForState(p.state),
-                                shortText(p.description))
+                                terminalText(shortText(p.description)))
                     << '\n';
         if (r.unitCreated)
-            ctx.out << ImportCmd::tr("New unit: %1").arg(o.unit) << '\n';
+            ctx.out << ImportCmd::tr("New unit: %1").arg(terminalText(o.unit)) << '\n';
         if (r.roundCreated)
-            ctx.out << ImportCmd::tr("New round: %1").arg(o.round) << '\n';
+            ctx.out << ImportCmd::tr("New round: %1").arg(terminalText(o.round)) << '\n';
     }
     ctx.out << ImportCmd::tr(
                    "%1 problems: %2 new (%3 measures), %4 updated, %5 unchanged; %6 categories; %7 rows "

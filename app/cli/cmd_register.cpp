@@ -78,7 +78,8 @@ int runVerify(Context &ctx, const QStringList &argv)
 int runBackup(Context &ctx, const QStringList &argv)
 {
     Args args(argv, {});
-    if (!args.ok() || args.positional().size() != 2)
+    if (!args.ok() || args.positional().size() != 2 || args.positional().at(0).isEmpty() ||
+        args.positional().at(1).isEmpty())
         return usage(ctx, args, Cli::tr("Usage: rectrack-cli backup DB DEST"));
     int code = 0;
     auto db = openRegister(ctx, args.positional().first(), code);

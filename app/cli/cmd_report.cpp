@@ -2,6 +2,7 @@
 #include "args.h"
 #include "common.h"
 
+#include "io/safefile.h"
 #include "report/reportcontent.h"
 #include "report/reportrenderer.h"
 
@@ -43,6 +44,9 @@ int runReport(Context &ctx, const QStringList &argv)
     options.title = args.value(QStringLiteral("--title"));
     options.appendix = args.has(QStringLiteral("--appendix"));
 
+    // The register (or its -wal …) given as the output, by name or through a link: refused.
+    if (const core::Status s = core::SafeFile::checkOutput(output, args.positional().first()); !s)
+        return fail(ctx, s.error());
     int code = 0;
     auto db = openRegister(ctx, args.positional().first(), code);
     if (!db)
@@ -52,7 +56,7 @@ int runReport(Context &ctx, const QStringList &argv)
         return ExitUsage;
     options.asOf = *asOf;
     if (args.has(QStringLiteral("--since"))) {
-        options.since = QDate::fromString(args.value(QStringLiteral("--since")), Qt::ISODate);
+        options.since = parseIsoDate(args.value(QStringLiteral("--since")));
         if (!options.since.isValid())
             return usage(ctx, Cli::tr("The date \"%1\" is not valid; write it as YYYY-MM-DD.")
                                   .arg(args.value(QStringLiteral("--since"))));

@@ -94,6 +94,8 @@ int runStats(Context &ctx, const QStringList &argv)
     const auto asOf = parseAsOf(ctx, args.value(QStringLiteral("--as-of")), *db);
     if (!asOf)
         return ExitUsage;
+    if (const int c = checkUnitName(ctx, *db, filterFrom(args).unit); c != ExitOk)
+        return c;
     auto result = Statistics::compute(*db, *asOf, *by, filterFrom(args));
     if (!result)
         return fail(ctx, result.error());
@@ -135,13 +137,13 @@ int runStats(Context &ctx, const QStringList &argv)
         printTable(ctx.out, rows);
         if (r.coverage.mustCover > 0) {
             ctx.out << Cli::tr("Coverage (%1): %2 of %3 units on the must-cover list, %4")
-                           .arg(r.coverage.term)
+                           .arg(terminalText(r.coverage.term))
                            .arg(r.coverage.covered)
                            .arg(r.coverage.mustCover)
                            .arg(Statistics::formatPercent(r.coverage.rate()))
                     << '\n';
             for (const core::CoverageGroup &g : r.coverage.byCategory)
-                ctx.out << "  " << g.category << ": " << g.covered << '/' << g.mustCover << ", "
+                ctx.out << "  " << terminalText(g.category) << ": " << g.covered << '/' << g.mustCover << ", "
                         << Statistics::formatPercent(g.rate()) << '\n';
         }
     } else {
@@ -168,6 +170,8 @@ int runOverdue(Context &ctx, const QStringList &argv)
     const auto asOf = parseAsOf(ctx, args.value(QStringLiteral("--as-of")), *db);
     if (!asOf)
         return ExitUsage;
+    if (const int c = checkUnitName(ctx, *db, filterFrom(args).unit); c != ExitOk)
+        return c;
     auto items = Statistics::overdue(*db, *asOf, filterFrom(args));
     if (!items)
         return fail(ctx, items.error());

@@ -1,6 +1,13 @@
 #include "common.h"
 
+#include "table.h"
+
 #include "storage/clockcheck.h"
+#include "workflow/organizationservice.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
 
 namespace rectrack::cli {
 
@@ -29,16 +36,70 @@ std::unique_ptr<core::Database> openRegister(Context &ctx, const QString &path, 
     return std::move(db).value();
 }
 
+QDate parseIsoDate(const QString &text)
+{
+    static const QRegularExpression form(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
+    if (!form.match(text).hasMatch())
+        return {};
+    return QDate::fromString(text, QStringLiteral("yyyy-MM-dd"));
+}
+
 std::optional<QDate> parseAsOf(Context &ctx, const QString &text, const core::Database &db)
 {
     if (text.isEmpty())
         return db.defaultAsOf();
-    const QDate d = QDate::fromString(text, Qt::ISODate);
+    const QDate d = parseIsoDate(text);
     if (!d.isValid()) {
         usage(ctx, Cli::tr("The date \"%1\" is not valid; write it as YYYY-MM-DD.").arg(text));
         return std::nullopt;
     }
     return d;
+}
+
+QStringList closestNames(const QString &name, const QStringList &names, int count)
+{
+    // Levenshtein distance on characters; a name containing the text (or contained in it) first.
+    const auto distance = [](const QString &a, const QString &b) {
+        QList<int> prev(b.size() + 1), cur(b.size() + 1);
+        for (qsizetype j = 0; j <= b.size(); ++j)
+            prev[j] = int(j);
+        for (qsizetype i = 1; i <= a.size(); ++i) {
+            cur[0] = int(i);
+            for (qsizetype j = 1; j <= b.size(); ++j)
+                cur[j] =
+                    std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            std::swap(prev, cur);
+        }
+        return prev[b.size()];
+    };
+    QList<std::pair<int, QString>> scored;
+    for (const QString &n : names) {
+        const bool contains = !name.isEmpty() && (n.contains(name) || name.contains(n));
+        scored.append({contains ? -1 : distance(name, n), n});
+    }
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    QStringList out;
+    for (qsizetype i = 0; i < scored.size() && i < count; ++i)
+        out << scored[i].second;
+    return out;
+}
+
+int checkUnitName(Context &ctx, core::Database &db, const QString &unit)
+{
+    if (unit.isEmpty())
+        return ExitOk;
+    core::OrganizationService org(db);
+    if (org.unitByName(unit))
+        return ExitOk;
+    QStringList names;
+    for (const core::Unit &u : org.units())
+        names << u.name;
+    const QStringList near = closestNames(unit, names, 3);
+    QString message = Cli::tr("The register has no unit named \"%1\".").arg(terminalText(unit));
+    if (!near.isEmpty())
+        message += u' ' + Cli::tr("Closest: %1.").arg(terminalText(near.join(QStringLiteral("、"))));
+    return fail(ctx, core::Error{core::ErrorCode::InputRefused, message});
 }
 
 } // namespace rectrack::cli

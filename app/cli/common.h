@@ -27,7 +27,18 @@ enum class Access
 std::unique_ptr<core::Database> openRegister(Context &ctx, const QString &path, int &exitCode,
                                              Access access = Access::Read);
 
-/// Parses --as-of (YYYY-MM-DD); empty gives the register's default as-of date.
+/// A date written exactly YYYY-MM-DD (no time, no trailing text) and valid; else an invalid QDate.
+QDate parseIsoDate(const QString &text);
+
+/// Parses --as-of (YYYY-MM-DD, parseIsoDate); empty gives the register's default as-of date.
 std::optional<QDate> parseAsOf(Context &ctx, const QString &text, const core::Database &db);
+
+/// Up to @p count of @p names closest to @p name: names containing it (or contained in it) first,
+/// then by edit distance (characters).
+QStringList closestNames(const QString &name, const QStringList &names, int count);
+
+/// ExitOk when @p unit is empty or a unit of the register; else prints "no unit named …" with the
+/// closest unit names and returns 2 (as export does).
+int checkUnitName(Context &ctx, core::Database &db, const QString &unit);
 
 } // namespace rectrack::cli

@@ -1,5 +1,7 @@
 #include "table.h"
 
+#include "io/csvtext.h"
+
 #include <QRegularExpression>
 
 namespace rectrack::cli {
@@ -18,10 +20,46 @@ int displayWidth(const QString &text)
     return w;
 }
 
-void printTable(QTextStream &out, const QList<QStringList> &rows)
+QString terminalText(const QString &text, bool keepNewlines)
 {
-    if (rows.isEmpty())
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool control = u < 0x20 || u == 0x7F || (u >= 0x80 && u <= 0x9F);
+        // Bidirectional embeddings, overrides, isolates and marks: shown, never obeyed.
+        const bool bidi = (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069) || u == 0x200E ||
+                          u == 0x200F || u == 0x061C;
+        if (keepNewlines && (u == u'\n' || u == u'\t')) {
+            out += c;
+        } else if (u == u'\n') {
+            out += QStringLiteral("\\n");
+        } else if (u == u'\r') {
+            out += QStringLiteral("\\r");
+        } else if (u == u'\t') {
+            out += QStringLiteral("\\t");
+        } else if (control) {
+            out += QStringLiteral("\\x%1").arg(int(u), 2, 16, QLatin1Char('0'));
+        } else if (bidi) {
+            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+void printTable(QTextStream &out, const QList<QStringList> &raw)
+{
+    if (raw.isEmpty())
         return;
+    QList<QStringList> rows;
+    for (const QStringList &r : raw) {
+        QStringList cells;
+        for (const QString &c : r)
+            cells << terminalText(c);
+        rows << cells;
+    }
     QList<int> widths;
     for (const QStringList &r : rows) {
         for (int i = 0; i < r.size(); ++i) {
@@ -51,13 +89,8 @@ void printCsv(QTextStream &out, const QList<QStringList> &rows)
 {
     for (const QStringList &r : rows) {
         QStringList cells;
-        for (QString c : r) {
-            if (c.contains(u',') || c.contains(u'"') || c.contains(u'\n')) {
-                c.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-                c = u'"' + c + u'"';
-            }
-            cells << c;
-        }
+        for (const QString &c : r)
+            cells << core::CsvText::field(c);
         out << cells.join(u',') << "\r\n";
     }
 }

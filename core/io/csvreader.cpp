@@ -1,8 +1,12 @@
 #include "csvreader.h"
 
+#include "csvtext.h"
+#include "safefile.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QStringDecoder>
 
@@ -10,9 +14,10 @@ namespace rectrack::core {
 
 namespace {
 
-constexpr qint64 kMaxCsvSize = qint64(256) * 1024 * 1024;
+constexpr qint64 kMaxCsvSize = SafeFile::kMaxInputBytes;
+constexpr int kMaxColumns = 16384;
 
-std::optional<QString> decodeStrict(const QByteArray &data, QStringConverter::Encoding encoding)
+std::optional<QString> decodeStrict(QByteArrayView data, QStringConverter::Encoding encoding)
 {
     QStringDecoder dec(encoding, QStringConverter::Flag::Stateless);
     QString s = dec.decode(data);
@@ -78,12 +83,12 @@ std::optional<QString> CsvReader::decode(const QByteArray &data, QString *encodi
     };
     if (data.startsWith("\xEF\xBB\xBF")) {
         set("UTF-8 BOM");
-        return decodeStrict(data.mid(3), QStringConverter::Utf8);
+        return decodeStrict(QByteArrayView(data).sliced(3), QStringConverter::Utf8);
     }
     if (data.startsWith("\xFF\xFE") || data.startsWith("\xFE\xFF")) {
         set("UTF-16");
         const auto enc = data.startsWith("\xFF\xFE") ? QStringConverter::Utf16LE : QStringConverter::Utf16BE;
-        return decodeStrict(data.mid(2), enc);
+        return decodeStrict(QByteArrayView(data).sliced(2), enc);
     }
     if (data.contains('\0'))
         return std::nullopt; // text in these encodings never holds NUL bytes: a binary file
@@ -109,21 +114,28 @@ Result<Workbook> CsvReader::read(const QString &path, const QString &displayName
         return Error{ErrorCode::InputRefused, tr("%1 cannot be read: %2").arg(name, f.errorString())};
     if (f.size() > kMaxCsvSize)
         return Error{ErrorCode::InputRefused, tr("%1 is too large to be a ledger.").arg(name)};
-    return parse(f.readAll(), name);
+    QByteArray data = f.read(kMaxCsvSize + 1);
+    f.close();
+    if (data.size() > kMaxCsvSize) // grew while being read
+        return Error{ErrorCode::InputRefused, tr("%1 is too large to be a ledger.").arg(name)};
+    return parse(std::move(data), name);
 }
 
-Result<Workbook> CsvReader::parse(const QByteArray &data, const QString &fileName)
+Result<Workbook> CsvReader::parse(QByteArray data, const QString &fileName)
 {
     if (data.trimmed().isEmpty() || data == "\xEF\xBB\xBF")
         return Error{ErrorCode::InputRefused, tr("%1 is empty.").arg(fileName)};
-    const auto decoded = decode(data);
+    auto decoded = decode(data);
     if (!decoded)
         return Error{
             ErrorCode::InputRefused,
             tr("%1 is not a ledger: it is neither an .xlsx workbook nor text in UTF-8 or GB18030 (a binary "
                "file?).")
                 .arg(fileName)};
-    QString text = *decoded;
+    // Moved, not shared: a shared text would be copied whole by the first non-const access.
+    QString text = std::move(*decoded);
+    decoded.reset();
+    data = QByteArray(); // the bytes are no longer needed: only the text and the cells are held
     qsizetype controls = 0;
     for (const QChar ch : text)
         controls += (ch.unicode() < 0x20 && ch != u'\t' && ch != u'\n' && ch != u'\r') ? 1 : 0;
@@ -152,12 +164,28 @@ Result<Workbook> CsvReader::parse(const QByteArray &data, const QString &fileNam
     bool quoted = false;    // inside a quoted field
     bool wasQuoted = false; // the current field started with a quote
     int quoteStartRecord = 0;
+    qint64 cells = 0;
+    std::optional<Error> limit;
     auto endField = [&]() {
         Cell c;
+        // Every field counts, empty ones (and blank lines) too: each takes a cell in memory.
+        if (++cells > SafeFile::kMaxCells && !limit)
+            limit =
+                SafeFile::limitError(fileName, tr("%1 cells").arg(QLocale().toString(SafeFile::kMaxCells)));
         if (!field.isEmpty()) {
+            if (field.size() > SafeFile::kMaxCellChars && !limit)
+                limit = SafeFile::limitError(fileName, tr("%1 characters in one cell (row %2)")
+                                                           .arg(QLocale().toString(SafeFile::kMaxCellChars))
+                                                           .arg(sheet.rows.size() + 1));
             c.kind = Cell::Kind::Text;
-            c.text = field;
+            // '=… as Rectrack (or any OWASP-minded program) writes a formula-like text.
+            c.text = CsvText::restored(field);
         }
+        // Excel's 16,384 columns: a record past it is no ledger row (and would hold its cells twice).
+        if (record.size() >= kMaxColumns && !limit)
+            limit = SafeFile::limitError(fileName, tr("%1 fields in one row (row %2)")
+                                                       .arg(QLocale().toString(kMaxColumns))
+                                                       .arg(sheet.rows.size() + 1));
         record.append(c);
         field.clear();
         wasQuoted = false;
@@ -174,7 +202,7 @@ Result<Workbook> CsvReader::parse(const QByteArray &data, const QString &fileNam
     };
     const qsizetype n = text.size();
     const QChar *chars = text.constData();
-    for (qsizetype i = 0; i < n; ++i) {
+    for (qsizetype i = 0; i < n && !limit; ++i) {
         const QChar ch = chars[i];
         if (quoted) {
             if (ch == u'"') {
@@ -209,13 +237,15 @@ Result<Workbook> CsvReader::parse(const QByteArray &data, const QString &fileNam
         } else if (ch == sep) {
             endField();
         } else if (ch == u'\r' || ch == u'\n') {
-            if (ch == u'\r' && i + 1 < n && text[i + 1] == u'\n')
+            if (ch == u'\r' && i + 1 < n && chars[i + 1] == u'\n')
                 ++i;
             endRecord();
         } else {
             field += ch;
         }
     }
+    if (limit)
+        return *limit;
     if (quoted)
         return Error{ErrorCode::InputRefused,
                      tr("%1, row %2: a quoted field is not closed before the end of the file.")

@@ -25,8 +25,11 @@ class CsvReader
     Q_DECLARE_TR_FUNCTIONS(rectrack::core::CsvReader)
 public:
     static Result<Workbook> read(const QString &path, const QString &displayName = {});
-    /// Parses CSV bytes already in memory; @p fileName is used in messages.
-    static Result<Workbook> parse(const QByteArray &data, const QString &fileName);
+    /// Parses CSV bytes already in memory; @p fileName is used in messages. The bytes are released
+    /// once decoded (pass them with std::move to save their memory). A field of more than
+    /// SafeFile::kMaxCellChars characters or more than SafeFile::kMaxCells non-empty fields is
+    /// refused, naming the limit.
+    static Result<Workbook> parse(QByteArray data, const QString &fileName);
 
     /// The text of @p data in the detected encoding; @p encoding receives its name
     /// ("UTF-8", "UTF-8 BOM", "UTF-16", "GB18030"). Empty optional when no encoding fits.

@@ -1,13 +1,15 @@
 #include "ledgerexporter.h"
 
+#include "csvtext.h"
 #include "ledgerrules.h"
+#include "safefile.h"
+#include "workflow/organizationservice.h"
 #include "xlsxformats.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSaveFile>
 #include <QTemporaryFile>
 
 #include <cerrno>
@@ -37,20 +39,13 @@ QString numberedMeasures(const QStringList &items)
     return lines.join(u'\n');
 }
 
-QString csvField(const QString &s)
-{
-    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')) {
-        QString q = s;
-        q.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-        return u'"' + q + u'"';
-    }
-    return s;
-}
-
-QString cellText(const QVariant &v)
+/// A CSV field: text neutralised against formula injection, numbers and dates as they are.
+QString csvField(const QVariant &v)
 {
     if (v.typeId() == QMetaType::QDate)
         return v.toDate().toString(Qt::ISODate);
+    if (v.typeId() == QMetaType::QString)
+        return CsvText::field(v.toString());
     return v.toString();
 }
 
@@ -290,24 +285,20 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
     return t;
 }
 
-Status LedgerExporter::writeXlsx(const LedgerTable &t, const QString &path)
+Status LedgerExporter::writeXlsx(const LedgerTable &t, const QString &path, const QString &registerPath)
 {
     // libxlsxwriter writes the file itself: it is given a temporary file in the target folder,
-    // renamed over the target only when the workbook is complete. So a missing or read-only
-    // folder is reported in the user's language before anything is written (libxlsxwriter would
-    // only say "Usually a permissions error" in English), and a failed export keeps an older file.
-    QTemporaryFile tmp(
-        QFileInfo(path).absoluteDir().filePath(QStringLiteral(".rectrack-export-XXXXXX.xlsx")));
-    if (!tmp.open())
-        return Error{ErrorCode::InputRefused, tr("%1 cannot be written: %2")
-                                                  .arg(path, QFileInfo(path).absoluteDir().exists()
-                                                                 ? tmp.errorString()
-                                                                 : tr("the folder does not exist"))};
-    tmp.close();
-    const QByteArray file = QFile::encodeName(tmp.fileName());
+    // renamed over the target only when the workbook is complete (SafeOutput). So a missing or
+    // read-only folder is reported in the user's language before anything is written, and a failed
+    // export keeps an older file.
+    SafeOutput output(path, registerPath);
+    if (const Status s = output.open(); !s)
+        return s;
+    const QByteArray file = QFile::encodeName(output.tempPath());
+    const QuietStderr quiet; // libxlsxwriter's English [ERROR] lines; its errors are reported below
     lxw_workbook *wb = workbook_new(file.constData());
     if (!wb)
-        return Error{ErrorCode::InputRefused, tr("%1 cannot be written.").arg(path)};
+        return output.failure({});
     const auto utf8 = [](const QString &s) { return xmlSafe(s).toUtf8(); };
     const QByteArray sheet = utf8(sheetName(t.sheetName));
     lxw_worksheet *ws = workbook_add_worksheet(wb, sheet.constData());
@@ -356,24 +347,15 @@ Status LedgerExporter::writeXlsx(const LedgerTable &t, const QString &path)
                              lxw_col_t(cols - 1));
     const lxw_error err = workbook_close(wb);
     if (err != LXW_NO_ERROR)
-        return Error{ErrorCode::InputRefused,
-                     tr("%1 cannot be written: %2").arg(path, QString::fromUtf8(lxw_strerror(err)))};
-    // QTemporaryFile creates 0600; an export gets the permissions of any new file (0666 - umask).
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::chmod(file.constData(), 0666 & ~mask);
-    if (std::rename(file.constData(), QFile::encodeName(path).constData()) != 0)
-        return Error{ErrorCode::InputRefused,
-                     tr("%1 cannot be written: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)))};
-    tmp.setAutoRemove(false);
-    return okStatus();
+        return output.failure(QString::fromUtf8(lxw_strerror(err)));
+    return output.commit();
 }
 
-Status LedgerExporter::writeCsv(const LedgerTable &t, const QString &path)
+Status LedgerExporter::writeCsv(const LedgerTable &t, const QString &path, const QString &registerPath)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return Error{ErrorCode::InputRefused, tr("%1 cannot be written: %2").arg(path, f.errorString())};
+    SafeOutput output(path, registerPath);
+    if (const Status s = output.open(); !s)
+        return s;
     QString text;
     QStringList header;
     for (const QString &h : t.headers)
@@ -382,14 +364,12 @@ Status LedgerExporter::writeCsv(const LedgerTable &t, const QString &path)
     for (const QVariantList &row : t.rows) {
         QStringList fields;
         for (const QVariant &v : row)
-            fields << csvField(cellText(v));
+            fields << csvField(v);
         text += fields.join(u',') + QStringLiteral("\r\n");
     }
-    f.write("\xEF\xBB\xBF");
-    f.write(text.toUtf8());
-    if (!f.commit())
-        return Error{ErrorCode::InputRefused, tr("%1 cannot be written: %2").arg(path, f.errorString())};
-    return okStatus();
+    if (const Status s = output.append(QByteArray("\xEF\xBB\xBF") + text.toUtf8()); !s)
+        return s;
+    return output.commit();
 }
 
 Result<int> LedgerExporter::exportTo(Database &db, const ExportOptions &options, const QString &path,
@@ -402,7 +382,7 @@ Result<int> LedgerExporter::exportTo(Database &db, const ExportOptions &options,
     auto table = build(db, options);
     if (!table)
         return table.error();
-    const Status s = xlsx ? writeXlsx(*table, path) : writeCsv(*table, path);
+    const Status s = xlsx ? writeXlsx(*table, path, db.path()) : writeCsv(*table, path, db.path());
     if (!s)
         return s.error();
     if (xlsx && warnings)

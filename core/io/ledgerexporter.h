@@ -46,8 +46,8 @@ struct LedgerTable
  * it with an autofilter, wrapped text, set column widths, dates as real dates (yyyy-mm-dd);
  * text is cleaned of characters XML 1.0 cannot hold and cut to Excel's 32,767 characters.
  * .csv: UTF-8 with a byte-order mark (so that Excel picks the encoding), CRLF, RFC 4180
- * quoting, dates as YYYY-MM-DD, no title row. Header words are translated (Chinese by default);
- * the importer recognises both languages.
+ * quoting, text that would start a formula prefixed with an apostrophe (CsvText), dates as YYYY-MM-DD, no
+ * title row. Header words are translated (Chinese by default); the importer recognises both languages.
  */
 class LedgerExporter
 {
@@ -59,8 +59,11 @@ public:
     /// Writes the table as a workbook (title row, header row, one row per record) to a temporary
     /// file beside @p path and renames it over @p path when complete, so a failed export leaves an
     /// older file as it was. Errors: InputRefused when the folder is missing or not writable.
-    static Status writeXlsx(const LedgerTable &table, const QString &path);
-    static Status writeCsv(const LedgerTable &table, const QString &path);
+    /// Both refuse @p path when it is the register @p registerPath (when given) or one of its files,
+    /// or any register (SafeFile::checkOutput); a full disk is named as such. The .csv neutralises
+    /// cells that would start a formula (CsvText).
+    static Status writeXlsx(const LedgerTable &table, const QString &path, const QString &registerPath = {});
+    static Status writeCsv(const LedgerTable &table, const QString &path, const QString &registerPath = {});
 
     /// build() then the writer chosen by the file's extension (.xlsx or .csv); returns the row count.
     /// For .xlsx, @p warnings (when given) receives one line per cell cut to Excel's 32,767

@@ -1,6 +1,7 @@
 #include "ledgerimporter.h"
 
 #include "csvreader.h"
+#include "safefile.h"
 #include "xlsxreader.h"
 
 #include "storage/bulkwritecache.h"
@@ -61,6 +62,9 @@ Result<qint64> ensureInspection(Database &db, qint64 unitId, qint64 roundId, Sou
 Result<Workbook> LedgerImporter::readFile(const QString &path, const QString &displayName)
 {
     const QString name = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
+    // Only a regular file within the size limit, checked before any reader opens it.
+    if (const Status s = SafeFile::checkInput(path, name); !s)
+        return s.error();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error{ErrorCode::InputRefused, tr("%1 cannot be read: %2").arg(name, f.errorString())};

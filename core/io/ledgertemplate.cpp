@@ -2,6 +2,7 @@
 
 #include "ledgerexporter.h"
 #include "ledgerrules.h"
+#include "safefile.h"
 #include "xlsxformats.h"
 
 #include <QFile>
@@ -58,7 +59,11 @@ QStringList LedgerTemplate::registerCategories(Database &db)
 Status LedgerTemplate::write(const QString &path, const TemplateOptions &options)
 {
     const auto utf8 = [](const QString &s) { return LedgerExporter::xmlSafe(s).toUtf8(); };
-    const QByteArray file = QFile::encodeName(path);
+    SafeOutput output(path);
+    if (const Status s = output.open(); !s)
+        return s;
+    const QByteArray file = QFile::encodeName(output.tempPath());
+    const QuietStderr quiet; // libxlsxwriter's English [ERROR] lines; its errors are reported below
     lxw_workbook *wb = workbook_new(file.constData());
     if (!wb)
         return Error{ErrorCode::InputRefused, tr("%1 cannot be written.").arg(path)};
@@ -168,9 +173,8 @@ Status LedgerTemplate::write(const QString &path, const TemplateOptions &options
     worksheet_activate(ws);
     const lxw_error err = workbook_close(wb);
     if (err != LXW_NO_ERROR)
-        return Error{ErrorCode::InputRefused,
-                     tr("%1 cannot be written: %2").arg(path, QString::fromUtf8(lxw_strerror(err)))};
-    return okStatus();
+        return output.failure(QString::fromUtf8(lxw_strerror(err)));
+    return output.commit();
 }
 
 } // namespace rectrack::core

@@ -1,6 +1,7 @@
 #include "xlsxreader.h"
 
 #include "domain/types.h"
+#include "safefile.h"
 
 #include <unzip.h>
 
@@ -8,10 +9,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QLocale>
 #include <QMap>
 #include <QXmlStreamReader>
 
 #include <cmath>
+#include <memory>
 
 namespace rectrack::core {
 
@@ -25,8 +28,8 @@ const QStringList kRelNs{
     QStringLiteral("http://purl.oclc.org/ooxml/officeDocument/relationships")};
 const QString kPackageRelNs = QStringLiteral("http://schemas.openxmlformats.org/package/2006/relationships");
 
-// A part larger than this is refused (a zip bomb, or no ledger an office keeps by hand).
-constexpr qint64 kMaxPartSize = qint64(512) * 1024 * 1024;
+/// Parts read whole (relationships, workbook, styles): these are small in any real workbook.
+constexpr qint64 kMaxPartSize = qint64(16) * 1024 * 1024;
 // Rows beyond the last row with content are dropped; a formatted row 1048576 creates nothing.
 constexpr int kMaxRows = 1048576;
 constexpr int kMaxColumns = 16384;
@@ -134,6 +137,45 @@ QString readRichText(QXmlStreamReader &x)
     return text;
 }
 
+/**
+ * The current entry of an open zip as a sequential device, so that QXmlStreamReader parses a
+ * sheet or the shared strings as they are inflated instead of from a copy of the whole part. Past
+ * @c limit expanded bytes (a zip bomb) it reports an error and sets tooLarge; a damaged entry
+ * (bad data, CRC) sets zipError.
+ */
+class ZipEntryDevice : public QIODevice
+{
+public:
+    ZipEntryDevice(unzFile zip, qint64 limit) : m_zip(zip), m_limit(limit) { open(QIODevice::ReadOnly); }
+    bool isSequential() const override { return true; }
+    bool tooLarge = false;
+    int zipError = 0;
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        if (tooLarge || zipError)
+            return -1;
+        const int n = unzReadCurrentFile(m_zip, data, unsigned(std::min<qint64>(maxSize, 1 << 20)));
+        if (n < 0) {
+            zipError = n;
+            return -1;
+        }
+        m_read += n;
+        if (m_read > m_limit) {
+            tooLarge = true;
+            return -1;
+        }
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    unzFile m_zip;
+    qint64 m_limit;
+    qint64 m_read = 0;
+};
+
 class Package
 {
 public:
@@ -179,7 +221,7 @@ public:
                 XlsxReader::tr("%1 is not a complete workbook: the part %2 is missing.").arg(m_name, name));
         const qint64 size = m_sizes.value(name.toLower());
         if (size > kMaxPartSize)
-            return refused(XlsxReader::tr("%1: the part %2 is too large to be a ledger.").arg(m_name, name));
+            return expandedTooLarge(name);
         const QByteArray stored = m_names.value(name.toLower()).toUtf8();
         auto damaged = [&](int code) {
             return refused(XlsxReader::tr("%1 is damaged: the part %2 cannot be read (zip error %3).")
@@ -205,8 +247,51 @@ public:
         if (closed != UNZ_OK)
             return damaged(closed);
         if (data.size() > kMaxPartSize)
-            return refused(XlsxReader::tr("%1: the part %2 is too large to be a ledger.").arg(m_name, name));
+            return expandedTooLarge(name);
         return data;
+    }
+
+    /// Opens @p name as the current entry and returns a device that inflates it while it is read
+    /// (at most SafeFile::kMaxExpandedBytes); close with closeStream(), which reports damage or size.
+    Result<std::unique_ptr<ZipEntryDevice>> stream(const QString &name)
+    {
+        if (!has(name))
+            return refused(
+                XlsxReader::tr("%1 is not a complete workbook: the part %2 is missing.").arg(m_name, name));
+        const QByteArray stored = m_names.value(name.toLower()).toUtf8();
+        if (int rc = unzLocateFile(m_zip, stored.constData(), 1); rc != UNZ_OK)
+            return damagedPart(name, rc);
+        if (int rc = unzOpenCurrentFile(m_zip); rc != UNZ_OK)
+            return damagedPart(name, rc);
+        return std::make_unique<ZipEntryDevice>(m_zip, SafeFile::kMaxExpandedBytes);
+    }
+
+    /// Closes the entry opened by stream(); the error of a part too large or damaged, if any.
+    std::optional<Error> closeStream(const QString &name, const ZipEntryDevice &device)
+    {
+        const int closed = unzCloseCurrentFile(m_zip);
+        if (device.tooLarge)
+            return expandedTooLarge(name);
+        if (device.zipError)
+            return damagedPart(name, device.zipError);
+        // UNZ_CRCERROR only when the whole entry was read; a parse stopped early is not damage.
+        if (closed != UNZ_OK && closed != UNZ_CRCERROR)
+            return damagedPart(name, closed);
+        return std::nullopt;
+    }
+
+    Error damagedPart(const QString &name, int code) const
+    {
+        return refused(XlsxReader::tr("%1 is damaged: the part %2 cannot be read (zip error %3).")
+                           .arg(m_name, name)
+                           .arg(code));
+    }
+
+    Error expandedTooLarge(const QString &name) const
+    {
+        return SafeFile::limitError(m_name,
+                                    XlsxReader::tr("%1 MB of XML in the part %2 once expanded")
+                                        .arg(QLocale().toString(SafeFile::kMaxExpandedBytes >> 20), name));
     }
 
     /// Relationships of @p sourcePart ("" for the package), by id. A missing .rels is no relationship.
@@ -342,15 +427,28 @@ Result<QStringList> readSharedStrings(Package &pkg, const QString &partName)
     QStringList out;
     if (partName.isEmpty())
         return out;
-    auto data = pkg.part(partName);
-    if (!data)
-        return data.error();
-    QXmlStreamReader x(*data);
+    auto device = pkg.stream(partName);
+    if (!device)
+        return device.error();
+    QXmlStreamReader x(device->get());
+    qint64 chars = 0;
+    bool tooMany = false;
     while (!x.atEnd()) {
         x.readNext();
-        if (x.isStartElement() && isMain(x, u"si"))
+        if (x.isStartElement() && isMain(x, u"si")) {
             out.append(readRichText(x));
+            chars += out.last().size();
+            if (chars > SafeFile::kMaxSharedChars) {
+                tooMany = true;
+                break;
+            }
+        }
     }
+    if (auto e = pkg.closeStream(partName, **device))
+        return *e;
+    if (tooMany)
+        return SafeFile::limitError(pkg.name(), XlsxReader::tr("%1 characters of shared strings")
+                                                    .arg(QLocale().toString(SafeFile::kMaxSharedChars)));
     if (x.hasError())
         return pkg.xmlError(partName, x);
     return out;
@@ -363,17 +461,31 @@ struct SheetEntry
     QString part;
 };
 
+Result<Sheet> readWorksheetXml(Package &pkg, const SheetEntry &entry, const QStringList &strings,
+                               const Styles &styles, bool date1904, qint64 &cells, QIODevice *device);
+
+/// Reads one worksheet; @p cells counts the cell slots of all sheets read so far (a row holds
+/// one slot per column up to its last cell), bounded by SafeFile::kMaxCells.
 Result<Sheet> readWorksheet(Package &pkg, const SheetEntry &entry, const QStringList &strings,
-                            const Styles &styles, bool date1904)
+                            const Styles &styles, bool date1904, qint64 &cells)
 {
-    auto data = pkg.part(entry.part);
-    if (!data)
-        return data.error();
+    auto device = pkg.stream(entry.part);
+    if (!device)
+        return device.error();
+    auto result = readWorksheetXml(pkg, entry, strings, styles, date1904, cells, device->get());
+    if (auto e = pkg.closeStream(entry.part, **device))
+        return *e;
+    return result;
+}
+
+Result<Sheet> readWorksheetXml(Package &pkg, const SheetEntry &entry, const QStringList &strings,
+                               const Styles &styles, bool date1904, qint64 &cells, QIODevice *device)
+{
     Sheet sheet;
     sheet.name = entry.name;
     sheet.hidden = entry.hidden;
     QMap<int, SheetRow> rows;
-    QXmlStreamReader x(*data);
+    QXmlStreamReader x(device);
     int rowIndex = -1;
     int colIndex = -1;
     while (!x.atEnd()) {
@@ -476,10 +588,20 @@ Result<Sheet> readWorksheet(Package &pkg, const SheetEntry &entry, const QString
                     }
                 }
             }
+            if (cell.text.size() > SafeFile::kMaxCellChars)
+                return SafeFile::limitError(pkg.name(),
+                                            XlsxReader::tr("%1 characters in one cell (%2 of sheet %3)")
+                                                .arg(QLocale().toString(SafeFile::kMaxCellChars),
+                                                     columnLetters(c) + QString::number(r + 1), entry.name));
             if (cell.kind != Cell::Kind::Empty) {
                 SheetRow &row = rows[r];
                 row.number = r + 1;
                 if (row.cells.size() <= c) {
+                    cells += c + 1 - row.cells.size();
+                    if (cells > SafeFile::kMaxCells)
+                        return SafeFile::limitError(
+                            pkg.name(),
+                            XlsxReader::tr("%1 cells").arg(QLocale().toString(SafeFile::kMaxCells)));
                     // Grow geometrically: resizing by one cell at a time copied the row per cell.
                     if (row.cells.capacity() <= c)
                         row.cells.reserve(std::max<qsizetype>(c + 1, 2 * row.cells.capacity()));
@@ -638,8 +760,9 @@ Result<Workbook> XlsxReader::read(const QString &path, const QString &displayNam
     auto strings = readSharedStrings(pkg, firstOfType(*wbRels, u"/sharedStrings").target);
     if (!strings)
         return strings.error();
+    qint64 cells = 0;
     for (const SheetEntry &e : std::as_const(entries)) {
-        auto sheet = readWorksheet(pkg, e, *strings, *styles, wb.date1904);
+        auto sheet = readWorksheet(pkg, e, *strings, *styles, wb.date1904, cells);
         if (!sheet)
             return sheet.error();
         wb.sheets.append(std::move(sheet).value());

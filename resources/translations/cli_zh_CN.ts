@@ -337,5 +337,25 @@
         <source>Unknown format &quot;%1&quot; (json or table).</source>
         <translation>未知格式“%1”（可用 json 或 table）。</translation>
     </message>
+    <message>
+        <source>The register has no unit named &quot;%1&quot;.</source>
+        <translation>登记册中没有名为“%1”的单位。</translation>
+    </message>
+    <message>
+        <source>Closest: %1.</source>
+        <translation>最接近的有：%1。</translation>
+    </message>
+    <message>
+        <source>generate writes at most %1 problems.</source>
+        <translation>generate 最多生成 %1 个问题。</translation>
+    </message>
+    <message>
+        <source>Not enough disk space in %1 for %2 problems: about %3 MB are needed, %4 MB are free. Nothing was written.</source>
+        <translation>%1 磁盘空间不足，无法生成 %2 个问题：约需 %3 MB，可用 %4 MB。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The file name %1 is too long.</source>
+        <translation>文件名 %1 过长。</translation>
+    </message>
 </context>
 </TS>

@@ -270,12 +270,12 @@
         <translation>不能在事务进行中备份。</translation>
     </message>
     <message>
-        <source>The backup %1 could not be written: %2</source>
-        <translation>无法写入备份 %1：%2</translation>
-    </message>
-    <message>
         <source>The backup %1 does not check out: %2</source>
         <translation>备份 %1 未通过校验：%2</translation>
+    </message>
+    <message>
+        <source>Name the backup file to write.</source>
+        <translation>请指定要写入的备份文件名。</translation>
     </message>
 </context>
 <context>
@@ -998,7 +998,9 @@
     </message>
     <message numerus="yes">
         <source>The statistics tables (problem_latest_state, problem_facts, problem_tally) differ from the problems, their state history and measures in %n row(s), so the figures may be wrong. Restore a backup, or report it to the Rectrack team.</source>
-        <translation><numerusform>统计用数据表（problem_latest_state、problem_facts、problem_tally）与问题、状态记录和整改措施有 %n 行不一致，统计数字可能有误。请从备份恢复台账，或将此情况报告 Rectrack 开发组。</numerusform></translation>
+        <translation>
+            <numerusform>统计用数据表（problem_latest_state、problem_facts、problem_tally）与问题、状态记录和整改措施有 %n 行不一致，统计数字可能有误。请从备份恢复台账，或将此情况报告 Rectrack 开发组。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,18 @@
         <source>%1, row %2: a quoted field is not closed before the end of the file.</source>
         <translation>%1，第%2行：引号括起的单元格直到文件末尾都没有闭合。</translation>
     </message>
+    <message>
+        <source>%1 cells</source>
+        <translation>%1 个单元格</translation>
+    </message>
+    <message>
+        <source>%1 characters in one cell (row %2)</source>
+        <translation>单个单元格 %1 个字符（第%2行）</translation>
+    </message>
+    <message>
+        <source>%1 fields in one row (row %2)</source>
+        <translation>每行 %1 个字段（第%2行）</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::core::LedgerExporter</name>
@@ -321,20 +333,8 @@
         <translation>完成日期</translation>
     </message>
     <message>
-        <source>%1 cannot be written.</source>
-        <translation>无法写入 %1。</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
         <source>%1: the file name must end in .xlsx or .csv.</source>
         <translation>%1：文件名必须以 .xlsx 或 .csv 结尾。</translation>
-    </message>
-    <message>
-        <source>the folder does not exist</source>
-        <translation>文件夹不存在</translation>
     </message>
     <message>
         <source>row %1, column %2: %3 characters, cut to Excel&apos;s limit of %4; export as .csv to keep the whole text.</source>
@@ -612,16 +612,59 @@
         <source>Save as .xlsx (or .csv) and send the file back; the office imports it with Rectrack.</source>
         <translation>填好后保存为 .xlsx（或 .csv）报回，由巡察办导入本系统。</translation>
     </message>
-    <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
 </context>
 <context>
     <name>rectrack::core::LedgerUpdateUndo</name>
     <message>
         <source>Problem #%1 of the import has been deleted since; the import cannot be undone.</source>
         <translation>本次导入的问题 #%1 已被删除，无法撤销导入。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::core::SafeFile</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a pipe, a device or a socket); only files are read.</source>
+        <translation>%1 不是普通文件（而是管道、设备或套接字）；只能读取普通文件。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB, more than the limit of %3 MB for a file to import.</source>
+        <translation>%1 大小为 %2 MB，超过了导入文件 %3 MB 的上限。</translation>
+    </message>
+    <message>
+        <source>%1 is the register %2 or one of its files; it is never overwritten by an output. Nothing was written; choose another file name.</source>
+        <translation>%1 是登记册 %2 或其附属文件；输出永远不会覆盖登记册。未写入任何内容，请另选文件名。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: not enough disk space in %2. Nothing was written.</source>
+        <translation>无法写入 %1：%2 中磁盘空间不足。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: the file would be larger than this system allows. Nothing was written.</source>
+        <translation>无法写入 %1：文件将超过本系统允许的大小。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: the folder %2 does not exist.</source>
+        <translation>无法写入 %1：文件夹不存在（%2）。</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists.</source>
+        <translation>文件 %1 已存在。</translation>
+    </message>
+    <message>
+        <source>%1 holds more than %2, the limit for a file to import; it was not imported. Split the ledger into smaller files.</source>
+        <translation>%1 超过了导入文件的上限（%2），未导入。请把台账拆分成较小的文件。</translation>
     </message>
 </context>
 <context>
@@ -633,10 +676,6 @@
     <message>
         <source>%1 is not a complete workbook: the part %2 is missing.</source>
         <translation>%1 不是完整的工作簿：缺少部件 %2。</translation>
-    </message>
-    <message>
-        <source>%1: the part %2 is too large to be a ledger.</source>
-        <translation>%1：部件 %2 过大，不是台账。</translation>
     </message>
     <message>
         <source>%1 is damaged: the part %2 cannot be read (zip error %3).</source>
@@ -669,6 +708,22 @@
     <message>
         <source>%1 has no worksheet.</source>
         <translation>%1 中没有工作表。</translation>
+    </message>
+    <message>
+        <source>%1 MB of XML in the part %2 once expanded</source>
+        <translation>部件 %2 解压后 %1 MB 的 XML</translation>
+    </message>
+    <message>
+        <source>%1 characters of shared strings</source>
+        <translation>共享字符串共 %1 个字符</translation>
+    </message>
+    <message>
+        <source>%1 characters in one cell (%2 of sheet %3)</source>
+        <translation>单个单元格 %1 个字符（工作表 %3 的 %2）</translation>
+    </message>
+    <message>
+        <source>%1 cells</source>
+        <translation>%1 个单元格</translation>
     </message>
 </context>
 </TS>

@@ -511,6 +511,10 @@
         <source>Cannot set the Chinese fonts of %1.</source>
         <translation>无法设置%1的中文字体。</translation>
     </message>
+    <message>
+        <source>These characters have no glyph in the fonts installed on this computer and print as empty boxes: %1. Install a font that has them (for example fonts-hanazono) and write the report again.</source>
+        <translation>以下字符在本机已安装的字体中没有字形，打印为空白方框：%1。请安装含有这些字符的字体（如 fonts-hanazono）后重新生成报告。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::cli::Cli</name>

@@ -1,6 +1,7 @@
 #include "reportrenderer.h"
 
 #include "charts/reportcharts.h"
+#include "io/safefile.h"
 #include "patterns/patternreporttext.h"
 #include "report/reporttiming.h"
 
@@ -9,12 +10,14 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QGraphicsScene>
 #include <QImage>
 #include <QLocale>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRawFont>
 #include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -25,6 +28,7 @@
 
 #include <zlib.h>
 
+#include <cerrno>
 #include <cmath>
 
 namespace rectrack::ui {
@@ -43,9 +47,48 @@ double mm(double v)
     return v / 25.4 * kDpi;
 }
 
+/**
+ * @p s with bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) and control
+ * characters other than line feed and tab shown as [U+202E]: a right-to-left override in a problem
+ * text is seen in the report, not obeyed (it would reverse what follows it).
+ */
+QString shownControls(const QString &s)
+{
+    QString out;
+    out.reserve(s.size());
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        const bool bidi = (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069) || u == 0x200E ||
+                          u == 0x200F || u == 0x061C;
+        const bool control = (u < 0x20 && u != u'\n' && u != u'\t') || u == 0x7F || (u >= 0x80 && u <= 0x9F);
+        if (bidi || control)
+            out +=
+                QStringLiteral("[U+%1]").arg(QString::number(int(u), 16).toUpper().rightJustified(4, u'0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
+/// Whether the report font or any installed font (Qt falls back to them) has a glyph for @p ucs4.
+bool renderable(char32_t ucs4)
+{
+    static QHash<char32_t, bool> cache;
+    if (const auto it = cache.constFind(ucs4); it != cache.constEnd())
+        return it.value();
+    bool found = QRawFont::fromFont(QFont(rectrack::ui::reportFontFamily())).supportsCharacter(ucs4);
+    for (const QString &family : QFontDatabase::families()) {
+        if (found)
+            break;
+        found = QRawFont::fromFont(QFont(family)).supportsCharacter(ucs4);
+    }
+    cache.insert(ucs4, found);
+    return found;
+}
+
 QString esc(const QString &s)
 {
-    return s.toHtmlEscaped();
+    return shownControls(s).toHtmlEscaped();
 }
 
 QString num(qint64 n)
@@ -425,7 +468,7 @@ QList<ReportRenderer::BodyPart> ReportRenderer::bodyParts(bool withCover) const
     };
     using Cell = ReportTable::Cell;
     using Style = ReportTable::Style;
-    auto text = [](const QString &t) { return Cell{t, Style::Text}; };
+    auto text = [](const QString &t) { return Cell{shownControls(t), Style::Text}; };
     auto number = [](const QString &t) { return Cell{t, Style::Number}; };
     auto late = [](qint64 n) { return Cell{num(n), n ? Style::Late : Style::Number}; };
 
@@ -722,6 +765,37 @@ QList<ReportRenderer::BodyPart> ReportRenderer::bodyParts(bool withCover) const
                                        text(ReportCharts::stateName(r.state))};
         table(std::move(ledger));
     }
+    // Characters outside the Basic Multilingual Plane (𠮷 and other rare characters of names) that
+    // no installed font has would print as empty boxes: the report names them.
+    QList<char32_t> missing;
+    const auto scan = [&](const QString &chunk) {
+        for (qsizetype i = 0; i + 1 < chunk.size(); ++i) {
+            if (!chunk[i].isHighSurrogate() || !chunk[i + 1].isLowSurrogate())
+                continue;
+            const char32_t ucs4 = QChar::surrogateToUcs4(chunk[i], chunk[i + 1]);
+            if (!missing.contains(ucs4) && !renderable(ucs4))
+                missing << ucs4;
+        }
+    };
+    scan(h);
+    for (const BodyPart &part : std::as_const(parts)) {
+        scan(part.html);
+        if (part.table) {
+            for (const QList<ReportTable::Cell> &row : part.table->rows)
+                for (const ReportTable::Cell &cell : row)
+                    scan(cell.text);
+        }
+    }
+    if (!missing.isEmpty()) {
+        QStringList names;
+        for (const char32_t ucs4 : std::as_const(missing))
+            names << QStringLiteral("%1 (U+%2)")
+                         .arg(QString::fromUcs4(&ucs4, 1), QString::number(uint(ucs4), 16).toUpper());
+        para(tr("These characters have no glyph in the fonts installed on this computer and print as empty "
+                "boxes: %1. Install a font that has them (for example fonts-hanazono) and write the report "
+                "again.")
+                 .arg(names.join(QStringLiteral("、"))));
+    }
     if (!h.isEmpty())
         parts << BodyPart{h, std::nullopt};
     return parts;
@@ -772,13 +846,27 @@ core::Status ReportRenderer::write(const QString &path, const Progress &progress
 
 core::Status ReportRenderer::writePdf(const QString &path, const Progress &progress)
 {
+    core::SafeOutput output(path);
+    if (const core::Status s = output.open(); !s)
+        return s;
+    if (const core::Status s = writePdfFile(output.tempPath(), path, progress); !s)
+        return s;
+    return output.commit();
+}
+
+core::Status ReportRenderer::writeOdt(const QString &path, const Progress &progress)
+{
+    core::SafeOutput output(path);
+    if (const core::Status s = output.open(); !s)
+        return s;
+    if (const core::Status s = writeOdtFile(output.tempPath(), path, progress); !s)
+        return s;
+    return output.commit();
+}
+
+core::Status ReportRenderer::writePdfFile(const QString &path, const QString &shown, const Progress &progress)
+{
     const core::ReportContent &c = m_content;
-    {
-        QFile probe(path);
-        if (!probe.open(QIODevice::WriteOnly))
-            return core::Error{core::ErrorCode::InputRefused,
-                               tr("Cannot write %1: %2").arg(path, probe.errorString())};
-    }
     if (progress)
         progress(0);
     QPdfWriter writer(path);
@@ -797,7 +885,7 @@ core::Status ReportRenderer::writePdf(const QString &path, const Progress &progr
     timing.mark("pdf: body parts");
     QPainter painter;
     if (!painter.begin(&writer))
-        return core::Error{core::ErrorCode::InputRefused, tr("Cannot write %1.").arg(path)};
+        return core::SafeFile::writeError(shown, errno, tr("Cannot write %1.").arg(shown));
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
 
@@ -814,12 +902,13 @@ core::Status ReportRenderer::writePdf(const QString &path, const Progress &progr
         if (!c.options.marking.isEmpty()) {
             painter.setFont(pointFont(14, true));
             painter.drawText(QRectF(mm(kLeftMm), mm(30), body.width(), mm(12)),
-                             Qt::AlignLeft | Qt::AlignVCenter, c.options.marking);
+                             Qt::AlignLeft | Qt::AlignVCenter, shownControls(c.options.marking));
         }
         painter.setFont(pointFont(24, true));
         painter.setPen(QColor(0xb0, 0x1c, 0x1c));
         painter.drawText(QRectF(mm(kLeftMm), mm(80), body.width(), mm(40)),
-                         Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextWordWrap, c.options.title);
+                         Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextWordWrap,
+                         shownControls(c.options.title));
         QPen rule(QColor(0xb0, 0x1c, 0x1c));
         rule.setWidthF(mm(0.6));
         painter.setPen(rule);
@@ -967,19 +1056,19 @@ core::Status ReportRenderer::writePdf(const QString &path, const Progress &progr
     const int bodyPages = flow.pages();
     timing.mark("pdf: pages");
     if (!painter.end())
-        return core::Error{core::ErrorCode::InputRefused, tr("Cannot write %1.").arg(path)};
+        return core::SafeFile::writeError(shown, errno, tr("Cannot write %1.").arg(shown));
     timing.mark("pdf: finish file");
     m_pageCount = bodyPages + 1;
     if (!setPdfInfo(path, c.options.title, subject(),
                     QStringLiteral("Rectrack ") + QStringLiteral(RECTRACK_VERSION)))
-        return core::Error{core::ErrorCode::Internal,
-                           tr("Cannot set the document properties of %1.").arg(path)};
+        return core::SafeFile::writeError(shown, errno,
+                                          tr("Cannot set the document properties of %1.").arg(shown));
     if (progress)
         progress(100);
     return core::okStatus();
 }
 
-core::Status ReportRenderer::writeOdt(const QString &path, const Progress &progress)
+core::Status ReportRenderer::writeOdtFile(const QString &path, const QString &shown, const Progress &progress)
 {
     if (progress)
         progress(0);
@@ -1009,14 +1098,15 @@ core::Status ReportRenderer::writeOdt(const QString &path, const Progress &progr
     {
         QTextDocumentWriter writer(path, "odf");
         if (!writer.write(&doc))
-            return core::Error{core::ErrorCode::InputRefused,
-                               tr("Cannot write %1: %2")
-                                   .arg(path, writer.device() ? writer.device()->errorString() : QString())};
+            return core::SafeFile::writeError(
+                shown, errno,
+                tr("Cannot write %1: %2")
+                    .arg(shown, writer.device() ? writer.device()->errorString() : QString()));
     }
     const QString family = reportFontFamily();
     if (!rewriteOdfContent(path,
                            [&](QByteArray xml) { return withAsianFontProperties(std::move(xml), family); }))
-        return core::Error{core::ErrorCode::Internal, tr("Cannot set the Chinese fonts of %1.").arg(path)};
+        return core::SafeFile::writeError(shown, errno, tr("Cannot set the Chinese fonts of %1.").arg(shown));
     if (progress)
         progress(100);
     return core::okStatus();

@@ -46,9 +46,11 @@ public:
     ReportRenderer(const ReportRenderer &) = delete;
     ReportRenderer &operator=(const ReportRenderer &) = delete;
 
-    /// Writes an A4 PDF. Errors: InputRefused when the file cannot be written.
+    /// Writes an A4 PDF. Errors: InputRefused when the file cannot be written (a full disk named as
+    /// such) or is a register (core::SafeFile::checkOutput). The file is written beside @p path and
+    /// renamed into place when complete (core::SafeOutput): never a half-written report.
     core::Status writePdf(const QString &path, const Progress &progress = {});
-    /// Writes an OpenDocument text (.odt) with the charts as images.
+    /// Writes an OpenDocument text (.odt) with the charts as images; errors and writing as writePdf.
     core::Status writeOdt(const QString &path, const Progress &progress = {});
     /// writePdf or writeOdt by the file's suffix (.pdf, .odt); Usage error for another suffix.
     core::Status write(const QString &path, const Progress &progress = {});
@@ -64,6 +66,9 @@ public:
     static QString formatDate(const QDate &date);
 
 private:
+    /// The writers proper, to the temporary file @p file; messages name @p shown.
+    core::Status writePdfFile(const QString &file, const QString &shown, const Progress &progress);
+    core::Status writeOdtFile(const QString &file, const QString &shown, const Progress &progress);
     /// A run of the body: HTML (headings, paragraphs, figures, charts) or a table.
     struct BodyPart
     {
