@@ -1,7 +1,6 @@
 #include "ledgerimporter.h"
 
-#include "csvreader.h"
-#include "xlsxreader.h"
+#include "ledgerfile.h"
 
 #include "storage/bulkwritecache.h"
 #include "storage/problemfacts.h"
@@ -60,24 +59,7 @@ Result<qint64> ensureInspection(Database &db, qint64 unitId, qint64 roundId, Sou
 
 Result<Workbook> LedgerImporter::readFile(const QString &path, const QString &displayName)
 {
-    const QString name = displayName.isEmpty() ? QFileInfo(path).fileName() : displayName;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::InputRefused, tr("%1 cannot be read: %2").arg(name, f.errorString())};
-    const QByteArray head = f.peek(8);
-    f.close();
-    if (head.isEmpty())
-        return Error{ErrorCode::InputRefused, tr("%1 is empty.").arg(name)};
-    if (head.startsWith("PK"))
-        return XlsxReader::read(path, name);
-    if (head.startsWith("\xD0\xCF\x11\xE0"))
-        return Error{ErrorCode::InputRefused,
-                     tr("%1 is an old-format Excel (.xls) or other OLE file; save it as .xlsx or .csv first.")
-                         .arg(name)};
-    if (name.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive))
-        return Error{ErrorCode::InputRefused,
-                     tr("%1 is not a readable .xlsx workbook: it is not a zip archive.").arg(name)};
-    return CsvReader::read(path, name);
+    return LedgerFile::read(path, displayName);
 }
 
 ImportReport LedgerImporter::importFile(Database &db, const QString &path, const ImportOptions &options)

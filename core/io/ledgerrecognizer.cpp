@@ -1,5 +1,6 @@
 #include "ledgerrecognizer.h"
 
+#include "ledgerfile.h"
 #include "xlsxreader.h"
 
 #include <QRegularExpression>
@@ -260,6 +261,11 @@ int LedgerRecognizer::chooseSheet(const Workbook &wb, const QString &sheetName,
     }
     if (firstAside >= 0)
         return firstAside;
+    if (wb.isDocument) { // a Word document's tables: none of them is a ledger
+        if (error)
+            *error = Error{ErrorCode::InputRefused, LedgerFile::noLedgerTableMessage(wb.fileName)};
+        return -1;
+    }
     if (firstVisible < 0 && error)
         *error = Error{ErrorCode::InputRefused, tr("%1 has no visible sheet.").arg(wb.fileName)};
     return firstVisible; // its recognition reports what is missing
