@@ -41,6 +41,10 @@ struct LedgerRow
     QString category; ///< cleaned (no numbering or counts)
     QString description;
     QStringList measures;
+    /// Per measure, when the problem spans rows that each give their measure's own status and
+    /// deadline (one measure per row under a problem cell merged down); else empty.
+    QList<ProblemState> measureStates;
+    QList<QDate> measureDeadlines; ///< per measure, alongside measureStates
     QString leadLeader;
     QString responsibleOffice;
     QString responsiblePerson;

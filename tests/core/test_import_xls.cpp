@@ -21,51 +21,6 @@ QString s(const char *utf8)
     return QString::fromUtf8(utf8);
 }
 
-/// A ledger as a .xls sheet: title merged over the header, a date in built-in and custom
-/// formats, a problem merged down two measure rows, a hidden row, a hidden column, a summary row.
-XlsSheet ledgerSheet()
-{
-    XlsSheet sh;
-    sh.name = s("台账");
-    sh.rows = {
-        {s("某局巡察整改台账")},
-        {s("填报日期：2021年6月30日")},
-        {s("序号"), s("问题描述"), s("整改措施"), s("责任单位"), s("整改时限"), s("完成情况"), s("内部备注")},
-        {QStringLiteral("#n:1"), s("问题甲"), s("1.措施一\n2.措施二"), s("办公室"),
-         QStringLiteral("#d:44377"), s("已完成"), s("甲")},
-        {QStringLiteral("#n:2"), s("问题乙"), s("措施A"), s("财务科"), QStringLiteral("#c:44561"),
-         s("正在推进")},
-        {QString(), QString(), s("措施B")},
-        {QStringLiteral("#n:3"), s("问题丙（已删除）"), s("措施"), s("人事科"), QStringLiteral("#d:44377"),
-         s("已完成")},
-        {QStringLiteral("#n:4"), s("#l:问题丁"), s("措施丁"), s("#f:人事科"), s("长期坚持"), s("持续推进")},
-        {s("合计"), s("#f:共4个问题")},
-    };
-    sh.merges = {{0, 0, 0, 5}, {4, 5, 1, 1}, {4, 5, 0, 0}, {4, 5, 3, 3}, {4, 5, 4, 4}, {4, 5, 5, 5}};
-    sh.hiddenRows = {7};
-    sh.hiddenColumns = {6};
-    return sh;
-}
-
-/// The same ledger as worksheet XML (.xlsx), for comparison.
-QByteArray ledgerSheetXml()
-{
-    QList<QStringList> rows = ledgerSheet().rows;
-    for (QStringList &row : rows) {
-        for (QString &v : row) {
-            if (v.startsWith(QLatin1String("#l:")) || v.startsWith(QLatin1String("#f:")))
-                v = v.mid(3);
-            else if (v.startsWith(QLatin1String("#c:")))
-                v = QStringLiteral("#d:") + v.mid(3);
-        }
-    }
-    return sheetXml(
-        rows,
-        "<mergeCells><mergeCell ref=\"A1:F1\"/><mergeCell ref=\"B5:B6\"/><mergeCell ref=\"A5:A6\"/>"
-        "<mergeCell ref=\"D5:D6\"/><mergeCell ref=\"E5:E6\"/><mergeCell ref=\"F5:F6\"/></mergeCells>",
-        "<cols><col min=\"7\" max=\"7\" hidden=\"1\"/></cols>", {7});
-}
-
 } // namespace
 
 TEST_CASE("compound file: root streams, small streams in the mini stream, damage refused", "[import][xls]")
@@ -152,7 +107,7 @@ TEST_CASE("xls: shared strings across CONTINUE, RK, MULRK, NUMBER, LABEL, formul
 
 TEST_CASE("xls: a date in each date system, merged cells, hidden rows, columns and sheets", "[import][xls]")
 {
-    XlsSheet visible = ledgerSheet();
+    XlsSheet visible = sampleLedgerXls();
     XlsSheet hidden;
     hidden.name = s("说明");
     hidden.rows = {{s("填表说明")}};
@@ -213,7 +168,7 @@ TEST_CASE("xls: BIFF5 workbooks (Excel 5.0/95, Book stream) with GBK text", "[im
     CHECK(t.rows[1].hidden);
 }
 
-TEST_CASE("xls: declared dimensions are not allocated; encrypted and damaged workbooks are refused",
+TEST_CASE("xls: declared dimensions are not allocated, encrypted and damaged workbooks are refused",
           "[import][xls]")
 {
     XlsSheet sh;
@@ -238,7 +193,7 @@ TEST_CASE("xls: declared dimensions are not allocated; encrypted and damaged wor
     CHECK(refused.error().message == LedgerFile::passwordMessage(QStringLiteral("pw.xls")));
 
     // Truncated streams and damaged bytes: refused or read, never a crash.
-    const QByteArray stream = xlsWorkbookStream({ledgerSheet()});
+    const QByteArray stream = xlsWorkbookStream({sampleLedgerXls()});
     for (qsizetype cut = 0; cut < stream.size(); cut += 37) {
         auto r = XlsReader::parseWorkbookStream(stream.left(cut), QStringLiteral("cut.xls"));
         if (!r.ok())
@@ -252,7 +207,7 @@ TEST_CASE("xls: declared dimensions are not allocated; encrypted and damaged wor
         refusedCount += r.ok() ? 0 : 1;
     }
     CHECK(refusedCount > 0);
-    const QByteArray whole = xlsFile({ledgerSheet()});
+    const QByteArray whole = xlsFile({sampleLedgerXls()});
     for (qsizetype at = 0; at < whole.size(); at += 13) {
         QByteArray bad = whole;
         bad[at] = char(bad[at] ^ 0xFF);
@@ -265,8 +220,8 @@ TEST_CASE("xls: a ledger imports as the same ledger saved as .xlsx does", "[impo
     QTemporaryDir dir;
     const QString xls = dir.filePath(QStringLiteral("ledger.xls"));
     const QString xlsx = dir.filePath(QStringLiteral("ledger.xlsx"));
-    REQUIRE(writeFile(xls, xlsFile({ledgerSheet()})));
-    REQUIRE(writeZip(xlsx, workbookParts({{s("台账"), ledgerSheetXml()}})));
+    REQUIRE(writeFile(xls, xlsFile({sampleLedgerXls()})));
+    REQUIRE(writeZip(xlsx, workbookParts({{s("台账"), sampleLedgerXlsAsXlsx()}})));
     auto fromXls = LedgerImporter::readFile(xls);
     REQUIRE(fromXls.ok());
     RecognizerOptions ro;

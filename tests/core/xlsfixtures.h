@@ -4,6 +4,8 @@
 // and a BIFF8/BIFF5 workbook-stream writer ([MS-XLS]), enough to exercise each feature of
 // XlsReader record by record.
 
+#include "importfixtures.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QPair>
@@ -495,6 +497,55 @@ inline QByteArray xlsFile(const QList<XlsSheet> &sheets, bool date1904 = false, 
 {
     return compoundFile({{biff5 ? QStringLiteral("Book") : QStringLiteral("Workbook"),
                           xlsWorkbookStream(sheets, date1904, biff5)}});
+}
+
+/// A ledger as a .xls sheet: title merged over the header, a date in built-in and custom
+/// formats, a problem merged down two measure rows, a hidden row, a hidden column, a summary row.
+inline XlsSheet sampleLedgerXls()
+{
+    XlsSheet sh;
+    sh.name = QString::fromUtf8("台账");
+    sh.rows = {
+        {QString::fromUtf8("某局巡察整改台账")},
+        {QString::fromUtf8("填报日期：2021年6月30日")},
+        {QString::fromUtf8("序号"), QString::fromUtf8("问题描述"), QString::fromUtf8("整改措施"),
+         QString::fromUtf8("责任单位"), QString::fromUtf8("整改时限"), QString::fromUtf8("完成情况"),
+         QString::fromUtf8("内部备注")},
+        {QStringLiteral("#n:1"), QString::fromUtf8("问题甲"), QString::fromUtf8("1.措施一\n2.措施二"),
+         QString::fromUtf8("办公室"), QStringLiteral("#d:44377"), QString::fromUtf8("已完成"),
+         QString::fromUtf8("甲")},
+        {QStringLiteral("#n:2"), QString::fromUtf8("问题乙"), QString::fromUtf8("措施A"),
+         QString::fromUtf8("财务科"), QStringLiteral("#c:44561"), QString::fromUtf8("正在推进")},
+        {QString(), QString(), QString::fromUtf8("措施B")},
+        {QStringLiteral("#n:3"), QString::fromUtf8("问题丙（已删除）"), QString::fromUtf8("措施"),
+         QString::fromUtf8("人事科"), QStringLiteral("#d:44377"), QString::fromUtf8("已完成")},
+        {QStringLiteral("#n:4"), QString::fromUtf8("#l:问题丁"), QString::fromUtf8("措施丁"),
+         QString::fromUtf8("#f:人事科"), QString::fromUtf8("长期坚持"), QString::fromUtf8("持续推进")},
+        {QString::fromUtf8("合计"), QString::fromUtf8("#f:共4个问题")},
+    };
+    sh.merges = {{0, 0, 0, 5}, {4, 5, 1, 1}, {4, 5, 0, 0}, {4, 5, 3, 3}, {4, 5, 4, 4}, {4, 5, 5, 5}};
+    sh.hiddenRows = {7};
+    sh.hiddenColumns = {6};
+    return sh;
+}
+
+/// The same ledger as worksheet XML (.xlsx), for comparison.
+inline QByteArray sampleLedgerXlsAsXlsx()
+{
+    QList<QStringList> rows = sampleLedgerXls().rows;
+    for (QStringList &row : rows) {
+        for (QString &v : row) {
+            if (v.startsWith(QLatin1String("#l:")) || v.startsWith(QLatin1String("#f:")))
+                v = v.mid(3);
+            else if (v.startsWith(QLatin1String("#c:")))
+                v = QStringLiteral("#d:") + v.mid(3);
+        }
+    }
+    return sheetXml(
+        rows,
+        "<mergeCells><mergeCell ref=\"A1:F1\"/><mergeCell ref=\"B5:B6\"/><mergeCell ref=\"A5:A6\"/>"
+        "<mergeCell ref=\"D5:D6\"/><mergeCell ref=\"E5:E6\"/><mergeCell ref=\"F5:F6\"/></mergeCells>",
+        "<cols><col min=\"7\" max=\"7\" hidden=\"1\"/></cols>", {7});
 }
 
 } // namespace rectrack::test
