@@ -148,6 +148,57 @@
     </message>
 </context>
 <context>
+    <name>rectrack::core::CompoundFile</name>
+    <message>
+        <source>%1 is an Office compound file that cannot be read: %2.</source>
+        <translation>%1 是无法读取的 Office 复合文档：%2。</translation>
+    </message>
+    <message>
+        <source>the header is missing</source>
+        <translation>缺少文件头</translation>
+    </message>
+    <message>
+        <source>the header is damaged</source>
+        <translation>文件头已损坏</translation>
+    </message>
+    <message>
+        <source>the file is truncated</source>
+        <translation>文件不完整</translation>
+    </message>
+    <message>
+        <source>the allocation table is larger than the file</source>
+        <translation>分配表比文件本身还大</translation>
+    </message>
+    <message>
+        <source>the allocation table is damaged</source>
+        <translation>分配表已损坏</translation>
+    </message>
+    <message>
+        <source>the directory is damaged</source>
+        <translation>目录已损坏</translation>
+    </message>
+    <message>
+        <source>the directory has no root entry</source>
+        <translation>目录中没有根条目</translation>
+    </message>
+    <message>
+        <source>the small-stream allocation table is damaged</source>
+        <translation>小数据流分配表已损坏</translation>
+    </message>
+    <message>
+        <source>the small-stream container is damaged</source>
+        <translation>小数据流容器已损坏</translation>
+    </message>
+    <message>
+        <source>%1 is an Office compound file that cannot be read: a stream is damaged.</source>
+        <translation>%1 是无法读取的 Office 复合文档：其中的数据流已损坏。</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 stream.</source>
+        <translation>%1 中没有 %2 数据流。</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::core::CsvReader</name>
     <message>
         <source>%1 cannot be read: %2</source>
@@ -168,6 +219,37 @@
     <message>
         <source>%1, row %2: a quoted field is not closed before the end of the file.</source>
         <translation>%1，第%2行：引号括起的单元格直到文件末尾都没有闭合。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::core::DocxReader</name>
+    <message>
+        <source>%1 is damaged: the part %2 cannot be read.</source>
+        <translation>%1 已损坏：无法读取部件 %2。</translation>
+    </message>
+    <message>
+        <source>%1: the part %2 is too large to be a ledger.</source>
+        <translation>%1：部件 %2 过大，不是台账。</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable .docx document: the zip archive is damaged or incomplete.</source>
+        <translation>%1 不是可读取的 .docx 文档：zip 压缩包已损坏或不完整。</translation>
+    </message>
+    <message>
+        <source>%1 is not a complete Word document: the part %2 is missing.</source>
+        <translation>%1 不是完整的 Word 文档：缺少部件 %2。</translation>
+    </message>
+    <message>
+        <source>%1 holds more than %2 table cells, far more than a ledger.</source>
+        <translation>%1 的表格单元格超过 %2 个，远超台账的规模。</translation>
+    </message>
+    <message>
+        <source>Table %1</source>
+        <translation>表格%1</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its document is not well-formed XML (line %2: %3).</source>
+        <translation>%1 已损坏：文档内容不是格式正确的 XML（第%2行：%3）。</translation>
     </message>
 </context>
 <context>
@@ -342,7 +424,15 @@
     </message>
 </context>
 <context>
-    <name>rectrack::core::LedgerImporter</name>
+    <name>rectrack::core::LedgerFile</name>
+    <message>
+        <source>%1 is protected with a password to open; remove the password in Excel/WPS and save the file again.</source>
+        <translation>%1 设置了打开密码，请在 Excel/WPS 中取消密码后另存，再导入。</translation>
+    </message>
+    <message>
+        <source>%1 is a Word document without a ledger table (a table with a problem column).</source>
+        <translation>%1 是 Word 文档，其中没有台账表格（含问题列的表格）。</translation>
+    </message>
     <message>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
@@ -352,13 +442,52 @@
         <translation>%1 是空文件。</translation>
     </message>
     <message>
-        <source>%1 is an old-format Excel (.xls) or other OLE file; save it as .xlsx or .csv first.</source>
-        <translation>%1 是旧版 Excel（.xls）或其他 OLE 文件，请先另存为 .xlsx 或 .csv。</translation>
+        <source>%1 is an OpenDocument file (.ods/.odt); save it as .xlsx or .docx in WPS or LibreOffice, then import it.</source>
+        <translation>%1 是 OpenDocument 文件（.ods/.odt），请在 WPS 或 LibreOffice 中另存为 .xlsx 或 .docx 后再导入。</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 512 MB, far more than a ledger.</source>
+        <translation>%1 大于 512 MB，远超台账的规模。</translation>
+    </message>
+    <message>
+        <source>%1 is a Word 97–2003 or WPS text document (.doc/.wps); save it as .docx in Word/WPS, then import it.</source>
+        <translation>%1 是 Word 97–2003 或 WPS 文字文档（.doc/.wps），请在 Word/WPS 中另存为 .docx 后再导入。</translation>
+    </message>
+    <message>
+        <source>%1 is an Office or WPS file that holds no workbook. If it is a WPS spreadsheet (.et), open it in WPS and save it as .xlsx (File → Save As → Excel workbook).</source>
+        <translation>%1 是 Office 或 WPS 文件，其中没有工作簿。如果是 WPS 表格文件（.et），请在 WPS 中打开并另存为 .xlsx（文件 → 另存为 → Excel 文件）。</translation>
+    </message>
+    <message>
+        <source>%1 is a PDF file; import the ledger kept in Excel, WPS Spreadsheets or Word.</source>
+        <translation>%1 是 PDF 文件，请导入 Excel、WPS 表格或 Word 中的台账。</translation>
+    </message>
+    <message>
+        <source>%1 is an image (%2); import the ledger kept in Excel, WPS Spreadsheets or Word.</source>
+        <translation>%1 是图片（%2），请导入 Excel、WPS 表格或 Word 中的台账。</translation>
+    </message>
+    <message>
+        <source>%1 is a Word document in RTF; save it as .docx in Word/WPS, then import it.</source>
+        <translation>%1 是 RTF 格式的 Word 文档，请在 Word/WPS 中另存为 .docx 后再导入。</translation>
+    </message>
+    <message>
+        <source>%1 is an Excel 2003 XML spreadsheet; open it in Excel/WPS and save it as .xlsx, then import it.</source>
+        <translation>%1 是 Excel 2003 XML 表格，请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>%1 is a web page (HTML), not a workbook; open it in Excel/WPS and save it as .xlsx, then import it.</source>
+        <translation>%1 是网页（HTML），不是工作簿，请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>%1 is a WPS spreadsheet (.et) that cannot be read (%2). Open it in WPS and save it as .xlsx (File → Save As → Excel workbook), then import it.</source>
+        <translation>%1 是无法读取的 WPS 表格文件（.et）（%2）。请在 WPS 中打开并另存为 .xlsx（文件 → 另存为 → Excel 文件）后再导入。</translation>
     </message>
     <message>
         <source>%1 is not a readable .xlsx workbook: it is not a zip archive.</source>
         <translation>%1 不是可读取的 .xlsx 工作簿：它不是 zip 压缩包。</translation>
     </message>
+</context>
+<context>
+    <name>rectrack::core::LedgerImporter</name>
     <message>
         <source>the unit the ledger belongs to is missing (--unit).</source>
         <translation>缺少台账所属的单位（--unit）。</translation>
@@ -622,6 +751,57 @@
     <message>
         <source>Problem #%1 of the import has been deleted since; the import cannot be undone.</source>
         <translation>本次导入的问题 #%1 已被删除，无法撤销导入。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::core::XlsReader</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is an Office compound file without a workbook: it is not an Excel (.xls) file.</source>
+        <translation>%1 是 Office 复合文档，但其中没有工作簿：它不是 Excel（.xls）文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable .xls workbook: %2.</source>
+        <translation>%1 不是可读取的 .xls 工作簿：%2。</translation>
+    </message>
+    <message>
+        <source>the workbook stream does not begin with a BOF record</source>
+        <translation>工作簿数据流不以 BOF 记录开头</translation>
+    </message>
+    <message>
+        <source>it was saved in an Excel version older than Excel 5.0</source>
+        <translation>它由 Excel 5.0 之前的版本保存</translation>
+    </message>
+    <message>
+        <source>a sheet entry is damaged</source>
+        <translation>工作表条目已损坏</translation>
+    </message>
+    <message>
+        <source>the shared string table is damaged</source>
+        <translation>共享字符串表已损坏</translation>
+    </message>
+    <message>
+        <source>the workbook stream is truncated</source>
+        <translation>工作簿数据流不完整</translation>
+    </message>
+    <message>
+        <source>sheet %1 cannot be found in the workbook stream</source>
+        <translation>在工作簿数据流中找不到工作表 %1</translation>
+    </message>
+    <message>
+        <source>sheet %1 is truncated</source>
+        <translation>工作表 %1 不完整</translation>
+    </message>
+    <message>
+        <source>it holds more than %1 cells, far more than a ledger</source>
+        <translation>其单元格超过 %1 个，远超台账的规模</translation>
+    </message>
+    <message>
+        <source>it has no worksheet</source>
+        <translation>其中没有工作表</translation>
     </message>
 </context>
 <context>
