@@ -4,8 +4,8 @@
 <context>
     <name>rectrack::cli::Cli</name>
     <message>
-        <source>import an .xlsx or .csv ledger (all-or-nothing)</source>
-        <translation>导入 .xlsx 或 .csv 台账（全部成功或全部不变）</translation>
+        <source>import a ledger: .xlsx, .xls, .docx table or .csv (all-or-nothing)</source>
+        <translation>导入台账：.xlsx、.xls、.docx 表格或 .csv（全部成功或全部不变）</translation>
     </message>
     <message>
         <source>export a ledger as .xlsx or .csv</source>
