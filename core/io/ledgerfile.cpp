@@ -90,7 +90,7 @@ Result<LedgerFileKind> LedgerFile::detect(const QString &path, const QString &di
     if (head.isEmpty())
         return refused(tr("%1 is empty.").arg(name));
 
-    if (head.startsWith("PK\x03\x04") || head.startsWith("PK\x05\x06")) {
+    if (head.startsWith("PK")) {
         f.close();
         const ZipParts parts = zipParts(path);
         if (parts.mimetype && !parts.contentTypes)

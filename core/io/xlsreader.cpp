@@ -44,6 +44,9 @@ enum : quint16
     kColInfo = 0x007D,
     kMergedCells = 0x00E5,
     kDefaultRowHeight = 0x0225,
+    kSharedFormula = 0x04BC,
+    kArray = 0x0221,
+    kTable = 0x0236,
 };
 
 constexpr int kMaxColumns = 256;
@@ -579,6 +582,9 @@ Result<Workbook> XlsReader::parseWorkbookStream(const QByteArray &stream, const 
             if (depth != 1)
                 continue;
             DataReader d(rec.data);
+            // A formula's STRING record may follow its SHRFMLA, ARRAY or TABLE record.
+            if (rec.type == kSharedFormula || rec.type == kArray || rec.type == kTable)
+                continue;
             const bool wasFormula = formulaRow >= 0;
             const int fRow = formulaRow;
             const int fColumn = formulaColumn;
