@@ -92,9 +92,40 @@ struct TableRow
 
 struct Table
 {
+    int gridColumns = 0; ///< w:gridCol elements of its w:tblGrid
     QStringList titles;
     QList<TableRow> rows;
 };
+
+/// What a row shows: its cells' texts and spans.
+QStringList rowKey(const TableRow &row)
+{
+    QStringList key{QString::number(row.gridBefore)};
+    for (const TableCell &c : row.cells)
+        key << QString::number(c.span) + u':' + c.paragraphs.join(u'\n');
+    return key;
+}
+
+/// Adds @p table to @p tables, or to the table before it when it continues that one: Word splits
+/// a long table in two when a paragraph mark gets between its rows, so a table right after
+/// another (no text between) on the same grid is read as its continuation, without a row that
+/// repeats one of the first rows of the table it continues (a header repeated by hand).
+void addTable(QList<Table> &tables, Table &&table)
+{
+    if (tables.isEmpty() || !table.titles.isEmpty() || table.gridColumns == 0 ||
+        table.gridColumns != tables.last().gridColumns) {
+        tables << std::move(table);
+        return;
+    }
+    Table &first = tables.last();
+    QList<QStringList> head;
+    for (qsizetype i = 0; i < std::min<qsizetype>(first.rows.size(), DocxReader::kTitleParagraphs); ++i)
+        head << rowKey(first.rows[i]);
+    for (TableRow &row : table.rows) {
+        if (!head.contains(rowKey(row)))
+            first.rows << std::move(row);
+    }
+}
 
 /// Lays a table out on its grid: cell texts, gridSpan and vMerge ranges.
 Sheet buildSheet(const Table &t, const QString &name)
@@ -212,6 +243,7 @@ Result<Workbook> DocxReader::parseDocument(const QByteArray &xml, const QString 
     QStringList above;    // non-empty paragraphs since the last top-level table
     QList<QString> texts; // paragraphs being read (a text box's paragraphs inside a paragraph)
     int depth = 0;        // open w:tbl elements
+    QList<Table> tables;  // the top-level tables read
     Table table;          // the top-level table being read
     std::optional<TableRow> row;
     std::optional<TableCell> cell;
@@ -234,6 +266,8 @@ Result<Workbook> DocxReader::parseDocument(const QByteArray &xml, const QString 
                     table.titles = above.mid(std::max<qsizetype>(0, above.size() - kTitleParagraphs));
                     above.clear();
                 }
+            } else if (depth == 1 && n == u"gridCol") {
+                ++table.gridColumns;
             } else if (depth == 1 && n == u"tr") {
                 row = TableRow{};
             } else if (depth == 1 && n == u"tc" && row) {
@@ -286,7 +320,7 @@ Result<Workbook> DocxReader::parseDocument(const QByteArray &xml, const QString 
                 row.reset();
             } else if (n == u"tbl" && depth > 0) {
                 if (--depth == 0) {
-                    wb.sheets << buildSheet(table, tr("Table %1").arg(wb.sheets.size() + 1));
+                    addTable(tables, std::move(table));
                     table = Table{};
                 }
             }
@@ -298,6 +332,8 @@ Result<Workbook> DocxReader::parseDocument(const QByteArray &xml, const QString 
                          .arg(fileName)
                          .arg(x.lineNumber())
                          .arg(x.errorString())};
+    for (const Table &t : std::as_const(tables))
+        wb.sheets << buildSheet(t, tr("Table %1").arg(wb.sheets.size() + 1));
     if (wb.sheets.isEmpty())
         return Error{ErrorCode::InputRefused, LedgerFile::noLedgerTableMessage(fileName)};
     return wb;

@@ -19,7 +19,10 @@ namespace rectrack::core {
  * each, text in column A); the table's rows follow. A cell's paragraphs are joined with line
  * breaks (empty paragraphs dropped; w:br is a line break, w:tab a tab); a cell spanning grid
  * columns (w:gridSpan) and cells merged down (w:vMerge restart … continue) become merged ranges,
- * w:gridBefore shifts a row's first cell. Deleted text (w:del, w:moveFrom) and the fallback copy
+ * w:gridBefore shifts a row's first cell. A table that follows another with no text between them
+ * and has the same grid is that table's continuation (Word splits a table in two when a
+ * paragraph mark gets between its rows); its rows repeating one of the first rows of the table
+ * (a header repeated by hand) are dropped. Deleted text (w:del, w:moveFrom) and the fallback copy
  * of alternate content (mc:Fallback) are not read; the text of a table nested in a cell is part
  * of that cell. At most 256 grid columns are read.
  *

@@ -244,3 +244,24 @@ TEST_CASE("files are told by content, documents, encrypted files, PDFs and image
     CHECK(report.errors[0].message == LedgerFile::noLedgerTableMessage(QStringLiteral("minutes.docx")));
     CHECK(report.created == 0);
 }
+
+TEST_CASE("docx: a table Word split in two is read as one, without the header repeated by hand",
+          "[import][docx]")
+{
+    const QList<QStringList> rows = sampleLedgerDocxRows();
+    const QByteArray split = wordParagraph(s("某局巡察反馈问题整改落实台账")) + wordTable(rows.mid(0, 5), 7) +
+                             "<w:p/>" + wordTable(QList<QStringList>{rows[1]} + rows.mid(5), 7) +
+                             wordParagraph(s("附表")) + wordTable(rows.mid(1, 3), 7);
+    TempRegister reg;
+    const QString path = reg.dir.filePath(QStringLiteral("split.docx"));
+    REQUIRE(writeZip(path, docxParts(split)));
+    auto wb = LedgerImporter::readFile(path);
+    REQUIRE(wb.ok());
+    REQUIRE(wb->sheets.size() == 2); // the table after 附表 is a table of its own
+    CHECK(wb->sheets[0].rows.size() == 1 + 12);
+    const ImportReport r = LedgerImporter::importFile(*reg.db, path, unitOptions());
+    REQUIRE(r.ok());
+    CHECK(r.created == 5);
+    CHECK(r.measures == 11);
+    CHECK(r.problems[1].state == ProblemState::InProgress);
+}
