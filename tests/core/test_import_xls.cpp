@@ -75,7 +75,7 @@ TEST_CASE("xls: shared strings across CONTINUE, RK, MULRK, NUMBER, LABEL, formul
     sh.rows = {
         {s("文本"), QStringLiteral("#n:7"), QStringLiteral("#n:8"), QStringLiteral("#n:-9"),
          QStringLiteral("#n:12.5")},
-        {longAscii, longChinese, s("#l:标签"), s("#f:公式结果")},
+        {longAscii, longChinese, s("#l:标签"), s("#f:公式结果"), s("#g:共享公式")},
         {QStringLiteral("#d:44377"), QStringLiteral("#c:44561"), QStringLiteral("#n:44377"), s("文本")}};
     const QByteArray stream = xlsWorkbookStream({sh});
     REQUIRE(stream.contains(QByteArray("\x3C\x00", 2))); // CONTINUE records were written
@@ -96,6 +96,7 @@ TEST_CASE("xls: shared strings across CONTINUE, RK, MULRK, NUMBER, LABEL, formul
     CHECK(t.cell(1, 1).text == longChinese);
     CHECK(t.cell(1, 2).text == s("标签"));
     CHECK(t.cell(1, 3).text == s("公式结果"));
+    CHECK(t.cell(1, 4).text == s("共享公式"));
     CHECK(t.cell(2, 0).kind == Cell::Kind::Date);
     CHECK(t.cell(2, 0).date == QDate(2021, 6, 30));
     CHECK(t.cell(2, 0).text == QStringLiteral("2021-06-30"));

@@ -212,7 +212,8 @@ inline QByteArray compoundFile(const QList<QPair<QString, QByteArray>> &streams)
 /// text (a shared string), "#d:N" (serial N, built-in date format 14), "#c:N" (serial N, custom
 /// format yyyy"年"m"月"d"日"), "#n:N" (a number: RK when it is whole, NUMBER otherwise; runs of
 /// whole numbers in one row as MULRK), "#l:T" (text T in a LABEL record), "#f:T" (a formula whose
-/// string result T follows in a STRING record), "" (no cell).
+/// string result T follows in a STRING record), "#g:T" (the same with a SHRFMLA record between
+/// them), "" (no cell).
 struct XlsSheet
 {
     QString name;
@@ -441,7 +442,7 @@ inline QByteArray xlsWorkbookStream(const QList<XlsSheet> &sheets, bool date1904
                     QByteArray d = cellHead(r, c, v[1] == u'd' ? 16 : v[1] == u'c' ? 17 : 15);
                     putDouble(d, v.mid(3).toDouble());
                     s += record(0x0203, d); // NUMBER
-                } else if (v.startsWith(QLatin1String("#f:"))) {
+                } else if (v.startsWith(QLatin1String("#f:")) || v.startsWith(QLatin1String("#g:"))) {
                     QByteArray d = cellHead(r, c, 15);
                     d += QByteArray("\0\0\0\0\0\0\xFF\xFF", 8); // a string result
                     put16(d, 0);
@@ -449,6 +450,8 @@ inline QByteArray xlsWorkbookStream(const QList<XlsSheet> &sheets, bool date1904
                     put16(d, 3);
                     d += QByteArray("\x17\x00\x00", 3); // tStr "" (the formula's text is not read)
                     s += record(0x0006, d);
+                    if (v[1] == u'g') // a shared formula: its SHRFMLA record comes before the STRING
+                        s += record(0x04BC, QByteArray("\0\0\0\0\0\0\0\0\0\0", 10));
                     QByteArray str;
                     if (biff5) {
                         const QByteArray text = gbk.encode(v.mid(3));
