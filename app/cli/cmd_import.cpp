@@ -1,4 +1,4 @@
-// import: an office's .xlsx/.csv ledger into the register (DESIGN.md §6, §9).
+// import: an office's .xlsx/.xls/.docx/.csv ledger into the register (DESIGN.md §6, §9).
 #include "args.h"
 #include "common.h"
 #include "table.h"
@@ -146,8 +146,9 @@ const bool registered = registerCommand(
      QStringLiteral(
          "import DB FILE --unit NAME [--round LABEL] [--source central|provincial|municipal|district] "
          "[--feedback-date YYYY-MM-DD] [--sheet NAME] [--map HEADER=field]... [--dry-run]"),
-     QT_TRANSLATE_NOOP("rectrack::cli::Cli", "import an .xlsx or .csv ledger (all-or-nothing)"), false,
-     runImport});
+     QT_TRANSLATE_NOOP("rectrack::cli::Cli",
+                       "import a ledger: .xlsx, .xls, .docx table or .csv (all-or-nothing)"),
+     false, runImport});
 
 } // namespace
 

@@ -1,8 +1,7 @@
 #include "ledgerimporter.h"
 
-#include "csvreader.h"
+#include "ledgerfile.h"
 #include "safefile.h"
-#include "xlsxreader.h"
 
 #include "storage/bulkwritecache.h"
 #include "storage/problemfacts.h"
@@ -32,6 +31,42 @@ MeasureState measureStateFor(ProblemState s)
         return MeasureState::Completed;
     }
     return MeasureState::Pending;
+}
+
+/// The state of a problem from its measures' states (a ledger with one measure per row under a
+/// problem cell merged down, issue 18): completed when all are (closed out when all are closed
+/// out), long-term when the open ones are long-term, registered when none has started, in
+/// progress otherwise.
+ProblemState problemStateFromMeasures(const QList<ProblemState> &measures)
+{
+    auto done = [](ProblemState s) { return s == ProblemState::Completed || s == ProblemState::ClosedOut; };
+    if (std::all_of(measures.cbegin(), measures.cend(),
+                    [](ProblemState s) { return s == ProblemState::ClosedOut; }))
+        return ProblemState::ClosedOut;
+    if (std::all_of(measures.cbegin(), measures.cend(), done))
+        return ProblemState::Completed;
+    if (std::all_of(measures.cbegin(), measures.cend(),
+                    [&done](ProblemState s) { return done(s) || s == ProblemState::LongTerm; }))
+        return ProblemState::LongTerm;
+    if (std::all_of(measures.cbegin(), measures.cend(),
+                    [](ProblemState s) { return s == ProblemState::Registered; }))
+        return ProblemState::Registered;
+    return ProblemState::InProgress;
+}
+
+/// @p row with the state derived from its measures' states and the latest of their deadlines
+/// as its deadline, when its rows gave each measure its own; else @p row unchanged.
+LedgerRow withStateFromMeasures(const LedgerRow &row)
+{
+    if (row.measureStates.isEmpty() || row.measureStates.size() != row.measures.size())
+        return row;
+    LedgerRow out = row;
+    out.state = problemStateFromMeasures(row.measureStates);
+    for (const QDate &d : row.measureDeadlines) {
+        if (d.isValid() && (!out.deadline.isValid() || d > out.deadline))
+            out.deadline = d;
+    }
+    return out;
 }
 
 /// The inspection of (unit, round, source) the imported problems belong to; created when missing.
@@ -65,23 +100,7 @@ Result<Workbook> LedgerImporter::readFile(const QString &path, const QString &di
     // Only a regular file within the size limit, checked before any reader opens it.
     if (const Status s = SafeFile::checkInput(path, name); !s)
         return s.error();
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::InputRefused, tr("%1 cannot be read: %2").arg(name, f.errorString())};
-    const QByteArray head = f.peek(8);
-    f.close();
-    if (head.isEmpty())
-        return Error{ErrorCode::InputRefused, tr("%1 is empty.").arg(name)};
-    if (head.startsWith("PK"))
-        return XlsxReader::read(path, name);
-    if (head.startsWith("\xD0\xCF\x11\xE0"))
-        return Error{ErrorCode::InputRefused,
-                     tr("%1 is an old-format Excel (.xls) or other OLE file; save it as .xlsx or .csv first.")
-                         .arg(name)};
-    if (name.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive))
-        return Error{ErrorCode::InputRefused,
-                     tr("%1 is not a readable .xlsx workbook: it is not a zip archive.").arg(name)};
-    return CsvReader::read(path, name);
+    return LedgerFile::read(path, displayName);
 }
 
 ImportReport LedgerImporter::importFile(Database &db, const QString &path, const ImportOptions &options)
@@ -207,7 +226,8 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     }
     QHash<QString, qint64> categoryIds;
 
-    for (const LedgerRow &row : ledger.rows) {
+    for (const LedgerRow &ledgerRow : ledger.rows) {
+        const LedgerRow row = withStateFromMeasures(ledgerRow);
         ImportedProblem out;
         out.row = row.rowNumber;
         out.registrationNo = row.registrationNo;
@@ -301,15 +321,16 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
         p.progress = row.progress;
         p.note = row.note;
         QList<Measure> measures;
-        for (const QString &text : row.measures) {
+        for (qsizetype i = 0; i < row.measures.size(); ++i) {
             Measure m;
-            m.content = text;
+            m.content = row.measures[i];
             m.type = row.immediate ? MeasureType::Immediate
                                    : (row.longTerm ? MeasureType::LongTerm : MeasureType::Deadline);
             m.owner = row.responsibleOffice;
-            m.deadline = row.deadline;
+            const bool own = i < row.measureStates.size() && i < row.measureDeadlines.size();
+            m.deadline = own && row.measureDeadlines[i].isValid() ? row.measureDeadlines[i] : row.deadline;
             m.deadlineNote = row.deadlineNote;
-            m.state = measureStateFor(row.state);
+            m.state = measureStateFor(own ? row.measureStates[i] : row.state);
             measures << m;
         }
         auto id = bulk.registerProblem(p, measures, feedback);

@@ -66,7 +66,7 @@ struct ImportReport
 };
 
 /**
- * Imports an office's ledger (.xlsx or .csv) into the register (DESIGN.md §6).
+ * Imports an office's ledger (.xlsx, .xls, .docx or .csv) into the register (DESIGN.md §6).
  *
  * All-or-nothing: the file is read and every row checked first; any error (reported with file,
  * sheet, row and column) leaves the register untouched, and the writes run in one Transaction
@@ -83,8 +83,9 @@ class LedgerImporter
 public:
     static ImportReport importFile(Database &db, const QString &path, const ImportOptions &options);
 
-    /// Reads a ledger file into a Workbook, by content (zip → .xlsx, else CSV text). Errors:
-    /// InputRefused for a missing, empty, binary, damaged or old-format (.xls) file.
+    /// Reads a ledger file into a Workbook, by content (LedgerFile: .xlsx, .docx, .xls, CSV text).
+    /// Errors: InputRefused for a missing, empty, binary or damaged file and for the kinds that
+    /// are refused (.doc, encrypted, PDF, images …), the message naming the file and its kind.
     static Result<Workbook> readFile(const QString &path, const QString &displayName = {});
 };
 

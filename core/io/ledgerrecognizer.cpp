@@ -1,5 +1,6 @@
 #include "ledgerrecognizer.h"
 
+#include "ledgerfile.h"
 #include "xlsxreader.h"
 
 #include <QRegularExpression>
@@ -260,6 +261,11 @@ int LedgerRecognizer::chooseSheet(const Workbook &wb, const QString &sheetName,
     }
     if (firstAside >= 0)
         return firstAside;
+    if (wb.isDocument) { // a Word document's tables: none of them is a ledger
+        if (error)
+            *error = Error{ErrorCode::InputRefused, LedgerFile::noLedgerTableMessage(wb.fileName)};
+        return -1;
+    }
     if (firstVisible < 0 && error)
         *error = Error{ErrorCode::InputRefused, tr("%1 has no visible sheet.").arg(wb.fileName)};
     return firstVisible; // its recognition reports what is missing
@@ -416,6 +422,41 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             L.categories << c;
     };
 
+    // One measure per row under a problem cell merged down (the common layout of Word ledgers):
+    // a row's own status and deadline are its measures'; LedgerImporter derives the problem's
+    // state from them. A row without a status or deadline of its own takes the problem row's.
+    auto addMeasureRow = [&](LedgerRow &problem, int r, qsizetype added) {
+        if (added == 0)
+            return;
+        if (problem.measureStates.isEmpty()) {
+            problem.measureStates.fill(problem.state, problem.measures.size() - added);
+            problem.measureDeadlines.fill(problem.deadline, problem.measures.size() - added);
+        }
+        ProblemState state = problem.state;
+        if (const int sc = col(LedgerField::Status); sc >= 0) {
+            bool known = true;
+            const QString word = merged(sheet, r, sc);
+            const ProblemState s = LedgerRules::stateForWord(word, &known, headerOf(sc));
+            if (!word.isEmpty() && known)
+                state = s;
+        }
+        QDate deadline = problem.deadline;
+        if (const int dc = col(LedgerField::Deadline); dc >= 0 && !sheet.mergeAt(r, dc)) {
+            const Cell &cell = sheet.cell(r, dc);
+            if (cell.kind == Cell::Kind::Date)
+                deadline = cell.monthOnly
+                               ? QDate(cell.date.year(), cell.date.month(), cell.date.daysInMonth())
+                               : cell.date;
+            else if (const DeadlineValue d = LedgerRules::parseDeadline(cell.text, year);
+                     !cell.isEmpty() && !d.invalid && d.date.isValid())
+                deadline = d.date;
+        }
+        for (qsizetype i = 0; i < added; ++i) {
+            problem.measureStates << state;
+            problem.measureDeadlines << deadline;
+        }
+    };
+
     for (int r = header.lastRow + 1; r < rowCount; ++r) {
         const SheetRow &sr = sheet.rows[r];
         const int rowNo = sr.number;
@@ -470,8 +511,11 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             problemMerge->bottom >= r && !L.rows.isEmpty() &&
             L.rows.last().rowNumber == sheet.rows[problemMerge->top].number) {
             const int mc = col(LedgerField::Measures);
-            if (mc >= 0 && !(sheet.mergeAt(r, mc) && sheet.mergeAt(r, mc)->top < r))
-                L.rows.last().measures << LedgerRules::splitMeasures(raw(sheet, r, mc));
+            if (mc >= 0 && !(sheet.mergeAt(r, mc) && sheet.mergeAt(r, mc)->top < r)) {
+                const QStringList added = LedgerRules::splitMeasures(raw(sheet, r, mc));
+                L.rows.last().measures << added;
+                addMeasureRow(L.rows.last(), r, added.size());
+            }
             lastProblemRow = r;
             continue;
         }

@@ -41,6 +41,10 @@ struct LedgerRow
     QString category; ///< cleaned (no numbering or counts)
     QString description;
     QStringList measures;
+    /// Per measure, when the problem spans rows that each give their measure's own status and
+    /// deadline (one measure per row under a problem cell merged down); else empty.
+    QList<ProblemState> measureStates;
+    QList<QDate> measureDeadlines; ///< per measure, alongside measureStates
     QString leadLeader;
     QString responsibleOffice;
     QString responsiblePerson;
@@ -113,7 +117,8 @@ public:
 
     /// The sheet to import: the one named @p sheetName, else the first visible sheet with a
     /// problem column whose name is not that of instructions or an example (说明, 填表说明, 示例,
-    /// 模板), else the first such sheet. Returns -1 (and sets @p error) when there is none.
+    /// 模板), else the first such sheet. Returns -1 (and sets @p error) when there is none, and
+    /// for a Word document (Workbook::isDocument) none of whose tables has a problem column.
     static int chooseSheet(const Workbook &workbook, const QString &sheetName,
                            const RecognizerOptions &options, Error *error);
 };

@@ -3,7 +3,8 @@
 /**
  * Ledger import/export (DESIGN.md §6), in four steps:
  *
- *  1. A reader (XlsxReader, CsvReader) turns a file into a Workbook: sheets of rows of cells as
+ *  1. A reader (XlsxReader, XlsReader, DocxReader, CsvReader; LedgerFile picks it by content)
+ *     turns a file into a Workbook: sheets of rows of cells as
  *     the spreadsheet shows them (row numbers as the spreadsheet numbers them, merged ranges,
  *     hidden rows and columns, dates told from numbers by the cell's number format).
  *  2. LedgerRecognizer finds the header row, maps columns to fields by keyword (LedgerRules),
@@ -91,6 +92,7 @@ struct Workbook
     QList<Sheet> sheets;
     bool date1904 = false; ///< the workbook uses the 1904 date system
     bool isCsv = false;
+    bool isDocument = false; ///< read from a Word document (.docx): one sheet per table
 };
 
 /// Column letters of a 0-based column index (0 → A, 27 → AB).

@@ -914,8 +914,8 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <translation>选择台账文件</translation>
     </message>
     <message>
-        <source>Add the .xlsx or .csv ledgers the units sent back; each file is imported on its own, all or nothing.</source>
-        <translation>添加各单位报回的 .xlsx 或 .csv 台账；每个文件单独导入，要么全部导入，要么不作任何改动。</translation>
+        <source>Add the ledgers the units sent back (.xlsx, .xls, .et, .docx or .csv); each file is imported on its own, all or nothing.</source>
+        <translation>添加各单位报回的台账（.xlsx、.xls、.et、.docx 或 .csv）；每个文件单独导入，要么全部导入，要么不作任何改动。</translation>
     </message>
     <message>
         <source>&amp;Add files…</source>
@@ -930,8 +930,8 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <translation>添加台账</translation>
     </message>
     <message>
-        <source>Ledgers (*.xlsx *.csv);;All files (*)</source>
-        <translation>台账 (*.xlsx *.csv);;所有文件 (*)</translation>
+        <source>Ledgers (*.xlsx *.xls *.et *.docx *.csv *.txt);;All files (*)</source>
+        <translation>台账 (*.xlsx *.xls *.et *.docx *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Round / batch:</source>

@@ -10,9 +10,9 @@ build=$(cd "${1:?build dir}" && pwd)
 seconds=${2:-600}
 shift $(( $# >= 2 ? 2 : 1 ))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(csv_reader xlsx_reader xlsx_sheet ledger_recognizer)
+[ ${#targets[@]} -gt 0 ] || targets=(csv_reader xlsx_reader xlsx_sheet ledger_recognizer xls_reader docx_reader)
 work=$build/fuzz
-mkdir -p "$work"/seeds/{csv,xlsx,sheet} "$work"/corpus "$work"/artifacts
+mkdir -p "$work"/seeds/{csv,xlsx,sheet,xls,docx} "$work"/corpus "$work"/artifacts
 cp "$src"/tests/data/shared/ledgers/*.csv "$work"/seeds/csv/
 cp "$src"/tests/data/shared/ledgers/*.xlsx "$src"/tests/data/ledgers/*.xlsx "$work"/seeds/xlsx/
 # fuzz_xlsx_sheet's seeds: each seed workbook's first worksheet XML, a NUL, its shared strings.
@@ -25,11 +25,15 @@ if command -v unzip >/dev/null; then
             >"$work/seeds/sheet/$(basename "$f" .xlsx).bin"
     done
 fi
+# fuzz_xls_reader's and fuzz_docx_reader's seeds: the .xls and Word ledgers of the tests.
+"$build/tests/fuzz/make_fuzz_seeds" "$work"/seeds/xls "$work"/seeds/docx
 for t in "${targets[@]}"; do
     case $t in
         csv_reader) seeds=("$work"/seeds/csv) ;;
         xlsx_reader) seeds=("$work"/seeds/xlsx) ;;
         xlsx_sheet) seeds=("$work"/seeds/sheet) ;;
+        xls_reader) seeds=("$work"/seeds/xls) ;;
+        docx_reader) seeds=("$work"/seeds/docx) ;;
         *) seeds=("$work"/seeds/csv "$work"/seeds/xlsx) ;;
     esac
     mkdir -p "$work/corpus/$t"

@@ -86,16 +86,17 @@ void ImportWizard::buildFilesPage()
     auto *page = new QWizardPage;
     page->setTitle(tr("Choose the ledgers"));
     page->setSubTitle(
-        tr("Add the .xlsx or .csv ledgers the units sent back; each file is imported on its own, "
-           "all or nothing."));
+        tr("Add the ledgers the units sent back (.xlsx, .xls, .et, .docx or .csv); each file is imported on "
+           "its own, all or nothing."));
     m_files = new QListWidget;
     m_files->setObjectName(QStringLiteral("files"));
     m_files->setSelectionMode(QAbstractItemView::ExtendedSelection);
     auto *add = new QPushButton(tr("&Add files…"));
     auto *remove = new QPushButton(tr("&Remove"));
     connect(add, &QPushButton::clicked, this, [this] {
-        const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Add ledgers"), QString(),
-                                                                tr("Ledgers (*.xlsx *.csv);;All files (*)"));
+        const QStringList paths = QFileDialog::getOpenFileNames(
+            this, tr("Add ledgers"), QString(),
+            tr("Ledgers (*.xlsx *.xls *.et *.docx *.csv *.txt);;All files (*)"));
         addFiles(paths);
     });
     connect(remove, &QPushButton::clicked, this, [this] {
