@@ -9,9 +9,12 @@
 #include "workflow/bulkregistration.h"
 #include "workflow/organizationservice.h"
 #include "workflow/problemservice.h"
+#include "workflow/registersettings.h"
+#include "workflow/registrationnumber.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 
 namespace rectrack::core {
 
@@ -56,6 +59,24 @@ Result<qint64> ensureInspection(Database &db, qint64 unitId, qint64 roundId, Sou
     return OrganizationService(db).addInspection(i);
 }
 
+/// The term a round that starts on @p start is filed under: the one whose period holds that day,
+/// else the latest that began before it, else the first; 0 when the register has no term (the
+/// round is then "other feedback", as a round typed without a term always was).
+qint64 termOf(const QList<Term> &terms, const QDate &start)
+{
+    const Term *best = nullptr;
+    for (const Term &t : terms) {
+        const bool began = !t.start.isValid() || t.start <= start;
+        if (began && (!t.end.isValid() || start <= t.end))
+            return t.id;
+        if (began && (!best || (best->start.isValid() && t.start > best->start)))
+            best = &t;
+    }
+    if (best)
+        return best->id;
+    return terms.isEmpty() ? 0 : terms.first().id;
+}
+
 } // namespace
 
 Result<Workbook> LedgerImporter::readFile(const QString &path, const QString &displayName)
@@ -80,6 +101,107 @@ Result<Workbook> LedgerImporter::readFile(const QString &path, const QString &di
     return CsvReader::read(path, name);
 }
 
+UnitNames::UnitNames(Database &db)
+{
+    for (const Unit &u : OrganizationService(db).units()) {
+        m_byName.insert(u.name, u);
+        const QString key = LedgerRules::unitKey(u.name);
+        if (!m_byKey.contains(key) || u.id < m_byKey.value(key).id)
+            m_byKey.insert(key, u);
+    }
+}
+
+std::optional<Unit> UnitNames::find(const QString &name) const
+{
+    // The name exactly as registered wins over another way of writing it (both may be units).
+    if (const auto exact = m_byName.constFind(name.trimmed()); exact != m_byName.cend())
+        return *exact;
+    const auto it = m_byKey.constFind(LedgerRules::unitKey(name));
+    if (it == m_byKey.cend())
+        return std::nullopt;
+    return *it;
+}
+
+namespace {
+
+/// One unit an import writes to: its inspection, the problems it had before the import (the
+/// identities rows are matched against) and the registration numbers taken in it.
+struct TargetUnit
+{
+    qint64 id = 0;
+    QString name;
+    qint64 inspectionId = 0;
+    int report = 0;                                    ///< index in ImportReport::units
+    QHash<QString, qint64> byNumber;                   ///< registration number → problem
+    QHash<std::pair<QString, QString>, qint64> byText; ///< (text, office) → first problem
+    QHash<qint64, QString> deletedOn;                  ///< soft-deleted problems: deletion date
+    QSet<QString> takenNumbers;                        ///< the register's and the ledger's numbers
+};
+
+/// Reads the problems @p unit had before the import into its lookups. Per row, "WHERE unit_id = ?
+/// AND registration_no = ?" scans the unit's problems (SQLite picks the unit index), which made
+/// large imports quadratic.
+Status loadIdentities(Database &db, TargetUnit &unit)
+{
+    auto q =
+        db.exec(QStringLiteral("SELECT id, description, coalesce(responsible_office, ''), "
+                               "registration_no, deleted_at FROM problems WHERE unit_id = ? ORDER BY id"),
+                {unit.id});
+    if (!q)
+        return q.error();
+    while (q->next()) {
+        const qint64 id = q->value(0).toLongLong();
+        if (!q->value(3).isNull()) {
+            unit.takenNumbers.insert(q->value(3).toString());
+            if (!unit.byNumber.contains(q->value(3).toString()))
+                unit.byNumber.insert(q->value(3).toString(), id);
+        }
+        const std::pair<QString, QString> key{q->value(1).toString(), q->value(2).toString()};
+        if (!unit.byText.contains(key))
+            unit.byText.insert(key, id);
+        if (!q->value(4).isNull())
+            unit.deletedOn.insert(id, q->value(4).toString().left(10));
+    }
+    return okStatus();
+}
+
+/// Registration numbers for imported problems that have none: the register's pattern, one
+/// running number per filled pattern text (units share it when the pattern has no {unit}),
+/// skipping the numbers a unit has already or that the ledger gives another of its rows.
+class NumberSource
+{
+public:
+    NumberSource(Database &db, const QString &round, const QDate &feedback)
+        : m_db(db), m_pattern(SettingsService(db).load().registrationPattern), m_round(round),
+          m_feedback(feedback)
+    {
+    }
+
+    QString next(TargetUnit &unit)
+    {
+        const RegistrationNumber::Fields fields{m_round, unit.name, m_feedback};
+        const QString key = RegistrationNumber::format(m_pattern, fields, 0);
+        auto it = m_seq.find(key);
+        if (it == m_seq.end())
+            it = m_seq.insert(key, RegistrationNumber::nextSeq(m_db, m_pattern, fields));
+        QString number;
+        do {
+            number = RegistrationNumber::format(m_pattern, fields, (*it)++);
+        } while (unit.takenNumbers.contains(number));
+        unit.takenNumbers.insert(number);
+        return number;
+    }
+
+private:
+    Database &m_db;
+    QString m_pattern;
+    QString m_round;
+    QDate m_feedback;
+    QHash<QString, int> m_seq;
+};
+
+} // namespace
+
 ImportReport LedgerImporter::importFile(Database &db, const QString &path, const ImportOptions &options)
 {
     ImportReport report;
@@ -89,8 +211,6 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
         report.errors << ImportIssue{report.file, report.sheet, 0, {}, message};
         return report;
     };
-    if (options.unit.trimmed().isEmpty())
-        return fileError(tr("the unit the ledger belongs to is missing (--unit)."));
 
     auto wb = readFile(path, report.file);
     if (!wb)
@@ -102,11 +222,17 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     ro.map = options.map;
     ro.year = options.feedbackDate.isValid() ? options.feedbackDate.year() : 0;
     ro.fallbackYear = today.year();
+    ro.unit = options.unit.trimmed();
     Error sheetError;
     const int sheetIndex = LedgerRecognizer::chooseSheet(*wb, options.sheet, ro, &sheetError);
     if (sheetIndex < 0)
         return fileError(sheetError.message);
     const RecognizedLedger ledger = LedgerRecognizer::recognize(*wb, wb->sheets[sheetIndex], ro);
+    const bool unitColumn = std::any_of(ledger.columns.cbegin(), ledger.columns.cend(),
+                                        [](const LedgerColumn &c) { return c.field == LedgerField::Unit; });
+    if (ro.unit.isEmpty() && !unitColumn)
+        return fileError(tr("the unit the ledger belongs to is missing (--unit); the ledger has no unit "
+                            "column (被巡察单位) that names it."));
     report.sheet = ledger.sheet;
     report.headerRow = ledger.headerRow;
     report.columns = ledger.columns;
@@ -139,15 +265,12 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
         report.internalError = e.code != ErrorCode::InputRefused;
         report.errors << ImportIssue{report.file, report.sheet, row, {}, e.message};
         report.problems.clear();
+        report.units.clear();
         report.created = report.updated = report.unchanged = report.measures = 0;
         return report;
     };
     OrganizationService org(db);
     ProblemService ps(db);
-    report.unitCreated = !org.unitByName(options.unit).has_value();
-    auto unitId = org.ensureUnit(options.unit);
-    if (!unitId)
-        return fail(unitId.error());
     qint64 roundId = 0;
     if (!options.round.trimmed().isEmpty()) {
         if (auto r = org.roundByLabel(options.round)) {
@@ -156,6 +279,7 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
             Round nr;
             nr.label = options.round.trimmed();
             nr.start = feedback;
+            nr.termId = termOf(org.terms(), feedback);
             auto id = org.addRound(nr);
             if (!id)
                 return fail(id.error());
@@ -163,14 +287,64 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
             report.roundCreated = true;
         }
     }
-    auto inspectionId = ensureInspection(db, *unitId, roundId, options.source, feedback);
-    if (!inspectionId)
-        return fail(inspectionId.error());
+
+    // 3. The units of the rows, in order of first appearance: the register's unit of that name
+    // (written any usual way), else a new one under the name as the ledger writes it.
+    const UnitNames names(db);
+    QHash<QString, int> targetOf; // LedgerRules::unitKey → index in targets
+    QList<TargetUnit> targets;
+    QList<int> rowTarget;
+    rowTarget.reserve(ledger.rows.size());
+    for (const LedgerRow &row : ledger.rows) {
+        const QString key = LedgerRules::unitKey(row.unit);
+        auto known = targetOf.constFind(key);
+        if (known == targetOf.cend()) {
+            TargetUnit t;
+            ImportedUnit u;
+            if (const auto existing = names.find(row.unit)) {
+                t.id = existing->id;
+                t.name = existing->name;
+                if (const Status s = loadIdentities(db, t); !s)
+                    return fail(s.error());
+            } else {
+                auto id = org.ensureUnit(row.unit);
+                if (!id)
+                    return fail(id.error(), row.rowNumber);
+                t.id = *id;
+                t.name = row.unit.trimmed();
+                u.isNew = true;
+                report.newUnits << t.name;
+            }
+            auto inspection = ensureInspection(db, t.id, roundId, options.source, feedback);
+            if (!inspection)
+                return fail(inspection.error());
+            t.inspectionId = *inspection;
+            u.name = t.name;
+            t.report = int(report.units.size());
+            report.units << u;
+            known = targetOf.insert(key, int(targets.size()));
+            targets << t;
+        }
+        TargetUnit &t = targets[*known];
+        if (!row.registrationNo.isEmpty())
+            t.takenNumbers.insert(row.registrationNo);
+        rowTarget << *known;
+    }
+    report.unitCreated = !report.newUnits.isEmpty();
+    if (unitColumn && report.unitCreated)
+        report.warnings << ImportIssue{
+            report.file,
+            report.sheet,
+            0,
+            {},
+            tr("the register has no unit named %1; the import creates %n new unit(s) under the names as "
+               "the ledger writes them.",
+               "", int(report.newUnits.size()))
+                .arg(report.newUnits.join(tr(", ")))};
 
     // New problems go through the bulk path (prepared, audited inserts; the search index
-    // catches up once at the end), matching ones through the services row by row. Identity
-    // without a registration number is looked up in memory: (problem text, responsible office)
-    // of the unit's problems, first id wins as in "ORDER BY id LIMIT 1".
+    // catches up once at the end), matching ones through the services row by row. Rows are
+    // matched against the problems of their unit as they were before this import.
     SearchIndexDeferral searchIndex(db);
     if (!searchIndex.active())
         return fail(searchIndex.error());
@@ -178,47 +352,26 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     if (!facts.active())
         return fail(facts.error());
     BulkRegistration bulk(db);
-    QHash<QString, qint64> byNumber;
-    QHash<qint64, QString> deletedOn; // soft-deleted problems of the unit: their deletion date
-    QHash<std::pair<QString, QString>, qint64> byText;
-    auto remember = [&byText](const std::pair<QString, QString> &key, qint64 id) {
-        if (!byText.contains(key))
-            byText.insert(key, id);
-    };
-    {
-        // Per row, "WHERE unit_id = ? AND registration_no = ?" scans the unit's problems (SQLite
-        // picks the unit index), which made large imports quadratic.
-        auto q =
-            db.exec(QStringLiteral("SELECT id, description, coalesce(responsible_office, ''), "
-                                   "registration_no, deleted_at FROM problems WHERE unit_id = ? ORDER BY id"),
-                    {*unitId});
-        if (!q)
-            return fail(q.error());
-        while (q->next()) {
-            if (!q->value(3).isNull() && !byNumber.contains(q->value(3).toString()))
-                byNumber.insert(q->value(3).toString(), q->value(0).toLongLong());
-            remember({q->value(1).toString(), q->value(2).toString()}, q->value(0).toLongLong());
-            if (!q->value(4).isNull())
-                deletedOn.insert(q->value(0).toLongLong(), q->value(4).toString().left(10));
-        }
-    }
+    NumberSource numbers(db, options.round.trimmed(), feedback);
     QHash<QString, qint64> categoryIds;
 
-    for (const LedgerRow &row : ledger.rows) {
+    for (int i = 0; i < ledger.rows.size(); ++i) {
+        const LedgerRow &row = ledger.rows[i];
+        TargetUnit &unit = targets[rowTarget[i]];
+        ImportedUnit &unitReport = report.units[unit.report];
         ImportedProblem out;
         out.row = row.rowNumber;
+        out.unit = unit.name;
         out.registrationNo = row.registrationNo;
         out.description = row.description;
         out.category = row.category;
         out.state = row.state;
         out.measures = int(row.measures.size());
 
-        qint64 existing = 0;
-        if (!row.registrationNo.isEmpty())
-            existing = byNumber.value(row.registrationNo);
-        else
-            existing = byText.value({row.description.trimmed(), row.responsibleOffice});
-        if (existing > 0 && deletedOn.contains(existing)) {
+        const qint64 existing = !row.registrationNo.isEmpty()
+                                    ? unit.byNumber.value(row.registrationNo)
+                                    : unit.byText.value({row.description.trimmed(), row.responsibleOffice});
+        if (existing > 0 && unit.deletedOn.contains(existing)) {
             // A problem deleted from the register stays deleted: the row changes nothing.
             report.warnings << ImportIssue{
                 report.file, report.sheet, row.rowNumber, QString(),
@@ -226,10 +379,11 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
                    "is skipped; restore it (Edit → Deleted problems) to update it "
                    "from the ledger.")
                     .arg(row.registrationNo.isEmpty() ? row.description.left(20) : row.registrationNo,
-                         deletedOn.value(existing))};
+                         unit.deletedOn.value(existing))};
             out.id = existing;
             out.action = ImportedProblem::Action::Unchanged;
             report.unchanged++;
+            unitReport.unchanged++;
             report.problems << out;
             continue;
         }
@@ -242,6 +396,7 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
                 return fail(Error{ErrorCode::Internal, tr("problem #%1 cannot be read.").arg(existing)},
                             row.rowNumber);
             out.id = existing;
+            out.registrationNo = p->registrationNo;
             bool changed = false;
             const QDate when = std::max(today, p->feedbackDate);
             if (!row.progress.isEmpty() && row.progress != p->progress) {
@@ -267,14 +422,15 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
             }
             out.action = changed ? ImportedProblem::Action::Updated : ImportedProblem::Action::Unchanged;
             (changed ? report.updated : report.unchanged)++;
+            (changed ? unitReport.updated : unitReport.unchanged)++;
             report.problems << out;
             continue;
         }
 
         Problem p;
-        p.registrationNo = row.registrationNo;
-        p.inspectionId = *inspectionId;
-        p.unitId = *unitId;
+        p.registrationNo = row.registrationNo.isEmpty() ? numbers.next(unit) : row.registrationNo;
+        p.inspectionId = unit.inspectionId;
+        p.unitId = unit.id;
         p.source = options.source;
         if (!row.category.isEmpty()) {
             auto known = categoryIds.constFind(row.category);
@@ -303,7 +459,7 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
             m.content = text;
             m.type = row.immediate ? MeasureType::Immediate
                                    : (row.longTerm ? MeasureType::LongTerm : MeasureType::Deadline);
-            m.owner = row.responsibleOffice;
+            m.owner = row.responsiblePerson; // 责任人: the person, not the office
             m.deadline = row.deadline;
             m.deadlineNote = row.deadlineNote;
             m.state = measureStateFor(row.state);
@@ -312,13 +468,13 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
         auto id = bulk.registerProblem(p, measures, feedback);
         if (!id)
             return fail(id.error(), row.rowNumber);
-        remember({p.description.trimmed(), sqlText(p.responsibleOffice).toString()}, *id);
-        if (!p.registrationNo.isEmpty())
-            byNumber.insert(p.registrationNo, *id);
+        out.registrationNo = p.registrationNo;
         out.id = options.dryRun ? 0 : *id;
         out.action = ImportedProblem::Action::Created;
         ++report.created;
         report.measures += int(measures.size());
+        ++unitReport.created;
+        unitReport.measures += int(measures.size());
         report.problems << out;
     }
 

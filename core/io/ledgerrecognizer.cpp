@@ -404,13 +404,17 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
     const int problemCol = col(LedgerField::Problem);
     const int seqCol = col(LedgerField::Seq);
     const int categoryCol = col(LedgerField::Category);
+    const int unitCol = col(LedgerField::Unit);
     int lastIndex = 0;
     for (const LedgerColumn &c : L.columns)
         lastIndex = std::max(lastIndex, c.index);
     QString section;
     QString columnCategory;  // the last category written in the category column, filled down
     int lastProblemRow = -1; // sheet row index of the last problem row or of its continuation
-    QHash<QString, int> rowOfNumber;
+    // Identity within a unit (DESIGN.md §6): (unit, registration number), else (unit, problem
+    // text, responsible office); the row that first had it.
+    QHash<std::pair<QString, QString>, int> rowOfNumber;
+    QHash<QStringList, int> rowOfText;
     auto addCategory = [&L](const QString &c) {
         if (!c.isEmpty() && !L.categories.contains(c))
             L.categories << c;
@@ -524,7 +528,7 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
         // Only the row number or a category merged down from above: nothing to import.
         bool content = false;
         for (const auto &[c, t] : texts)
-            content = content || (c != seqCol && c != categoryCol);
+            content = content || (c != seqCol && c != categoryCol && c != unitCol);
         if (!content && problemMerged.isEmpty()) {
             ++L.skippedRows;
             continue;
@@ -562,6 +566,15 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             }
         }
         row.registrationNo = LedgerRules::toHalfWidth(value(LedgerField::RegistrationNo)).trimmed();
+        row.unit = value(LedgerField::Unit).simplified();
+        if (row.unit.isEmpty())
+            row.unit = o.unit.trimmed();
+        if (row.unit.isEmpty() && unitCol >= 0) {
+            L.errors << issue(rowNo, headerOf(unitCol),
+                              tr("the unit cell is empty; write the unit the problem belongs to, or name "
+                                 "it with --unit."));
+            continue;
+        }
         // An empty category cell is read as the category above it (a merged cell saved as CSV, or
         // an office that writes each category once), until a section row starts another.
         const QString cat = value(LedgerField::Category);
@@ -636,15 +649,30 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
         }
         row.note = notes.join(u'\n');
 
+        const QString unitKey = LedgerRules::unitKey(row.unit);
         if (!row.registrationNo.isEmpty()) {
-            if (rowOfNumber.contains(row.registrationNo)) {
+            const std::pair<QString, QString> key{unitKey, row.registrationNo};
+            if (rowOfNumber.contains(key)) {
                 L.errors << issue(rowNo, headerOf(col(LedgerField::RegistrationNo)),
                                   tr("the registration number %1 is also used in row %2.")
                                       .arg(row.registrationNo)
-                                      .arg(rowOfNumber.value(row.registrationNo)));
+                                      .arg(rowOfNumber.value(key)));
                 continue;
             }
-            rowOfNumber.insert(row.registrationNo, rowNo);
+            rowOfNumber.insert(key, rowNo);
+        } else {
+            // Two rows that would match one problem are never merged silently (issue #18): the
+            // second row's measures and deadline would be lost.
+            const QStringList key{unitKey, row.description.trimmed(), row.responsibleOffice};
+            if (rowOfText.contains(key)) {
+                L.errors << issue(rowNo, headerOf(problemCol),
+                                  tr("the problem text and responsible office are the same as in row %1, so "
+                                     "both rows would be one problem; merge the rows, or give each a "
+                                     "registration number.")
+                                      .arg(rowOfText.value(key)));
+                continue;
+            }
+            rowOfText.insert(key, rowNo);
         }
         L.rows.append(row);
         lastProblemRow = r;

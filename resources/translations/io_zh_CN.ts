@@ -23,10 +23,6 @@
 <context>
     <name>rectrack::cli::ExportCmd</name>
     <message>
-        <source>Usage: rectrack-cli export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE]</source>
-        <translation>用法：rectrack-cli export 数据库 --ledger problems|measures|clues -o 文件.xlsx|文件.csv [--unit 单位] [--round 轮次] [--state 状态]</translation>
-    </message>
-    <message>
         <source>Unknown ledger &quot;%1&quot; (problems, measures or clues).</source>
         <translation>未知的台账“%1”（problems、measures 或 clues）。</translation>
     </message>
@@ -48,6 +44,28 @@
             <numerusform>已向 %1 写入 %n 行。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Usage: rectrack-cli export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE]
+       rectrack-cli export DB --ledger problems|measures --by-unit -o DIR [--unit NAME] [--round LABEL] [--state STATE]</source>
+        <translation>用法：rectrack-cli export 数据库 --ledger problems|measures|clues -o 文件.xlsx|文件.csv [--unit 单位] [--round 轮次] [--state 状态]
+       rectrack-cli export 数据库 --ledger problems|measures --by-unit -o 文件夹 [--unit 单位] [--round 轮次] [--state 状态]</translation>
+    </message>
+    <message>
+        <source>--by-unit writes the problem or the rectification ledger, not clues.</source>
+        <translation>--by-unit 只能导出问题台账或整改台账，不能导出线索台账。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s) written to %2.</source>
+        <translation>
+            <numerusform>%1：%n 行已写入 %2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ledger(s) written to %1.</source>
+        <translation>
+            <numerusform>%n 份台账已写入 %1。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rectrack::cli::ImportCmd</name>
@@ -64,14 +82,6 @@
         <translation>未变</translation>
     </message>
     <message>
-        <source>Usage: rectrack-cli import DB FILE --unit NAME [--round LABEL] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet NAME] [--map HEADER=field]... [--dry-run]</source>
-        <translation>用法：rectrack-cli import 台账文件 文件 --unit 单位 [--round 轮次] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet 工作表] [--map 表头=字段]... [--dry-run]</translation>
-    </message>
-    <message>
-        <source>Name the unit the ledger belongs to with --unit NAME.</source>
-        <translation>请用 --unit 单位 指定台账所属的被巡察单位。</translation>
-    </message>
-    <message>
         <source>Unknown source level &quot;%1&quot; (central, provincial, municipal or district).</source>
         <translation>未知的来源层级“%1”（central、provincial、municipal 或 district）。</translation>
     </message>
@@ -80,8 +90,8 @@
         <translation>日期“%1”无效，请写成 YYYY-MM-DD。</translation>
     </message>
     <message>
-        <source>--map %1: write HEADER=field, field one of seq, registrationNo, category, problem, measures, leadLeader, responsibleOffice, responsiblePerson, deadline, progress, status, evidence, note, ignore.</source>
-        <translation>--map %1：请写成 表头=字段，字段为 seq、registrationNo、category、problem、measures、leadLeader、responsibleOffice、responsiblePerson、deadline、progress、status、evidence、note、ignore 之一。</translation>
+        <source>--map %1: write HEADER=field, field one of seq, registrationNo, category, problem, measures, leadLeader, responsibleOffice, responsiblePerson, unit, deadline, progress, status, evidence, note, ignore.</source>
+        <translation>--map %1：请写成 表头=字段，字段为 seq、registrationNo、category、problem、measures、leadLeader、responsibleOffice、responsiblePerson、unit、deadline、progress、status、evidence、note、ignore 之一。</translation>
     </message>
     <message>
         <source>warning: %1</source>
@@ -109,12 +119,6 @@
         <source>Dry run: nothing was changed. The import would make:</source>
         <translation>试运行：未作任何改动。导入将会：</translation>
     </message>
-    <message numerus="yes">
-        <source>row %1: %2, %3, %n measure(s), %4</source>
-        <translation>
-            <numerusform>第%1行：%2，%3，%n 项措施，%4</numerusform>
-        </translation>
-    </message>
     <message>
         <source>New unit: %1</source>
         <translation>新建单位：%1</translation>
@@ -126,6 +130,20 @@
     <message>
         <source>%1 problems: %2 new (%3 measures), %4 updated, %5 unchanged; %6 categories; %7 rows skipped (title, section, blank, hidden and summary rows).</source>
         <translation>共 %1 个问题：新增 %2 个（%3 项措施），更新 %4 个，未变 %5 个；%6 个问题类别；跳过 %7 行（标题、分类、空白、隐藏和合计行）。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli import DB FILE [--unit NAME] [--round LABEL] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet NAME] [--map HEADER=field]... [--dry-run]</source>
+        <translation>用法：rectrack-cli import 数据库 文件 [--unit 单位] [--round 轮次] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet 工作表] [--map 表头=字段]... [--dry-run]</translation>
+    </message>
+    <message numerus="yes">
+        <source>row %1: %2, %3, %4, %n measure(s), %5</source>
+        <translation>
+            <numerusform>第%1行：%2，编号 %3，%4，%n 项措施，%5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 new (%3 measures), %4 updated, %5 unchanged</source>
+        <translation>%1：新增 %2 个（%3 项措施），更新 %4 个，未变 %5 个</translation>
     </message>
 </context>
 <context>
@@ -340,6 +358,10 @@
         <source>row %1, column %2: %3 characters, cut to Excel&apos;s limit of %4; export as .csv to keep the whole text.</source>
         <translation>第%1行，“%2”列：共 %3 个字符，超过 Excel 单元格上限，已截为 %4 个字符；如需保留全文，请导出为 .csv 文件。</translation>
     </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::core::LedgerImporter</name>
@@ -360,10 +382,6 @@
         <translation>%1 不是可读取的 .xlsx 工作簿：它不是 zip 压缩包。</translation>
     </message>
     <message>
-        <source>the unit the ledger belongs to is missing (--unit).</source>
-        <translation>缺少台账所属的单位（--unit）。</translation>
-    </message>
-    <message>
         <source>--map names a header the ledger does not have.</source>
         <translation>--map 指定的表头在台账中不存在。</translation>
     </message>
@@ -374,6 +392,20 @@
     <message>
         <source>the problem %1 was deleted from the register on %2, so this row is skipped; restore it (Edit → Deleted problems) to update it from the ledger.</source>
         <translation>问题 %1 已于 %2 从台账中删除，本行已跳过；如需按本台账更新，请先恢复该问题（编辑 → 已删除的问题）。</translation>
+    </message>
+    <message>
+        <source>the unit the ledger belongs to is missing (--unit); the ledger has no unit column (被巡察单位) that names it.</source>
+        <translation>未指定台账所属单位（--unit），台账中也没有注明单位的列（被巡察单位）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>the register has no unit named %1; the import creates %n new unit(s) under the names as the ledger writes them.</source>
+        <translation>
+            <numerusform>登记簿中没有单位 %1，导入将按台账中的写法新建 %n 个单位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -454,6 +486,14 @@
         <source>%1 is a text file and has no sheets; --sheet applies to .xlsx workbooks only.</source>
         <translation>%1 是文本文件，没有工作表；--sheet 只适用于 .xlsx 工作簿。</translation>
     </message>
+    <message>
+        <source>the unit cell is empty; write the unit the problem belongs to, or name it with --unit.</source>
+        <translation>单位为空；请填写该问题所属单位，或用 --unit 指定。</translation>
+    </message>
+    <message>
+        <source>the problem text and responsible office are the same as in row %1, so both rows would be one problem; merge the rows, or give each a registration number.</source>
+        <translation>问题描述和责任单位与第%1行相同，两行会被当作同一个问题；请合并这两行，或为每行填写问题编号。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::core::LedgerRules</name>
@@ -532,6 +572,10 @@
     <message>
         <source>Closed out</source>
         <translation>已销号</translation>
+    </message>
+    <message>
+        <source>inspected unit</source>
+        <translation>被巡察单位</translation>
     </message>
 </context>
 <context>

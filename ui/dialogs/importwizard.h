@@ -66,6 +66,8 @@ struct ImportFileEntry
     core::ImportReport result;                  ///< the real import's report
 
     QString fileName() const;
+    /// Whether the recognised sheet has a unit column (a combined ledger, 汇总台账).
+    bool hasUnitColumn() const;
     bool hasErrors() const { return !readError.isEmpty() || !preview.errors.isEmpty(); }
 };
 
