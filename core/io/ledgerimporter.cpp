@@ -200,24 +200,20 @@ private:
     QHash<QString, int> m_seq;
 };
 
-} // namespace
-
-ImportReport LedgerImporter::importFile(Database &db, const QString &path, const ImportOptions &options)
+/// Stage 1: reads the file, chooses the sheet and recognises it; the report takes the sheet,
+/// header, columns, issues and counts. Empty when the file cannot be imported (the report says
+/// why): unreadable, no ledger sheet, no unit for its rows, or errors in its cells.
+std::optional<RecognizedLedger> recognizeLedger(Database &db, const QString &path,
+                                                const ImportOptions &options, ImportReport &report)
 {
-    ImportReport report;
-    report.dryRun = options.dryRun;
-    report.file = options.displayName.isEmpty() ? QFileInfo(path).fileName() : options.displayName;
     auto fileError = [&report](const QString &message) {
         report.errors << ImportIssue{report.file, report.sheet, 0, {}, message};
-        return report;
+        return std::nullopt;
     };
-
-    auto wb = readFile(path, report.file);
+    auto wb = LedgerImporter::readFile(path, report.file);
     if (!wb)
         return fileError(wb.error().message);
-
     const QDate today = db.clock().today();
-    const QDate feedback = options.feedbackDate.isValid() ? options.feedbackDate : today;
     RecognizerOptions ro;
     ro.map = options.map;
     ro.year = options.feedbackDate.isValid() ? options.feedbackDate.year() : 0;
@@ -227,12 +223,13 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     const int sheetIndex = LedgerRecognizer::chooseSheet(*wb, options.sheet, ro, &sheetError);
     if (sheetIndex < 0)
         return fileError(sheetError.message);
-    const RecognizedLedger ledger = LedgerRecognizer::recognize(*wb, wb->sheets[sheetIndex], ro);
+    RecognizedLedger ledger = LedgerRecognizer::recognize(*wb, wb->sheets[sheetIndex], ro);
     const bool unitColumn = std::any_of(ledger.columns.cbegin(), ledger.columns.cend(),
                                         [](const LedgerColumn &c) { return c.field == LedgerField::Unit; });
     if (ro.unit.isEmpty() && !unitColumn)
-        return fileError(tr("the unit the ledger belongs to is missing (--unit); the ledger has no unit "
-                            "column (被巡察单位) that names it."));
+        return fileError(
+            LedgerImporter::tr("the unit the ledger belongs to is missing (--unit); the ledger has "
+                               "no unit column (被巡察单位) that names it."));
     report.sheet = ledger.sheet;
     report.headerRow = ledger.headerRow;
     report.columns = ledger.columns;
@@ -247,54 +244,54 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
                 return c.mapped && (c.header.simplified() == key || c.header.simplified().endsWith(key));
             });
         if (!used && ledger.headerRow > 0)
-            report.warnings << ImportIssue{report.file, report.sheet, ledger.headerRow, it.key(),
-                                           tr("--map names a header the ledger does not have.")};
+            report.warnings << ImportIssue{
+                report.file, report.sheet, ledger.headerRow, it.key(),
+                LedgerImporter::tr("--map names a header the ledger does not have.")};
     }
     if (!report.ok())
-        return report;
+        return std::nullopt;
+    return ledger;
+}
 
-    // 2. Write (or rehearse) everything in one transaction, in a page cache that holds it.
-    const BulkWriteCache cache(db, 256);
-    Transaction tx(db);
-    if (!tx.active()) {
-        report.internalError = true;
-        return fileError(tx.error().message);
-    }
-    auto fail = [&](const Error &e, int row = 0) {
-        tx.rollback();
-        report.internalError = e.code != ErrorCode::InputRefused;
-        report.errors << ImportIssue{report.file, report.sheet, row, {}, e.message};
-        report.problems.clear();
-        report.units.clear();
-        report.created = report.updated = report.unchanged = report.measures = 0;
-        return report;
-    };
-    OrganizationService org(db);
-    ProblemService ps(db);
-    qint64 roundId = 0;
-    if (!options.round.trimmed().isEmpty()) {
-        if (auto r = org.roundByLabel(options.round)) {
-            roundId = r->id;
-        } else {
-            Round nr;
-            nr.label = options.round.trimmed();
-            nr.start = feedback;
-            nr.termId = termOf(org.terms(), feedback);
-            auto id = org.addRound(nr);
-            if (!id)
-                return fail(id.error());
-            roundId = *id;
-            report.roundCreated = true;
-        }
-    }
+/// Stage 2: the round of the import (0 for none), created under the register's term when the
+/// register does not have it.
+Result<qint64> ensureRound(OrganizationService &org, const ImportOptions &options, const QDate &feedback,
+                           ImportReport &report)
+{
+    if (options.round.trimmed().isEmpty())
+        return qint64(0);
+    if (auto r = org.roundByLabel(options.round))
+        return r->id;
+    Round nr;
+    nr.label = options.round.trimmed();
+    nr.start = feedback;
+    nr.termId = termOf(org.terms(), feedback);
+    auto id = org.addRound(nr);
+    if (id)
+        report.roundCreated = true;
+    return id;
+}
 
-    // 3. The units of the rows, in order of first appearance: the register's unit of that name
-    // (written any usual way), else a new one under the name as the ledger writes it.
+/// The units an import writes to, and which of them each ledger row goes to.
+struct ImportTargets
+{
+    QList<TargetUnit> units;
+    QList<int> ofRow;  ///< per ledger row: index in units
+    int failedRow = 0; ///< the row whose unit could not be created, when resolveUnits fails
+};
+
+/// Stage 3: the unit of each row, in order of first appearance: the register's unit of that
+/// name (written any usual way, UnitNames), else a new one under the name as the ledger writes
+/// it (listed in a warning when the names come from a unit column); each with its inspection of
+/// (unit, round, source) and the identities of its problems before the import.
+Result<ImportTargets> resolveUnits(Database &db, OrganizationService &org, const RecognizedLedger &ledger,
+                                   qint64 roundId, const ImportOptions &options, const QDate &feedback,
+                                   ImportReport &report)
+{
     const UnitNames names(db);
-    QHash<QString, int> targetOf; // LedgerRules::unitKey → index in targets
-    QList<TargetUnit> targets;
-    QList<int> rowTarget;
-    rowTarget.reserve(ledger.rows.size());
+    QHash<QString, int> targetOf; // LedgerRules::unitKey → index in units
+    ImportTargets targets;
+    targets.ofRow.reserve(ledger.rows.size());
     for (const LedgerRow &row : ledger.rows) {
         const QString key = LedgerRules::unitKey(row.unit);
         auto known = targetOf.constFind(key);
@@ -305,11 +302,13 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
                 t.id = existing->id;
                 t.name = existing->name;
                 if (const Status s = loadIdentities(db, t); !s)
-                    return fail(s.error());
+                    return s.error();
             } else {
                 auto id = org.ensureUnit(row.unit);
-                if (!id)
-                    return fail(id.error(), row.rowNumber);
+                if (!id) {
+                    targets.failedRow = row.rowNumber;
+                    return id.error();
+                }
                 t.id = *id;
                 t.name = row.unit.trimmed();
                 u.isNew = true;
@@ -317,30 +316,147 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
             }
             auto inspection = ensureInspection(db, t.id, roundId, options.source, feedback);
             if (!inspection)
-                return fail(inspection.error());
+                return inspection.error();
             t.inspectionId = *inspection;
             u.name = t.name;
             t.report = int(report.units.size());
             report.units << u;
-            known = targetOf.insert(key, int(targets.size()));
-            targets << t;
+            known = targetOf.insert(key, int(targets.units.size()));
+            targets.units << t;
         }
-        TargetUnit &t = targets[*known];
+        TargetUnit &t = targets.units[*known];
         if (!row.registrationNo.isEmpty())
             t.takenNumbers.insert(row.registrationNo);
-        rowTarget << *known;
+        targets.ofRow << *known;
     }
     report.unitCreated = !report.newUnits.isEmpty();
+    const bool unitColumn = std::any_of(ledger.columns.cbegin(), ledger.columns.cend(),
+                                        [](const LedgerColumn &c) { return c.field == LedgerField::Unit; });
     if (unitColumn && report.unitCreated)
         report.warnings << ImportIssue{
             report.file,
             report.sheet,
             0,
             {},
-            tr("the register has no unit named %1; the import creates %n new unit(s) under the names as "
-               "the ledger writes them.",
-               "", int(report.newUnits.size()))
-                .arg(report.newUnits.join(tr(", ")))};
+            LedgerImporter::tr(
+                "the register has no unit named %1; the import creates %n new unit(s) under the "
+                "names as the ledger writes them.",
+                "", int(report.newUnits.size()))
+                .arg(report.newUnits.join(LedgerImporter::tr(", ")))};
+    return targets;
+}
+
+/// Stage 4a: a row that matches a problem of its unit updates that problem's progress (a dated
+/// progress entry) and state (history, and its measures' states); deadlines, leaders and
+/// measure texts stay. Returns whether anything changed.
+Result<bool> updateProblem(ProblemService &ps, qint64 id, const LedgerRow &row, const QDate &today,
+                           ImportedProblem &out)
+{
+    const auto p = ps.problem(id);
+    if (!p)
+        return Error{ErrorCode::Internal, LedgerImporter::tr("problem #%1 cannot be read.").arg(id)};
+    out.id = id;
+    out.registrationNo = p->registrationNo;
+    bool changed = false;
+    const QDate when = std::max(today, p->feedbackDate);
+    if (!row.progress.isEmpty() && row.progress != p->progress) {
+        ProgressEntry e;
+        e.problemId = id;
+        e.date = when;
+        e.text = row.progress;
+        if (auto entry = ps.addProgress(e); !entry)
+            return entry.error();
+        changed = true;
+    }
+    // addProgress moves a registered problem to in progress: compare with the state now.
+    const auto now = ps.problem(id);
+    if (now && now->state != row.state) {
+        if (const Status s = ps.writeState(id, row.state, when); !s)
+            return s.error();
+        for (const Measure &m : ps.measures(id)) {
+            if (const Status s = ps.setMeasureState(m.id, measureStateFor(row.state), when); !s)
+                return s.error();
+        }
+        changed = true;
+    }
+    return changed;
+}
+
+/// Stage 4b: the problem and measures a new row registers: the ledger's fields, its number or
+/// else @p number, the measures in the problem's state with the row's 责任人 as their owner.
+std::pair<Problem, QList<Measure>> newProblem(const LedgerRow &row, const TargetUnit &unit,
+                                              const QString &number, qint64 categoryId,
+                                              const ImportOptions &options, const QDate &feedback)
+{
+    Problem p;
+    p.registrationNo = row.registrationNo.isEmpty() ? number : row.registrationNo;
+    p.inspectionId = unit.inspectionId;
+    p.unitId = unit.id;
+    p.source = options.source;
+    p.categoryId = categoryId;
+    p.description = row.description;
+    p.responsibleOffice = row.responsibleOffice;
+    p.leadLeader = row.leadLeader;
+    p.responsiblePerson = row.responsiblePerson;
+    p.deadline = row.deadline;
+    p.deadlineNote = row.deadlineNote;
+    p.immediate = row.immediate;
+    p.state = row.state;
+    p.feedbackDate = feedback;
+    p.progress = row.progress;
+    p.note = row.note;
+    QList<Measure> measures;
+    for (const QString &text : row.measures) {
+        Measure m;
+        m.content = text;
+        m.type = row.immediate ? MeasureType::Immediate
+                               : (row.longTerm ? MeasureType::LongTerm : MeasureType::Deadline);
+        m.owner = row.responsiblePerson; // 责任人: the person, not the office
+        m.deadline = row.deadline;
+        m.deadlineNote = row.deadlineNote;
+        m.state = measureStateFor(row.state);
+        measures << m;
+    }
+    return {p, measures};
+}
+
+} // namespace
+
+ImportReport LedgerImporter::importFile(Database &db, const QString &path, const ImportOptions &options)
+{
+    ImportReport report;
+    report.dryRun = options.dryRun;
+    report.file = options.displayName.isEmpty() ? QFileInfo(path).fileName() : options.displayName;
+    const std::optional<RecognizedLedger> ledger = recognizeLedger(db, path, options, report);
+    if (!ledger)
+        return report;
+    const QDate today = db.clock().today();
+    const QDate feedback = options.feedbackDate.isValid() ? options.feedbackDate : today;
+
+    // Write (or rehearse) everything in one transaction, in a page cache that holds it.
+    const BulkWriteCache cache(db, 256);
+    Transaction tx(db);
+    auto fail = [&](const Error &e, int row = 0) {
+        tx.rollback();
+        report.internalError = e.code != ErrorCode::InputRefused;
+        report.errors << ImportIssue{report.file, report.sheet, row, {}, e.message};
+        report.problems.clear();
+        report.units.clear();
+        report.created = report.updated = report.unchanged = report.measures = 0;
+        return report;
+    };
+    if (!tx.active())
+        return fail(tx.error());
+    OrganizationService org(db);
+    ProblemService ps(db);
+    const auto roundId = ensureRound(org, options, feedback, report);
+    if (!roundId)
+        return fail(roundId.error());
+    ImportTargets targets;
+    if (auto t = resolveUnits(db, org, *ledger, *roundId, options, feedback, report))
+        targets = std::move(*t);
+    else
+        return fail(t.error(), targets.failedRow);
 
     // New problems go through the bulk path (prepared, audited inserts; the search index
     // catches up once at the end), matching ones through the services row by row. Rows are
@@ -355,9 +471,9 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     NumberSource numbers(db, options.round.trimmed(), feedback);
     QHash<QString, qint64> categoryIds;
 
-    for (int i = 0; i < ledger.rows.size(); ++i) {
-        const LedgerRow &row = ledger.rows[i];
-        TargetUnit &unit = targets[rowTarget[i]];
+    for (int i = 0; i < ledger->rows.size(); ++i) {
+        const LedgerRow &row = ledger->rows[i];
+        TargetUnit &unit = targets.units[targets.ofRow[i]];
         ImportedUnit &unitReport = report.units[unit.report];
         ImportedProblem out;
         out.row = row.rowNumber;
@@ -391,47 +507,17 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
             // The update triggers of the search index need the row indexed already.
             if (const Status s = searchIndex.catchUp(); !s)
                 return fail(s.error(), row.rowNumber);
-            const auto p = ps.problem(existing);
-            if (!p)
-                return fail(Error{ErrorCode::Internal, tr("problem #%1 cannot be read.").arg(existing)},
-                            row.rowNumber);
-            out.id = existing;
-            out.registrationNo = p->registrationNo;
-            bool changed = false;
-            const QDate when = std::max(today, p->feedbackDate);
-            if (!row.progress.isEmpty() && row.progress != p->progress) {
-                ProgressEntry e;
-                e.problemId = existing;
-                e.date = when;
-                e.text = row.progress;
-                auto id = ps.addProgress(e);
-                if (!id)
-                    return fail(id.error(), row.rowNumber);
-                changed = true;
-            }
-            // addProgress moves a registered problem to in progress: compare with the state now.
-            const auto now = ps.problem(existing);
-            if (now && now->state != row.state) {
-                if (const Status s = ps.writeState(existing, row.state, when); !s)
-                    return fail(s.error(), row.rowNumber);
-                for (const Measure &m : ps.measures(existing)) {
-                    if (const Status s = ps.setMeasureState(m.id, measureStateFor(row.state), when); !s)
-                        return fail(s.error(), row.rowNumber);
-                }
-                changed = true;
-            }
-            out.action = changed ? ImportedProblem::Action::Updated : ImportedProblem::Action::Unchanged;
-            (changed ? report.updated : report.unchanged)++;
-            (changed ? unitReport.updated : unitReport.unchanged)++;
+            const auto changed = updateProblem(ps, existing, row, today, out);
+            if (!changed)
+                return fail(changed.error(), row.rowNumber);
+            out.action = *changed ? ImportedProblem::Action::Updated : ImportedProblem::Action::Unchanged;
+            (*changed ? report.updated : report.unchanged)++;
+            (*changed ? unitReport.updated : unitReport.unchanged)++;
             report.problems << out;
             continue;
         }
 
-        Problem p;
-        p.registrationNo = row.registrationNo.isEmpty() ? numbers.next(unit) : row.registrationNo;
-        p.inspectionId = unit.inspectionId;
-        p.unitId = unit.id;
-        p.source = options.source;
+        qint64 categoryId = 0;
         if (!row.category.isEmpty()) {
             auto known = categoryIds.constFind(row.category);
             if (known == categoryIds.cend()) {
@@ -440,35 +526,14 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
                     return fail(cat.error(), row.rowNumber);
                 known = categoryIds.insert(row.category, *cat);
             }
-            p.categoryId = *known;
+            categoryId = *known;
         }
-        p.description = row.description;
-        p.responsibleOffice = row.responsibleOffice;
-        p.leadLeader = row.leadLeader;
-        p.responsiblePerson = row.responsiblePerson;
-        p.deadline = row.deadline;
-        p.deadlineNote = row.deadlineNote;
-        p.immediate = row.immediate;
-        p.state = row.state;
-        p.feedbackDate = feedback;
-        p.progress = row.progress;
-        p.note = row.note;
-        QList<Measure> measures;
-        for (const QString &text : row.measures) {
-            Measure m;
-            m.content = text;
-            m.type = row.immediate ? MeasureType::Immediate
-                                   : (row.longTerm ? MeasureType::LongTerm : MeasureType::Deadline);
-            m.owner = row.responsiblePerson; // 责任人: the person, not the office
-            m.deadline = row.deadline;
-            m.deadlineNote = row.deadlineNote;
-            m.state = measureStateFor(row.state);
-            measures << m;
-        }
-        auto id = bulk.registerProblem(p, measures, feedback);
+        const QString number = row.registrationNo.isEmpty() ? numbers.next(unit) : QString();
+        const auto [problem, measures] = newProblem(row, unit, number, categoryId, options, feedback);
+        auto id = bulk.registerProblem(problem, measures, feedback);
         if (!id)
             return fail(id.error(), row.rowNumber);
-        out.registrationNo = p.registrationNo;
+        out.registrationNo = problem.registrationNo;
         out.id = options.dryRun ? 0 : *id;
         out.action = ImportedProblem::Action::Created;
         ++report.created;
