@@ -1231,6 +1231,20 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <source>    %1: %2 new, %3 updated, %4 unchanged.</source>
         <translation>    %1：新增 %2 个，更新 %3 个，未变 %4 个。</translation>
     </message>
+    <message>
+        <source>Export ledgers by unit</source>
+        <translation>按单位导出台账</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ledger(s), one per unit, written to %1.</source>
+        <translation>
+            <numerusform>已按单位写出 %n 份台账到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export ledgers by &amp;unit…</source>
+        <translation>按单位导出台账(&amp;U)…</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::LedgerImportCommand</name>

@@ -1,5 +1,6 @@
 #include "importwizard.h"
 
+#include "io/ledgerexporter.h"
 #include "io/ledgerrules.h"
 #include "io/ledgertemplate.h"
 #include "io/unitproposal.h"
@@ -888,6 +889,24 @@ void ImportWizard::exportTemplate(MainWindow *window)
         QMessageBox::warning(window, tr("Export template"), s.error().message);
 }
 
+void ImportWizard::exportByUnit(MainWindow *window)
+{
+    core::Database *db = window->database();
+    if (!db)
+        return;
+    const QString dir = QFileDialog::getExistingDirectory(window, tr("Export ledgers by unit"));
+    if (dir.isEmpty())
+        return;
+    auto files = core::LedgerExporter::exportByUnit(*db, core::ExportOptions{}, dir);
+    if (!files) {
+        QMessageBox::warning(window, tr("Export ledgers by unit"), files.error().message);
+        return;
+    }
+    QMessageBox::information(
+        window, tr("Export ledgers by unit"),
+        tr("%n ledger(s), one per unit, written to %1.", "", int(files->size())).arg(dir));
+}
+
 void ImportWizard::installActions(MainWindow *window, QMenu *menu, const std::function<void()> &changed)
 {
     QAction *import =
@@ -896,6 +915,9 @@ void ImportWizard::installActions(MainWindow *window, QMenu *menu, const std::fu
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     QAction *tpl = menu->addAction(tr("Export &template…"), window, [window] { exportTemplate(window); });
     tpl->setObjectName(QStringLiteral("exportTemplate"));
+    QAction *byUnit =
+        menu->addAction(tr("Export ledgers by &unit…"), window, [window] { exportByUnit(window); });
+    byUnit->setObjectName(QStringLiteral("exportLedgersByUnit"));
 }
 
 } // namespace rectrack::ui
