@@ -230,8 +230,11 @@ namespace LedgerStages {
 
 RowTexts rowTexts(const Sheet &sheet, int r)
 {
+    // The row's own cells: Sheet::columnCount() walks every row, and called per row it made
+    // recognition quadratic in the rows.
     RowTexts texts;
-    for (int c = 0; c < sheet.columnCount(); ++c) {
+    const int width = r >= 0 && r < sheet.rows.size() ? int(sheet.rows[r].cells.size()) : 0;
+    for (int c = 0; c < width; ++c) {
         if (sheet.hiddenColumns.contains(c))
             continue;
         const QString t = raw(sheet, r, c);
