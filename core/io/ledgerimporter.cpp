@@ -255,8 +255,8 @@ std::optional<RecognizedLedger> recognizeLedger(Database &db, const QString &pat
 
 /// Stage 2: the round of the import (0 for none), created under the register's term when the
 /// register does not have it.
-Result<qint64> ensureRound(OrganizationService &org, const ImportOptions &options, const QDate &feedback,
-                           ImportReport &report)
+Result<qint64> ensureRound(Database &db, OrganizationService &org, const ImportOptions &options,
+                           const QDate &feedback, ImportReport &report)
 {
     if (options.round.trimmed().isEmpty())
         return qint64(0);
@@ -266,6 +266,10 @@ Result<qint64> ensureRound(OrganizationService &org, const ImportOptions &option
     nr.label = options.round.trimmed();
     nr.start = feedback;
     nr.termId = termOf(org.terms(), feedback);
+    // The register's default deadlines of a new round, as a round typed on registration gets.
+    const RegisterSettings settings = SettingsService(db).load();
+    nr.planMonths = settings.defaultPlanMonths;
+    nr.concentratedMonths = settings.defaultConcentratedMonths;
     auto id = org.addRound(nr);
     if (id)
         report.roundCreated = true;
@@ -449,7 +453,7 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
         return fail(tx.error());
     OrganizationService org(db);
     ProblemService ps(db);
-    const auto roundId = ensureRound(org, options, feedback, report);
+    const auto roundId = ensureRound(db, org, options, feedback, report);
     if (!roundId)
         return fail(roundId.error());
     ImportTargets targets;

@@ -422,6 +422,10 @@ TEST_CASE("an imported round is filed under the register's term, a measure's own
     const QString path =
         writeCsv(reg, QStringLiteral("r.csv"),
                  s("问题描述,整改措施,责任单位,责任人\n问题甲,\"1.措施一 2.措施二\",办公室,张三\n"));
+    SettingsService settings(*reg.db);
+    RegisterSettings rs = settings.load();
+    rs.defaultConcentratedMonths = 2;
+    REQUIRE(settings.save(rs).ok());
     ImportOptions o = options(s("测试局党组"));
     o.round = s("第十五轮第三批");
     const ImportReport r = LedgerImporter::importFile(*reg.db, path, o);
@@ -430,6 +434,7 @@ TEST_CASE("an imported round is filed under the register's term, a measure's own
     const auto round = org.roundByLabel(s("第十五轮第三批"));
     REQUIRE(round.has_value());
     CHECK(round->termId == *termId);
+    CHECK(round->concentratedMonths == 2); // the register's default, as a round typed on registration
 
     ProblemService ps(*reg.db);
     const QList<Measure> measures = ps.measures(r.problems[0].id);
