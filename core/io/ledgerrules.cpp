@@ -375,7 +375,7 @@ const QList<StateRule> &LedgerRules::stateRules()
          QStringLiteral("closing out is pending: the work is complete, the close-out is not")},
         {ProblemState::InProgress,
          QStringLiteral(
-             "(?:计划|预计|争取|力争|确保|拟于|拟在|将于|将在|预期|有望).*(?:完成|销号|办结|到位|整改)"),
+             "(?:(?<!按)计划|预计|争取|力争|拟于|拟在|将于|将在|预期|有望).*(?:完成|销号|办结|到位)"),
          QStringLiteral("a plan or an expectation (计划…完成, 预计…前完成, 争取/力争…完成) is not done yet")},
         {ProblemState::ClosedOut, QStringLiteral("销号|closed"), QStringLiteral("closed out (已销号)")},
         {ProblemState::LongTerm, QStringLiteral("长期坚持|基本完成|持续整改|长期整改|持续推进|long-?term"),

@@ -201,6 +201,8 @@ TEST_CASE("every status rule has a test row", "[import][semantics][rules]")
         {"部分完成", ProblemState::InProgress},
         {"整改中", ProblemState::InProgress},
         {"已完成", ProblemState::Completed},
+        {"已按计划完成整改", ProblemState::Completed},
+        {"已完成整改，确保整改成果不反弹", ProblemState::Completed},
         {"已整改到位", ProblemState::Completed},
         {"已办结", ProblemState::Completed},
         {"Completed", ProblemState::Completed},
