@@ -30,11 +30,15 @@ std::optional<core::ProblemState> parseState(const QString &text)
 
 int runExport(Context &ctx, const QStringList &argv)
 {
-    const QString synopsis =
-        ExportCmd::tr("Usage: rectrack-cli export DB --ledger problems|measures|clues -o "
-                      "FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE]");
-    Args args(argv, {QStringLiteral("--ledger"), QStringLiteral("-o"), QStringLiteral("--output"),
-                     QStringLiteral("--unit"), QStringLiteral("--round"), QStringLiteral("--state")});
+    const QString synopsis = ExportCmd::tr(
+        "Usage: rectrack-cli export DB --ledger problems|measures|clues -o "
+        "FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE]\n"
+        "       rectrack-cli export DB --ledger problems|measures --by-unit -o DIR [--unit NAME] "
+        "[--round LABEL] [--state STATE]");
+    Args args(argv,
+              {QStringLiteral("--ledger"), QStringLiteral("-o"), QStringLiteral("--output"),
+               QStringLiteral("--unit"), QStringLiteral("--round"), QStringLiteral("--state")},
+              {QStringLiteral("--by-unit")});
     if (!args.ok() || args.positional().size() != 1)
         return usage(ctx, args, synopsis);
     core::ExportOptions o;
@@ -51,7 +55,11 @@ int runExport(Context &ctx, const QStringList &argv)
     if (out.isEmpty())
         return usage(ctx, ExportCmd::tr("Name the file to write with -o FILE.xlsx or -o FILE.csv.") + u'\n' +
                               synopsis);
-    if (!out.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive) &&
+    const bool byUnit = args.has(QStringLiteral("--by-unit"));
+    if (byUnit && o.kind == core::LedgerKind::Clues)
+        return usage(ctx,
+                     ExportCmd::tr("--by-unit writes the problem or the rectification ledger, not clues."));
+    if (!byUnit && !out.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive) &&
         !out.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
         return usage(ctx, ExportCmd::tr("%1: the file name must end in .xlsx or .csv.").arg(out));
     o.unit = args.value(QStringLiteral("--unit")).trimmed();
@@ -71,6 +79,18 @@ int runExport(Context &ctx, const QStringList &argv)
     if (!db)
         return code;
     QStringList warnings;
+    if (byUnit) {
+        // One ledger per unit, named after it, to send back for the monthly update.
+        auto files = core::LedgerExporter::exportByUnit(*db, o, out, &warnings);
+        if (!files)
+            return fail(ctx, files.error());
+        for (const QString &w : warnings)
+            ctx.err << "rectrack-cli: " << Cli::tr("warning: %1").arg(w) << '\n';
+        for (const core::UnitLedgerFile &f : *files)
+            ctx.out << ExportCmd::tr("%1: %n row(s) written to %2.", "", f.rows).arg(f.unit, f.path) << '\n';
+        ctx.out << ExportCmd::tr("%n ledger(s) written to %1.", "", int(files->size())).arg(out) << '\n';
+        return ExitOk;
+    }
     auto rows = core::LedgerExporter::exportTo(*db, o, out, &warnings);
     if (!rows)
         return fail(ctx, rows.error());
@@ -84,7 +104,7 @@ const bool registered = registerCommand(
     {QStringLiteral("export"),
      QStringLiteral(
          "export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] "
-         "[--state STATE]"),
+         "[--state STATE] [--by-unit (-o DIR: one .xlsx per unit)]"),
      QT_TRANSLATE_NOOP("rectrack::cli::Cli", "export a ledger as .xlsx or .csv"), false, runExport});
 
 } // namespace

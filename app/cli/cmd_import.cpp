@@ -41,7 +41,7 @@ QString shortText(const QString &s, int n = 30)
 int runImport(Context &ctx, const QStringList &argv)
 {
     const QString synopsis = ImportCmd::tr(
-        "Usage: rectrack-cli import DB FILE --unit NAME [--round LABEL] "
+        "Usage: rectrack-cli import DB FILE [--unit NAME] [--round LABEL] "
         "[--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet NAME] "
         "[--map HEADER=field]... [--dry-run]");
     Args args(argv,
@@ -51,10 +51,9 @@ int runImport(Context &ctx, const QStringList &argv)
     if (!args.ok() || args.positional().size() != 2)
         return usage(ctx, args, synopsis);
     core::ImportOptions o;
+    // Optional: a combined ledger (汇总台账) names each row's unit; the importer refuses a ledger
+    // without a unit column when it is missing.
     o.unit = args.value(QStringLiteral("--unit")).trimmed();
-    if (o.unit.isEmpty())
-        return usage(ctx, ImportCmd::tr("Name the unit the ledger belongs to with --unit NAME.") + u'\n' +
-                              synopsis);
     o.round = args.value(QStringLiteral("--round")).trimmed();
     o.sheet = args.value(QStringLiteral("--sheet"));
     o.dryRun = args.has(QStringLiteral("--dry-run"));
@@ -76,11 +75,12 @@ int runImport(Context &ctx, const QStringList &argv)
         const qsizetype eq = m.lastIndexOf(u'=');
         const auto field = eq > 0 ? LedgerRules::fieldFromKey(m.mid(eq + 1)) : std::nullopt;
         if (!field)
-            return usage(ctx, ImportCmd::tr(
-                                  "--map %1: write HEADER=field, field one of seq, registrationNo, category, "
-                                  "problem, measures, leadLeader, responsibleOffice, responsiblePerson, "
-                                  "deadline, progress, status, evidence, note, ignore.")
-                                  .arg(m));
+            return usage(
+                ctx,
+                ImportCmd::tr("--map %1: write HEADER=field, field one of seq, registrationNo, category, "
+                              "problem, measures, leadLeader, responsibleOffice, responsiblePerson, unit, "
+                              "deadline, progress, status, evidence, note, ignore.")
+                    .arg(m));
         o.map.insert(m.left(eq).trimmed(), *field);
     }
 
@@ -117,13 +117,13 @@ int runImport(Context &ctx, const QStringList &argv)
         ctx.out << ImportCmd::tr("Dry run: nothing was changed. The import would make:") << '\n';
         for (const ImportedProblem &p : r.problems)
             ctx.out << "  "
-                    << ImportCmd::tr("row %1: %2, %3, %n measure(s), %4", "", p.measures)
+                    << ImportCmd::tr("row %1: %2, %3, %4, %n measure(s), %5", "", p.measures)
                            .arg(p.row)
-                           .arg(actionWord(p.action), LedgerRules::wordForState(p.state),
-                                terminalText(shortText(p.description)))
+                           .arg(actionWord(p.action), terminalText(p.registrationNo),
+                                LedgerRules::wordForState(p.state), terminalText(shortText(p.description)))
                     << '\n';
-        if (r.unitCreated)
-            ctx.out << ImportCmd::tr("New unit: %1").arg(terminalText(o.unit)) << '\n';
+        for (const QString &u : r.newUnits)
+            ctx.out << ImportCmd::tr("New unit: %1").arg(terminalText(u)) << '\n';
         if (r.roundCreated)
             ctx.out << ImportCmd::tr("New round: %1").arg(terminalText(o.round)) << '\n';
     }
@@ -138,13 +138,24 @@ int runImport(Context &ctx, const QStringList &argv)
                    .arg(r.categories.size())
                    .arg(r.skippedRows)
             << '\n';
+    if (r.units.size() > 1) {
+        for (const core::ImportedUnit &u : r.units)
+            ctx.out << "  "
+                    << ImportCmd::tr("%1: %2 new (%3 measures), %4 updated, %5 unchanged")
+                           .arg(terminalText(u.name))
+                           .arg(u.created)
+                           .arg(u.measures)
+                           .arg(u.updated)
+                           .arg(u.unchanged)
+                    << '\n';
+    }
     return ExitOk;
 }
 
 const bool registered = registerCommand(
     {QStringLiteral("import"),
      QStringLiteral(
-         "import DB FILE --unit NAME [--round LABEL] [--source central|provincial|municipal|district] "
+         "import DB FILE [--unit NAME] [--round LABEL] [--source central|provincial|municipal|district] "
          "[--feedback-date YYYY-MM-DD] [--sheet NAME] [--map HEADER=field]... [--dry-run]"),
      QT_TRANSLATE_NOOP("rectrack::cli::Cli",
                        "import a ledger: .xlsx, .xls, .docx table or .csv (all-or-nothing)"),

@@ -10,6 +10,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSet>
 #include <QTemporaryFile>
 
 #include <cerrno>
@@ -123,6 +126,7 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
         binds << o.round.trimmed();
     }
     const bool oneUnit = !o.unit.isEmpty();
+    const bool unitColumn = !oneUnit || o.unitColumn;
     LedgerTable t;
 
     if (o.kind == LedgerKind::Clues) {
@@ -185,7 +189,7 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
         t.sheetName = sheetName(tr("Problem ledger"));
         t.headers = QStringList{tr("No."), tr("Registration no.")};
         t.widths = {6, 12};
-        if (!oneUnit) {
+        if (unitColumn) {
             t.headers << tr("Inspected unit");
             t.widths << 20;
         }
@@ -219,7 +223,7 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
                 !ms)
                 return ms;
             QVariantList row{++n, r.text(1)};
-            if (!oneUnit)
+            if (unitColumn)
                 row << r.text(2);
             const ProblemState state = Names::problemState(r.text(11)).value_or(ProblemState::Registered);
             row << QVariantList{r.text(3),
@@ -245,7 +249,7 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
     t.sheetName = sheetName(tr("Rectification ledger"));
     t.headers = QStringList{tr("No."), tr("Registration no.")};
     t.widths = {6, 12};
-    if (!oneUnit) {
+    if (unitColumn) {
         t.headers << tr("Inspected unit");
         t.widths << 20;
     }
@@ -266,7 +270,7 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
     int n = 0;
     const Status s = db.eachRow(*q, [&](const SqlRow &r) {
         QVariantList row{++n, r.text(0)};
-        if (!oneUnit)
+        if (unitColumn)
             row << r.text(1);
         const MeasureType type = Names::measureType(r.text(5)).value_or(MeasureType::Deadline);
         const MeasureState state = Names::measureState(r.text(9)).value_or(MeasureState::Pending);
@@ -388,6 +392,67 @@ Result<int> LedgerExporter::exportTo(Database &db, const ExportOptions &options,
     if (xlsx && warnings)
         *warnings = longCellWarnings(*table);
     return int(table->rows.size());
+}
+
+QString LedgerExporter::safeFileName(const QString &name)
+{
+    QString s = name.simplified();
+    for (QChar &ch : s) {
+        if (ch.unicode() < 0x20 || QStringView(u"\\/:*?\"<>|").contains(ch))
+            ch = u'_';
+    }
+    while (s.startsWith(u'.') || s.startsWith(u' '))
+        s.remove(0, 1);
+    while (s.endsWith(u'.') || s.endsWith(u' '))
+        s.chop(1);
+    s = s.left(100);
+    // Names Windows keeps for devices.
+    static const QRegularExpression device(QStringLiteral("^(?:con|prn|aux|nul|com\\d|lpt\\d)$"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    if (s.isEmpty() || device.match(s).hasMatch())
+        s.prepend(u'_');
+    return s;
+}
+
+Result<QList<UnitLedgerFile>> LedgerExporter::exportByUnit(Database &db, const ExportOptions &options,
+                                                           const QString &dir, QStringList *warnings)
+{
+    const QDir folder(dir);
+    if (dir.isEmpty() || !folder.exists())
+        return Error{ErrorCode::InputRefused, tr("The folder %1 does not exist.").arg(dir)};
+    QStringList names;
+    if (!options.unit.isEmpty()) {
+        names << options.unit.trimmed();
+    } else {
+        for (const Unit &u : OrganizationService(db).units())
+            names << u.name;
+    }
+    QList<UnitLedgerFile> files;
+    QSet<QString> used; // file names, case-insensitively (Windows and macOS folders)
+    for (const QString &unit : std::as_const(names)) {
+        ExportOptions o = options;
+        o.unit = unit;
+        o.unitColumn = true; // each file names its unit, so it imports back without --unit
+        auto table = build(db, o);
+        if (!table)
+            return table.error();
+        if (table->rows.isEmpty())
+            continue;
+        const QString base = safeFileName(unit);
+        QString file = base + QStringLiteral(".xlsx");
+        for (int n = 2; used.contains(file.toLower()); ++n)
+            file = QStringLiteral("%1 (%2).xlsx").arg(base).arg(n);
+        used.insert(file.toLower());
+        const QString path = folder.filePath(file);
+        if (const Status s = writeXlsx(*table, path); !s)
+            return s.error();
+        if (warnings) {
+            for (const QString &w : longCellWarnings(*table))
+                *warnings << QStringLiteral("%1: %2").arg(file, w);
+        }
+        files << UnitLedgerFile{unit, path, int(table->rows.size())};
+    }
+    return files;
 }
 
 QStringList LedgerExporter::longCellWarnings(const LedgerTable &table)

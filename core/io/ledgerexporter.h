@@ -26,6 +26,17 @@ struct ExportOptions
     QString unit;                      ///< unit name; empty = all
     QString round;                     ///< round label; empty = all
     std::optional<ProblemState> state; ///< problems (or the measures' problems) in this state
+    /// Write the inspected-unit column (被巡察单位) also when @c unit names one unit, so that the
+    /// ledger imports back into that unit without --unit.
+    bool unitColumn = false;
+};
+
+/// One file written by LedgerExporter::exportByUnit.
+struct UnitLedgerFile
+{
+    QString unit;
+    QString path;
+    int rows = 0;
 };
 
 /// A ledger as a table: what both writers put on the page.
@@ -71,6 +82,22 @@ public:
     /// every character and gives no warning.
     static Result<int> exportTo(Database &db, const ExportOptions &options, const QString &path,
                                 QStringList *warnings = nullptr);
+
+    /**
+     * One ledger per unit with rows under @p options (the unit named there only, else every
+     * unit of the register that has any), each written as .xlsx to @p dir under the unit's name
+     * made safe for a file name (safeFileName; "名 (2).xlsx" when two names meet), with the
+     * inspected-unit column, so each imports back into its unit without --unit: the files to
+     * send back to the units for their monthly update. Errors: InputRefused for a missing
+     * folder or an unknown unit or round; a writer's error stops at that file.
+     */
+    static Result<QList<UnitLedgerFile>> exportByUnit(Database &db, const ExportOptions &options,
+                                                      const QString &dir, QStringList *warnings = nullptr);
+
+    /// @p name as a file name on Windows, macOS and Linux: no \\ / : * ? " < > | or control
+    /// characters (each becomes _), no leading or trailing dots or spaces, at most 100 characters,
+    /// never empty or a device name (CON, NUL …).
+    static QString safeFileName(const QString &name);
 
     /// The cells of @p table longer than Excel's 32,767 characters, as warnings naming the row as
     /// the spreadsheet numbers it (the title and header take rows 1 and 2) and the column header.

@@ -1,6 +1,7 @@
 #include "ledgerrecognizer.h"
 
 #include "ledgerfile.h"
+#include "ledgerstages.h"
 #include "xlsxreader.h"
 
 #include <QRegularExpression>
@@ -190,7 +191,251 @@ bool isFootnote(const QString &text)
     return re.match(LedgerRules::toHalfWidth(text.trimmed())).hasMatch();
 }
 
+/// Stage "find the title and header rows": the first of the top kHeaderSearchRows rows that names
+/// the problem and at least one other field, read as one row or as two (a parent merged over its
+/// children, or a CSV that lost the merge). Its firstRow is -1 when there is none; @p best is then
+/// the first header-like row without a problem column (for the error message).
+HeaderCandidate findHeader(const Sheet &sheet, const RecognizerOptions &o, HeaderCandidate *best)
+{
+    const int width = sheet.columnCount();
+    const int rowCount = int(sheet.rows.size());
+    for (int r = 0; r < std::min(rowCount, kHeaderSearchRows); ++r) {
+        HeaderCandidate single = evaluate(sheet, r, HeaderShape::OneRow, width, o);
+        HeaderCandidate chosen = single;
+        if (r + 1 < rowCount && hasParentMerge(sheet, r, width)) {
+            HeaderCandidate two = evaluate(sheet, r, HeaderShape::MergedTwoRow, width, o);
+            if (two.hasProblem && (!single.hasProblem || two.score > single.score))
+                chosen = two;
+        } else if (r + 1 < rowCount && single.score >= 1 && looksLikeHeaderRow(sheet, r + 1, width)) {
+            HeaderCandidate two = evaluate(sheet, r, HeaderShape::PlainTwoRow, width, o);
+            if (two.hasProblem && (!single.hasProblem || two.score > single.score))
+                chosen = two;
+        }
+        const bool mappedProblem =
+            std::any_of(chosen.columns.cbegin(), chosen.columns.cend(),
+                        [](const LedgerColumn &c) { return c.mapped && c.field == LedgerField::Problem; });
+        if (chosen.hasProblem && (chosen.score >= 2 || mappedProblem))
+            return chosen;
+        if (chosen.score >= 2) {
+            *best = chosen; // the first header-like row names no problem column: stop there
+            break;
+        }
+    }
+    return {};
+}
+
 } // namespace
+
+namespace LedgerStages {
+
+RowTexts rowTexts(const Sheet &sheet, int r)
+{
+    // The row's own cells: Sheet::columnCount() walks every row, and called per row it made
+    // recognition quadratic in the rows.
+    RowTexts texts;
+    const int width = r >= 0 && r < sheet.rows.size() ? int(sheet.rows[r].cells.size()) : 0;
+    for (int c = 0; c < width; ++c) {
+        if (sheet.hiddenColumns.contains(c))
+            continue;
+        const QString t = raw(sheet, r, c);
+        if (!t.isEmpty())
+            texts.append({c, t});
+    }
+    return texts;
+}
+
+bool isSummaryOrNote(const Sheet &sheet, int r, const RowTexts &texts, bool firstDataRow,
+                     const QString &problemText, int measuresColumn)
+{
+    if (texts.isEmpty())
+        return false;
+    static const QRegularExpression countLine(QStringLiteral("^\\s*(?:共|合|总)\\s*\\d+\\s*(?:个|项|条|件)"));
+    const QString first = LedgerRules::toHalfWidth(texts.first().second);
+    if (LedgerRules::isSummary(texts.first().second) ||
+        (countLine.match(first).hasMatch() &&
+         (measuresColumn < 0 || merged(sheet, r, measuresColumn).isEmpty())))
+        return true;
+    if (firstDataRow && texts.size() >= 3 && std::all_of(texts.cbegin(), texts.cend(), [](const auto &t) {
+            static const QRegularExpression columnNumber(QStringLiteral("^(?:\\d{1,2}|[A-Za-z])$"));
+            return columnNumber.match(LedgerRules::toHalfWidth(t.second)).hasMatch();
+        }))
+        return true;
+    return (problemText.isEmpty() || isFootnote(problemText)) &&
+           std::all_of(texts.cbegin(), texts.cend(), [](const auto &t) { return isFootnote(t.second); });
+}
+
+std::optional<QString> sectionHeading(const Sheet &sheet, int r, const RowTexts &texts, int seqCol,
+                                      int categoryCol, int problemCol)
+{
+    static const QRegularExpression headingNumber(QStringLiteral(
+        "^(?:[一二三四五六七八九十]+\\s*[、.．]?|第[一二三四五六七八九十]+(?:部分|类|方面|章|节))$"));
+    QStringList distinct;
+    int textCol = -1;
+    bool seqIsOrdinal = false;
+    for (const auto &[c, t] : texts) {
+        if (c == seqCol && !isDigits(t)) {
+            seqIsOrdinal = headingNumber.match(t).hasMatch();
+            if (texts.size() > 1)
+                continue;
+        }
+        if (!distinct.contains(t)) {
+            distinct << t;
+            textCol = c;
+        }
+    }
+    if (distinct.size() != 1)
+        return std::nullopt;
+    const QString t = distinct.first();
+    const CellRange *m = sheet.mergeAt(r, textCol);
+    const bool wide = m && m->right > m->left;
+    const bool placed = textCol == seqCol || textCol == categoryCol || textCol == problemCol;
+    if (LedgerRules::looksLikeSection(t) || seqIsOrdinal || wide || (placed && textCol != problemCol))
+        return LedgerRules::cleanCategory(t);
+    return std::nullopt;
+}
+
+void settleStatusColumns(QList<LedgerColumn> &columns)
+{
+    static const QRegularExpression strong(QStringLiteral("完成|状态|是否|结果|销号|status|state"));
+    QList<LedgerColumn *> statuses;
+    bool hasProgress = false;
+    for (LedgerColumn &c : columns) {
+        if (c.field == LedgerField::Status && !c.mapped)
+            statuses << &c;
+        hasProgress = hasProgress || c.field == LedgerField::Progress;
+    }
+    const auto isStrong = [](const LedgerColumn *c) { return compactKey(c->header).contains(strong); };
+    const auto main = std::find_if(statuses.cbegin(), statuses.cend(), isStrong);
+    if (statuses.size() > 1 && !hasProgress && main != statuses.cend()) {
+        for (LedgerColumn *c : std::as_const(statuses)) {
+            if (c != *main && !isStrong(c)) {
+                c->field = LedgerField::Progress;
+                break;
+            }
+        }
+    }
+}
+
+QHash<LedgerField, int> assignColumns(QList<LedgerColumn> &columns, RecognizedLedger &L)
+{
+    QHash<LedgerField, int> columnOf;
+    for (LedgerColumn &c : columns) {
+        if (c.field == LedgerField::Note && !c.mapped && !LedgerRules::fieldForHeader(c.header)) {
+            L.warnings << ImportIssue{
+                L.file, L.sheet, L.headerRow, c.header,
+                LedgerRecognizer::tr("the column is not recognised; its values are kept as "
+                                     "notes (use --map \"%1=FIELD\" to assign it).")
+                    .arg(c.header)};
+        } else if (c.field != LedgerField::Note && c.field != LedgerField::Ignore) {
+            if (columnOf.contains(c.field)) {
+                L.warnings << ImportIssue{
+                    L.file, L.sheet, L.headerRow, c.header,
+                    LedgerRecognizer::tr("a second %1 column; its values are kept as notes.")
+                        .arg(LedgerRules::fieldName(c.field))};
+                c.field = LedgerField::Note;
+            } else {
+                columnOf.insert(c.field, c.index);
+            }
+        }
+    }
+    return columnOf;
+}
+
+int readTitleRows(const Sheet &sheet, int headerRow, RecognizedLedger &L)
+{
+    static const QRegularExpression attachment(QStringLiteral("^附件\\s*[0-9一二三四五六七八九十-]*$"));
+    static const QRegularExpression titleYear(QStringLiteral("(\\d{4})\\s*年"));
+    const int width = sheet.columnCount();
+    int textYear = 0;
+    for (int r = 0; r < headerRow; ++r) {
+        for (int c = 0; c < width; ++c) {
+            const QString t = raw(sheet, r, c);
+            if (t.isEmpty())
+                continue;
+            if (L.title.isEmpty() && !attachment.match(LedgerRules::toHalfWidth(t)).hasMatch() &&
+                !isFootnote(t))
+                L.title = t;
+            if (!L.fillInDate.isValid())
+                L.fillInDate = LedgerRules::findDate(t);
+            if (textYear == 0) {
+                const auto m = titleYear.match(LedgerRules::toHalfWidth(t));
+                if (m.hasMatch())
+                    textYear = m.captured(1).toInt();
+            }
+        }
+    }
+    return textYear;
+}
+
+void readDeadline(const Workbook &wb, const Sheet &sheet, int r, int dc, int year, const QString &header,
+                  LedgerRow &row, RecognizedLedger &L)
+{
+    const CellRange *dm = sheet.mergeAt(r, dc);
+    const Cell &cell = dm ? sheet.cell(dm->top, dm->left) : sheet.cell(r, dc);
+    if (dm && dc != dm->left)
+        return; // the deadline is in another column's merge
+    if (cell.kind == Cell::Kind::Date) {
+        // A date shown as a month (2021年6月) means the month's end, as the words 2021年6月 do.
+        row.deadline =
+            cell.monthOnly ? QDate(cell.date.year(), cell.date.month(), cell.date.daysInMonth()) : cell.date;
+    } else if (cell.kind == Cell::Kind::Number && cell.number >= 1 && cell.number < 2958466 &&
+               cell.number >= 20000) {
+        row.deadline = XlsxReader::dateFromSerial(cell.number, wb.date1904);
+    } else if (!cell.isEmpty()) {
+        const DeadlineValue d = LedgerRules::parseDeadline(cell.text, year);
+        if (d.invalid) {
+            L.errors << ImportIssue{
+                L.file, L.sheet, row.rowNumber, header,
+                LedgerRecognizer::tr("\"%1\" is not a valid date.").arg(cell.text.trimmed())};
+            return;
+        }
+        row.deadline = d.date;
+        row.deadlineNote = d.note;
+        row.immediate = d.immediate;
+        row.longTerm = d.longTerm;
+        if (d.unrecognised)
+            L.warnings << ImportIssue{
+                L.file, L.sheet, row.rowNumber, header,
+                LedgerRecognizer::tr("\"%1\" is read as words, not as a date.").arg(cell.text.trimmed())};
+    }
+}
+
+void readState(const QString &statusHeader, const QString &statusWord, LedgerRow &row, RecognizedLedger &L)
+{
+    bool known = true;
+    if (!statusHeader.isEmpty()) {
+        row.statusWord = statusWord;
+        row.state = LedgerRules::stateForWord(row.statusWord, &known, statusHeader);
+        if (!known)
+            L.warnings << ImportIssue{
+                L.file, L.sheet, row.rowNumber, statusHeader,
+                LedgerRecognizer::tr(
+                    "the status \"%1\" is not recognised; the problem is imported as registered.")
+                    .arg(row.statusWord)};
+    } else if (!row.progress.isEmpty()) {
+        row.state = LedgerRules::stateForWord(row.progress, &known);
+        if (!known)
+            row.state = ProblemState::InProgress;
+    }
+}
+
+QString notesOf(const Sheet &sheet, int r, const QList<LedgerColumn> &columns)
+{
+    QStringList notes;
+    for (const LedgerColumn &c : columns) {
+        if (c.field != LedgerField::Note && c.field != LedgerField::Evidence)
+            continue;
+        const QString v = merged(sheet, r, c.index);
+        if (v.isEmpty())
+            continue;
+        const bool plain =
+            c.field == LedgerField::Note && LedgerRules::fieldForHeader(c.header) == LedgerField::Note;
+        notes << (plain ? v : c.header + QStringLiteral("：") + v);
+    }
+    return notes.join(u'\n');
+}
+
+} // namespace LedgerStages
 
 QString ImportIssue::toString() const
 {
@@ -274,40 +519,18 @@ int LedgerRecognizer::chooseSheet(const Workbook &wb, const QString &sheetName,
 RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sheet,
                                              const RecognizerOptions &o)
 {
+    using namespace LedgerStages;
     RecognizedLedger L;
     L.file = wb.fileName;
     L.sheet = wb.isCsv ? QString() : sheet.name;
     auto issue = [&L](int row, const QString &column, const QString &message) {
         return ImportIssue{L.file, L.sheet, row, column, message};
     };
-    const int width = sheet.columnCount();
     const int rowCount = int(sheet.rows.size());
 
     // 1. The header row.
-    HeaderCandidate header;
     HeaderCandidate best;
-    for (int r = 0; r < std::min(rowCount, kHeaderSearchRows) && header.firstRow < 0; ++r) {
-        HeaderCandidate single = evaluate(sheet, r, HeaderShape::OneRow, width, o);
-        HeaderCandidate chosen = single;
-        if (r + 1 < rowCount && hasParentMerge(sheet, r, width)) {
-            HeaderCandidate two = evaluate(sheet, r, HeaderShape::MergedTwoRow, width, o);
-            if (two.hasProblem && (!single.hasProblem || two.score > single.score))
-                chosen = two;
-        } else if (r + 1 < rowCount && single.score >= 1 && looksLikeHeaderRow(sheet, r + 1, width)) {
-            HeaderCandidate two = evaluate(sheet, r, HeaderShape::PlainTwoRow, width, o);
-            if (two.hasProblem && (!single.hasProblem || two.score > single.score))
-                chosen = two;
-        }
-        const bool mappedProblem =
-            std::any_of(chosen.columns.cbegin(), chosen.columns.cend(),
-                        [](const LedgerColumn &c) { return c.mapped && c.field == LedgerField::Problem; });
-        if (chosen.hasProblem && (chosen.score >= 2 || mappedProblem)) {
-            header = chosen;
-        } else if (chosen.score >= 2) {
-            best = chosen; // the first header-like row names no problem column: stop there
-            break;
-        }
-    }
+    HeaderCandidate header = findHeader(sheet, o, &best);
     if (header.firstRow < 0) {
         if (best.score >= 2)
             L.errors << issue(
@@ -324,48 +547,9 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
     }
     L.headerRow = sheet.rows[header.lastRow].number;
 
-    // Two status columns (整改情况 and 完成情况): the one naming completion (完成情况, 状态, 是否…,
-    // 结果, 销号) is the status, the other one the progress when the ledger has no progress column.
-    {
-        static const QRegularExpression strong(QStringLiteral("完成|状态|是否|结果|销号|status|state"));
-        QList<LedgerColumn *> statuses;
-        bool hasProgress = false;
-        for (LedgerColumn &c : header.columns) {
-            if (c.field == LedgerField::Status && !c.mapped)
-                statuses << &c;
-            hasProgress = hasProgress || c.field == LedgerField::Progress;
-        }
-        const auto isStrong = [](const LedgerColumn *c) { return compactKey(c->header).contains(strong); };
-        const auto main = std::find_if(statuses.cbegin(), statuses.cend(), isStrong);
-        if (statuses.size() > 1 && !hasProgress && main != statuses.cend()) {
-            for (LedgerColumn *c : std::as_const(statuses)) {
-                if (c != *main && !isStrong(c)) {
-                    c->field = LedgerField::Progress;
-                    break;
-                }
-            }
-        }
-    }
+    settleStatusColumns(header.columns);
 
-    // Duplicate fields become notes; unknown columns are named in a warning.
-    QHash<LedgerField, int> columnOf;
-    for (LedgerColumn &c : header.columns) {
-        if (c.field == LedgerField::Note && !c.mapped && !LedgerRules::fieldForHeader(c.header)) {
-            L.warnings << issue(L.headerRow, c.header,
-                                tr("the column is not recognised; its values are kept as notes (use --map "
-                                   "\"%1=FIELD\" to assign it).")
-                                    .arg(c.header));
-        } else if (c.field != LedgerField::Note && c.field != LedgerField::Ignore) {
-            if (columnOf.contains(c.field)) {
-                L.warnings << issue(L.headerRow, c.header,
-                                    tr("a second %1 column; its values are kept as notes.")
-                                        .arg(LedgerRules::fieldName(c.field)));
-                c.field = LedgerField::Note;
-            } else {
-                columnOf.insert(c.field, c.index);
-            }
-        }
-    }
+    const QHash<LedgerField, int> columnOf = assignColumns(header.columns, L);
     L.columns = header.columns;
     const auto col = [&columnOf](LedgerField f) { return columnOf.value(f, -1); };
     const auto headerOf = [&L](int index) {
@@ -377,27 +561,7 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
     };
 
     // 2. Title and fill-in rows.
-    // The title is the first text that is not an attachment label (附件2) or a fill-in field.
-    static const QRegularExpression attachment(QStringLiteral("^附件\\s*[0-9一二三四五六七八九十-]*$"));
-    static const QRegularExpression titleYear(QStringLiteral("(\\d{4})\\s*年"));
-    int textYear = 0;
-    for (int r = 0; r < header.firstRow; ++r) {
-        for (int c = 0; c < width; ++c) {
-            const QString t = raw(sheet, r, c);
-            if (t.isEmpty())
-                continue;
-            if (L.title.isEmpty() && !attachment.match(LedgerRules::toHalfWidth(t)).hasMatch() &&
-                !isFootnote(t))
-                L.title = t;
-            if (!L.fillInDate.isValid())
-                L.fillInDate = LedgerRules::findDate(t);
-            if (textYear == 0) {
-                const auto m = titleYear.match(LedgerRules::toHalfWidth(t));
-                if (m.hasMatch())
-                    textYear = m.captured(1).toInt();
-            }
-        }
-    }
+    const int textYear = readTitleRows(sheet, header.firstRow, L);
     int year = o.year;
     if (year == 0 && L.fillInDate.isValid())
         year = L.fillInDate.year();
@@ -410,13 +574,17 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
     const int problemCol = col(LedgerField::Problem);
     const int seqCol = col(LedgerField::Seq);
     const int categoryCol = col(LedgerField::Category);
+    const int unitCol = col(LedgerField::Unit);
     int lastIndex = 0;
     for (const LedgerColumn &c : L.columns)
         lastIndex = std::max(lastIndex, c.index);
     QString section;
     QString columnCategory;  // the last category written in the category column, filled down
     int lastProblemRow = -1; // sheet row index of the last problem row or of its continuation
-    QHash<QString, int> rowOfNumber;
+    // Identity within a unit (DESIGN.md §6): (unit, registration number), else (unit, problem
+    // text, responsible office); the row that first had it.
+    QHash<std::pair<QString, QString>, int> rowOfNumber;
+    QHash<QStringList, int> rowOfText;
     auto addCategory = [&L](const QString &c) {
         if (!c.isEmpty() && !L.categories.contains(c))
             L.categories << c;
@@ -464,45 +632,15 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             ++L.skippedRows;
             continue;
         }
-        // Raw texts of the row (what is written in this row itself).
-        QList<QPair<int, QString>> texts;
-        for (int c = 0; c < width; ++c) {
-            if (sheet.hiddenColumns.contains(c))
-                continue;
-            const QString t = raw(sheet, r, c);
-            if (!t.isEmpty())
-                texts.append({c, t});
-        }
+        const RowTexts texts = rowTexts(sheet, r);
         const QString problemMerged = problemCol >= 0 ? merged(sheet, r, problemCol) : QString();
         const CellRange *problemMerge = problemCol >= 0 ? sheet.mergeAt(r, problemCol) : nullptr;
         if (texts.isEmpty() && !(problemMerge && problemMerge->top < r && problemMerge->left == problemCol)) {
             ++L.skippedRows;
             continue;
         }
-        // A count of the ledger's problems (共12个问题，已完成8个) in a row without measures is a
-        // summary row too.
-        static const QRegularExpression countLine(
-            QStringLiteral("^\\s*(?:共|合|总)\\s*\\d+\\s*(?:个|项|条|件)"));
-        const int measuresColumn = col(LedgerField::Measures);
-        if (!texts.isEmpty() &&
-            (LedgerRules::isSummary(texts.first().second) ||
-             (countLine.match(LedgerRules::toHalfWidth(texts.first().second)).hasMatch() &&
-              (measuresColumn < 0 || merged(sheet, r, measuresColumn).isEmpty())))) {
-            ++L.skippedRows;
-            continue;
-        }
-        // A row of column numbers under the header (1 2 3 … or A B C …), as official forms have.
-        if (r == header.lastRow + 1 && texts.size() >= 3 &&
-            std::all_of(texts.cbegin(), texts.cend(), [](const auto &t) {
-                static const QRegularExpression columnNumber(QStringLiteral("^(?:\\d{1,2}|[A-Za-z])$"));
-                return columnNumber.match(LedgerRules::toHalfWidth(t.second)).hasMatch();
-            })) {
-            ++L.skippedRows;
-            continue;
-        }
-        // Notes and signatures (注：…, 填表人：…  审核人：…) with no problem text.
-        if (!texts.isEmpty() && (problemMerged.isEmpty() || isFootnote(problemMerged)) &&
-            std::all_of(texts.cbegin(), texts.cend(), [](const auto &t) { return isFootnote(t.second); })) {
+        if (isSummaryOrNote(sheet, r, texts, r == header.lastRow + 1, problemMerged,
+                            col(LedgerField::Measures))) {
             ++L.skippedRows;
             continue;
         }
@@ -531,44 +669,17 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             lastProblemRow = r;
             continue;
         }
-        // A section row: one text (perhaps with a heading number such as 一 or 一、 in the 序号
-        // column) reading as a heading. Row numbers of problems (1、 / (1) / ① / （一）) make none.
-        {
-            static const QRegularExpression headingNumber(QStringLiteral(
-                "^(?:[一二三四五六七八九十]+\\s*[、.．]?|第[一二三四五六七八九十]+(?:部分|类|方面|章|节))$"));
-            QStringList distinct;
-            int textCol = -1;
-            bool seqIsOrdinal = false;
-            for (const auto &[c, t] : texts) {
-                if (c == seqCol && !isDigits(t)) {
-                    seqIsOrdinal = headingNumber.match(t).hasMatch();
-                    if (texts.size() > 1)
-                        continue;
-                }
-                if (!distinct.contains(t)) {
-                    distinct << t;
-                    textCol = c;
-                }
-            }
-            if (distinct.size() == 1) {
-                const QString t = distinct.first();
-                const CellRange *m = sheet.mergeAt(r, textCol);
-                const bool wide = m && m->right > m->left;
-                const bool placed = textCol == seqCol || textCol == categoryCol || textCol == problemCol;
-                if (LedgerRules::looksLikeSection(t) || seqIsOrdinal || wide ||
-                    (placed && textCol != problemCol)) {
-                    section = LedgerRules::cleanCategory(t);
-                    columnCategory.clear();
-                    addCategory(section);
-                    ++L.skippedRows;
-                    continue;
-                }
-            }
+        if (const auto heading = sectionHeading(sheet, r, texts, seqCol, categoryCol, problemCol)) {
+            section = *heading;
+            columnCategory.clear();
+            addCategory(section);
+            ++L.skippedRows;
+            continue;
         }
         // Only the row number or a category merged down from above: nothing to import.
         bool content = false;
         for (const auto &[c, t] : texts)
-            content = content || (c != seqCol && c != categoryCol);
+            content = content || (c != seqCol && c != categoryCol && c != unitCol);
         if (!content && problemMerged.isEmpty()) {
             ++L.skippedRows;
             continue;
@@ -606,6 +717,15 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
             }
         }
         row.registrationNo = LedgerRules::toHalfWidth(value(LedgerField::RegistrationNo)).trimmed();
+        row.unit = value(LedgerField::Unit).simplified();
+        if (row.unit.isEmpty())
+            row.unit = o.unit.trimmed();
+        if (row.unit.isEmpty() && unitCol >= 0) {
+            L.errors << issue(rowNo, headerOf(unitCol),
+                              tr("the unit cell is empty; write the unit the problem belongs to, or name "
+                                 "it with --unit."));
+            continue;
+        }
         // An empty category cell is read as the category above it (a merged cell saved as CSV, or
         // an office that writes each category once), until a section row starts another.
         const QString cat = value(LedgerField::Category);
@@ -620,75 +740,38 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
         row.progress = value(LedgerField::Progress);
         row.evidence = value(LedgerField::Evidence);
 
-        if (const int dc = col(LedgerField::Deadline); dc >= 0) {
-            const CellRange *dm = sheet.mergeAt(r, dc);
-            const Cell &cell = dm ? sheet.cell(dm->top, dm->left) : sheet.cell(r, dc);
-            if (dm && dc != dm->left) {
-                // nothing: the deadline is in another column's merge
-            } else if (cell.kind == Cell::Kind::Date) {
-                // A date shown as a month (2021年6月) means the month's end, as the words 2021年6月 do.
-                row.deadline = cell.monthOnly
-                                   ? QDate(cell.date.year(), cell.date.month(), cell.date.daysInMonth())
-                                   : cell.date;
-            } else if (cell.kind == Cell::Kind::Number && cell.number >= 1 && cell.number < 2958466 &&
-                       cell.number >= 20000) {
-                row.deadline = XlsxReader::dateFromSerial(cell.number, wb.date1904);
-            } else if (!cell.isEmpty()) {
-                const DeadlineValue d = LedgerRules::parseDeadline(cell.text, year);
-                if (d.invalid) {
-                    L.errors << issue(rowNo, headerOf(dc),
-                                      tr("\"%1\" is not a valid date.").arg(cell.text.trimmed()));
-                } else {
-                    row.deadline = d.date;
-                    row.deadlineNote = d.note;
-                    row.immediate = d.immediate;
-                    row.longTerm = d.longTerm;
-                    if (d.unrecognised)
-                        L.warnings << issue(
-                            rowNo, headerOf(dc),
-                            tr("\"%1\" is read as words, not as a date.").arg(cell.text.trimmed()));
-                }
-            }
-        }
+        if (const int dc = col(LedgerField::Deadline); dc >= 0)
+            readDeadline(wb, sheet, r, dc, year, headerOf(dc), row, L);
 
-        if (const int sc = col(LedgerField::Status); sc >= 0) {
-            row.statusWord = value(LedgerField::Status);
-            bool known = true;
-            row.state = LedgerRules::stateForWord(row.statusWord, &known, headerOf(sc));
-            if (!known)
-                L.warnings << issue(
-                    rowNo, headerOf(sc),
-                    tr("the status \"%1\" is not recognised; the problem is imported as registered.")
-                        .arg(row.statusWord));
-        } else if (!row.progress.isEmpty()) {
-            bool known = true;
-            row.state = LedgerRules::stateForWord(row.progress, &known);
-            if (!known)
-                row.state = ProblemState::InProgress;
-        }
+        readState(col(LedgerField::Status) >= 0 ? headerOf(col(LedgerField::Status)) : QString(),
+                  value(LedgerField::Status), row, L);
 
-        QStringList notes;
-        for (const LedgerColumn &c : std::as_const(L.columns)) {
-            if (c.field != LedgerField::Note && c.field != LedgerField::Evidence)
-                continue;
-            const QString v = merged(sheet, r, c.index);
-            if (v.isEmpty())
-                continue;
-            const bool plain =
-                c.field == LedgerField::Note && LedgerRules::fieldForHeader(c.header) == LedgerField::Note;
-            notes << (plain ? v : c.header + QStringLiteral("：") + v);
-        }
-        row.note = notes.join(u'\n');
+        row.note = notesOf(sheet, r, L.columns);
 
+        const QString unitKey = LedgerRules::unitKey(row.unit);
         if (!row.registrationNo.isEmpty()) {
-            if (rowOfNumber.contains(row.registrationNo)) {
+            const std::pair<QString, QString> key{unitKey, row.registrationNo};
+            if (rowOfNumber.contains(key)) {
                 L.errors << issue(rowNo, headerOf(col(LedgerField::RegistrationNo)),
                                   tr("the registration number %1 is also used in row %2.")
                                       .arg(row.registrationNo)
-                                      .arg(rowOfNumber.value(row.registrationNo)));
+                                      .arg(rowOfNumber.value(key)));
                 continue;
             }
-            rowOfNumber.insert(row.registrationNo, rowNo);
+            rowOfNumber.insert(key, rowNo);
+        } else {
+            // Two rows that would match one problem are never merged silently (issue #18): the
+            // second row's measures and deadline would be lost.
+            const QStringList key{unitKey, row.description.trimmed(), row.responsibleOffice};
+            if (rowOfText.contains(key)) {
+                L.errors << issue(rowNo, headerOf(problemCol),
+                                  tr("the problem text and responsible office are the same as in row %1, so "
+                                     "both rows would be one problem; merge the rows, or give each a "
+                                     "registration number.")
+                                      .arg(rowOfText.value(key)));
+                continue;
+            }
+            rowOfText.insert(key, rowNo);
         }
         L.rows.append(row);
         lastProblemRow = r;

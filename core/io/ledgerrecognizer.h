@@ -37,6 +37,9 @@ struct LedgerColumn
 struct LedgerRow
 {
     int rowNumber = 0; ///< as the spreadsheet numbers it
+    /// The unit the row belongs to as written in its unit column (汇总台账), else
+    /// RecognizerOptions::unit; empty when neither names one.
+    QString unit;
     QString registrationNo;
     QString category; ///< cleaned (no numbering or counts)
     QString description;
@@ -68,6 +71,9 @@ struct RecognizerOptions
     /// fill-in date, else @c fallbackYear.
     int year = 0;
     int fallbackYear = 2000;
+    /// The unit of rows whose unit cell is empty, or of every row when the ledger has no unit
+    /// column (--unit); empty = none.
+    QString unit;
 };
 
 /// What LedgerRecognizer found in one sheet.
@@ -107,6 +113,12 @@ struct RecognizedLedger
  * with measures but no problem text, row number or registration number continues the problem
  * above. Note and signature rows (注：…, 填表人：…), a count of problems (共12个问题) and a row of
  * column numbers under the header are skipped.
+ *
+ * A unit column (被巡察单位, 单位名称 …) makes a combined ledger (汇总台账): each row belongs to the
+ * unit it names, a row with an empty unit cell to RecognizerOptions::unit (an error when that is
+ * empty too). Identity is per unit (LedgerRules::unitKey): two rows of one unit with the same
+ * registration number, or without numbers and with the same problem text and responsible
+ * office, are an error naming both rows; the same number or text in two units is two problems.
  */
 class LedgerRecognizer
 {

@@ -15,6 +15,9 @@ bool containsAny(const QString &text, std::initializer_list<const char16_t *> wo
     return false;
 }
 
+/// The status-word rules with their patterns compiled once.
+const QList<std::pair<StateRule, QRegularExpression>> &compiledStateRules();
+
 /// Text without any whitespace, in half-width forms: what keyword rules look at.
 QString compact(const QString &text)
 {
@@ -152,7 +155,28 @@ QString trimItem(QString s)
     return s.trimmed();
 }
 
+const QList<std::pair<StateRule, QRegularExpression>> &compiledStateRules()
+{
+    static const QList<std::pair<StateRule, QRegularExpression>> compiled = [] {
+        QList<std::pair<StateRule, QRegularExpression>> out;
+        for (const StateRule &r : LedgerRules::stateRules())
+            out.append({r, QRegularExpression(r.pattern)});
+        return out;
+    }();
+    return compiled;
+}
+
 } // namespace
+
+QString LedgerRules::unitKey(const QString &name)
+{
+    QString k = compact(name);
+    static const QRegularExpression quotes(QStringLiteral("[\"'“”‘’「」《》]"));
+    k.remove(quotes);
+    static const QRegularExpression party(QStringLiteral("^(?:中国共产党|中共)"));
+    k.remove(party);
+    return k.toLower();
+}
 
 QString LedgerRules::toHalfWidth(const QString &text)
 {
@@ -178,9 +202,14 @@ std::optional<LedgerField> LedgerRules::fieldForHeader(const QString &header)
         return LedgerField::Seq;
     if (containsAny(h, {u"编号", u"挂号", u"问题号"}) || l.contains(u"registrationno") || l == u"number")
         return LedgerField::RegistrationNo;
-    if (containsAny(h, {u"被巡察单位", u"被巡察党组织", u"被巡视单位"}) || l == u"unit" ||
-        l == u"inspectedunit")
-        return LedgerField::Ignore; // the unit is chosen on import (--unit)
+    // The unit a row belongs to (a combined ledger, 汇总台账); not 责任单位 or 牵头单位, the office
+    // inside the unit.
+    if (containsAny(h, {u"被巡察单位", u"被巡察党组织", u"被巡视单位", u"被巡视党组织", u"被巡察对象",
+                        u"被巡视对象", u"单位名称", u"所属单位", u"党组织名称"}) ||
+        h == u"单位" || l == u"unit" || l == u"inspectedunit") {
+        if (!containsAny(h, {u"责任", u"牵头", u"承办", u"主责", u"配合"}))
+            return LedgerField::Unit;
+    }
     if (containsAny(h, {u"佐证", u"证明材料", u"附件"}) || l.contains(u"evidence"))
         return LedgerField::Evidence;
     if (containsAny(h, {u"备注"}) || l == u"note" || l == u"notes" || l == u"remarks")
@@ -232,6 +261,7 @@ const std::pair<LedgerField, const char *> kFieldKeys[] = {
     {LedgerField::LeadLeader, "leadLeader"},
     {LedgerField::ResponsibleOffice, "responsibleOffice"},
     {LedgerField::ResponsiblePerson, "responsiblePerson"},
+    {LedgerField::Unit, "unit"},
     {LedgerField::Deadline, "deadline"},
     {LedgerField::Progress, "progress"},
     {LedgerField::Status, "status"},
@@ -279,6 +309,8 @@ QString LedgerRules::fieldName(LedgerField field)
         return tr("responsible office");
     case LedgerField::ResponsiblePerson:
         return tr("responsible person");
+    case LedgerField::Unit:
+        return tr("inspected unit");
     case LedgerField::Deadline:
         return tr("deadline");
     case LedgerField::Progress:
@@ -324,24 +356,42 @@ ProblemState LedgerRules::stateForWord(const QString &word, bool *recognised, co
         const ProblemState s = asked.isEmpty() ? ProblemState::Completed : stateForWord(asked, &known);
         return result(known && s != ProblemState::Registered ? s : ProblemState::Completed);
     }
-    if (containsAny(w, {u"未销号", u"待销号", u"申请销号", u"拟销号"}))
-        return result(ProblemState::Completed);
-    if (w.contains(u"销号") || l.contains(u"closed"))
-        return result(ProblemState::ClosedOut);
-    if (containsAny(w, {u"长期坚持", u"基本完成", u"持续整改", u"长期整改", u"持续推进"}) ||
-        l.contains(u"long-term") || l.contains(u"longterm") || l.contains(u"long term"))
-        return result(ProblemState::LongTerm);
-    if (containsAny(w, {u"未启动", u"待整改", u"未开始", u"待启动", u"未整改"}) ||
-        l.contains(u"notstarted") || l == u"registered" || l == u"pending")
-        return result(ProblemState::Registered);
-    if (containsAny(w, {u"正在", u"整改中", u"推进中", u"进行中", u"未完成", u"办理中", u"落实中", u"尚未",
-                        u"部分完成", u"部分整改", u"未全部", u"没有完成"}) ||
-        l.contains(u"inprogress") || l.contains(u"ongoing"))
-        return result(ProblemState::InProgress);
-    if (containsAny(w, {u"完成", u"已整改", u"办结", u"整改到位", u"已落实", u"已解决"}) ||
-        l.contains(u"complete") || l == u"done")
-        return result(ProblemState::Completed);
+    const QString key = w.toLower();
+    for (const auto &[rule, re] : compiledStateRules()) {
+        if (re.match(key).hasMatch())
+            return result(rule.state);
+    }
     return result(ProblemState::Registered, false);
+}
+
+const QList<StateRule> &LedgerRules::stateRules()
+{
+    // Read top to bottom: the first rule whose pattern is found in the word decides. Patterns
+    // see the word without spaces, in half-width forms and lower case. To add a wording, add it
+    // to the rule it belongs to (or a new row where its order matters) and a test row to
+    // "every status rule has a test row" in tests/core/test_import_semantics.cpp.
+    static const QList<StateRule> rules{
+        {ProblemState::Completed, QStringLiteral("未销号|待销号|申请销号|拟销号|提请销号"),
+         QStringLiteral("closing out is pending: the work is complete, the close-out is not")},
+        {ProblemState::InProgress,
+         QStringLiteral(
+             "(?:(?<!按)计划|预计|争取|力争|拟于|拟在|将于|将在|预期|有望).*(?:完成|销号|办结|到位)"),
+         QStringLiteral("a plan or an expectation (计划…完成, 预计…前完成, 争取/力争…完成) is not done yet")},
+        {ProblemState::ClosedOut, QStringLiteral("销号|closed"), QStringLiteral("closed out (已销号)")},
+        {ProblemState::LongTerm, QStringLiteral("长期坚持|基本完成|持续整改|长期整改|持续推进|long-?term"),
+         QStringLiteral("basically complete, kept up long-term")},
+        {ProblemState::Registered,
+         QStringLiteral("未启动|待整改|未开始|待启动|未整改|notstarted|^registered$|^pending$"),
+         QStringLiteral("not started")},
+        {ProblemState::InProgress,
+         QStringLiteral(
+             "正在|整改中|推进中|进行中|未完成|办理中|落实中|尚未|部分完成|部分整改|未全部|没有完成|"
+             "inprogress|ongoing"),
+         QStringLiteral("under way, or only partly done")},
+        {ProblemState::Completed, QStringLiteral("完成|已整改|办结|整改到位|已落实|已解决|complete|^done$"),
+         QStringLiteral("done")},
+    };
+    return rules;
 }
 
 QString LedgerRules::wordForState(ProblemState state)

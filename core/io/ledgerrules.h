@@ -23,11 +23,12 @@ enum class LedgerField
     LeadLeader,        ///< [leadLeader] 牵头领导 / 责任领导
     ResponsibleOffice, ///< [responsibleOffice] 责任单位 / 责任部门 / 责任处室
     ResponsiblePerson, ///< [responsiblePerson] 责任人
-    Deadline,          ///< [deadline] 整改时限 / 完成时限 / 时间节点
-    Progress,          ///< [progress] 整改进展 / 进展
-    Status,            ///< [status] 完成情况 / 整改结果 / 状态
-    Evidence,          ///< [evidence] 佐证材料
-    Note,              ///< [note] 备注, and every unrecognised column
+    Unit, ///< [unit] 被巡察单位 / 单位名称 / 被巡察党组织: the unit a row belongs to (汇总台账)
+    Deadline, ///< [deadline] 整改时限 / 完成时限 / 时间节点
+    Progress, ///< [progress] 整改进展 / 进展
+    Status,   ///< [status] 完成情况 / 整改结果 / 状态
+    Evidence, ///< [evidence] 佐证材料
+    Note,     ///< [note] 备注, and every unrecognised column
 };
 
 /// A deadline cell read by LedgerRules::parseDeadline.
@@ -39,6 +40,16 @@ struct DeadlineValue
     bool longTerm = false;     ///< 长期坚持 / 持续 / 常态化
     bool invalid = false;      ///< looks like a date but is impossible (2021年13月5日)
     bool unrecognised = false; ///< has digits but no date could be read; kept as a note
+};
+
+/// One rule of the status words (LedgerRules::stateRules): a word whose compact, half-width,
+/// lower-case form matches @c pattern means @c state. The rules are tried in order; the first
+/// that matches decides.
+struct StateRule
+{
+    ProblemState state;
+    QString pattern; ///< a regular expression searched in the word (not anchored unless it says so)
+    QString reason;  ///< what the rule stands for, in one line (for readers and tests)
 };
 
 /**
@@ -67,16 +78,28 @@ public:
     static QString fieldName(LedgerField field);
 
     /**
-     * The state a status word means, by rule: containing 销号 → closed out (未销号/待销号 →
-     * completed); 长期坚持/基本完成/持续整改 → long-term; 未启动/待整改/未开始 or empty → registered;
-     * 正在/整改中/推进中/进行中/未完成 → in progress; 完成/已整改/完成整改/已办结 → completed. English
-     * words of the exporter are read too; 部分完成 is in progress. A yes/no answer (是/否, √/×)
-     * answers the question of its column's @p header: 是 in 是否完成 → completed, in 是否销号 →
+     * The state a status word means, by the first rule of stateRules() that matches it (a
+     * sentence about a plan, 计划/预计/争取/力争…完成, is in progress; containing 销号 → closed
+     * out, 未销号/待销号 → completed; 长期坚持/基本完成/持续整改 → long-term; 未启动/待整改/未开始 or
+     * empty → registered; 正在/整改中/推进中/进行中/未完成 → in progress; 完成/已整改/完成整改/已办结 →
+     * completed). English words of the exporter are read too; 部分完成 is in progress. A yes/no answer
+     * (是/否, √/×) answers the question of its column's @p header: 是 in 是否完成 → completed, in 是否销号 →
      * closed out; 否 → in progress (否 in 是否销号 → completed); without a 是否 header 是/√ mean
      * completed. @p recognised is false for a word no rule covers (the state is then Registered).
      */
     static ProblemState stateForWord(const QString &word, bool *recognised = nullptr,
                                      const QString &header = {});
+
+    /// The status-word rules in the order they are tried (DESIGN.md §6, docs/ledger-import.md):
+    /// the one table to read and extend. Each rule has a test row in test_import_semantics.cpp.
+    static const QList<StateRule> &stateRules();
+
+    /**
+     * The key under which two ways of writing one unit's name are the same (DESIGN.md §6,
+     * 汇总台账): half-width, without spaces, without a leading 中国共产党 or 中共 and without
+     * quotation marks, so 市水利局党组, 中共市水利局党组 and "中共 市水利局党组" are one unit.
+     */
+    static QString unitKey(const QString &name);
 
     /// The status word the exporter writes for a state (zh: 未启动, 整改中, 长期坚持, 已完成, 已销号).
     static QString wordForState(ProblemState state);

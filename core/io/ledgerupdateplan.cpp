@@ -53,58 +53,92 @@ bool LedgerUpdatePlan::changesAnything() const
            0;
 }
 
+int LedgerUpdatePlan::count(PlannedChange::Kind kind, const QString &unit) const
+{
+    return int(std::count_if(changes.cbegin(), changes.cend(), [kind, &unit](const PlannedChange &c) {
+        return c.kind == kind && c.unit == unit;
+    }));
+}
+
 LedgerUpdatePlan LedgerUpdatePlan::compute(Database &db, const RecognizedLedger &ledger, const QString &unit)
 {
     LedgerUpdatePlan plan;
     plan.unit = unit.trimmed();
-    QList<RegisterProblem> problems;
-    if (const auto u = OrganizationService(db).unitByName(plan.unit)) {
-        plan.unitExists = true;
-        // The plan is a preview and carries no error: a damaged page is recorded by the database
-        // (Database::damageSeen()), and the import that follows reads the rows again and fails.
-        (void)db.forEachRow(
-            QStringLiteral("SELECT id, coalesce(registration_no, ''), description, "
-                           "coalesce(responsible_office, ''), state, coalesce(progress, ''), "
-                           "deleted_at IS NOT NULL FROM problems WHERE unit_id = ? ORDER BY id"),
-            {u->id}, [&](const SqlRow &r) {
-                problems << RegisterProblem{r.integer(0),
-                                            r.text(1),
-                                            r.text(2),
-                                            r.text(3),
-                                            Names::problemState(r.text(4)).value_or(ProblemState::Registered),
-                                            r.text(5),
-                                            r.value(6).toBool()};
-            });
-    }
-    // The importer's identity rule (LedgerImporter::importFile): the registration number within
-    // the unit, else the first problem with the same text and responsible office.
-    QHash<QString, int> byNo;
-    QHash<QPair<QString, QString>, int> byText;
-    for (int i = int(problems.size()) - 1; i >= 0; --i) {
-        if (!problems[i].registrationNo.isEmpty())
-            byNo.insert(problems[i].registrationNo, i);
-        byText.insert({problems[i].description, problems[i].office}, i);
-    }
-    QSet<int> matched;
+    const UnitNames names(db);
+
+    // The problems of each unit the ledger names, as LedgerImporter::importFile groups them.
+    struct UnitProblems
+    {
+        QString name;
+        QList<RegisterProblem> problems;
+        QHash<QString, int> byNo;
+        QHash<QPair<QString, QString>, int> byText;
+        QSet<int> matched;
+    };
+    QList<UnitProblems> units;
+    QHash<QString, int> unitOf; // LedgerRules::unitKey → index in units
+    auto unitFor = [&](const QString &written) -> UnitProblems & {
+        const QString key = LedgerRules::unitKey(written);
+        if (const auto it = unitOf.constFind(key); it != unitOf.cend())
+            return units[*it];
+        UnitProblems u;
+        u.name = written.trimmed();
+        if (const auto existing = names.find(written)) {
+            u.name = existing->name;
+            plan.unitExists = true;
+            // The plan is a preview and carries no error: a damaged page is recorded by the
+            // database (Database::damageSeen()), and the import that follows reads the rows again
+            // and fails.
+            (void)db.forEachRow(
+                QStringLiteral("SELECT id, coalesce(registration_no, ''), description, "
+                               "coalesce(responsible_office, ''), state, coalesce(progress, ''), "
+                               "deleted_at IS NOT NULL FROM problems WHERE unit_id = ? ORDER BY id"),
+                {existing->id}, [&](const SqlRow &r) {
+                    u.problems << RegisterProblem{
+                        r.integer(0),
+                        r.text(1),
+                        r.text(2),
+                        r.text(3),
+                        Names::problemState(r.text(4)).value_or(ProblemState::Registered),
+                        r.text(5),
+                        r.value(6).toBool()};
+                });
+            // The importer's identity rule: the registration number within the unit, else the
+            // first problem with the same text and responsible office.
+            for (int i = int(u.problems.size()) - 1; i >= 0; --i) {
+                if (!u.problems[i].registrationNo.isEmpty())
+                    u.byNo.insert(u.problems[i].registrationNo, i);
+                u.byText.insert({u.problems[i].description, u.problems[i].office}, i);
+            }
+        }
+        unitOf.insert(key, int(units.size()));
+        plan.units << u.name;
+        units << u;
+        return units.last();
+    };
+
     for (const LedgerRow &row : ledger.rows) {
+        UnitProblems &u = unitFor(row.unit.isEmpty() ? plan.unit : row.unit);
         PlannedChange c;
         c.row = row.rowNumber;
+        c.unit = u.name;
         c.registrationNo = row.registrationNo;
         c.description = row.description;
         c.after = row.state;
         c.before = row.state;
         c.progressAfter = row.progress;
         const int i = !row.registrationNo.isEmpty()
-                          ? byNo.value(row.registrationNo, -1)
-                          : byText.value({row.description.trimmed(), row.responsibleOffice}, -1);
-        if (i < 0 || matched.contains(i)) {
+                          ? u.byNo.value(row.registrationNo, -1)
+                          : u.byText.value({row.description.trimmed(), row.responsibleOffice}, -1);
+        if (i < 0 || u.matched.contains(i)) {
             c.kind = PlannedChange::Kind::New;
             plan.changes << c;
             continue;
         }
-        matched.insert(i);
-        const RegisterProblem &p = problems[i];
+        u.matched.insert(i);
+        const RegisterProblem &p = u.problems[i];
         c.problemId = p.id;
+        c.registrationNo = p.registrationNo;
         c.before = p.state;
         c.progressBefore = p.progress;
         if (p.deleted) {
@@ -120,18 +154,23 @@ LedgerUpdatePlan LedgerUpdatePlan::compute(Database &db, const RecognizedLedger 
             c.kind = PlannedChange::Kind::Unchanged;
         plan.changes << c;
     }
-    for (int i = 0; i < problems.size(); ++i) {
-        if (matched.contains(i) || problems[i].deleted) // a deleted problem has left on purpose
-            continue;
-        const RegisterProblem &p = problems[i];
-        PlannedChange c;
-        c.kind = PlannedChange::Kind::Disappeared;
-        c.problemId = p.id;
-        c.registrationNo = p.registrationNo;
-        c.description = p.description;
-        c.before = c.after = p.state;
-        c.progressBefore = c.progressAfter = p.progress;
-        plan.changes << c;
+    if (ledger.rows.isEmpty() && !plan.unit.isEmpty())
+        unitFor(plan.unit);
+    for (const UnitProblems &u : std::as_const(units)) {
+        for (int i = 0; i < u.problems.size(); ++i) {
+            if (u.matched.contains(i) || u.problems[i].deleted) // a deleted problem has left on purpose
+                continue;
+            const RegisterProblem &p = u.problems[i];
+            PlannedChange c;
+            c.kind = PlannedChange::Kind::Disappeared;
+            c.unit = u.name;
+            c.problemId = p.id;
+            c.registrationNo = p.registrationNo;
+            c.description = p.description;
+            c.before = c.after = p.state;
+            c.progressBefore = c.progressAfter = p.progress;
+            plan.changes << c;
+        }
     }
     return plan;
 }
@@ -146,6 +185,7 @@ Result<RecognizedLedger> LedgerUpdatePlan::readLedger(Database &db, const QStrin
     ro.map = options.map;
     ro.year = options.feedbackDate.isValid() ? options.feedbackDate.year() : 0;
     ro.fallbackYear = db.clock().today().year();
+    ro.unit = options.unit.trimmed();
     Error error;
     const int sheet = LedgerRecognizer::chooseSheet(*wb, options.sheet, ro, &error);
     if (sheet < 0)
@@ -155,32 +195,54 @@ Result<RecognizedLedger> LedgerUpdatePlan::readLedger(Database &db, const QStrin
 
 LedgerUpdateSnapshot LedgerUpdateUndo::capture(Database &db, const QString &unit)
 {
+    return capture(db, QStringList{unit});
+}
+
+LedgerUpdateSnapshot LedgerUpdateUndo::capture(Database &db, const QString &path,
+                                               const ImportOptions &options)
+{
+    QStringList units{options.unit};
+    if (const auto ledger = LedgerUpdatePlan::readLedger(db, path, options)) {
+        for (const LedgerRow &row : ledger->rows)
+            units << row.unit;
+    }
+    return capture(db, units);
+}
+
+LedgerUpdateSnapshot LedgerUpdateUndo::capture(Database &db, const QStringList &units)
+{
     LedgerUpdateSnapshot s;
     s.lastProgressId =
         db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM progress_entries")).toLongLong();
     s.lastStateId = db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM problem_states")).toLongLong();
-    const auto u = OrganizationService(db).unitByName(unit.trimmed());
-    if (!u)
-        return s;
-    s.unitId = u->id;
-    // The snapshot carries no error: a damaged page is recorded by the database
-    // (Database::damageSeen()), and the import that follows reads the same rows and fails.
-    (void)db.forEachRow(
-        QStringLiteral("SELECT id, state, progress, completed_date, closed_out_date FROM problems "
-                       "WHERE unit_id = ?"),
-        {u->id}, [&](const SqlRow &r) {
-            s.problems.insert(r.integer(0), QVariantMap{{QStringLiteral("state"), r.value(1)},
-                                                        {QStringLiteral("progress"), r.value(2)},
-                                                        {QStringLiteral("completed_date"), r.value(3)},
-                                                        {QStringLiteral("closed_out_date"), r.value(4)}});
-        });
-    (void)db.forEachRow(
-        QStringLiteral("SELECT m.id, m.state, m.completed_date FROM measures m JOIN problems p ON "
-                       "p.id = m.problem_id WHERE p.unit_id = ?"),
-        {u->id}, [&](const SqlRow &r) {
-            s.measures.insert(r.integer(0), QVariantMap{{QStringLiteral("state"), r.value(1)},
-                                                        {QStringLiteral("completed_date"), r.value(2)}});
-        });
+    const UnitNames names(db);
+    QSet<qint64> seen;
+    for (const QString &unit : units) {
+        const auto u = unit.trimmed().isEmpty() ? std::nullopt : names.find(unit);
+        if (!u || seen.contains(u->id))
+            continue;
+        seen.insert(u->id);
+        if (s.unitId == 0)
+            s.unitId = u->id;
+        // The snapshot carries no error: a damaged page is recorded by the database
+        // (Database::damageSeen()), and the import that follows reads the same rows and fails.
+        (void)db.forEachRow(
+            QStringLiteral("SELECT id, state, progress, completed_date, closed_out_date FROM problems "
+                           "WHERE unit_id = ?"),
+            {u->id}, [&](const SqlRow &r) {
+                s.problems.insert(r.integer(0), QVariantMap{{QStringLiteral("state"), r.value(1)},
+                                                            {QStringLiteral("progress"), r.value(2)},
+                                                            {QStringLiteral("completed_date"), r.value(3)},
+                                                            {QStringLiteral("closed_out_date"), r.value(4)}});
+            });
+        (void)db.forEachRow(
+            QStringLiteral("SELECT m.id, m.state, m.completed_date FROM measures m JOIN problems p ON "
+                           "p.id = m.problem_id WHERE p.unit_id = ?"),
+            {u->id}, [&](const SqlRow &r) {
+                s.measures.insert(r.integer(0), QVariantMap{{QStringLiteral("state"), r.value(1)},
+                                                            {QStringLiteral("completed_date"), r.value(2)}});
+            });
+    }
     return s;
 }
 

@@ -42,6 +42,7 @@ struct PlannedChange
     };
     Kind kind = Kind::New;
     int row = 0;          ///< ledger row (as the spreadsheet numbers it); 0 for Disappeared
+    QString unit;         ///< the unit (the register's name; a new unit's name as written)
     qint64 problemId = 0; ///< the matched problem; 0 for New
     QString registrationNo;
     QString description;
@@ -51,21 +52,24 @@ struct PlannedChange
     QString progressAfter;
 };
 
-/// The comparison of a recognised ledger with the register, for one unit.
+/// The comparison of a recognised ledger with the register, unit by unit.
 struct LedgerUpdatePlan
 {
-    QString unit;
-    bool unitExists = false;
-    QList<PlannedChange> changes; ///< ledger rows in order, then the disappeared problems by id
+    QString unit;                 ///< the unit of rows that name none (--unit)
+    QStringList units;            ///< the units of the rows, in order of first appearance
+    bool unitExists = false;      ///< the register has at least one of them
+    QList<PlannedChange> changes; ///< ledger rows in order, then the disappeared problems by unit and id
 
     int count(PlannedChange::Kind kind) const;
+    int count(PlannedChange::Kind kind, const QString &unit) const;
     /// Whether applying it would change anything (a new problem, a state change or progress).
     bool changesAnything() const;
 
     /**
-     * Compares @p ledger with the problems of @p unit (by name). Reads only. A ledger row that
-     * matches the same problem as an earlier row is New for the second (the importer reports
-     * duplicate registration numbers as an error before this is used).
+     * Compares @p ledger with the problems of each unit its rows name (a row without one: @p unit),
+     * found as the importer finds them (UnitNames). Reads only. Disappeared lists, for each of
+     * those units, the problems no row matches. A ledger row that matches the same problem as an
+     * earlier row is New for the second (the recognizer reports such rows as an error).
      */
     static LedgerUpdatePlan compute(Database &db, const RecognizedLedger &ledger, const QString &unit);
 
@@ -82,7 +86,7 @@ struct LedgerUpdatePlan
 /// The register state an import may change, captured just before it (see the header comment).
 struct LedgerUpdateSnapshot
 {
-    qint64 unitId = 0;                   ///< 0 when the unit did not exist yet
+    qint64 unitId = 0;                   ///< the first captured unit; 0 when none existed yet
     QHash<qint64, QVariantMap> problems; ///< problem id → state, progress, completed/closed-out dates
     QHash<qint64, QVariantMap> measures; ///< measure id → state, completed date
     qint64 lastProgressId = 0;           ///< max(progress_entries.id) before the import
@@ -95,6 +99,10 @@ class LedgerUpdateUndo
 public:
     /// Captures the problems of @p unit (and their measures) before an import.
     static LedgerUpdateSnapshot capture(Database &db, const QString &unit);
+    /// Captures the problems of every unit in @p units (names as a ledger writes them).
+    static LedgerUpdateSnapshot capture(Database &db, const QStringList &units);
+    /// Captures the problems of every unit the ledger at @p path names, and of options.unit.
+    static LedgerUpdateSnapshot capture(Database &db, const QString &path, const ImportOptions &options);
 
     /**
      * Undoes the import described by @p report (which must be the report of the import that

@@ -34,6 +34,9 @@ QString UnitProposal::fromText(const QString &text, const QStringList &knownUnit
         if (i >= 0 && (cut < 0 || i < cut))
             cut = i;
     }
+    // "X关于市委第三巡察组反馈问题…": the unit is what comes before 关于.
+    if (const qsizetype about = s.indexOf(QStringLiteral("关于")); about >= 2 && (cut < 0 || about < cut))
+        cut = about;
     if (cut < 0)
         return {};
     s = s.left(cut);
@@ -42,6 +45,10 @@ QString UnitProposal::fromText(const QString &text, const QStringList &knownUnit
     s.remove(tail);
     if (s.endsWith(QStringLiteral("关于")))
         s.chop(2);
+    // The unit's name without the party prefix of an official title (中共市交通运输局党组 →
+    // 市交通运输局党组).
+    static const QRegularExpression party(QStringLiteral("^(?:中国共产党|中共)(?=.{2,})"));
+    s.remove(party);
     return s.size() >= 2 ? s : QString();
 }
 

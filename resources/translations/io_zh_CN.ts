@@ -52,6 +52,28 @@
             <numerusform>已向 %1 写入 %n 行。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Usage: rectrack-cli export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE]
+   rectrack-cli export DB --ledger problems|measures --by-unit -o DIR [--unit NAME] [--round LABEL] [--state STATE]</source>
+        <translation>用法：rectrack-cli export 数据库 --ledger problems|measures|clues -o 文件.xlsx|文件.csv [--unit 单位] [--round 轮次] [--state 状态]
+   rectrack-cli export 数据库 --ledger problems|measures --by-unit -o 文件夹 [--unit 单位] [--round 轮次] [--state 状态]</translation>
+    </message>
+    <message>
+        <source>--by-unit writes the problem or the rectification ledger, not clues.</source>
+        <translation>--by-unit 只能导出问题台账或整改台账，不能导出线索台账。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s) written to %2.</source>
+        <translation>
+            <numerusform>%1：%n 行已写入 %2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ledger(s) written to %1.</source>
+        <translation>
+            <numerusform>%n 份台账已写入 %1。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rectrack::cli::ImportCmd</name>
@@ -130,6 +152,24 @@
     <message>
         <source>%1 problems: %2 new (%3 measures), %4 updated, %5 unchanged; %6 categories; %7 rows skipped (title, section, blank, hidden and summary rows).</source>
         <translation>共 %1 个问题：新增 %2 个（%3 项措施），更新 %4 个，未变 %5 个；%6 个问题类别；跳过 %7 行（标题、分类、空白、隐藏和合计行）。</translation>
+    </message>
+    <message>
+        <source>--map %1: write HEADER=field, field one of seq, registrationNo, category, problem, measures, leadLeader, responsibleOffice, responsiblePerson, unit, deadline, progress, status, evidence, note, ignore.</source>
+        <translation>--map %1：请写成 表头=字段，字段为 seq、registrationNo、category、problem、measures、leadLeader、responsibleOffice、responsiblePerson、unit、deadline、progress、status、evidence、note、ignore 之一。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli import DB FILE [--unit NAME] [--round LABEL] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet NAME] [--map HEADER=field]... [--dry-run]</source>
+        <translation>用法：rectrack-cli import 数据库 文件 [--unit 单位] [--round 轮次] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet 工作表] [--map 表头=字段]... [--dry-run]</translation>
+    </message>
+    <message numerus="yes">
+        <source>row %1: %2, %3, %4, %n measure(s), %5</source>
+        <translation>
+            <numerusform>第%1行：%2，编号 %3，%4，%n 项措施，%5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 new (%3 measures), %4 updated, %5 unchanged</source>
+        <translation>%1：新增 %2 个（%3 项措施），更新 %4 个，未变 %5 个</translation>
     </message>
 </context>
 <context>
@@ -356,6 +396,10 @@
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::core::LedgerImporter</name>
@@ -390,6 +434,20 @@
     <message>
         <source>the problem %1 was deleted from the register on %2, so this row is skipped; restore it (Edit → Deleted problems) to update it from the ledger.</source>
         <translation>问题 %1 已于 %2 从台账中删除，本行已跳过；如需按本台账更新，请先恢复该问题（编辑 → 已删除的问题）。</translation>
+    </message>
+    <message>
+        <source>the unit the ledger belongs to is missing (--unit); the ledger has no unit column (被巡察单位) that names it.</source>
+        <translation>未指定台账所属单位（--unit），台账中也没有注明单位的列（被巡察单位）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>the register has no unit named %1; the import creates %n new unit(s) under the names as the ledger writes them.</source>
+        <translation>
+            <numerusform>登记簿中没有单位 %1，导入将按台账中的写法新建 %n 个单位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -470,6 +528,14 @@
         <source>%1 is a text file and has no sheets; --sheet applies to .xlsx workbooks only.</source>
         <translation>%1 是文本文件，没有工作表；--sheet 只适用于 .xlsx 工作簿。</translation>
     </message>
+    <message>
+        <source>the unit cell is empty; write the unit the problem belongs to, or name it with --unit.</source>
+        <translation>单位为空；请填写该问题所属单位，或用 --unit 指定。</translation>
+    </message>
+    <message>
+        <source>the problem text and responsible office are the same as in row %1, so both rows would be one problem; merge the rows, or give each a registration number.</source>
+        <translation>问题描述和责任单位与第%1行相同，两行会被当作同一个问题；请合并这两行，或为每行填写问题编号。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::core::LedgerRules</name>
@@ -548,6 +614,10 @@
     <message>
         <source>Closed out</source>
         <translation>已销号</translation>
+    </message>
+    <message>
+        <source>inspected unit</source>
+        <translation>被巡察单位</translation>
     </message>
 </context>
 <context>

@@ -1199,6 +1199,52 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <source>Export &amp;template…</source>
         <translation>导出台账模板(&amp;T)…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 个单位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>units of the ledger</source>
+        <translation>按台账中的单位</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n unit(s):</source>
+        <translation>
+            <numerusform>%1 包含 %n 个单位：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 state change(s), %4 with new progress, %5 unchanged, %6 no longer in the ledger.</source>
+        <translation>%1：新增 %2 个，状态变化 %3 个，有新进展 %4 个，未变 %5 个，台账中已没有 %6 个。</translation>
+    </message>
+    <message>
+        <source>New units: %1</source>
+        <translation>新建单位：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>    %1: %2 new, %3 updated, %4 unchanged.</source>
+        <translation>    %1：新增 %2 个，更新 %3 个，未变 %4 个。</translation>
+    </message>
+    <message>
+        <source>Export ledgers by unit</source>
+        <translation>按单位导出台账</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ledger(s), one per unit, written to %1.</source>
+        <translation>
+            <numerusform>已按单位写出 %n 份台账到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export ledgers by &amp;unit…</source>
+        <translation>按单位导出台账(&amp;U)…</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::LedgerImportCommand</name>

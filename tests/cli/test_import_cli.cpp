@@ -47,7 +47,98 @@ void writeBytes(const QString &path, const QByteArray &data)
     f.write(data);
 }
 
+/// Problems per unit from `stats --by unit --format json`: "unit=count" lines, sorted.
+QStringList problemsByUnit(const QString &db)
+{
+    const CliRun r = runCli({QStringLiteral("stats"), db, QStringLiteral("--by"), QStringLiteral("unit"),
+                             QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(r.exitCode == 0);
+    QStringList out;
+    for (const QJsonValue &g :
+         QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("groups")).toArray()) {
+        const int problems = g.toObject().value(QStringLiteral("problems")).toInt();
+        if (problems > 0)
+            out << QStringLiteral("%1=%2")
+                       .arg(g.toObject().value(QStringLiteral("key")).toString())
+                       .arg(problems);
+    }
+    out.sort();
+    return out;
+}
+
+/// Registration numbers of every row of `export --ledger problems` as .csv: the empty ones count.
+int rowsWithoutNumber(const QString &db, const QString &csv)
+{
+    REQUIRE(runCli({QStringLiteral("export"), db, QStringLiteral("--ledger"), QStringLiteral("problems"),
+                    QStringLiteral("-o"), csv})
+                .exitCode == 0);
+    QFile f(csv);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QStringList lines =
+        QString::fromUtf8(f.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() > 1);
+    int empty = 0;
+    for (const QString &line : lines.mid(1)) // the header, then "No.,Registration no.,…"
+        empty += line.section(u',', 1, 1).isEmpty() ? 1 : 0;
+    return empty;
+}
+
 } // namespace
+
+TEST_CASE("a combined ledger imports without --unit, unit by unit, and goes back out one file per unit",
+          "[cli][import][units]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("r.rtreg"));
+    REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
+    const QString ledger = dir.filePath(s("汇总台账.csv"));
+    writeBytes(ledger, s("序号,被巡察单位,问题描述,责任单位,整改措施,完成情况\n"
+                         "1,市水利局党组,问题甲,办公室,措施一,已完成\n"
+                         "2,中共市水利局党组,问题乙,人事处,\"1.措施二 2.措施三\",整改中\n"
+                         "3,市交通运输局党组,问题甲,办公室,措施四,计划6月底前完成\n"
+                         "4,市财政局党组,问题丁,办公室,措施五,已销号\n"
+                         "5,市财政局党组,问题戊,财务处,措施六,未启动\n"
+                         "6,市财政局党组,问题己,财务处,措施七,未启动\n")
+                           .toUtf8());
+    const CliRun dry = runCli({QStringLiteral("import"), db, ledger, QStringLiteral("--dry-run")});
+    REQUIRE(dry.exitCode == 0);
+    CHECK(dry.out.contains(s("市财政局党组: 3 new (3 measures), 0 updated, 0 unchanged")));
+    CHECK(dry.out.contains(s("市水利局党组: 2 new (3 measures), 0 updated, 0 unchanged")));
+    const CliRun imp = runCli({QStringLiteral("import"), db, ledger});
+    INFO(imp.err.toStdString());
+    REQUIRE(imp.exitCode == 0);
+    CHECK(imp.err.contains(s("市水利局党组, 市交通运输局党组, 市财政局党组")));
+    const QStringList expected{s("市交通运输局党组=1"), s("市水利局党组=2"), s("市财政局党组=3")};
+    CHECK(problemsByUnit(db) == expected);
+    CHECK(rowsWithoutNumber(db, dir.filePath(QStringLiteral("numbers.csv"))) == 0);
+
+    // The exported problem ledger imports into an empty register with the same units and counts.
+    const QString all = dir.filePath(QStringLiteral("all.xlsx"));
+    REQUIRE(runCli({QStringLiteral("export"), db, QStringLiteral("--ledger"), QStringLiteral("problems"),
+                    QStringLiteral("-o"), all})
+                .exitCode == 0);
+    const QString copy = dir.filePath(QStringLiteral("copy.rtreg"));
+    REQUIRE(runCli({QStringLiteral("init"), copy}).exitCode == 0);
+    REQUIRE(runCli({QStringLiteral("import"), copy, all}).exitCode == 0);
+    CHECK(problemsByUnit(copy) == expected);
+
+    // --by-unit: one file per unit, named after it, each importing back to its unit's count.
+    const QString out = dir.filePath(QStringLiteral("by-unit"));
+    REQUIRE(QDir().mkpath(out));
+    const CliRun byUnit =
+        runCli({QStringLiteral("export"), db, QStringLiteral("--ledger"), QStringLiteral("problems"),
+                QStringLiteral("--by-unit"), QStringLiteral("-o"), out});
+    INFO(byUnit.err.toStdString());
+    REQUIRE(byUnit.exitCode == 0);
+    const QStringList files = QDir(out).entryList(QDir::Files, QDir::Name);
+    CHECK(files == QStringList{s("市交通运输局党组.xlsx"), s("市水利局党组.xlsx"), s("市财政局党组.xlsx")});
+    const QString each = dir.filePath(QStringLiteral("each.rtreg"));
+    REQUIRE(runCli({QStringLiteral("init"), each}).exitCode == 0);
+    for (const QString &f : files)
+        REQUIRE(runCli({QStringLiteral("import"), each, QDir(out).filePath(f)}).exitCode == 0);
+    CHECK(problemsByUnit(each) == expected);
+    CHECK(rowsWithoutNumber(each, dir.filePath(QStringLiteral("each.csv"))) == 0);
+}
 
 TEST_CASE("the shared ledgers import to exactly their expected statistics", "[cli][import]")
 {
@@ -242,7 +333,11 @@ TEST_CASE("export → import through the command line, dry run, usage errors", "
     REQUIRE(plain.open(QIODevice::WriteOnly));
     plain.close();
     CHECK(QFileInfo(out).permissions() == QFileInfo(plain.fileName()).permissions());
-    CHECK(runCli({QStringLiteral("import"), db, out}).exitCode == 1);
+    // --unit is optional for a ledger with a unit column only: without either the file is refused.
+    const CliRun noUnit = runCli(
+        {QStringLiteral("import"), db, sharedData(QStringLiteral("ledgers/transport-bureau-ledger.xlsx"))});
+    CHECK(noUnit.exitCode == 2);
+    CHECK(noUnit.err.contains(QStringLiteral("--unit")));
     CHECK(runCli({QStringLiteral("import"), db, out, QStringLiteral("--unit"), unit, QStringLiteral("--map"),
                   QStringLiteral("A=nonsense")})
               .exitCode == 1);

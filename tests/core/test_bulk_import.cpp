@@ -46,7 +46,6 @@ TEST_CASE("a bulk import writes the registered rows, keeps the search index and 
                 "A-1,问题甲,作风建设,\"1.措施一\n2.措施二\",办公室,2021-06-30,已销号,已整改\n"
                 "A-2,\"含\"\"引号\"\"的问题乙\",作风建设,措施三,人事处,2021年3月31日,整改中,正在推进\n"
                 ",问题丙,,,财务处,长期坚持,基本完成,\n"
-                ",问题丙,,,财务处,长期坚持,已完成,持续推进\n"
                 "A-3,问题丁,纪律建设,措施四,办公室,2021-09-30,未启动,\n")
                   .toUtf8()));
     ImportOptions o;
@@ -55,10 +54,18 @@ TEST_CASE("a bulk import writes the registered rows, keeps the search index and 
     const ImportReport r = LedgerImporter::importFile(*reg.db, path, o);
     REQUIRE(r.errors.isEmpty());
     CHECK(r.created == 4);
-    CHECK(r.updated == 1); // the second 问题丙 row matches the first by (text, office)
-    // Every update of a versioned row moves its version on (stale-edit check): 问题丙's second row
-    // updates its progress and its state, version 1 → 3.
     CHECK(r.measures == 4);
+    // A row without a number gets the next one of the register's pattern ({yyyy}-{seq:3}).
+    CHECK(r.problems[2].registrationNo == QStringLiteral("2021-001"));
+    // An update of an imported row: 问题丙 matches by (text, office) and takes its progress and
+    // state. Every update of a versioned row moves its version on (stale-edit check), 1 → 3.
+    const QString update = reg.dir.filePath(QStringLiteral("update.csv"));
+    REQUIRE(writeFile(update, s("问题描述,责任单位,整改时限,完成情况,整改进展\n"
+                                "问题丙,财务处,长期坚持,已完成,持续推进\n")
+                                  .toUtf8()));
+    const ImportReport u = LedgerImporter::importFile(*reg.db, update, o);
+    REQUIRE(u.errors.isEmpty());
+    CHECK(u.updated == 1);
 
     CHECK(
         column(reg, QStringLiteral("SELECT registration_no, description, responsible_office, deadline, "
@@ -68,13 +75,13 @@ TEST_CASE("a bulk import writes the registered rows, keeps the search index and 
           "1\n"
           "A-2|含\"引号\"的问题乙|人事处|2021-03-31|2021-03-31|NULL|in_progress|2021-01-10|NULL|NULL|"
           "正在推进|1\n"
-          "NULL|问题丙|财务处|NULL|NULL|长期坚持|completed|2021-01-10|2021-01-15|NULL|持续推进|3\n"
+          "2021-001|问题丙|财务处|NULL|NULL|长期坚持|completed|2021-01-10|2021-01-15|NULL|持续推进|3\n"
           "A-3|问题丁|办公室|2021-09-30|2021-09-30|NULL|registered|2021-01-10|NULL|NULL|NULL|1"));
     CHECK(
         column(reg, QStringLiteral("SELECT problem_id, changed_on, state FROM problem_states ORDER BY id")) ==
         s("1|2021-01-10|registered\n1|2021-01-10|closed_out\n2|2021-01-10|registered\n"
           "2|2021-01-10|in_progress\n3|2021-01-10|registered\n3|2021-01-10|long_term\n"
-          "3|2021-01-15|completed\n4|2021-01-10|registered"));
+          "4|2021-01-10|registered\n3|2021-01-15|completed"));
     CHECK(column(reg, QStringLiteral("SELECT problem_id, seq, content, type, state, completed_date FROM "
                                      "measures ORDER BY id")) ==
           s("1|1|措施一|deadline|completed|2021-01-10\n1|2|措施二|deadline|completed|2021-01-10\n"

@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QLibraryInfo>
 #include <QListWidget>
 #include <QProgressBar>
@@ -259,6 +260,53 @@ TEST_CASE("the wizard shows a unit's monthly update before anything changes", "[
     CHECK(count(*reg.db, QStringLiteral("SELECT count(*) FROM problems WHERE state = 'completed'")) == 2);
 }
 
+TEST_CASE("the wizard imports a combined ledger unit by unit and undoes it as one step", "[ui][import]")
+{
+    Chinese zh;
+    TempRegister reg;
+    REQUIRE(core::OrganizationService(*reg.db).ensureUnit(s("市水利局党组")).ok());
+    QTemporaryDir dir;
+    const QString ledger = writeCsv(dir, s("市委巡察反馈问题整改汇总台账.csv"),
+                                    "序号,被巡察单位,问题描述,责任单位,整改措施,完成情况\n"
+                                    "1,中共市水利局党组,问题甲,办公室,措施一,已完成\n"
+                                    "2,市交通运输局党组,问题乙,人事处,措施二,整改中\n"
+                                    "3,市交通运输局党组,问题丙,财务处,措施三,计划6月底前完成\n");
+    ui::ImportWizard wizard(reg.db.get());
+    wizard.addFiles({ledger});
+    wizard.show();
+    wizard.next();
+    REQUIRE(wizard.currentId() == ui::ImportWizard::MappingPage);
+    CHECK(wizard.entries()[0].hasUnitColumn());
+    CHECK(wizard.entries()[0].unit.isEmpty()); // no unit is needed: the rows name theirs
+    wizard.next();
+    REQUIRE(wizard.currentId() == ui::ImportWizard::PreviewPage);
+    REQUIRE(wizard.entries()[0].plan.has_value());
+    const core::LedgerUpdatePlan &plan = *wizard.entries()[0].plan;
+    CHECK(plan.units == QStringList{s("市水利局党组"), s("市交通运输局党组")});
+    CHECK(plan.count(core::PlannedChange::Kind::New, s("市交通运输局党组")) == 2);
+    auto *summary = wizard.findChild<QLabel *>(QStringLiteral("previewSummary"));
+    REQUIRE(summary);
+    INFO(summary->text().toStdString());
+    CHECK(summary->text().contains(s("市交通运输局党组：新增 2 个")));
+    CHECK(summary->text().contains(s("新建单位：市交通运输局党组")));
+    wizard.next();
+    REQUIRE(wizard.imported().size() == 1);
+    const core::ImportReport &report = wizard.imported()[0].report;
+    REQUIRE(report.units.size() == 2);
+    CHECK(report.units[0].created == 1);
+    CHECK(report.units[1].created == 2);
+    CHECK(count(*reg.db, QStringLiteral("SELECT count(*) FROM units")) == 2);
+    CHECK(count(*reg.db, QStringLiteral("SELECT count(*) FROM problems WHERE state = 'in_progress'")) == 2);
+
+    QUndoStack stack;
+    stack.push(new ui::LedgerImportCommand([&reg] { return reg.db.get(); }, reg.db->path(), wizard.imported(),
+                                           {}, [](const QString &m) { FAIL(m.toStdString()); }));
+    stack.undo();
+    CHECK(count(*reg.db, QStringLiteral("SELECT count(*) FROM problems")) == 0);
+    stack.redo();
+    CHECK(count(*reg.db, QStringLiteral("SELECT count(*) FROM problems")) == 3);
+}
+
 TEST_CASE("File menu: Import ledgers… and Export template… are wired, with an undo stack for imports",
           "[ui][import]")
 {
@@ -267,6 +315,7 @@ TEST_CASE("File menu: Import ledgers… and Export template… are wired, with a
     REQUIRE(import);
     CHECK(import->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_I));
     CHECK(window.findChild<QAction *>(QStringLiteral("exportTemplate")));
+    CHECK(window.findChild<QAction *>(QStringLiteral("exportLedgersByUnit")));
     QUndoStack *stack = ui::ImportWizard::undoStackFor(&window);
     REQUIRE(stack);
     // Imports share the editor's stack (Edit → Undo, Ctrl+Z) instead of keeping one of their own.

@@ -11,8 +11,15 @@ LedgerImportCommand::LedgerImportCommand(std::function<core::Database *()> datab
 {
     QStringList units;
     for (const Item &i : std::as_const(m_items)) {
-        if (!units.contains(i.options.unit))
-            units << i.options.unit;
+        QStringList names;
+        for (const core::ImportedUnit &u : i.report.units)
+            names << u.name;
+        if (names.isEmpty())
+            names << i.options.unit;
+        for (const QString &n : std::as_const(names)) {
+            if (!n.isEmpty() && !units.contains(n))
+                units << n;
+        }
     }
     setText(tr("Import of %n ledger(s) (%1)", "", int(m_items.size())).arg(units.join(QStringLiteral("、"))));
 }
@@ -65,7 +72,7 @@ void LedgerImportCommand::redo()
     for (Item &item : again) {
         if (!failure.isEmpty())
             break;
-        item.before = core::LedgerUpdateUndo::capture(*db, item.options.unit);
+        item.before = core::LedgerUpdateUndo::capture(*db, item.path, item.options);
         item.report = core::LedgerImporter::importFile(*db, item.path, item.options);
         if (!item.report.ok())
             failure = item.report.errors.first().toString();

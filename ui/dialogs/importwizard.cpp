@@ -1,5 +1,6 @@
 #include "importwizard.h"
 
+#include "io/ledgerexporter.h"
 #include "io/ledgerrules.h"
 #include "io/ledgertemplate.h"
 #include "io/unitproposal.h"
@@ -47,6 +48,7 @@ const QList<core::LedgerField> kFields{core::LedgerField::Seq,
                                        core::LedgerField::LeadLeader,
                                        core::LedgerField::ResponsibleOffice,
                                        core::LedgerField::ResponsiblePerson,
+                                       core::LedgerField::Unit,
                                        core::LedgerField::Deadline,
                                        core::LedgerField::Progress,
                                        core::LedgerField::Status,
@@ -60,6 +62,12 @@ QString stateName(core::ProblemState s)
 }
 
 } // namespace
+
+bool ImportFileEntry::hasUnitColumn() const
+{
+    return std::any_of(ledger.columns.cbegin(), ledger.columns.cend(),
+                       [](const core::LedgerColumn &c) { return c.field == core::LedgerField::Unit; });
+}
 
 QString ImportFileEntry::fileName() const
 {
@@ -361,7 +369,9 @@ void ImportWizard::loadEntry(ImportFileEntry &entry)
         if (texts.size() == 1)
             title = texts.first();
     }
-    entry.unit = core::UnitProposal::fromLedger(title, entry.path, known);
+    // A combined ledger (汇总台账) names each row's unit; the unit field then only names the unit
+    // of rows with an empty unit cell, and its title names no unit.
+    entry.unit = entry.hasUnitColumn() ? QString() : core::UnitProposal::fromLedger(title, entry.path, known);
 }
 
 void ImportWizard::recognizeEntry(ImportFileEntry &entry)
@@ -373,6 +383,7 @@ void ImportWizard::recognizeEntry(ImportFileEntry &entry)
     ro.map = o.map;
     ro.year = o.feedbackDate.isValid() ? o.feedbackDate.year() : 0;
     ro.fallbackYear = m_db ? m_db->clock().today().year() : QDate::currentDate().year();
+    ro.unit = o.unit;
     entry.ledger =
         core::LedgerRecognizer::recognize(*entry.workbook, entry.workbook->sheets[entry.sheet], ro);
 }
@@ -515,8 +526,12 @@ void ImportWizard::refreshPreviewList()
     m_previewFiles->clear();
     for (const ImportFileEntry &e : std::as_const(m_entries)) {
         const int errors = e.readError.isEmpty() ? int(e.preview.errors.size()) : 1;
-        QString text =
-            e.fileName() + u'\n' + (e.unit.isEmpty() ? tr("no unit") : e.unit) + QStringLiteral(" · ");
+        const QString unit =
+            e.plan && e.plan->units.size() > 1
+                ? tr("%n unit(s)", "", int(e.plan->units.size()))
+                : (e.unit.isEmpty() ? (e.hasUnitColumn() ? tr("units of the ledger") : tr("no unit"))
+                                    : e.unit);
+        QString text = e.fileName() + u'\n' + unit + QStringLiteral(" · ");
         text += errors > 0 ? tr("%n error(s): skipped", "", errors)
                            : tr("%n problem(s) ready", "", int(e.ledger.rows.size()));
         auto *item = new QListWidgetItem(text);
@@ -665,6 +680,21 @@ void ImportWizard::showPreview()
         summary = tr("%1: %n error(s). The file will be skipped; correct it and import it again.", "",
                      int(e.preview.errors.size()))
                       .arg(e.fileName());
+    } else if (e.plan && e.plan->units.size() > 1) {
+        // A combined ledger: the counts of each unit, one line each.
+        QStringList lines{tr("%1 holds %n unit(s):", "", int(e.plan->units.size())).arg(e.fileName())};
+        for (const QString &u : std::as_const(e.plan->units))
+            lines << tr("%1: %2 new, %3 state change(s), %4 with new progress, %5 unchanged, %6 no longer in "
+                        "the ledger.")
+                         .arg(u)
+                         .arg(e.plan->count(Kind::New, u))
+                         .arg(e.plan->count(Kind::StateChange, u))
+                         .arg(e.plan->count(Kind::Progress, u))
+                         .arg(e.plan->count(Kind::Unchanged, u))
+                         .arg(e.plan->count(Kind::Disappeared, u));
+        if (!e.preview.newUnits.isEmpty())
+            lines << tr("New units: %1").arg(e.preview.newUnits.join(tr(", ")));
+        summary = lines.join(u'\n');
     } else if (e.plan && e.plan->unitExists) {
         summary = tr("%1 updates %2: %3 new, %4 state change(s), %5 with new progress, %6 unchanged, %7 no "
                      "longer in the ledger.")
@@ -724,7 +754,8 @@ bool ImportWizard::validateCurrentPage()
     }
     if (currentId() == MappingPage) {
         for (int i = 0; i < m_entries.size(); ++i) {
-            if (m_entries[i].readError.isEmpty() && m_entries[i].unit.isEmpty()) {
+            if (m_entries[i].readError.isEmpty() && m_entries[i].unit.isEmpty() &&
+                !m_entries[i].hasUnitColumn()) {
                 setCurrentFile(i);
                 m_mappingNote->setText(tr("Name the unit %1 belongs to.").arg(m_entries[i].fileName()));
                 m_unit->setFocus();
@@ -759,12 +790,15 @@ void ImportWizard::runImport()
     QApplication::setOverrideCursor(Qt::WaitCursor);
     for (const int i : std::as_const(ticked)) {
         ImportFileEntry &e = m_entries[i];
-        m_log->appendPlainText(tr("Importing %1 for %2…").arg(e.fileName(), e.unit));
+        m_log->appendPlainText(tr("Importing %1 for %2…")
+                                   .arg(e.fileName(), e.plan && e.plan->units.size() > 1
+                                                          ? e.plan->units.join(tr(", "))
+                                                          : e.unit));
         QCoreApplication::processEvents();
         LedgerImportCommand::Item item;
         item.path = e.path;
         item.options = optionsFor(e);
-        item.before = core::LedgerUpdateUndo::capture(*m_db, e.unit);
+        item.before = core::LedgerUpdateUndo::capture(*m_db, e.path, item.options);
         item.report = core::LedgerImporter::importFile(*m_db, e.path, item.options);
         e.result = item.report;
         if (item.report.ok()) {
@@ -773,6 +807,14 @@ void ImportWizard::runImport()
                                        .arg(item.report.created)
                                        .arg(item.report.updated)
                                        .arg(item.report.unchanged));
+            if (item.report.units.size() > 1) {
+                for (const core::ImportedUnit &u : std::as_const(item.report.units))
+                    m_log->appendPlainText(tr("    %1: %2 new, %3 updated, %4 unchanged.")
+                                               .arg(u.name)
+                                               .arg(u.created)
+                                               .arg(u.updated)
+                                               .arg(u.unchanged));
+            }
             m_imported << item;
         } else {
             ++failed;
@@ -848,6 +890,24 @@ void ImportWizard::exportTemplate(MainWindow *window)
         QMessageBox::warning(window, tr("Export template"), s.error().message);
 }
 
+void ImportWizard::exportByUnit(MainWindow *window)
+{
+    core::Database *db = window->database();
+    if (!db)
+        return;
+    const QString dir = QFileDialog::getExistingDirectory(window, tr("Export ledgers by unit"));
+    if (dir.isEmpty())
+        return;
+    auto files = core::LedgerExporter::exportByUnit(*db, core::ExportOptions{}, dir);
+    if (!files) {
+        QMessageBox::warning(window, tr("Export ledgers by unit"), files.error().message);
+        return;
+    }
+    QMessageBox::information(
+        window, tr("Export ledgers by unit"),
+        tr("%n ledger(s), one per unit, written to %1.", "", int(files->size())).arg(dir));
+}
+
 void ImportWizard::installActions(MainWindow *window, QMenu *menu, const std::function<void()> &changed)
 {
     QAction *import =
@@ -856,6 +916,9 @@ void ImportWizard::installActions(MainWindow *window, QMenu *menu, const std::fu
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     QAction *tpl = menu->addAction(tr("Export &template…"), window, [window] { exportTemplate(window); });
     tpl->setObjectName(QStringLiteral("exportTemplate"));
+    QAction *byUnit =
+        menu->addAction(tr("Export ledgers by &unit…"), window, [window] { exportByUnit(window); });
+    byUnit->setObjectName(QStringLiteral("exportLedgersByUnit"));
 }
 
 } // namespace rectrack::ui

@@ -66,6 +66,8 @@ struct ImportFileEntry
     core::ImportReport result;                  ///< the real import's report
 
     QString fileName() const;
+    /// Whether the recognised sheet has a unit column (a combined ledger, 汇总台账).
+    bool hasUnitColumn() const;
     bool hasErrors() const { return !readError.isEmpty() || !preview.errors.isEmpty(); }
 };
 
@@ -119,10 +121,14 @@ public:
     /// The window's undo stack: the QUndoStack child of @p window if there is one (the problem
     /// editor's), else one created for the imports, with "Undo import" actions added to @p menu.
     static QUndoStack *undoStackFor(QWidget *window, QMenu *menu = nullptr);
-    /// Adds File → Import ledgers… and File → Export template… to @p menu of @p window.
+    /// Adds File → Import ledgers…, File → Export template… and File → Export ledgers by unit… to
+    /// @p menu of @p window.
     static void installActions(MainWindow *window, QMenu *menu, const std::function<void()> &changed);
     /// File → Export template…: asks for a file name and writes core::LedgerTemplate.
     static void exportTemplate(MainWindow *window);
+    /// Asks for a folder and writes the problem ledger of every unit there, one .xlsx per unit
+    /// named after it (core::LedgerExporter::exportByUnit), to send back for the monthly update.
+    static void exportByUnit(MainWindow *window);
 
 Q_SIGNALS:
     /// Emitted after the import page ran: @p imported files were imported, @p failed were not.
