@@ -29,11 +29,12 @@ std::optional<core::ProblemState> parseState(const QString &text)
 
 int runExport(Context &ctx, const QStringList &argv)
 {
-    const QString synopsis =
-        ExportCmd::tr("Usage: rectrack-cli export DB --ledger problems|measures|clues -o "
-                      "FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE]");
+    const QString synopsis = ExportCmd::tr(
+        "Usage: rectrack-cli export DB --ledger problems|measures|clues -o "
+        "FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE] [--as-of YYYY-MM-DD]");
     Args args(argv, {QStringLiteral("--ledger"), QStringLiteral("-o"), QStringLiteral("--output"),
-                     QStringLiteral("--unit"), QStringLiteral("--round"), QStringLiteral("--state")});
+                     QStringLiteral("--unit"), QStringLiteral("--round"), QStringLiteral("--state"),
+                     QStringLiteral("--as-of")});
     if (!args.ok() || args.positional().size() != 1)
         return usage(ctx, args, synopsis);
     core::ExportOptions o;
@@ -62,6 +63,12 @@ int runExport(Context &ctx, const QStringList &argv)
                          ExportCmd::tr("Unknown state \"%1\" (registered, in_progress, long_term, completed, "
                                        "closed_out).")
                              .arg(args.value(QStringLiteral("--state"))));
+    }
+    if (args.has(QStringLiteral("--as-of"))) {
+        o.asOf = QDate::fromString(args.value(QStringLiteral("--as-of")), Qt::ISODate);
+        if (!o.asOf.isValid())
+            return usage(ctx, Cli::tr("The date \"%1\" is not valid; write it as YYYY-MM-DD.")
+                                  .arg(args.value(QStringLiteral("--as-of"))));
     }
     int code = 0;
     auto db = openRegister(ctx, args.positional().first(), code);

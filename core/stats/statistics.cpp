@@ -5,6 +5,7 @@
 #include <QCollator>
 #include <QHash>
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -348,6 +349,19 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
         c.overdue = q->value(9).toLongLong();
         result.total.add(c);
         rows.append({q->value(0).toString(), {q->value(1).toString(), c}});
+    }
+    if (by == GroupBy::Category) {
+        // Every category is a group, those no problem names with zero counts (a new register's
+        // standard categories, a category added in 设置): the same list the editor shows.
+        QSet<QString> seen;
+        for (const auto &row : std::as_const(rows))
+            seen.insert(row.first);
+        auto names = db.exec(QStringLiteral("SELECT DISTINCT name FROM categories"));
+        while (names && names->next()) {
+            const QString name = names->value(0).toString();
+            if (!seen.contains(name))
+                rows.append({name, {QString(), Counts{}}});
+        }
     }
     if (by != GroupBy::None) {
         QCollator collator(QLocale(QLocale::Chinese, QLocale::China));

@@ -19,13 +19,13 @@
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
+    <message>
+        <source>The date &quot;%1&quot; is not valid; write it as YYYY-MM-DD.</source>
+        <translation>日期“%1”无效，请写成 YYYY-MM-DD。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::cli::ExportCmd</name>
-    <message>
-        <source>Usage: rectrack-cli export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE]</source>
-        <translation>用法：rectrack-cli export 数据库 --ledger problems|measures|clues -o 文件.xlsx|文件.csv [--unit 单位] [--round 轮次] [--state 状态]</translation>
-    </message>
     <message>
         <source>Unknown ledger &quot;%1&quot; (problems, measures or clues).</source>
         <translation>未知的台账“%1”（problems、measures 或 clues）。</translation>
@@ -47,6 +47,10 @@
         <translation>
             <numerusform>已向 %1 写入 %n 行。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE] [--as-of YYYY-MM-DD]</source>
+        <translation>用法：rectrack-cli export 数据库 --ledger problems|measures|clues -o 文件.xlsx|文件.csv [--unit 单位] [--round 轮次] [--state 状态] [--as-of 年-月-日]</translation>
     </message>
 </context>
 <context>

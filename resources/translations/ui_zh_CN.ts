@@ -71,26 +71,6 @@
 <context>
     <name>Labels</name>
     <message>
-        <source>Registered</source>
-        <translation>已挂号</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>整改中</translation>
-    </message>
-    <message>
-        <source>Long-term</source>
-        <translation>长期坚持</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Closed out</source>
-        <translation>已销号</translation>
-    </message>
-    <message>
         <source>Central inspection</source>
         <translation>中央巡视</translation>
     </message>
@@ -177,6 +157,129 @@
         <translation>
             <numerusform>有未完成整改问题的单位：%n 个</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::CategoryEditor</name>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Add subcategory…</source>
+        <translation>添加下级类别…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Nest under the one above</source>
+        <translation>降为上一类别的下级</translation>
+    </message>
+    <message>
+        <source>Lift one level</source>
+        <translation>升一级</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Changes to the categories take effect at once and can be undone.</source>
+        <translation>对问题类别的修改立即生效，可以撤销（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>Add category %1</source>
+        <translation>添加问题类别“%1”</translation>
+    </message>
+    <message>
+        <source>Choose a category first.</source>
+        <translation>请先选择一个问题类别。</translation>
+    </message>
+    <message>
+        <source>Rename category %1</source>
+        <translation>重命名问题类别“%1”</translation>
+    </message>
+    <message>
+        <source>Move category %1 up</source>
+        <translation>上移问题类别“%1”</translation>
+    </message>
+    <message>
+        <source>Move category %1 down</source>
+        <translation>下移问题类别“%1”</translation>
+    </message>
+    <message>
+        <source>%1 has no category above it at its level to go under.</source>
+        <translation>“%1”在同一级别中上方没有类别，无法降级。</translation>
+    </message>
+    <message>
+        <source>Nest category %1</source>
+        <translation>将问题类别“%1”降级</translation>
+    </message>
+    <message>
+        <source>Lift category %1</source>
+        <translation>将问题类别“%1”升级</translation>
+    </message>
+    <message>
+        <source>Merge category %1 into %2</source>
+        <translation>将问题类别“%1”合并到“%2”</translation>
+    </message>
+    <message>
+        <source>Delete category %1</source>
+        <translation>删除问题类别“%1”</translation>
+    </message>
+    <message>
+        <source>Add subcategory</source>
+        <translation>添加下级类别</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>添加问题类别</translation>
+    </message>
+    <message>
+        <source>Name of the category:</source>
+        <translation>类别名称：</translation>
+    </message>
+    <message>
+        <source>Rename category</source>
+        <translation>重命名问题类别</translation>
+    </message>
+    <message>
+        <source>Merge category</source>
+        <translation>合并问题类别</translation>
+    </message>
+    <message>
+        <source>Merge %1 into (its problems and subcategories move there, then it is deleted):</source>
+        <translation>将“%1”合并到（其问题和下级类别移入所选类别，随后删除“%1”）：</translation>
     </message>
 </context>
 <context>
@@ -557,6 +660,10 @@
         <source>Reviews</source>
         <translation>销号审核</translation>
     </message>
+    <message>
+        <source>As it stood on %1</source>
+        <translation>%1 当日情况</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::EditingController</name>
@@ -866,6 +973,10 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>No light</source>
         <translation>无预警</translation>
+    </message>
+    <message>
+        <source>Dashboard click-through: %1 (Clear shows the filter again)</source>
+        <translation>看板下钻：%1（点“清除”恢复筛选）</translation>
     </message>
 </context>
 <context>
@@ -1451,6 +1562,52 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>History…</source>
         <translation>修改记录…</translation>
+    </message>
+    <message>
+        <source>Back to today</source>
+        <translation>回到今天</translation>
+    </message>
+    <message>
+        <source>The register as it stood on %1 is read-only; go back to today to edit.</source>
+        <translation>%1 的历史台账为只读；回到今天后才能编辑。</translation>
+    </message>
+    <message>
+        <source>As of %1: the register as it stood that day (problems fed back by then, each with its state, deadline and warning light on that day). Read-only.</source>
+        <translation>截至 %1：显示当日的台账（当日及以前反馈的问题，各问题的状态、整改时限和预警灯均为当日情况）。只读。</translation>
+    </message>
+    <message>
+        <source>Export &amp;ledger…</source>
+        <translation>导出台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>No problems yet. Press Ctrl+N to register the first feedback.</source>
+        <translation>还没有问题。按 Ctrl+N 登记第一批反馈问题。</translation>
+    </message>
+    <message>
+        <source>Nothing matches the filter on this date.</source>
+        <translation>截至该日没有符合筛选条件的记录。</translation>
+    </message>
+    <message>
+        <source>No register is open.</source>
+        <translation>没有打开的台账。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1</source>
+        <translation>
+            <numerusform>已向 %1 写入 %n 行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2238,46 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>Opinion:</source>
         <translation>审核意见：</translation>
+    </message>
+    <message>
+        <source>the problem has no rectification measures yet; add them on the Measures tab.</source>
+        <translation>该问题尚无整改措施，请先在“整改措施”页添加。</translation>
+    </message>
+    <message>
+        <source>Cannot be marked complete yet: %1</source>
+        <translation>暂不能标记整改完成：%1</translation>
+    </message>
+    <message>
+        <source>Record step %1 of 3 (%2) for %3: %4 by %5 on %6, opinion &quot;%7&quot;?
+
+A review decision is a record and cannot be undone; a mistake is corrected by a new review.</source>
+        <translation>记录问题 %3 第 %1 步审核（共 3 步，%2）：%4，审核人 %5，日期 %6，意见“%7”？
+
+审核结论一经记录不能撤销；如有差错，须另行审核更正。</translation>
+    </message>
+    <message>
+        <source>rejected (back to in progress)</source>
+        <translation>不同意（退回整改中）</translation>
+    </message>
+    <message>
+        <source>Approve review</source>
+        <translation>审核同意</translation>
+    </message>
+    <message>
+        <source>Reject review</source>
+        <translation>审核不同意</translation>
+    </message>
+    <message>
+        <source>Close out %1 on %2 (销号)?
+
+Closing out is a record and cannot be undone.</source>
+        <translation>于 %2 对问题 %1 销号？
+
+销号一经记录不能撤销。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +3091,10 @@ The register as it is now is backed up first, so this can be undone by restoring
     <message>
         <source>Report due after feedback (new rounds):</source>
         <translation>整改报告报送时限（新轮次）：</translation>
+    </message>
+    <message>
+        <source>Problem categories</source>
+        <translation>问题类别</translation>
     </message>
 </context>
 <context>
