@@ -6,6 +6,7 @@
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QPainter>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -123,9 +124,11 @@ QString LedgerView::toHtml(const QString &title, int maxRows) const
     for (int r = 0; r < rows; ++r) {
         html += QStringLiteral("<tr>");
         for (int c : cols) {
-            // Short cells (dates, numbers, states, names) never break inside.
+            // Dates, numbers and registration numbers never break inside (other text wraps, so that
+            // the table keeps to the page's width).
             const QString text = cellText(model(), r, c);
-            const QString cell = text.size() <= 12
+            static const QRegularExpression kUnbreakable(QStringLiteral("^[0-9A-Za-z.%:/-]{1,16}$"));
+            const QString cell = kUnbreakable.match(text).hasMatch()
                                      ? QStringLiteral("<td style=\"white-space:nowrap\">%1</td>")
                                      : QStringLiteral("<td>%1</td>");
             html += cell.arg(text.toHtmlEscaped());

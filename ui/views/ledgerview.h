@@ -24,7 +24,7 @@ public:
 
     /// The first @p maxRows rows as an HTML table of the visible columns, with @p title above.
     /// The header row is a <thead> (repeated on every printed page), columns are sized by the
-    /// length of their text, and short cells (dates, numbers) never wrap.
+    /// length of their text, and dates, numbers and registration numbers never wrap.
     QString toHtml(const QString &title, int maxRows) const;
 
     /// Text drawn in the middle of the view while it has no rows (how to begin, or that the

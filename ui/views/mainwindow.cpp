@@ -982,6 +982,11 @@ bool MainWindow::saveScreenshots(const QString &dir)
     setGeometry(0, 0, 1440, 900);
     m_splitter->setSizes({230, 1440 - 230 - 340, 340});
     SettingsDialog *dialog = createSettingsDialog();
+    if (auto *categories = dialog->findChild<CategoryEditor *>()) {
+        const auto tree = core::CategoryService(*m_db).tree();
+        if (!tree.isEmpty())
+            categories->select(tree.first().id); // the editor's buttons enabled
+    }
     dialog->show();
     shoot(dialog, QStringLiteral("settings.png"));
     dialog->close();
