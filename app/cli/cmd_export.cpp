@@ -32,12 +32,13 @@ int runExport(Context &ctx, const QStringList &argv)
 {
     const QString synopsis = ExportCmd::tr(
         "Usage: rectrack-cli export DB --ledger problems|measures|clues -o "
-        "FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE]\n"
+        "FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE] [--as-of YYYY-MM-DD]\n"
         "       rectrack-cli export DB --ledger problems|measures --by-unit -o DIR [--unit NAME] "
         "[--round LABEL] [--state STATE]");
     Args args(argv,
               {QStringLiteral("--ledger"), QStringLiteral("-o"), QStringLiteral("--output"),
-               QStringLiteral("--unit"), QStringLiteral("--round"), QStringLiteral("--state")},
+               QStringLiteral("--unit"), QStringLiteral("--round"), QStringLiteral("--state"),
+               QStringLiteral("--as-of")},
               {QStringLiteral("--by-unit")});
     if (!args.ok() || args.positional().size() != 1)
         return usage(ctx, args, synopsis);
@@ -74,6 +75,12 @@ int runExport(Context &ctx, const QStringList &argv)
     }
     if (const core::Status s = core::SafeFile::checkOutput(out, args.positional().first()); !s)
         return fail(ctx, s.error());
+    if (args.has(QStringLiteral("--as-of"))) {
+        o.asOf = QDate::fromString(args.value(QStringLiteral("--as-of")), Qt::ISODate);
+        if (!o.asOf.isValid())
+            return usage(ctx, Cli::tr("The date \"%1\" is not valid; write it as YYYY-MM-DD.")
+                                  .arg(args.value(QStringLiteral("--as-of"))));
+    }
     int code = 0;
     auto db = openRegister(ctx, args.positional().first(), code);
     if (!db)

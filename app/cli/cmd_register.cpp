@@ -4,6 +4,7 @@
 
 #include "storage/auditlog.h"
 #include "storage/backup.h"
+#include "workflow/categoryservice.h"
 
 #include <QFileInfo>
 
@@ -28,6 +29,8 @@ int runInit(Context &ctx, const QStringList &argv)
         return fail(ctx, db.error());
     if (!(*db)->createdHere()) // another init of the same path got there first
         return fail(ctx, exists);
+    if (const core::Status s = core::CategoryService(**db).addStandardCategories(); !s)
+        return fail(ctx, s.error());
     ctx.out << Cli::tr("Created the register %1.").arg(path) << '\n';
     return ExitOk;
 }

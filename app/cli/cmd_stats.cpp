@@ -31,17 +31,14 @@ QJsonObject countsJson(const core::Counts &c)
 
 QStringList countsHeader(const QString &first)
 {
-    return {first,
-            Cli::tr("Problems"),
-            Cli::tr("Measures"),
-            Cli::tr("Completed"),
-            Cli::tr("Closed out"),
-            Cli::tr("Long-term"),
-            Cli::tr("In progress"),
-            Cli::tr("Registered"),
-            Cli::tr("Overdue"),
-            Cli::tr("Completion rate"),
-            Cli::tr("Close-out rate")};
+    return {first, Cli::tr("Problems"), Cli::tr("Measures"),
+            // State names from core's one table (Names::display): 已完成待销号 … 未启动.
+            core::Names::display(core::ProblemState::Completed),
+            core::Names::display(core::ProblemState::ClosedOut),
+            core::Names::display(core::ProblemState::LongTerm),
+            core::Names::display(core::ProblemState::InProgress),
+            core::Names::display(core::ProblemState::Registered), Cli::tr("Overdue"),
+            Cli::tr("Completion rate"), Cli::tr("Close-out rate")};
 }
 
 QStringList countsRow(const QString &key, const core::Counts &c, bool percent)

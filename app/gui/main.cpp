@@ -110,7 +110,12 @@ int main(int argc, char **argv)
             }
         }
     }
-    window.show();
+    // The first start opens maximized, so that the status bar with the 截至 date is on screen at
+    // 1024×768 too; later starts restore the saved geometry. Screenshots keep their fixed sizes.
+    if (!QSettings().contains(QStringLiteral("window/geometry")) && !parser.isSet(screenshot))
+        window.showMaximized();
+    else
+        window.show();
 
     if (parser.isSet(screenshot)) {
         const QString dir = parser.value(screenshot);

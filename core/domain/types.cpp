@@ -146,15 +146,18 @@ std::optional<SupervisionKind> Names::supervisionKind(const QString &k)
 
 QString Names::display(ProblemState s)
 {
+    // The one table of state names (issue #21): ledgers, filters, the detail pane, the dashboard,
+    // the report's charts and the CLI tables all read it. A count labelled 已完成 ("done") is
+    // completed + closed out; the completed state alone is 已完成待销号.
     switch (s) {
     case ProblemState::Registered:
-        return tr("Registered");
+        return tr("Not started");
     case ProblemState::InProgress:
         return tr("In progress");
     case ProblemState::LongTerm:
         return tr("Long-term");
     case ProblemState::Completed:
-        return tr("Completed");
+        return tr("Completed, awaiting close-out");
     case ProblemState::ClosedOut:
         return tr("Closed out");
     }

@@ -1,6 +1,8 @@
 #include "ledgerexporter.h"
 
 #include "csvtext.h"
+#include "storage/ledgerquery.h"
+
 #include "ledgerrules.h"
 #include "safefile.h"
 #include "workflow/organizationservice.h"
@@ -170,12 +172,26 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
     }
 
     where << QStringLiteral("p.deleted_at IS NULL"); // soft-deleted problems are not exported
+    if (o.ids) {
+        QStringList ids;
+        for (qint64 id : *o.ids)
+            ids << QString::number(id);
+        where << QStringLiteral("%1.id IN (%2)")
+                     .arg(o.kind == LedgerKind::Problems ? QLatin1String("p") : QLatin1String("m"))
+                     .arg(ids.isEmpty() ? QStringLiteral("NULL") : ids.join(u','));
+    }
     if (o.state) {
         where << QStringLiteral("p.state = ?");
         binds << Names::key(*o.state);
     }
+    // As of a past date, the problems (and measures) as they stood that day.
+    const QString problemTable = o.asOf.isValid() ? LedgerQuery::problemsAsOf(o.asOf) + QStringLiteral(" p")
+                                                  : QStringLiteral("problems p");
+    const QString measureTable = o.asOf.isValid() ? LedgerQuery::measuresAsOf(o.asOf) + QStringLiteral(" m")
+                                                  : QStringLiteral("measures m");
     const QString from =
-        QStringLiteral(" FROM problems p JOIN units u ON u.id = p.unit_id LEFT JOIN inspections i ON "
+        QStringLiteral(" FROM ") + problemTable +
+        QStringLiteral(" JOIN units u ON u.id = p.unit_id LEFT JOIN inspections i ON "
                        "i.id = p.inspection_id LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN "
                        "categories c ON c.id = p.category_id") +
         joinWhere(where);
@@ -260,9 +276,11 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
     auto q = db.exec(
         QStringLiteral("SELECT coalesce(p.registration_no, ''), u.name, p.description, m.seq, m.content, "
                        "m.type, coalesce(m.owner, ''), m.deadline, coalesce(m.deadline_note, ''), "
-                       "m.state, m.completed_date FROM measures m JOIN problems p ON p.id = m.problem_id "
-                       "JOIN units u ON u.id = p.unit_id LEFT JOIN inspections i ON i.id = "
-                       "p.inspection_id LEFT JOIN rounds r ON r.id = i.round_id") +
+                       "m.state, m.completed_date FROM ") +
+            measureTable + QStringLiteral(" JOIN ") + problemTable +
+            QStringLiteral(
+                " ON p.id = m.problem_id JOIN units u ON u.id = p.unit_id LEFT JOIN inspections i ON "
+                "i.id = p.inspection_id LEFT JOIN rounds r ON r.id = i.round_id") +
             joinWhere(where) + QStringLiteral(" ORDER BY u.name, p.id, m.seq, m.id"),
         binds);
     if (!q)

@@ -5,6 +5,7 @@
 #include <QCollator>
 #include <QHash>
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -357,6 +358,20 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
                                     });
         !s)
         return s.error();
+    if (by == GroupBy::Category) {
+        // Every category is a group, those no problem names with zero counts (a new register's
+        // standard categories, a category added in 设置): the same list the editor shows.
+        QSet<QString> seen;
+        for (const auto &row : std::as_const(rows))
+            seen.insert(row.first);
+        const Status s =
+            db.forEachRow(QStringLiteral("SELECT DISTINCT name FROM categories"), {}, [&](const SqlRow &r) {
+                if (!seen.contains(r.text(0)))
+                    rows.append({r.text(0), {QString(), Counts{}}});
+            });
+        if (!s)
+            return s.error();
+    }
     if (by != GroupBy::None) {
         QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
         collator.setNumericMode(true);

@@ -17,6 +17,15 @@
  *
  * Traffic lights are computed on the as-of date of a LedgerContext from the row's current state
  * and current deadline, with the register's thresholds (Workflow::light).
+ *
+ * A historical context (LedgerContext::historical, a past as-of date) shows the register as it
+ * stood on that day, with the definitions of Statistics (DESIGN.md §5), so that a ledger's row
+ * count equals the dashboard's count on that date: only the problems fed back by then, each with
+ * its state on that day (its last state-history entry up to the date), its deadline on that day
+ * (the last extension approved by then, else the original deadline), its completion and close-out
+ * dates only when they fall on or before the day, and its progress as the last progress entry up
+ * to the day. A measure completed after the day shows as in progress. Texts and the other fields
+ * are today's (the register keeps no dated history of them).
  */
 
 #include "database.h"
@@ -99,6 +108,9 @@ struct LedgerContext
 {
     QDate asOf;
     WarningThresholds thresholds;
+    /// Rows as they stood on asOf (see the file comment), not as they are today: the view of a
+    /// past as-of date. False reads the current rows and only computes the lights on asOf.
+    bool historical = false;
 };
 
 /// One row of the problem ledger.
@@ -168,10 +180,21 @@ public:
     Result<QList<qint64>> ids(Ledger ledger, const LedgerFilter &filter, const LedgerContext &context,
                               LedgerSort sort = LedgerSort::Id, Qt::SortOrder order = Qt::AscendingOrder);
 
-    /// The problem rows of @p ids, in the order given (ids that do not exist are skipped).
-    Result<QList<ProblemRow>> problemRows(const QList<qint64> &ids);
+    /// The problem rows of @p ids, in the order given (ids that do not exist, or, in a historical
+    /// @p context, were not yet fed back, are skipped).
+    Result<QList<ProblemRow>> problemRows(const QList<qint64> &ids, const LedgerContext &context = {});
     /// The measure rows of @p ids, in the order given.
-    Result<QList<MeasureRow>> measureRows(const QList<qint64> &ids);
+    Result<QList<MeasureRow>> measureRows(const QList<qint64> &ids, const LedgerContext &context = {});
+
+    /**
+     * SQL of a derived table with the columns of `problems` as they stood on @p asOf (see the file
+     * comment), holding only the problems fed back by then: use it in place of `problems` in a
+     * FROM clause ("FROM " + problemsAsOf(d) + " p"). @p asOf goes in as an ISO literal made from
+     * a QDate, never user text. Shared with the ledger export (`rectrack-cli export --as-of`).
+     */
+    static QString problemsAsOf(const QDate &asOf);
+    /// The same for `measures`: a measure completed after @p asOf is in progress on that day.
+    static QString measuresAsOf(const QDate &asOf);
 
     /// Distinct responsible offices (责任单位), in pinyin order.
     QStringList offices();

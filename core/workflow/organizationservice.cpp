@@ -1,5 +1,6 @@
 #include "organizationservice.h"
 
+#include "categoryservice.h"
 #include "storage/auditlog.h"
 
 namespace rectrack::core {
@@ -112,10 +113,16 @@ Result<qint64> OrganizationService::ensureCategory(const QString &name, qint64 p
         return id.toLongLong();
     const int order = m_db.scalar(QStringLiteral("SELECT count(*) FROM categories")).toInt();
     return withTransaction(m_db, [&] {
-        return AuditLog::insert(m_db, QStringLiteral("categories"),
-                                {{QStringLiteral("name"), n},
-                                 {QStringLiteral("parent_id"), sqlId(parentId)},
-                                 {QStringLiteral("sort_order"), order}});
+        QVariantMap values{{QStringLiteral("name"), n},
+                           {QStringLiteral("parent_id"), sqlId(parentId)},
+                           {QStringLiteral("sort_order"), order}};
+        // A standard category gets its fixed UUID, shared by every register (CategoryService).
+        if (parentId <= 0 && CategoryService::standardNames().contains(n) &&
+            !m_db.scalar(QStringLiteral("SELECT 1 FROM categories WHERE uuid = ?"),
+                         {CategoryService::standardUuid(n)})
+                 .isValid())
+            values.insert(QStringLiteral("uuid"), CategoryService::standardUuid(n));
+        return AuditLog::insert(m_db, QStringLiteral("categories"), values);
     });
 }
 

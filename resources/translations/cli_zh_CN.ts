@@ -78,26 +78,6 @@
         <translation>措施数</translation>
     </message>
     <message>
-        <source>Completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Closed out</source>
-        <translation>已销号</translation>
-    </message>
-    <message>
-        <source>Long-term</source>
-        <translation>长期坚持</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>整改中</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>未启动</translation>
-    </message>
-    <message>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>

@@ -305,6 +305,47 @@
     </message>
 </context>
 <context>
+    <name>CategoryService</name>
+    <message>
+        <source>A category needs a name.</source>
+        <translation>问题类别需要名称。</translation>
+    </message>
+    <message>
+        <source>There is already a category named %1 at this level.</source>
+        <translation>同一级别下已有名为“%1”的问题类别。</translation>
+    </message>
+    <message>
+        <source>The parent category no longer exists.</source>
+        <translation>上级问题类别已不存在。</translation>
+    </message>
+    <message>
+        <source>The category no longer exists.</source>
+        <translation>该问题类别已不存在。</translation>
+    </message>
+    <message>
+        <source>A category cannot be placed under itself or one of its subcategories.</source>
+        <translation>问题类别不能放在它自身或其下级类别之下。</translation>
+    </message>
+    <message>
+        <source>A category cannot be merged into itself.</source>
+        <translation>问题类别不能合并到它自身。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be merged into its own subcategory %2.</source>
+        <translation>“%1”不能合并到它的下级类别“%2”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is used by %n problem(s); merge it into another category instead.</source>
+        <translation>
+            <numerusform>“%1”已有 %n 个问题使用，不能删除；可将其合并到其他类别。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has subcategories; move or delete them first.</source>
+        <translation>“%1”有下级类别，请先移走或删除下级类别。</translation>
+    </message>
+</context>
+<context>
     <name>ClockCheck</name>
     <message>
         <source>The computer&apos;s clock says %1, but the register already holds a change made at %2. Check the date and time of this computer before saving: changes made now would carry the wrong date.</source>
@@ -458,10 +499,6 @@
 <context>
     <name>Names</name>
     <message>
-        <source>Registered</source>
-        <translation>未启动</translation>
-    </message>
-    <message>
         <source>In progress</source>
         <translation>整改中</translation>
     </message>
@@ -580,6 +617,10 @@
     <message>
         <source>Return visit</source>
         <translation>回访</translation>
+    </message>
+    <message>
+        <source>Completed, awaiting close-out</source>
+        <translation>已完成待销号</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,10 @@
         <source>import a ledger: .xlsx, .xls, .docx table or .csv (all-or-nothing)</source>
         <translation>导入台账：.xlsx、.xls、.docx 表格或 .csv（全部成功或全部不变）</translation>
     </message>
+    <message>
+        <source>The date "%1" is not valid; write it as YYYY-MM-DD.</source>
+        <translation>日期“%1”无效，请写成 YYYY-MM-DD。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::cli::ExportCmd</name>
@@ -73,6 +77,10 @@
         <translation>
             <numerusform>%n 份台账已写入 %1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE] [--as-of YYYY-MM-DD]</source>
+        <translation>用法：rectrack-cli export 数据库 --ledger problems|measures|clues -o 文件.xlsx|文件.csv [--unit 单位] [--round 轮次] [--state 状态] [--as-of 年-月-日]</translation>
     </message>
 </context>
 <context>

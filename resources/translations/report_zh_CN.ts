@@ -107,26 +107,6 @@
         <translation>问题整改状态分布</translation>
     </message>
     <message>
-        <source>Closed out</source>
-        <translation>已销号</translation>
-    </message>
-    <message>
-        <source>Completed, awaiting close-out</source>
-        <translation>已完成待销号</translation>
-    </message>
-    <message>
-        <source>Long-term</source>
-        <translation>长期坚持</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>整改中</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>未启动</translation>
-    </message>
-    <message>
         <source>%1: %2 (%3)</source>
         <translation>%1：%2个（%3）</translation>
     </message>

@@ -557,6 +557,10 @@
         <source>Reviews</source>
         <translation>销号审核</translation>
     </message>
+    <message>
+        <source>As it stood on %1</source>
+        <translation>%1 当日情况</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::EditingController</name>
@@ -763,7 +767,7 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <translation>粘贴问题</translation>
     </message>
     <message>
-        <source>One problem per line; columns separated by tabs, in the table&apos;s order after the number (as copied from Excel or WPS)</source>
+        <source>One problem per line; columns separated by tabs, in the table's order after the number (as copied from Excel or WPS)</source>
         <translation>每行一个问题；各列以制表符分隔，顺序同表格中编号之后的各列（从 Excel 或 WPS 复制即可）</translation>
     </message>
     <message>
@@ -793,7 +797,7 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <translation>立行立改</translation>
     </message>
     <message>
-        <source>Row %1: the deadline &quot;%2&quot; is not a valid date.</source>
+        <source>Row %1: the deadline "%2" is not a valid date.</source>
         <translation>第%1行：整改时限“%2”不是有效日期。</translation>
     </message>
     <message>
@@ -866,6 +870,10 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>No light</source>
         <translation>无预警</translation>
+    </message>
+    <message>
+        <source>Dashboard click-through: %1 (Clear shows the filter again)</source>
+        <translation>看板下钻：%1（点“清除”恢复筛选）</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1253,14 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <source>Export ledgers by &amp;unit…</source>
         <translation>按单位导出台账(&amp;U)…</translation>
     </message>
+    <message>
+        <source>Add the .xlsx or .csv ledgers the units sent back; each file is imported on its own, all or nothing.</source>
+        <translation>添加各单位报回的 .xlsx 或 .csv 台账；每个文件单独导入，要么全部导入，要么不作任何改动。</translation>
+    </message>
+    <message>
+        <source>Ledgers (*.xlsx *.csv);;All files (*)</source>
+        <translation>台账 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::LedgerImportCommand</name>
@@ -1501,6 +1517,52 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>Common problems</source>
         <translation>共性问题</translation>
+    </message>
+    <message>
+        <source>Back to today</source>
+        <translation>回到今天</translation>
+    </message>
+    <message>
+        <source>The register as it stood on %1 is read-only; go back to today to edit.</source>
+        <translation>%1 的历史台账为只读；回到今天后才能编辑。</translation>
+    </message>
+    <message>
+        <source>As of %1: the register as it stood that day (problems fed back by then, each with its state, deadline and warning light on that day). Read-only.</source>
+        <translation>截至 %1：显示当日的台账（当日及以前反馈的问题，各问题的状态、整改时限和预警灯均为当日情况）。只读。</translation>
+    </message>
+    <message>
+        <source>Export &amp;ledger…</source>
+        <translation>导出台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>No problems yet. Press Ctrl+N to register the first feedback.</source>
+        <translation>还没有问题。按 Ctrl+N 登记第一批反馈问题。</translation>
+    </message>
+    <message>
+        <source>Nothing matches the filter on this date.</source>
+        <translation>截至该日没有符合筛选条件的记录。</translation>
+    </message>
+    <message>
+        <source>No register is open.</source>
+        <translation>没有打开的台账。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1</source>
+        <translation>
+            <numerusform>已向 %1 写入 %n 行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2132,6 +2194,46 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <source>Opinion:</source>
         <translation>审核意见：</translation>
     </message>
+    <message>
+        <source>the problem has no rectification measures yet; add them on the Measures tab.</source>
+        <translation>该问题尚无整改措施，请先在“整改措施”页添加。</translation>
+    </message>
+    <message>
+        <source>Cannot be marked complete yet: %1</source>
+        <translation>暂不能标记整改完成：%1</translation>
+    </message>
+    <message>
+        <source>Record step %1 of 3 (%2) for %3: %4 by %5 on %6, opinion "%7"?
+
+A review decision is a record and cannot be undone; a mistake is corrected by a new review.</source>
+        <translation>记录问题 %3 第 %1 步审核（共 3 步，%2）：%4，审核人 %5，日期 %6，意见“%7”？
+
+审核结论一经记录不能撤销；如有差错，须另行审核更正。</translation>
+    </message>
+    <message>
+        <source>rejected (back to in progress)</source>
+        <translation>不同意（退回整改中）</translation>
+    </message>
+    <message>
+        <source>Approve review</source>
+        <translation>审核同意</translation>
+    </message>
+    <message>
+        <source>Reject review</source>
+        <translation>审核不同意</translation>
+    </message>
+    <message>
+        <source>Close out %1 on %2 (销号)?
+
+Closing out is a record and cannot be undone.</source>
+        <translation>于 %2 对问题 %1 销号？
+
+销号一经记录不能撤销。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::ProblemLedgerModel</name>
@@ -2505,7 +2607,7 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <translation>“回头看”计入覆盖</translation>
     </message>
     <message>
-        <source>Whether a follow-up review of a unit counts towards the term&apos;s coverage (register setting coverage_counts_follow_up).</source>
+        <source>Whether a follow-up review of a unit counts towards the term's coverage (register setting coverage_counts_follow_up).</source>
         <translation>对单位开展的“回头看”是否计入本届巡察全覆盖（台账设置 coverage_counts_follow_up）。</translation>
     </message>
     <message>
@@ -2659,7 +2761,7 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <translation>截至 %1 尚无已开始的届次。</translation>
     </message>
     <message>
-        <source>Take “%1” off the term&apos;s must-cover list?</source>
+        <source>Take “%1” off the term's must-cover list?</source>
         <translation>将“%1”移出本届应覆盖名单？</translation>
     </message>
     <message>
@@ -2898,7 +3000,7 @@ The register as it is now is backed up first, so this can be undone by restoring
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Backups go to the folder &quot;&lt;register&gt;.backups&quot; beside the register file.</source>
+        <source>Backups go to the folder "&lt;register&gt;.backups" beside the register file.</source>
         <translation>备份保存在台账文件旁的“&lt;台账文件名&gt;.backups”文件夹中。</translation>
     </message>
     <message>
@@ -2949,6 +3051,10 @@ The register as it is now is backed up first, so this can be undone by restoring
         <source>Report due after feedback (new rounds):</source>
         <translation>整改报告报送时限（新轮次）：</translation>
     </message>
+    <message>
+        <source>Problem categories</source>
+        <translation>问题类别</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::WelcomeDialog</name>
@@ -2965,7 +3071,7 @@ The register as it is now is backed up first, so this can be undone by restoring
         <translation>欢迎使用巡察整改监督台账（Rectrack）</translation>
     </message>
     <message>
-        <source>A register is one file that holds an inspection office&apos;s whole ledger: every problem fed back, its rectification measures, progress, evidence and reviews.
+        <source>A register is one file that holds an inspection office's whole ledger: every problem fed back, its rectification measures, progress, evidence and reviews.
 It stays on this computer — nothing is sent over a network — and can be backed up or copied like any file.</source>
         <translation>台账文件是一个文件，保存巡察机构的全部台账：每个反馈问题及其整改措施、整改进展、佐证材料和销号审核。
 文件只保存在本机，不通过网络发送，可以像普通文件一样备份和复制。</translation>
@@ -3007,7 +3113,7 @@ It stays on this computer — nothing is sent over a network — and can be back
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <source>Xiamen&apos;s 2020 rectification work, as of 2021-01-15</source>
+        <source>Xiamen's 2020 rectification work, as of 2021-01-15</source>
         <translation>厦门市 2020 年巡察整改工作，截至 2021-01-15</translation>
     </message>
     <message>
@@ -3017,6 +3123,129 @@ It stays on this computer — nothing is sent over a network — and can be back
     <message>
         <source>Open register</source>
         <translation>打开台账</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::CategoryEditor</name>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Add subcategory…</source>
+        <translation>添加下级类别…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Nest under the one above</source>
+        <translation>降为上一类别的下级</translation>
+    </message>
+    <message>
+        <source>Lift one level</source>
+        <translation>升一级</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Changes to the categories take effect at once and can be undone.</source>
+        <translation>对问题类别的修改立即生效，可以撤销（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>Add category %1</source>
+        <translation>添加问题类别“%1”</translation>
+    </message>
+    <message>
+        <source>Choose a category first.</source>
+        <translation>请先选择一个问题类别。</translation>
+    </message>
+    <message>
+        <source>Rename category %1</source>
+        <translation>重命名问题类别“%1”</translation>
+    </message>
+    <message>
+        <source>Move category %1 up</source>
+        <translation>上移问题类别“%1”</translation>
+    </message>
+    <message>
+        <source>Move category %1 down</source>
+        <translation>下移问题类别“%1”</translation>
+    </message>
+    <message>
+        <source>%1 has no category above it at its level to go under.</source>
+        <translation>“%1”在同一级别中上方没有类别，无法降级。</translation>
+    </message>
+    <message>
+        <source>Nest category %1</source>
+        <translation>将问题类别“%1”降级</translation>
+    </message>
+    <message>
+        <source>Lift category %1</source>
+        <translation>将问题类别“%1”升级</translation>
+    </message>
+    <message>
+        <source>Merge category %1 into %2</source>
+        <translation>将问题类别“%1”合并到“%2”</translation>
+    </message>
+    <message>
+        <source>Delete category %1</source>
+        <translation>删除问题类别“%1”</translation>
+    </message>
+    <message>
+        <source>Add subcategory</source>
+        <translation>添加下级类别</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>添加问题类别</translation>
+    </message>
+    <message>
+        <source>Name of the category:</source>
+        <translation>类别名称：</translation>
+    </message>
+    <message>
+        <source>Rename category</source>
+        <translation>重命名问题类别</translation>
+    </message>
+    <message>
+        <source>Merge category</source>
+        <translation>合并问题类别</translation>
+    </message>
+    <message>
+        <source>Merge %1 into (its problems and subcategories move there, then it is deleted):</source>
+        <translation>将“%1”合并到（其问题和下级类别移入所选类别，随后删除“%1”）：</translation>
     </message>
 </context>
 </TS>

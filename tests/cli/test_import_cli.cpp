@@ -175,9 +175,13 @@ TEST_CASE("the shared ledgers import to exactly their expected statistics", "[cl
                     QStringLiteral("--format"), QStringLiteral("json")});
         REQUIRE(byCat.exitCode == 0);
         QStringList keys;
+        // The categories with problems (init adds the four standard ones, listed with 0 problems
+        // unless the ledger uses them).
         for (const QJsonValue &g :
-             QJsonDocument::fromJson(byCat.out.toUtf8()).object().value(QStringLiteral("groups")).toArray())
-            keys << g.toObject().value(QStringLiteral("key")).toString();
+             QJsonDocument::fromJson(byCat.out.toUtf8()).object().value(QStringLiteral("groups")).toArray()) {
+            if (g.toObject().value(QStringLiteral("problems")).toInt() > 0)
+                keys << g.toObject().value(QStringLiteral("key")).toString();
+        }
         QStringList want;
         for (const QJsonValue &v : expected.value(QStringLiteral("categories")).toArray())
             want << v.toString();

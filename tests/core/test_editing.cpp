@@ -156,10 +156,12 @@ TEST_CASE("a deleted problem leaves the ledgers and statistics until it is resto
     CHECK(measureIds->size() == 3);
 
     // Exports and reports leave it out too.
-    auto exported = LedgerExporter::build(*f.reg.db, {LedgerKind::Problems, {}, {}, std::nullopt});
+    auto exported =
+        LedgerExporter::build(*f.reg.db, {LedgerKind::Problems, {}, {}, std::nullopt, {}, std::nullopt});
     REQUIRE(exported.ok());
     CHECK(exported->rows.size() == 2);
-    auto exportedMeasures = LedgerExporter::build(*f.reg.db, {LedgerKind::Measures, {}, {}, std::nullopt});
+    auto exportedMeasures =
+        LedgerExporter::build(*f.reg.db, {LedgerKind::Measures, {}, {}, std::nullopt, {}, std::nullopt});
     REQUIRE(exportedMeasures.ok());
     CHECK(exportedMeasures->rows.size() == 3);
     ReportOptions ro;

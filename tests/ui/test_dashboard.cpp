@@ -304,3 +304,28 @@ TEST_CASE("the dashboard follows the filter's source level and the as-of date", 
     REQUIRE(before.ok());
     CHECK(d.dash->data().content.total.done() == before->total.done());
 }
+
+TEST_CASE("at a past date the dashboard's click-through lists the problems as they stood",
+          "[ui][dashboard][demo][asof]")
+{
+    DemoDashboard d;
+    const QDate past(2020, 6, 30);
+    d.waitFor([&] { d.window->setAsOf(past); });
+    const ReportContent &content = d.dash->data().content;
+    CHECK(content.total.problems == 162);
+    QTabWidget *tabs = d.window->tabs();
+    QPieSeries *states = pie(d.dash->chart(DashboardView::Chart::Status));
+    REQUIRE(states);
+    qint64 sum = 0;
+    for (QPieSlice *slice : states->slices()) {
+        Q_EMIT slice->clicked();
+        CHECK(tabs->currentIndex() == MainWindow::ProblemTab);
+        CHECK(d.window->problemModel()->rowCount() == qint64(slice->value()));
+        sum += d.window->problemModel()->rowCount();
+        tabs->setCurrentIndex(MainWindow::DashboardTab);
+    }
+    CHECK(sum == 162);
+    // The traffic lights of that day, too.
+    Q_EMIT barSet(d.dash->chart(DashboardView::Chart::Lights), 0)->clicked(0);
+    CHECK(d.window->problemModel()->rowCount() == d.dash->data().red);
+}

@@ -22,11 +22,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -66,6 +68,23 @@ struct EditingWindow
         REQUIRE(b->isEnabled());
         b->click();
         QApplication::processEvents();
+    }
+    /// Clicks a button that asks for confirmation (a review decision, 销号), confirms, and returns
+    /// the question asked.
+    QString clickConfirmed(QWidget *parent, const char *name)
+    {
+        QString asked;
+        QTimer::singleShot(0, [&asked] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            CHECK(box);
+            if (!box)
+                return;
+            CHECK(box->objectName() == QStringLiteral("confirmRecord"));
+            asked = box->text();
+            box->button(QMessageBox::Yes)->click();
+        });
+        click(parent, name);
+        return asked;
     }
     Problem problem(qint64 id) { return *ProblemService(*window.database()).problem(id); }
 
@@ -111,6 +130,9 @@ TEST_CASE("the editor takes a problem from registration to close-out, on the rec
     REQUIRE(editor != nullptr);
     CHECK(w.child<QLineEdit>(editor, "registrationNo")->text() == QStringLiteral("2021-001"));
     CHECK(w.child<QLineEdit>(editor, "leadLeader")->text() == QStringLiteral("张某某"));
+    // No measures yet: marking the rectification complete is refused, the reason in visible text.
+    CHECK_FALSE(w.child<QPushButton>(editor, "markCompleted")->isEnabled());
+    CHECK(w.child<QLabel>(editor, "stateHint")->text().contains(QStringLiteral("no rectification measures")));
 
     // Two measures.
     auto *content = w.child<QLineEdit>(editor, "measureContent");
@@ -186,7 +208,10 @@ TEST_CASE("the editor takes a problem from registration to close-out, on the rec
     CHECK(w.child<QLabel>(editor, "nextReviewStep")->text().contains(QStringLiteral("Step 1 of 3")));
     w.child<QLineEdit>(editor, "reviewer")->setText(QStringLiteral("单位主要负责人"));
     w.child<QLineEdit>(editor, "reviewOpinion")->setText(QStringLiteral("佐证材料不全"));
-    w.click(editor, "rejectReview");
+    const QString asked = w.clickConfirmed(editor, "rejectReview");
+    CHECK(asked.contains(QStringLiteral("step 1 of 3")));
+    CHECK(asked.contains(QStringLiteral("佐证材料不全")));
+    CHECK(asked.contains(QStringLiteral("cannot be undone")));
     CHECK(w.problem(id).state == ProblemState::InProgress);
     CHECK(w.window.headline() == QStringLiteral("Problems 7 · done 2 · completion rate 28.57% · overdue 1"));
     CHECK(w.child<QTableWidget>(editor, "reviewTable")->rowCount() == 1);
@@ -203,11 +228,11 @@ TEST_CASE("the editor takes a problem from registration to close-out, on the rec
                   .contains(QStringLiteral("Step %1 of 3").arg(step + 1)));
         w.child<QLineEdit>(editor, "reviewer")->setText(reviewers[step]);
         w.child<QLineEdit>(editor, "reviewOpinion")->setText(QStringLiteral("同意"));
-        w.click(editor, "approveReview");
+        CHECK(w.clickConfirmed(editor, "approveReview").contains(reviewers[step]));
         CHECK(w.problem(id).state == ProblemState::Completed);
     }
     CHECK_FALSE(w.child<QPushButton>(editor, "approveReview")->isEnabled());
-    w.click(editor, "closeOut");
+    CHECK(w.clickConfirmed(editor, "closeOut").contains(QStringLiteral("2021-01-15")));
     const Problem closed = w.problem(id);
     CHECK(closed.state == ProblemState::ClosedOut);
     CHECK(closed.closedOutDate == QDate(2021, 1, 15));

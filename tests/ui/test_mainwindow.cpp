@@ -20,7 +20,10 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QTextTable>
 #include <QTreeWidget>
 
 using namespace rectrack;
@@ -290,6 +293,13 @@ TEST_CASE("the print preview renders the current ledger", "[ui][window]")
     printer.setOutputFileName(dir.filePath(QStringLiteral("ledger.pdf")));
     QTextDocument doc;
     doc.setHtml(html);
+    // The header row repeats on every printed page (a <thead> row is a table header row).
+    QTextTable *table = nullptr;
+    for (QTextBlock b = doc.begin(); b.isValid() && !table; b = b.next())
+        table = QTextCursor(b).currentTable();
+    REQUIRE(table);
+    CHECK(table->format().headerRowCount() == 1);
+    CHECK(table->cellAt(0, 0).firstCursorPosition().block().text() == QStringLiteral("No."));
     doc.print(&printer);
     CHECK(QFileInfo(dir.filePath(QStringLiteral("ledger.pdf"))).size() > 1000);
 }

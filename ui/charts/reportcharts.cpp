@@ -255,19 +255,7 @@ QString ReportCharts::sourceKeyName(const QString &key)
 
 QString ReportCharts::stateName(core::ProblemState state)
 {
-    switch (state) {
-    case core::ProblemState::ClosedOut:
-        return tr("Closed out");
-    case core::ProblemState::Completed:
-        return tr("Completed, awaiting close-out");
-    case core::ProblemState::LongTerm:
-        return tr("Long-term");
-    case core::ProblemState::InProgress:
-        return tr("In progress");
-    case core::ProblemState::Registered:
-        return tr("Not started");
-    }
-    return {};
+    return core::Names::display(state); // one table of names, in core
 }
 
 QString ReportCharts::ageingLabel(const core::AgeingBucket &b)

@@ -22,9 +22,11 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QMimeDatabase>
 #include <QPlainTextEdit>
@@ -32,6 +34,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <QUndoStack>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -172,6 +175,12 @@ ProblemEditor::ProblemEditor(core::Database &db, EditContext *context, qint64 pr
         showError({core::ErrorCode::InputRefused, message});
     });
     resize(1060, 760);
+    // Ctrl+Z / Ctrl+Shift+Z from inside a field: the field keeps them while it has typing of its
+    // own to undo, otherwise they reach the editor's undo stack (see eventFilter).
+    for (QLineEdit *e : findChildren<QLineEdit *>())
+        e->installEventFilter(this);
+    for (QPlainTextEdit *e : findChildren<QPlainTextEdit *>())
+        e->installEventFilter(this);
     reload();
 }
 
@@ -263,11 +272,18 @@ QWidget *ProblemEditor::buildFields()
     connect(m_start, &QPushButton::clicked, this, [this] { changeState(ProblemState::InProgress); });
     connect(m_longTerm, &QPushButton::clicked, this, [this] { changeState(ProblemState::LongTerm); });
     connect(m_completed, &QPushButton::clicked, this, [this] { changeState(ProblemState::Completed); });
-    auto *stateRow = new QHBoxLayout(stateBox);
+    auto *stateColumn = new QVBoxLayout(stateBox);
+    auto *stateRow = new QHBoxLayout;
     stateRow->addWidget(m_state, 1);
     stateRow->addWidget(m_start);
     stateRow->addWidget(m_longTerm);
     stateRow->addWidget(m_completed);
+    stateColumn->addLayout(stateRow);
+    m_stateHint = new QLabel(stateBox);
+    m_stateHint->setObjectName(QStringLiteral("stateHint"));
+    m_stateHint->setWordWrap(true);
+    m_stateHint->setStyleSheet(QStringLiteral("color: #9a6700"));
+    stateColumn->addWidget(m_stateHint);
 
     auto *v = new QVBoxLayout(page);
     v->addLayout(form);
@@ -823,6 +839,22 @@ void ProblemEditor::updateStateButtons()
     setup(m_start, ProblemState::InProgress);
     setup(m_longTerm, ProblemState::LongTerm);
     setup(m_completed, ProblemState::Completed);
+    // Why the rectification cannot be marked complete yet, in visible text. A problem without
+    // measures has no rectification on record to be complete (the plan splits each problem into
+    // measures), so the editor refuses that too.
+    core::Status complete = core::Workflow::checkTransition(m_problem.state, ProblemState::Completed, ctx);
+    if (complete.ok() && m_problem.state != ProblemState::Completed &&
+        core::ProblemService(m_db).measures(m_id).isEmpty()) {
+        complete =
+            core::Error{core::ErrorCode::InputRefused,
+                        tr("the problem has no rectification measures yet; add them on the Measures tab.")};
+        m_completed->setEnabled(false);
+        m_completed->setToolTip(complete.error().message);
+    }
+    m_stateHint->setText(!complete.ok() && !core::isDone(m_problem.state) && !m_problem.deletedAt.isValid()
+                             ? tr("Cannot be marked complete yet: %1").arg(complete.error().message)
+                             : QString());
+    m_stateHint->setVisible(!m_stateHint->text().isEmpty());
     m_start->setText(m_problem.state == ProblemState::LongTerm ? tr("Back to in progress")
                                                                : tr("Start rectification"));
     // A completed problem leaves "completed" only through a rejected review.
@@ -916,6 +948,22 @@ QString ProblemEditor::message() const
 
 bool ProblemEditor::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const bool undo = key->matches(QKeySequence::Undo);
+        const bool redo =
+            key->matches(QKeySequence::Redo) ||
+            QKeySequence(key->keyCombination()) == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
+        if (undo || redo) {
+            bool own = false; // the field's own typing to undo or redo
+            if (auto *line = qobject_cast<QLineEdit *>(watched))
+                own = undo ? line->isUndoAvailable() : line->isRedoAvailable();
+            else if (auto *text = qobject_cast<QPlainTextEdit *>(watched))
+                own = undo ? text->document()->isUndoAvailable() : text->document()->isRedoAvailable();
+            if (!own)
+                return true; // not accepted: the editor's shortcut takes it
+        }
+    }
     if (event->type() == QEvent::FocusOut &&
         (watched == m_description || watched == m_example || watched == m_rootCause || watched == m_note))
         commitFields();
@@ -1129,6 +1177,16 @@ void ProblemEditor::review(bool approved)
     r.date = m_reviewDate->date();
     r.approved = approved;
     r.opinion = m_opinion->text().trimmed();
+    // A review decision is a record: say exactly what will be recorded and ask first.
+    const QString question = tr("Record step %1 of 3 (%2) for %3: %4 by %5 on %6, opinion \"%7\"?\n\nA "
+                                "review decision is a record "
+                                "and cannot be undone; a mistake is corrected by a new review.")
+                                 .arg(step + 1)
+                                 .arg(Labels::reviewStep(r.step), m_problem.registrationNo,
+                                      approved ? tr("approved") : tr("rejected (back to in progress)"),
+                                      r.reviewer, Labels::date(r.date), r.opinion);
+    if (!confirmRecord(approved ? tr("Approve review") : tr("Reject review"), question))
+        return;
     auto id = core::SupervisionService(m_db).addReview(r);
     if (!id) {
         showError(id.error());
@@ -1143,6 +1201,10 @@ void ProblemEditor::review(bool approved)
 
 void ProblemEditor::closeOut()
 {
+    if (!confirmRecord(tr("Close out"),
+                       tr("Close out %1 on %2 (销号)?\n\nClosing out is a record and cannot be undone.")
+                           .arg(m_problem.registrationNo, Labels::date(m_reviewDate->date()))))
+        return;
     const core::Status s = core::SupervisionService(m_db).closeOut(m_id, m_reviewDate->date());
     if (!s) {
         showError(s.error());
@@ -1151,6 +1213,15 @@ void ProblemEditor::closeOut()
     clearMessage();
     m_ctx->stack()->clear();
     m_ctx->notifyChanged();
+}
+
+bool ProblemEditor::confirmRecord(const QString &title, const QString &text)
+{
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("confirmRecord"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.button(QMessageBox::Yes)->setText(tr("Record"));
+    return box.exec() == QMessageBox::Yes;
 }
 
 void ProblemEditor::dragEnterEvent(QDragEnterEvent *event)

@@ -119,6 +119,8 @@ private:
     void decideExtension(bool approved);
     void review(bool approved);
     void closeOut();
+    /// Asks before a record (review decision, 销号) is written; true when the user confirms.
+    bool confirmRecord(const QString &title, const QString &text);
     void changeState(core::ProblemState to);
 
     core::Database &m_db;
@@ -153,6 +155,7 @@ private:
     QCheckBox *m_systemic;
     QPlainTextEdit *m_note;
     QLabel *m_state;
+    QLabel *m_stateHint; ///< why 标记整改完成 (or another step) is not possible now, in visible text
     QPushButton *m_start;
     QPushButton *m_longTerm;
     QPushButton *m_completed;

@@ -14,6 +14,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rectrack::ui {
 
 namespace {
@@ -37,6 +39,7 @@ SettingsDialog::SettingsDialog(const Values &initial, QWidget *parent)
     auto *columns = new QHBoxLayout;
     auto *left = new QVBoxLayout;
     auto *right = new QVBoxLayout;
+    m_right = right;
     columns->addLayout(left, 1);
     columns->addLayout(right, 1);
     layout->addLayout(columns);
@@ -158,6 +161,15 @@ void SettingsDialog::setButtonColour(QPushButton *button, const QString &colour)
     button->setText(colour);
     button->setStyleSheet(
         QStringLiteral("background-color: %1; color: white; font-weight: bold").arg(colour));
+}
+
+void SettingsDialog::addCategoryEditor(QWidget *editor)
+{
+    auto *box = new QGroupBox(tr("Problem categories"), this);
+    auto *l = new QVBoxLayout(box);
+    l->addWidget(editor);
+    m_right->addWidget(box, 2);
+    resize(std::max(width(), 1000), std::max(height(), 700));
 }
 
 SettingsDialog::Values SettingsDialog::values() const

@@ -11,6 +11,7 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QVBoxLayout;
 
 namespace rectrack::ui {
 
@@ -40,6 +41,10 @@ public:
     /// The values as entered.
     Values values() const;
 
+    /// Shows @p editor (the category editor, which applies its changes at once) in a 问题类别
+    /// group of the dialog; the dialog takes ownership.
+    void addCategoryEditor(QWidget *editor);
+
 private:
     void validate();
     QPushButton *colourButton(const QString &colour);
@@ -59,6 +64,7 @@ private:
     QComboBox *m_language;
     QSpinBox *m_backupInterval;
     QSpinBox *m_backupKeep;
+    QVBoxLayout *m_right;
     QLabel *m_message;
     QDialogButtonBox *m_buttons;
 };

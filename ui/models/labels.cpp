@@ -4,19 +4,7 @@ namespace rectrack::ui {
 
 QString Labels::state(core::ProblemState s)
 {
-    switch (s) {
-    case core::ProblemState::Registered:
-        return tr("Registered");
-    case core::ProblemState::InProgress:
-        return tr("In progress");
-    case core::ProblemState::LongTerm:
-        return tr("Long-term");
-    case core::ProblemState::Completed:
-        return tr("Completed");
-    case core::ProblemState::ClosedOut:
-        return tr("Closed out");
-    }
-    return {};
+    return core::Names::display(s); // one table of names, in core
 }
 
 QString Labels::measureState(core::MeasureState s)

@@ -14,7 +14,7 @@ int MeasureLedgerModel::columnCount(const QModelIndex &parent) const
 core::Result<QList<core::MeasureRow>> MeasureLedgerModel::fetchRows(core::LedgerQuery &query,
                                                                     const QList<qint64> &ids) const
 {
-    return query.measureRows(ids);
+    return query.measureRows(ids, context());
 }
 
 QVariant MeasureLedgerModel::data(const QModelIndex &index, int role) const

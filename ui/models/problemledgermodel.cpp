@@ -14,7 +14,7 @@ int ProblemLedgerModel::columnCount(const QModelIndex &parent) const
 core::Result<QList<core::ProblemRow>> ProblemLedgerModel::fetchRows(core::LedgerQuery &query,
                                                                     const QList<qint64> &ids) const
 {
-    return query.problemRows(ids);
+    return query.problemRows(ids, context());
 }
 
 QVariant ProblemLedgerModel::data(const QModelIndex &index, int role) const

@@ -64,7 +64,8 @@ DashboardData compute(const QString &path, const core::ReportOptions &options, c
     }
     out.content = std::move(content).value();
     core::LedgerQuery query(**db);
-    const core::LedgerContext context{options.asOf, thresholds};
+    // At a past date the lights of the problems as they stood then (MainWindow::historical).
+    const core::LedgerContext context{options.asOf, thresholds, options.asOf < (*db)->defaultAsOf()};
     for (auto [light, target] :
          {std::pair{WarningLight::Red, &out.red}, std::pair{WarningLight::Yellow, &out.yellow},
           std::pair{WarningLight::Green, &out.green}}) {
@@ -689,13 +690,16 @@ void DashboardView::showHeadline()
         cell(tr("Problems"), QString::number(t.problems), countChange(t.problems, s ? s->problems : 0)));
     m_figures[1]->setText(
         cell(tr("Done"), QString::number(t.done()), countChange(t.done(), s ? s->done() : 0)));
-    m_figures[2]->setText(cell(tr("Completion rate"), Statistics::formatPercent(t.completionRate()),
-                               rateChange(t.completionRate(), s ? s->completionRate() : 0)));
+    m_figures[2]->setText(
+        cell(tr("Completion rate"),
+             t.problems ? Statistics::formatPercent(t.completionRate()) : QStringLiteral("—"),
+             rateChange(t.completionRate(), s ? s->completionRate() : 0)));
     m_figures[3]->setText(
         cell(tr("Long-term"), QString::number(t.longTerm), countChange(t.longTerm, s ? s->longTerm : 0)));
     m_figures[4]->setText(
         cell(tr("Overdue"), QString::number(t.overdue), countChange(t.overdue, s ? s->overdue : 0)));
-    m_figures[5]->setText(cell(tr("Close-out rate"), Statistics::formatPercent(t.closeOutRate()),
+    m_figures[5]->setText(cell(tr("Close-out rate"),
+                               t.problems ? Statistics::formatPercent(t.closeOutRate()) : QStringLiteral("—"),
                                rateChange(t.closeOutRate(), s ? s->closeOutRate() : 0)));
     const std::optional<core::Coverage> &cs = c.coverageSince;
     m_figures[6]->setText(

@@ -37,19 +37,27 @@ void DetailPane::showNothing()
                 .arg(tr("Select a row to see the problem in detail.")));
 }
 
-void DetailPane::showProblem(core::Database &db, qint64 problemId, qint64 measureId)
+void DetailPane::showProblem(core::Database &db, qint64 problemId, qint64 measureId,
+                             const core::LedgerContext &context)
 {
     core::ProblemService problems(db);
     core::SupervisionService supervision(db);
     const std::optional<core::Problem> p = problems.problem(problemId);
-    auto rows = core::LedgerQuery(db).problemRows({problemId});
+    auto rows = core::LedgerQuery(db).problemRows({problemId}, context);
     if (!p || !rows || rows->isEmpty()) {
         showNothing();
         return;
     }
     const core::ProblemRow &row = rows->first();
+    // What is dated after a historical as-of date is left out (the problem as it stood then).
+    const bool past = context.historical && context.asOf.isValid();
+    auto by = [&](const QDate &d) { return !past || !d.isValid() || d <= context.asOf; };
+    auto dated = [&](const QDate &d) { return past && d.isValid() && d > context.asOf ? QDate() : d; };
     QString h;
-    h += QStringLiteral("<h3>%1 %2</h3>").arg(esc(p->registrationNo), esc(Labels::state(p->state)));
+    if (past)
+        h += QStringLiteral("<p style=\"color:#174ea6\">%1</p>")
+                 .arg(tr("As it stood on %1").arg(Labels::date(context.asOf)).toHtmlEscaped());
+    h += QStringLiteral("<h3>%1 %2</h3>").arg(esc(p->registrationNo), esc(Labels::state(row.state)));
     h += QStringLiteral("<p>%1</p>").arg(esc(p->description));
     auto fact = [&h](const QString &label, const QString &value) {
         if (!value.isEmpty())
@@ -65,12 +73,12 @@ void DetailPane::showProblem(core::Database &db, qint64 problemId, qint64 measur
     fact(tr("Lead leader"), p->leadLeader);
     fact(tr("Responsible person"), p->responsiblePerson);
     fact(tr("Feedback date"), Labels::date(p->feedbackDate));
-    QString deadline = p->deadline.isValid() ? Labels::date(p->deadline) : p->deadlineNote;
-    if (p->originalDeadline.isValid() && p->originalDeadline != p->deadline)
+    QString deadline = row.deadline.isValid() ? Labels::date(row.deadline) : p->deadlineNote;
+    if (p->originalDeadline.isValid() && p->originalDeadline != row.deadline)
         deadline += tr(" (originally %1)").arg(Labels::date(p->originalDeadline));
     fact(tr("Deadline"), deadline);
-    fact(tr("Completed on"), Labels::date(p->completedDate));
-    fact(tr("Closed out on"), Labels::date(p->closedOutDate));
+    fact(tr("Completed on"), Labels::date(dated(p->completedDate)));
+    fact(tr("Closed out on"), Labels::date(dated(p->closedOutDate)));
     fact(tr("Example"), p->example);
     fact(tr("Root cause"), p->rootCause);
     fact(tr("Note"), p->note);
@@ -84,22 +92,28 @@ void DetailPane::showProblem(core::Database &db, qint64 problemId, qint64 measur
             const QString style =
                 m.id == measureId ? QStringLiteral(" style=\"background:#fff3c4\"") : QString();
             const QString when = m.deadline.isValid() ? Labels::date(m.deadline) : m.deadlineNote;
+            // Completed after the as-of date: in progress on that day (LedgerQuery::measuresAsOf).
+            const core::MeasureState state = m.state == core::MeasureState::Completed && !by(m.completedDate)
+                                                 ? core::MeasureState::InProgress
+                                                 : m.state;
             h += QStringLiteral("<li%1>%2<br><span style=\"color:#555\">%3 · %4 · %5 · %6</span></li>")
                      .arg(style, esc(m.content), esc(Labels::measureType(m.type)), esc(m.owner), esc(when),
-                          esc(Labels::measureState(m.state)));
+                          esc(Labels::measureState(state)));
         }
         h += QStringLiteral("</ol>");
     }
 
-    const QList<core::ProgressEntry> progress = problems.progress(problemId);
+    QList<core::ProgressEntry> progress = problems.progress(problemId);
+    progress.removeIf([&](const core::ProgressEntry &e) { return !by(e.date); });
     h += QStringLiteral("<h4>%1 (%2)</h4>").arg(tr("Progress")).arg(progress.size());
     for (const core::ProgressEntry &e : progress)
         h += QStringLiteral("<p><b>%1</b> %2 <span style=\"color:#555\">%3</span></p>")
                  .arg(Labels::date(e.date), esc(e.text), esc(e.author));
-    if (progress.isEmpty() && !p->progress.isEmpty())
-        h += QStringLiteral("<p>%1</p>").arg(esc(p->progress));
+    if (progress.isEmpty() && !row.progress.isEmpty())
+        h += QStringLiteral("<p>%1</p>").arg(esc(row.progress));
 
-    const QList<core::Evidence> evidence = problems.evidence(problemId);
+    QList<core::Evidence> evidence = problems.evidence(problemId);
+    evidence.removeIf([&](const core::Evidence &e) { return !by(e.addedOn); });
     h += QStringLiteral("<h4>%1 (%2)</h4>").arg(tr("Evidence")).arg(evidence.size());
     if (!evidence.isEmpty()) {
         h += QStringLiteral("<ul>");
@@ -109,7 +123,8 @@ void DetailPane::showProblem(core::Database &db, qint64 problemId, qint64 measur
         h += QStringLiteral("</ul>");
     }
 
-    const QList<core::ExtensionRequest> extensions = supervision.extensions(problemId);
+    QList<core::ExtensionRequest> extensions = supervision.extensions(problemId);
+    extensions.removeIf([&](const core::ExtensionRequest &e) { return !by(e.requestedOn); });
     if (!extensions.isEmpty()) {
         h += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Deadline extensions"));
         for (const core::ExtensionRequest &e : extensions)
@@ -122,7 +137,8 @@ void DetailPane::showProblem(core::Database &db, qint64 problemId, qint64 measur
         h += QStringLiteral("</ul>");
     }
 
-    const QList<core::Review> reviews = supervision.reviews(problemId);
+    QList<core::Review> reviews = supervision.reviews(problemId);
+    reviews.removeIf([&](const core::Review &r) { return !by(r.date); });
     h += QStringLiteral("<h4>%1 (%2)</h4>").arg(tr("Reviews")).arg(reviews.size());
     for (const core::Review &r : reviews)
         h += QStringLiteral("<p><b>%1</b> %2 %3 · %4<br>%5</p>")

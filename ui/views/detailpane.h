@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/database.h"
+#include "storage/ledgerquery.h"
 
 #include <QTextBrowser>
 
@@ -17,8 +18,11 @@ class DetailPane : public QTextBrowser
 public:
     explicit DetailPane(QWidget *parent = nullptr);
 
-    /// Shows problem @p problemId of @p db, highlighting measure @p measureId (0 = none).
-    void showProblem(core::Database &db, qint64 problemId, qint64 measureId = 0);
+    /// Shows problem @p problemId of @p db, highlighting measure @p measureId (0 = none). With a
+    /// historical @p context, as it stood on its as-of date: its state, deadline and dates on that
+    /// day, and only the progress, evidence, extensions and reviews dated by then.
+    void showProblem(core::Database &db, qint64 problemId, qint64 measureId = 0,
+                     const core::LedgerContext &context = {});
     /// Shows a hint instead of a problem.
     void showNothing();
 };

@@ -50,7 +50,19 @@ void EditingController::setDatabase(core::Database *db)
     m_db = db;
     m_operatorKnown = db && !QSettings().value(kOperatorKey).toString().trimmed().isEmpty();
     for (QAction *a : m_needDb)
-        a->setEnabled(db != nullptr);
+        a->setEnabled(db != nullptr && !m_readOnly);
+}
+
+void EditingController::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    for (QAction *a : m_needDb)
+        a->setEnabled(m_db != nullptr && !m_readOnly);
+    // The undo actions follow the stack; while read-only they stay off.
+    if (m_undo && m_redo) {
+        m_undo->setEnabled(!readOnly && m_ctx->stack()->canUndo());
+        m_redo->setEnabled(!readOnly && m_ctx->stack()->canRedo());
+    }
 }
 
 void EditingController::setSelection(std::function<qint64()> currentProblem)
@@ -135,7 +147,7 @@ void EditingController::setOperator(const QString &name)
 
 ProblemEditor *EditingController::openProblem(qint64 problemId)
 {
-    if (!m_db || problemId <= 0 || !ensureOperator())
+    if (!m_db || problemId <= 0 || m_readOnly || !ensureOperator())
         return nullptr;
     for (const QPointer<ProblemEditor> &e : m_editors) {
         if (e && e->problemId() == problemId) {

@@ -35,6 +35,12 @@ public:
 
     /// The register edited (nullptr when none is open). Clears the undo stack and closes editors.
     void setDatabase(core::Database *db);
+    /**
+     * Read-only while the main window shows a past as-of date (the register as it stood then):
+     * new problem, open, delete and undo/redo are disabled, and openProblem() refuses.
+     */
+    void setReadOnly(bool readOnly);
+    bool readOnly() const { return m_readOnly; }
     /// Tells which problem is selected in the ledger (0 when none).
     void setSelection(std::function<qint64()> currentProblem);
     /// Adds the editing actions to @p edit (the main window's Edit menu).
@@ -86,6 +92,7 @@ private:
     EditContext *m_ctx;
     std::function<qint64()> m_selection;
     bool m_operatorKnown = false;
+    bool m_readOnly = false;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     QAction *m_newProblem = nullptr;

@@ -5,6 +5,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateEdit>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -92,9 +93,34 @@ FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
         emitChanged();
     });
     connect(save, &QPushButton::clicked, this, &FilterBar::saveViewRequested);
+    m_drill = new QLabel(this);
+    m_drill->setObjectName(QStringLiteral("drillDown"));
+    m_drill->setWordWrap(true);
+    m_drill->setStyleSheet(QStringLiteral("background: #fff3c4; padding: 3px 6px;"));
+    m_drill->hide();
+    grid->addWidget(m_drill, 3, 0, 1, 8);
+    // ~100 units: type to find one (any part of its name).
+    m_unit->setEditable(true);
+    m_unit->setInsertPolicy(QComboBox::NoInsert);
+    m_unit->completer()->setFilterMode(Qt::MatchContains);
+    m_unit->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_unit->setMinimumContentsLength(12);
     for (int c : {1, 3, 5, 7})
         grid->setColumnStretch(c, 1);
     setDatabase(nullptr);
+}
+
+void FilterBar::setDrillDown(const QString &title)
+{
+    m_drill->setText(title.isEmpty()
+                         ? QString()
+                         : tr("Dashboard click-through: %1 (Clear shows the filter again)").arg(title));
+    m_drill->setVisible(!title.isEmpty());
+}
+
+QString FilterBar::drillDown() const
+{
+    return m_drill->isVisible() ? m_drill->text() : QString();
 }
 
 QComboBox *FilterBar::addCombo(const QString &label, QGridLayout *grid, int row, int column)

@@ -8,6 +8,7 @@ class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QGridLayout;
+class QLabel;
 class QLineEdit;
 class QTimer;
 
@@ -31,6 +32,11 @@ public:
     core::LedgerFilter filter() const;
     /// Shows @p filter (members the bar has no widget for are ignored); does not emit.
     void setFilter(const core::LedgerFilter &filter);
+    /// Shows a dashboard click-through's description (@p title) in the bar, or hides it when
+    /// empty. 清除 (Clear) emits filterChanged(), which ends the click-through.
+    void setDrillDown(const QString &title);
+    /// The click-through description shown, empty when none.
+    QString drillDown() const;
     /// Focuses and selects the search field.
     void focusSearch();
     /// The search field (tests type into it).
@@ -55,6 +61,7 @@ private:
     QComboBox *m_state;
     QComboBox *m_light;
     QCheckBox *m_useDeadline;
+    QLabel *m_drill;
     QDateEdit *m_from;
     QDateEdit *m_to;
     bool m_quiet = false;

@@ -23,13 +23,22 @@ public:
     int copySelection();
 
     /// The first @p maxRows rows as an HTML table of the visible columns, with @p title above.
+    /// The header row is a <thead> (repeated on every printed page), columns are sized by the
+    /// length of their text, and dates, numbers and registration numbers never wrap.
     QString toHtml(const QString &title, int maxRows) const;
+
+    /// Text drawn in the middle of the view while it has no rows (how to begin, or that the
+    /// filter matches nothing); empty draws nothing.
+    void setEmptyText(const QString &text);
+    QString emptyText() const { return m_emptyText; }
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     QList<int> visibleColumns() const;
+    QString m_emptyText;
 };
 
 } // namespace rectrack::ui

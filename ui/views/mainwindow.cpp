@@ -3,11 +3,14 @@
 #include "dashboardview.h"
 #include "demo/demoregister.h"
 #include "detailpane.h"
+#include "dialogs/categoryeditor.h"
 #include "dialogs/importwizard.h"
 #include "dialogs/welcomedialog.h"
 #include "editingcontroller.h"
 #include "filterbar.h"
+#include "io/ledgerexporter.h"
 #include "ledgerview.h"
+#include "models/labels.h"
 #include "models/measureledgermodel.h"
 #include "models/problemledgermodel.h"
 #include "navigationpane.h"
@@ -18,6 +21,7 @@
 #include "safety/safetycontroller.h"
 #include "stats/statistics.h"
 #include "statusfigures.h"
+#include "workflow/categoryservice.h"
 #include "workflow/organizationservice.h"
 #include "workflow/registersettings.h"
 #include "workflow/savedviewservice.h"
@@ -30,14 +34,19 @@
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QImage>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -121,6 +130,26 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     cl->setContentsMargins(0, 0, 0, 0);
     cl->setSpacing(0);
     cl->addWidget(m_safety->banner());
+    m_asOfBanner = new QFrame(this);
+    m_asOfBanner->setObjectName(QStringLiteral("asOfBanner"));
+    m_asOfBanner->setStyleSheet(QStringLiteral("#asOfBanner { background: #e8f0fe; border-bottom: 1px solid "
+                                               "#8ab4f8; } #asOfBanner QLabel { color: #174ea6; }"));
+    {
+        auto *bl = new QHBoxLayout(m_asOfBanner);
+        bl->setContentsMargins(10, 6, 10, 6);
+        m_asOfBannerText = new QLabel(m_asOfBanner);
+        m_asOfBannerText->setWordWrap(true);
+        bl->addWidget(m_asOfBannerText, 1);
+        auto *back = new QPushButton(tr("Back to today"), m_asOfBanner);
+        back->setObjectName(QStringLiteral("asOfBackButton"));
+        connect(back, &QPushButton::clicked, this, [this] {
+            if (m_db)
+                setAsOf(m_db->defaultAsOf());
+        });
+        bl->addWidget(back);
+    }
+    m_asOfBanner->hide();
+    cl->addWidget(m_asOfBanner);
     cl->addWidget(m_filterBar);
     cl->addWidget(m_tabs, 1);
 
@@ -144,11 +173,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
             return;
         }
         const core::Counts &c = *counts;
-        m_figures->setText(tr("Problems %1 · done %2 · completion rate %3 · overdue %4")
-                               .arg(c.problems)
-                               .arg(c.done())
-                               .arg(core::Statistics::formatPercent(c.completionRate()))
-                               .arg(c.overdue));
+        m_figures->setText(
+            tr("Problems %1 · done %2 · completion rate %3 · overdue %4")
+                .arg(c.problems)
+                .arg(c.done())
+                // With no problems there is no rate: "—", not 0%.
+                .arg(c.problems ? core::Statistics::formatPercent(c.completionRate()) : QStringLiteral("—"))
+                .arg(c.overdue));
     });
     m_count = new QLabel(this);
     m_asOfEdit = new QDateEdit(m_asOf, this);
@@ -261,6 +292,9 @@ void MainWindow::buildActions()
     print->setShortcut(QKeySequence::Print);
     QAction *report = file->addAction(tr("Export &report…"), this, &MainWindow::exportReport);
     report->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QAction *exportLedger = file->addAction(tr("Export &ledger…"), this, &MainWindow::exportLedgerDialog);
+    exportLedger->setObjectName(QStringLiteral("exportLedgerAction"));
+    exportLedger->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     file->addSeparator();
     ImportWizard::installActions(this, file, [this] {
         m_navigation->refresh();
@@ -289,6 +323,13 @@ void MainWindow::buildActions()
     for (LedgerView *v : {m_problemView, m_measureView}) {
         // Enter or a double-click opens the row's problem in the editor.
         connect(v, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+            if (historical()) {
+                statusBar()->showMessage(
+                    tr("The register as it stood on %1 is read-only; go back to today to edit.")
+                        .arg(Labels::date(m_asOf)),
+                    6000);
+                return;
+            }
             m_editing->openProblem(index.data(LedgerModel::ProblemIdRole).toLongLong());
         });
         m_editing->attachView(v);
@@ -365,6 +406,11 @@ bool MainWindow::createRegister(const QString &path, const QString &termName)
             QMessageBox::critical(this, tr("New register"), db.error().message);
             return false;
         }
+        // A new register starts with the standard categories of political inspection.
+        if (const core::Status s = core::CategoryService(**db).addStandardCategories(); !s) {
+            QMessageBox::critical(this, tr("New register"), s.error().message);
+            return false;
+        }
         if (!termName.trimmed().isEmpty()) {
             const QDate today = QDate::currentDate();
             auto term =
@@ -399,6 +445,7 @@ bool MainWindow::openRegister(const QString &path, bool quiet)
         const QSignalBlocker block(m_asOfEdit);
         m_asOfEdit->setDate(m_asOf);
     }
+    updateHistorical();
     loadRegisterSettings();
     m_filterBar->setDatabase(m_db.get());
     m_dashboard->setDatabase(m_db.get());
@@ -442,6 +489,7 @@ void MainWindow::closeRegister()
     m_detail->showNothing();
     m_safety->registerClosed();
     m_db.reset();
+    updateHistorical();
     updateTitle();
 }
 
@@ -497,8 +545,9 @@ void MainWindow::applyFilter()
     if (!m_db)
         return;
     BusyScope busy(this, tr("Searching…"));
+    m_filterBar->setDrillDown(m_drill ? m_scopeTitle : QString());
     const core::LedgerFilter f = effectiveFilter();
-    const core::LedgerContext ctx{m_asOf, m_thresholds};
+    const core::LedgerContext ctx = ledgerContext();
     if (m_tabs->currentIndex() == MeasureTab) {
         // The hidden problem ledger likewise: re-reading its 100,000 ids was half of a filter
         // change on the rectification ledger (docs/benchmarks.md, round 3).
@@ -523,7 +572,7 @@ void MainWindow::applyPendingMeasureFilter()
         return;
     BusyScope busy(this, tr("Searching…"));
     const core::LedgerFilter f = *std::exchange(m_pendingMeasureFilter, std::nullopt);
-    m_measures->setQuery(m_db.get(), f, core::LedgerContext{m_asOf, m_thresholds});
+    m_measures->setQuery(m_db.get(), f, ledgerContext());
 }
 
 void MainWindow::applyPendingProblemFilter()
@@ -532,7 +581,7 @@ void MainWindow::applyPendingProblemFilter()
         return;
     BusyScope busy(this, tr("Searching…"));
     const core::LedgerFilter f = *std::exchange(m_pendingProblemFilter, std::nullopt);
-    m_problems->setQuery(m_db.get(), f, core::LedgerContext{m_asOf, m_thresholds});
+    m_problems->setQuery(m_db.get(), f, ledgerContext());
 }
 
 void MainWindow::updateDashboard()
@@ -552,7 +601,8 @@ void MainWindow::setAsOf(const QDate &date)
         const QSignalBlocker block(m_asOfEdit);
         m_asOfEdit->setDate(date);
     }
-    const core::LedgerContext ctx{m_asOf, m_thresholds};
+    updateHistorical();
+    const core::LedgerContext ctx = ledgerContext();
     BusyScope busy(this, tr("Computing…"));
     if (!m_pendingProblemFilter) // else the context is applied with the filter
         m_problems->setContext(ctx);
@@ -561,8 +611,31 @@ void MainWindow::setAsOf(const QDate &date)
     m_registerView->setDatabase(m_db.get(), m_asOf);
     updateFigures();
     updateCounts();
+    updateDetail();
     m_dashboardDirty = true;
     updateDashboard();
+}
+
+bool MainWindow::historical() const
+{
+    return m_db && m_asOf.isValid() && m_asOf < m_db->defaultAsOf();
+}
+
+core::LedgerContext MainWindow::ledgerContext() const
+{
+    return core::LedgerContext{m_asOf, m_thresholds, historical()};
+}
+
+void MainWindow::updateHistorical()
+{
+    const bool past = historical();
+    m_editing->setReadOnly(past);
+    if (past)
+        m_asOfBannerText->setText(
+            tr("As of %1: the register as it stood that day (problems fed back by then, each with its "
+               "state, deadline and warning light on that day). Read-only.")
+                .arg(Labels::date(m_asOf)));
+    m_asOfBanner->setVisible(past);
 }
 
 QString MainWindow::headline() const
@@ -593,6 +666,12 @@ void MainWindow::updateCounts()
         return;
     }
     const bool problems = m_tabs->currentIndex() != MeasureTab;
+    // An empty ledger says why: an empty register how to begin, else that nothing matches.
+    const bool emptyRegister = !m_db->scalar(QStringLiteral("SELECT 1 FROM problems LIMIT 1")).isValid();
+    const QString empty = emptyRegister ? tr("No problems yet. Press Ctrl+N to register the first feedback.")
+                                        : tr("Nothing matches the filter on this date.");
+    m_problemView->setEmptyText(empty);
+    m_measureView->setEmptyText(emptyRegister ? empty : tr("Nothing matches the filter on this date."));
     const QString scope = m_scopeTitle.isEmpty() ? QString() : m_scopeTitle + QStringLiteral(" · ");
     m_count->setText(scope + (problems ? tr("%n problem(s) shown", nullptr, m_problems->rowCount())
                                        : tr("%n measure(s) shown", nullptr, m_measures->rowCount())));
@@ -636,7 +715,7 @@ void MainWindow::updateDetail()
     }
     const qint64 problemId = current.data(LedgerModel::ProblemIdRole).toLongLong();
     const qint64 measureId = v == m_measureView ? current.data(LedgerModel::IdRole).toLongLong() : 0;
-    m_detail->showProblem(*m_db, problemId, measureId);
+    m_detail->showProblem(*m_db, problemId, measureId, ledgerContext());
 }
 
 void MainWindow::updateTitle()
@@ -731,15 +810,17 @@ void MainWindow::printPreview()
     printer.setPageSize(QPageSize(QPageSize::A4));
     QPrintPreviewDialog dialog(&printer, this);
     dialog.setWindowTitle(tr("Print preview"));
-    connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [view, title](QPrinter *p) {
+    // The busy indicator runs until the preview has painted its pages, not while it stays open.
+    auto busy = std::make_unique<BusyScope>(this, tr("Preparing the print preview…"));
+    connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [view, title, &busy](QPrinter *p) {
         QTextDocument doc;
         QFont font = doc.defaultFont();
         font.setPointSize(8);
         doc.setDefaultFont(font);
         doc.setHtml(view->toHtml(title, kMaxPrintRows));
         doc.print(p);
+        busy.reset();
     });
-    BusyScope busy(this, tr("Preparing the print preview…"));
     dialog.resize(1100, 800);
     dialog.exec();
 }
@@ -760,7 +841,10 @@ SettingsDialog *MainWindow::createSettingsDialog()
     v.language = settings.value(QStringLiteral("user/language"), QStringLiteral("zh_CN")).toString();
     v.backupIntervalMinutes = SafetyController::intervalMinutes();
     v.backupKeep = SafetyController::keep();
-    return new SettingsDialog(v, this);
+    auto *dialog = new SettingsDialog(v, this);
+    if (m_db)
+        dialog->addCategoryEditor(new CategoryEditor(*m_db, m_editing->context(), dialog));
+    return dialog;
 }
 
 bool MainWindow::applySettings(const SettingsDialog::Values &values)
@@ -879,7 +963,44 @@ bool MainWindow::saveScreenshots(const QString &dir)
     m_navigation->selectSmartList(NavigationPane::SmartList::Overdue);
     selectFirst(m_problemView);
     shoot(this, QStringLiteral("overdue.png"));
+    // The register as it stood on a past date, under its banner (the demo: 2020-06-30).
+    m_navigation->selectSmartList(NavigationPane::SmartList::All);
+    const QDate today = m_db ? m_db->defaultAsOf() : m_asOf;
+    setAsOf(QDate(today.year() - 1, 6, 30));
+    selectFirst(m_problemView);
+    shoot(this, QStringLiteral("as-of-banner.png"));
+    setAsOf(today);
+    // Page 2 of the printed problem ledger (A4 landscape): the header row repeats on it.
+    {
+        QTextDocument doc;
+        QFont font = doc.defaultFont();
+        font.setPointSize(8);
+        doc.setDefaultFont(font);
+        doc.setDocumentMargin(36);
+        doc.setHtml(m_problemView->toHtml(tr("Problem ledger"), kMaxPrintRows));
+        const QSizeF page(1123, 794); // A4 landscape at 96 dpi
+        doc.setPageSize(page);
+        QImage image(page.toSize(), QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.translate(0, -page.height());
+        doc.drawContents(&painter, QRectF(QPointF(0, page.height()), page));
+        painter.end();
+        ok = image.save(QDir(dir).filePath(QStringLiteral("print-preview-page2.png"))) && ok;
+    }
+    // The main window at 1024×768: the navigation labels and the status bar stay readable.
+    setGeometry(0, 0, 1024, 768);
+    m_splitter->setSizes({200, 1024 - 200, 0});
+    selectFirst(m_problemView);
+    shoot(this, QStringLiteral("main-window-1024x768.png"));
+    setGeometry(0, 0, 1440, 900);
+    m_splitter->setSizes({230, 1440 - 230 - 340, 340});
     SettingsDialog *dialog = createSettingsDialog();
+    if (auto *categories = dialog->findChild<CategoryEditor *>()) {
+        const auto tree = core::CategoryService(*m_db).tree();
+        if (!tree.isEmpty())
+            categories->select(tree.first().id); // the editor's buttons enabled
+    }
     dialog->show();
     shoot(dialog, QStringLiteral("settings.png"));
     dialog->close();
@@ -916,6 +1037,53 @@ bool MainWindow::saveScreenshots(const QString &dir)
     setGeometry(0, 0, 1440, 900);
     ok = m_editing->saveScreenshots(dir) && ok; // registration dialog, problem editor, review
     return ok;
+}
+
+core::Result<int> MainWindow::exportLedger(const QString &path)
+{
+    if (!m_db)
+        return core::Error{core::ErrorCode::InputRefused, tr("No register is open.")};
+    const bool measures = m_tabs->currentIndex() == MeasureTab;
+    if (measures)
+        applyPendingMeasureFilter();
+    else
+        applyPendingProblemFilter();
+    LedgerModel *model = measures ? static_cast<LedgerModel *>(m_measures) : m_problems;
+    core::ExportOptions o;
+    o.kind = measures ? core::LedgerKind::Measures : core::LedgerKind::Problems;
+    QList<qint64> ids;
+    ids.reserve(model->rowCount());
+    for (int r = 0; r < model->rowCount(); ++r)
+        ids << model->idAt(r);
+    o.ids = ids;
+    if (historical())
+        o.asOf = m_asOf;
+    BusyScope busy(this, tr("Exporting…"));
+    return core::LedgerExporter::exportTo(*m_db, o, path);
+}
+
+void MainWindow::exportLedgerDialog()
+{
+    if (!m_db)
+        return;
+    const bool measures = m_tabs->currentIndex() == MeasureTab;
+    const QString name = measures ? tr("Rectification ledger") : tr("Problem ledger");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export ledger"),
+                                                      QDir::home().filePath(name + QStringLiteral(".xlsx")),
+                                                      tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const QString target = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ||
+                                   path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive)
+                               ? path
+                               : path + QStringLiteral(".xlsx");
+    auto rows = exportLedger(target);
+    if (!rows) {
+        QMessageBox::warning(this, tr("Export ledger"), rows.error().message);
+        return;
+    }
+    statusBar()->showMessage(
+        tr("%n row(s) written to %1", nullptr, *rows).arg(QDir::toNativeSeparators(target)), 6000);
 }
 
 void MainWindow::exportReport()

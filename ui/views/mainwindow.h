@@ -90,8 +90,15 @@ public:
 
     /// The as-of date of the figures and traffic lights.
     QDate asOf() const { return m_asOf; }
-    /// Changes the as-of date: recomputes the figures and the lights.
+    /// Changes the as-of date: recomputes the figures and the lights. A date before the register's
+    /// default as-of date (its reference date, else today) shows the register as it stood that
+    /// day, read-only, under a banner with a button back to the default date.
     void setAsOf(const QDate &date);
+    /// True while the as-of date is in the past: the ledgers, the smart lists, the detail pane and
+    /// the dashboard's click-through show the register as it stood on asOf(), and editing is off.
+    bool historical() const;
+    /// The context the ledgers are queried with: asOf(), the thresholds and historical().
+    core::LedgerContext ledgerContext() const;
     /// The headline figures as shown in the status bar.
     QString headline() const;
     /// The filter the ledgers show: a dashboard click-through's filter while one is shown, else
@@ -102,6 +109,14 @@ public:
     /// Shows exactly the problems of @p filter in the problem ledger, titled @p title (the
     /// dashboard's click-through). Cleared when the navigation or the filter bar changes.
     void showProblems(const core::LedgerFilter &filter, const QString &title);
+
+    /**
+     * Writes the ledger of the current tab (the rectification ledger on its tab, else the problem
+     * ledger) to @p path (.xlsx or .csv, by its extension) as `rectrack-cli export` does: the
+     * rows the view shows under the current filter, as they stood on a past as-of date. Returns
+     * the number of rows written, or core's error.
+     */
+    core::Result<int> exportLedger(const QString &path);
 
     /// Shows the settings dialog (non-blocking when @p modal is false) and returns it.
     SettingsDialog *createSettingsDialog();
@@ -131,6 +146,8 @@ private:
     void applyPendingMeasureFilter();
     void applyPendingProblemFilter();
     void clearDrill();
+    /// Shows or hides the as-of banner and makes editing read-only while historical().
+    void updateHistorical();
     void updateTitle();
     void loadRegisterSettings();
     void addRecent(const QString &path);
@@ -142,6 +159,8 @@ private:
     void printPreview();
     /// File → Export report…: the committee report of the current scope as PDF or .odt.
     void exportReport();
+    /// File → Export ledger…: asks for the file, then exportLedger().
+    void exportLedgerDialog();
     void copyRows();
     void showSettings();
     void about();
@@ -166,6 +185,8 @@ private:
     StatusFigures *m_statusFigures; ///< computes m_figures' text on a worker thread
     QLabel *m_count;
     QDateEdit *m_asOfEdit;
+    QWidget *m_asOfBanner; ///< shown while historical()
+    QLabel *m_asOfBannerText;
     QProgressBar *m_busy;
     QMenu *m_recentMenu = nullptr;
     core::LedgerFilter m_scope;
