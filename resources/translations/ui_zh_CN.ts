@@ -1698,7 +1698,8 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     </message>
     <message>
         <source>Every change to the register is recorded in the audit log with the name of the person who made it. Please enter your name:</source>
-        <translation>对台账的每一项修改都会连同操作人员姓名记入审计日志。请输入您的姓名：</translation>
+        <translation>对台账的每一项修改都会连同操作人员姓名记入审计日志。
+请输入您的姓名：</translation>
     </message>
 </context>
 <context>
@@ -2233,6 +2234,10 @@ Closing out is a record and cannot be undone.</source>
     <message>
         <source>Record</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source> · completed %1</source>
+        <translation> · %1 完成</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rectrack::ui {
 
 OperatorDialog::OperatorDialog(const QString &suggestion, QWidget *parent) : QDialog(parent)
@@ -16,6 +18,12 @@ OperatorDialog::OperatorDialog(const QString &suggestion, QWidget *parent) : QDi
                                "the person who made it. Please enter your name:"),
                             this);
     text->setWordWrap(true);
+    // Wide enough for each line of the prompt (the Chinese one puts the question on a line of its
+    // own), so that it never breaks inside a word such as 姓名; English wraps at spaces.
+    int widest = 0;
+    for (const QString &line : text->text().split(QLatin1Char('\n')))
+        widest = std::max(widest, text->fontMetrics().horizontalAdvance(line) + 8);
+    text->setMinimumWidth(std::min(widest, 640));
     m_name = new QLineEdit(suggestion, this);
     m_name->setObjectName(QStringLiteral("operatorName"));
     m_name->selectAll();
@@ -30,7 +38,7 @@ OperatorDialog::OperatorDialog(const QString &suggestion, QWidget *parent) : QDi
     layout->addWidget(text);
     layout->addWidget(m_name);
     layout->addWidget(buttons);
-    resize(420, sizeHint().height());
+    resize(std::max(420, sizeHint().width()), sizeHint().height());
 }
 
 QString OperatorDialog::name() const

@@ -617,6 +617,9 @@ void ProblemEditor::fillFields()
     m_systemic->setChecked(p.systemic);
     m_state->setText(
         tr("%1 · registered %2").arg(Labels::state(p.state), Labels::date(p.feedbackDate)) +
+        (p.completedDate.isValid() && core::isDone(p.state)
+             ? tr(" · completed %1").arg(Labels::date(p.completedDate))
+             : QString()) +
         (p.closedOutDate.isValid() ? tr(" · closed out %1").arg(Labels::date(p.closedOutDate)) : QString()));
 }
 
