@@ -17,7 +17,7 @@ const char *const kNodeColumns =
     "SELECT c.id, c.uuid, c.parent_id, c.name, c.sort_order, (SELECT count(*) FROM problems p WHERE "
     "p.category_id = c.id), (SELECT count(*) FROM categories k WHERE k.parent_id = c.id) FROM categories c";
 
-CategoryNode nodeOf(const QSqlQuery &q)
+CategoryNode nodeOf(const SqlRow &q)
 {
     CategoryNode n;
     n.id = q.value(0).toLongLong();
@@ -74,9 +74,9 @@ Status CategoryService::addStandardCategories()
 QList<CategoryNode> CategoryService::tree()
 {
     QList<CategoryNode> all;
-    auto q = m_db.exec(QString::fromLatin1(kNodeColumns) + QStringLiteral(" ORDER BY c.sort_order, c.id"));
-    while (q && q->next())
-        all << nodeOf(*q);
+    // A read error is recorded by the runner (Database::damageSeen()): the editor shows the list.
+    (void)m_db.forEachRow(QString::fromLatin1(kNodeColumns) + QStringLiteral(" ORDER BY c.sort_order, c.id"),
+                          {}, [&](const SqlRow &r) { all << nodeOf(r); });
     QList<CategoryNode> out;
     // Depth-first from the roots, children after their parent (a parent that no longer exists
     // counts as the top level).
@@ -101,18 +101,18 @@ QList<CategoryNode> CategoryService::tree()
 
 std::optional<CategoryNode> CategoryService::byId(qint64 id)
 {
-    auto q = m_db.exec(QString::fromLatin1(kNodeColumns) + QStringLiteral(" WHERE c.id = ?"), {id});
-    if (!q || !q->next())
-        return std::nullopt;
-    return nodeOf(*q);
+    std::optional<CategoryNode> out;
+    (void)m_db.forEachRow(QString::fromLatin1(kNodeColumns) + QStringLiteral(" WHERE c.id = ?"), {id},
+                          [&](const SqlRow &r) { out = nodeOf(r); });
+    return out;
 }
 
 std::optional<CategoryNode> CategoryService::byUuid(const QString &uuid)
 {
-    auto q = m_db.exec(QString::fromLatin1(kNodeColumns) + QStringLiteral(" WHERE c.uuid = ?"), {uuid});
-    if (!q || !q->next())
-        return std::nullopt;
-    return nodeOf(*q);
+    std::optional<CategoryNode> out;
+    (void)m_db.forEachRow(QString::fromLatin1(kNodeColumns) + QStringLiteral(" WHERE c.uuid = ?"), {uuid},
+                          [&](const SqlRow &r) { out = nodeOf(r); });
+    return out;
 }
 
 QList<qint64> CategoryService::siblings(qint64 parentId, qint64 except)
@@ -125,8 +125,8 @@ QList<qint64> CategoryService::siblings(qint64 parentId, qint64 except)
                  : m_db.exec(QStringLiteral("SELECT id FROM categories WHERE parent_id IS NULL AND "
                                             "id <> ? ORDER BY sort_order, id"),
                              {except});
-    while (q && q->next())
-        out << q->value(0).toLongLong();
+    if (q)
+        (void)m_db.eachRow(*q, [&](const SqlRow &r) { out << r.integer(0); });
     return out;
 }
 
@@ -249,10 +249,11 @@ Result<CategoryMerge> CategoryService::merge(qint64 fromId, qint64 intoId)
     return withTransaction(m_db, [&]() -> Result<CategoryMerge> {
         CategoryMerge m;
         m.removed = *from;
-        auto q =
-            m_db.exec(QStringLiteral("SELECT id FROM problems WHERE category_id = ? ORDER BY id"), {fromId});
-        while (q && q->next())
-            m.problems << q->value(0).toLongLong();
+        if (const Status s =
+                m_db.forEachRow(QStringLiteral("SELECT id FROM problems WHERE category_id = ? ORDER BY id"),
+                                {fromId}, [&](const SqlRow &r) { m.problems << r.integer(0); });
+            !s)
+            return s.error();
         m.children = siblings(fromId, 0);
         for (qint64 p : std::as_const(m.problems)) {
             if (const Status s = AuditLog::update(m_db, QStringLiteral("problems"), p,
