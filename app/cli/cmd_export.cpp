@@ -76,7 +76,7 @@ int runExport(Context &ctx, const QStringList &argv)
     if (const core::Status s = core::SafeFile::checkOutput(out, args.positional().first()); !s)
         return fail(ctx, s.error());
     if (args.has(QStringLiteral("--as-of"))) {
-        o.asOf = QDate::fromString(args.value(QStringLiteral("--as-of")), Qt::ISODate);
+        o.asOf = parseIsoDate(args.value(QStringLiteral("--as-of")));
         if (!o.asOf.isValid())
             return usage(ctx, Cli::tr("The date \"%1\" is not valid; write it as YYYY-MM-DD.")
                                   .arg(args.value(QStringLiteral("--as-of"))));
