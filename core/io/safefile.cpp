@@ -38,9 +38,29 @@ QString canonicalOrAbsolute(const QString &path)
     return c.isEmpty() ? fi.absoluteFilePath() : c;
 }
 
+/// The cause of a failed file operation in the user's language (the C library's text is English
+/// under the C locale); uncommon errors keep the system's text.
 QString systemText(int errnum)
 {
-    return QString::fromLocal8Bit(std::strerror(errnum));
+    switch (errnum) {
+    case EACCES:
+    case EPERM:
+        return SafeFile::tr("permission denied");
+    case ENOENT:
+        return SafeFile::tr("no such file or folder");
+    case EROFS:
+        return SafeFile::tr("the drive is read-only");
+    case ENOTDIR:
+        return SafeFile::tr("a part of the path is not a folder");
+    case EISDIR:
+        return SafeFile::tr("it is a folder");
+    case ENAMETOOLONG:
+        return SafeFile::tr("the file name is too long");
+    case EIO:
+        return SafeFile::tr("input/output error (a damaged disk or a lost connection)");
+    default:
+        return QString::fromLocal8Bit(std::strerror(errnum));
+    }
 }
 
 } // namespace

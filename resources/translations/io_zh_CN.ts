@@ -764,6 +764,34 @@
         <source>%1 holds more than %2, the limit for a file to import; it was not imported. Split the ledger into smaller files.</source>
         <translation>%1 超过了导入文件的上限（%2），未导入。请把台账拆分成较小的文件。</translation>
     </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>the drive is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>the file name is too long</source>
+        <translation>文件名过长</translation>
+    </message>
+    <message>
+        <source>input/output error (a damaged disk or a lost connection)</source>
+        <translation>输入/输出错误（磁盘损坏或连接中断）</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::core::XlsxReader</name>

@@ -133,6 +133,8 @@ TEST_CASE("outputs are written whole or not at all: a full disk names the cause 
     REQUIRE(probe.exitCode() == 0);
     const QString full = dir.filePath(QStringLiteral("full"));
     REQUIRE(QDir().mkpath(full));
+    const QString readOnly = dir.filePath(QStringLiteral("ro"));
+    REQUIRE(QDir().mkpath(readOnly));
     const QString cli = QStringLiteral(RECTRACK_CLI_PATH);
     // The file system is filled first so that even the template (8 KB) cannot be written.
     const QString script =
@@ -142,8 +144,11 @@ TEST_CASE("outputs are written whole or not at all: a full disk names the cause 
                        "'%2' export '%3' --ledger measures -o '%1/old.csv' --lang zh_CN; echo \"export=$?\";"
                        "'%2' template -o '%1/t.xlsx' --lang zh_CN; echo \"template=$?\";"
                        "'%2' generate '%1/g.rtreg' --problems 10 --lang zh_CN; echo \"generate=$?\";"
-                       "ls -A '%1'; cat '%1/old.csv'; echo")
-            .arg(full, cli, db);
+                       "ls -A '%1'; cat '%1/old.csv'; echo;"
+                       // A read-only file system: the cause in Chinese, not the C library's English.
+                       "mount -t tmpfs -o ro tmpfs '%4' || exit 91;"
+                       "'%2' export '%3' -o '%4/x.csv' --lang zh_CN; echo \"readonly=$?\"")
+            .arg(full, cli, db, readOnly);
     QProcess p;
     p.start(QStringLiteral("unshare"),
             {QStringLiteral("-rm"), QStringLiteral("sh"), QStringLiteral("-c"), script});
@@ -151,10 +156,12 @@ TEST_CASE("outputs are written whole or not at all: a full disk names the cause 
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     const QString err = QString::fromUtf8(p.readAllStandardError());
     INFO(out.toStdString() << err.toStdString());
-    CHECK(out == QStringLiteral("report=2\nexport=2\ntemplate=2\ngenerate=2\nfiller\nold.csv\nold\n"));
+    CHECK(out ==
+          QStringLiteral("report=2\nexport=2\ntemplate=2\ngenerate=2\nfiller\nold.csv\nold\nreadonly=2\n"));
     CHECK(err.count(s("磁盘空间不足")) == 4);
     CHECK(
         err.contains(s("rectrack-cli: 无法写入 %1/r.pdf：%1 中磁盘空间不足。未写入任何内容。\n").arg(full)));
+    CHECK(err.contains(s("rectrack-cli: 无法写入 %1/x.csv：磁盘为只读\n").arg(readOnly)));
     CHECK(!err.contains(QStringLiteral("[ERROR]")));
 }
 
