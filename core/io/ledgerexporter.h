@@ -29,6 +29,12 @@ struct ExportOptions
     /// Write the inspected-unit column (被巡察单位) also when @c unit names one unit, so that the
     /// ledger imports back into that unit without --unit.
     bool unitColumn = false;
+    /// The ledgers as they stood on this date (`--as-of`, LedgerQuery::problemsAsOf): the problems
+    /// fed back by then with their state and deadline on that day. Invalid = as they are now.
+    QDate asOf;
+    /// Only these rows (problem ids for the problem ledger, measure ids for the rectification
+    /// ledger), e.g. what a filtered ledger view shows (文件 → 导出台账…); unset = every row.
+    std::optional<QList<qint64>> ids;
 };
 
 /// One file written by LedgerExporter::exportByUnit.
@@ -37,12 +43,6 @@ struct UnitLedgerFile
     QString unit;
     QString path;
     int rows = 0;
-    /// The ledgers as they stood on this date (`--as-of`, LedgerQuery::problemsAsOf): the problems
-    /// fed back by then with their state and deadline on that day. Invalid = as they are now.
-    QDate asOf;
-    /// Only these rows (problem ids for the problem ledger, measure ids for the rectification
-    /// ledger), e.g. what a filtered ledger view shows (文件 → 导出台账…); unset = every row.
-    std::optional<QList<qint64>> ids;
 };
 
 /// A ledger as a table: what both writers put on the page.
