@@ -1,5 +1,7 @@
 #include "ledgerupdateplan.h"
 
+#include "ledgerimporter.h"
+
 #include "storage/auditlog.h"
 #include "workflow/organizationservice.h"
 #include "workflow/problemservice.h"
@@ -87,7 +89,8 @@ LedgerUpdatePlan LedgerUpdatePlan::compute(Database &db, const RecognizedLedger 
         byText.insert({problems[i].description, problems[i].office}, i);
     }
     QSet<int> matched;
-    for (const LedgerRow &row : ledger.rows) {
+    for (const LedgerRow &ledgerRow : ledger.rows) {
+        const LedgerRow row = LedgerImporter::withStateFromMeasures(ledgerRow);
         PlannedChange c;
         c.row = row.rowNumber;
         c.registrationNo = row.registrationNo;
