@@ -36,42 +36,6 @@ MeasureState measureStateFor(ProblemState s)
     return MeasureState::Pending;
 }
 
-/// The state of a problem from its measures' states (a ledger with one measure per row under a
-/// problem cell merged down, issue 18): completed when all are (closed out when all are closed
-/// out), long-term when the open ones are long-term, registered when none has started, in
-/// progress otherwise.
-ProblemState problemStateFromMeasures(const QList<ProblemState> &measures)
-{
-    auto done = [](ProblemState s) { return s == ProblemState::Completed || s == ProblemState::ClosedOut; };
-    if (std::all_of(measures.cbegin(), measures.cend(),
-                    [](ProblemState s) { return s == ProblemState::ClosedOut; }))
-        return ProblemState::ClosedOut;
-    if (std::all_of(measures.cbegin(), measures.cend(), done))
-        return ProblemState::Completed;
-    if (std::all_of(measures.cbegin(), measures.cend(),
-                    [&done](ProblemState s) { return done(s) || s == ProblemState::LongTerm; }))
-        return ProblemState::LongTerm;
-    if (std::all_of(measures.cbegin(), measures.cend(),
-                    [](ProblemState s) { return s == ProblemState::Registered; }))
-        return ProblemState::Registered;
-    return ProblemState::InProgress;
-}
-
-/// @p row with the state derived from its measures' states and the latest of their deadlines
-/// as its deadline, when its rows gave each measure its own; else @p row unchanged.
-LedgerRow withStateFromMeasures(const LedgerRow &row)
-{
-    if (row.measureStates.isEmpty() || row.measureStates.size() != row.measures.size())
-        return row;
-    LedgerRow out = row;
-    out.state = problemStateFromMeasures(row.measureStates);
-    for (const QDate &d : row.measureDeadlines) {
-        if (d.isValid() && (!out.deadline.isValid() || d > out.deadline))
-            out.deadline = d;
-    }
-    return out;
-}
-
 /// The inspection of (unit, round, source) the imported problems belong to; created when missing.
 Result<qint64> ensureInspection(Database &db, qint64 unitId, qint64 roundId, SourceLevel source,
                                 const QDate &feedback)
@@ -114,6 +78,38 @@ qint64 termOf(const QList<Term> &terms, const QDate &start)
 }
 
 } // namespace
+
+ProblemState LedgerImporter::problemStateFromMeasures(const QList<ProblemState> &measures)
+{
+    if (measures.isEmpty())
+        return ProblemState::Registered;
+    auto done = [](ProblemState s) { return s == ProblemState::Completed || s == ProblemState::ClosedOut; };
+    if (std::all_of(measures.cbegin(), measures.cend(),
+                    [](ProblemState s) { return s == ProblemState::ClosedOut; }))
+        return ProblemState::ClosedOut;
+    if (std::all_of(measures.cbegin(), measures.cend(), done))
+        return ProblemState::Completed;
+    if (std::all_of(measures.cbegin(), measures.cend(),
+                    [&done](ProblemState s) { return done(s) || s == ProblemState::LongTerm; }))
+        return ProblemState::LongTerm;
+    if (std::all_of(measures.cbegin(), measures.cend(),
+                    [](ProblemState s) { return s == ProblemState::Registered; }))
+        return ProblemState::Registered;
+    return ProblemState::InProgress;
+}
+
+LedgerRow LedgerImporter::withStateFromMeasures(const LedgerRow &row)
+{
+    if (row.measureStates.isEmpty() || row.measureStates.size() != row.measures.size())
+        return row;
+    LedgerRow out = row;
+    out.state = problemStateFromMeasures(row.measureStates);
+    for (const QDate &d : row.measureDeadlines) {
+        if (d.isValid() && (!out.deadline.isValid() || d > out.deadline))
+            out.deadline = d;
+    }
+    return out;
+}
 
 Result<Workbook> LedgerImporter::readFile(const QString &path, const QString &displayName)
 {

@@ -111,6 +111,16 @@ public:
     /// Errors: InputRefused for a missing, empty, binary or damaged file and for the kinds that
     /// are refused (.doc, encrypted, PDF, images …), the message naming the file and its kind.
     static Result<Workbook> readFile(const QString &path, const QString &displayName = {});
+
+    /// The state of a problem from its measures' states (a ledger with one measure per row under
+    /// a problem cell merged down, issue 18): completed when all are (closed out when all are
+    /// closed out), long-term when the open ones are long-term, registered when none has
+    /// started (or there are none), in progress otherwise.
+    static ProblemState problemStateFromMeasures(const QList<ProblemState> &measures);
+    /// @p row with the state problemStateFromMeasures gives and the latest of its measures'
+    /// deadlines, when its rows gave each measure its own (LedgerRow::measureStates); else @p row
+    /// unchanged. The import and its preview (LedgerUpdatePlan) both read rows through it.
+    static LedgerRow withStateFromMeasures(const LedgerRow &row);
 };
 
 /**

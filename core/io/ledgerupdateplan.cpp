@@ -1,5 +1,7 @@
 #include "ledgerupdateplan.h"
 
+#include "ledgerimporter.h"
+
 #include "storage/auditlog.h"
 #include "workflow/organizationservice.h"
 #include "workflow/problemservice.h"
@@ -117,7 +119,8 @@ LedgerUpdatePlan LedgerUpdatePlan::compute(Database &db, const RecognizedLedger 
         return units.last();
     };
 
-    for (const LedgerRow &row : ledger.rows) {
+    for (const LedgerRow &ledgerRow : ledger.rows) {
+        const LedgerRow row = LedgerImporter::withStateFromMeasures(ledgerRow);
         UnitProblems &u = unitFor(row.unit.isEmpty() ? plan.unit : row.unit);
         PlannedChange c;
         c.row = row.rowNumber;

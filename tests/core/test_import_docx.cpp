@@ -8,6 +8,7 @@
 #include "io/docxreader.h"
 #include "io/ledgerfile.h"
 #include "io/ledgerimporter.h"
+#include "io/ledgerupdateplan.h"
 #include "workflow/problemservice.h"
 
 #include <QTemporaryDir>
@@ -140,6 +141,17 @@ TEST_CASE("docx: one measure per row under a merged problem, the problem's state
     REQUIRE(ofE.size() == 2);
     CHECK(ofE[1].content == s("措施H"));
 
+    // The preview of the wizard (LedgerUpdatePlan) shows the states the import gives.
+    {
+        TempRegister empty;
+        auto ledger = LedgerUpdatePlan::readLedger(*empty.db, path, unitOptions());
+        REQUIRE(ledger.ok());
+        const LedgerUpdatePlan plan = LedgerUpdatePlan::compute(*empty.db, *ledger, s("测试局党组"));
+        REQUIRE(plan.changes.size() == 5);
+        for (int i = 0; i < 5; ++i)
+            CHECK(plan.changes[i].after == states[i]);
+    }
+
     // The same ledger as .xlsx gives the same problems, states and measures.
     TempRegister other;
     const QString xlsx = other.dir.filePath(QStringLiteral("ledger.xlsx"));
@@ -264,4 +276,29 @@ TEST_CASE("docx: a table Word split in two is read as one, without the header re
     CHECK(r.created == 5);
     CHECK(r.measures == 11);
     CHECK(r.problems[1].state == ProblemState::InProgress);
+}
+
+TEST_CASE("a problem's state from its measures' states, one case per rule", "[import][docx]")
+{
+    using S = ProblemState;
+    const struct
+    {
+        QList<S> measures;
+        S problem;
+    } rules[] = {
+        {{S::Completed, S::Completed}, S::Completed},    // all completed
+        {{S::ClosedOut, S::Completed}, S::Completed},    // all done, not all closed out
+        {{S::ClosedOut, S::ClosedOut}, S::ClosedOut},    // all closed out
+        {{S::Completed, S::LongTerm}, S::LongTerm},      // the open ones are long-term
+        {{S::LongTerm, S::LongTerm}, S::LongTerm},       //
+        {{S::Registered, S::Registered}, S::Registered}, // none has started
+        {{}, S::Registered},                             // no measures
+        {{S::Completed, S::Registered}, S::InProgress},  // otherwise in progress
+        {{S::LongTerm, S::Registered}, S::InProgress},   //
+        {{S::InProgress, S::Registered}, S::InProgress}, //
+    };
+    for (const auto &r : rules) {
+        INFO(r.measures.size());
+        CHECK(LedgerImporter::problemStateFromMeasures(r.measures) == r.problem);
+    }
 }
