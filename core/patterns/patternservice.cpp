@@ -104,7 +104,7 @@ QList<Pattern> PatternService::patterns()
     QHash<qint64, int> index;
     {
         RowReader rows(m_db, QStringLiteral("SELECT id, uuid, name, created_on FROM patterns ORDER BY id"));
-        while (rows.next()) {
+        (void)rows.forEach([&](const RowReader &) {
             Pattern p;
             p.id = rows.integer(0);
             p.uuid = text(rows.text(1));
@@ -112,17 +112,17 @@ QList<Pattern> PatternService::patterns()
             p.createdOn = fromIso(text(rows.text(3)));
             index.insert(p.id, int(out.size()));
             out << p;
-        }
+        });
     }
     RowReader rows(m_db, QStringLiteral("SELECT pattern_id, problem_id, excluded FROM pattern_members "
                                         "ORDER BY pattern_id, problem_id"));
-    while (rows.next()) {
+    (void)rows.forEach([&](const RowReader &) {
         const auto it = index.constFind(rows.integer(0));
         if (it == index.constEnd())
-            continue;
+            return;
         Pattern &p = out[*it];
         (rows.integer(2) ? p.excluded : p.members) << rows.integer(1);
-    }
+    });
     return out;
 }
 
@@ -159,7 +159,7 @@ PatternService::load(const QList<qint64> &ids, const QDate &asOf,
                                           "p.inspection_id LEFT JOIN rounds r ON r.id = i.round_id WHERE "
                                           "p.deleted_at IS NULL AND p.id IN (%1)")
                                .arg(in));
-            while (rows.next()) {
+            (void)rows.forEach([&](const RowReader &) {
                 PatternProblem p;
                 p.id = rows.integer(0);
                 p.registrationNo = text(rows.text(1));
@@ -169,7 +169,7 @@ PatternService::load(const QList<qint64> &ids, const QDate &asOf,
                 p.text = text(rows.text(5));
                 p.feedbackDate = fromIso(text(rows.text(6)));
                 out.insert(p.id, p);
-            }
+            });
             if (!rows.status())
                 return rows.status().error();
         }
@@ -177,11 +177,11 @@ PatternService::load(const QList<qint64> &ids, const QDate &asOf,
                          QStringLiteral("SELECT problem_id, changed_on, state FROM problem_states WHERE "
                                         "problem_id IN (%1) ORDER BY problem_id, changed_on, id")
                              .arg(in));
-        while (states.next()) {
+        (void)states.forEach([&](const RowReader &) {
             const auto state = Names::problemState(text(states.text(2)));
             if (state)
                 (*history)[states.integer(0)].append({fromIso(text(states.text(1))), *state});
-        }
+        });
         if (!states.status())
             return states.status().error();
     }
@@ -314,14 +314,12 @@ Result<PatternFigures> PatternService::figures(const Pattern &pattern, const QDa
                        QStringLiteral("SELECT subject FROM referrals WHERE pattern_id = ? ORDER BY "
                                       "issued_on, id"),
                        {pattern.id});
-        while (refs.next())
-            f.referrals << text(refs.text(0));
+        (void)refs.forEach([&](const RowReader &) { f.referrals << text(refs.text(0)); });
         RowReader rules(m_db,
                         QStringLiteral("SELECT name FROM rules_established WHERE pattern_id = ? ORDER BY "
                                        "id"),
                         {pattern.id});
-        while (rules.next())
-            f.rules << text(rules.text(0));
+        (void)rules.forEach([&](const RowReader &) { f.rules << text(rules.text(0)); });
         if (!refs.status())
             return refs.status().error();
         if (!rules.status())
@@ -348,8 +346,7 @@ Result<QList<QPair<qint64, QString>>> PatternService::problemTexts()
     QList<QPair<qint64, QString>> out;
     RowReader rows(
         m_db, QStringLiteral("SELECT id, description FROM problems WHERE deleted_at IS NULL ORDER BY id"));
-    while (rows.next())
-        out.append({rows.integer(0), text(rows.text(1))});
+    (void)rows.forEach([&](const RowReader &) { out.append({rows.integer(0), text(rows.text(1))}); });
     if (!rows.status())
         return rows.status().error();
     return out;
@@ -464,8 +461,7 @@ Result<PatternChange> PatternService::apply(const PatternChange &change)
             {
                 RowReader rows(m_db, QStringLiteral("SELECT id FROM pattern_members WHERE pattern_id = ?"),
                                {p.id});
-                while (rows.next())
-                    rowIds << rows.integer(0);
+                (void)rows.forEach([&](const RowReader &) { rowIds << rows.integer(0); });
                 if (!rows.status())
                     return rows.status();
             }
@@ -519,8 +515,9 @@ Result<PatternChange> PatternService::apply(const PatternChange &change)
                     QStringLiteral("SELECT id, problem_id, excluded FROM pattern_members WHERE "
                                    "pattern_id = ?"),
                     {p.id});
-                while (memberRows.next())
+                (void)memberRows.forEach([&](const RowReader &) {
                     rows.append({memberRows.integer(0), memberRows.integer(1), memberRows.integer(2)});
+                });
                 if (!memberRows.status())
                     return memberRows.status();
             }

@@ -65,7 +65,8 @@ TEST_CASE("the main window opens a register at its reference date", "[ui][window
     window.tabs()->setCurrentIndex(MainWindow::MeasureTab);
     CHECK(window.measureModel()->rowCount() == 7);
     window.tabs()->setCurrentIndex(MainWindow::ProblemTab);
-    CHECK(window.tabs()->count() == 4); // problem ledger, rectification ledger, dashboard, registers
+    // Problem ledger, rectification ledger, dashboard, registers, 共性问题.
+    CHECK(window.tabs()->count() == 5);
     // Headline figures: 6 problems, A-3 completed and B-2 closed out are done (2/6 = 33.33%),
     // A-1 overdue (B-1 is long-term: not done, not overdue).
     CHECK(window.headline() == QStringLiteral("Problems 6 · done 2 · completion rate 33.33% · overdue 1"));
