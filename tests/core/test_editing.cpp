@@ -156,12 +156,14 @@ TEST_CASE("a deleted problem leaves the ledgers and statistics until it is resto
     CHECK(measureIds->size() == 3);
 
     // Exports and reports leave it out too.
-    auto exported =
-        LedgerExporter::build(*f.reg.db, {LedgerKind::Problems, {}, {}, std::nullopt, {}, std::nullopt});
+    ExportOptions problemsLedger;
+    problemsLedger.kind = LedgerKind::Problems;
+    auto exported = LedgerExporter::build(*f.reg.db, problemsLedger);
     REQUIRE(exported.ok());
     CHECK(exported->rows.size() == 2);
-    auto exportedMeasures =
-        LedgerExporter::build(*f.reg.db, {LedgerKind::Measures, {}, {}, std::nullopt, {}, std::nullopt});
+    ExportOptions measuresLedger;
+    measuresLedger.kind = LedgerKind::Measures;
+    auto exportedMeasures = LedgerExporter::build(*f.reg.db, measuresLedger);
     REQUIRE(exportedMeasures.ok());
     CHECK(exportedMeasures->rows.size() == 3);
     ReportOptions ro;

@@ -54,7 +54,7 @@ const core::patterns::SimilarityIndex &SimilarProblems::index(core::Database &db
             QStringLiteral("SELECT DISTINCT entity_id FROM audit_log WHERE id > ? AND entity = "
                            "'problems'"),
             {c.lastAudit});
-        (void)rows.forEach([&](const RowReader &) { changed << rows.integer(0); });
+        (void)rows.forEach([&](const core::RowReader &) { changed << rows.integer(0); });
     }
     for (const qint64 id : std::as_const(changed)) {
         const QVariant text = db.scalar(
