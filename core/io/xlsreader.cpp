@@ -273,40 +273,6 @@ double rkValue(quint32 rk)
     return (rk & 1) ? v / 100 : v;
 }
 
-QString numberText(double v)
-{
-    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
-        return QString::number(qint64(v));
-    return QString::number(v, 'g', 15);
-}
-
-/// Whether a date format code shows no day: years and months only (yyyy"年"m"月", mmm-yy).
-bool isMonthFormat(const QString &formatCode)
-{
-    bool inQuote = false;
-    int bracket = 0;
-    for (qsizetype i = 0; i < formatCode.size(); ++i) {
-        const QChar ch = formatCode[i];
-        if (inQuote) {
-            inQuote = ch != u'"';
-            continue;
-        }
-        if (ch == u'"')
-            inQuote = true;
-        else if (ch == u'\\' || ch == u'_' || ch == u'*')
-            ++i;
-        else if (ch == u'[')
-            ++bracket;
-        else if (ch == u']')
-            bracket = std::max(0, bracket - 1);
-        else if (bracket == 0 && ch == u';')
-            break;
-        else if (bracket == 0 && (ch.toLower() == u'd' || ch.toLower() == u'h' || ch.toLower() == u's'))
-            return false;
-    }
-    return true;
-}
-
 /// The 8-bit text encoding of a BIFF5 CODEPAGE value.
 QByteArray codecName(quint16 codepage)
 {
@@ -377,7 +343,7 @@ public:
             c.text = c.monthOnly ? d.toString(QStringLiteral("yyyy-MM")) : d.toString(Qt::ISODate);
         } else {
             c.kind = Cell::Kind::Number;
-            c.text = numberText(v);
+            c.text = XlsxReader::numberText(v);
         }
         put(row, column, std::move(c));
     }
@@ -550,7 +516,7 @@ Result<Workbook> XlsReader::parseWorkbookStream(const QByteArray &stream, const 
                                 : (XlsxReader::isBuiltinDateFormat(id) ||
                                    (g.formats.contains(id) && XlsxReader::isDateFormat(g.formats.value(id))));
         xfIsDate << isDate;
-        xfIsMonth << (isDate && (g.formats.contains(id) ? isMonthFormat(g.formats.value(id))
+        xfIsMonth << (isDate && (g.formats.contains(id) ? XlsxReader::isMonthFormat(g.formats.value(id))
                                                         : QList<int>{17, 27, 50, 52, 57}.contains(id)));
     }
 

@@ -102,13 +102,6 @@ bool parseRange(QStringView ref, CellRange &range)
            range.right >= range.left;
 }
 
-QString numberText(double v)
-{
-    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
-        return QString::number(qint64(v));
-    return QString::number(v, 'g', 15);
-}
-
 /// Reads the text of an <si> or <is> element: <t> directly or inside rich-text runs <r>;
 /// phonetic runs <rPh> are skipped. The reader stands on the start element.
 QString readRichText(QXmlStreamReader &x)
@@ -357,33 +350,6 @@ struct Styles
     QList<bool> xfIsMonth; ///< per cellXfs index: a date format without the day (yyyy"年"m"月")
 };
 
-/// Whether a date format code shows no day: years and months only (yyyy"年"m"月", mmm-yy).
-bool isMonthFormat(const QString &formatCode)
-{
-    bool inQuote = false;
-    int bracket = 0;
-    for (qsizetype i = 0; i < formatCode.size(); ++i) {
-        const QChar ch = formatCode[i];
-        if (inQuote) {
-            inQuote = ch != u'"';
-            continue;
-        }
-        if (ch == u'"')
-            inQuote = true;
-        else if (ch == u'\\' || ch == u'_' || ch == u'*')
-            ++i;
-        else if (ch == u'[')
-            ++bracket;
-        else if (ch == u']')
-            bracket = std::max(0, bracket - 1);
-        else if (bracket == 0 && ch == u';')
-            break;
-        else if (bracket == 0 && (ch.toLower() == u'd' || ch.toLower() == u'h' || ch.toLower() == u's'))
-            return false;
-    }
-    return true;
-}
-
 Result<Styles> readStyles(Package &pkg, const QString &partName)
 {
     Styles s;
@@ -410,7 +376,7 @@ Result<Styles> readStyles(Package &pkg, const QString &partName)
                 s.xfIsDate.append(isDate);
                 // Built-in month formats: mmm-yy (17) and the Chinese yyyy"年"m"月" (27, 50, 52, 57).
                 s.xfIsMonth.append(isDate &&
-                                   (custom.contains(id) ? isMonthFormat(custom.value(id))
+                                   (custom.contains(id) ? XlsxReader::isMonthFormat(custom.value(id))
                                                         : QList<int>{17, 27, 50, 52, 57}.contains(id)));
             }
         } else if (x.isEndElement() && isMain(x, u"cellXfs")) {
@@ -584,7 +550,7 @@ Result<Sheet> readWorksheetXml(Package &pkg, const SheetEntry &entry, const QStr
                         cell.text = cell.monthOnly ? d.toString(QStringLiteral("yyyy-MM")) : toIso(d);
                     } else {
                         cell.kind = Cell::Kind::Number;
-                        cell.text = numberText(v);
+                        cell.text = XlsxReader::numberText(v);
                     }
                 }
             }
@@ -768,6 +734,39 @@ Result<Workbook> XlsxReader::read(const QString &path, const QString &displayNam
         wb.sheets.append(std::move(sheet).value());
     }
     return wb;
+}
+
+bool XlsxReader::isMonthFormat(const QString &formatCode)
+{
+    bool inQuote = false;
+    int bracket = 0;
+    for (qsizetype i = 0; i < formatCode.size(); ++i) {
+        const QChar ch = formatCode[i];
+        if (inQuote) {
+            inQuote = ch != u'"';
+            continue;
+        }
+        if (ch == u'"')
+            inQuote = true;
+        else if (ch == u'\\' || ch == u'_' || ch == u'*')
+            ++i;
+        else if (ch == u'[')
+            ++bracket;
+        else if (ch == u']')
+            bracket = std::max(0, bracket - 1);
+        else if (bracket == 0 && ch == u';')
+            break;
+        else if (bracket == 0 && (ch.toLower() == u'd' || ch.toLower() == u'h' || ch.toLower() == u's'))
+            return false;
+    }
+    return true;
+}
+
+QString XlsxReader::numberText(double v)
+{
+    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
+        return QString::number(qint64(v));
+    return QString::number(v, 'g', 15);
 }
 
 } // namespace rectrack::core

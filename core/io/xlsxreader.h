@@ -40,6 +40,11 @@ public:
     static bool isDateFormat(const QString &formatCode);
     /// Whether a built-in number format id is a date format (14–17, 22, 27–36, 50–58).
     static bool isBuiltinDateFormat(int numFmtId);
+    /// Whether a date format code shows no day: years and months only (yyyy"年"m"月", mmm-yy).
+    static bool isMonthFormat(const QString &formatCode);
+    /// The text of a number cell as a ledger shows it: whole numbers without a fraction
+    /// (1e15 and above, and fractions, with 15 significant digits).
+    static QString numberText(double v);
 };
 
 } // namespace rectrack::core
