@@ -260,8 +260,9 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
         }
         auto q = db.exec(
             QStringLiteral(
-                "SELECT coalesce(x.receiver, ''), count(*), sum(coalesce(x.result_date <= ?, 0)), "
-                "sum(NOT coalesce(x.result_date <= ?, 0) AND x.due_date IS NOT NULL AND x.due_date < ?) "
+                "SELECT coalesce(x.receiver, ''), count(*), count(*) FILTER (WHERE x.result_date <= ?), "
+                "count(*) FILTER (WHERE NOT coalesce(x.result_date <= ?, false) AND x.due_date IS NOT NULL "
+                "AND x.due_date < ?) "
                 "FROM clues x WHERE x.transfer_date <= ?") +
                 scope + QStringLiteral(" GROUP BY 1 ORDER BY 2 DESC, 1"),
             binds);
@@ -293,8 +294,8 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
             binds << pb;
         }
         auto q = db.exec(
-            QStringLiteral("SELECT x.kind, count(*), sum(x.response_date IS NOT NULL AND x.response_date "
-                           "<= ?) FROM referrals x WHERE x.issued_on <= ?") +
+            QStringLiteral("SELECT x.kind, count(*), count(*) FILTER (WHERE x.response_date IS NOT NULL AND "
+                           "x.response_date <= ?) FROM referrals x WHERE x.issued_on <= ?") +
                 scope + QStringLiteral(" GROUP BY 1 ORDER BY 1"),
             binds);
         if (!q)
@@ -322,7 +323,7 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
         const QString scope = unitScopeSql(f, binds, true);
         auto q =
             db.exec(QStringLiteral("SELECT coalesce(x.grade, ''), count(*), sum(x.score), count(x.score), "
-                                   "sum(x.second_rectification <> 0) FROM evaluations x WHERE "
+                                   "count(*) FILTER (WHERE x.second_rectification <> 0) FROM evaluations x WHERE "
                                    "x.evaluated_on <= ?") +
                         scope + QStringLiteral(" GROUP BY 1"),
                     binds);

@@ -292,10 +292,11 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
     // or (forced) the history lookups per problem.
     const auto named = namedGroupSql(by);
     const QString grouped = QStringLiteral(
-        "g AS (SELECT %1 AS k, count(*) AS n, sum(ps.mc) AS m, sum(ps.st = 'completed') AS c1, "
-        "sum(ps.st = 'closed_out') AS c2, sum(ps.st = 'long_term') AS c3, sum(ps.st = "
-        "'in_progress') AS c4, sum(ps.st = 'registered') AS c5, sum(ps.st IN ('registered', "
-        "'in_progress') AND ps.dl IS NOT NULL AND ps.dl < '@D') AS c6 FROM ps GROUP BY k) ");
+        "g AS (SELECT %1 AS k, count(*) AS n, sum(ps.mc) AS m, count(*) FILTER (WHERE ps.st = "
+        "'completed') AS c1, count(*) FILTER (WHERE ps.st = 'closed_out') AS c2, count(*) FILTER (WHERE "
+        "ps.st = 'long_term') AS c3, count(*) FILTER (WHERE ps.st = 'in_progress') AS c4, count(*) "
+        "FILTER (WHERE ps.st = 'registered') AS c5, count(*) FILTER (WHERE ps.st IN ('registered', "
+        "'in_progress') AND ps.dl IS NOT NULL AND ps.dl < '@D') AS c6 FROM ps GROUP BY 1) ");
     const QString outer =
         QStringLiteral(
             "SELECT %1, sum(n), sum(m), sum(c1), sum(c2), sum(c3), sum(c4), sum(c5), sum(c6) FROM g "
@@ -307,7 +308,13 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
         // problem_facts_state. Groups whose rows all fell to 0 problems are left out, as a scan
         // would not see them.
         const auto [dim, column] = tallyDim(by);
-        const QString key = by == GroupBy::None ? QStringLiteral("''") : QStringLiteral("t.value");
+        // problem_tally.value holds ids and texts alike (text on a server): ids are read back as
+        // integers to join their names. Grouped on the value, not the key: the same groups, and
+        // every selected column is then grouped or aggregated.
+        const bool idDim = column.endsWith(QLatin1String("_id"));
+        const QString key = by == GroupBy::None ? QStringLiteral("''")
+                            : idDim             ? QStringLiteral("CAST(t.value AS BIGINT)")
+                                                : QStringLiteral("t.value");
         const QString overdueKey = by == GroupBy::None ? QStringLiteral("''") : QStringLiteral("p.") + column;
         sql =
             QStringLiteral(
@@ -317,9 +324,9 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
                 "t.problems ELSE 0 END) AS c2, sum(CASE t.state WHEN 'long_term' THEN t.problems ELSE 0 END) "
                 "AS c3, sum(CASE t.state WHEN 'in_progress' THEN t.problems ELSE 0 END) AS c4, sum(CASE "
                 "t.state WHEN 'registered' THEN t.problems ELSE 0 END) AS c5, 0 AS c6 FROM problem_tally t "
-                "WHERE t.dim = '%2' GROUP BY t.key HAVING sum(t.problems) > 0 UNION ALL SELECT %3, 0, 0, 0, "
+                "WHERE t.dim = '%2' GROUP BY t.value HAVING sum(t.problems) > 0 UNION ALL SELECT %3, 0, 0, 0, "
                 "0, 0, 0, 0, count(*) FROM problem_facts p WHERE p.state IN ('registered', 'in_progress') "
-                "AND p.deadline IS NOT NULL AND p.deadline < '@D' GROUP BY quote(%3)) ")
+                "AND p.deadline IS NOT NULL AND p.deadline < '@D' GROUP BY 1) ")
                 .arg(key, dim, overdueKey) +
             outer;
         sql.replace(QStringLiteral("@D"), asOf.toString(Qt::ISODate));
@@ -462,9 +469,9 @@ Result<Coverage> readCoverage(Database &db, const QDate &asOf)
     QList<CoverageGroup> groups;
     const Status s = db.forEachRow(
         QStringLiteral(
-            "SELECT coalesce(u.category, ''), count(*), sum(EXISTS (SELECT 1 FROM inspections i JOIN rounds "
-            "r ON r.id = i.round_id WHERE i.unit_id = tu.unit_id AND r.term_id = tu.term_id AND i.kind IN "
-            "(%1) AND coalesce(i.entry_date, r.start_date) <= ?)) FROM term_units tu JOIN units u ON u.id = "
+            "SELECT coalesce(u.category, ''), count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "
+            "inspections i JOIN rounds r ON r.id = i.round_id WHERE i.unit_id = tu.unit_id AND r.term_id = "
+            "tu.term_id AND i.kind IN (%1) AND coalesce(i.entry_date, r.start_date) <= ?)) FROM term_units tu JOIN units u ON u.id = "
             "tu.unit_id WHERE tu.term_id = ? AND tu.must_cover = 1 GROUP BY 1 ORDER BY 1")
             .arg(Statistics::coverageKindsSql(db)),
         {d, termId}, [&](const SqlRow &r) {
@@ -553,9 +560,9 @@ bool Statistics::usesTally(Database &db, const QDate &asOf)
     // Indexed MAXes (the problems' feedback dates include soft-deleted ones: a later one only
     // means the scan is taken); the approved extensions are few. '' when there are none.
     const QVariant newest = db.scalar(QStringLiteral(
-        "SELECT max(coalesce((SELECT max(changed_on) FROM problem_latest_state), ''), coalesce((SELECT "
-        "max(feedback_date) FROM problems), ''), coalesce((SELECT max(decided_on) FROM extension_requests "
-        "WHERE measure_id IS NULL AND decision = 'approved'), ''))"));
+        "SELECT coalesce(max(v), '') FROM (SELECT max(changed_on) AS v FROM problem_latest_state UNION ALL "
+        "SELECT max(feedback_date) FROM problems UNION ALL SELECT max(decided_on) FROM extension_requests "
+        "WHERE measure_id IS NULL AND decision = 'approved') AS newest"));
     return newest.isValid() && newest.toString() <= toIso(asOf);
 }
 

@@ -173,7 +173,7 @@ QString AuditHistory::displayValue(const QString &table, const QString &column, 
     return s;
 }
 
-QString AuditHistory::problemEntriesSql()
+QString AuditHistory::problemEntriesSql(const Dialect &dialect)
 {
     QStringList children;
     for (const char *t : kChildTables)
@@ -183,17 +183,15 @@ QString AuditHistory::problemEntriesSql()
     // through the index audit_problem (schema step 3 → 4), whose expression this repeats verbatim.
     return QStringLiteral(
                "SELECT id, at, actor, entity, entity_id, action, before_json, after_json FROM audit_log "
-               "WHERE (entity = 'problems' AND entity_id = ?) OR (entity IN (%1) AND "
-               "coalesce(json_extract(after_json, '$.problem_id'), json_extract(before_json, "
-               "'$.problem_id')) = ?) ORDER BY id")
-        .arg(children.join(QStringLiteral(", ")));
+               "WHERE (entity = 'problems' AND entity_id = ?) OR (entity IN (%1) AND %2 = ?) ORDER BY id")
+        .arg(children.join(QStringLiteral(", ")), dialect.auditProblemId());
 }
 
 QList<HistoryLine> AuditHistory::forProblem(Database &db, qint64 problemId)
 {
     QList<HistoryLine> out;
     // A read error is recorded by the runner (Database::damageSeen()) and gives no history.
-    const Status s = db.forEachRow(problemEntriesSql(), {problemId, problemId}, [&](const SqlRow &row) {
+    const Status s = db.forEachRow(problemEntriesSql(db.dialect()), {problemId, problemId}, [&](const SqlRow &row) {
         const SqlRow *r = &row;
         HistoryLine base;
         base.entryId = r->value(0).toLongLong();

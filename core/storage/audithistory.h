@@ -43,7 +43,7 @@ public:
      */
     static QList<HistoryLine> forProblem(Database &db, qint64 problemId);
     /// The query forProblem runs (two binds: the problem id twice), for tests of its plan.
-    static QString problemEntriesSql();
+    static QString problemEntriesSql(const Dialect &dialect);
 
     /// Translated label of @p column of @p table (the column name when unknown).
     static QString fieldLabel(const QString &table, const QString &column);

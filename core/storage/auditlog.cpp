@@ -53,7 +53,10 @@ QJsonObject recordToJson(const QSqlRecord &rec, int skipFirst = 0)
     QJsonObject o;
     for (int i = skipFirst; i < rec.count(); ++i) {
         const QSqlField f = rec.field(i);
-        if (f.metaType().id() == QMetaType::QByteArray || f.name() == QLatin1String("data"))
+        // The server's key of a two-column-key table (postgresschema.cpp) is SQLite's hidden rowid,
+        // which SELECT * leaves out of the file's snapshots.
+        if (f.metaType().id() == QMetaType::QByteArray || f.name() == QLatin1String("data") ||
+            f.name() == QLatin1String("rowid"))
             continue;
         o.insert(f.name(), jsonOf(rec.value(i)));
     }
@@ -90,7 +93,7 @@ QString AuditLog::compactJson(const QJsonObject &o)
 Result<QJsonObject> AuditLog::snapshot(Database &db, const QString &table, qint64 id)
 {
     QJsonObject out;
-    const Status s = db.forEachRow(QStringLiteral("SELECT * FROM %1 WHERE rowid = ?").arg(table), {id},
+    const Status s = db.forEachRow(QStringLiteral("SELECT * FROM %1 WHERE %2 = ?").arg(table, schema::keyColumn(table)), {id},
                                    [&](const SqlRow &r) { out = recordToJson(r.record()); });
     if (!s)
         return s.error();
@@ -109,12 +112,14 @@ Result<qint64> AuditLog::insert(Database &db, const QString &table, QVariantMap 
         marks << QStringLiteral("?");
         binds << it.value();
     }
-    auto r = db.exec(
-        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table, cols.join(u','), marks.join(u',')),
-        binds);
-    if (!r)
-        return r.error();
-    const qint64 id = r->lastInsertId().toLongLong();
+    // RETURNING, not lastInsertId(): on the server that reads lastval(), the id of the last row any
+    // trigger inserted (../shared/notes/server.md §2).
+    auto inserted = db.value(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) RETURNING %4")
+                                 .arg(table, cols.join(u','), marks.join(u','), schema::keyColumn(table)),
+                             binds);
+    if (!inserted)
+        return inserted.error();
+    const qint64 id = inserted->toLongLong();
     auto after = snapshot(db, table, id);
     if (!after)
         return after.error();
@@ -138,7 +143,9 @@ Status AuditLog::update(Database &db, const QString &table, qint64 id, const QVa
         binds << it.value();
     }
     binds << id;
-    auto r = db.exec(QStringLiteral("UPDATE %1 SET %2 WHERE rowid = ?").arg(table, sets.join(u',')), binds);
+    auto r = db.exec(
+        QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?").arg(table, sets.join(u','), schema::keyColumn(table)),
+        binds);
     if (!r)
         return r.error();
     read = snapshot(db, table, id);
@@ -151,7 +158,7 @@ Status AuditLog::update(Database &db, const QString &table, qint64 id, const QVa
     // read an older version is refused (stale edit) whichever service changed the row meanwhile.
     if (before.contains(QLatin1String("version")) && !values.contains(QStringLiteral("version"))) {
         auto v =
-            db.exec(QStringLiteral("UPDATE %1 SET version = version + 1 WHERE rowid = ?").arg(table), {id});
+            db.exec(QStringLiteral("UPDATE %1 SET version = version + 1 WHERE %2 = ?").arg(table, schema::keyColumn(table)), {id});
         if (!v)
             return v.error();
         read = snapshot(db, table, id);
@@ -170,7 +177,7 @@ Status AuditLog::remove(Database &db, const QString &table, qint64 id)
     const QJsonObject before = *read;
     if (before.isEmpty())
         return Error{ErrorCode::InputRefused, tr("The record %1 #%2 does not exist.").arg(table).arg(id)};
-    auto r = db.exec(QStringLiteral("DELETE FROM %1 WHERE rowid = ?").arg(table), {id});
+    auto r = db.exec(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table, schema::keyColumn(table)), {id});
     if (!r)
         return r.error();
     return record(db, table, id, QStringLiteral("delete"), before, {});
@@ -191,6 +198,9 @@ Status AuditLog::record(Database &db, const QString &entity, qint64 id, const QS
 {
     QString prevHash = db.cachedAuditHead();
     if (prevHash.isEmpty()) {
+        // Concurrent writers on a server: one chain step at a time (the lock lasts until commit).
+        if (const Status s = db.dialect().lockAuditChain(db); !s)
+            return s;
         auto prev = db.value(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
         if (!prev)
             return prev.error();
@@ -249,7 +259,7 @@ public:
     explicit ReadSnapshot(Database &db) : m_db(db)
     {
         if (db.transactionDepth() == 0)
-            m_open = db.exec(QStringLiteral("BEGIN")).ok();
+            m_open = db.exec(db.dialect().beginReadSnapshot()).ok();
     }
     ~ReadSnapshot()
     {
@@ -282,28 +292,30 @@ VerifyReport Verifier::verify(Database &db, const std::optional<AuditAnchor> &an
 {
     VerifyReport report;
     const ReadSnapshot snapshot(db);
-    // 1. SQLite's own check of pages and indexes.
+    // 1. The database's own check of pages and indexes (SQLite's integrity_check).
     {
-        const Status s = db.forEachRow(QStringLiteral("PRAGMA integrity_check"), {}, [&](const SqlRow &r) {
-            const QString line = r.text(0);
-            if (line != QLatin1String("ok"))
-                report.faults << tr("SQLite integrity check: %1").arg(line);
-        });
-        if (!s) {
-            report.faults << tr("The integrity check could not run: %1").arg(s.error().message);
+        const auto faults = db.dialect().integrityCheck(db);
+        if (!faults) {
+            report.faults << tr("The integrity check could not run: %1").arg(faults.error().message);
             return report;
         }
+        for (const QString &line : *faults)
+            report.faults << tr("SQLite integrity check: %1").arg(line);
     }
     // 2. Schema.
     if (db.schemaVersion() != schema::kVersion)
         report.faults << tr("Unexpected schema version %1 (expected %2).")
                              .arg(db.schemaVersion())
                              .arg(schema::kVersion);
-    if (db.scalar(QStringLiteral("PRAGMA application_id")).toLongLong() != qint64(schema::kApplicationId))
+    if (db.dialect().applicationId(db) != qint64(schema::kApplicationId))
         report.faults << tr("The application id is not Rectrack's.");
+    const auto tables = db.dialect().tables(db);
+    if (!tables) {
+        report.faults << tables.error().message;
+        return report;
+    }
     for (const QString &t : schema::auditedTables() + QStringList{QStringLiteral("audit_log")}) {
-        if (db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?"), {t})
-                .toInt() != 1)
+        if (!tables->contains(t))
             report.faults << tr("Table %1 is missing.").arg(t);
     }
     if (!report.ok())
@@ -366,7 +378,8 @@ VerifyReport Verifier::verify(Database &db, const std::optional<AuditAnchor> &an
         QSet<qint64> present;
         const Status s =
             db.forEachRow(
-                QStringLiteral("SELECT rowid, * FROM %1").arg(table), {}, [&](const SqlRow &sqlRow) -> bool {
+                QStringLiteral("SELECT %1, * FROM %2").arg(schema::keyColumn(table), table), {},
+                [&](const SqlRow &sqlRow) -> bool {
                     const SqlRow *r = &sqlRow;
                     ++report.rowsChecked;
                     const qint64 id = r->value(0).toLongLong();

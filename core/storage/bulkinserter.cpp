@@ -1,5 +1,7 @@
 #include "bulkinserter.h"
 
+#include "schema.h"
+
 #include "auditlog.h"
 #include "sha256.h"
 
@@ -156,20 +158,19 @@ BulkInserter::BulkInserter(Database &db, const QString &table, const QStringList
 {
     QStringList insertColumns = columns;
     m_addUuid = !columns.contains(QStringLiteral("uuid"));
-    m_columnsRead =
-        db.forEachRow(QStringLiteral("PRAGMA table_info(%1)").arg(table), {}, [&](const SqlRow &info) {
-            const QString name = info.text(1);
-            const QString type = info.text(2).toUpper();
-            m_tableColumns << name;
-            m_skip << (type == QLatin1String("BLOB"));
-            m_defaults << parseDefault(info.value(4));
-            if (name == QLatin1String("id") && info.int32(5) == 1)
-                m_sourceIndex << -2;
-            else if (name == QLatin1String("uuid") && m_addUuid)
-                m_sourceIndex << -3;
-            else
-                m_sourceIndex << int(columns.indexOf(name));
-        });
+    const auto tableColumns = db.dialect().columns(db, table);
+    m_columnsRead = tableColumns ? okStatus() : Status(tableColumns.error());
+    for (const TableColumn &column : tableColumns ? *tableColumns : QList<TableColumn>()) {
+        m_tableColumns << column.name;
+        m_skip << column.blob;
+        m_defaults << parseDefault(column.defaultSql.isEmpty() ? QVariant() : QVariant(column.defaultSql));
+        if (column.rowKey)
+            m_sourceIndex << -2;
+        else if (column.name == QLatin1String("uuid") && m_addUuid)
+            m_sourceIndex << -3;
+        else
+            m_sourceIndex << int(columns.indexOf(column.name));
+    }
     if (m_addUuid)
         insertColumns << QStringLiteral("uuid");
     // QJsonObject writes its keys sorted; the direct JSON path writes them in that order.
@@ -184,8 +185,8 @@ BulkInserter::BulkInserter(Database &db, const QString &table, const QStringList
     QStringList marks;
     for (int i = 0; i < insertColumns.size(); ++i)
         marks << QStringLiteral("?");
-    const QString insertSql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                                  .arg(table, insertColumns.join(u','), marks.join(u','));
+    QString insertSql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                            .arg(table, insertColumns.join(u','), marks.join(u','));
     const QString auditSql =
         QStringLiteral("INSERT INTO audit_log (at, actor, entity, entity_id, action, "
                        "before_json, after_json, prev_hash, hash) VALUES (?,?,?,?,?,NULL,?,?,?)");
@@ -219,7 +220,11 @@ BulkInserter::BulkInserter(Database &db, const QString &table, const QStringList
     sqlite3_finalize(m_rawAudit);
     m_rawInsert = m_rawAudit = nullptr;
     m_handle = nullptr;
-    m_insert.prepare(insertSql);
+    // Another driver (the server): the key comes back with the row, never from lastInsertId()
+    // (lastval() there is the last id any trigger drew). Results whole, not row by row: the audit
+    // insert follows on the same connection.
+    m_insert.setForwardOnly(false);
+    m_insert.prepare(insertSql + QStringLiteral(" RETURNING ") + schema::keyColumn(table));
     m_audit.prepare(auditSql);
 }
 
@@ -248,6 +253,8 @@ Result<QString> BulkInserter::chainHead()
     const QString cached = m_db.cachedAuditHead();
     if (!cached.isEmpty())
         return cached;
+    if (const Status s = m_db.dialect().lockAuditChain(m_db); !s)
+        return s.error();
     auto head = m_db.value(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
     if (!head)
         return head.error();
@@ -269,12 +276,12 @@ Result<qint64> BulkInserter::insert(const QVariantList &values)
     if (m_addUuid)
         uuid = Database::newUuid();
     for (int i = 0; i < values.size(); ++i)
-        m_insert.bindValue(i, values[i]);
+        m_insert.bindValue(i, Database::portableBind(values[i]));
     if (m_addUuid)
         m_insert.bindValue(int(values.size()), uuid);
-    if (!m_insert.exec())
+    if (!m_insert.exec() || !m_insert.next())
         return m_db.queryError(m_insert.lastError(), m_table);
-    const qint64 id = m_insert.lastInsertId().toLongLong();
+    const qint64 id = m_insert.value(0).toLongLong();
 
     const QString after = objectJson(values, id, uuid);
     auto head = chainHead();

@@ -16,6 +16,9 @@ qint64 kibOf(Database &db, qint64 value)
 
 BulkWriteCache::BulkWriteCache(Database &db, int mebibytes, bool direct) : m_db(db)
 {
+    // A file's page cache and journal; a server sizes its own buffers.
+    if (db.onServer())
+        return;
     if (direct && db.transactionDepth() == 0 && db.journalMode() == QLatin1String("wal")) {
         const QVariant mode = db.scalar(QStringLiteral("PRAGMA journal_mode = DELETE"));
         m_backToWal = mode.toString().compare(QLatin1String("delete"), Qt::CaseInsensitive) == 0;

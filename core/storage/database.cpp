@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "schema.h"
+#include "sqlite/sqlitedialect.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -221,8 +222,16 @@ Status Database::checkWal(const QString &path)
                           .arg(damage));
 }
 
+bool Database::isServerLocation(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://")) ||
+           location.startsWith(QLatin1String("postgres://"));
+}
+
 Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode mode)
 {
+    if (isServerLocation(path))
+        return openServer(path, mode);
     const QFileInfo info(path);
     const bool exists = info.exists() && info.size() > 0;
     if (info.exists() && info.isDir())
@@ -241,6 +250,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
     }
 
     std::unique_ptr<Database> db(new Database);
+    db->m_dialect = std::make_unique<SqliteDialect>();
     db->m_path = path;
     db->m_location = FileLocationProbe::current().probe(path);
     db->m_openWarnings = FileLocationWarnings::forLocation(path, db->m_location);
@@ -307,7 +317,7 @@ void Database::close()
 {
     if (m_connection.isEmpty())
         return;
-    if (m_db.isOpen()) {
+    if (m_db.isOpen() && !onServer()) {
         // Fold the WAL back without waiting: a TRUNCATE checkpoint waits (busy timeout) for every
         // other process's readers and writers, which stalled a read-only command for seconds
         // while another process kept writing. When this is the last connection, SQLite itself
@@ -404,15 +414,7 @@ Status Database::initialise(bool created)
             }
         }
         m_createdHere = true;
-        for (const QString &stmt : schema::createStatements()) {
-            QSqlQuery q(m_db);
-            if (!q.exec(stmt))
-                return Error{ErrorCode::Internal,
-                             tr("Cannot create the register %1: %2").arg(m_path, q.lastError().text())};
-        }
-        if (const Status s = pragma(QStringLiteral("PRAGMA user_version=%1").arg(schema::kVersion)); !s)
-            return s;
-        if (const Status s = setMeta(QStringLiteral("created_at"), clock().now().toString(Qt::ISODate)); !s)
+        if (const Status s = createSchema(); !s)
             return s;
         return tx.commit();
     }
@@ -427,8 +429,23 @@ Status Database::initialise(bool created)
     return okStatus();
 }
 
+Status Database::createSchema()
+{
+    for (const QString &stmt : m_dialect->createStatements()) {
+        QSqlQuery q(m_db);
+        if (!q.exec(stmt))
+            return Error{ErrorCode::Internal,
+                         tr("Cannot create the register %1: %2").arg(m_path, q.lastError().text())};
+    }
+    if (auto r = exec(m_dialect->setSchemaVersion(schema::kVersion)); !r)
+        return r.error();
+    return setMeta(QStringLiteral("created_at"), clock().now().toString(Qt::ISODate));
+}
+
 QString Database::journalMode() const
 {
+    if (onServer())
+        return QString();
     return const_cast<Database *>(this)->scalar(QStringLiteral("PRAGMA journal_mode")).toString().toLower();
 }
 
@@ -489,17 +506,18 @@ Status Database::checkRootPages()
 
 Status Database::migrate(int from)
 {
-    // A copy is taken before any step runs (DESIGN.md §4).
+    // A copy of a file is taken before any step runs (DESIGN.md §4); a server's own backups are
+    // the DBA's (pg_dump), and each step is one transaction there too.
     const QString copy = m_path + QStringLiteral(".schema%1.bak").arg(from);
-    QFile::remove(copy);
-    {
+    if (!onServer()) {
+        QFile::remove(copy);
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("VACUUM INTO ?"));
         q.addBindValue(copy);
         if (!q.exec())
             return cannotOpen(tr("Cannot copy %1 before upgrading it: %2").arg(m_path, q.lastError().text()));
     }
-    const QList<QStringList> steps = schema::migrationSteps();
+    const QList<QStringList> steps = m_dialect->migrationSteps();
     for (int v = from; v < schema::kVersion; ++v) {
         Transaction tx(*this);
         if (!tx.active())
@@ -513,7 +531,7 @@ Status Database::migrate(int from)
                                       .arg(q.lastError().text()));
         }
         QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(v + 1)))
+        if (!q.exec(m_dialect->setSchemaVersion(v + 1)))
             return cannotOpen(q.lastError().text());
         if (const Status s = tx.commit(); !s)
             return s;
@@ -524,7 +542,7 @@ Status Database::migrate(int from)
 Error Database::queryError(const QSqlError &error, const QString &context)
 {
     // A damaged page met while working: the same exit as a file refused on open.
-    if (isCorruption(error)) {
+    if (!onServer() && isCorruption(error)) {
         const Error e = cannotOpen(tr("The file %1 is damaged (%2). Restore a backup; rectrack-cli verify on "
                                       "a copy lists the damage.")
                                        .arg(m_path, error.databaseText()));
@@ -566,14 +584,45 @@ QString Database::damageMessage()
     return damageText();
 }
 
+/// A bound value as both backends store it: booleans as 0/1 (the schema's flags are integer
+/// columns; PostgreSQL refuses TRUE there), dates and times as the ISO text Qt's SQLite driver
+/// writes (PostgreSQL's driver would send typed literals in another format into the text columns).
+QVariant Database::portableBind(const QVariant &v)
+{
+    if (v.isNull())
+        return v;
+    switch (v.typeId()) {
+    case QMetaType::Bool:
+        return QVariant(v.toBool() ? 1 : 0);
+    case QMetaType::QDate:
+        return QVariant(v.toDate().toString(Qt::ISODate));
+    case QMetaType::QDateTime:
+        return QVariant(v.toDateTime().toString(Qt::ISODateWithMs));
+    case QMetaType::QTime:
+        return QVariant(v.toTime().toString(QStringLiteral("hh:mm:ss.zzz")));
+    default:
+        return v;
+    }
+}
+
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
 {
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
+    // A file's rows are read as SQLite steps. A server's come whole (libpq buffers the result): in
+    // Qt's forward-only mode the driver reads them row by row, and any other statement on the
+    // connection while a loop reads them (a lookup per row) would discard the rest.
+    q.setForwardOnly(!onServer());
+    // Without values to bind, one round trip: a server statement is then not PREPAREd, EXECUTEd
+    // and DEALLOCATEd (and SET, which cannot be prepared, runs as well).
+    if (binds.isEmpty()) {
+        if (!q.exec(sql))
+            return queryError(q.lastError(), sql);
+        return q;
+    }
     if (!q.prepare(sql))
         return queryError(q.lastError(), sql);
     for (const QVariant &b : binds)
-        q.addBindValue(b);
+        q.addBindValue(portableBind(b));
     if (!q.exec())
         return queryError(q.lastError(), sql);
     return q;
@@ -627,8 +676,7 @@ QDate Database::defaultAsOf() const
 
 int Database::schemaVersion() const
 {
-    const QVariant v = const_cast<Database *>(this)->scalar(QStringLiteral("PRAGMA user_version"));
-    return v.isValid() ? v.toInt() : -1;
+    return m_dialect->schemaVersion(*const_cast<Database *>(this));
 }
 
 void Database::setClock(const Clock *clock)
@@ -652,7 +700,7 @@ Transaction::Transaction(Database &db) : m_db(db)
     QSqlQuery q(db.sql());
     if (db.m_txDepth > 0)
         m_savepoint = QStringLiteral("sp%1").arg(db.m_txDepth);
-    if (q.exec(m_savepoint.isEmpty() ? QStringLiteral("BEGIN IMMEDIATE")
+    if (q.exec(m_savepoint.isEmpty() ? db.dialect().beginTransaction()
                                      : QStringLiteral("SAVEPOINT ") + m_savepoint)) {
         m_active = true;
         ++db.m_txDepth;

@@ -1,7 +1,9 @@
 #pragma once
 
 /**
- * Storage of one register: one SQLite file (DESIGN.md §4).
+ * Storage of one register: one SQLite file (DESIGN.md §4), or a database on the office's
+ * PostgreSQL server (DESIGN.md §11, issue #22). What differs between the two is a Dialect
+ * (core/storage/sqlite/, core/storage/postgres/); everything else reads the same.
  *
  * Opening a file runs a cheap check (SQLite header, application id, page count against the
  * file size, schema version) and refuses anything that is not a Rectrack register or is newer
@@ -13,6 +15,7 @@
 
 #include "domain/clock.h"
 #include "domain/result.h"
+#include "dialect.h"
 #include "domain/types.h"
 #include "filelocation.h"
 
@@ -50,6 +53,10 @@ public:
      */
     static Result<std::unique_ptr<Database>> open(const QString &path, OpenMode mode = OpenMode::Existing);
 
+    /// Whether @p location names a register on a server (a PostgreSQL URL in libpq's form,
+    /// "postgresql://…" or "postgres://…") rather than a file. open() takes both.
+    static bool isServerLocation(const QString &location);
+
     /// The cheap check of DESIGN.md §4 on a file without opening it through SQLite: the header
     /// (magic, page size, page count against the file size, application id) and, when there is
     /// one, the write-ahead log (see checkWal()).
@@ -76,7 +83,13 @@ public:
     Database &operator=(const Database &) = delete;
 
     QSqlDatabase &sql() { return m_db; }
+    /// The register's location: the file's path, or the server URL without its password.
     QString path() const { return m_path; }
+    /// What differs between the backends; for the storage layer only (services never ask).
+    const Dialect &dialect() const { return *m_dialect; }
+    /// True for a register on a server: for the command line and the app (where a file's backups,
+    /// locks and paths do not apply), never for services.
+    bool onServer() const { return m_dialect->kind() == Dialect::Kind::Server; }
 
     /// A prepared query on this connection.
     QSqlQuery query() const { return QSqlQuery(m_db); }
@@ -88,6 +101,8 @@ public:
      * a bare loop over QSqlQuery::next() ends quietly on an error and gives a shorter answer.
      */
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
+    /// A value to bind as both backends store it: booleans as 0/1, dates and times as ISO text.
+    static QVariant portableBind(const QVariant &v);
 
     /**
      * The one way to read the rows of a query (issue #19): calls @p fn with each row of the
@@ -196,12 +211,16 @@ private:
     int m_txDepth = 0;
     QString m_auditHead;
     Database() = default;
+    static Result<std::unique_ptr<Database>> openServer(const QString &url, OpenMode mode);
     Status initialise(bool created);
+    Status initialiseServer(OpenMode mode);
+    Status createSchema();
     Status checkRootPages();
     Status migrate(int from);
     bool openConnection(bool immutable);
 
     QSqlDatabase m_db;
+    std::unique_ptr<Dialect> m_dialect;
     QString m_path;
     QString m_connection;
     QString m_actor;

@@ -38,6 +38,9 @@ Status refill(Database &db, qint64 after)
 {
     const QVariantList binds{after};
     RT_TRY(run(db, QStringLiteral("DELETE FROM problem_facts WHERE problem_id > ?"), binds));
+    // On a server the triggers stay (no DDL while others work): they keep the tally row by row.
+    if (!db.dialect().suspendsTriggers())
+        return run(db, schema::problemFactsFill(QStringLiteral("p.id > ?")), binds);
     RT_TRY(run(db, QStringLiteral("DROP TRIGGER problem_facts_tally_ai")));
     const bool extensions =
         db.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM extension_requests WHERE problem_id > ? AND "
@@ -58,6 +61,12 @@ ProblemFactsDeferral::ProblemFactsDeferral(Database &db) : m_db(db)
             Error{ErrorCode::Internal, tr("The statistics table can only be deferred inside a transaction.")};
         return;
     }
+    if (!db.dialect().suspendsTriggers()) {
+        // A server keeps every trigger: the rows are right as the inserts go, finish() has nothing to do.
+        m_active = true;
+        m_keptTriggers = true;
+        return;
+    }
     m_lastProblem = db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM problems")).toLongLong();
     m_lastMeasure = db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM measures")).toLongLong();
     for (const char *name : {"problems_facts_ai", "measures_facts_ai"}) {
@@ -74,6 +83,10 @@ Status ProblemFactsDeferral::finish()
 {
     if (!m_active)
         return m_error;
+    if (m_keptTriggers) {
+        m_active = false;
+        return okStatus();
+    }
     // Older problems that got measures meanwhile (the update keeps problem_tally right); the new
     // problems are computed afresh by refill.
     RT_TRY(
@@ -94,9 +107,13 @@ Status ProblemFactsDeferral::rebuild(Database &db)
     Transaction tx(db);
     if (!tx.active())
         return tx.error();
-    RT_TRY(run(db, QStringLiteral("DROP TRIGGER problem_facts_tally_ad")));
-    RT_TRY(run(db, QStringLiteral("DELETE FROM problem_facts")));
-    RT_TRY(run(db, triggerStatement("problem_facts_tally_ad")));
+    if (db.dialect().suspendsTriggers()) {
+        RT_TRY(run(db, QStringLiteral("DROP TRIGGER problem_facts_tally_ad")));
+        RT_TRY(run(db, QStringLiteral("DELETE FROM problem_facts")));
+        RT_TRY(run(db, triggerStatement("problem_facts_tally_ad")));
+    } else {
+        RT_TRY(run(db, QStringLiteral("DELETE FROM problem_facts")));
+    }
     RT_TRY(run(db, QStringLiteral("DELETE FROM problem_tally")));
     RT_TRY(refill(db, std::numeric_limits<qint64>::min()));
     return tx.commit();
@@ -111,24 +128,24 @@ namespace {
 const char *const kFactsRecomputed =
     "WITH h AS (SELECT problem_id, changed_on, state FROM (SELECT problem_id, changed_on, state, "
     "row_number() OVER (PARTITION BY problem_id ORDER BY changed_on DESC, id DESC) AS rn FROM "
-    "problem_states) WHERE rn = 1), x AS (SELECT problem_id, decided_on, requested_deadline FROM "
+    "problem_states) AS s WHERE rn = 1), x AS (SELECT problem_id, decided_on, requested_deadline FROM "
     "(SELECT problem_id, decided_on, requested_deadline, row_number() OVER (PARTITION BY problem_id "
     "ORDER BY decided_on DESC, id DESC) AS rn FROM extension_requests WHERE measure_id IS NULL AND "
-    "decision = 'approved' AND decided_on IS NOT NULL) WHERE rn = 1), r AS (SELECT p.id, p.unit_id, "
+    "decision = 'approved' AND decided_on IS NOT NULL) AS s WHERE rn = 1), r AS (SELECT p.id, p.unit_id, "
     "p.inspection_id, p.category_id, p.source_level, p.responsible_office, p.lead_leader, "
     "p.feedback_date, coalesce(h.state, 'registered'), h.changed_on, coalesce(x.requested_deadline, "
     "p.original_deadline), x.decided_on, (SELECT count(*) FROM measures m WHERE m.problem_id = p.id) "
     "FROM problems p LEFT JOIN h ON h.problem_id = p.id LEFT JOIN x ON x.problem_id = p.id WHERE "
     "p.deleted_at IS NULL) SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM "
-    "problem_facts)) + (SELECT count(*) FROM (SELECT * FROM problem_facts EXCEPT SELECT * FROM r))";
+    "problem_facts) AS a) + (SELECT count(*) FROM (SELECT * FROM problem_facts EXCEPT SELECT * FROM r) AS b)";
 
 // problem_latest_state recomputed from the history (step 3), compared both ways.
 const char *const kLatestRecomputed =
     "WITH r AS (SELECT problem_id, changed_on, state FROM (SELECT problem_id, changed_on, state, "
     "row_number() OVER (PARTITION BY problem_id ORDER BY changed_on DESC, id DESC) AS rn FROM "
-    "problem_states) WHERE rn = 1) SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT "
-    "problem_id, changed_on, state FROM problem_latest_state)) + (SELECT count(*) FROM (SELECT "
-    "problem_id, changed_on, state FROM problem_latest_state EXCEPT SELECT * FROM r))";
+    "problem_states) AS s WHERE rn = 1) SELECT (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT "
+    "problem_id, changed_on, state FROM problem_latest_state) AS a) + (SELECT count(*) FROM (SELECT "
+    "problem_id, changed_on, state FROM problem_latest_state EXCEPT SELECT * FROM r) AS b)";
 
 } // namespace
 
@@ -145,16 +162,17 @@ qint64 ProblemFactsDeferral::staleTally(Database &db)
           std::pair{"category", "category_id"}, std::pair{"source", "source_level"},
           std::pair{"office", "responsible_office"}, std::pair{"leader", "lead_leader"}})
         parts << QStringLiteral(
-                     "SELECT '%1', %2, state, count(*), sum(measures) FROM problem_facts GROUP BY %2, "
+                     "SELECT '%1', %2, state, count(*), sum(measures) FROM problem_facts GROUP BY %3, "
                      "state")
-                     .arg(QLatin1String(dim), QLatin1String(column));
+                     .arg(QLatin1String(dim), db.dialect().tallyValue(QLatin1String(column)),
+                          QLatin1String(column));
     const QString sums = parts.join(QStringLiteral(" UNION ALL "));
     return db
         .scalar(
             QStringLiteral("WITH r AS (%1), t AS (SELECT dim, value, state, problems, measures FROM "
                            "problem_tally WHERE problems <> 0 OR measures <> 0) SELECT (SELECT count(*) FROM "
-                           "(SELECT * FROM r EXCEPT SELECT * FROM t)) + (SELECT count(*) FROM (SELECT * FROM "
-                           "t EXCEPT SELECT * FROM r))")
+                           "(SELECT * FROM r EXCEPT SELECT * FROM t) AS a) + (SELECT count(*) FROM (SELECT * "
+                           "FROM t EXCEPT SELECT * FROM r) AS b)")
                 .arg(sums))
         .toLongLong();
 }

@@ -46,6 +46,7 @@ public:
 private:
     Database &m_db;
     bool m_active = false;
+    bool m_keptTriggers = false; // a server: nothing was dropped
     Error m_error;
     qint64 m_lastProblem = 0; // highest problem id at construction
     qint64 m_lastMeasure = 0; // highest measure id at construction

@@ -15,13 +15,11 @@ RowReader::RowReader(Database &db, const QString &sql, const QVariantList &binds
     if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
         handle = *static_cast<sqlite3 *const *>(h.constData());
     if (!handle) {
-        m_query.setForwardOnly(true);
-        bool ok = m_query.prepare(sql);
-        for (const QVariant &b : binds)
-            m_query.addBindValue(b);
-        ok = ok && m_query.exec();
-        if (!ok)
-            m_status = db.queryError(m_query.lastError(), sql);
+        auto q = db.exec(sql, binds);
+        if (q)
+            m_query = std::move(*q);
+        else
+            m_status = q.error();
         return;
     }
     auto fail = [&] {

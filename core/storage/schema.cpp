@@ -434,6 +434,13 @@ QString problemTallyFill(const QString &condition)
 #undef RT_TALLY_ROWS
 #undef RT_TALLY_ADD
 
+QString keyColumn(const QString &table)
+{
+    static const QStringList linkTables{QStringLiteral("term_units"), QStringLiteral("measure_problems"),
+                                        QStringLiteral("campaign_rounds"), QStringLiteral("referral_problems")};
+    return linkTables.contains(table) ? QStringLiteral("rowid") : QStringLiteral("id");
+}
+
 QStringList auditedTables()
 {
     return {QStringLiteral("terms"),

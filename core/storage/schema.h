@@ -57,6 +57,11 @@ QString problemFactsFill(const QString &condition, bool extensions = true);
 /// of problems and the sum of their measures, added to what the table holds.
 QString problemTallyFill(const QString &condition = QStringLiteral("1"));
 
+/// The column that addresses a row of audited table @p table (audit_log.entity_id): "id", or for the
+/// tables keyed by two columns (term_units, measure_problems, campaign_rounds, referral_problems)
+/// "rowid": SQLite's implicit row id in a file, an identity column of that name on a server.
+QString keyColumn(const QString &table);
+
 /// Tables whose rows are covered by the audit log (entity names used in audit_log.entity).
 QStringList auditedTables();
 

@@ -43,6 +43,11 @@ SearchIndexSuspension::SearchIndexSuspension(Database &db) : m_db(db)
             Error{ErrorCode::Internal, tr("The search index can only be suspended inside a transaction.")};
         return;
     }
+    m_active = true;
+    // A server's trigram indexes are the database's own: kept as rows are written, nothing to drop.
+    if (!db.dialect().suspendsTriggers())
+        return;
+    m_active = false;
     for (const QString &s : triggerStatements()) {
         auto r = db.exec(QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(triggerName(s)));
         if (!r) {
@@ -57,6 +62,10 @@ Status SearchIndexSuspension::finish()
 {
     if (!m_active)
         return m_error;
+    if (!m_db.dialect().suspendsTriggers()) {
+        m_active = false;
+        return okStatus();
+    }
     for (const char *rebuild : {"INSERT INTO problems_fts(problems_fts) VALUES ('rebuild')",
                                 "INSERT INTO measures_fts(measures_fts) VALUES ('rebuild')"}) {
         if (auto r = m_db.exec(QString::fromLatin1(rebuild)); !r)
@@ -78,6 +87,10 @@ SearchIndexDeferral::SearchIndexDeferral(Database &db) : m_db(db)
                   SearchIndexSuspension::tr("The search index can only be suspended inside a transaction.")};
         return;
     }
+    if (!db.dialect().suspendsTriggers()) {
+        m_active = true;
+        return;
+    }
     m_problemsIndexed = db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM problems")).toLongLong();
     m_measuresIndexed = db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM measures")).toLongLong();
     for (const QString &s : insertTriggerStatements()) {
@@ -94,6 +107,8 @@ Status SearchIndexDeferral::catchUp()
 {
     if (!m_active)
         return m_error;
+    if (!m_db.dialect().suspendsTriggers())
+        return okStatus();
     const qint64 problems =
         m_db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM problems")).toLongLong();
     const qint64 measures =
@@ -123,6 +138,10 @@ Status SearchIndexDeferral::finish()
 {
     if (const Status s = catchUp(); !s)
         return s;
+    if (!m_db.dialect().suspendsTriggers()) {
+        m_active = false;
+        return okStatus();
+    }
     for (const QString &s : insertTriggerStatements()) {
         if (auto r = m_db.exec(s); !r)
             return r.error();

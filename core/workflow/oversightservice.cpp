@@ -1,5 +1,7 @@
 #include "oversightservice.h"
 
+#include "storage/schema.h"
+
 #include "storage/auditlog.h"
 
 #include <QJsonArray>
@@ -127,10 +129,12 @@ QVariantMap visitValues(const ReturnVisit &v)
             {QStringLiteral("follow_up"), sqlText(v.followUp.trimmed())}};
 }
 
-/// True when @p table has a row with rowid @p id.
+/// True when @p table has a row with key @p id (schema::keyColumn).
 bool exists(Database &db, const QString &table, qint64 id)
 {
-    return db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE rowid = ?").arg(table), {id}).toInt() > 0;
+    return db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?").arg(table, schema::keyColumn(table)),
+                     {id})
+               .toInt() > 0;
 }
 
 } // namespace
@@ -433,7 +437,7 @@ QList<qint64> OversightService::unitsWithUnfinishedProblems(qint64 campaignId, c
     const QString d = toIso(asOf);
     (void)m_db.forEachRow(
         QStringLiteral(
-            "SELECT DISTINCT u.id FROM problems p JOIN inspections i ON i.id = p.inspection_id "
+            "SELECT DISTINCT u.id, u.name FROM problems p JOIN inspections i ON i.id = p.inspection_id "
             "JOIN campaign_rounds cr ON cr.round_id = i.round_id JOIN units u ON u.id = p.unit_id "
             "WHERE cr.campaign_id = ? AND p.feedback_date <= ? AND COALESCE((SELECT s.state FROM "
             "problem_states s WHERE s.problem_id = p.id AND s.changed_on <= ? ORDER BY s.changed_on DESC, "
@@ -454,7 +458,7 @@ QList<qint64> OversightService::unitsWithUnfinishedProblemsInRounds(const QList<
     const QString d = toIso(asOf);
     (void)m_db.forEachRow(
         QStringLiteral(
-            "SELECT DISTINCT u.id FROM problems p JOIN inspections i ON i.id = p.inspection_id "
+            "SELECT DISTINCT u.id, u.name FROM problems p JOIN inspections i ON i.id = p.inspection_id "
             "JOIN units u ON u.id = p.unit_id WHERE i.round_id IN (%1) AND p.feedback_date <= ? AND "
             "COALESCE((SELECT s.state FROM problem_states s WHERE s.problem_id = p.id AND s.changed_on <= ? "
             "ORDER BY s.changed_on DESC, s.id DESC LIMIT 1), 'registered') NOT IN ('completed', "

@@ -15,7 +15,7 @@ QStringList plan(Database &db, qint64 problemId)
 {
     QStringList out;
     QSqlQuery q = db.query();
-    REQUIRE(q.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + AuditHistory::problemEntriesSql()));
+    REQUIRE(q.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + AuditHistory::problemEntriesSql(db.dialect())));
     q.addBindValue(problemId);
     q.addBindValue(problemId);
     REQUIRE(q.exec());

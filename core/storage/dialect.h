@@ -1,0 +1,93 @@
+#pragma once
+
+/**
+ * What differs between the two storage backends of a register (DESIGN.md §11, issue #22): a
+ * register file (SQLite, core/storage/sqlite/) or a register on the office's PostgreSQL server
+ * (core/storage/postgres/). Everything else in core is written once, in the SQL both speak
+ * (CTEs, window functions, `INSERT … RETURNING id`, `ON CONFLICT`), and never asks which backend it
+ * runs on: only the storage layer (Database, AuditLog, the search and statistics tables) calls a
+ * Dialect.
+ *
+ * Each answer is either a statement, a piece of SQL, or an action on the open connection.
+ */
+
+#include "domain/result.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace rectrack::core {
+
+class Database;
+
+/// A column of a register table as the bulk writers need it.
+struct TableColumn
+{
+    QString name;
+    bool blob = false;     ///< binary data (evidence files): left out of audit snapshots
+    QString defaultSql;    ///< the default as an SQL literal ('text', 1, 0.5), empty when none
+    bool rowKey = false;   ///< the integer primary key the database assigns (id)
+};
+
+class Dialect
+{
+public:
+    enum class Kind
+    {
+        File,  ///< SQLite: one file on one desk (or a share, in rollback-journal mode)
+        Server ///< PostgreSQL 15 on the office's intranet server
+    };
+
+    virtual ~Dialect() = default;
+    virtual Kind kind() const = 0;
+
+    /// Statements that create the current schema in an empty register, one per entry.
+    virtual QStringList createStatements() const = 0;
+    /// Upgrade steps: entry i takes a register from version i + 1 to i + 2.
+    virtual QList<QStringList> migrationSteps() const = 0;
+    /// The schema version stored in the register (-1 when none can be read).
+    virtual int schemaVersion(Database &db) const = 0;
+    /// Statement that stores @p version as the register's schema version.
+    virtual QString setSchemaVersion(int version) const = 0;
+
+    /// The application id stored in the register (schema::kApplicationId for a Rectrack register).
+    virtual qint64 applicationId(Database &db) const = 0;
+    /// The database's own consistency check (pages, indexes): one line per fault, none when sound.
+    virtual Result<QStringList> integrityCheck(Database &db) const = 0;
+
+    /// The statement that starts a read transaction seeing one snapshot (verify, backups).
+    virtual QString beginReadSnapshot() const = 0;
+    /// The statement that starts a write transaction (one user action).
+    virtual QString beginTransaction() const = 0;
+    /// Serialises the audit chain's next step among concurrent writers: called inside the write
+    /// transaction before the chain head is read (no-op where one writer excludes the others).
+    virtual Status lockAuditChain(Database &db) const = 0;
+
+    /// SQL condition: text column @p column contains the bound parameter (one `?`), which the
+    /// caller binds to containsPattern(term). Uses the trigram index where the term allows.
+    virtual QString containsCondition(const QString &column) const = 0;
+    /// The bound value for containsCondition().
+    virtual QString containsPattern(const QString &term) const = 0;
+
+    /// SQL expression: the key of problem_tally for the value of expression @p expr (distinct for
+    /// NULL, '' and numbers, as GROUP BY keeps them).
+    virtual QString tallyKey(const QString &expr) const = 0;
+    /// SQL expression: the value of expression @p expr as problem_tally.value holds it (untyped in a
+    /// file; text on a server).
+    virtual QString tallyValue(const QString &expr) const = 0;
+    /// SQL expression over audit_log: the problem_id in an entry's after or before snapshot (the
+    /// expression of the audit_problem index, repeated verbatim by its queries).
+    virtual QString auditProblemId() const = 0;
+
+    /// The columns of @p table in their order, without the server's rowid key column (which a file
+    /// keeps hidden).
+    virtual Result<QList<TableColumn>> columns(Database &db, const QString &table) const = 0;
+    /// Names of the tables of the register (no internal tables of the database itself).
+    virtual Result<QStringList> tables(Database &db) const = 0;
+    /// Whether bulk writers may drop and recreate the statistics and search triggers around a
+    /// large insert (a file: one writer; a server: never DDL while others work).
+    virtual bool suspendsTriggers() const = 0;
+};
+
+} // namespace rectrack::core

@@ -1,0 +1,110 @@
+#include "postgresdialect.h"
+
+#include "postgresschema.h"
+#include "storage/database.h"
+#include "storage/schema.h"
+
+namespace rectrack::core {
+
+QStringList PostgresDialect::createStatements() const
+{
+    return postgres::createStatements(schema::kApplicationId, schema::kVersion);
+}
+
+QList<QStringList> PostgresDialect::migrationSteps() const
+{
+    // The server schema starts at version 6 (the first one with a server backend): no steps yet.
+    QList<QStringList> steps;
+    for (int v = 1; v < schema::kVersion; ++v)
+        steps << QStringList();
+    return steps;
+}
+
+int PostgresDialect::schemaVersion(Database &db) const
+{
+    const QVariant v = db.scalar(QStringLiteral("SELECT version FROM schema_version"));
+    return v.isValid() ? v.toInt() : -1;
+}
+
+QString PostgresDialect::setSchemaVersion(int version) const
+{
+    return QStringLiteral("UPDATE schema_version SET version = %1").arg(version);
+}
+
+qint64 PostgresDialect::applicationId(Database &db) const
+{
+    return db.scalar(QStringLiteral("SELECT application_id FROM schema_version")).toLongLong();
+}
+
+Result<QStringList> PostgresDialect::integrityCheck(Database &) const
+{
+    // The server keeps its own pages (checksums, WAL replay); what verify adds on top is the
+    // register's own check: the audit chain, the rows and the statistics tables.
+    return QStringList();
+}
+
+Status PostgresDialect::lockAuditChain(Database &db) const
+{
+    auto r = db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kAuditChainLock));
+    if (!r)
+        return r.error();
+    return okStatus();
+}
+
+QString PostgresDialect::containsCondition(const QString &column) const
+{
+    return QStringLiteral("%1 LIKE ?").arg(column);
+}
+
+QString PostgresDialect::containsPattern(const QString &term) const
+{
+    QString t = term;
+    t.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    t.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    t.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + t + QLatin1Char('%');
+}
+
+QString PostgresDialect::tallyKey(const QString &expr) const
+{
+    return QStringLiteral("quote_nullable(%1)").arg(expr);
+}
+
+QString PostgresDialect::auditProblemId() const
+{
+    return postgres::auditProblemId();
+}
+
+Result<QList<TableColumn>> PostgresDialect::columns(Database &db, const QString &table) const
+{
+    QList<TableColumn> out;
+    const Status s = db.forEachRow(
+        QStringLiteral("SELECT column_name, data_type, column_default, is_identity FROM information_schema.columns "
+                       "WHERE table_schema = current_schema() AND table_name = ? AND column_name <> 'rowid' "
+                       "ORDER BY ordinal_position"),
+        {table}, [&](const SqlRow &r) {
+            // Defaults read back as 'regular'::text: the literal without its cast.
+            QString dflt = r.text(2);
+            if (const qsizetype cast = dflt.lastIndexOf(QLatin1String("::")); cast > 0 && dflt.startsWith(u'\''))
+                dflt.truncate(cast);
+            out << TableColumn{r.text(0), r.text(1) == QLatin1String("bytea"), dflt,
+                               r.text(0) == QLatin1String("id") && r.text(3) == QLatin1String("YES")};
+        });
+    if (!s)
+        return s.error();
+    return out;
+}
+
+Result<QStringList> PostgresDialect::tables(Database &db) const
+{
+    QStringList out;
+    const Status s = db.forEachRow(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
+                                                  "table_schema = current_schema() AND table_type = 'BASE "
+                                                  "TABLE' ORDER BY table_name"),
+                                   {}, [&](const SqlRow &r) { out << r.text(0); });
+    if (!s)
+        return s.error();
+    return out;
+}
+
+} // namespace rectrack::core

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "storage/dialect.h"
+
+namespace rectrack::core {
+
+/**
+ * A register on a PostgreSQL 15 server (issue #22, ../shared/notes/server.md): the schema of
+ * postgresschema.cpp, the version in the schema_version table, write transactions in READ
+ * COMMITTED with the audit chain's step serialised by a transaction-level advisory lock (under
+ * REPEATABLE READ the lock alone still forks the chain), pg_trgm LIKE for text search.
+ */
+class PostgresDialect final : public Dialect
+{
+public:
+    /// The advisory lock key of the audit chain ("RTRK" and 1).
+    static constexpr qint64 kAuditChainLock = 0x5254524B00000001;
+
+    Kind kind() const override { return Kind::Server; }
+    QStringList createStatements() const override;
+    QList<QStringList> migrationSteps() const override;
+    int schemaVersion(Database &db) const override;
+    QString setSchemaVersion(int version) const override;
+    qint64 applicationId(Database &db) const override;
+    Result<QStringList> integrityCheck(Database &db) const override;
+    QString beginReadSnapshot() const override
+    {
+        return QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    }
+    QString beginTransaction() const override
+    {
+        return QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED");
+    }
+    Status lockAuditChain(Database &db) const override;
+    QString containsCondition(const QString &column) const override;
+    QString containsPattern(const QString &term) const override;
+    QString tallyKey(const QString &expr) const override;
+    QString tallyValue(const QString &expr) const override { return QStringLiteral("(%1)::text").arg(expr); }
+    QString auditProblemId() const override;
+    Result<QList<TableColumn>> columns(Database &db, const QString &table) const override;
+    Result<QStringList> tables(Database &db) const override;
+    bool suspendsTriggers() const override { return false; }
+};
+
+} // namespace rectrack::core

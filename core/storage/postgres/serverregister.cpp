@@ -1,0 +1,195 @@
+// Opening a register on a PostgreSQL server (issue #22): the server's half of Database::open().
+// The file's half (header and WAL checks, pragmas, journal modes) is in database.cpp.
+
+#include "postgresdialect.h"
+#include "storage/database.h"
+#include "storage/schema.h"
+
+#include <QAtomicInt>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace rectrack::core {
+
+namespace {
+
+QAtomicInt g_serverConnections;
+
+Error cannotOpen(const QString &message)
+{
+    return Error{ErrorCode::CannotOpen, message};
+}
+
+/// A libpq connection URI taken apart for Qt's QPSQL driver, which builds its own conninfo
+/// string: every parameter goes into the connect options, values quoted as libpq wants.
+struct ServerAddress
+{
+    QString options; ///< "key='value';…" for QSqlDatabase::setConnectOptions
+    QString display; ///< the URL without a password, for messages and titles
+    QString error;   ///< why the URL was refused (empty when usable)
+};
+
+QString conninfoValue(QString v)
+{
+    v.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    v.replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + v + QLatin1Char('\'');
+}
+
+ServerAddress parseServerUrl(const QString &text)
+{
+    ServerAddress out;
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("postgresql") && url.scheme() != QLatin1String("postgres"))) {
+        out.error = Database::tr("%1 is not a PostgreSQL address of the form postgresql://user@host:port/database.")
+                        .arg(text.section(u'@', -1));
+        return out;
+    }
+    QStringList options;
+    if (!url.host().isEmpty())
+        options << QStringLiteral("host=") + conninfoValue(url.host());
+    if (url.port() != -1)
+        options << QStringLiteral("port=%1").arg(url.port());
+    if (!url.userName().isEmpty())
+        options << QStringLiteral("user=") + conninfoValue(url.userName());
+    if (!url.password().isEmpty())
+        options << QStringLiteral("password=") + conninfoValue(url.password());
+    const QString dbname = url.path().mid(1);
+    if (!dbname.isEmpty())
+        options << QStringLiteral("dbname=") + conninfoValue(dbname);
+    static const QRegularExpression keyword(QStringLiteral("^[a-z_]+$"));
+    bool timeout = false;
+    QUrlQuery displayQuery;
+    for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
+        if (!keyword.match(key).hasMatch()) {
+            out.error = Database::tr("The server address has an invalid parameter “%1”.").arg(key);
+            return out;
+        }
+        options << key + u'=' + conninfoValue(value);
+        timeout = timeout || key == QLatin1String("connect_timeout");
+        if (key != QLatin1String("password"))
+            displayQuery.addQueryItem(key, value);
+    }
+    // An unreachable server is an error after a while, not a hang.
+    if (!timeout)
+        options << QStringLiteral("connect_timeout=10");
+    out.options = options.join(u';');
+    QUrl shown = url;
+    shown.setPassword(QString());
+    shown.setQuery(displayQuery);
+    out.display = shown.toString(QUrl::FullyDecoded);
+    return out;
+}
+
+/// The tables of the connection's current schema (public by default).
+Result<qint64> tablesInSchema(Database &db)
+{
+    auto n = db.value(QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema = "
+                                     "current_schema()"));
+    if (!n)
+        return n.error();
+    return n->toLongLong();
+}
+
+/// Serialises schema creation and upgrades between clients that open one database at once.
+constexpr qint64 kSchemaLock = 0x5254524B00000002;
+
+} // namespace
+
+Result<std::unique_ptr<Database>> Database::openServer(const QString &url, OpenMode mode)
+{
+    const ServerAddress address = parseServerUrl(url);
+    if (!address.error.isEmpty())
+        return cannotOpen(address.error);
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return cannotOpen(tr("Cannot open %1: Qt's PostgreSQL driver is not installed (Debian package "
+                             "libqt6sql6-psql).")
+                              .arg(address.display));
+    std::unique_ptr<Database> db(new Database);
+    db->m_dialect = std::make_unique<PostgresDialect>();
+    db->m_path = address.display;
+    db->m_actor = qEnvironmentVariable("USER", QStringLiteral("operator"));
+    db->m_connection = QStringLiteral("rectrack-server-%1").arg(g_serverConnections.fetchAndAddRelaxed(1));
+    db->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), db->m_connection);
+    db->m_db.setConnectOptions(address.options);
+    if (!db->m_db.open())
+        return cannotOpen(tr("Cannot connect to the server register %1: %2")
+                              .arg(address.display, db->m_db.lastError().databaseText().trimmed()));
+    // Session settings: notices (CREATE EXTENSION IF NOT EXISTS …) stay on the server; times in
+    // UTC whatever the server's zone (the register stores ISO text, the audit chain UTC).
+    for (const char *setting : {"SET client_min_messages = warning", "SET TIME ZONE 'UTC'"}) {
+        if (auto r = db->exec(QString::fromLatin1(setting)); !r)
+            return cannotOpen(tr("Cannot open %1: %2").arg(address.display, r.error().message));
+    }
+    if (const Status s = db->initialiseServer(mode); !s)
+        return s.error();
+    return db;
+}
+
+Status Database::initialiseServer(OpenMode mode)
+{
+    auto present = value(QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL"));
+    if (!present)
+        return cannotOpen(tr("Cannot open %1: %2").arg(m_path, present.error().message));
+    if (!present->toBool()) {
+        auto tables = tablesInSchema(*this);
+        if (!tables)
+            return tables.error();
+        if (*tables > 0)
+            return Error{ErrorCode::InputRefused,
+                         tr("The database %1 holds %n other table(s): it is not a Rectrack register. Use an "
+                            "empty database.",
+                            nullptr, int(*tables))
+                             .arg(m_path)};
+        if (mode == OpenMode::Existing)
+            return cannotOpen(tr("The database %1 holds no register yet. Create one there with "
+                                 "rectrack-cli server init.")
+                                  .arg(m_path));
+        // Chinese search needs trigrams of Chinese characters, which pg_trgm only makes under a
+        // UTF-8 character classification (../shared/notes/server.md §3).
+        auto ctype = value(QStringLiteral("SELECT datctype FROM pg_database WHERE datname = current_database()"));
+        if (!ctype)
+            return ctype.error();
+        static const QRegularExpression utf8(QStringLiteral("utf-?8"), QRegularExpression::CaseInsensitiveOption);
+        if (!utf8.match(ctype->toString()).hasMatch())
+            return Error{ErrorCode::InputRefused,
+                         tr("The database %1 has the character classification (LC_CTYPE) “%2”, under which "
+                            "the server cannot search Chinese text. Create the database with LC_CTYPE "
+                            "C.UTF-8 or zh_CN.UTF-8, e.g. CREATE DATABASE … TEMPLATE template0 LC_CTYPE "
+                            "'C.UTF-8' LC_COLLATE 'C.UTF-8'.")
+                             .arg(m_path, ctype->toString())};
+        Transaction tx(*this);
+        if (!tx.active())
+            return tx.error();
+        if (auto r = exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kSchemaLock)); !r)
+            return r.error();
+        // Another client may have created the register while this one waited for the lock.
+        auto again = value(QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL"));
+        if (!again)
+            return again.error();
+        if (again->toBool()) {
+            tx.rollback();
+            return initialiseServer(OpenMode::Existing);
+        }
+        m_createdHere = true;
+        if (const Status s = createSchema(); !s)
+            return s;
+        return tx.commit();
+    }
+    if (m_dialect->applicationId(*this) != qint64(schema::kApplicationId))
+        return cannotOpen(tr("The database %1 is not a Rectrack register.").arg(m_path));
+    const int version = schemaVersion();
+    if (version > schema::kVersion)
+        return cannotOpen(tr("The register %1 was written by a newer version of Rectrack (schema %2; this "
+                             "program reads up to %3). Please update Rectrack.")
+                              .arg(m_path)
+                              .arg(version)
+                              .arg(schema::kVersion));
+    if (version < schema::kVersion)
+        return migrate(version);
+    return okStatus();
+}
+
+} // namespace rectrack::core
