@@ -67,16 +67,19 @@ stop_server() {
     *) die "refusing to remove '$tmp' named in $state/tmpdir (not a /tmp/rectrack-pg.XXXXXX folder)" ;;
     esac
     if [ -f "$tmp/data/postmaster.pid" ]; then
-        local bindir pid
+        local bindir pid alive=0
         bindir=$(cat "$state/bindir" 2>/dev/null || find_bindir)
-        if ! as_server_user "$bindir/pg_ctl" -D "$tmp/data" -m fast -w -t 30 stop >/dev/null 2>&1; then
-            # A server whose postmaster was killed leaves children behind for a moment, or a
-            # postmaster that does not answer: end the processes of this cluster only.
-            pid=$(head -n 1 "$tmp/data/postmaster.pid" 2>/dev/null || true)
-            if [ -n "$pid" ] && [ -d "/proc/$pid" ] &&
-                [ "$(readlink "/proc/$pid/cwd" 2>/dev/null || true)" = "$tmp/data" ]; then
-                kill -9 "$pid" 2>/dev/null || true
-            fi
+        pid=$(head -n 1 "$tmp/data/postmaster.pid" 2>/dev/null || true)
+        # The postmaster is alive if that process works in this data folder: a killed one may
+        # linger as a zombie (no working folder), which pg_ctl would still wait for, and after a
+        # reboot the number may belong to another process.
+        if [ -n "$pid" ] && [ "$(readlink "/proc/$pid/cwd" 2>/dev/null || true)" = "$tmp/data" ]; then
+            alive=1
+        fi
+        if [ "$alive" -ne 1 ] ||
+            ! as_server_user "$bindir/pg_ctl" -D "$tmp/data" -m fast -w -t 30 stop >/dev/null 2>&1; then
+            # A postmaster that does not stop, or children of a killed one: end the processes
+            # working in this cluster's data folder, and no others.
             for p in /proc/[0-9]*; do
                 if [ "$(readlink "$p/cwd" 2>/dev/null || true)" = "$tmp/data" ]; then
                     kill -9 "${p#/proc/}" 2>/dev/null || true
