@@ -73,7 +73,9 @@ stop_server() {
         # The postmaster is alive if that process works in this data folder: a killed one may
         # linger as a zombie (no working folder), which pg_ctl would still wait for, and after a
         # reboot the number may belong to another process.
-        if [ -n "$pid" ] && [ "$(readlink "/proc/$pid/cwd" 2>/dev/null || true)" = "$tmp/data" ]; then
+        # Without /proc (a chroot that does not mount it) pg_ctl decides.
+        if [ -n "$pid" ] && { [ ! -e /proc/self ] ||
+            [ "$(readlink "/proc/$pid/cwd" 2>/dev/null || true)" = "$tmp/data" ]; }; then
             alive=1
         fi
         if [ "$alive" -ne 1 ] ||
