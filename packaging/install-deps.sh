@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Rectrack needs to build, test, run and package (DESIGN.md §10;
 # `file` is for `cpack -G DEB`, whose dpkg-shlibdeps step refuses to run without it).
+# PostgreSQL (issue #22): postgresql-15 has the server programs the pg tests start
+# (tests/pg/pgserver.sh) and the pg_trgm extension; postgresql-common makes the `postgres` user the
+# server runs as under root; libqt6sql6-psql is Qt's QPSQL driver (it brings libpq5; nothing links
+# libpq directly, so no libpq-dev).
 # Idempotent and non-interactive: only packages that are missing are installed.
 # Run as root (or with sudo available).
 set -euo pipefail
@@ -13,6 +17,7 @@ packages=(
   fonts-wqy-microhei fcitx5-frontend-qt6 qt6-qpa-plugins
   libsqlite3-dev libssl-dev
   xvfb xauth poppler-utils sqlite3 locales
+  postgresql-15 postgresql-common libqt6sql6-psql
   file
 )
 

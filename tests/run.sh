@@ -10,12 +10,16 @@
 # need the whole Qt Widgets/Charts stack instrumented for little gain, and the reliability harness
 # kills processes on purpose and times concurrent writers, which ASan slows several-fold.
 # Any finding of a sanitizer aborts its test (halt_on_error), so the run fails.
+#
+# The whole suite includes the pg label: the core and cli tests a second time against a PostgreSQL
+# server that the tests start themselves (docs/testing.md). ctest writes a JUnit report to
+# build/Testing/junit.xml, from which .ci/run checks that the pg tests did run and pass.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
 cmake --build build -j2
-ctest --test-dir build --no-tests=error --output-on-failure -j2
+ctest --test-dir build --no-tests=error --output-on-failure -j2 --output-junit Testing/junit.xml
 
 if [ "${RECTRACK_SANITIZE:-0}" = 1 ]; then
     cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRECTRACK_SANITIZERS=ON

@@ -5,10 +5,98 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QUuid>
 
 #include <stdexcept>
 
 namespace rectrack::test {
+
+namespace {
+
+/// Where a libpq URI points: the fields QPSQL takes one by one, and the other query items
+/// (sslmode, connect_timeout, …) as its `key=value` connect options.
+struct ServerLocation
+{
+    QString host;
+    int port = -1;
+    QString user;
+    QString password;
+    QString dbname;
+    QStringList options;
+};
+
+[[noreturn]] void fail(const QString &message)
+{
+    throw std::runtime_error(message.toStdString());
+}
+
+/// Parses `postgresql://[user[:password]@][host][:port][/dbname][?key=value&…]`; query items
+/// host, port, user, password and dbname win over the parts before them, as in libpq.
+ServerLocation parseServerUrl(const QString &url)
+{
+    const QUrl u(url, QUrl::StrictMode);
+    if (!u.isValid() ||
+        (u.scheme() != QLatin1String("postgresql") && u.scheme() != QLatin1String("postgres")))
+        fail(QStringLiteral("not a PostgreSQL URL (postgresql://…): %1").arg(url));
+    ServerLocation loc;
+    loc.host = u.host(QUrl::FullyDecoded);
+    loc.port = u.port(-1);
+    loc.user = u.userName(QUrl::FullyDecoded);
+    loc.password = u.password(QUrl::FullyDecoded);
+    loc.dbname = u.path(QUrl::FullyDecoded).mid(1);
+    const QUrlQuery query(u);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == QLatin1String("host")) {
+            loc.host = value;
+        } else if (key == QLatin1String("port")) {
+            bool ok = false;
+            loc.port = value.toInt(&ok);
+            if (!ok)
+                fail(QStringLiteral("bad port '%1' in %2").arg(value, url));
+        } else if (key == QLatin1String("user")) {
+            loc.user = value;
+        } else if (key == QLatin1String("password")) {
+            loc.password = value;
+        } else if (key == QLatin1String("dbname")) {
+            loc.dbname = value;
+        } else {
+            loc.options << key + QLatin1Char('=') + value;
+        }
+    }
+    return loc;
+}
+
+/// @p url with its database name replaced by @p name (in the path, or the dbname query item).
+QString withDatabase(const QString &url, const QString &name)
+{
+    QUrl u(url);
+    QUrlQuery query(u);
+    if (query.hasQueryItem(QStringLiteral("dbname"))) {
+        query.removeAllQueryItems(QStringLiteral("dbname"));
+        query.addQueryItem(QStringLiteral("dbname"), name);
+        u.setQuery(query);
+    } else {
+        u.setPath(QLatin1Char('/') + name);
+    }
+    return u.toString();
+}
+
+/// The name of a database made by createServerDatabase(): rt_ and hex digits, so that it needs no
+/// quoting and dropServerDatabase() cannot drop anything else.
+const QRegularExpression &testDatabaseName()
+{
+    static const QRegularExpression re(QStringLiteral("^rt_[0-9a-f]{16}$"));
+    return re;
+}
+
+} // namespace
 
 TempRegister::TempRegister(QDate today) : clock(today)
 {
@@ -105,6 +193,98 @@ QString copyWithWal(const QString &path, const QString &copy, int commits)
     }
     copyRegister(path, copy);
     return copy;
+}
+
+bool testOnServer()
+{
+    return qEnvironmentVariable("RECTRACK_TEST_BACKEND") == QLatin1String("pg");
+}
+
+QString pgAdminUrl()
+{
+    const QString file = qEnvironmentVariable("RECTRACK_TEST_PG_URL_FILE");
+    if (file.isEmpty())
+        fail(QStringLiteral(
+            "RECTRACK_TEST_PG_URL_FILE is not set: the pg tests run through ctest (ctest -L pg), "
+            "which starts the server (tests/pg/pgserver.sh) and sets it"));
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        fail(QStringLiteral("no test server URL in %1 (%2): the pg_server_start test "
+                            "(tests/pg/pgserver.sh start) did not run or failed")
+                 .arg(file, f.errorString()));
+    const QString url = QString::fromUtf8(f.readAll()).trimmed();
+    if (url.isEmpty())
+        fail(QStringLiteral("the test server URL file %1 is empty").arg(file));
+    return url;
+}
+
+QString createServerDatabase()
+{
+    const QString admin = pgAdminUrl();
+    const QString name =
+        QStringLiteral("rt_%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
+    ServerConnection server(admin);
+    server.exec(QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 ENCODING 'UTF8' "
+                               "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")
+                    .arg(name));
+    return withDatabase(admin, name);
+}
+
+void dropServerDatabase(const QString &url)
+{
+    const QString name = parseServerUrl(url).dbname;
+    if (!testDatabaseName().match(name).hasMatch())
+        fail(QStringLiteral("refusing to drop database '%1': not made by createServerDatabase()").arg(name));
+    ServerConnection server(pgAdminUrl());
+    server.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+}
+
+ServerConnection::ServerConnection(const QString &url)
+    : m_name(QStringLiteral("rectrack-test-pg-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+    const ServerLocation loc = parseServerUrl(url);
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        fail(
+            QStringLiteral("Qt's PostgreSQL driver QPSQL is not installed (Debian package libqt6sql6-psql)"));
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+        db.setHostName(loc.host);
+        db.setPort(loc.port);
+        db.setUserName(loc.user);
+        db.setPassword(loc.password);
+        db.setDatabaseName(loc.dbname);
+        db.setConnectOptions(loc.options.join(QLatin1Char(';')));
+        if (!db.open())
+            error = db.lastError().text();
+    }
+    if (!error.isEmpty()) {
+        QSqlDatabase::removeDatabase(m_name);
+        fail(QStringLiteral("cannot connect to %1: %2").arg(url, error));
+    }
+}
+
+ServerConnection::~ServerConnection()
+{
+    QSqlDatabase::database(m_name, false).close();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+void ServerConnection::exec(const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_name, false));
+    if (!q.exec(sql))
+        fail(QStringLiteral("%1: %2").arg(sql, q.lastError().text()));
+}
+
+QVariant ServerConnection::scalar(const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_name, false));
+    if (!q.exec(sql))
+        fail(QStringLiteral("%1: %2").arg(sql, q.lastError().text()));
+    if (!q.first())
+        return {};
+    return q.value(0);
 }
 
 } // namespace rectrack::test

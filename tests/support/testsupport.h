@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QVariant>
 
 #include <memory>
 
@@ -54,5 +55,61 @@ void copyRegister(const QString &path, const QString &copy);
  * crash. Frames are pageSize + 24 bytes after the 32-byte WAL header.
  */
 QString copyWithWal(const QString &path, const QString &copy, int commits);
+
+/**
+ * True when this test process runs against the PostgreSQL test server: RECTRACK_TEST_BACKEND is
+ * "pg", as ctest sets it for the second, "pg:"-prefixed registration of the core and cli tests
+ * (tests/CMakeLists.txt, docs/testing.md).
+ */
+bool testOnServer();
+
+/**
+ * The admin URL of the test server (libpq URI form, e.g.
+ * `postgresql:///postgres?host=/tmp/rectrack-pg.AbC123&port=54321&user=postgres`), read from the
+ * file that RECTRACK_TEST_PG_URL_FILE names; tests/pg/pgserver.sh writes it when the
+ * pg_server_start test starts the server.
+ * @throws std::runtime_error naming the variable or file when it is unset, missing or empty.
+ */
+QString pgAdminUrl();
+
+/**
+ * Creates an empty database on the test server (`rt_` + 16 random hex digits, UTF-8, LC_COLLATE and
+ * LC_CTYPE C.UTF-8 from template0, so pg_trgm makes trigrams of Chinese text) and returns its URL:
+ * the admin URL with the database name replaced.
+ * @throws std::runtime_error with the server's message when the server cannot be reached or the
+ *         database cannot be made.
+ */
+QString createServerDatabase();
+
+/**
+ * Drops a database made by createServerDatabase() (`DROP DATABASE … WITH (FORCE)`, which ends the
+ * sessions still connected to it). Only names of the form rt_<hex> are accepted.
+ * @throws std::runtime_error when the URL names another database or the drop fails.
+ */
+void dropServerDatabase(const QString &url);
+
+/**
+ * A QPSQL connection to a server URL (libpq URI form as pgAdminUrl()) under a connection name of
+ * its own; closed and removed from QSqlDatabase's registry on destruction. For test set-up and
+ * checks only: the code under test opens its own connections.
+ */
+class ServerConnection
+{
+public:
+    /// Opens the connection. @throws std::runtime_error with the driver's message on failure.
+    explicit ServerConnection(const QString &url);
+    ~ServerConnection();
+    ServerConnection(const ServerConnection &) = delete;
+    ServerConnection &operator=(const ServerConnection &) = delete;
+
+    /// Runs one statement. @throws std::runtime_error with the statement and the server's message.
+    void exec(const QString &sql);
+    /// Runs one query and returns the first column of its first row (invalid without a row).
+    /// @throws std::runtime_error with the statement and the server's message.
+    QVariant scalar(const QString &sql);
+
+private:
+    QString m_name;
+};
 
 } // namespace rectrack::test
