@@ -17,7 +17,7 @@ namespace {
 // Problems as they stood on date @D (substituted as an ISO date literal made from a QDate, so
 // never user text): state, deadline and existence on that date. The deadline expression @DL is
 // the original deadline unless the register has approved extensions (see deadlineExpr). Measures
-// are counted in one grouped pass; soft-deleted problems are left out; "+p.feedback_date" keeps the scan in
+// are counted in one grouped pass; soft-deleted problems are left out; "p.feedback_date || ''" (no index can answer it: SQLite's unary + is not PostgreSQL's) keeps the scan in
 // rowid order, which makes the per-problem history lookups sequential instead of random.
 const char *const kProblemsAsOf =
     "SELECT p.id, p.unit_id, p.inspection_id, p.category_id, p.responsible_office, p.lead_leader, "
@@ -25,7 +25,7 @@ const char *const kProblemsAsOf =
     "@ST AS st, @DL AS dl, coalesce(mm.mc, 0) AS "
     "mc "
     "FROM problems p LEFT JOIN (SELECT problem_id, count(*) AS mc FROM measures GROUP BY problem_id) mm "
-    "ON mm.problem_id = p.id WHERE +p.feedback_date <= '@D' AND p.deleted_at IS NULL";
+    "ON mm.problem_id = p.id WHERE p.feedback_date || '' <= '@D' AND p.deleted_at IS NULL";
 
 // The same (soft-deleted problems left out), reduced to what the counts need (no texts), with the filter @F
 // applied to p before the per-problem history lookups, so a filtered figure only looks up the problems it
@@ -34,7 +34,7 @@ const char *const kProblemsAsOf =
 const char *const kCountsAsOf =
     "SELECT p.unit_id, p.inspection_id, p.category_id, p.responsible_office, p.lead_leader, p.source_level, "
     "@ST AS st, @DL AS dl, (SELECT count(*) FROM "
-    "measures m WHERE m.problem_id = p.id) AS mc FROM problems p WHERE +p.feedback_date <= '@D' AND "
+    "measures m WHERE m.problem_id = p.id) AS mc FROM problems p WHERE p.feedback_date || '' <= '@D' AND "
     "p.deleted_at IS NULL @F";
 
 // A problem's state on @D: its last history entry by (changed_on, id) up to @D, read from the

@@ -1,6 +1,7 @@
 #include "backup.h"
 
 #include "io/safefile.h"
+#include "registercopy.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -22,6 +23,22 @@ Status Backup::writeCopy(Database &db, const QString &destination)
     SafeOutput output(destination, db.path());
     if (const Status s = output.open(); !s)
         return s;
+    if (db.onServer()) {
+        // A server register into a register file: every row copied and checked (RegisterCopy).
+        auto copy = Database::open(output.tempPath(), Database::OpenMode::CreateIfMissing);
+        if (!copy)
+            return output.failure(copy.error().message);
+        (*copy)->setClock(&db.clock());
+        if (const Status s = RegisterCopy::copy(db, **copy); !s) {
+            (*copy)->close();
+            return s.error().code == ErrorCode::VerifyFault
+                       ? Error{ErrorCode::VerifyFault,
+                               tr("The backup %1 does not check out: %2").arg(destination, s.error().message)}
+                       : output.failure(s.error().message);
+        }
+        (*copy)->close();
+        return output.commit(false);
+    }
     {
         QSqlQuery q(db.sql());
         q.prepare(QStringLiteral("VACUUM INTO ?"));

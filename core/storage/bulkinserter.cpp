@@ -279,7 +279,7 @@ Result<qint64> BulkInserter::insert(const QVariantList &values)
         m_insert.bindValue(i, Database::portableBind(values[i]));
     if (m_addUuid)
         m_insert.bindValue(int(values.size()), uuid);
-    if (!m_insert.exec() || !m_insert.next())
+    if (!m_insert.exec() || !m_insert.first())
         return m_db.queryError(m_insert.lastError(), m_table);
     const qint64 id = m_insert.value(0).toLongLong();
 

@@ -85,6 +85,8 @@ public:
     virtual Result<QList<TableColumn>> columns(Database &db, const QString &table) const = 0;
     /// Names of the tables of the register (no internal tables of the database itself).
     virtual Result<QStringList> tables(Database &db) const = 0;
+    /// After rows were copied in with their own ids (RegisterCopy): the next ids continue after them.
+    virtual Status afterCopy(Database &db) const = 0;
     /// Whether bulk writers may drop and recreate the statistics and search triggers around a
     /// large insert (a file: one writer; a server: never DDL while others work).
     virtual bool suspendsTriggers() const = 0;

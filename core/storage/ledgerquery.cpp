@@ -578,7 +578,7 @@ QString LedgerQuery::problemsAsOf(const QDate &asOf)
                "AND g.entry_date <= %1 ORDER BY g.entry_date DESC, g.id DESC LIMIT 1), CASE WHEN NOT EXISTS "
                "(SELECT 1 FROM progress_entries g WHERE g.problem_id = p0.id) THEN p0.progress END) AS "
                "progress, p0.note, p0.version, p0.repeats_problem_id, p0.deleted_at FROM problems p0 WHERE "
-               "+p0.feedback_date <= %1)")
+               "p0.feedback_date || '' <= %1)")
         .arg(d);
 }
 

@@ -52,7 +52,7 @@ Error openError(const QString &path)
 
 } // namespace
 
-TEST_CASE("damage to the root page of any table or index is refused on open", "[storage][damage]")
+TEST_CASE("damage to the root page of any table or index is refused on open", "[file][storage][damage]")
 {
     TempRegister reg;
     fill(reg, 50);
@@ -81,7 +81,7 @@ TEST_CASE("damage to the root page of any table or index is refused on open", "[
     CHECK(Database::open(reg.path).ok());
 }
 
-TEST_CASE("damage inside a table is found by verify and refused where it is read", "[storage][damage]")
+TEST_CASE("damage inside a table is found by verify and refused where it is read", "[file][storage][damage]")
 {
     TempRegister reg;
     fill(reg, 200);
@@ -106,7 +106,7 @@ TEST_CASE("damage inside a table is found by verify and refused where it is read
     CHECK(scan.error().message.contains(reg.path));
 }
 
-TEST_CASE("a WAL holding committed transactions is replayed after a crash", "[storage][damage][wal]")
+TEST_CASE("a WAL holding committed transactions is replayed after a crash", "[file][storage][damage][wal]")
 {
     TempRegister reg;
     reg.db.reset();
@@ -119,7 +119,7 @@ TEST_CASE("a WAL holding committed transactions is replayed after a crash", "[st
 }
 
 TEST_CASE("a damaged WAL is refused instead of silently dropping committed transactions",
-          "[storage][damage][wal]")
+          "[file][storage][damage][wal]")
 {
     TempRegister reg;
     reg.db.reset();
@@ -163,7 +163,7 @@ TEST_CASE("a damaged WAL is refused instead of silently dropping committed trans
 }
 
 TEST_CASE("a checkpoint killed half-way (header ahead of the file) opens from its WAL",
-          "[storage][damage][wal]")
+          "[file][storage][damage][wal]")
 {
     TempRegister reg;
     reg.db.reset();

@@ -37,7 +37,7 @@ QStringList lines(Database &db, qint64 problemId)
 } // namespace
 
 TEST_CASE("a problem's history reads the audit log through its indexes, with the same lines as a scan",
-          "[safety][history][scale]")
+          "[file][safety][history][scale]")
 {
     TempRegister reg;
     REQUIRE(SyntheticRegister::generate(*reg.db, 120, 3).ok());

@@ -200,7 +200,7 @@ TEST_CASE("problem_latest_state follows inserted, back-dated, edited and removed
 }
 
 TEST_CASE("the schema-1 fixture migrates with problem_latest_state filled and verifies",
-          "[statistics][scale][schema]")
+          "[file][statistics][scale][schema]")
 {
     TempRegister reg;
     reg.db.reset();

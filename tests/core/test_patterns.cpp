@@ -251,7 +251,7 @@ TEST_CASE("similar problems of one problem, with possible ones marked", "[patter
 }
 
 TEST_CASE("a schema-5 register migrates to the fresh schema with patterns and still verifies",
-          "[patterns][schema]")
+          "[file][patterns][schema]")
 {
     TempRegister fresh;
     const QStringList freshSchema = schemaSql(*fresh.db);

@@ -93,7 +93,7 @@ TEST_CASE("no loop over QSqlQuery::next() outside the row runner", "[storage][ro
     CHECK(offenders.isEmpty());
 }
 
-TEST_CASE("the row runner reports a damaged page instead of ending the rows", "[storage][rows][damage]")
+TEST_CASE("the row runner reports a damaged page instead of ending the rows", "[file][storage][rows][damage]")
 {
     TempRegister reg;
     fill(reg, 400);
@@ -147,7 +147,7 @@ TEST_CASE("the row runner reports a damaged page instead of ending the rows", "[
     CHECK(Database::damageMessage().contains(QStringLiteral("damaged")));
 }
 
-TEST_CASE("a flipped bit in a WAL frame's salt is damage, not the end of the log", "[storage][damage][wal]")
+TEST_CASE("a flipped bit in a WAL frame's salt is damage, not the end of the log", "[file][storage][damage][wal]")
 {
     // Issue #19: SQLite took the frame for one of an older generation and dropped every later
     // transaction; the close then checkpointed and deleted the log.
@@ -177,7 +177,7 @@ TEST_CASE("a flipped bit in a WAL frame's salt is damage, not the end of the log
 }
 
 TEST_CASE("an invalid frame the WAL index counts as committed is damage, past it a torn write",
-          "[storage][damage][wal]")
+          "[file][storage][damage][wal]")
 {
     // The rule for a full-length last frame with a bad checksum (docs/reliability.md): the WAL
     // index (-shm) records how far the log was committed. Within that mark it is damage and

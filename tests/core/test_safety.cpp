@@ -115,7 +115,7 @@ struct TmpfsMount
 
 // ---- 1. Backups -----------------------------------------------------------------------------
 
-TEST_CASE("a backup restores the register to the same content", "[safety][backup]")
+TEST_CASE("a backup restores the register to the same content", "[file][safety][backup]")
 {
     TempRegister reg;
     const qint64 id = seedProblem(*reg.db);
@@ -154,7 +154,7 @@ TEST_CASE("a backup restores the register to the same content", "[safety][backup
               .toString() == QStringLiteral("改过的描述"));
 }
 
-TEST_CASE("rotation keeps the newest K backups and skips an unchanged register", "[safety][backup]")
+TEST_CASE("rotation keeps the newest K backups and skips an unchanged register", "[file][safety][backup]")
 {
     TempRegister reg;
     seedProblem(*reg.db);
@@ -211,7 +211,7 @@ TEST_CASE("rotation keeps the newest K backups and skips an unchanged register",
     CHECK(BackupSet::unchangedSinceNewest(reg.path, folder) == -1);
 }
 
-TEST_CASE("a backup is described by its date and headline figures", "[safety][backup]")
+TEST_CASE("a backup is described by its date and headline figures", "[file][safety][backup]")
 {
     TempRegister reg;
     const qint64 id = seedProblem(*reg.db);
@@ -416,7 +416,7 @@ TEST_CASE("a clock earlier than the newest audit entry gives a warning, the log 
 
 // ---- 5. Where the file lives ----------------------------------------------------------------
 
-TEST_CASE("a register on a network drive opens in rollback-journal mode with a warning", "[safety][location]")
+TEST_CASE("a register on a network drive opens in rollback-journal mode with a warning", "[file][safety][location]")
 {
     TempRegister reg;
     seedProblem(*reg.db);
@@ -444,7 +444,7 @@ TEST_CASE("a register on a network drive opens in rollback-journal mode with a w
     CHECK((*local)->openWarnings().isEmpty());
 }
 
-TEST_CASE("a register on FAT32 above 3.5 GB gets a warning", "[safety][location]")
+TEST_CASE("a register on FAT32 above 3.5 GB gets a warning", "[file][safety][location]")
 {
     TempRegister reg;
     reg.db.reset();
@@ -468,7 +468,7 @@ TEST_CASE("a register on FAT32 above 3.5 GB gets a warning", "[safety][location]
     CHECK((*db)->openWarnings().isEmpty());
 }
 
-TEST_CASE("a read-only register opens and reads, writes are refused clearly", "[safety][location]")
+TEST_CASE("a read-only register opens and reads, writes are refused clearly", "[file][safety][location]")
 {
     TempRegister reg;
     const qint64 id = seedProblem(*reg.db);

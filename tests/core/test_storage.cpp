@@ -39,7 +39,7 @@ void writeFile(const QString &path, const QByteArray &bytes)
 
 } // namespace
 
-TEST_CASE("a new register carries the application id, schema version and WAL", "[storage]")
+TEST_CASE("a new register carries the application id, schema version and WAL", "[file][storage]")
 {
     TempRegister reg;
     CHECK(reg.db->schemaVersion() == schema::kVersion);
@@ -50,7 +50,7 @@ TEST_CASE("a new register carries the application id, schema version and WAL", "
     CHECK(reg.db->defaultAsOf() == QDate(2021, 1, 15)); // no reference date: the clock's today
 }
 
-TEST_CASE("files that are not registers are refused on open", "[storage]")
+TEST_CASE("files that are not registers are refused on open", "[file][storage]")
 {
     QTemporaryDir dir;
     const QString text = dir.filePath(QStringLiteral("notes.txt"));
@@ -95,7 +95,7 @@ TEST_CASE("files that are not registers are refused on open", "[storage]")
     CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("missing.rtreg"))));
 }
 
-TEST_CASE("a register of a newer schema is refused, not touched", "[storage]")
+TEST_CASE("a register of a newer schema is refused, not touched", "[file][storage]")
 {
     TempRegister reg;
     REQUIRE(reg.db->exec(QStringLiteral("PRAGMA user_version = %1").arg(schema::kVersion + 1)).ok());
@@ -182,7 +182,7 @@ TEST_CASE("the audit chain detects rows changed behind the program's back", "[st
     }
 }
 
-TEST_CASE("a chain rewritten consistently passes alone and is caught by a noted head", "[storage][audit]")
+TEST_CASE("a chain rewritten consistently passes alone and is caught by a noted head", "[file][storage][audit]")
 {
     TempRegister reg;
     const qint64 id = seed(reg);
@@ -245,7 +245,7 @@ TEST_CASE("a chain rewritten consistently passes alone and is caught by a noted 
     CHECK(Verifier::verify(*reg.db, noted).faults.join(u'\n').contains(QStringLiteral("is missing")));
 }
 
-TEST_CASE("a backup is a verified, complete copy", "[storage][backup]")
+TEST_CASE("a backup is a verified, complete copy", "[file][storage][backup]")
 {
     TempRegister reg;
     seed(reg);

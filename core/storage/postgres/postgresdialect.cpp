@@ -95,6 +95,25 @@ Result<QList<TableColumn>> PostgresDialect::columns(Database &db, const QString 
     return out;
 }
 
+Status PostgresDialect::afterCopy(Database &db) const
+{
+    // Every identity column's sequence moves past the highest key copied in.
+    QList<std::pair<QString, QString>> identities;
+    const Status read = db.forEachRow(QStringLiteral("SELECT table_name, column_name FROM information_schema.columns "
+                                                     "WHERE table_schema = current_schema() AND is_identity = 'YES'"),
+                                      {}, [&](const SqlRow &r) { identities.append({r.text(0), r.text(1)}); });
+    if (!read)
+        return read;
+    for (const auto &[table, column] : identities) {
+        auto r = db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', '%2'), coalesce(max(%2), 0) + "
+                                        "1, false) FROM %1")
+                             .arg(table, column));
+        if (!r)
+            return r.error();
+    }
+    return okStatus();
+}
+
 Result<QStringList> PostgresDialect::tables(Database &db) const
 {
     QStringList out;

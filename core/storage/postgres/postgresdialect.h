@@ -39,6 +39,7 @@ public:
     QString auditProblemId() const override;
     Result<QList<TableColumn>> columns(Database &db, const QString &table) const override;
     Result<QStringList> tables(Database &db) const override;
+    Status afterCopy(Database &db) const override;
     bool suspendsTriggers() const override { return false; }
 };
 

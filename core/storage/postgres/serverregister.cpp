@@ -79,7 +79,7 @@ ServerAddress parseServerUrl(const QString &text)
     QUrl shown = url;
     shown.setPassword(QString());
     shown.setQuery(displayQuery);
-    out.display = shown.toString(QUrl::FullyDecoded);
+    out.display = shown.toString(QUrl::PrettyDecoded);
     return out;
 }
 
@@ -138,7 +138,7 @@ Status Database::initialiseServer(OpenMode mode)
         if (!tables)
             return tables.error();
         if (*tables > 0)
-            return Error{ErrorCode::InputRefused,
+            return Error{ErrorCode::CannotOpen,
                          tr("The database %1 holds %n other table(s): it is not a Rectrack register. Use an "
                             "empty database.",
                             nullptr, int(*tables))

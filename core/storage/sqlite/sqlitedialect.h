@@ -29,6 +29,7 @@ public:
     QString auditProblemId() const override;
     Result<QList<TableColumn>> columns(Database &db, const QString &table) const override;
     Result<QStringList> tables(Database &db) const override;
+    Status afterCopy(Database &) const override { return okStatus(); } // rowids follow max(rowid)
     bool suspendsTriggers() const override { return true; }
 };
 
