@@ -211,6 +211,7 @@ private:
     int m_txDepth = 0;
     QString m_auditHead;
     Database() = default;
+    static Result<std::unique_ptr<Database>> openFile(const QString &path, OpenMode mode);
     static Result<std::unique_ptr<Database>> openServer(const QString &url, OpenMode mode);
     Status initialise(bool created);
     Status initialiseServer(OpenMode mode);

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Cli</name>
+    <message>
+        <source>The statistics of the copy differ from the original&apos;s.</source>
+        <translation>复制结果的统计数据与原台账不一致。</translation>
+    </message>
+    <message>
+        <source>The overdue problems of the copy differ from the original&apos;s.</source>
+        <translation>复制结果的逾期问题与原台账不一致。</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::cli::Cli</name>
     <message>
         <source>Usage: rectrack-cli COMMAND [ARGUMENTS] [--lang zh_CN|en]</source>
@@ -336,6 +347,38 @@
     <message>
         <source>The file name %1 is too long.</source>
         <translation>文件名 %1 过长。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli server init postgresql://USER@HOST:PORT/DATABASE</source>
+        <translation>用法：rectrack-cli server init postgresql://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>The database %1 already holds a register.</source>
+        <translation>数据库 %1 中已有台账。</translation>
+    </message>
+    <message>
+        <source>Created the register on the server: %1.</source>
+        <translation>已在服务器上创建台账：%1。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli server push FILE.rtreg postgresql://USER@HOST:PORT/DATABASE</source>
+        <translation>用法：rectrack-cli server push 文件.rtreg postgresql://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was written to the server.</source>
+        <translation>%1 未向服务器写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Copied %1 to the server register %2 and checked it (rows, audit chain, statistics).</source>
+        <translation>已将 %1 复制到服务器台账 %2 并完成核对（数据行、审计链、统计数据）。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli server init URL | server push FILE.rtreg URL</source>
+        <translation>用法：rectrack-cli server init 地址 | server push 文件.rtreg 地址</translation>
+    </message>
+    <message>
+        <source>a register on the office&apos;s PostgreSQL server: create one, or copy a register file there</source>
+        <translation>办公室 PostgreSQL 服务器上的台账：新建台账，或将台账文件复制到服务器</translation>
     </message>
 </context>
 </TS>

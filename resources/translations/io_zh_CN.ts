@@ -4,10 +4,6 @@
 <context>
     <name>rectrack::cli::Cli</name>
     <message>
-        <source>import an .xlsx or .csv ledger (all-or-nothing)</source>
-        <translation>导入 .xlsx 或 .csv 台账（全部成功或全部不变）</translation>
-    </message>
-    <message>
         <source>export a ledger as .xlsx or .csv</source>
         <translation>将台账导出为 .xlsx 或 .csv</translation>
     </message>
@@ -24,18 +20,14 @@
         <translation>导入台账：.xlsx、.xls、.docx 表格或 .csv（全部成功或全部不变）</translation>
     </message>
     <message>
-        <source>The date "%1" is not valid; write it as YYYY-MM-DD.</source>
+        <source>The date &quot;%1&quot; is not valid; write it as YYYY-MM-DD.</source>
         <translation>日期“%1”无效，请写成 YYYY-MM-DD。</translation>
     </message>
 </context>
 <context>
     <name>rectrack::cli::ExportCmd</name>
     <message>
-        <source>Usage: rectrack-cli export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE]</source>
-        <translation>用法：rectrack-cli export 数据库 --ledger problems|measures|clues -o 文件.xlsx|文件.csv [--unit 单位] [--round 轮次] [--state 状态]</translation>
-    </message>
-    <message>
-        <source>Unknown ledger "%1" (problems, measures or clues).</source>
+        <source>Unknown ledger &quot;%1&quot; (problems, measures or clues).</source>
         <translation>未知的台账“%1”（problems、measures 或 clues）。</translation>
     </message>
     <message>
@@ -47,7 +39,7 @@
         <translation>%1：文件名必须以 .xlsx 或 .csv 结尾。</translation>
     </message>
     <message>
-        <source>Unknown state "%1" (registered, in_progress, long_term, completed, closed_out).</source>
+        <source>Unknown state &quot;%1&quot; (registered, in_progress, long_term, completed, closed_out).</source>
         <translation>未知的状态“%1”（registered、in_progress、long_term、completed、closed_out）。</translation>
     </message>
     <message numerus="yes">
@@ -55,12 +47,6 @@
         <translation>
             <numerusform>已向 %1 写入 %n 行。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Usage: rectrack-cli export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE]
-   rectrack-cli export DB --ledger problems|measures --by-unit -o DIR [--unit NAME] [--round LABEL] [--state STATE]</source>
-        <translation>用法：rectrack-cli export 数据库 --ledger problems|measures|clues -o 文件.xlsx|文件.csv [--unit 单位] [--round 轮次] [--state 状态]
-   rectrack-cli export 数据库 --ledger problems|measures --by-unit -o 文件夹 [--unit 单位] [--round 轮次] [--state 状态]</translation>
     </message>
     <message>
         <source>--by-unit writes the problem or the rectification ledger, not clues.</source>
@@ -79,8 +65,10 @@
         </translation>
     </message>
     <message>
-        <source>Usage: rectrack-cli export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE] [--as-of YYYY-MM-DD]</source>
-        <translation>用法：rectrack-cli export 数据库 --ledger problems|measures|clues -o 文件.xlsx|文件.csv [--unit 单位] [--round 轮次] [--state 状态] [--as-of 年-月-日]</translation>
+        <source>Usage: rectrack-cli export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE] [--as-of YYYY-MM-DD]
+       rectrack-cli export DB --ledger problems|measures --by-unit -o DIR [--unit NAME] [--round LABEL] [--state STATE]</source>
+        <translation>用法：rectrack-cli export 数据库 --ledger problems|measures|clues -o 文件.xlsx|文件.csv [--unit 单位] [--round 轮次] [--state 状态] [--as-of 年-月-日]
+       rectrack-cli export 数据库 --ledger problems|measures --by-unit -o 文件夹 [--unit 单位] [--round 轮次] [--state 状态]</translation>
     </message>
 </context>
 <context>
@@ -98,24 +86,12 @@
         <translation>未变</translation>
     </message>
     <message>
-        <source>Usage: rectrack-cli import DB FILE --unit NAME [--round LABEL] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet NAME] [--map HEADER=field]... [--dry-run]</source>
-        <translation>用法：rectrack-cli import 台账文件 文件 --unit 单位 [--round 轮次] [--source central|provincial|municipal|district] [--feedback-date YYYY-MM-DD] [--sheet 工作表] [--map 表头=字段]... [--dry-run]</translation>
-    </message>
-    <message>
-        <source>Name the unit the ledger belongs to with --unit NAME.</source>
-        <translation>请用 --unit 单位 指定台账所属的被巡察单位。</translation>
-    </message>
-    <message>
-        <source>Unknown source level "%1" (central, provincial, municipal or district).</source>
+        <source>Unknown source level &quot;%1&quot; (central, provincial, municipal or district).</source>
         <translation>未知的来源层级“%1”（central、provincial、municipal 或 district）。</translation>
     </message>
     <message>
-        <source>The date "%1" is not valid; write it as YYYY-MM-DD.</source>
+        <source>The date &quot;%1&quot; is not valid; write it as YYYY-MM-DD.</source>
         <translation>日期“%1”无效，请写成 YYYY-MM-DD。</translation>
-    </message>
-    <message>
-        <source>--map %1: write HEADER=field, field one of seq, registrationNo, category, problem, measures, leadLeader, responsibleOffice, responsiblePerson, deadline, progress, status, evidence, note, ignore.</source>
-        <translation>--map %1：请写成 表头=字段，字段为 seq、registrationNo、category、problem、measures、leadLeader、responsibleOffice、responsiblePerson、deadline、progress、status、evidence、note、ignore 之一。</translation>
     </message>
     <message>
         <source>warning: %1</source>
@@ -142,12 +118,6 @@
     <message>
         <source>Dry run: nothing was changed. The import would make:</source>
         <translation>试运行：未作任何改动。导入将会：</translation>
-    </message>
-    <message numerus="yes">
-        <source>row %1: %2, %3, %n measure(s), %4</source>
-        <translation>
-            <numerusform>第%1行：%2，%3，%n 项措施，%4</numerusform>
-        </translation>
     </message>
     <message>
         <source>New unit: %1</source>
@@ -200,6 +170,57 @@
     </message>
 </context>
 <context>
+    <name>rectrack::core::CompoundFile</name>
+    <message>
+        <source>%1 is an Office compound file that cannot be read: %2.</source>
+        <translation>%1 是无法读取的 Office 复合文档：%2。</translation>
+    </message>
+    <message>
+        <source>the header is missing</source>
+        <translation>缺少文件头</translation>
+    </message>
+    <message>
+        <source>the header is damaged</source>
+        <translation>文件头已损坏</translation>
+    </message>
+    <message>
+        <source>the file is truncated</source>
+        <translation>文件不完整</translation>
+    </message>
+    <message>
+        <source>the allocation table is larger than the file</source>
+        <translation>分配表比文件本身还大</translation>
+    </message>
+    <message>
+        <source>the allocation table is damaged</source>
+        <translation>分配表已损坏</translation>
+    </message>
+    <message>
+        <source>the directory is damaged</source>
+        <translation>目录已损坏</translation>
+    </message>
+    <message>
+        <source>the directory has no root entry</source>
+        <translation>目录中没有根条目</translation>
+    </message>
+    <message>
+        <source>the small-stream allocation table is damaged</source>
+        <translation>小数据流分配表已损坏</translation>
+    </message>
+    <message>
+        <source>the small-stream container is damaged</source>
+        <translation>小数据流容器已损坏</translation>
+    </message>
+    <message>
+        <source>%1 is an Office compound file that cannot be read: a stream is damaged.</source>
+        <translation>%1 是无法读取的 Office 复合文档：其中的数据流已损坏。</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 stream.</source>
+        <translation>%1 中没有 %2 数据流。</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::core::CsvReader</name>
     <message>
         <source>%1 cannot be read: %2</source>
@@ -235,13 +256,44 @@
     </message>
 </context>
 <context>
+    <name>rectrack::core::DocxReader</name>
+    <message>
+        <source>%1 is damaged: the part %2 cannot be read.</source>
+        <translation>%1 已损坏：无法读取部件 %2。</translation>
+    </message>
+    <message>
+        <source>%1: the part %2 is too large to be a ledger.</source>
+        <translation>%1：部件 %2 过大，不是台账。</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable .docx document: the zip archive is damaged or incomplete.</source>
+        <translation>%1 不是可读取的 .docx 文档：zip 压缩包已损坏或不完整。</translation>
+    </message>
+    <message>
+        <source>%1 is not a complete Word document: the part %2 is missing.</source>
+        <translation>%1 不是完整的 Word 文档：缺少部件 %2。</translation>
+    </message>
+    <message>
+        <source>%1 holds more than %2 table cells, far more than a ledger.</source>
+        <translation>%1 的表格单元格超过 %2 个，远超台账的规模。</translation>
+    </message>
+    <message>
+        <source>Table %1</source>
+        <translation>表格%1</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its document is not well-formed XML (line %2: %3).</source>
+        <translation>%1 已损坏：文档内容不是格式正确的 XML（第%2行：%3）。</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::core::LedgerExporter</name>
     <message>
-        <source>The register has no unit named "%1".</source>
+        <source>The register has no unit named &quot;%1&quot;.</source>
         <translation>台账中没有名为“%1”的单位。</translation>
     </message>
     <message>
-        <source>The register has no round labelled "%1".</source>
+        <source>The register has no round labelled &quot;%1&quot;.</source>
         <translation>台账中没有名为“%1”的轮次。</translation>
     </message>
     <message>
@@ -273,7 +325,7 @@
         <translation>涉及人数</translation>
     </message>
     <message>
-        <source>Persons' posts</source>
+        <source>Persons&apos; posts</source>
         <translation>涉及人员职务</translation>
     </message>
     <message>
@@ -389,20 +441,8 @@
         <translation>%1：文件名必须以 .xlsx 或 .csv 结尾。</translation>
     </message>
     <message>
-        <source>row %1, column %2: %3 characters, cut to Excel's limit of %4; export as .csv to keep the whole text.</source>
+        <source>row %1, column %2: %3 characters, cut to Excel&apos;s limit of %4; export as .csv to keep the whole text.</source>
         <translation>第%1行，“%2”列：共 %3 个字符，超过 Excel 单元格上限，已截为 %4 个字符；如需保留全文，请导出为 .csv 文件。</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written.</source>
-        <translation>无法写入 %1。</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>the folder does not exist</source>
-        <translation>文件夹不存在</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
@@ -410,7 +450,15 @@
     </message>
 </context>
 <context>
-    <name>rectrack::core::LedgerImporter</name>
+    <name>rectrack::core::LedgerFile</name>
+    <message>
+        <source>%1 is protected with a password to open; remove the password in Excel/WPS and save the file again.</source>
+        <translation>%1 设置了打开密码，请在 Excel/WPS 中取消密码后另存，再导入。</translation>
+    </message>
+    <message>
+        <source>%1 is a Word document without a ledger table (a table with a problem column).</source>
+        <translation>%1 是 Word 文档，其中没有台账表格（含问题列的表格）。</translation>
+    </message>
     <message>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
@@ -420,17 +468,52 @@
         <translation>%1 是空文件。</translation>
     </message>
     <message>
-        <source>%1 is an old-format Excel (.xls) or other OLE file; save it as .xlsx or .csv first.</source>
-        <translation>%1 是旧版 Excel（.xls）或其他 OLE 文件，请先另存为 .xlsx 或 .csv。</translation>
+        <source>%1 is an OpenDocument file (.ods/.odt); save it as .xlsx or .docx in WPS or LibreOffice, then import it.</source>
+        <translation>%1 是 OpenDocument 文件（.ods/.odt），请在 WPS 或 LibreOffice 中另存为 .xlsx 或 .docx 后再导入。</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 512 MB, far more than a ledger.</source>
+        <translation>%1 大于 512 MB，远超台账的规模。</translation>
+    </message>
+    <message>
+        <source>%1 is a Word 97–2003 or WPS text document (.doc/.wps); save it as .docx in Word/WPS, then import it.</source>
+        <translation>%1 是 Word 97–2003 或 WPS 文字文档（.doc/.wps），请在 Word/WPS 中另存为 .docx 后再导入。</translation>
+    </message>
+    <message>
+        <source>%1 is an Office or WPS file that holds no workbook. If it is a WPS spreadsheet (.et), open it in WPS and save it as .xlsx (File → Save As → Excel workbook).</source>
+        <translation>%1 是 Office 或 WPS 文件，其中没有工作簿。如果是 WPS 表格文件（.et），请在 WPS 中打开并另存为 .xlsx（文件 → 另存为 → Excel 文件）。</translation>
+    </message>
+    <message>
+        <source>%1 is a PDF file; import the ledger kept in Excel, WPS Spreadsheets or Word.</source>
+        <translation>%1 是 PDF 文件，请导入 Excel、WPS 表格或 Word 中的台账。</translation>
+    </message>
+    <message>
+        <source>%1 is an image (%2); import the ledger kept in Excel, WPS Spreadsheets or Word.</source>
+        <translation>%1 是图片（%2），请导入 Excel、WPS 表格或 Word 中的台账。</translation>
+    </message>
+    <message>
+        <source>%1 is a Word document in RTF; save it as .docx in Word/WPS, then import it.</source>
+        <translation>%1 是 RTF 格式的 Word 文档，请在 Word/WPS 中另存为 .docx 后再导入。</translation>
+    </message>
+    <message>
+        <source>%1 is an Excel 2003 XML spreadsheet; open it in Excel/WPS and save it as .xlsx, then import it.</source>
+        <translation>%1 是 Excel 2003 XML 表格，请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>%1 is a web page (HTML), not a workbook; open it in Excel/WPS and save it as .xlsx, then import it.</source>
+        <translation>%1 是网页（HTML），不是工作簿，请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>%1 is a WPS spreadsheet (.et) that cannot be read (%2). Open it in WPS and save it as .xlsx (File → Save As → Excel workbook), then import it.</source>
+        <translation>%1 是无法读取的 WPS 表格文件（.et）（%2）。请在 WPS 中打开并另存为 .xlsx（文件 → 另存为 → Excel 文件）后再导入。</translation>
     </message>
     <message>
         <source>%1 is not a readable .xlsx workbook: it is not a zip archive.</source>
         <translation>%1 不是可读取的 .xlsx 工作簿：它不是 zip 压缩包。</translation>
     </message>
-    <message>
-        <source>the unit the ledger belongs to is missing (--unit).</source>
-        <translation>缺少台账所属的单位（--unit）。</translation>
-    </message>
+</context>
+<context>
+    <name>rectrack::core::LedgerImporter</name>
     <message>
         <source>--map names a header the ledger does not have.</source>
         <translation>--map 指定的表头在台账中不存在。</translation>
@@ -469,7 +552,7 @@
         <translation>%1，第%2行</translation>
     </message>
     <message>
-        <source>%1, column "%2"</source>
+        <source>%1, column &quot;%2&quot;</source>
         <translation>%1，“%2”列</translation>
     </message>
     <message>
@@ -477,7 +560,7 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>%1 has no sheet named "%2" (sheets: %3).</source>
+        <source>%1 has no sheet named &quot;%2&quot; (sheets: %3).</source>
         <translation>%1 中没有名为“%2”的工作表（现有工作表：%3）。</translation>
     </message>
     <message>
@@ -493,8 +576,8 @@
         <translation>前 %1 行中找不到表头行（表头行应含问题列和至少一个其他列，如“问题描述”和“整改措施”）。</translation>
     </message>
     <message>
-        <source>the column is not recognised; its values are kept as notes (use --map "%1=FIELD" to assign it).</source>
-        <translation>无法识别该列，其内容作为备注保留（可用 --map "%1=字段" 指定）。</translation>
+        <source>the column is not recognised; its values are kept as notes (use --map &quot;%1=FIELD&quot; to assign it).</source>
+        <translation>无法识别该列，其内容作为备注保留（可用 --map &quot;%1=字段&quot; 指定）。</translation>
     </message>
     <message>
         <source>a second %1 column; its values are kept as notes.</source>
@@ -513,15 +596,15 @@
         <translation>该行列数多于表头（%1 列，表头有 %2 列）。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid date.</source>
+        <source>&quot;%1&quot; is not a valid date.</source>
         <translation>“%1”不是有效日期。</translation>
     </message>
     <message>
-        <source>"%1" is read as words, not as a date.</source>
+        <source>&quot;%1&quot; is read as words, not as a date.</source>
         <translation>“%1”按文字保留，未识别为日期。</translation>
     </message>
     <message>
-        <source>the status "%1" is not recognised; the problem is imported as registered.</source>
+        <source>the status &quot;%1&quot; is not recognised; the problem is imported as registered.</source>
         <translation>无法识别完成情况“%1”，该问题按“未启动”导入。</translation>
     </message>
     <message>
@@ -655,7 +738,7 @@
         <translation>填表说明</translation>
     </message>
     <message>
-        <source>Write one problem per row on the sheet "%1", starting below the header; keep the title and header rows as they are.</source>
+        <source>Write one problem per row on the sheet &quot;%1&quot;, starting below the header; keep the title and header rows as they are.</source>
         <translation>在“%1”工作表中自表头下方起每行填写一个问题；请勿改动标题行和表头行。</translation>
     </message>
     <message>
@@ -705,10 +788,6 @@
     <message>
         <source>Save as .xlsx (or .csv) and send the file back; the office imports it with Rectrack.</source>
         <translation>填好后保存为 .xlsx（或 .csv）报回，由巡察办导入本系统。</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -794,6 +873,57 @@
     </message>
 </context>
 <context>
+    <name>rectrack::core::XlsReader</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is an Office compound file without a workbook: it is not an Excel (.xls) file.</source>
+        <translation>%1 是 Office 复合文档，但其中没有工作簿：它不是 Excel（.xls）文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable .xls workbook: %2.</source>
+        <translation>%1 不是可读取的 .xls 工作簿：%2。</translation>
+    </message>
+    <message>
+        <source>the workbook stream does not begin with a BOF record</source>
+        <translation>工作簿数据流不以 BOF 记录开头</translation>
+    </message>
+    <message>
+        <source>it was saved in an Excel version older than Excel 5.0</source>
+        <translation>它由 Excel 5.0 之前的版本保存</translation>
+    </message>
+    <message>
+        <source>a sheet entry is damaged</source>
+        <translation>工作表条目已损坏</translation>
+    </message>
+    <message>
+        <source>the shared string table is damaged</source>
+        <translation>共享字符串表已损坏</translation>
+    </message>
+    <message>
+        <source>the workbook stream is truncated</source>
+        <translation>工作簿数据流不完整</translation>
+    </message>
+    <message>
+        <source>sheet %1 cannot be found in the workbook stream</source>
+        <translation>在工作簿数据流中找不到工作表 %1</translation>
+    </message>
+    <message>
+        <source>sheet %1 is truncated</source>
+        <translation>工作表 %1 不完整</translation>
+    </message>
+    <message>
+        <source>it holds more than %1 cells, far more than a ledger</source>
+        <translation>其单元格超过 %1 个，远超台账的规模</translation>
+    </message>
+    <message>
+        <source>it has no worksheet</source>
+        <translation>其中没有工作表</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::core::XlsxReader</name>
     <message>
         <source>%1 is not a readable .xlsx workbook: the zip archive is damaged or incomplete.</source>
@@ -850,206 +980,6 @@
     <message>
         <source>%1 cells</source>
         <translation>%1 个单元格</translation>
-    </message>
-    <message>
-        <source>%1: the part %2 is too large to be a ledger.</source>
-        <translation>%1：部件 %2 过大，不是台账。</translation>
-    </message>
-</context>
-<context>
-    <name>rectrack::core::CompoundFile</name>
-    <message>
-        <source>%1 is an Office compound file that cannot be read: %2.</source>
-        <translation>%1 是无法读取的 Office 复合文档：%2。</translation>
-    </message>
-    <message>
-        <source>the header is missing</source>
-        <translation>缺少文件头</translation>
-    </message>
-    <message>
-        <source>the header is damaged</source>
-        <translation>文件头已损坏</translation>
-    </message>
-    <message>
-        <source>the file is truncated</source>
-        <translation>文件不完整</translation>
-    </message>
-    <message>
-        <source>the allocation table is larger than the file</source>
-        <translation>分配表比文件本身还大</translation>
-    </message>
-    <message>
-        <source>the allocation table is damaged</source>
-        <translation>分配表已损坏</translation>
-    </message>
-    <message>
-        <source>the directory is damaged</source>
-        <translation>目录已损坏</translation>
-    </message>
-    <message>
-        <source>the directory has no root entry</source>
-        <translation>目录中没有根条目</translation>
-    </message>
-    <message>
-        <source>the small-stream allocation table is damaged</source>
-        <translation>小数据流分配表已损坏</translation>
-    </message>
-    <message>
-        <source>the small-stream container is damaged</source>
-        <translation>小数据流容器已损坏</translation>
-    </message>
-    <message>
-        <source>%1 is an Office compound file that cannot be read: a stream is damaged.</source>
-        <translation>%1 是无法读取的 Office 复合文档：其中的数据流已损坏。</translation>
-    </message>
-    <message>
-        <source>%1 has no %2 stream.</source>
-        <translation>%1 中没有 %2 数据流。</translation>
-    </message>
-</context>
-<context>
-    <name>rectrack::core::DocxReader</name>
-    <message>
-        <source>%1 is damaged: the part %2 cannot be read.</source>
-        <translation>%1 已损坏：无法读取部件 %2。</translation>
-    </message>
-    <message>
-        <source>%1: the part %2 is too large to be a ledger.</source>
-        <translation>%1：部件 %2 过大，不是台账。</translation>
-    </message>
-    <message>
-        <source>%1 is not a readable .docx document: the zip archive is damaged or incomplete.</source>
-        <translation>%1 不是可读取的 .docx 文档：zip 压缩包已损坏或不完整。</translation>
-    </message>
-    <message>
-        <source>%1 is not a complete Word document: the part %2 is missing.</source>
-        <translation>%1 不是完整的 Word 文档：缺少部件 %2。</translation>
-    </message>
-    <message>
-        <source>%1 holds more than %2 table cells, far more than a ledger.</source>
-        <translation>%1 的表格单元格超过 %2 个，远超台账的规模。</translation>
-    </message>
-    <message>
-        <source>Table %1</source>
-        <translation>表格%1</translation>
-    </message>
-    <message>
-        <source>%1 is damaged: its document is not well-formed XML (line %2: %3).</source>
-        <translation>%1 已损坏：文档内容不是格式正确的 XML（第%2行：%3）。</translation>
-    </message>
-</context>
-<context>
-    <name>rectrack::core::LedgerFile</name>
-    <message>
-        <source>%1 is protected with a password to open; remove the password in Excel/WPS and save the file again.</source>
-        <translation>%1 设置了打开密码，请在 Excel/WPS 中取消密码后另存，再导入。</translation>
-    </message>
-    <message>
-        <source>%1 is a Word document without a ledger table (a table with a problem column).</source>
-        <translation>%1 是 Word 文档，其中没有台账表格（含问题列的表格）。</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is empty.</source>
-        <translation>%1 是空文件。</translation>
-    </message>
-    <message>
-        <source>%1 is an OpenDocument file (.ods/.odt); save it as .xlsx or .docx in WPS or LibreOffice, then import it.</source>
-        <translation>%1 是 OpenDocument 文件（.ods/.odt），请在 WPS 或 LibreOffice 中另存为 .xlsx 或 .docx 后再导入。</translation>
-    </message>
-    <message>
-        <source>%1 is larger than 512 MB, far more than a ledger.</source>
-        <translation>%1 大于 512 MB，远超台账的规模。</translation>
-    </message>
-    <message>
-        <source>%1 is a Word 97–2003 or WPS text document (.doc/.wps); save it as .docx in Word/WPS, then import it.</source>
-        <translation>%1 是 Word 97–2003 或 WPS 文字文档（.doc/.wps），请在 Word/WPS 中另存为 .docx 后再导入。</translation>
-    </message>
-    <message>
-        <source>%1 is an Office or WPS file that holds no workbook. If it is a WPS spreadsheet (.et), open it in WPS and save it as .xlsx (File → Save As → Excel workbook).</source>
-        <translation>%1 是 Office 或 WPS 文件，其中没有工作簿。如果是 WPS 表格文件（.et），请在 WPS 中打开并另存为 .xlsx（文件 → 另存为 → Excel 文件）。</translation>
-    </message>
-    <message>
-        <source>%1 is a PDF file; import the ledger kept in Excel, WPS Spreadsheets or Word.</source>
-        <translation>%1 是 PDF 文件，请导入 Excel、WPS 表格或 Word 中的台账。</translation>
-    </message>
-    <message>
-        <source>%1 is an image (%2); import the ledger kept in Excel, WPS Spreadsheets or Word.</source>
-        <translation>%1 是图片（%2），请导入 Excel、WPS 表格或 Word 中的台账。</translation>
-    </message>
-    <message>
-        <source>%1 is a Word document in RTF; save it as .docx in Word/WPS, then import it.</source>
-        <translation>%1 是 RTF 格式的 Word 文档，请在 Word/WPS 中另存为 .docx 后再导入。</translation>
-    </message>
-    <message>
-        <source>%1 is an Excel 2003 XML spreadsheet; open it in Excel/WPS and save it as .xlsx, then import it.</source>
-        <translation>%1 是 Excel 2003 XML 表格，请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。</translation>
-    </message>
-    <message>
-        <source>%1 is a web page (HTML), not a workbook; open it in Excel/WPS and save it as .xlsx, then import it.</source>
-        <translation>%1 是网页（HTML），不是工作簿，请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。</translation>
-    </message>
-    <message>
-        <source>%1 is a WPS spreadsheet (.et) that cannot be read (%2). Open it in WPS and save it as .xlsx (File → Save As → Excel workbook), then import it.</source>
-        <translation>%1 是无法读取的 WPS 表格文件（.et）（%2）。请在 WPS 中打开并另存为 .xlsx（文件 → 另存为 → Excel 文件）后再导入。</translation>
-    </message>
-    <message>
-        <source>%1 is not a readable .xlsx workbook: it is not a zip archive.</source>
-        <translation>%1 不是可读取的 .xlsx 工作簿：它不是 zip 压缩包。</translation>
-    </message>
-</context>
-<context>
-    <name>rectrack::core::XlsReader</name>
-    <message>
-        <source>%1 cannot be read: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is an Office compound file without a workbook: it is not an Excel (.xls) file.</source>
-        <translation>%1 是 Office 复合文档，但其中没有工作簿：它不是 Excel（.xls）文件。</translation>
-    </message>
-    <message>
-        <source>%1 is not a readable .xls workbook: %2.</source>
-        <translation>%1 不是可读取的 .xls 工作簿：%2。</translation>
-    </message>
-    <message>
-        <source>the workbook stream does not begin with a BOF record</source>
-        <translation>工作簿数据流不以 BOF 记录开头</translation>
-    </message>
-    <message>
-        <source>it was saved in an Excel version older than Excel 5.0</source>
-        <translation>它由 Excel 5.0 之前的版本保存</translation>
-    </message>
-    <message>
-        <source>a sheet entry is damaged</source>
-        <translation>工作表条目已损坏</translation>
-    </message>
-    <message>
-        <source>the shared string table is damaged</source>
-        <translation>共享字符串表已损坏</translation>
-    </message>
-    <message>
-        <source>the workbook stream is truncated</source>
-        <translation>工作簿数据流不完整</translation>
-    </message>
-    <message>
-        <source>sheet %1 cannot be found in the workbook stream</source>
-        <translation>在工作簿数据流中找不到工作表 %1</translation>
-    </message>
-    <message>
-        <source>sheet %1 is truncated</source>
-        <translation>工作表 %1 不完整</translation>
-    </message>
-    <message>
-        <source>it holds more than %1 cells, far more than a ledger</source>
-        <translation>其单元格超过 %1 个，远超台账的规模</translation>
-    </message>
-    <message>
-        <source>it has no worksheet</source>
-        <translation>其中没有工作表</translation>
     </message>
 </context>
 </TS>

@@ -71,26 +71,6 @@
 <context>
     <name>Labels</name>
     <message>
-        <source>Registered</source>
-        <translation>已挂号</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>整改中</translation>
-    </message>
-    <message>
-        <source>Long-term</source>
-        <translation>长期坚持</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Closed out</source>
-        <translation>已销号</translation>
-    </message>
-    <message>
         <source>Central inspection</source>
         <translation>中央巡视</translation>
     </message>
@@ -177,6 +157,129 @@
         <translation>
             <numerusform>有未完成整改问题的单位：%n 个</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::CategoryEditor</name>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Add subcategory…</source>
+        <translation>添加下级类别…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Nest under the one above</source>
+        <translation>降为上一类别的下级</translation>
+    </message>
+    <message>
+        <source>Lift one level</source>
+        <translation>升一级</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Changes to the categories take effect at once and can be undone.</source>
+        <translation>对问题类别的修改立即生效，可以撤销（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>Add category %1</source>
+        <translation>添加问题类别“%1”</translation>
+    </message>
+    <message>
+        <source>Choose a category first.</source>
+        <translation>请先选择一个问题类别。</translation>
+    </message>
+    <message>
+        <source>Rename category %1</source>
+        <translation>重命名问题类别“%1”</translation>
+    </message>
+    <message>
+        <source>Move category %1 up</source>
+        <translation>上移问题类别“%1”</translation>
+    </message>
+    <message>
+        <source>Move category %1 down</source>
+        <translation>下移问题类别“%1”</translation>
+    </message>
+    <message>
+        <source>%1 has no category above it at its level to go under.</source>
+        <translation>“%1”在同一级别中上方没有类别，无法降级。</translation>
+    </message>
+    <message>
+        <source>Nest category %1</source>
+        <translation>将问题类别“%1”降级</translation>
+    </message>
+    <message>
+        <source>Lift category %1</source>
+        <translation>将问题类别“%1”升级</translation>
+    </message>
+    <message>
+        <source>Merge category %1 into %2</source>
+        <translation>将问题类别“%1”合并到“%2”</translation>
+    </message>
+    <message>
+        <source>Delete category %1</source>
+        <translation>删除问题类别“%1”</translation>
+    </message>
+    <message>
+        <source>Add subcategory</source>
+        <translation>添加下级类别</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>添加问题类别</translation>
+    </message>
+    <message>
+        <source>Name of the category:</source>
+        <translation>类别名称：</translation>
+    </message>
+    <message>
+        <source>Rename category</source>
+        <translation>重命名问题类别</translation>
+    </message>
+    <message>
+        <source>Merge category</source>
+        <translation>合并问题类别</translation>
+    </message>
+    <message>
+        <source>Merge %1 into (its problems and subcategories move there, then it is deleted):</source>
+        <translation>将“%1”合并到（其问题和下级类别移入所选类别，随后删除“%1”）：</translation>
     </message>
 </context>
 <context>
@@ -767,7 +870,7 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <translation>粘贴问题</translation>
     </message>
     <message>
-        <source>One problem per line; columns separated by tabs, in the table's order after the number (as copied from Excel or WPS)</source>
+        <source>One problem per line; columns separated by tabs, in the table&apos;s order after the number (as copied from Excel or WPS)</source>
         <translation>每行一个问题；各列以制表符分隔，顺序同表格中编号之后的各列（从 Excel 或 WPS 复制即可）</translation>
     </message>
     <message>
@@ -797,7 +900,7 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <translation>立行立改</translation>
     </message>
     <message>
-        <source>Row %1: the deadline "%2" is not a valid date.</source>
+        <source>Row %1: the deadline &quot;%2&quot; is not a valid date.</source>
         <translation>第%1行：整改时限“%2”不是有效日期。</translation>
     </message>
     <message>
@@ -1252,14 +1355,6 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>Export ledgers by &amp;unit…</source>
         <translation>按单位导出台账(&amp;U)…</translation>
-    </message>
-    <message>
-        <source>Add the .xlsx or .csv ledgers the units sent back; each file is imported on its own, all or nothing.</source>
-        <translation>添加各单位报回的 .xlsx 或 .csv 台账；每个文件单独导入，要么全部导入，要么不作任何改动。</translation>
-    </message>
-    <message>
-        <source>Ledgers (*.xlsx *.csv);;All files (*)</source>
-        <translation>台账 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2204,7 +2299,7 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <translation>暂不能标记整改完成：%1</translation>
     </message>
     <message>
-        <source>Record step %1 of 3 (%2) for %3: %4 by %5 on %6, opinion "%7"?
+        <source>Record step %1 of 3 (%2) for %3: %4 by %5 on %6, opinion &quot;%7&quot;?
 
 A review decision is a record and cannot be undone; a mistake is corrected by a new review.</source>
         <translation>记录问题 %3 第 %1 步审核（共 3 步，%2）：%4，审核人 %5，日期 %6，意见“%7”？
@@ -2612,7 +2707,7 @@ Closing out is a record and cannot be undone.</source>
         <translation>“回头看”计入覆盖</translation>
     </message>
     <message>
-        <source>Whether a follow-up review of a unit counts towards the term's coverage (register setting coverage_counts_follow_up).</source>
+        <source>Whether a follow-up review of a unit counts towards the term&apos;s coverage (register setting coverage_counts_follow_up).</source>
         <translation>对单位开展的“回头看”是否计入本届巡察全覆盖（台账设置 coverage_counts_follow_up）。</translation>
     </message>
     <message>
@@ -2766,7 +2861,7 @@ Closing out is a record and cannot be undone.</source>
         <translation>截至 %1 尚无已开始的届次。</translation>
     </message>
     <message>
-        <source>Take “%1” off the term's must-cover list?</source>
+        <source>Take “%1” off the term&apos;s must-cover list?</source>
         <translation>将“%1”移出本届应覆盖名单？</translation>
     </message>
     <message>
@@ -3005,7 +3100,7 @@ The register as it is now is backed up first, so this can be undone by restoring
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Backups go to the folder "&lt;register&gt;.backups" beside the register file.</source>
+        <source>Backups go to the folder &quot;&lt;register&gt;.backups&quot; beside the register file.</source>
         <translation>备份保存在台账文件旁的“&lt;台账文件名&gt;.backups”文件夹中。</translation>
     </message>
     <message>
@@ -3076,7 +3171,7 @@ The register as it is now is backed up first, so this can be undone by restoring
         <translation>欢迎使用巡察整改监督台账（Rectrack）</translation>
     </message>
     <message>
-        <source>A register is one file that holds an inspection office's whole ledger: every problem fed back, its rectification measures, progress, evidence and reviews.
+        <source>A register is one file that holds an inspection office&apos;s whole ledger: every problem fed back, its rectification measures, progress, evidence and reviews.
 It stays on this computer — nothing is sent over a network — and can be backed up or copied like any file.</source>
         <translation>台账文件是一个文件，保存巡察机构的全部台账：每个反馈问题及其整改措施、整改进展、佐证材料和销号审核。
 文件只保存在本机，不通过网络发送，可以像普通文件一样备份和复制。</translation>
@@ -3118,7 +3213,7 @@ It stays on this computer — nothing is sent over a network — and can be back
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <source>Xiamen's 2020 rectification work, as of 2021-01-15</source>
+        <source>Xiamen&apos;s 2020 rectification work, as of 2021-01-15</source>
         <translation>厦门市 2020 年巡察整改工作，截至 2021-01-15</translation>
     </message>
     <message>
@@ -3128,129 +3223,6 @@ It stays on this computer — nothing is sent over a network — and can be back
     <message>
         <source>Open register</source>
         <translation>打开台账</translation>
-    </message>
-</context>
-<context>
-    <name>rectrack::ui::CategoryEditor</name>
-    <message>
-        <source>Category</source>
-        <translation>问题类别</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>问题数</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <source>Add subcategory…</source>
-        <translation>添加下级类别…</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>重命名…</translation>
-    </message>
-    <message>
-        <source>Merge into…</source>
-        <translation>合并到…</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>Nest under the one above</source>
-        <translation>降为上一类别的下级</translation>
-    </message>
-    <message>
-        <source>Lift one level</source>
-        <translation>升一级</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <source>Changes to the categories take effect at once and can be undone.</source>
-        <translation>对问题类别的修改立即生效，可以撤销（Ctrl+Z）。</translation>
-    </message>
-    <message>
-        <source>Add category %1</source>
-        <translation>添加问题类别“%1”</translation>
-    </message>
-    <message>
-        <source>Choose a category first.</source>
-        <translation>请先选择一个问题类别。</translation>
-    </message>
-    <message>
-        <source>Rename category %1</source>
-        <translation>重命名问题类别“%1”</translation>
-    </message>
-    <message>
-        <source>Move category %1 up</source>
-        <translation>上移问题类别“%1”</translation>
-    </message>
-    <message>
-        <source>Move category %1 down</source>
-        <translation>下移问题类别“%1”</translation>
-    </message>
-    <message>
-        <source>%1 has no category above it at its level to go under.</source>
-        <translation>“%1”在同一级别中上方没有类别，无法降级。</translation>
-    </message>
-    <message>
-        <source>Nest category %1</source>
-        <translation>将问题类别“%1”降级</translation>
-    </message>
-    <message>
-        <source>Lift category %1</source>
-        <translation>将问题类别“%1”升级</translation>
-    </message>
-    <message>
-        <source>Merge category %1 into %2</source>
-        <translation>将问题类别“%1”合并到“%2”</translation>
-    </message>
-    <message>
-        <source>Delete category %1</source>
-        <translation>删除问题类别“%1”</translation>
-    </message>
-    <message>
-        <source>Add subcategory</source>
-        <translation>添加下级类别</translation>
-    </message>
-    <message>
-        <source>Add category</source>
-        <translation>添加问题类别</translation>
-    </message>
-    <message>
-        <source>Name of the category:</source>
-        <translation>类别名称：</translation>
-    </message>
-    <message>
-        <source>Rename category</source>
-        <translation>重命名问题类别</translation>
-    </message>
-    <message>
-        <source>Merge category</source>
-        <translation>合并问题类别</translation>
-    </message>
-    <message>
-        <source>Merge %1 into (its problems and subcategories move there, then it is deleted):</source>
-        <translation>将“%1”合并到（其问题和下级类别移入所选类别，随后删除“%1”）：</translation>
     </message>
 </context>
 </TS>
