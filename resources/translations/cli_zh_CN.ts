@@ -337,5 +337,45 @@
         <source>The file name %1 is too long.</source>
         <translation>文件名 %1 过长。</translation>
     </message>
+    <message>
+        <source>The statistics of the copy differ from the original&apos;s.</source>
+        <translation>副本的统计数字与原台账不一致。</translation>
+    </message>
+    <message>
+        <source>The overdue problems of the copy differ from the original&apos;s.</source>
+        <translation>副本的逾期问题与原台账不一致。</translation>
+    </message>
+    <message>
+        <source>The database %1 already holds a register.</source>
+        <translation>数据库 %1 中已有台账。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli server init postgresql://USER@HOST:PORT/DATABASE</source>
+        <translation>用法：rectrack-cli server init postgresql://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>Created the register on the server: %1.</source>
+        <translation>已在服务器上创建台账：%1。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli server push FILE.rtreg postgresql://USER@HOST:PORT/DATABASE</source>
+        <translation>用法：rectrack-cli server push 台账文件.rtreg postgresql://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was written to the server.</source>
+        <translation>%1 未向服务器写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Copied %1 to the server register %2 and checked it (rows, audit chain, statistics).</source>
+        <translation>已将 %1 复制到服务器上的台账 %2 并完成核对（行数、审计链、统计数字）。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli server init URL | server push FILE.rtreg URL</source>
+        <translation>用法：rectrack-cli server init 地址 | server push 台账文件.rtreg 地址</translation>
+    </message>
+    <message>
+        <source>a register on the office&apos;s PostgreSQL server: create one, or copy a register file there</source>
+        <translation>办公室 PostgreSQL 服务器上的台账：新建台账，或将台账文件复制到服务器</translation>
+    </message>
 </context>
 </TS>

@@ -462,6 +462,44 @@
         <source>The register %1 could not be written (input/output error: %2): the change was not saved (everything saved before is intact).</source>
         <translation>无法写入台账文件 %1（输入输出错误：%2）：本次修改未保存（此前保存的内容完好无损）。</translation>
     </message>
+    <message>
+        <source>%1 is not a PostgreSQL address of the form postgresql://user@host:port/database.</source>
+        <translation>%1 不是 postgresql://用户@主机:端口/数据库 形式的 PostgreSQL 地址。</translation>
+    </message>
+    <message>
+        <source>The server address has an invalid parameter “%1”.</source>
+        <translation>服务器地址含有无效参数“%1”。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: Qt&apos;s PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</source>
+        <translation>无法打开 %1：未安装 Qt 的 PostgreSQL 驱动（Debian 软件包 libqt6sql6-psql）。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server register %1: %2</source>
+        <translation>无法连接服务器上的台账 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>The database %1 holds no register yet. Create one there with rectrack-cli server init.</source>
+        <translation>数据库 %1 中还没有台账。请先用 rectrack-cli server init 在其中创建台账。</translation>
+    </message>
+    <message>
+        <source>The database %1 has the character classification (LC_CTYPE) “%2”, under which the server cannot search Chinese text. Create the database with LC_CTYPE C.UTF-8 or zh_CN.UTF-8, e.g. CREATE DATABASE … TEMPLATE template0 LC_CTYPE &apos;C.UTF-8&apos; LC_COLLATE &apos;C.UTF-8&apos;.</source>
+        <translation>数据库 %1 的字符分类（LC_CTYPE）为“%2”，服务器在此设置下无法检索中文。请以 LC_CTYPE C.UTF-8 或 zh_CN.UTF-8 创建数据库，例如 CREATE DATABASE … TEMPLATE template0 LC_CTYPE &apos;C.UTF-8&apos; LC_COLLATE &apos;C.UTF-8&apos;。</translation>
+    </message>
+    <message>
+        <source>The database %1 is not a Rectrack register.</source>
+        <translation>数据库 %1 不是 Rectrack 台账。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database %1 holds %n other table(s): it is not a Rectrack register. Use an empty database.</source>
+        <translation>
+            <numerusform>数据库 %1 中有 %n 张其他表，不是 Rectrack 台账。请使用空数据库。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DemoRegister</name>
@@ -1081,6 +1119,37 @@
     <message>
         <source>Unknown state.</source>
         <translation>未知状态。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterCopy</name>
+    <message>
+        <source>The copy was cancelled.</source>
+        <translation>复制已取消。</translation>
+    </message>
+    <message>
+        <source>Both registers must have schema version %1 (open %2 with this program once to upgrade it).</source>
+        <translation>两个台账的结构版本都必须为 %1（请先用本程序打开一次 %2 以完成升级）。</translation>
+    </message>
+    <message>
+        <source>The register %1 already holds data (%2 rows in %3): a register is copied into a new, empty one only.</source>
+        <translation>台账 %1 中已有数据（%3 中有 %2 行）：台账只能复制到新的空台账中。</translation>
+    </message>
+    <message>
+        <source>The register %1 already holds data (its audit log has %2 entries): a register is copied into a new, empty one only.</source>
+        <translation>台账 %1 中已有数据（其审计日志有 %2 条记录）：台账只能复制到新的空台账中。</translation>
+    </message>
+    <message>
+        <source>The copy of %1 has %2 rows instead of %3.</source>
+        <translation>%1 的副本有 %2 行，应为 %3 行。</translation>
+    </message>
+    <message>
+        <source>The copy does not verify: %1</source>
+        <translation>副本未通过校验：%1</translation>
+    </message>
+    <message>
+        <source>The copy&apos;s audit chain ends at %1:%2, the original&apos;s at %3:%4.</source>
+        <translation>副本的审计链止于 %1:%2，原台账的止于 %3:%4。</translation>
     </message>
 </context>
 </TS>
