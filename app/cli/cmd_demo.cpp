@@ -24,6 +24,15 @@ int runDemo(Context &ctx, const QStringList &argv)
     auto db = core::Database::open(path, core::Database::OpenMode::CreateIfMissing);
     if (!db)
         return fail(ctx, db.error());
+    // A server database is not a file that exists or not: one that already holds a register is
+    // refused here, not filled with the demo on top of its data.
+    if (!(*db)->createdHere())
+        return fail(
+            ctx,
+            core::Error{core::ErrorCode::InputRefused,
+                        core::Database::isServerLocation(path)
+                            ? Cli::tr("The database %1 already holds a register.").arg((*db)->path())
+                            : Cli::tr("The file %1 already exists; demo creates a new register.").arg(path)});
     if (const core::Status s = core::DemoRegister::build(**db); !s)
         return fail(ctx, s.error());
     ctx.out << Cli::tr("Created the demo register %1 (reference date %2).")

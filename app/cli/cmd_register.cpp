@@ -27,8 +27,13 @@ int runInit(Context &ctx, const QStringList &argv)
     auto db = core::Database::open(path, core::Database::OpenMode::CreateIfMissing);
     if (!db)
         return fail(ctx, db.error());
-    if (!(*db)->createdHere()) // another init of the same path got there first
-        return fail(ctx, exists);
+    if (!(*db)->createdHere()) { // another init of the same path got there first, or a server register
+        return fail(ctx,
+                    core::Database::isServerLocation(path)
+                        ? core::Error{core::ErrorCode::InputRefused,
+                                      Cli::tr("The database %1 already holds a register.").arg((*db)->path())}
+                        : exists);
+    }
     if (const core::Status s = core::CategoryService(**db).addStandardCategories(); !s)
         return fail(ctx, s.error());
     ctx.out << Cli::tr("Created the register %1.").arg(path) << '\n';

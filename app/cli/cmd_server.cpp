@@ -35,13 +35,15 @@ core::Status sameFigures(core::Database &from, core::Database &to)
             equal = a->groups[i].key == b->groups[i].key && same(a->groups[i].counts, b->groups[i].counts);
         if (!equal)
             return core::Error{core::ErrorCode::VerifyFault,
-                               Cli::tr("The statistics of the copy differ from the original's.")};
+                               QCoreApplication::translate("rectrack::cli::Cli",
+                                                           "The statistics of the copy differ from the original's.")};
     }
     auto a = core::Statistics::overdue(from, asOf);
     auto b = core::Statistics::overdue(to, asOf);
     if (!a || !b || a->size() != b->size())
         return core::Error{core::ErrorCode::VerifyFault,
-                           Cli::tr("The overdue problems of the copy differ from the original's.")};
+                           QCoreApplication::translate("rectrack::cli::Cli",
+                                                       "The overdue problems of the copy differ from the original's.")};
     return core::okStatus();
 }
 

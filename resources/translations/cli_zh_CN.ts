@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>Cli</name>
-    <message>
-        <source>The statistics of the copy differ from the original&apos;s.</source>
-        <translation>复制结果的统计数据与原台账不一致。</translation>
-    </message>
-    <message>
-        <source>The overdue problems of the copy differ from the original&apos;s.</source>
-        <translation>复制结果的逾期问题与原台账不一致。</translation>
-    </message>
-</context>
-<context>
     <name>rectrack::cli::Cli</name>
     <message>
         <source>Usage: rectrack-cli COMMAND [ARGUMENTS] [--lang zh_CN|en]</source>
@@ -379,6 +368,14 @@
     <message>
         <source>a register on the office&apos;s PostgreSQL server: create one, or copy a register file there</source>
         <translation>办公室 PostgreSQL 服务器上的台账：新建台账，或将台账文件复制到服务器</translation>
+    </message>
+    <message>
+        <source>The statistics of the copy differ from the original&apos;s.</source>
+        <translation>复制结果的统计数据与原台账不一致。</translation>
+    </message>
+    <message>
+        <source>The overdue problems of the copy differ from the original&apos;s.</source>
+        <translation>复制结果的逾期问题与原台账不一致。</translation>
     </message>
 </context>
 </TS>

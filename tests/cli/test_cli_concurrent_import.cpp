@@ -8,15 +8,16 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+using rectrack::test::RegisterLocation;
 using rectrack::test::runCli;
 using rectrack::test::sharedData;
 
 // Issue 12: two `rectrack-cli import` runs started at the same moment on one register, for two
 // different units, both exit 0 and leave both ledgers' problems (BEGIN IMMEDIATE + busy timeout).
-TEST_CASE("two imports started at once on one register both succeed", "[cli][concurrency][import]")
+TEST_CASE("two imports started at once on one register both succeed", "[cli][concurrency][import][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("shared.rtreg"));
+    RegisterLocation reg(QStringLiteral("shared.rtreg"));
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
 
     for (int round = 0; round < 3; ++round) {
@@ -64,14 +65,15 @@ TEST_CASE("two imports started at once on one register both succeed", "[cli][con
     CHECK(runCli({QStringLiteral("verify"), db}).exitCode == 0);
 }
 
-// Two `init` of one new path started at the same moment: exactly one creates the register, the
-// other is refused with the "already exists" message (exit 2), never a raw SQLite error, and the
-// register verifies.
-TEST_CASE("two inits of one path started at once: one creates, the other is refused", "[cli][concurrency]")
+// Two `init` of one new path (or one empty server database) started at the same moment: exactly one
+// creates the register, the other is refused with the "already exists" message (exit 2), never a raw
+// SQLite or server error, and the register verifies.
+TEST_CASE("two inits of one path started at once: one creates, the other is refused",
+          "[cli][concurrency][pg]")
 {
     for (int round = 0; round < 8; ++round) {
-        QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("new.rtreg"));
+        RegisterLocation reg(QStringLiteral("new.rtreg"));
+        const QString db = reg.path;
         QProcess a;
         QProcess b;
         const QStringList args{QStringLiteral("init"), db, QStringLiteral("--lang"), QStringLiteral("en")};
@@ -83,9 +85,12 @@ TEST_CASE("two inits of one path started at once: one creates, the other is refu
         INFO(errors.toStdString());
         CHECK(QList<int>{a.exitCode(), b.exitCode()}.count(0) == 1);
         CHECK(QList<int>{a.exitCode(), b.exitCode()}.count(2) == 1);
-        CHECK(errors ==
-              QStringLiteral("rectrack-cli: The file %1 already exists; init creates a new register.\n")
-                  .arg(db));
+        CHECK(
+            errors ==
+            (rectrack::test::testOnServer()
+                 ? QStringLiteral("rectrack-cli: The database %1 already holds a register.\n")
+                 : QStringLiteral("rectrack-cli: The file %1 already exists; init creates a new register.\n"))
+                .arg(db));
         CHECK(runCli({QStringLiteral("verify"), db}).exitCode == 0);
     }
 }

@@ -24,6 +24,7 @@
 #include <vector>
 
 using rectrack::test::CliRun;
+using rectrack::test::RegisterLocation;
 using rectrack::test::runCli;
 
 namespace {
@@ -40,14 +41,19 @@ QByteArray fileBytes(const QString &path)
     return f.readAll();
 }
 
-/// The demo register in @p dir under @p name.
-QString demo(const QTemporaryDir &dir, const QString &name)
+/// The demo register at @p db (a file path or a server URL).
+QString demoAt(const QString &db)
 {
-    const QString db = dir.filePath(name);
     const CliRun r = runCli({QStringLiteral("demo"), db});
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     return db;
+}
+
+/// The demo register in @p dir under @p name.
+QString demo(const QTemporaryDir &dir, const QString &name)
+{
+    return demoAt(dir.filePath(name));
 }
 
 /// Files in @p dir other than those in @p keep (temporaries left behind would show here).
@@ -174,10 +180,13 @@ TEST_CASE("outputs are written whole or not at all: a full disk names the cause 
 }
 
 TEST_CASE("CSV cells that would start a formula get an apostrophe and import back as the text",
-          "[cli][hostile][csv]")
+          "[cli][hostile][csv][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("a.rtreg"));
+    RegisterLocation reg(QStringLiteral("a.rtreg"));
+    RegisterLocation reg2(QStringLiteral("b.rtreg"));
+    RegisterLocation reg3(QStringLiteral("c.rtreg"));
+    const QTemporaryDir &dir = reg.dir;
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
     const QString formula = s("=HYPERLINK(\"http://x\",\"点击\")");
     // A ledger with formula-like texts, itself neutralised the way Excel users write it.
@@ -206,7 +215,7 @@ TEST_CASE("CSV cells that would start a formula get an apostrophe and import bac
     CHECK(text.contains(s(",'普通文字,-5,")));
 
     // Round trip: the CSV into an empty register, out as .xlsx and as JSON-free CSV again.
-    const QString db2 = dir.filePath(QStringLiteral("b.rtreg"));
+    const QString db2 = reg2.path;
     REQUIRE(runCli({QStringLiteral("init"), db2}).exitCode == 0);
     const CliRun back = runCli({QStringLiteral("import"), db2, csv, QStringLiteral("--unit"), s("某局")});
     INFO(back.err.toStdString());
@@ -216,7 +225,7 @@ TEST_CASE("CSV cells that would start a formula get an apostrophe and import bac
     CHECK(fileBytes(csv2) == fileBytes(csv));
     const QString xlsx = dir.filePath(QStringLiteral("out.xlsx"));
     REQUIRE(runCli({QStringLiteral("export"), db2, QStringLiteral("-o"), xlsx}).exitCode == 0);
-    const QString db3 = dir.filePath(QStringLiteral("c.rtreg"));
+    const QString db3 = reg3.path;
     REQUIRE(runCli({QStringLiteral("init"), db3}).exitCode == 0);
     REQUIRE(runCli({QStringLiteral("import"), db3, xlsx, QStringLiteral("--unit"), s("某局")}).exitCode == 0);
     // The .xlsx holds the original text (a string cell, no apostrophe): read back through a CSV
@@ -231,18 +240,16 @@ TEST_CASE("CSV cells that would start a formula get an apostrophe and import bac
               .value(QStringLiteral("total"))
               .toObject()
               .value(QStringLiteral("problems")) == 3);
-    QProcess sqlite;
-    sqlite.start(QStringLiteral("sqlite3"),
-                 {db3, QStringLiteral("SELECT description FROM problems ORDER BY id LIMIT 1")});
-    REQUIRE(sqlite.waitForFinished(10000));
-    CHECK(QString::fromUtf8(sqlite.readAllStandardOutput()) == formula + u'\n');
+    CHECK(rectrack::test::sqlOutput(db3,
+                                    QStringLiteral("SELECT description FROM problems ORDER BY id LIMIT 1")) ==
+          formula + u'\n');
 }
 
 TEST_CASE("strict arguments: dates, unknown units, --lang without a value, an empty backup name",
-          "[cli][hostile][args]")
+          "[cli][hostile][args][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = demo(dir, QStringLiteral("d.rtreg"));
+    RegisterLocation reg;
+    const QString db = demoAt(reg.path);
     for (const char *bad :
          {"2021-01-01xyz", "2021-01-01T99:99", "2021-01-01T10:00", "2021-1-1", "2021-02-30"}) {
         INFO(bad);
@@ -277,10 +284,11 @@ TEST_CASE("strict arguments: dates, unknown units, --lang without a value, an em
 
 TEST_CASE(
     "escape sequences, BEL, newlines and bidi controls reach the terminal escaped, the register as they were",
-    "[cli][hostile][terminal]")
+    "[cli][hostile][terminal][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("t.rtreg"));
+    RegisterLocation reg(QStringLiteral("t.rtreg"));
+    const QTemporaryDir &dir = reg.dir;
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
     const QString ledger = dir.filePath(QStringLiteral("in.csv"));
     const QString hostile = s("清屏\x1b[2J响铃\x07换行\n反向\u202Etxt.exe");
@@ -327,11 +335,8 @@ TEST_CASE(
     CHECK(missing.err.startsWith(
         s("rectrack-cli: The register has no unit named \"x\\x1b[2J\". Closest: 某局\\x1b]0;title\\x07.")));
     // The register keeps the text as it was given.
-    QProcess sqlite;
-    sqlite.start(QStringLiteral("sqlite3"),
-                 {db, QStringLiteral("SELECT description FROM problems ORDER BY id LIMIT 1")});
-    REQUIRE(sqlite.waitForFinished(10000));
-    CHECK(QString::fromUtf8(sqlite.readAllStandardOutput()) == hostile + u'\n');
+    CHECK(rectrack::test::sqlOutput(
+              db, QStringLiteral("SELECT description FROM problems ORDER BY id LIMIT 1")) == hostile + u'\n');
 }
 
 namespace {
@@ -645,10 +650,11 @@ TEST_CASE("hostile inputs are refused or read within 500 MB of memory (peak RSS 
 }
 
 TEST_CASE("the PDF report shows a right-to-left override and names characters no font has",
-          "[cli][hostile][report]")
+          "[cli][hostile][report][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("r.rtreg"));
+    RegisterLocation reg(QStringLiteral("r.rtreg"));
+    const QTemporaryDir &dir = reg.dir;
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
     const QString ledger = dir.filePath(QStringLiteral("in.csv"));
     {

@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 
 using namespace rectrack;
+using rectrack::test::RegisterLocation;
 using rectrack::test::runCli;
 using rectrack::test::runSqlite;
 
@@ -30,10 +31,10 @@ QJsonObject groupNamed(const QJsonArray &groups, const QString &key)
 
 } // namespace
 
-TEST_CASE("demo then stats by source gives the published figures", "[cli]")
+TEST_CASE("demo then stats by source gives the published figures", "[cli][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("d.db"));
+    RegisterLocation reg(QStringLiteral("d.db"));
+    const QString db = reg.path;
     const auto demo = runCli({QStringLiteral("demo"), db});
     REQUIRE(demo.exitCode == 0);
 
@@ -97,10 +98,11 @@ TEST_CASE("demo then stats by source gives the published figures", "[cli]")
           root.value(QStringLiteral("total")).toObject().value(QStringLiteral("problems")).toInt());
 }
 
-TEST_CASE("verify passes on the demo and fails after changes behind the program's back", "[cli][verify]")
+TEST_CASE("verify passes on the demo and fails after changes behind the program's back", "[cli][verify][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("d.db"));
+    RegisterLocation reg(QStringLiteral("d.db"));
+    const QTemporaryDir &dir = reg.dir;
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("demo"), db}).exitCode == 0);
     CHECK(runCli({QStringLiteral("verify"), db}).exitCode == 0);
 
@@ -123,10 +125,10 @@ TEST_CASE("verify passes on the demo and fails after changes behind the program'
     CHECK(altered.err.startsWith(QStringLiteral("rectrack-cli: Audit log entry 10 was altered")));
 }
 
-TEST_CASE("verify prints the chain head and checks it later with --anchor", "[cli][verify]")
+TEST_CASE("verify prints the chain head and checks it later with --anchor", "[cli][verify][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("d.db"));
+    RegisterLocation reg(QStringLiteral("d.db"));
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("demo"), db}).exitCode == 0);
     const auto first = runCli({QStringLiteral("verify"), db});
     REQUIRE(first.exitCode == 0);
@@ -187,13 +189,13 @@ TEST_CASE("files that are not registers exit 4 with a message", "[cli]")
     CHECK(zh.err.contains(QStringLiteral("不是")));
 }
 
-TEST_CASE("usage errors exit 1", "[cli]")
+TEST_CASE("usage errors exit 1", "[cli][pg]")
 {
     CHECK(runCli({}).exitCode == 1);
     CHECK(runCli({QStringLiteral("frobnicate")}).exitCode == 1);
     CHECK(runCli({QStringLiteral("stats")}).exitCode == 1);
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("e.db"));
+    RegisterLocation reg(QStringLiteral("e.db"));
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
     CHECK(runCli({QStringLiteral("init"), db}).exitCode == 2);
     CHECK(runCli({QStringLiteral("stats"), db, QStringLiteral("--by"), QStringLiteral("colour")}).exitCode ==
@@ -227,10 +229,10 @@ TEST_CASE("usage errors exit 1", "[cli]")
     CHECK(v.out.startsWith(QStringLiteral("rectrack-cli ")));
 }
 
-TEST_CASE("summary gives the seed's supervision figures on the demo register", "[cli][summary]")
+TEST_CASE("summary gives the seed's supervision figures on the demo register", "[cli][summary][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("d.db"));
+    RegisterLocation reg(QStringLiteral("d.db"));
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("demo"), db}).exitCode == 0);
     const auto r = runCli({QStringLiteral("summary"), db, QStringLiteral("--as-of"),
                            QStringLiteral("2021-01-15"), QStringLiteral("--format"), QStringLiteral("json")});
@@ -286,10 +288,10 @@ TEST_CASE("summary gives the seed's supervision figures on the demo register", "
     CHECK(figures.value(QStringLiteral("追缴资金（元）")) == QStringLiteral("2542500.00"));
 }
 
-TEST_CASE("the demo register's records are by a demo clerk, in the CLI's language", "[cli]")
+TEST_CASE("the demo register's records are by a demo clerk, in the CLI's language", "[cli][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("demo.rtreg"));
+    RegisterLocation reg(QStringLiteral("demo.rtreg"));
+    const QString db = reg.path;
     REQUIRE(
         runCli({QStringLiteral("demo"), db, QStringLiteral("--lang"), QStringLiteral("zh_CN")}).exitCode ==
         0);
@@ -311,10 +313,11 @@ TEST_CASE("the demo register's records are by a demo clerk, in the CLI's languag
 }
 
 TEST_CASE("init creates the four standard categories and export --as-of writes the ledger as it stood",
-          "[cli][asof]")
+          "[cli][asof][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("new.rtreg"));
+    RegisterLocation reg(QStringLiteral("new.rtreg"));
+    const QTemporaryDir &dir = reg.dir;
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
     const auto stats =
         runCli({QStringLiteral("stats"), db, QStringLiteral("--by"), QStringLiteral("category"),
@@ -333,7 +336,8 @@ TEST_CASE("init creates the four standard categories and export --as-of writes t
     CHECK(keys == expected);
 
     // The demo on 2020-06-30: 162 problems fed back by then, as the figures count them.
-    const QString demo = dir.filePath(QStringLiteral("demo.rtreg"));
+    RegisterLocation demoReg(QStringLiteral("demo.rtreg"));
+    const QString demo = demoReg.path;
     REQUIRE(runCli({QStringLiteral("demo"), demo}).exitCode == 0);
     const QString csv = dir.filePath(QStringLiteral("x.csv"));
     const auto exported =

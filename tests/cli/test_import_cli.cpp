@@ -86,10 +86,11 @@ int rowsWithoutNumber(const QString &db, const QString &csv)
 } // namespace
 
 TEST_CASE("a combined ledger imports without --unit, unit by unit, and goes back out one file per unit",
-          "[cli][import][units]")
+          "[cli][import][units][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("r.rtreg"));
+    RegisterLocation reg(QStringLiteral("r.rtreg"));
+    const QTemporaryDir &dir = reg.dir;
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
     const QString ledger = dir.filePath(s("汇总台账.csv"));
     writeBytes(ledger, s("序号,被巡察单位,问题描述,责任单位,整改措施,完成情况\n"
@@ -117,7 +118,8 @@ TEST_CASE("a combined ledger imports without --unit, unit by unit, and goes back
     REQUIRE(runCli({QStringLiteral("export"), db, QStringLiteral("--ledger"), QStringLiteral("problems"),
                     QStringLiteral("-o"), all})
                 .exitCode == 0);
-    const QString copy = dir.filePath(QStringLiteral("copy.rtreg"));
+    RegisterLocation copyReg(QStringLiteral("copy.rtreg"));
+    const QString copy = copyReg.path;
     REQUIRE(runCli({QStringLiteral("init"), copy}).exitCode == 0);
     REQUIRE(runCli({QStringLiteral("import"), copy, all}).exitCode == 0);
     CHECK(problemsByUnit(copy) == expected);
@@ -132,7 +134,8 @@ TEST_CASE("a combined ledger imports without --unit, unit by unit, and goes back
     REQUIRE(byUnit.exitCode == 0);
     const QStringList files = QDir(out).entryList(QDir::Files, QDir::Name);
     CHECK(files == QStringList{s("市交通运输局党组.xlsx"), s("市水利局党组.xlsx"), s("市财政局党组.xlsx")});
-    const QString each = dir.filePath(QStringLiteral("each.rtreg"));
+    RegisterLocation eachReg(QStringLiteral("each.rtreg"));
+    const QString each = eachReg.path;
     REQUIRE(runCli({QStringLiteral("init"), each}).exitCode == 0);
     for (const QString &f : files)
         REQUIRE(runCli({QStringLiteral("import"), each, QDir(out).filePath(f)}).exitCode == 0);
@@ -140,7 +143,7 @@ TEST_CASE("a combined ledger imports without --unit, unit by unit, and goes back
     CHECK(rowsWithoutNumber(each, dir.filePath(QStringLiteral("each.csv"))) == 0);
 }
 
-TEST_CASE("the shared ledgers import to exactly their expected statistics", "[cli][import]")
+TEST_CASE("the shared ledgers import to exactly their expected statistics", "[cli][import][pg]")
 {
     const QDir ledgers(sharedData(QStringLiteral("ledgers")));
     const QStringList expectations = ledgers.entryList({QStringLiteral("*.expected.json")});
@@ -156,8 +159,8 @@ TEST_CASE("the shared ledgers import to exactly their expected statistics", "[cl
         }
         REQUIRE_FALSE(ledger.isEmpty());
         INFO(ledger.toStdString());
-        QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("r.rtreg"));
+        RegisterLocation reg(QStringLiteral("r.rtreg"));
+        const QString db = reg.path;
         REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
         const CliRun imp = runCli({QStringLiteral("import"), db, ledger, QStringLiteral("--unit"),
                                    expected.value(QStringLiteral("unit")).toString()});
@@ -199,10 +202,11 @@ TEST_CASE("the shared ledgers import to exactly their expected statistics", "[cl
 }
 
 TEST_CASE("bad files are refused with exit code 2, named row and column, and the register unchanged",
-          "[cli][import]")
+          "[cli][import][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("r.rtreg"));
+    RegisterLocation reg(QStringLiteral("r.rtreg"));
+    const QTemporaryDir &dir = reg.dir;
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
     REQUIRE(runCli({QStringLiteral("import"), db,
                     sharedData(QStringLiteral("ledgers/agriculture-bureau-ledger-gbk.csv")),
@@ -274,11 +278,13 @@ TEST_CASE("bad files are refused with exit code 2, named row and column, and the
     CHECK(zh.err.contains(s("dates.csv：共 2 处错误；未导入该文件，台账未作任何改动。")));
 }
 
-TEST_CASE("export → import through the command line, dry run, usage errors", "[cli][import]")
+TEST_CASE("export → import through the command line, dry run, usage errors", "[cli][import][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("r.rtreg"));
-    const QString copy = dir.filePath(QStringLiteral("c.rtreg"));
+    RegisterLocation reg(QStringLiteral("r.rtreg"));
+    RegisterLocation copyReg(QStringLiteral("c.rtreg"));
+    const QTemporaryDir &dir = reg.dir;
+    const QString db = reg.path;
+    const QString copy = copyReg.path;
     REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
     REQUIRE(runCli({QStringLiteral("init"), copy}).exitCode == 0);
     const QString unit = s("市交通运输局党组");

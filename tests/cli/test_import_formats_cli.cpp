@@ -26,10 +26,12 @@ QJsonObject statsTotal(const QString &db)
     return QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("total")).toObject();
 }
 
-/// Imports @p ledger into a new register in @p dir and returns the register's totals.
-QJsonObject importedTotals(const QTemporaryDir &dir, const QString &ledger)
+/// Imports @p ledger into a new register (a file, or a database on the test server in the pg run)
+/// and returns the register's totals.
+QJsonObject importedTotals(const QString &ledger)
 {
-    const QString db = dir.filePath(QFileInfo(ledger).fileName() + QStringLiteral(".rtreg"));
+    RegisterLocation reg(QFileInfo(ledger).fileName() + QStringLiteral(".rtreg"));
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
     const CliRun r = runCli({QStringLiteral("import"), db, ledger, QStringLiteral("--unit"), s("测试局党组"),
                              QStringLiteral("--feedback-date"), QStringLiteral("2021-01-10")});
@@ -41,32 +43,33 @@ QJsonObject importedTotals(const QTemporaryDir &dir, const QString &ledger)
 } // namespace
 
 TEST_CASE("import of a ledger saved as .xls or kept as a Word table gives the counts of the same .xlsx",
-          "[cli][import]")
+          "[cli][import][pg]")
 {
     QTemporaryDir dir;
     const QString xls = dir.filePath(QStringLiteral("ledger.xls"));
     const QString xlsx = dir.filePath(QStringLiteral("ledger.xlsx"));
     REQUIRE(writeFile(xls, xlsFile({sampleLedgerXls()})));
     REQUIRE(writeZip(xlsx, workbookParts({{s("台账"), sampleLedgerXlsAsXlsx()}})));
-    const QJsonObject fromXls = importedTotals(dir, xls);
+    const QJsonObject fromXls = importedTotals(xls);
     CHECK(fromXls.value(QStringLiteral("problems")).toInt() == 3);
-    CHECK(fromXls == importedTotals(dir, xlsx));
+    CHECK(fromXls == importedTotals(xlsx));
 
     const QString docx = dir.filePath(QStringLiteral("word-ledger.docx"));
     const QString docxAsXlsx = dir.filePath(QStringLiteral("word-ledger.xlsx"));
     REQUIRE(writeZip(docx, docxParts(sampleLedgerDocxBody())));
     REQUIRE(writeZip(docxAsXlsx, workbookParts({{s("台账"), sampleLedgerDocxAsXlsx()}})));
-    const QJsonObject fromDocx = importedTotals(dir, docx);
+    const QJsonObject fromDocx = importedTotals(docx);
     CHECK(fromDocx.value(QStringLiteral("problems")).toInt() == 5);
     CHECK(fromDocx.value(QStringLiteral("completed")).toInt() == 2);
-    CHECK(fromDocx == importedTotals(dir, docxAsXlsx));
+    CHECK(fromDocx == importedTotals(docxAsXlsx));
 }
 
 TEST_CASE("files that are not ledgers are refused with exit code 2, named, and the register unchanged",
-          "[cli][import]")
+          "[cli][import][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("r.rtreg"));
+    RegisterLocation reg(QStringLiteral("r.rtreg"));
+    const QTemporaryDir &dir = reg.dir;
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
     const QString good = dir.filePath(QStringLiteral("good.xls"));
     REQUIRE(writeFile(good, xlsFile({sampleLedgerXls()})));

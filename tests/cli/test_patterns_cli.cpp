@@ -21,7 +21,7 @@ QJsonArray patternsOf(const CliRun &run)
 } // namespace
 
 TEST_CASE("rectrack-cli patterns suggests, accepts and lists the acceptance register's patterns",
-          "[cli][patterns]")
+          "[cli][patterns][pg]")
 {
     TempRegister reg;
     rectrack::test::buildPatternRegister(*reg.db);

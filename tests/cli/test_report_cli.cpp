@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 
 using rectrack::test::CliRun;
+using rectrack::test::RegisterLocation;
 using rectrack::test::runCli;
 
 namespace {
@@ -30,18 +31,17 @@ QString tool(const QString &program, const QStringList &args)
 
 QStringList unitNames(const QString &db)
 {
-    QProcess p;
-    p.start(QStringLiteral("sqlite3"), {db, QStringLiteral("SELECT name FROM units")});
-    p.waitForFinished(60000);
-    return QString::fromUtf8(p.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+    return rectrack::test::sqlOutput(db, QStringLiteral("SELECT name FROM units"))
+        .split(u'\n', Qt::SkipEmptyParts);
 }
 
 } // namespace
 
-TEST_CASE("rectrack-cli report writes the demo register's report as PDF and .odt", "[cli][report]")
+TEST_CASE("rectrack-cli report writes the demo register's report as PDF and .odt", "[cli][report][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("demo.rtreg"));
+    RegisterLocation reg(QStringLiteral("demo.rtreg"));
+    const QTemporaryDir &dir = reg.dir;
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("demo"), db}).exitCode == 0);
     const QString pdf = dir.filePath(QStringLiteral("r.pdf"));
 
@@ -111,10 +111,11 @@ TEST_CASE("rectrack-cli report writes the demo register's report as PDF and .odt
     CHECK(f.readAll().contains("Pictures/"));
 }
 
-TEST_CASE("rectrack-cli report refuses bad arguments with the documented exit codes", "[cli][report]")
+TEST_CASE("rectrack-cli report refuses bad arguments with the documented exit codes", "[cli][report][pg]")
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("demo.rtreg"));
+    RegisterLocation reg(QStringLiteral("demo.rtreg"));
+    const QTemporaryDir &dir = reg.dir;
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("demo"), db}).exitCode == 0);
     CHECK(runCli({QStringLiteral("report"), db}).exitCode == 1);
     CHECK(runCli({QStringLiteral("report"), db, QStringLiteral("-o"), dir.filePath(QStringLiteral("r.docx"))})

@@ -63,9 +63,10 @@ QJsonObject statsTotal(const QString &db)
 } // namespace
 
 TEST_CASE("template → fill two rows → import creates exactly those two problems, no mapping",
-          "[cli][template]")
+          "[cli][template][pg]")
 {
-    QTemporaryDir dir;
+    RegisterLocation reg(QStringLiteral("r.rtreg"));
+    const QTemporaryDir &dir = reg.dir;
     const QString tpl = dir.filePath(QStringLiteral("t.xlsx"));
     const QString unit = s("市交通运输局党组");
     const CliRun made =
@@ -93,7 +94,7 @@ TEST_CASE("template → fill two rows → import creates exactly those two probl
         CHECK(strings.contains(QByteArray(word)));
 
     // The empty template imports as a ledger with no problems.
-    const QString db = dir.filePath(QStringLiteral("r.rtreg"));
+    const QString db = reg.path;
     REQUIRE(runCli({QStringLiteral("init"), db}).exitCode == 0);
 
     // Fill in two rows below the header (序号 编号 类别 问题 措施 牵头领导 责任单位 责任人 时限 进展 完成情况

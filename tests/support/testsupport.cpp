@@ -112,14 +112,17 @@ TempRegister::TempRegister(QDate today) : clock(today)
         // The tests' own checks read lists with SQLite's group_concat(x [, separator]); the server
         // test database gets an aggregate of that name (tests only: the register never uses it).
         ServerConnection c(path);
-        c.exec(QStringLiteral("CREATE FUNCTION rt_test_concat(acc text, v anyelement, sep text) RETURNS text "
-                              "LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN v IS NULL THEN acc WHEN acc IS NULL "
-                              "THEN v::text ELSE acc || sep || v::text END $$"));
-        c.exec(QStringLiteral("CREATE FUNCTION rt_test_concat(acc text, v anyelement) RETURNS text LANGUAGE sql "
-                              "IMMUTABLE AS $$ SELECT rt_test_concat(acc, v, ',') $$"));
+        c.exec(QStringLiteral(
+            "CREATE FUNCTION rt_test_concat(acc text, v anyelement, sep text) RETURNS text "
+            "LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN v IS NULL THEN acc WHEN acc IS NULL "
+            "THEN v::text ELSE acc || sep || v::text END $$"));
+        c.exec(
+            QStringLiteral("CREATE FUNCTION rt_test_concat(acc text, v anyelement) RETURNS text LANGUAGE sql "
+                           "IMMUTABLE AS $$ SELECT rt_test_concat(acc, v, ',') $$"));
         c.exec(QStringLiteral(
             "CREATE AGGREGATE group_concat(anyelement, text) (SFUNC = rt_test_concat, STYPE = text)"));
-        c.exec(QStringLiteral("CREATE AGGREGATE group_concat(anyelement) (SFUNC = rt_test_concat, STYPE = text)"));
+        c.exec(QStringLiteral(
+            "CREATE AGGREGATE group_concat(anyelement) (SFUNC = rt_test_concat, STYPE = text)"));
     }
 }
 
@@ -144,6 +147,22 @@ void TempRegister::reopen()
     db = std::move(r).value();
     db->setClock(&clock);
     db->setActor(QStringLiteral("tester"));
+}
+
+RegisterLocation::RegisterLocation(const QString &fileName)
+{
+    path = testOnServer() ? createServerDatabase() : dir.filePath(fileName);
+}
+
+RegisterLocation::~RegisterLocation()
+{
+    if (core::Database::isServerLocation(path)) {
+        try {
+            dropServerDatabase(path);
+        } catch (const std::exception &) {
+            // A database left behind goes with the test server's folder.
+        }
+    }
 }
 
 CliRun runCli(const QStringList &args, int timeoutMs)
@@ -185,6 +204,19 @@ int runSqlite(const QString &db, const QString &sql)
         p.start(QStringLiteral("sqlite3"), {db, sql});
     p.waitForFinished(60000);
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+QString sqlOutput(const QString &db, const QString &sql)
+{
+    QProcess p;
+    if (core::Database::isServerLocation(db))
+        p.start(QStringLiteral("psql"),
+                {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-t"),
+                 QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), db, QStringLiteral("-c"), sql});
+    else
+        p.start(QStringLiteral("sqlite3"), {db, sql});
+    p.waitForFinished(60000);
+    return QString::fromUtf8(p.readAllStandardOutput());
 }
 
 void overwrite(const QString &path, qint64 offset, const QByteArray &bytes)

@@ -25,6 +25,23 @@ struct TempRegister
     void reopen();
 };
 
+/**
+ * Where a CLI test keeps a register it only uses as a register (through rectrack-cli's DB argument):
+ * in the pg run (testOnServer()) a fresh empty database on the test server, dropped again on
+ * destruction; otherwise @p fileName in a temporary directory of its own, not yet created. `dir` is
+ * there in both runs for the test's other files (ledgers, exports, reports, backups).
+ */
+struct RegisterLocation
+{
+    explicit RegisterLocation(const QString &fileName = QStringLiteral("d.rtreg"));
+    ~RegisterLocation();
+    RegisterLocation(const RegisterLocation &) = delete;
+    RegisterLocation &operator=(const RegisterLocation &) = delete;
+    QTemporaryDir dir;
+    /// A file path in `dir`, or the database's URL (libpq URI form, see createServerDatabase()).
+    QString path;
+};
+
 /// Output of one rectrack-cli run.
 struct CliRun
 {
@@ -40,8 +57,14 @@ CliRun runCli(const QStringList &args, int timeoutMs = 120000);
 /// values).
 QString sharedData(const QString &relative);
 
-/// Runs the sqlite3 shell on @p db with one SQL script; returns its exit code.
+/// Runs the sqlite3 shell on @p db (psql on a server URL) with one SQL script; returns its exit code.
 int runSqlite(const QString &db, const QString &sql);
+
+/**
+ * Runs one query on a register (sqlite3 on a file, `psql -A -t` on a server URL) and returns what it
+ * prints: one line per row, columns separated by '|', each line ending in a newline in both cases.
+ */
+QString sqlOutput(const QString &db, const QString &sql);
 
 /// Writes @p bytes over the file at @p offset (damage for the refusal tests).
 void overwrite(const QString &path, qint64 offset, const QByteArray &bytes);
