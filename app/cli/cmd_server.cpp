@@ -21,8 +21,8 @@ core::Status sameFigures(core::Database &from, core::Database &to)
                a.registered == b.registered && a.overdue == b.overdue;
     };
     for (const core::GroupBy by :
-         {core::GroupBy::None, core::GroupBy::Round, core::GroupBy::Unit, core::GroupBy::Office, core::GroupBy::Source,
-          core::GroupBy::Category, core::GroupBy::Kind, core::GroupBy::Leader}) {
+         {core::GroupBy::None, core::GroupBy::Round, core::GroupBy::Unit, core::GroupBy::Office,
+          core::GroupBy::Source, core::GroupBy::Category, core::GroupBy::Kind, core::GroupBy::Leader}) {
         auto a = core::Statistics::compute(from, asOf, by);
         if (!a)
             return a.error();
@@ -30,20 +30,23 @@ core::Status sameFigures(core::Database &from, core::Database &to)
         if (!b)
             return b.error();
         bool equal = same(a->total, b->total) && a->groups.size() == b->groups.size() &&
-                     a->coverage.covered == b->coverage.covered && a->coverage.mustCover == b->coverage.mustCover;
+                     a->coverage.covered == b->coverage.covered &&
+                     a->coverage.mustCover == b->coverage.mustCover;
         for (qsizetype i = 0; equal && i < a->groups.size(); ++i)
             equal = a->groups[i].key == b->groups[i].key && same(a->groups[i].counts, b->groups[i].counts);
         if (!equal)
-            return core::Error{core::ErrorCode::VerifyFault,
-                               QCoreApplication::translate("rectrack::cli::Cli",
-                                                           "The statistics of the copy differ from the original's.")};
+            return core::Error{
+                core::ErrorCode::VerifyFault,
+                QCoreApplication::translate("rectrack::cli::Cli",
+                                            "The statistics of the copy differ from the original's.")};
     }
     auto a = core::Statistics::overdue(from, asOf);
     auto b = core::Statistics::overdue(to, asOf);
     if (!a || !b || a->size() != b->size())
-        return core::Error{core::ErrorCode::VerifyFault,
-                           QCoreApplication::translate("rectrack::cli::Cli",
-                                                       "The overdue problems of the copy differ from the original's.")};
+        return core::Error{
+            core::ErrorCode::VerifyFault,
+            QCoreApplication::translate("rectrack::cli::Cli",
+                                        "The overdue problems of the copy differ from the original's.")};
     return core::okStatus();
 }
 
@@ -56,8 +59,9 @@ int runServerInit(Context &ctx, const QStringList &argv)
     if (!db)
         return fail(ctx, db.error());
     if (!(*db)->createdHere())
-        return fail(ctx, core::Error{core::ErrorCode::InputRefused,
-                                     Cli::tr("The database %1 already holds a register.").arg((*db)->path())});
+        return fail(ctx,
+                    core::Error{core::ErrorCode::InputRefused,
+                                Cli::tr("The database %1 already holds a register.").arg((*db)->path())});
     if (const core::Status s = core::CategoryService(**db).addStandardCategories(); !s)
         return fail(ctx, s.error());
     ctx.out << Cli::tr("Created the register on the server: %1.").arg((*db)->path()) << '\n';
@@ -68,7 +72,8 @@ int runServerPush(Context &ctx, const QStringList &argv)
 {
     if (argv.size() != 2 || core::Database::isServerLocation(argv.at(0)) ||
         !core::Database::isServerLocation(argv.at(1)))
-        return usage(ctx, Cli::tr("Usage: rectrack-cli server push FILE.rtreg postgresql://USER@HOST:PORT/DATABASE"));
+        return usage(
+            ctx, Cli::tr("Usage: rectrack-cli server push FILE.rtreg postgresql://USER@HOST:PORT/DATABASE"));
     int code = 0;
     auto from = openRegister(ctx, argv.at(0), code);
     if (!from)
@@ -77,10 +82,11 @@ int runServerPush(Context &ctx, const QStringList &argv)
     if (!to)
         return code;
     if (const core::Status s = core::RegisterCopy::copy(*from, *to, sameFigures); !s)
-        return fail(ctx, s.error().code == core::ErrorCode::VerifyFault
-                             ? core::Error{core::ErrorCode::InputRefused,
-                                           Cli::tr("%1 Nothing was written to the server.").arg(s.error().message)}
-                             : s.error());
+        return fail(ctx,
+                    s.error().code == core::ErrorCode::VerifyFault
+                        ? core::Error{core::ErrorCode::InputRefused,
+                                      Cli::tr("%1 Nothing was written to the server.").arg(s.error().message)}
+                        : s.error());
     ctx.out << Cli::tr("Copied %1 to the server register %2 and checked it (rows, audit chain, statistics).")
                    .arg(argv.at(0), to->path())
             << '\n';
@@ -99,8 +105,9 @@ int runServer(Context &ctx, const QStringList &argv)
 
 const bool registered = registerCommand(
     {QStringLiteral("server"), QStringLiteral("server init URL | server push FILE.rtreg URL"),
-     QT_TRANSLATE_NOOP("rectrack::cli::Cli",
-                       "a register on the office's PostgreSQL server: create one, or copy a register file there"),
+     QT_TRANSLATE_NOOP(
+         "rectrack::cli::Cli",
+         "a register on the office's PostgreSQL server: create one, or copy a register file there"),
      false, runServer});
 
 } // namespace

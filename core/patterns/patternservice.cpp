@@ -551,7 +551,8 @@ Result<PatternChange> PatternService::apply(const PatternChange &change)
         const QVariant twice = m_db.scalar(QStringLiteral(
             "SELECT coalesce(pr.registration_no, '#' || pr.id) FROM pattern_members m JOIN problems pr ON "
             "pr.id "
-            "= m.problem_id WHERE m.excluded = 0 GROUP BY m.problem_id, pr.registration_no, pr.id HAVING count(*) > 1 LIMIT 1"));
+            "= m.problem_id WHERE m.excluded = 0 GROUP BY m.problem_id, pr.registration_no, pr.id HAVING "
+            "count(*) > 1 LIMIT 1"));
         if (twice.isValid())
             return Error{ErrorCode::InputRefused,
                          tr("The problem %1 would belong to two patterns.").arg(twice.toString())};

@@ -321,12 +321,12 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
     {
         QVariantList binds{d};
         const QString scope = unitScopeSql(f, binds, true);
-        auto q =
-            db.exec(QStringLiteral("SELECT coalesce(x.grade, ''), count(*), sum(x.score), count(x.score), "
-                                   "count(*) FILTER (WHERE x.second_rectification <> 0) FROM evaluations x WHERE "
-                                   "x.evaluated_on <= ?") +
-                        scope + QStringLiteral(" GROUP BY 1"),
-                    binds);
+        auto q = db.exec(
+            QStringLiteral("SELECT coalesce(x.grade, ''), count(*), sum(x.score), count(x.score), "
+                           "count(*) FILTER (WHERE x.second_rectification <> 0) FROM evaluations x WHERE "
+                           "x.evaluated_on <= ?") +
+                scope + QStringLiteral(" GROUP BY 1"),
+            binds);
         if (!q)
             return q.error();
         double scoreSum = 0;

@@ -17,8 +17,9 @@ namespace {
 // Problems as they stood on date @D (substituted as an ISO date literal made from a QDate, so
 // never user text): state, deadline and existence on that date. The deadline expression @DL is
 // the original deadline unless the register has approved extensions (see deadlineExpr). Measures
-// are counted in one grouped pass; soft-deleted problems are left out; "p.feedback_date || ''" (no index can answer it: SQLite's unary + is not PostgreSQL's) keeps the scan in
-// rowid order, which makes the per-problem history lookups sequential instead of random.
+// are counted in one grouped pass; soft-deleted problems are left out; "p.feedback_date || ''" (no index can
+// answer it: SQLite's unary + is not PostgreSQL's) keeps the scan in rowid order, which makes the per-problem
+// history lookups sequential instead of random.
 const char *const kProblemsAsOf =
     "SELECT p.id, p.unit_id, p.inspection_id, p.category_id, p.responsible_office, p.lead_leader, "
     "p.source_level, p.registration_no, p.description, p.responsible_person, "
@@ -324,7 +325,8 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
                 "t.problems ELSE 0 END) AS c2, sum(CASE t.state WHEN 'long_term' THEN t.problems ELSE 0 END) "
                 "AS c3, sum(CASE t.state WHEN 'in_progress' THEN t.problems ELSE 0 END) AS c4, sum(CASE "
                 "t.state WHEN 'registered' THEN t.problems ELSE 0 END) AS c5, 0 AS c6 FROM problem_tally t "
-                "WHERE t.dim = '%2' GROUP BY t.value HAVING sum(t.problems) > 0 UNION ALL SELECT %3, 0, 0, 0, "
+                "WHERE t.dim = '%2' GROUP BY t.value HAVING sum(t.problems) > 0 UNION ALL SELECT %3, 0, 0, "
+                "0, "
                 "0, 0, 0, 0, count(*) FROM problem_facts p WHERE p.state IN ('registered', 'in_progress') "
                 "AND p.deadline IS NOT NULL AND p.deadline < '@D' GROUP BY 1) ")
                 .arg(key, dim, overdueKey) +
@@ -471,7 +473,8 @@ Result<Coverage> readCoverage(Database &db, const QDate &asOf)
         QStringLiteral(
             "SELECT coalesce(u.category, ''), count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "
             "inspections i JOIN rounds r ON r.id = i.round_id WHERE i.unit_id = tu.unit_id AND r.term_id = "
-            "tu.term_id AND i.kind IN (%1) AND coalesce(i.entry_date, r.start_date) <= ?)) FROM term_units tu JOIN units u ON u.id = "
+            "tu.term_id AND i.kind IN (%1) AND coalesce(i.entry_date, r.start_date) <= ?)) FROM term_units "
+            "tu JOIN units u ON u.id = "
             "tu.unit_id WHERE tu.term_id = ? AND tu.must_cover = 1 GROUP BY 1 ORDER BY 1")
             .arg(Statistics::coverageKindsSql(db)),
         {d, termId}, [&](const SqlRow &r) {

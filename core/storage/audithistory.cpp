@@ -191,72 +191,75 @@ QList<HistoryLine> AuditHistory::forProblem(Database &db, qint64 problemId)
 {
     QList<HistoryLine> out;
     // A read error is recorded by the runner (Database::damageSeen()) and gives no history.
-    const Status s = db.forEachRow(problemEntriesSql(db.dialect()), {problemId, problemId}, [&](const SqlRow &row) {
-        const SqlRow *r = &row;
-        HistoryLine base;
-        base.entryId = r->value(0).toLongLong();
-        base.at = QDateTime::fromString(r->value(1).toString(), Qt::ISODateWithMs);
-        base.actor = r->value(2).toString();
-        base.table = r->value(3).toString();
-        base.rowId = r->value(4).toLongLong();
-        base.action = r->value(5).toString();
-        const QJsonObject before = parse(r->value(6).toString());
-        const QJsonObject after = parse(r->value(7).toString());
-        base.record = recordLabel(base.table);
-        if (base.table == QLatin1String("measures")) {
-            const QJsonValue seq = after.contains(QLatin1String("seq")) ? after.value(QLatin1String("seq"))
-                                                                        : before.value(QLatin1String("seq"));
-            if (seq.isDouble())
-                base.record = tr("Measure %1").arg(qint64(seq.toDouble()));
-        }
-        QStringList columns = before.keys() + after.keys();
-        columns.removeDuplicates();
-        // Keys of QJsonObject are sorted; keep the table's column order instead where known.
-        std::stable_sort(columns.begin(), columns.end(), [&](const QString &a, const QString &b) {
-            auto index = [&](const QString &c) {
-                int i = 0;
-                for (const Label &l : kLabels) {
-                    if ((!l.table || base.table == QLatin1String(l.table)) && c == QLatin1String(l.column))
-                        return i;
-                    ++i;
-                }
-                return i;
-            };
-            return index(a) < index(b);
-        });
-        for (const QString &column : std::as_const(columns)) {
-            if (skipped(column))
-                continue;
-            const QJsonValue o = before.value(column);
-            const QJsonValue n = after.value(column);
-            if (o == n)
-                continue;
-            HistoryLine line = base;
-            line.field = column;
-            line.fieldLabel = fieldLabel(base.table, column);
-            line.oldValue = displayValue(base.table, column, o);
-            line.newValue = displayValue(base.table, column, n);
-            // Units and categories by name rather than by their row id.
-            const QString lookup = column == QLatin1String("unit_id")       ? QStringLiteral("units")
-                                   : column == QLatin1String("category_id") ? QStringLiteral("categories")
-                                                                            : QString();
-            if (!lookup.isEmpty()) {
-                auto name = [&](const QJsonValue &v) {
-                    const QVariant found =
-                        v.isDouble()
-                            ? db.scalar(QStringLiteral("SELECT name FROM %1 WHERE id = ?").arg(lookup),
-                                        {qint64(v.toDouble())})
-                            : QVariant();
-                    return found.isValid() ? found.toString() : displayValue(base.table, column, v);
-                };
-                line.oldValue = name(o);
-                line.newValue = name(n);
+    const Status s =
+        db.forEachRow(problemEntriesSql(db.dialect()), {problemId, problemId}, [&](const SqlRow &row) {
+            const SqlRow *r = &row;
+            HistoryLine base;
+            base.entryId = r->value(0).toLongLong();
+            base.at = QDateTime::fromString(r->value(1).toString(), Qt::ISODateWithMs);
+            base.actor = r->value(2).toString();
+            base.table = r->value(3).toString();
+            base.rowId = r->value(4).toLongLong();
+            base.action = r->value(5).toString();
+            const QJsonObject before = parse(r->value(6).toString());
+            const QJsonObject after = parse(r->value(7).toString());
+            base.record = recordLabel(base.table);
+            if (base.table == QLatin1String("measures")) {
+                const QJsonValue seq = after.contains(QLatin1String("seq"))
+                                           ? after.value(QLatin1String("seq"))
+                                           : before.value(QLatin1String("seq"));
+                if (seq.isDouble())
+                    base.record = tr("Measure %1").arg(qint64(seq.toDouble()));
             }
-            if (line.oldValue.isEmpty() && line.newValue.isEmpty())
-                continue;
-            out.append(line);
-        }
-    });
+            QStringList columns = before.keys() + after.keys();
+            columns.removeDuplicates();
+            // Keys of QJsonObject are sorted; keep the table's column order instead where known.
+            std::stable_sort(columns.begin(), columns.end(), [&](const QString &a, const QString &b) {
+                auto index = [&](const QString &c) {
+                    int i = 0;
+                    for (const Label &l : kLabels) {
+                        if ((!l.table || base.table == QLatin1String(l.table)) &&
+                            c == QLatin1String(l.column))
+                            return i;
+                        ++i;
+                    }
+                    return i;
+                };
+                return index(a) < index(b);
+            });
+            for (const QString &column : std::as_const(columns)) {
+                if (skipped(column))
+                    continue;
+                const QJsonValue o = before.value(column);
+                const QJsonValue n = after.value(column);
+                if (o == n)
+                    continue;
+                HistoryLine line = base;
+                line.field = column;
+                line.fieldLabel = fieldLabel(base.table, column);
+                line.oldValue = displayValue(base.table, column, o);
+                line.newValue = displayValue(base.table, column, n);
+                // Units and categories by name rather than by their row id.
+                const QString lookup = column == QLatin1String("unit_id")       ? QStringLiteral("units")
+                                       : column == QLatin1String("category_id") ? QStringLiteral("categories")
+                                                                                : QString();
+                if (!lookup.isEmpty()) {
+                    auto name = [&](const QJsonValue &v) {
+                        const QVariant found =
+                            v.isDouble()
+                                ? db.scalar(QStringLiteral("SELECT name FROM %1 WHERE id = ?").arg(lookup),
+                                            {qint64(v.toDouble())})
+                                : QVariant();
+                        return found.isValid() ? found.toString() : displayValue(base.table, column, v);
+                    };
+                    line.oldValue = name(o);
+                    line.newValue = name(n);
+                }
+                if (line.oldValue.isEmpty() && line.newValue.isEmpty())
+                    continue;
+                out.append(line);
+            }
+        });
     if (!s)
         return {};
     return out;

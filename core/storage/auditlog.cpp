@@ -93,8 +93,9 @@ QString AuditLog::compactJson(const QJsonObject &o)
 Result<QJsonObject> AuditLog::snapshot(Database &db, const QString &table, qint64 id)
 {
     QJsonObject out;
-    const Status s = db.forEachRow(QStringLiteral("SELECT * FROM %1 WHERE %2 = ?").arg(table, schema::keyColumn(table)), {id},
-                                   [&](const SqlRow &r) { out = recordToJson(r.record()); });
+    const Status s =
+        db.forEachRow(QStringLiteral("SELECT * FROM %1 WHERE %2 = ?").arg(table, schema::keyColumn(table)),
+                      {id}, [&](const SqlRow &r) { out = recordToJson(r.record()); });
     if (!s)
         return s.error();
     return out;
@@ -157,8 +158,9 @@ Status AuditLog::update(Database &db, const QString &table, qint64 id, const QVa
     // Rows with a version column (problems, measures) count every change, so that an editor that
     // read an older version is refused (stale edit) whichever service changed the row meanwhile.
     if (before.contains(QLatin1String("version")) && !values.contains(QStringLiteral("version"))) {
-        auto v =
-            db.exec(QStringLiteral("UPDATE %1 SET version = version + 1 WHERE %2 = ?").arg(table, schema::keyColumn(table)), {id});
+        auto v = db.exec(QStringLiteral("UPDATE %1 SET version = version + 1 WHERE %2 = ?")
+                             .arg(table, schema::keyColumn(table)),
+                         {id});
         if (!v)
             return v.error();
         read = snapshot(db, table, id);
@@ -177,7 +179,8 @@ Status AuditLog::remove(Database &db, const QString &table, qint64 id)
     const QJsonObject before = *read;
     if (before.isEmpty())
         return Error{ErrorCode::InputRefused, tr("The record %1 #%2 does not exist.").arg(table).arg(id)};
-    auto r = db.exec(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table, schema::keyColumn(table)), {id});
+    auto r =
+        db.exec(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table, schema::keyColumn(table)), {id});
     if (!r)
         return r.error();
     return record(db, table, id, QStringLiteral("delete"), before, {});

@@ -13,9 +13,9 @@
  * SQLite-specific statements stay in this folder, so that a server backend can follow.
  */
 
+#include "dialect.h"
 #include "domain/clock.h"
 #include "domain/result.h"
-#include "dialect.h"
 #include "domain/types.h"
 #include "filelocation.h"
 

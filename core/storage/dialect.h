@@ -25,9 +25,9 @@ class Database;
 struct TableColumn
 {
     QString name;
-    bool blob = false;     ///< binary data (evidence files): left out of audit snapshots
-    QString defaultSql;    ///< the default as an SQL literal ('text', 1, 0.5), empty when none
-    bool rowKey = false;   ///< the integer primary key the database assigns (id)
+    bool blob = false;   ///< binary data (evidence files): left out of audit snapshots
+    QString defaultSql;  ///< the default as an SQL literal ('text', 1, 0.5), empty when none
+    bool rowKey = false; ///< the integer primary key the database assigns (id)
 };
 
 class Dialect

@@ -167,10 +167,10 @@ QString whereSql(const Dialect &dialect, Ledger ledger, const LedgerFilter &f, c
             // instead of 0.28 s for the rectification ledger (sqlite3 shell).
             const QString pattern = dialect.containsPattern(term);
             auto contains = [&](const QString &column) { return dialect.containsCondition(column); };
-            const QString problemText = QStringLiteral("%1 OR %2 OR %3 OR %4.registration_no = ?")
-                                            .arg(contains(QStringLiteral("%4.description")),
-                                                 contains(QStringLiteral("%4.example")),
-                                                 contains(QStringLiteral("%4.progress")));
+            const QString problemText =
+                QStringLiteral("%1 OR %2 OR %3 OR %4.registration_no = ?")
+                    .arg(contains(QStringLiteral("%4.description")), contains(QStringLiteral("%4.example")),
+                         contains(QStringLiteral("%4.progress")));
             if (ledger == Ledger::Problems) {
                 w += QStringLiteral(" AND (%1 OR p.id IN (SELECT mm.problem_id FROM measures mm WHERE %2))")
                          .arg(QString(problemText).replace(QStringLiteral("%4"), QStringLiteral("p")),
@@ -206,8 +206,9 @@ QString sortExpr(Ledger ledger, LedgerSort sort, const LedgerContext &ctx, bool 
     case LedgerSort::Round:
         // Round and batch numbers as fixed-width text (7 digits below a million), in SQL both
         // backends speak (SQLite has no lpad, PostgreSQL no printf).
-        return QStringLiteral("COALESCE(r.start_date, '9999') || CAST(1000000 + COALESCE(r.round_no, 0) AS TEXT) "
-                              "|| CAST(1000000 + COALESCE(r.batch_no, 0) AS TEXT) || COALESCE(r.label, '')");
+        return QStringLiteral(
+            "COALESCE(r.start_date, '9999') || CAST(1000000 + COALESCE(r.round_no, 0) AS TEXT) "
+            "|| CAST(1000000 + COALESCE(r.batch_no, 0) AS TEXT) || COALESCE(r.label, '')");
     case LedgerSort::Source:
         return QString::fromLatin1(kSourceRank);
     case LedgerSort::Category:

@@ -35,9 +35,9 @@ public:
 
     /**
      * Copies register @p from into the new register @p to (see the file comment) in one
-     * transaction of @p to, then checks it (and runs @p check, inside that transaction). Errors: InputRefused when @p to already holds data;
-     * VerifyFault when a check after the copy fails (nothing is left in @p to); the database's
-     * error when a write fails.
+     * transaction of @p to, then checks it (and runs @p check, inside that transaction). Errors: InputRefused
+     * when @p to already holds data; VerifyFault when a check after the copy fails (nothing is left in @p
+     * to); the database's error when a write fails.
      */
     using Check = std::function<Status(Database &from, Database &to)>;
     static Status copy(Database &from, Database &to, const Check &check = {}, const Progress &progress = {});

@@ -437,7 +437,8 @@ QString problemTallyFill(const QString &condition)
 QString keyColumn(const QString &table)
 {
     static const QStringList linkTables{QStringLiteral("term_units"), QStringLiteral("measure_problems"),
-                                        QStringLiteral("campaign_rounds"), QStringLiteral("referral_problems")};
+                                        QStringLiteral("campaign_rounds"),
+                                        QStringLiteral("referral_problems")};
     return linkTables.contains(table) ? QStringLiteral("rowid") : QStringLiteral("id");
 }
 

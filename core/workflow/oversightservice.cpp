@@ -132,8 +132,9 @@ QVariantMap visitValues(const ReturnVisit &v)
 /// True when @p table has a row with key @p id (schema::keyColumn).
 bool exists(Database &db, const QString &table, qint64 id)
 {
-    return db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?").arg(table, schema::keyColumn(table)),
-                     {id})
+    return db.scalar(
+                 QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?").arg(table, schema::keyColumn(table)),
+                 {id})
                .toInt() > 0;
 }
 

@@ -68,7 +68,8 @@ qint64 auditCount(Database &db, const QString &entity, const QString &action)
 
 } // namespace
 
-TEST_CASE("a schema-1 register migrates to the fresh schema and keeps its problems", "[file][editing][schema]")
+TEST_CASE("a schema-1 register migrates to the fresh schema and keeps its problems",
+          "[file][editing][schema]")
 {
     Fixture fresh;
     const QStringList freshSchema = fresh.schemaSql();

@@ -44,8 +44,8 @@ QString tableRows(Database &db, const QString &table)
         if (c.name != QLatin1String("uuid") && c.name != QLatin1String("version"))
             columns << c.name;
     }
-    return rows(db, QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
-                        .arg(columns.join(u','), table, columns.first()));
+    return rows(
+        db, QStringLiteral("SELECT %1 FROM %2 ORDER BY %3").arg(columns.join(u','), table, columns.first()));
 }
 
 struct Expected
@@ -94,10 +94,13 @@ TEST_CASE(
         CHECK(r.measures == e.measures);
         Database &db = *reg.db;
         CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM problems")).toInt() == e.problems);
-        CHECK(rows(db, QStringLiteral("SELECT state, count(*) FROM problems GROUP BY state ORDER BY state")) == s(e.states));
+        CHECK(
+            rows(db, QStringLiteral("SELECT state, count(*) FROM problems GROUP BY state ORDER BY state")) ==
+            s(e.states));
         CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM measures")).toInt() == e.measures);
-        CHECK(rows(db, QStringLiteral("SELECT state, count(*) FROM measures GROUP BY state ORDER BY state")) ==
-              s(e.measureStates));
+        CHECK(
+            rows(db, QStringLiteral("SELECT state, count(*) FROM measures GROUP BY state ORDER BY state")) ==
+            s(e.measureStates));
         CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM problem_states")).toInt() == e.history);
         CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM reviews")).toInt() == e.reviews);
         CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM progress_entries")).toInt() == 0);
@@ -111,7 +114,8 @@ TEST_CASE(
                                       "p.id = l.problem_id AND p.state = l.state")) ==
               QString::number(e.problems));
         // One insert entry per row written, and the chain verifies.
-        CHECK(rows(db, QStringLiteral("SELECT entity, count(*) FROM audit_log GROUP BY entity ORDER BY entity")) ==
+        CHECK(rows(db, QStringLiteral(
+                           "SELECT entity, count(*) FROM audit_log GROUP BY entity ORDER BY entity")) ==
               s(e.audit));
         CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action <> 'insert'")).toInt() ==
               0);

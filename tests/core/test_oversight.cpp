@@ -64,7 +64,8 @@ TEST_CASE("the built-in evaluation template scores deductions from 100 and grade
     e.evaluatedOn = QDate(2020, 11, 2);
     e.deductions = {5, 12, 4, 6, 8};
     REQUIRE(oversight.addEvaluation(e).ok());
-    CHECK(reg.db->scalar(QStringLiteral("SELECT grade FROM evaluations")).toString() == QStringLiteral("一般"));
+    CHECK(reg.db->scalar(QStringLiteral("SELECT grade FROM evaluations")).toString() ==
+          QStringLiteral("一般"));
     CHECK(reg.db->scalar(QStringLiteral("SELECT score FROM evaluations")).toDouble() == 65.0);
     CHECK(reg.db->scalar(QStringLiteral("SELECT second_rectification FROM evaluations")).toInt() == 1);
 }

@@ -147,7 +147,8 @@ TEST_CASE("the row runner reports a damaged page instead of ending the rows", "[
     CHECK(Database::damageMessage().contains(QStringLiteral("damaged")));
 }
 
-TEST_CASE("a flipped bit in a WAL frame's salt is damage, not the end of the log", "[file][storage][damage][wal]")
+TEST_CASE("a flipped bit in a WAL frame's salt is damage, not the end of the log",
+          "[file][storage][damage][wal]")
 {
     // Issue #19: SQLite took the frame for one of an older generation and dropped every later
     // transaction; the close then checkpointed and deleted the log.

@@ -416,7 +416,8 @@ TEST_CASE("a clock earlier than the newest audit entry gives a warning, the log 
 
 // ---- 5. Where the file lives ----------------------------------------------------------------
 
-TEST_CASE("a register on a network drive opens in rollback-journal mode with a warning", "[file][safety][location]")
+TEST_CASE("a register on a network drive opens in rollback-journal mode with a warning",
+          "[file][safety][location]")
 {
     TempRegister reg;
     seedProblem(*reg.db);

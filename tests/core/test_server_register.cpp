@@ -23,7 +23,8 @@ using namespace rectrack::test;
 namespace {
 
 /// Opens @p url or fails the test with the error.
-std::unique_ptr<Database> openServer(const QString &url, Database::OpenMode mode = Database::OpenMode::Existing)
+std::unique_ptr<Database> openServer(const QString &url,
+                                     Database::OpenMode mode = Database::OpenMode::Existing)
 {
     auto r = Database::open(url, mode);
     INFO((r ? QString() : r.error().message).toStdString());
@@ -65,8 +66,9 @@ TEST_CASE("a server register has the file's tables and columns, its version and 
         CHECK(columnNames(*server.db, table) == columnNames(**file, table));
     }
     // Text compares and sorts byte for byte, as in the file, whatever the database's collation.
-    CHECK(server.db->scalar(QStringLiteral("SELECT collation_name FROM information_schema.columns WHERE "
-                                           "table_name = 'units' AND column_name = 'name'"))
+    CHECK(server.db
+              ->scalar(QStringLiteral("SELECT collation_name FROM information_schema.columns WHERE "
+                                      "table_name = 'units' AND column_name = 'name'"))
               .toString() == QStringLiteral("C"));
 }
 
@@ -101,7 +103,8 @@ TEST_CASE("a server register of a newer schema or another program is refused, a 
     CHECK(newer.error().message.contains(QStringLiteral("newer version")));
     {
         ServerConnection c(url);
-        c.exec(QStringLiteral("UPDATE schema_version SET version = %1, application_id = 7").arg(schema::kVersion));
+        c.exec(QStringLiteral("UPDATE schema_version SET version = %1, application_id = 7")
+                   .arg(schema::kVersion));
     }
     auto other = Database::open(url);
     REQUIRE_FALSE(other);
@@ -109,24 +112,29 @@ TEST_CASE("a server register of a newer schema or another program is refused, a 
     dropServerDatabase(url);
 }
 
-TEST_CASE("a database whose LC_CTYPE cannot classify Chinese is refused as a new register", "[.pgonly][server]")
+TEST_CASE("a database whose LC_CTYPE cannot classify Chinese is refused as a new register",
+          "[.pgonly][server]")
 {
     REQUIRE(testOnServer());
-    const QString name = QStringLiteral("rt_%1").arg(QString::number(quint64(QDateTime::currentMSecsSinceEpoch()), 16)
-                                                         .rightJustified(16, u'0'));
+    const QString name = QStringLiteral("rt_%1").arg(
+        QString::number(quint64(QDateTime::currentMSecsSinceEpoch()), 16).rightJustified(16, u'0'));
     {
         ServerConnection admin(pgAdminUrl());
-        admin.exec(QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C' LC_COLLATE 'C'")
+        admin.exec(QStringLiteral(
+                       "CREATE DATABASE %1 TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C' LC_COLLATE 'C'")
                        .arg(name));
     }
-    const QString url = QString(pgAdminUrl()).replace(QLatin1String("///postgres?"), QStringLiteral("///%1?").arg(name));
+    const QString url =
+        QString(pgAdminUrl()).replace(QLatin1String("///postgres?"), QStringLiteral("///%1?").arg(name));
     auto r = Database::open(url, Database::OpenMode::CreateIfMissing);
     REQUIRE_FALSE(r);
     CHECK(r.error().message.contains(QStringLiteral("LC_CTYPE")));
     CHECK(r.error().message.contains(QStringLiteral("“C”")));
     {
         ServerConnection c(url);
-        CHECK(c.scalar(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).toInt() == 0);
+        CHECK(
+            c.scalar(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).toInt() ==
+            0);
     }
     dropServerDatabase(url);
 }
@@ -175,13 +183,16 @@ TEST_CASE("concurrent writers on one server register keep one audit chain", "[.p
     CHECK(failures.load() == 0);
     CHECK(reg.db->scalar(QStringLiteral("SELECT count(*) FROM problems")).toInt() == kWriters * kEach);
     // No two entries follow the same one, and the chain verifies end to end.
-    CHECK(reg.db->scalar(QStringLiteral("SELECT count(*) FROM (SELECT prev_hash FROM audit_log GROUP BY prev_hash "
-                                        "HAVING count(*) > 1) AS forks"))
+    CHECK(reg.db
+              ->scalar(
+                  QStringLiteral("SELECT count(*) FROM (SELECT prev_hash FROM audit_log GROUP BY prev_hash "
+                                 "HAVING count(*) > 1) AS forks"))
               .toInt() == 0);
     const VerifyReport report = Verifier::verify(*reg.db);
     INFO(report.faults.join(u'\n').toStdString());
     CHECK(report.ok());
-    CHECK(report.auditEntries == reg.db->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong());
+    CHECK(report.auditEntries ==
+          reg.db->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong());
 }
 
 TEST_CASE("a register file copied to the server and back keeps every row, the chain head and the figures",
@@ -228,7 +239,8 @@ TEST_CASE("a register file copied to the server and back keeps every row, the ch
     CHECK(AuditLog::length(*server.db) == entries);
 
     // And back into a file.
-    auto back = Database::open(dir.filePath(QStringLiteral("back.rtreg")), Database::OpenMode::CreateIfMissing);
+    auto back =
+        Database::open(dir.filePath(QStringLiteral("back.rtreg")), Database::OpenMode::CreateIfMissing);
     REQUIRE(back);
     REQUIRE(RegisterCopy::copy(*server.db, **back));
     const VerifyReport returned = Verifier::verify(**back);

@@ -182,7 +182,8 @@ TEST_CASE("the audit chain detects rows changed behind the program's back", "[st
     }
 }
 
-TEST_CASE("a chain rewritten consistently passes alone and is caught by a noted head", "[file][storage][audit]")
+TEST_CASE("a chain rewritten consistently passes alone and is caught by a noted head",
+          "[file][storage][audit]")
 {
     TempRegister reg;
     const qint64 id = seed(reg);

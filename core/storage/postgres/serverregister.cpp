@@ -42,9 +42,11 @@ ServerAddress parseServerUrl(const QString &text)
 {
     ServerAddress out;
     const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != QLatin1String("postgresql") && url.scheme() != QLatin1String("postgres"))) {
-        out.error = Database::tr("%1 is not a PostgreSQL address of the form postgresql://user@host:port/database.")
-                        .arg(text.section(u'@', -1));
+    if (!url.isValid() ||
+        (url.scheme() != QLatin1String("postgresql") && url.scheme() != QLatin1String("postgres"))) {
+        out.error =
+            Database::tr("%1 is not a PostgreSQL address of the form postgresql://user@host:port/database.")
+                .arg(text.section(u'@', -1));
         return out;
     }
     QStringList options;
@@ -149,10 +151,12 @@ Status Database::initialiseServer(OpenMode mode)
                                   .arg(m_path));
         // Chinese search needs trigrams of Chinese characters, which pg_trgm only makes under a
         // UTF-8 character classification (../shared/notes/server.md §3).
-        auto ctype = value(QStringLiteral("SELECT datctype FROM pg_database WHERE datname = current_database()"));
+        auto ctype =
+            value(QStringLiteral("SELECT datctype FROM pg_database WHERE datname = current_database()"));
         if (!ctype)
             return ctype.error();
-        static const QRegularExpression utf8(QStringLiteral("utf-?8"), QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression utf8(QStringLiteral("utf-?8"),
+                                             QRegularExpression::CaseInsensitiveOption);
         if (!utf8.match(ctype->toString()).hasMatch())
             return Error{ErrorCode::InputRefused,
                          tr("The database %1 has the character classification (LC_CTYPE) “%2”, under which "

@@ -4,8 +4,8 @@
 // codes. The server's half is postgres/serverregister.cpp; what both share is database.cpp.
 #include "storage/database.h"
 
-#include "storage/schema.h"
 #include "sqlitedialect.h"
+#include "storage/schema.h"
 
 #include <QAtomicInt>
 #include <QDir>

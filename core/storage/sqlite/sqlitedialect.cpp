@@ -75,9 +75,10 @@ Result<QList<TableColumn>> SqliteDialect::columns(Database &db, const QString &t
 Result<QStringList> SqliteDialect::tables(Database &db) const
 {
     QStringList out;
-    const Status s = db.forEachRow(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name "
-                                                  "NOT LIKE 'sqlite%' ORDER BY name"),
-                                   {}, [&](const SqlRow &r) { out << r.text(0); });
+    const Status s =
+        db.forEachRow(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name "
+                                     "NOT LIKE 'sqlite%' ORDER BY name"),
+                      {}, [&](const SqlRow &r) { out << r.text(0); });
     if (!s)
         return s.error();
     return out;
