@@ -376,7 +376,7 @@ TEST_CASE("server init refuses a database holding other tables, one with LC_CTYP
         const CliRun zh = run({QStringLiteral("server"), QStringLiteral("init"), server.url,
                                QStringLiteral("--lang"), QStringLiteral("zh_CN")});
         CHECK(zh.exitCode == 2);
-        CHECK(zh.err.contains(s("的字符分类（LC_CTYPE）为“C”，服务器在此设置下无法检索中文")));
+        CHECK(zh.err.contains(s("的字符分类（LC_CTYPE）为“C”，在此设置下服务器无法检索中文")));
         CHECK(publicTables(server.url) == 0);
     }
     {
