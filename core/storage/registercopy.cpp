@@ -1,6 +1,7 @@
 #include "registercopy.h"
 
 #include "auditlog.h"
+#include "problemfacts.h"
 #include "schema.h"
 
 #include <QSqlError>
@@ -14,8 +15,9 @@ namespace {
 /// as NULL, then set once every row is there. Foreign keys are checked at once on both backends.
 const QHash<QString, QString> &selfReferences()
 {
-    static const QHash<QString, QString> refs{{QStringLiteral("categories"), QStringLiteral("parent_id")},
-                                              {QStringLiteral("problems"), QStringLiteral("repeats_problem_id")}};
+    static const QHash<QString, QString> refs{
+        {QStringLiteral("categories"), QStringLiteral("parent_id")},
+        {QStringLiteral("problems"), QStringLiteral("repeats_problem_id")}};
     return refs;
 }
 
@@ -72,28 +74,29 @@ Status copyTable(Database &from, Database &to, const QString &table, const Regis
             return Error{ErrorCode::InputRefused, RegisterCopy::tr("The copy was cancelled.")};
         return s;
     };
-    const Status read = from.forEachRow(
-        QStringLiteral("SELECT %1 FROM %2 ORDER BY %3").arg(columns->join(u','), table, key), {},
-        [&](const SqlRow &r) -> Status {
-            for (int c = 0; c < columns->size(); ++c) {
-                QVariant v = r.value(c);
-                if (c == selfIndex && !v.isNull()) {
-                    links.append({r.integer(int(columns->indexOf(key))), v});
-                    v = QVariant();
-                }
-                binds << v;
-            }
-            if (++rows == kBatchRows)
-                return flush();
-            return okStatus();
-        });
+    const Status read =
+        from.forEachRow(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3").arg(columns->join(u','), table, key),
+                        {}, [&](const SqlRow &r) -> Status {
+                            for (int c = 0; c < columns->size(); ++c) {
+                                QVariant v = r.value(c);
+                                if (c == selfIndex && !v.isNull()) {
+                                    links.append({r.integer(int(columns->indexOf(key))), v});
+                                    v = QVariant();
+                                }
+                                binds << v;
+                            }
+                            if (++rows == kBatchRows)
+                                return flush();
+                            return okStatus();
+                        });
     if (!read)
         return read;
     if (const Status s = flush(); !s)
         return s;
     for (const auto &[id, target] : std::as_const(links)) {
-        if (const Status s = run(to, QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?").arg(table, selfRef, key),
-                                 {target, id});
+        if (const Status s =
+                run(to, QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?").arg(table, selfRef, key),
+                    {target, id});
             !s)
             return s;
     }
@@ -209,10 +212,16 @@ Status RegisterCopy::copy(Database &from, Database &to, const Check &check, cons
         total += *n;
     }
     qint64 done = 0;
+    // The statistics rows of the copied problems: one grouped fill at the end, not row by row.
+    ProblemFactsDeferral facts(to);
+    if (!facts.active())
+        return facts.error();
     for (const QString &table : tables()) {
         if (const Status s = copyTable(from, to, table, progress, done, total); !s)
             return s;
     }
+    if (const Status s = facts.finish(); !s)
+        return s;
     if (const Status s = to.dialect().afterCopy(to); !s)
         return s;
     to.setCachedAuditHead(QString());
@@ -223,31 +232,32 @@ Status RegisterCopy::copy(Database &from, Database &to, const Check &check, cons
         if (!n)
             return n.error();
         if (*n != counts.value(table))
-            return Error{ErrorCode::VerifyFault, tr("The copy of %1 has %2 rows instead of %3.")
-                                                     .arg(table)
-                                                     .arg(*n)
-                                                     .arg(counts.value(table))};
+            return Error{
+                ErrorCode::VerifyFault,
+                tr("The copy of %1 has %2 rows instead of %3.").arg(table).arg(*n).arg(counts.value(table))};
     }
     const VerifyReport report = Verifier::verify(to);
     if (!report.ok())
-        return Error{ErrorCode::VerifyFault,
-                     tr("The copy does not verify: %1").arg(report.faults.mid(0, 5).join(QStringLiteral("; ")))};
+        return Error{
+            ErrorCode::VerifyFault,
+            tr("The copy does not verify: %1").arg(report.faults.mid(0, 5).join(QStringLiteral("; ")))};
     qint64 sourceHeadId = 0;
     QString sourceHead;
-    if (const Status s = from.forEachRow(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"),
-                                         {},
-                                         [&](const SqlRow &r) {
-                                             sourceHeadId = r.integer(0);
-                                             sourceHead = r.text(1);
-                                         });
+    if (const Status s =
+            from.forEachRow(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"), {},
+                            [&](const SqlRow &r) {
+                                sourceHeadId = r.integer(0);
+                                sourceHead = r.text(1);
+                            });
         !s)
         return s;
     if (sourceHeadId != report.headId || sourceHead != report.headHash)
-        return Error{ErrorCode::VerifyFault, tr("The copy's audit chain ends at %1:%2, the original's at %3:%4.")
-                                                 .arg(report.headId)
-                                                 .arg(report.headHash)
-                                                 .arg(sourceHeadId)
-                                                 .arg(sourceHead)};
+        return Error{ErrorCode::VerifyFault,
+                     tr("The copy's audit chain ends at %1:%2, the original's at %3:%4.")
+                         .arg(report.headId)
+                         .arg(report.headHash)
+                         .arg(sourceHeadId)
+                         .arg(sourceHead)};
     if (check) {
         if (const Status s = check(from, to); !s)
             return s;

@@ -70,6 +70,19 @@ QString PostgresDialect::tallyKey(const QString &expr) const
     return QStringLiteral("quote_nullable(%1)").arg(expr);
 }
 
+QString PostgresDialect::deferFacts(qint64 after) const
+{
+    // A setting of this transaction only (set_config's is_local), read by the trigger functions
+    // through rt_deferred(); other sessions' triggers are not affected. Rolled back with it.
+    return QStringLiteral("SELECT set_config('%1', '%2', true)")
+        .arg(postgres::kFactsDeferredAfter, after < 0 ? QString() : QString::number(after));
+}
+
+QString PostgresDialect::tallyFill(const QString &condition) const
+{
+    return postgres::problemTallyFill(condition);
+}
+
 QString PostgresDialect::auditProblemId() const
 {
     return postgres::auditProblemId();
@@ -79,13 +92,15 @@ Result<QList<TableColumn>> PostgresDialect::columns(Database &db, const QString 
 {
     QList<TableColumn> out;
     const Status s = db.forEachRow(
-        QStringLiteral("SELECT column_name, data_type, column_default, is_identity FROM information_schema.columns "
-                       "WHERE table_schema = current_schema() AND table_name = ? AND column_name <> 'rowid' "
-                       "ORDER BY ordinal_position"),
+        QStringLiteral(
+            "SELECT column_name, data_type, column_default, is_identity FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = ? AND column_name <> 'rowid' "
+            "ORDER BY ordinal_position"),
         {table}, [&](const SqlRow &r) {
             // Defaults read back as 'regular'::text: the literal without its cast.
             QString dflt = r.text(2);
-            if (const qsizetype cast = dflt.lastIndexOf(QLatin1String("::")); cast > 0 && dflt.startsWith(u'\''))
+            if (const qsizetype cast = dflt.lastIndexOf(QLatin1String("::"));
+                cast > 0 && dflt.startsWith(u'\''))
                 dflt.truncate(cast);
             out << TableColumn{r.text(0), r.text(1) == QLatin1String("bytea"), dflt,
                                r.text(0) == QLatin1String("id") && r.text(3) == QLatin1String("YES")};
@@ -99,15 +114,19 @@ Status PostgresDialect::afterCopy(Database &db) const
 {
     // Every identity column's sequence moves past the highest key copied in.
     QList<std::pair<QString, QString>> identities;
-    const Status read = db.forEachRow(QStringLiteral("SELECT table_name, column_name FROM information_schema.columns "
-                                                     "WHERE table_schema = current_schema() AND is_identity = 'YES'"),
-                                      {}, [&](const SqlRow &r) { identities.append({r.text(0), r.text(1)}); });
+    const Status read =
+        db.forEachRow(QStringLiteral("SELECT table_name, column_name FROM information_schema.columns "
+                                     "WHERE table_schema = current_schema() AND is_identity = 'YES'"),
+                      {}, [&](const SqlRow &r) {
+                          identities.append({r.text(0), r.text(1)});
+                      });
     if (!read)
         return read;
     for (const auto &[table, column] : identities) {
-        auto r = db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', '%2'), coalesce(max(%2), 0) + "
-                                        "1, false) FROM %1")
-                             .arg(table, column));
+        auto r =
+            db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', '%2'), coalesce(max(%2), 0) + "
+                                   "1, false) FROM %1")
+                        .arg(table, column));
         if (!r)
             return r.error();
     }

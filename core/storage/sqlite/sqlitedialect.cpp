@@ -48,6 +48,11 @@ QString SqliteDialect::containsCondition(const QString &column) const
     return QStringLiteral("instr(%1, ?) > 0").arg(column);
 }
 
+QString SqliteDialect::tallyFill(const QString &condition) const
+{
+    return schema::problemTallyFill(condition);
+}
+
 QString SqliteDialect::tallyKey(const QString &expr) const
 {
     return QStringLiteral("quote(%1)").arg(expr);
@@ -75,9 +80,10 @@ Result<QList<TableColumn>> SqliteDialect::columns(Database &db, const QString &t
 Result<QStringList> SqliteDialect::tables(Database &db) const
 {
     QStringList out;
-    const Status s = db.forEachRow(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name "
-                                                  "NOT LIKE 'sqlite%' ORDER BY name"),
-                                   {}, [&](const SqlRow &r) { out << r.text(0); });
+    const Status s =
+        db.forEachRow(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name "
+                                     "NOT LIKE 'sqlite%' ORDER BY name"),
+                      {}, [&](const SqlRow &r) { out << r.text(0); });
     if (!s)
         return s.error();
     return out;
