@@ -6,6 +6,8 @@
 
 #include <QSqlError>
 
+#include <algorithm>
+
 namespace rectrack::core {
 
 namespace {
@@ -21,8 +23,10 @@ const QHash<QString, QString> &selfReferences()
     return refs;
 }
 
-/// Rows per INSERT: few round trips to a server, well under SQLite's 32,766 bound values.
-constexpr int kBatchRows = 200;
+/// Bound values per INSERT: few round trips to a server, under SQLite's 32,766 bound values.
+constexpr int kBatchValues = 30000;
+/// Rows per INSERT at most (a statement of audit entries stays about 1 MB).
+constexpr int kBatchRows = 1000;
 
 Status run(Database &db, const QString &sql, const QVariantList &binds = {})
 {
@@ -58,6 +62,7 @@ Status copyTable(Database &from, Database &to, const QString &table, const Regis
     const QString key = table == QLatin1String("meta") ? QStringLiteral("key") : schema::keyColumn(table);
     const QString row = QStringLiteral("(") + QStringList(columns->size(), QStringLiteral("?")).join(u',') +
                         QStringLiteral(")");
+    const int batchRows = std::clamp(kBatchValues / int(columns->size()), 1, kBatchRows);
     QVariantList binds;
     int rows = 0;
     QList<std::pair<qint64, QVariant>> links; // (key, self reference) set after the copy
@@ -85,7 +90,7 @@ Status copyTable(Database &from, Database &to, const QString &table, const Regis
                                 }
                                 binds << v;
                             }
-                            if (++rows == kBatchRows)
+                            if (++rows == batchRows)
                                 return flush();
                             return okStatus();
                         });
