@@ -90,6 +90,15 @@ public:
     /// Whether bulk writers may drop and recreate the statistics and search triggers around a
     /// large insert (a file: one writer; a server: never DDL while others work).
     virtual bool suspendsTriggers() const = 0;
+    /// Where triggers stay during a bulk insert (suspendsTriggers() false): the statement that makes
+    /// the statistics triggers of this transaction leave out the problems with an id above
+    /// @p after, whose problem_facts and problem_tally rows ProblemFactsDeferral then fills once, in
+    /// grouped statements (row by row, every new problem would update the same few problem_tally
+    /// rows again and again); @p after < 0 ends that. Empty where the triggers are suspended.
+    virtual QString deferFacts(qint64 after) const = 0;
+    /// The statement adding the problem_facts rows that @p condition (SQL over `problem_facts f`)
+    /// selects to problem_tally (schema::problemTallyFill in this backend's SQL).
+    virtual QString tallyFill(const QString &condition) const = 0;
 };
 
 } // namespace rectrack::core

@@ -2,6 +2,7 @@
 
 #include "schema.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace rectrack::core {
@@ -33,23 +34,25 @@ Status run(Database &db, const QString &sql, const QVariantList &binds = {})
 }
 
 /// Deletes the problem_facts rows of problems above @p after and computes them again, adding
-/// them to problem_tally in one grouped statement instead of row by row.
+/// them to problem_tally in one grouped statement instead of row by row. A file drops the tally's
+/// insert trigger meanwhile; a server keeps its triggers (no DDL while others work) and has them
+/// leave those problems out instead (Dialect::deferFacts), for this transaction only.
 Status refill(Database &db, qint64 after)
 {
     const QVariantList binds{after};
+    const bool suspend = db.dialect().suspendsTriggers();
     RT_TRY(run(db, QStringLiteral("DELETE FROM problem_facts WHERE problem_id > ?"), binds));
-    // On a server the triggers stay (no DDL while others work): they keep the tally row by row.
-    if (!db.dialect().suspendsTriggers())
-        return run(db, schema::problemFactsFill(QStringLiteral("p.id > ?")), binds);
-    RT_TRY(run(db, QStringLiteral("DROP TRIGGER problem_facts_tally_ai")));
+    // Problem ids are positive: deferring above 0 defers them all (a negative bound ends deferral).
+    RT_TRY(run(db, suspend ? QStringLiteral("DROP TRIGGER problem_facts_tally_ai")
+                           : db.dialect().deferFacts(std::max<qint64>(after, 0))));
     const bool extensions =
         db.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM extension_requests WHERE problem_id > ? AND "
                                  "decision = 'approved')"),
                   binds)
             .toBool();
     RT_TRY(run(db, schema::problemFactsFill(QStringLiteral("p.id > ?"), extensions), binds));
-    RT_TRY(run(db, schema::problemTallyFill(QStringLiteral("f.problem_id > ?")), binds));
-    return run(db, triggerStatement("problem_facts_tally_ai"));
+    RT_TRY(run(db, db.dialect().tallyFill(QStringLiteral("f.problem_id > ?")), binds));
+    return run(db, suspend ? triggerStatement("problem_facts_tally_ai") : db.dialect().deferFacts(-1));
 }
 
 } // namespace
@@ -61,14 +64,19 @@ ProblemFactsDeferral::ProblemFactsDeferral(Database &db) : m_db(db)
             Error{ErrorCode::Internal, tr("The statistics table can only be deferred inside a transaction.")};
         return;
     }
+    m_lastProblem = db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM problems")).toLongLong();
+    m_lastMeasure = db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM measures")).toLongLong();
     if (!db.dialect().suspendsTriggers()) {
-        // A server keeps every trigger: the rows are right as the inserts go, finish() has nothing to do.
+        // A server keeps every trigger (no DDL while others work): they leave the new problems out
+        // for this transaction, and keep the older problems' rows right as the inserts go.
+        if (const Status s = run(db, db.dialect().deferFacts(m_lastProblem)); !s) {
+            m_error = s.error();
+            return;
+        }
         m_active = true;
         m_keptTriggers = true;
         return;
     }
-    m_lastProblem = db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM problems")).toLongLong();
-    m_lastMeasure = db.scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM measures")).toLongLong();
     for (const char *name : {"problems_facts_ai", "measures_facts_ai"}) {
         if (const Status s = run(db, QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(QLatin1String(name)));
             !s) {
@@ -85,7 +93,7 @@ Status ProblemFactsDeferral::finish()
         return m_error;
     if (m_keptTriggers) {
         m_active = false;
-        return okStatus();
+        return refill(m_db, m_lastProblem);
     }
     // Older problems that got measures meanwhile (the update keeps problem_tally right); the new
     // problems are computed afresh by refill.

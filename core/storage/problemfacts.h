@@ -11,8 +11,12 @@ namespace rectrack::core {
  * statement at the end of a bulk insert (ledger imports, `generate`), where the per-row triggers
  * would cost the insert several percent.
  *
- * Only the AFTER INSERT triggers on problems and measures are dropped (inside the caller's
- * Transaction, so a rollback restores them). Every other trigger stays, so changes to existing
+ * In a file, only the AFTER INSERT triggers on problems and measures are dropped (inside the
+ * caller's Transaction, so a rollback restores them). On a server no trigger is dropped (no DDL
+ * while others work): the trigger functions leave the problems inserted from now on out, for the
+ * caller's transaction only (Dialect::deferFacts); row by row, every new problem would update
+ * the same few problem_tally rows again and again, each update one more row version to step over
+ * until the transaction ends. Every other trigger stays, so changes to existing
  * problems (a new state, an extension, an edit, a measure removed) keep their rows right meanwhile;
  * a new problem simply has no row until finish(). finish() computes the rows of the problems
  * inserted since construction (id above the highest id then), recounts the measures of older
@@ -46,7 +50,7 @@ public:
 private:
     Database &m_db;
     bool m_active = false;
-    bool m_keptTriggers = false; // a server: nothing was dropped
+    bool m_keptTriggers = false; // a server: nothing was dropped, the triggers defer the new problems
     Error m_error;
     qint64 m_lastProblem = 0; // highest problem id at construction
     qint64 m_lastMeasure = 0; // highest measure id at construction

@@ -1,9 +1,12 @@
 #include "registercopy.h"
 
 #include "auditlog.h"
+#include "problemfacts.h"
 #include "schema.h"
 
 #include <QSqlError>
+
+#include <algorithm>
 
 namespace rectrack::core {
 
@@ -20,8 +23,10 @@ const QHash<QString, QString> &selfReferences()
     return refs;
 }
 
-/// Rows per INSERT: few round trips to a server, well under SQLite's 32,766 bound values.
-constexpr int kBatchRows = 200;
+/// Bound values per INSERT: few round trips to a server, under SQLite's 32,766 bound values.
+constexpr int kBatchValues = 30000;
+/// Rows per INSERT at most (a statement of audit entries stays about 1 MB).
+constexpr int kBatchRows = 1000;
 
 Status run(Database &db, const QString &sql, const QVariantList &binds = {})
 {
@@ -57,6 +62,7 @@ Status copyTable(Database &from, Database &to, const QString &table, const Regis
     const QString key = table == QLatin1String("meta") ? QStringLiteral("key") : schema::keyColumn(table);
     const QString row = QStringLiteral("(") + QStringList(columns->size(), QStringLiteral("?")).join(u',') +
                         QStringLiteral(")");
+    const int batchRows = std::clamp(kBatchValues / int(columns->size()), 1, kBatchRows);
     QVariantList binds;
     int rows = 0;
     QList<std::pair<qint64, QVariant>> links; // (key, self reference) set after the copy
@@ -84,7 +90,7 @@ Status copyTable(Database &from, Database &to, const QString &table, const Regis
                                 }
                                 binds << v;
                             }
-                            if (++rows == kBatchRows)
+                            if (++rows == batchRows)
                                 return flush();
                             return okStatus();
                         });
@@ -211,10 +217,16 @@ Status RegisterCopy::copy(Database &from, Database &to, const Check &check, cons
         total += *n;
     }
     qint64 done = 0;
+    // The statistics rows of the copied problems: one grouped fill at the end, not row by row.
+    ProblemFactsDeferral facts(to);
+    if (!facts.active())
+        return facts.error();
     for (const QString &table : tables()) {
         if (const Status s = copyTable(from, to, table, progress, done, total); !s)
             return s;
     }
+    if (const Status s = facts.finish(); !s)
+        return s;
     if (const Status s = to.dialect().afterCopy(to); !s)
         return s;
     to.setCachedAuditHead(QString());

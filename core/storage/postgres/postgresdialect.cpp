@@ -70,6 +70,19 @@ QString PostgresDialect::tallyKey(const QString &expr) const
     return QStringLiteral("quote_nullable(%1)").arg(expr);
 }
 
+QString PostgresDialect::deferFacts(qint64 after) const
+{
+    // A setting of this transaction only (set_config's is_local), read by the trigger functions
+    // through rt_deferred(); other sessions' triggers are not affected. Rolled back with it.
+    return QStringLiteral("SELECT set_config('%1', '%2', true)")
+        .arg(postgres::kFactsDeferredAfter, after < 0 ? QString() : QString::number(after));
+}
+
+QString PostgresDialect::tallyFill(const QString &condition) const
+{
+    return postgres::problemTallyFill(condition);
+}
+
 QString PostgresDialect::auditProblemId() const
 {
     return postgres::auditProblemId();

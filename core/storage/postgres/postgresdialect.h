@@ -41,6 +41,8 @@ public:
     Result<QStringList> tables(Database &db) const override;
     Status afterCopy(Database &db) const override;
     bool suspendsTriggers() const override { return false; }
+    QString deferFacts(qint64 after) const override;
+    QString tallyFill(const QString &condition) const override;
 };
 
 } // namespace rectrack::core

@@ -2,6 +2,8 @@
 
 #include "storage/schema.h"
 
+#include <utility>
+
 namespace rectrack::core::postgres {
 
 namespace {
@@ -151,6 +153,11 @@ const char *const kTables[] = {
 // the same rows whatever writes the base tables. Trigger functions run in the writer's
 // transaction as the table owner's code.
 const char *const kFunctions[] = {
+    // Whether the statistics rows of problem pid are left to the grouped fill at the end of a bulk
+    // insert of this transaction (PostgresDialect::deferFacts; an unset setting reads as NULL or '').
+    "CREATE FUNCTION rt_deferred(pid bigint) RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT pid > "
+    "coalesce(nullif(current_setting('rectrack.facts_deferred_after', true), '')::bigint, "
+    "9223372036854775807) $$",
     // problem_latest_state and the state in problem_facts for problem pid.
     "CREATE FUNCTION rt_latest_state(pid bigint) RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
     "DELETE FROM problem_latest_state WHERE problem_id = pid; "
@@ -161,7 +168,8 @@ const char *const kFunctions[] = {
     "l WHERE l.problem_id = pid) WHERE problem_id = pid; END $$",
     // problem_facts row of problem pid.
     "CREATE FUNCTION rt_facts_measures(pid bigint) RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
-    "UPDATE problem_facts SET measures = (SELECT count(*) FROM measures WHERE problem_id = pid) WHERE "
+    "IF rt_deferred(pid) THEN RETURN; END IF; UPDATE problem_facts SET measures = (SELECT count(*) FROM "
+    "measures WHERE problem_id = pid) WHERE "
     "problem_id = pid; END $$",
     // problem_tally rows of facts row r, each counting n problems (1 or -1).
     "CREATE FUNCTION rt_tally_add(r problem_facts, n bigint) RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
@@ -195,6 +203,7 @@ const char *const kFunctions[] = {
     "OLD.source_level IS NOT DISTINCT FROM NEW.source_level AND OLD.responsible_office IS NOT DISTINCT FROM "
     "NEW.responsible_office AND OLD.lead_leader IS NOT DISTINCT FROM NEW.lead_leader THEN RETURN NULL; "
     "END IF; "
+    "IF TG_OP = 'INSERT' AND rt_deferred(NEW.problem_id) THEN RETURN NULL; END IF; "
     "IF TG_OP <> 'INSERT' THEN PERFORM rt_tally_add(OLD, -1); END IF; "
     "IF TG_OP <> 'DELETE' THEN PERFORM rt_tally_add(NEW, 1); END IF; RETURN NULL; END $$",
 
@@ -228,6 +237,28 @@ const char *const kFunctions[] = {
 
 } // namespace
 
+QString problemTallyFill(const QString &condition)
+{
+    // As schema::problemTallyFill: the facts rows grouped on every grouping column and the state at
+    // once, then summed per dim; keys and values as rt_tally_add makes them.
+    QStringList parts;
+    for (const auto &[dim, column] :
+         {std::pair{"inspection", "inspection_id"}, std::pair{"unit", "unit_id"},
+          std::pair{"category", "category_id"}, std::pair{"source", "source_level"},
+          std::pair{"office", "responsible_office"}, std::pair{"leader", "lead_leader"}})
+        parts << QStringLiteral(
+                     "SELECT '%1', quote_nullable(c.%2), c.%2::text, c.state, sum(c.n), sum(c.m) FROM c "
+                     "GROUP BY c.%2, c.state")
+                     .arg(QLatin1String(dim), QLatin1String(column));
+    return QStringLiteral("INSERT INTO problem_tally(dim, key, value, state, problems, measures) WITH c AS "
+                          "MATERIALIZED (SELECT inspection_id, unit_id, category_id, source_level, "
+                          "responsible_office, lead_leader, state, count(*) AS n, sum(measures) AS m FROM "
+                          "problem_facts f WHERE %1 GROUP BY 1, 2, 3, 4, 5, 6, 7) %2 ON CONFLICT (dim, key, "
+                          "state) DO UPDATE SET problems = problem_tally.problems + excluded.problems, "
+                          "measures = problem_tally.measures + excluded.measures")
+        .arg(condition, parts.join(QStringLiteral(" UNION ALL ")));
+}
+
 QString auditProblemId()
 {
     return QStringLiteral(RT_AUDIT_PROBLEM_ID);
@@ -241,7 +272,9 @@ QStringList createStatements(quint32 applicationId, int version)
         out << QString::fromUtf8(s);
     // problem_facts row of problem pid: the very SELECT of the file's triggers.
     out << QStringLiteral("CREATE FUNCTION rt_facts(pid bigint) RETURNS void LANGUAGE plpgsql AS $$ BEGIN "
-                          "DELETE FROM problem_facts WHERE problem_id = pid; %1; END $$")
+                          "IF rt_deferred(pid) THEN RETURN; END IF; DELETE FROM problem_facts WHERE "
+                          "problem_id = pid; %1; "
+                          "END $$")
                .arg(schema::problemFactsFill(QStringLiteral("p.id = pid")));
     for (const char *s : kFunctions)
         out << QString::fromUtf8(s);

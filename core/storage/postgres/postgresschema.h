@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QStringList>
 
 /// The register's schema on a PostgreSQL server (issue #22): the tables of schema.cpp with the same
@@ -9,6 +10,14 @@ namespace rectrack::core::postgres {
 /// Statements that create the current schema (version @p version) in an empty database, one per
 /// entry, ending with the row of schema_version.
 QStringList createStatements(quint32 applicationId, int version);
+
+/// The setting (of one transaction) above whose problem id the statistics triggers leave the
+/// problem_facts and problem_tally rows to a grouped fill (PostgresDialect::deferFacts).
+inline constexpr QLatin1String kFactsDeferredAfter("rectrack.facts_deferred_after");
+
+/// schema::problemTallyFill in PostgreSQL's SQL: the problem_facts rows that @p condition (SQL over
+/// `problem_facts f`) selects added to problem_tally, with the keys and values of rt_tally_add.
+QString problemTallyFill(const QString &condition);
 
 /// The expression of the audit_problem index: the problem_id in an entry's snapshots (bigint).
 QString auditProblemId();

@@ -48,6 +48,11 @@ QString SqliteDialect::containsCondition(const QString &column) const
     return QStringLiteral("instr(%1, ?) > 0").arg(column);
 }
 
+QString SqliteDialect::tallyFill(const QString &condition) const
+{
+    return schema::problemTallyFill(condition);
+}
+
 QString SqliteDialect::tallyKey(const QString &expr) const
 {
     return QStringLiteral("quote(%1)").arg(expr);

@@ -31,6 +31,8 @@ public:
     Result<QStringList> tables(Database &db) const override;
     Status afterCopy(Database &) const override { return okStatus(); } // rowids follow max(rowid)
     bool suspendsTriggers() const override { return true; }
+    QString deferFacts(qint64) const override { return {}; }
+    QString tallyFill(const QString &condition) const override;
 };
 
 } // namespace rectrack::core
