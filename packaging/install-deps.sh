@@ -3,8 +3,9 @@
 # `file` is for `cpack -G DEB`, whose dpkg-shlibdeps step refuses to run without it).
 # PostgreSQL (issue #22): postgresql-15 has the server programs the pg tests start
 # (tests/pg/pgserver.sh) and the pg_trgm extension; postgresql-common makes the `postgres` user the
-# server runs as under root; libqt6sql6-psql is Qt's QPSQL driver (it brings libpq5; nothing links
-# libpq directly, so no libpq-dev).
+# server runs as under root; libqt6sql6-psql is Qt's QPSQL driver (it brings libpq5); libpq-dev for
+# PQencryptPasswordConn (issue #23: `server user add --password-stdin` sends a SCRAM verifier, never
+# the password).
 # Idempotent and non-interactive: only packages that are missing are installed.
 # Run as root (or with sudo available).
 set -euo pipefail
@@ -15,7 +16,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   catch2 libxlsxwriter-dev libminizip-dev libquazip1-qt6-dev zlib1g-dev
   fonts-wqy-microhei fcitx5-frontend-qt6 qt6-qpa-plugins
-  libsqlite3-dev libssl-dev
+  libsqlite3-dev libssl-dev libpq-dev
   xvfb xauth poppler-utils sqlite3 locales
   postgresql-15 postgresql-common libqt6sql6-psql
   file

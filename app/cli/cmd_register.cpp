@@ -61,14 +61,15 @@ int runVerify(Context &ctx, const QStringList &argv)
     if (!report.ok()) {
         for (const QString &f : report.faults)
             ctx.err << "rectrack-cli: " << f << '\n';
+        // A server address without its password (db->path()).
         ctx.err << Cli::tr("Verification of %1 found %n fault(s).", nullptr, int(report.faults.size()))
-                       .arg(args.positional().first())
+                       .arg(db->onServer() ? db->path() : args.positional().first())
                 << '\n';
         return ExitVerify;
     }
     ctx.out << Cli::tr(
                    "%1: integrity, schema and audit chain are in order (%2 audit entries, %3 rows checked).")
-                   .arg(args.positional().first())
+                   .arg(db->onServer() ? db->path() : args.positional().first())
                    .arg(report.auditEntries)
                    .arg(report.rowsChecked)
             << '\n';

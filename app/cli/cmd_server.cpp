@@ -1,10 +1,15 @@
-// server init, server push: a register on the office's PostgreSQL server (issue #22).
+// server init, server push: a register on the office's PostgreSQL server (issue #22);
+// server user add/list/remove: its logins and roles (issue #23).
 #include "args.h"
 #include "common.h"
 
 #include "stats/statistics.h"
+#include "storage/postgres/serverlogins.h"
 #include "storage/registercopy.h"
 #include "workflow/categoryservice.h"
+
+#include <iostream>
+#include <string>
 
 namespace rectrack::cli {
 
@@ -104,6 +109,68 @@ int runServerPush(Context &ctx, const QStringList &argv)
     return ExitOk;
 }
 
+QString userUsage()
+{
+    return Cli::tr("Usage: rectrack-cli server user add URL LOGIN --role "
+                   "sysadmin|secadmin|auditor|office|unit|leader [--unit NAME]... [--password-stdin] | "
+                   "server user list URL | server user remove URL LOGIN");
+}
+
+int runServerUser(Context &ctx, const QStringList &argv)
+{
+    const QString sub = argv.value(0);
+    const Args args(argv.mid(1), {QStringLiteral("--role"), QStringLiteral("--unit")},
+                    {QStringLiteral("--password-stdin")});
+    const QStringList pos = args.positional();
+    if (!args.ok() || pos.isEmpty() || !core::Database::isServerLocation(pos.at(0)))
+        return usage(ctx, args, userUsage());
+    const bool add = sub == QLatin1String("add");
+    const bool remove = sub == QLatin1String("remove");
+    const bool list = sub == QLatin1String("list");
+    if ((add && (pos.size() != 2 || !args.has(QStringLiteral("--role")))) || (remove && pos.size() != 2) ||
+        (list && pos.size() != 1) || (!add && !remove && !list) ||
+        (!add && (args.has(QStringLiteral("--role")) || args.has(QStringLiteral("--unit")) ||
+                  args.has(QStringLiteral("--password-stdin")))))
+        return usage(ctx, args, userUsage());
+    std::optional<QString> password;
+    if (add && args.has(QStringLiteral("--password-stdin"))) {
+        // One line, as `docker login --password-stdin`: the password never shows in the process list.
+        std::string line;
+        std::getline(std::cin, line);
+        QString text = QString::fromStdString(line);
+        if (text.endsWith(u'\r'))
+            text.chop(1);
+        password = text;
+    }
+    int code = 0;
+    auto db = openRegister(ctx, pos.at(0), code, list ? Access::Read : Access::Write);
+    if (!db)
+        return code;
+    if (list) {
+        auto logins = core::ServerLogins::list(*db);
+        if (!logins)
+            return fail(ctx, logins.error());
+        for (const core::ServerLogin &l : *logins)
+            ctx.out << l.login << '\t' << l.role << '\t' << l.units.join(u',') << '\n';
+        return ExitOk;
+    }
+    const QString login = pos.at(1);
+    if (remove) {
+        if (const core::Status s = core::ServerLogins::remove(*db, login); !s)
+            return fail(ctx, s.error());
+        ctx.out << Cli::tr("Removed the login %1 from the register %2.").arg(login, db->path()) << '\n';
+        return ExitOk;
+    }
+    const QString role = args.value(QStringLiteral("--role"));
+    if (const core::Status s =
+            core::ServerLogins::add(*db, login, role, args.values(QStringLiteral("--unit")), password);
+        !s)
+        return fail(ctx, s.error());
+    ctx.out << Cli::tr("The login %1 has the role %2 in the register %3.").arg(login, role, db->path())
+            << '\n';
+    return ExitOk;
+}
+
 int runServer(Context &ctx, const QStringList &argv)
 {
     const QString sub = argv.value(0);
@@ -111,14 +178,22 @@ int runServer(Context &ctx, const QStringList &argv)
         return runServerInit(ctx, argv.mid(1));
     if (sub == QLatin1String("push"))
         return runServerPush(ctx, argv.mid(1));
-    return usage(ctx, Cli::tr("Usage: rectrack-cli server init URL | server push FILE.rtreg URL"));
+    if (sub == QLatin1String("user"))
+        return runServerUser(ctx, argv.mid(1));
+    return usage(ctx,
+                 Cli::tr("Usage: rectrack-cli server init URL | server push FILE.rtreg URL | server user "
+                         "add|list|remove URL …"));
 }
 
 const bool registered = registerCommand(
-    {QStringLiteral("server"), QStringLiteral("server init URL | server push FILE.rtreg URL"),
+    {QStringLiteral("server"),
+     QStringLiteral(
+         "server init URL | server push FILE.rtreg URL | server user add URL LOGIN --role ROLE "
+         "[--unit NAME]... [--password-stdin] | server user list URL | server user remove URL LOGIN"),
      QT_TRANSLATE_NOOP(
          "rectrack::cli::Cli",
-         "a register on the office's PostgreSQL server: create one, or copy a register file there"),
+         "a register on the office's PostgreSQL server: create one, copy a register file there, manage its "
+         "logins and roles"),
      false, runServer});
 
 } // namespace

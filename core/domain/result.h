@@ -25,6 +25,13 @@ struct Error
     /// True when a save was refused because the row changed since it was read (a stale edit);
     /// editors offer to reload. The code stays InputRefused.
     bool staleEdit = false;
+    /// With staleEdit: the change made since the row was read, as compact JSON
+    /// {"actor": login, "at": ISO UTC time, "fields": {column: {"was": value read, "now": value
+    /// saved}}}, from the audit log, so that an editor can show both sides.
+    QString staleChange = {};
+    /// True for a failure that running the same transaction again may cure: a serialization failure
+    /// or a deadlock on the server (SQLSTATE 40001, 40P01). withTransaction() retries these.
+    bool transient = false;
 };
 
 /**

@@ -558,7 +558,9 @@ bool Statistics::usesLatestState(Database &db, const QDate &asOf)
 
 bool Statistics::usesTally(Database &db, const QDate &asOf)
 {
-    if (g_forceHistory)
+    // The tally counts over all units: a login that sees only some (a unit's, issue #23) counts
+    // its own problems from problem_facts instead.
+    if (g_forceHistory || !db.seesWholeRegister())
         return false;
     // Indexed MAXes (the problems' feedback dates include soft-deleted ones: a later one only
     // means the scan is taken); the approved extensions are few. '' when there are none.

@@ -137,12 +137,19 @@ Status AuditLog::update(Database &db, const QString &table, qint64 id, const QVa
     const QJsonObject before = *read;
     if (before.isEmpty())
         return Error{ErrorCode::InputRefused, tr("The record %1 #%2 does not exist.").arg(table).arg(id)};
+    // Only the columns whose value changes are written: on a server a login may write some
+    // columns of a row and not others (a unit clerk: the note, not the description; issue #23),
+    // and an editor saves every field it shows.
     QStringList sets;
     QVariantList binds;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (before.contains(it.key()) && before.value(it.key()) == jsonOf(Database::portableBind(it.value())))
+            continue;
         sets << it.key() + QStringLiteral(" = ?");
         binds << it.value();
     }
+    if (sets.isEmpty())
+        return okStatus();
     binds << id;
     auto r = db.exec(
         QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?").arg(table, sets.join(u','), schema::keyColumn(table)),
@@ -204,7 +211,7 @@ Status AuditLog::record(Database &db, const QString &entity, qint64 id, const QS
         // Concurrent writers on a server: one chain step at a time (the lock lasts until commit).
         if (const Status s = db.dialect().lockAuditChain(db); !s)
             return s;
-        auto prev = db.value(QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+        auto prev = db.value(db.dialect().auditHeadQuery());
         if (!prev)
             return prev.error();
         prevHash = prev->isValid() ? prev->toString() : kGenesis;

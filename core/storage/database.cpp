@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMutex>
+#include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QThread>
@@ -310,6 +311,13 @@ Transaction::Transaction(Database &db) : m_db(db)
                                      : QStringLiteral("SAVEPOINT ") + m_savepoint)) {
         m_active = true;
         ++db.m_txDepth;
+        // One writer at a time (Dialect::lockAuditChain): on a server its first statement.
+        if (m_savepoint.isEmpty()) {
+            if (const Status s = db.dialect().lockAuditChain(db); !s) {
+                m_error = s.error();
+                rollback();
+            }
+        }
     } else {
         const QString code = q.lastError().nativeErrorCode();
         if (db.readOnly() || code == QLatin1String("8") || code == QLatin1String("13"))
@@ -333,10 +341,10 @@ Status Transaction::commit()
     if (!q.exec(m_savepoint.isEmpty() ? QStringLiteral("COMMIT")
                                       : QStringLiteral("RELEASE ") + m_savepoint)) {
         const QString code = q.lastError().nativeErrorCode();
-        const Error e =
-            code == QLatin1String("13") || code == QLatin1String("10") || code == QLatin1String("8")
-                ? m_db.writeError(q.lastError(), QStringLiteral("COMMIT"))
-                : Error{ErrorCode::Internal, tr("Saving failed: %1").arg(q.lastError().text())};
+        const Error e = code == QLatin1String("13") || code == QLatin1String("10") ||
+                                code == QLatin1String("8") || m_db.onServer()
+                            ? m_db.writeError(q.lastError(), QStringLiteral("COMMIT"))
+                            : Error{ErrorCode::Internal, tr("Saving failed: %1").arg(q.lastError().text())};
         rollback();
         return e;
     }
@@ -360,6 +368,12 @@ void Transaction::rollback()
     m_active = false;
     --m_db.m_txDepth;
     m_db.m_auditHead.clear(); // entries were rolled back: read the head again
+}
+
+void retryPause(int attempt)
+{
+    const int ms = (5 << attempt) + int(QRandomGenerator::global()->bounded(10));
+    QThread::msleep(ulong(ms));
 }
 
 } // namespace rectrack::core

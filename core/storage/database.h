@@ -188,9 +188,22 @@ public:
     /// Replaces the clock (tests, replay). The database keeps a reference: keep it alive.
     void setClock(const Clock *clock);
 
-    /// Name written into the audit log for changes made through this connection.
+    /// Name written into the audit log for changes made through this connection: on a server the
+    /// login (the server refuses any other name), on a file the operator's name.
     QString actor() const { return m_actor; }
-    void setActor(const QString &actor) { m_actor = actor; }
+    /// Sets the operator's name of a file register; ignored on a server, where the login is the actor.
+    void setActor(const QString &actor)
+    {
+        if (!onServer())
+            m_actor = actor;
+    }
+    /// Whether this connection sees every problem of the register: always on a file; on a server
+    /// false for a unit login, which sees the problems of its units only (issue #23). Derived
+    /// tables that count over all units (problem_tally) are then not read.
+    bool seesWholeRegister() const { return m_seesWholeRegister; }
+    /// The login's role kinds in this register (sysadmin, secadmin, auditor, office, unit, leader;
+    /// docs/server.md); empty on a file, where the one operator may do everything.
+    QStringList loginRoles() const { return m_loginRoles; }
 
     /// A new random UUID in the form stored in every uuid column.
     static QString newUuid();
@@ -215,6 +228,11 @@ private:
     static Result<std::unique_ptr<Database>> openServer(const QString &url, OpenMode mode);
     Status initialise(bool created);
     Status initialiseServer(OpenMode mode);
+    /// The login's actor name, roles and view (a server register just opened).
+    Status startServerSession();
+    /// writeError() for a statement refused by the server: refusals of the roles and checks of
+    /// issue #23 in words, a transient failure marked so, a lost connection said so.
+    Error serverError(const QSqlError &error, const QString &context) const;
     Status createSchema();
     Status checkRootPages();
     Status migrate(int from);
@@ -225,6 +243,8 @@ private:
     QString m_path;
     QString m_connection;
     QString m_actor;
+    bool m_seesWholeRegister = true;
+    QStringList m_loginRoles;
     FileLocation m_location;
     QStringList m_openWarnings;
     bool m_createdHere = false;
@@ -265,18 +285,42 @@ private:
     Error m_error;
 };
 
-/// Runs @p fn (returning a Result or Status) inside one Transaction; commits on success.
+/// Waits before attempt @p attempt (1, 2, …) of a transaction that failed transiently: a few
+/// milliseconds, doubling, with jitter so that two clients do not collide again.
+void retryPause(int attempt);
+
+/**
+ * Runs @p fn (returning a Result or Status) inside one Transaction; commits on success. The one
+ * retry wrapper of every write (issue #23): when the outermost transaction fails transiently
+ * (Error::transient: a serialization failure or deadlock on the server), it is rolled back and
+ * @p fn runs again from the start, up to 5 times. Inside another transaction (a savepoint) the
+ * error goes up to the outer one, which is the one that can run again.
+ */
 template <typename Fn> auto withTransaction(Database &db, Fn fn) -> decltype(fn())
 {
-    Transaction tx(db);
-    if (!tx.active())
-        return tx.error();
-    auto r = fn();
-    if (!r)
-        return r;
-    if (const Status s = tx.commit(); !s)
-        return s.error();
-    return r;
+    const bool outermost = db.transactionDepth() == 0;
+    for (int attempt = 1;; ++attempt) {
+        Error failure;
+        {
+            Transaction tx(db);
+            if (!tx.active()) {
+                failure = tx.error();
+            } else {
+                auto r = fn();
+                if (r) {
+                    const Status s = tx.commit();
+                    if (s)
+                        return r;
+                    failure = s.error();
+                } else {
+                    failure = r.error();
+                }
+            }
+        }
+        if (!outermost || !failure.transient || attempt == 5)
+            return failure;
+        retryPause(attempt);
+    }
 }
 
 /**

@@ -60,9 +60,15 @@ public:
     virtual QString beginReadSnapshot() const = 0;
     /// The statement that starts a write transaction (one user action).
     virtual QString beginTransaction() const = 0;
-    /// Serialises the audit chain's next step among concurrent writers: called inside the write
-    /// transaction before the chain head is read (no-op where one writer excludes the others).
+    /// Serialises writers: called by Transaction right after beginTransaction() (and again, a
+    /// no-op then, before the audit chain's head is read). One writer at a time, as on a file: the
+    /// audit chain is one sequence anyway, and a check made inside the transaction (a row's
+    /// version, a unique number, the statistics rows) then still holds when its write commits.
+    /// Readers are never blocked. A no-op where the database itself admits one writer.
     virtual Status lockAuditChain(Database &db) const = 0;
+    /// The statement giving the hash of the newest audit-log entry (no row when the log is empty),
+    /// whatever part of the log the login may read.
+    virtual QString auditHeadQuery() const = 0;
 
     /// SQL condition: text column @p column contains the bound parameter (one `?`), which the
     /// caller binds to containsPattern(term). Uses the trigram index where the term allows.

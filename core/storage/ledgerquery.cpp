@@ -702,11 +702,16 @@ QList<InspectionNode> LedgerQuery::inspections()
         // the tree did on every open and after every edit. (A grouped subquery joined on the
         // value instead took 1.1 s: SQLite re-ran it for every inspection.)
         QStringLiteral("SELECT i.id, i.round_id, r.term_id, i.unit_id, u.name, i.kind, i.source_level, "
-                       "coalesce((SELECT sum(t.problems) FROM problem_tally t WHERE t.dim = 'inspection' "
-                       "AND t.key = %1), 0) FROM inspections i "
+                       "%1 FROM inspections i "
                        "LEFT JOIN rounds r ON r.id = i.round_id LEFT JOIN units u ON u.id = i.unit_id "
                        "ORDER BY i.round_id, i.id")
-            .arg(m_db.dialect().tallyKey(QStringLiteral("i.id"))),
+            .arg(m_db.seesWholeRegister()
+                     ? QStringLiteral("coalesce((SELECT sum(t.problems) FROM problem_tally t WHERE t.dim = "
+                                      "'inspection' AND t.key = %1), 0)")
+                           .arg(m_db.dialect().tallyKey(QStringLiteral("i.id")))
+                     // A unit login (issue #23) counts its own problems: the tally is over all units.
+                     : QStringLiteral("(SELECT count(*) FROM problems p WHERE p.inspection_id = i.id AND "
+                                      "p.deleted_at IS NULL)")),
         {}, [&](const SqlRow &q) {
             InspectionNode n;
             n.id = q.value(0).toLongLong();

@@ -3,6 +3,8 @@
 #include "storage/auditlog.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <algorithm>
 #include <tuple>
@@ -149,7 +151,7 @@ Status ProblemService::updateProblem(const Problem &p)
         if (!version.isValid())
             return Error{ErrorCode::InputRefused, tr("The problem #%1 does not exist.").arg(p.id)};
         if (version.toInt() != p.version)
-            return staleEdit(kProblems, p.id);
+            return staleEdit(kProblems, p.id, p.version);
         if (p.description.trimmed().isEmpty())
             return Error{ErrorCode::InputRefused, tr("A problem needs a description.")};
         // A number changed to one another problem of the unit holds is refused as at registration
@@ -294,27 +296,55 @@ Status ProblemService::updateMeasure(const Measure &m)
         if (!version.isValid())
             return Error{ErrorCode::InputRefused, tr("The measure #%1 does not exist.").arg(m.id)};
         if (version.toInt() != m.version)
-            return staleEdit(kMeasures, m.id);
+            return staleEdit(kMeasures, m.id, m.version);
         QVariantMap cols = measureColumns(m);
         cols.insert(QStringLiteral("version"), m.version + 1);
         return AuditLog::update(m_db, kMeasures, m.id, cols);
     });
 }
 
-Error ProblemService::staleEdit(const QString &table, qint64 id) const
+Error ProblemService::staleEdit(const QString &table, qint64 id, int readVersion) const
 {
     const AuditLog::Change change = AuditLog::lastChange(m_db, table, id);
     const QString what = table == kMeasures ? tr("The measure") : tr("The problem");
-    if (!change.at.isValid())
-        return Error{ErrorCode::InputRefused,
-                     tr("%1 was changed by someone else since it was opened; reload it first.").arg(what),
-                     true};
-    return Error{
-        ErrorCode::InputRefused,
-        tr("%1 was changed by %2 at %3 since you opened it; reload it to see the change, then edit "
-           "again.")
-            .arg(what, change.actor, change.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
-        true};
+    Error e{ErrorCode::InputRefused,
+            tr("%1 was changed by someone else since it was opened; reload it first.").arg(what), true};
+    if (change.at.isValid())
+        e.message =
+            tr("%1 was changed by %2 at %3 since you opened it; reload it to see the change, then edit "
+               "again.")
+                .arg(what, change.actor,
+                     change.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    // What changed since the version read: the row as the first later entry found it, against
+    // the row now (issue #23: a caller shows both sides).
+    QJsonObject was;
+    QJsonObject now;
+    (void)m_db.forEachRow(QStringLiteral("SELECT before_json, after_json FROM audit_log WHERE entity = ? AND "
+                                         "entity_id = ? AND action = 'update' ORDER BY id"),
+                          {table, id}, [&](const SqlRow &r) {
+                              const QJsonObject before = QJsonDocument::fromJson(r.text(0).toUtf8()).object();
+                              const QJsonObject after = QJsonDocument::fromJson(r.text(1).toUtf8()).object();
+                              if (after.value(QLatin1String("version")).toInt() <= readVersion)
+                                  return;
+                              if (was.isEmpty())
+                                  was = before;
+                              now = after;
+                          });
+    QJsonObject fields;
+    for (auto it = now.constBegin(); it != now.constEnd(); ++it) {
+        if (it.key() == QLatin1String("version") || was.value(it.key()) == it.value())
+            continue;
+        fields.insert(it.key(), QJsonObject{{QStringLiteral("was"), was.value(it.key())},
+                                            {QStringLiteral("now"), it.value()}});
+    }
+    if (!fields.isEmpty())
+        e.message += u' ' + tr("Changed: %1.").arg(fields.keys().join(QStringLiteral(", ")));
+    e.staleChange = QString::fromUtf8(
+        QJsonDocument(QJsonObject{{QStringLiteral("actor"), change.actor},
+                                  {QStringLiteral("at"), change.at.toUTC().toString(Qt::ISODate)},
+                                  {QStringLiteral("fields"), fields}})
+            .toJson(QJsonDocument::Compact));
+    return e;
 }
 
 Status ProblemService::setMeasureState(qint64 measureId, MeasureState state, QDate date)

@@ -103,8 +103,9 @@ public:
     Status revertState(qint64 problemId, ProblemState expected);
 
 private:
-    /// The stale-edit refusal for row @p id of @p table: who changed it last and when.
-    Error staleEdit(const QString &table, qint64 id) const;
+    /// The stale-edit refusal for row @p id of @p table read at version @p readVersion: who changed
+    /// it last and when (message), and each field changed since, both values (Error::staleChange).
+    Error staleEdit(const QString &table, qint64 id, int readVersion) const;
 
     Database &m_db;
 };

@@ -362,20 +362,32 @@
         <translation>已将 %1 复制到服务器台账 %2 并完成核对（数据行、审计链、统计数据）。</translation>
     </message>
     <message>
-        <source>Usage: rectrack-cli server init URL | server push FILE.rtreg URL</source>
-        <translation>用法：rectrack-cli server init 地址 | server push 文件.rtreg 地址</translation>
-    </message>
-    <message>
-        <source>a register on the office&apos;s PostgreSQL server: create one, or copy a register file there</source>
-        <translation>办公室 PostgreSQL 服务器上的台账：新建台账，或将台账文件复制到服务器</translation>
-    </message>
-    <message>
         <source>The statistics of the copy differ from the original&apos;s.</source>
         <translation>复制结果的统计数据与原台账不一致。</translation>
     </message>
     <message>
         <source>The overdue problems of the copy differ from the original&apos;s.</source>
         <translation>复制结果的逾期问题与原台账不一致。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli server user add URL LOGIN --role sysadmin|secadmin|auditor|office|unit|leader [--unit NAME]... [--password-stdin] | server user list URL | server user remove URL LOGIN</source>
+        <translation>用法：rectrack-cli server user add 地址 登录名 --role sysadmin|secadmin|auditor|office|unit|leader [--unit 单位名称]... [--password-stdin] | server user list 地址 | server user remove 地址 登录名</translation>
+    </message>
+    <message>
+        <source>Removed the login %1 from the register %2.</source>
+        <translation>已从台账 %2 中删除登录名 %1。</translation>
+    </message>
+    <message>
+        <source>The login %1 has the role %2 in the register %3.</source>
+        <translation>登录名 %1 在台账 %3 中的角色为 %2。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli server init URL | server push FILE.rtreg URL | server user add|list|remove URL …</source>
+        <translation>用法：rectrack-cli server init 地址 | server push 台账文件.rtreg 地址 | server user add|list|remove 地址 …</translation>
+    </message>
+    <message>
+        <source>a register on the office&apos;s PostgreSQL server: create one, copy a register file there, manage its logins and roles</source>
+        <translation>巡察办 PostgreSQL 服务器上的台账：创建台账、将台账文件复制到服务器、管理登录名和角色</translation>
     </message>
 </context>
 </TS>

@@ -500,6 +500,78 @@
         <source>The database %1 is not a Rectrack register.</source>
         <translation>数据库 %1 不是 Rectrack 台账。</translation>
     </message>
+    <message>
+        <source>The login %1 has no role in the register %2. The security administrator gives it one with rectrack-cli server user add.</source>
+        <translation>登录名 %1 在台账 %2 中没有角色。请安全保密管理员用 rectrack-cli server user add 为其分配角色。</translation>
+    </message>
+    <message>
+        <source>The server register %1 was busy with another change; this one was not saved. Try again.</source>
+        <translation>服务器上的台账 %1 正忙于另一项修改，本次修改未保存。请重试。</translation>
+    </message>
+    <message>
+        <source>The login %1 may only read this register: the change was not saved.</source>
+        <translation>登录名 %1 对本台账只有查看权限，修改未保存。</translation>
+    </message>
+    <message>
+        <source>Only the inspection office may close out a problem or reopen a closed-out one; the login %1 may not. Nothing was changed.</source>
+        <translation>只有巡察办可以对问题销号或重新打开已销号的问题，登录名 %1 无此权限。未作任何修改。</translation>
+    </message>
+    <message>
+        <source>Only the inspection office may record the inspection office&apos;s review; the login %1 may not. Nothing was changed.</source>
+        <translation>只有巡察办可以登记巡察办审核意见，登录名 %1 无此权限。未作任何修改。</translation>
+    </message>
+    <message>
+        <source>Only the inspection office may delete or restore a problem; the login %1 may not. Nothing was changed.</source>
+        <translation>只有巡察办可以删除或恢复问题，登录名 %1 无此权限。未作任何修改。</translation>
+    </message>
+    <message>
+        <source>Only the security administrator may manage logins; the login %1 may not.</source>
+        <translation>只有安全保密管理员可以管理登录名，登录名 %1 无此权限。</translation>
+    </message>
+    <message>
+        <source>Unknown role: use sysadmin, secadmin, auditor, office, unit or leader.</source>
+        <translation>未知角色：请使用 sysadmin（系统管理员）、secadmin（安全保密管理员）、auditor（安全审计员）、office（巡察办）、unit（被巡察单位）或 leader（领导）。</translation>
+    </message>
+    <message>
+        <source>A login name is 1 to 63 letters, digits or _ . @ -, does not start with pg_ and is not a group role of the register.</source>
+        <translation>登录名须由 1 至 63 个字母、数字或 _ . @ - 组成，不能以 pg_ 开头，也不能是本台账的组角色名。</translation>
+    </message>
+    <message>
+        <source>A unit login needs at least one --unit; other roles take none.</source>
+        <translation>被巡察单位的登录名至少需要一个 --unit；其他角色不能指定单位。</translation>
+    </message>
+    <message>
+        <source>The register has no unit named “%1”.</source>
+        <translation>台账中没有名为“%1”的单位。</translation>
+    </message>
+    <message>
+        <source>That name belongs to a server role that is not a login, or to a superuser.</source>
+        <translation>该名称属于服务器上一个不能登录的角色或超级用户。</translation>
+    </message>
+    <message>
+        <source>A security administrator cannot remove their own login.</source>
+        <translation>安全保密管理员不能删除自己的登录名。</translation>
+    </message>
+    <message>
+        <source>That login has no role in this register.</source>
+        <translation>该登录名在本台账中没有角色。</translation>
+    </message>
+    <message>
+        <source>The database name is too long for its role names (at most 54 bytes).</source>
+        <translation>数据库名称过长，无法据此命名角色（最多 54 个字节）。</translation>
+    </message>
+    <message>
+        <source>The login %1 may not do this in the register (%2): refused by the server. Nothing was changed.</source>
+        <translation>登录名 %1 无权在本台账中执行此操作（%2），已被服务器拒绝。未作任何修改。</translation>
+    </message>
+    <message>
+        <source>The connection to the server register %1 was lost: the change was not saved.</source>
+        <translation>与服务器上的台账 %1 的连接已中断，修改未保存。</translation>
+    </message>
+    <message>
+        <source>The server register %1 was made by a development version of Rectrack without logins and roles. Create it again with rectrack-cli server init and server push.</source>
+        <translation>服务器上的台账 %1 由不含登录名和角色的 Rectrack 开发版本创建。请用 rectrack-cli server init 和 server push 重新创建。</translation>
+    </message>
 </context>
 <context>
     <name>DemoRegister</name>
@@ -891,6 +963,10 @@
         <source>%1 was changed by %2 at %3 since you opened it; reload it to see the change, then edit again.</source>
         <translation>%1在您打开后已于 %3 被 %2 修改；请重新载入查看该修改后再编辑。</translation>
     </message>
+    <message>
+        <source>Changed: %1.</source>
+        <translation>修改的字段：%1。</translation>
+    </message>
 </context>
 <context>
     <name>RegisterCopy</name>
@@ -935,6 +1011,21 @@
     <message>
         <source>The search index can only be suspended inside a transaction.</source>
         <translation>只能在事务中暂停全文检索索引。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerLogins</name>
+    <message>
+        <source>Logins and roles exist only in a register on a server; a register file has one operator.</source>
+        <translation>登录名和角色只存在于服务器上的台账中；台账文件只有一名操作员。</translation>
+    </message>
+    <message>
+        <source>The password is empty.</source>
+        <translation>密码为空。</translation>
+    </message>
+    <message>
+        <source>The password could not be encrypted: %1</source>
+        <translation>无法加密密码：%1</translation>
     </message>
 </context>
 <context>

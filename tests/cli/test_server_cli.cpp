@@ -14,6 +14,8 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QUrl>
+#include <QUrlQuery>
 
 using namespace rectrack::test;
 
@@ -449,4 +451,78 @@ TEST_CASE("an unreachable server or a missing database gives exit 4 naming it, n
     CHECK_FALSE(zh.err.contains(QStringLiteral("secret")));
     CHECK(zh.err.startsWith(
         s("rectrack-cli: 无法连接服务器上的台账 postgresql://postgres@/rt_no_such_database?")));
+}
+
+TEST_CASE("server user: a unit login's stats and SQL cover its unit's 14 problems only (roles)",
+          "[.pgonly][pg_cli]")
+{
+    REQUIRE(testOnServer());
+    QTemporaryDir dir;
+    const QString file = demoFile(dir);
+    ServerDatabase server;
+    pushDemo(file, server.url);
+    const QString login = QStringLiteral("u1_%1").arg(QRandomGenerator::global()->generate() % 100000000);
+    const CliRun add =
+        runCli({QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("add"), server.url, login,
+                QStringLiteral("--role"), QStringLiteral("unit"), QStringLiteral("--unit"), s("市卫健委党组"),
+                QStringLiteral("--password-stdin")},
+               120000, QByteArrayLiteral("s3cret-口令\n"));
+    INFO(add.err.toStdString());
+    REQUIRE(add.exitCode == 0);
+    CHECK(run({QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("list"), server.url})
+              .out.contains(login + s("\tunit\t市卫健委党组\n")));
+    QUrl asUnit(server.url);
+    QUrlQuery query(asUnit);
+    query.removeAllQueryItems(QStringLiteral("user"));
+    query.addQueryItem(QStringLiteral("user"), login);
+    query.addQueryItem(QStringLiteral("password"), s("s3cret-口令"));
+    asUnit.setQuery(query);
+    const QString unitUrl = asUnit.toString();
+
+    const CliRun st =
+        run({QStringLiteral("stats"), unitUrl, QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(st.exitCode == 0);
+    const QJsonObject total =
+        QJsonDocument::fromJson(st.out.toUtf8()).object().value(QLatin1String("total")).toObject();
+    CHECK(total.value(QLatin1String("problems")).toInt() == 14);
+    CHECK(sqlOutput(unitUrl, QStringLiteral("select count(*) from problems")) == QStringLiteral("14\n"));
+    CHECK(sqlOutput(unitUrl, QStringLiteral("with u as (update problems set note = note returning 1) select "
+                                            "count(*) from u")) == QStringLiteral("14\n"));
+    // The audit-log entries it sees are all of its unit's problems, and there are some.
+    const QString entryProblem =
+        QStringLiteral("case when a.entity = 'problems' then a.entity_id else coalesce((nullif(a.after_json, "
+                       "'')::jsonb ->> 'problem_id')::bigint, (nullif(a.before_json, '')::jsonb ->> "
+                       "'problem_id')::bigint) end");
+    CHECK(
+        sqlOutput(unitUrl, QStringLiteral("select count(*) from audit_log a where not exists (select 1 from "
+                                          "problems p join units u on u.id = p.unit_id where u.name = "
+                                          "'市卫健委党组' and p.id = %1)")
+                               .arg(entryProblem)) == QStringLiteral("0\n"));
+    CHECK(sqlOutput(unitUrl, QStringLiteral("select count(*) > 14 from audit_log")) == QStringLiteral("t\n"));
+    // Another login's work: refused, with the reason in words.
+    const CliRun notSecadmin =
+        run({QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("add"), unitUrl,
+             QStringLiteral("x") + login, QStringLiteral("--role"), QStringLiteral("office")});
+    CHECK(notSecadmin.exitCode == 2);
+    CHECK(notSecadmin.err.contains(QStringLiteral("Only the security administrator may manage logins")));
+    // A wrong password is refused (exit 4), the password never shown.
+    query.removeAllQueryItems(QStringLiteral("password"));
+    query.addQueryItem(QStringLiteral("password"), QStringLiteral("wrong-pw"));
+    asUnit.setQuery(query);
+    const CliRun wrong = run({QStringLiteral("stats"), asUnit.toString()});
+    CHECK(wrong.exitCode == 4);
+    CHECK_FALSE(wrong.err.contains(QStringLiteral("wrong-pw")));
+
+    // verify names the register by its address without the password (it printed the argument).
+    const CliRun verified =
+        run({QStringLiteral("verify"), server.url + QStringLiteral("&password=pw-hidden")});
+    CHECK(verified.exitCode == 0);
+    CHECK(verified.out.contains(QStringLiteral("integrity, schema and audit chain are in order")));
+    CHECK_FALSE(verified.out.contains(QStringLiteral("pw-hidden")));
+
+    CHECK(run({QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("remove"), server.url, login})
+              .exitCode == 0);
+    CHECK_FALSE(run({QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("list"), server.url})
+                    .out.contains(login));
+    CHECK(run({QStringLiteral("stats"), unitUrl}).exitCode == 4);
 }

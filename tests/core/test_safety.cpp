@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlRecord>
 
 using namespace rectrack::core;
@@ -257,11 +258,12 @@ TEST_CASE("a stale save is refused and names who changed the row and when", "[sa
     CHECK(refused.error().staleEdit);
     CHECK(refused.error().code == ErrorCode::InputRefused);
     const QString when = otherClock.now().toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    // On a server the actor is the login, whatever the program says (issue #23).
     CHECK(refused.error().message ==
           QStringLiteral(
-              "The problem was changed by 王丽 at %1 since you opened it; reload it to see the change, "
-              "then edit again.")
-              .arg(when));
+              "The problem was changed by %1 at %2 since you opened it; reload it to see the change, "
+              "then edit again. Changed: responsible_person.")
+              .arg((*other)->actor(), when));
     // Nothing of the refused save landed; after a reload the save goes through.
     CHECK(mine.problem(id)->description == QStringLiteral("财务管理制度执行不严"));
     Problem reloaded = *mine.problem(id);
@@ -289,7 +291,9 @@ TEST_CASE("measures carry a version: a stale measure save is refused", "[safety]
     const Status refused = mine.updateMeasure(m);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().staleEdit);
-    CHECK(refused.error().message.startsWith(QStringLiteral("The measure was changed by 张三 at ")));
+    // On a server the actor is the login, whatever the program says (issue #23).
+    CHECK(refused.error().message.startsWith(
+        QStringLiteral("The measure was changed by %1 at ").arg((*other)->actor())));
     Measure fresh = mine.measures(id).first();
     fresh.content = QStringLiteral("改过的措施");
     REQUIRE(mine.updateMeasure(fresh).ok());
@@ -342,7 +346,7 @@ TEST_CASE("the history of a problem lists its edits in order with old and new va
     INFO(lines.join(u'\n').toStdString());
     // Registration: the problem's fields, its state history row and its measure; then the edits,
     // in the log's order, each with its old and new value.
-    const QStringList expected{
+    QStringList expected{
         QStringLiteral("tester|Problem|description||财务管理制度执行不严|2021-01-15"),
         QStringLiteral("tester|Problem|unit_id||市某局党组|2021-01-15"),
         QStringLiteral("tester|Problem|source_level||municipal|2021-01-15"),
@@ -363,6 +367,12 @@ TEST_CASE("the history of a problem lists its edits in order with old and new va
         QStringLiteral("李明|Measure 1|state|Not started|Completed|2021-01-16"),
         QStringLiteral("李明|Measure 1|completed_date||2020-06-30|2021-01-16"),
     };
+    if (rectrack::test::testOnServer()) {
+        // The actor is the login there (issue #23): the names set by setActor do not apply.
+        static const QRegularExpression named(QStringLiteral("^(tester|李明)\\|"));
+        for (QString &e : expected)
+            e.replace(named, reg.db->actor() + u'|');
+    }
     CHECK(lines == expected);
     for (qsizetype i = 1; i < h.size(); ++i)
         CHECK(h.at(i - 1).entryId <= h.at(i).entryId);

@@ -7,7 +7,7 @@
 #
 # The cluster is UTF-8 with LC_COLLATE/LC_CTYPE C.UTF-8 (pg_trgm needs a UTF-8-aware LC_CTYPE to
 # make trigrams of Chinese text), listens on a unix socket only (listen_addresses = '') and trusts
-# every local connection; its superuser is `postgres`. initdb refuses to run as root, so as root the
+# local connections of its superuser `postgres`; other logins give their password (scram-sha-256). initdb refuses to run as root, so as root the
 # server runs as the `postgres` system user (made by the postgresql-common package) with runuser;
 # the folder lives under /tmp because the build folder may sit below a directory that user cannot
 # enter, and its name keeps the socket path far below the 107-byte limit. Durability is switched off
@@ -127,7 +127,7 @@ start_server() {
         cat "$tmp/initdb.log" >&2
         die "initdb failed (log above)"
     fi
-    # Unix socket only, in the private folder; every local connection is trusted.
+    # Unix socket only, in the private folder.
     cat >>"$tmp/data/postgresql.conf" <<EOF
 listen_addresses = ''
 unix_socket_directories = '$tmp'
@@ -135,7 +135,9 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 EOF
-    echo "local all all trust" >"$tmp/data/pg_hba.conf"
+    # The superuser is trusted; every other login (the role tests of issue #23 make them) proves
+    # its password, so that a password set by `server user add --password-stdin` is really checked.
+    printf 'local all postgres trust\nlocal all all scram-sha-256\n' >"$tmp/data/pg_hba.conf"
 
     # The port names the socket (.s.PGSQL.PORT) and the lock file; try a few in case one is taken.
     local port started=0

@@ -165,7 +165,7 @@ RegisterLocation::~RegisterLocation()
     }
 }
 
-CliRun runCli(const QStringList &args, int timeoutMs)
+CliRun runCli(const QStringList &args, int timeoutMs, const QByteArray &input)
 {
     QProcess p;
     QStringList full = args;
@@ -175,6 +175,10 @@ CliRun runCli(const QStringList &args, int timeoutMs)
     if (!hasLang)
         full << QStringLiteral("--lang") << QStringLiteral("en");
     p.start(QStringLiteral(RECTRACK_CLI_PATH), full);
+    if (p.waitForStarted()) {
+        p.write(input);
+        p.closeWriteChannel();
+    }
     CliRun run;
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
@@ -295,6 +299,9 @@ void dropServerDatabase(const QString &url)
         fail(QStringLiteral("refusing to drop database '%1': not made by createServerDatabase()").arg(name));
     ServerConnection server(pgAdminUrl());
     server.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+    // Its group roles (issue #23), which are the whole server's: `<database>_<kind>`.
+    for (const char *kind : {"sysadmin", "secadmin", "auditor", "office", "unit", "leader", "owner"})
+        server.exec(QStringLiteral("DROP ROLE IF EXISTS %1_%2").arg(name, QLatin1String(kind)));
 }
 
 ServerConnection::ServerConnection(const QString &url)

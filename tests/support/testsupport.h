@@ -50,8 +50,9 @@ struct CliRun
     QString err;
 };
 
-/// Runs the built rectrack-cli with @p args (English messages unless args name --lang).
-CliRun runCli(const QStringList &args, int timeoutMs = 120000);
+/// Runs the built rectrack-cli with @p args (English messages unless args name --lang), writing
+/// @p input to its standard input (then closed).
+CliRun runCli(const QStringList &args, int timeoutMs = 120000, const QByteArray &input = {});
 
 /// Path of a file under tests/data/shared (a copy of the shared realistic ledgers with their expected
 /// values).

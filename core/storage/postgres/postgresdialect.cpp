@@ -1,5 +1,6 @@
 #include "postgresdialect.h"
 
+#include "accesscontrol.h"
 #include "postgresschema.h"
 #include "storage/database.h"
 #include "storage/schema.h"
@@ -92,10 +93,14 @@ Result<QList<TableColumn>> PostgresDialect::columns(Database &db, const QString 
 {
     QList<TableColumn> out;
     const Status s = db.forEachRow(
+        // The catalog, not information_schema: that lists only columns the login may use.
         QStringLiteral(
-            "SELECT column_name, data_type, column_default, is_identity FROM information_schema.columns "
-            "WHERE table_schema = current_schema() AND table_name = ? AND column_name <> 'rowid' "
-            "ORDER BY ordinal_position"),
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod), pg_get_expr(d.adbin, "
+            "d.adrelid), CASE WHEN a.attidentity <> '' THEN 'YES' ELSE 'NO' END FROM pg_attribute a "
+            "JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid "
+            "AND d.adnum = a.attnum WHERE c.relnamespace = current_schema()::regnamespace AND "
+            "c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> 'rowid' ORDER "
+            "BY a.attnum"),
         {table}, [&](const SqlRow &r) {
             // Defaults read back as 'regular'::text: the literal without its cast.
             QString dflt = r.text(2);
@@ -136,10 +141,14 @@ Status PostgresDialect::afterCopy(Database &db) const
 Result<QStringList> PostgresDialect::tables(Database &db) const
 {
     QStringList out;
-    const Status s = db.forEachRow(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
-                                                  "table_schema = current_schema() AND table_type = 'BASE "
-                                                  "TABLE' ORDER BY table_name"),
-                                   {}, [&](const SqlRow &r) { out << r.text(0); });
+    const Status s = db.forEachRow(QStringLiteral("SELECT c.relname FROM pg_class c WHERE c.relnamespace = "
+                                                  "current_schema()::regnamespace AND c.relkind = 'r' ORDER "
+                                                  "BY c.relname"),
+                                   {}, [&](const SqlRow &r) {
+                                       // Who may log in is the server's own, never a file's.
+                                       if (!postgres::accessTables().contains(r.text(0)))
+                                           out << r.text(0);
+                                   });
     if (!s)
         return s.error();
     return out;

@@ -7,8 +7,11 @@ namespace rectrack::core {
 /**
  * A register on a PostgreSQL 15 server (issue #22, ../shared/notes/server.md): the schema of
  * postgresschema.cpp, the version in the schema_version table, write transactions in READ
- * COMMITTED with the audit chain's step serialised by a transaction-level advisory lock (under
- * REPEATABLE READ the lock alone still forks the chain), pg_trgm LIKE for text search.
+ * COMMITTED, each taking a transaction-level advisory lock as its first statement, so that writers
+ * follow one another as on a file and every statement after the lock sees all earlier commits
+ * (under REPEATABLE READ the snapshot would predate the lock and fork the audit chain); read
+ * snapshots in REPEATABLE READ READ ONLY; pg_trgm LIKE for text search; the roles and row-level
+ * security of accesscontrol.cpp.
  */
 class PostgresDialect final : public Dialect
 {
@@ -32,6 +35,11 @@ public:
         return QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED");
     }
     Status lockAuditChain(Database &db) const override;
+    QString auditHeadQuery() const override
+    {
+        // rt_audit_head() reads the whole log for a login whose own view of it is its units'.
+        return QStringLiteral("SELECT h FROM rt_audit_head() h WHERE h IS NOT NULL");
+    }
     QString containsCondition(const QString &column) const override;
     QString containsPattern(const QString &term) const override;
     QString tallyKey(const QString &expr) const override;

@@ -1,5 +1,6 @@
 #include "postgresschema.h"
 
+#include "accesscontrol.h"
 #include "storage/schema.h"
 
 #include <utility>
@@ -278,6 +279,8 @@ QStringList createStatements(quint32 applicationId, int version)
                .arg(schema::problemFactsFill(QStringLiteral("p.id = pid")));
     for (const char *s : kFunctions)
         out << QString::fromUtf8(s);
+    // Roles, grants, row-level security and the checks of issue #23 (accesscontrol.cpp).
+    out << accessControlStatements();
     out << QStringLiteral("INSERT INTO schema_version(application_id, version) VALUES (%1, %2)")
                .arg(applicationId)
                .arg(version);

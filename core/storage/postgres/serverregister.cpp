@@ -6,6 +6,7 @@
 #include "storage/schema.h"
 
 #include <QAtomicInt>
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QUrl>
@@ -88,8 +89,10 @@ ServerAddress parseServerUrl(const QString &text)
 /// The tables of the connection's current schema (public by default).
 Result<qint64> tablesInSchema(Database &db)
 {
-    auto n = db.value(QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema = "
-                                     "current_schema()"));
+    // pg_class, not information_schema: that lists only the tables the login may use.
+    auto n =
+        db.value(QStringLiteral("SELECT count(*) FROM pg_class c WHERE c.relnamespace = "
+                                "current_schema()::regnamespace AND c.relkind IN ('r', 'v', 'm', 'p', 'f')"));
     if (!n)
         return n.error();
     return n->toLongLong();
@@ -116,9 +119,21 @@ Result<std::unique_ptr<Database>> Database::openServer(const QString &url, OpenM
     db->m_connection = QStringLiteral("rectrack-server-%1").arg(g_serverConnections.fetchAndAddRelaxed(1));
     db->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), db->m_connection);
     db->m_db.setConnectOptions(address.options);
-    if (!db->m_db.open())
+    if (!db->m_db.open()) {
+        // CONNECT is granted to the register's roles only (accesscontrol.cpp).
+        if (db->m_db.lastError().nativeErrorCode() == QLatin1String("42501") ||
+            db->m_db.lastError().databaseText().contains(QLatin1String("CONNECT privilege"))) {
+            const QUrl u(url);
+            QString login = QUrlQuery(u).queryItemValue(QStringLiteral("user"));
+            if (login.isEmpty())
+                login = u.userName().isEmpty() ? qEnvironmentVariable("USER") : u.userName();
+            return cannotOpen(tr("The login %1 has no role in the register %2. The security administrator "
+                                 "gives it one with rectrack-cli server user add.")
+                                  .arg(login, address.display));
+        }
         return cannotOpen(tr("Cannot connect to the server register %1: %2")
                               .arg(address.display, db->m_db.lastError().databaseText().trimmed()));
+    }
     // Session settings: notices (CREATE EXTENSION IF NOT EXISTS …) stay on the server; times in
     // UTC whatever the server's zone (the register stores ISO text, the audit chain UTC).
     for (const char *setting : {"SET client_min_messages = warning", "SET TIME ZONE 'UTC'"}) {
@@ -127,7 +142,103 @@ Result<std::unique_ptr<Database>> Database::openServer(const QString &url, OpenM
     }
     if (const Status s = db->initialiseServer(mode); !s)
         return s.error();
+    if (const Status s = db->startServerSession(); !s)
+        return s.error();
     return db;
+}
+
+Status Database::startServerSession()
+{
+    auto session = value(QStringLiteral("SELECT session_user::text"));
+    if (!session)
+        return session.error();
+    m_actor = session->toString();
+    auto kinds = value(QStringLiteral("SELECT array_to_string(rt_login_kinds(), ',')"));
+    if (!kinds)
+        return kinds.error();
+    m_loginRoles = kinds->toString().split(u',', Qt::SkipEmptyParts);
+    auto all = value(QStringLiteral("SELECT rt_sees_all()"));
+    if (!all)
+        return all.error();
+    m_seesWholeRegister = all->toBool();
+    // The login history the security auditor reads (accesscontrol.cpp).
+    if (auto r = exec(
+            QStringLiteral("SELECT rt_session_start(?)"),
+            {QString(QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion())});
+        !r)
+        return r.error();
+    return okStatus();
+}
+
+Error Database::serverError(const QSqlError &error, const QString &context) const
+{
+    const QString state = error.nativeErrorCode();
+    const QString text = error.databaseText();
+    static const QRegularExpression refusal(QStringLiteral("rectrack:([a-z_0-9]+)(?::([^\\n]*))?"));
+    const QRegularExpressionMatch m = refusal.match(text);
+    const QString key = m.hasMatch() ? m.captured(1) : QString();
+    const QString login = m_actor;
+    auto refused = [](const QString &message) { return Error{ErrorCode::InputRefused, message}; };
+    if (state == QLatin1String("40001") || state == QLatin1String("40P01") || key == QLatin1String("chain")) {
+        Error e{ErrorCode::Internal,
+                tr("The server register %1 was busy with another change; this one was not saved. Try again.")
+                    .arg(m_path)};
+        e.transient = true;
+        return e;
+    }
+    if (key == QLatin1String("write"))
+        return refused(tr("The login %1 may only read this register: the change was not saved.").arg(login));
+    if (key == QLatin1String("close_out"))
+        return refused(tr("Only the inspection office may close out a problem or reopen a closed-out one; "
+                          "the login %1 may not. Nothing was changed.")
+                           .arg(login));
+    if (key == QLatin1String("review3"))
+        return refused(
+            tr("Only the inspection office may record the inspection office's review; the login %1 "
+               "may not. Nothing was changed.")
+                .arg(login));
+    if (key == QLatin1String("delete"))
+        return refused(tr("Only the inspection office may delete or restore a problem; the login %1 may not. "
+                          "Nothing was changed.")
+                           .arg(login));
+    if (key == QLatin1String("secadmin"))
+        return refused(
+            tr("Only the security administrator may manage logins; the login %1 may not.").arg(login));
+    if (key == QLatin1String("kind"))
+        return refused(tr("Unknown role: use sysadmin, secadmin, auditor, office, unit or leader."));
+    if (key == QLatin1String("login"))
+        return refused(
+            tr("A login name is 1 to 63 letters, digits or _ . @ -, does not start with pg_ and is not "
+               "a group role of the register."));
+    if (key == QLatin1String("units"))
+        return refused(tr("A unit login needs at least one --unit; other roles take none."));
+    if (key == QLatin1String("unknown_unit"))
+        return refused(tr("The register has no unit named “%1”.").arg(m.captured(2).trimmed()));
+    if (key == QLatin1String("login_taken"))
+        return refused(tr("That name belongs to a server role that is not a login, or to a superuser."));
+    if (key == QLatin1String("self"))
+        return refused(tr("A security administrator cannot remove their own login."));
+    if (key == QLatin1String("not_a_user"))
+        return refused(tr("That login has no role in this register."));
+    if (key == QLatin1String("dbname"))
+        return refused(tr("The database name is too long for its role names (at most 54 bytes)."));
+    if (state == QLatin1String("42501")) {
+        // "permission denied for table measures", "new row violates row-level security policy for
+        // table \"problems\"".
+        static const QRegularExpression table(
+            QStringLiteral("(?:table|relation|function) \"?([A-Za-z_0-9]+)"));
+        const QString what = table.match(text).captured(1);
+        return refused(
+            tr("The login %1 may not do this in the register (%2): refused by the server. Nothing was "
+               "changed.")
+                .arg(login, what.isEmpty() ? context.left(60) : what));
+    }
+    if (state.startsWith(QLatin1String("08")) || state == QLatin1String("57P01") ||
+        state == QLatin1String("57P02") || state == QLatin1String("57P03") || !m_db.isOpen())
+        return Error{
+            ErrorCode::Internal,
+            tr("The connection to the server register %1 was lost: the change was not saved.").arg(m_path)};
+    return Error{ErrorCode::Internal, tr("Database error: %1 (%2)").arg(error.text(), context)};
 }
 
 Status Database::initialiseServer(OpenMode mode)
@@ -182,6 +293,23 @@ Status Database::initialiseServer(OpenMode mode)
             return s;
         return tx.commit();
     }
+    // A login with no role here may not even read the schema version: say so, not "not a register".
+    auto member = value(QStringLiteral("SELECT has_table_privilege('schema_version', 'SELECT')"));
+    if (!member)
+        return cannotOpen(tr("Cannot open %1: %2").arg(m_path, member.error().message));
+    if (!member->toBool())
+        return cannotOpen(
+            tr("The login %1 has no role in the register %2. The security administrator gives it "
+               "one with rectrack-cli server user add.")
+                .arg(value(QStringLiteral("SELECT session_user::text"))->toString(), m_path));
+    auto checked = value(QStringLiteral("SELECT to_regprocedure('rt_sees_all()') IS NOT NULL"));
+    if (!checked)
+        return cannotOpen(tr("Cannot open %1: %2").arg(m_path, checked.error().message));
+    if (!checked->toBool())
+        return cannotOpen(
+            tr("The server register %1 was made by a development version of Rectrack without logins "
+               "and roles. Create it again with rectrack-cli server init and server push.")
+                .arg(m_path));
     if (m_dialect->applicationId(*this) != qint64(schema::kApplicationId))
         return cannotOpen(tr("The database %1 is not a Rectrack register.").arg(m_path));
     const int version = schemaVersion();

@@ -379,6 +379,8 @@ QString Database::journalMode() const
 
 Error Database::writeError(const QSqlError &error, const QString &context) const
 {
+    if (onServer())
+        return serverError(error, context);
     // Primary result codes: SQLITE_READONLY 8, SQLITE_IOERR 10, SQLITE_FULL 13. SQLite rolls the
     // transaction back on these, so what was committed before stays as it was.
     const QString code = error.nativeErrorCode();

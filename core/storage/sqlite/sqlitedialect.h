@@ -22,6 +22,10 @@ public:
     QString beginReadSnapshot() const override { return QStringLiteral("BEGIN"); }
     QString beginTransaction() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
     Status lockAuditChain(Database &) const override { return okStatus(); }
+    QString auditHeadQuery() const override
+    {
+        return QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    }
     QString containsCondition(const QString &column) const override;
     QString containsPattern(const QString &term) const override { return term; }
     QString tallyKey(const QString &expr) const override;
