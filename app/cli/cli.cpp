@@ -217,7 +217,13 @@ int runCli(int argc, char **argv)
             QFile::remove(output);
         code = fail(ctx, core::Error{core::ErrorCode::CannotOpen, core::Database::damageMessage()});
     }
-    printed.discard = core::Database::damageSeen();
+    // The same for a statement the server refused (the login's role) or lost on the way.
+    if (core::Database::refusalSeen() && code == ExitOk) {
+        if (!output.isEmpty() && !outputExisted)
+            QFile::remove(output);
+        code = fail(ctx, core::Error{core::ErrorCode::InputRefused, core::Database::refusalMessage()});
+    }
+    printed.discard = core::Database::damageSeen() || core::Database::refusalSeen();
     err.flush();
     return code;
 }

@@ -514,6 +514,17 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
         scopeParts << f.unit;
     if (f.source)
         scopeParts << Names::display(*f.source);
+    if (f.unit.isEmpty() && !db.seesWholeRegister()) {
+        // A unit login (issue #23) sees its units' problems only: the scope names them.
+        QStringList units;
+        if (const Status s =
+                db.forEachRow(QStringLiteral("SELECT DISTINCT u.name FROM problems p JOIN units u ON "
+                                             "u.id = p.unit_id ORDER BY u.name"),
+                              {}, [&](const SqlRow &r) { units << r.text(0); });
+            !s)
+            return s.error();
+        scopeParts << units.join(QStringLiteral("、"));
+    }
     c.scopeLabel = scopeParts.isEmpty() ? tr("Whole register") : scopeParts.join(QStringLiteral(" · "));
 
     ReportTiming timing;
@@ -614,10 +625,16 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
     c.cumulative = *series;
 
     timing.mark("content: cumulative series");
-    if (const Status s = supervisionFigures(db, f, c.asOf, c.supervision); !s)
-        return s.error();
+    // The office's registers and its common problems are not every login's (issue #23): a unit
+    // login's report leaves sections VI and VII out, as for a register without them.
+    const bool officeRegisters =
+        db.mayRead(QStringLiteral("clues")) && db.mayRead(QStringLiteral("patterns"));
+    if (officeRegisters) {
+        if (const Status s = supervisionFigures(db, f, c.asOf, c.supervision); !s)
+            return s.error();
+    }
     timing.mark("content: supervision figures");
-    {
+    if (officeRegisters) {
         auto patterns = PatternService(db).figures(c.asOf);
         if (!patterns)
             return patterns.error();

@@ -39,6 +39,13 @@ bool isCorruption(const QSqlError &e)
 /// The first damage any register of this process met while reading (Database::damageSeen()).
 /// Reads run on worker threads too (the dashboard's figures): the message is guarded.
 QAtomicInt g_damageSeen;
+QAtomicInt g_refusedSeen;
+
+QString &refusedText()
+{
+    static QString text;
+    return text;
+}
 QMutex g_damageMutex;
 QString &damageText()
 {
@@ -158,7 +165,34 @@ Error Database::queryError(const QSqlError &error, const QString &context)
             damageText() = e.message;
         return e;
     }
-    return writeError(error, context);
+    const Error e = writeError(error, context);
+    // A statement the server refused (the login's role, issue #23) or lost: recorded like damage,
+    // so that a caller that cannot return the error (scalar()) does not give a shorter answer.
+    if (onServer() && !e.transient && (error.nativeErrorCode() == QLatin1String("42501") || !m_db.isOpen())) {
+        const QMutexLocker lock(&g_damageMutex);
+        if (g_refusedSeen.testAndSetOrdered(0, 1))
+            refusedText() = e.message;
+    }
+    return e;
+}
+
+bool Database::mayRead(const QString &table)
+{
+    if (!onServer())
+        return true;
+    auto may = value(QStringLiteral("SELECT has_table_privilege(?, 'SELECT')"), {table});
+    return may && may->toBool();
+}
+
+bool Database::refusalSeen()
+{
+    return g_refusedSeen.loadAcquire() != 0;
+}
+
+QString Database::refusalMessage()
+{
+    const QMutexLocker lock(&g_damageMutex);
+    return refusedText();
 }
 
 Error Database::sqliteError(int code, const QString &text, const QString &context)
@@ -183,6 +217,8 @@ void Database::resetDamageSeen()
     const QMutexLocker lock(&g_damageMutex);
     g_damageSeen.storeRelease(0);
     damageText().clear();
+    g_refusedSeen.storeRelease(0);
+    refusedText().clear();
 }
 
 QString Database::damageMessage()

@@ -150,8 +150,14 @@ public:
     static bool damageSeen();
     /// The message of the first damage seen (empty when none).
     static QString damageMessage();
-    /// Forgets the damage seen so far (the app opening another register).
+    /// Forgets the damage (and refusals) seen so far (the app opening another register).
     static void resetDamageSeen();
+    /// True once a server refused or lost a statement of this process (a login's role does not
+    /// allow a read, issue #23; the connection dropped), even where the caller could not return
+    /// the error. rectrack-cli then does not report success (exit 2).
+    static bool refusalSeen();
+    /// The message of the first refusal seen (empty when none).
+    static QString refusalMessage();
 
     /// Register-wide setting from the meta table, or @p fallback.
     QString meta(const QString &key, const QString &fallback = {}) const;
@@ -201,6 +207,11 @@ public:
     /// false for a unit login, which sees the problems of its units only (issue #23). Derived
     /// tables that count over all units (problem_tally) are then not read.
     bool seesWholeRegister() const { return m_seesWholeRegister; }
+    /// Whether this connection may read @p table: always on a file; on a server as the login's
+    /// role allows (issue #23: a unit login does not read the office's registers, clues,
+    /// referrals, evaluations, patterns …). For leaving out what a login may not see, never for
+    /// telling the backends apart.
+    bool mayRead(const QString &table);
     /// The login's role kinds in this register (sysadmin, secadmin, auditor, office, unit, leader;
     /// docs/server.md); empty on a file, where the one operator may do everything.
     QStringList loginRoles() const { return m_loginRoles; }

@@ -499,6 +499,21 @@ TEST_CASE("server user: a unit login's stats and SQL cover its unit's 14 problem
                                           "'市卫健委党组' and p.id = %1)")
                                .arg(entryProblem)) == QStringLiteral("0\n"));
     CHECK(sqlOutput(unitUrl, QStringLiteral("select count(*) > 14 from audit_log")) == QStringLiteral("t\n"));
+    // Its report covers its unit (named as the scope) and leaves the office's registers out; the
+    // supervision summary, which is the office's registers only, is refused, never given as zeros.
+    const QString pdf = dir.filePath(QStringLiteral("unit.pdf"));
+    REQUIRE(run({QStringLiteral("report"), unitUrl, QStringLiteral("-o"), pdf}).exitCode == 0);
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    REQUIRE(text.waitForFinished(60000));
+    const QString reportText = QString::fromUtf8(text.readAllStandardOutput());
+    CHECK(reportText.contains(s("Scope: 市卫健委党组")));
+    CHECK(reportText.contains(QStringLiteral("the register holds 14 problems")));
+    CHECK_FALSE(reportText.contains(QStringLiteral("Supervision and outcomes")));
+    const CliRun summary = run({QStringLiteral("summary"), unitUrl});
+    CHECK(summary.exitCode == 2);
+    CHECK(summary.out.isEmpty());
+    CHECK(summary.err.contains(QStringLiteral("may not do this in the register")));
     // Another login's work: refused, with the reason in words.
     const CliRun notSecadmin =
         run({QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("add"), unitUrl,
