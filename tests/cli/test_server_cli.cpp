@@ -471,13 +471,7 @@ TEST_CASE("server user: a unit login's stats and SQL cover its unit's 14 problem
     REQUIRE(add.exitCode == 0);
     CHECK(run({QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("list"), server.url})
               .out.contains(login + s("\tunit\t市卫健委党组\n")));
-    QUrl asUnit(server.url);
-    QUrlQuery query(asUnit);
-    query.removeAllQueryItems(QStringLiteral("user"));
-    query.addQueryItem(QStringLiteral("user"), login);
-    query.addQueryItem(QStringLiteral("password"), s("s3cret-口令"));
-    asUnit.setQuery(query);
-    const QString unitUrl = asUnit.toString();
+    const QString unitUrl = serverUrlAs(server.url, login, s("s3cret-口令"));
 
     const CliRun st =
         run({QStringLiteral("stats"), unitUrl, QStringLiteral("--format"), QStringLiteral("json")});
@@ -521,10 +515,8 @@ TEST_CASE("server user: a unit login's stats and SQL cover its unit's 14 problem
     CHECK(notSecadmin.exitCode == 2);
     CHECK(notSecadmin.err.contains(QStringLiteral("Only the security administrator may manage logins")));
     // A wrong password is refused (exit 4), the password never shown.
-    query.removeAllQueryItems(QStringLiteral("password"));
-    query.addQueryItem(QStringLiteral("password"), QStringLiteral("wrong-pw"));
-    asUnit.setQuery(query);
-    const CliRun wrong = run({QStringLiteral("stats"), asUnit.toString()});
+    const CliRun wrong =
+        run({QStringLiteral("stats"), serverUrlAs(server.url, login, QStringLiteral("wrong-pw"))});
     CHECK(wrong.exitCode == 4);
     CHECK_FALSE(wrong.err.contains(QStringLiteral("wrong-pw")));
 

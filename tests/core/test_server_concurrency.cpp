@@ -16,7 +16,6 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QUrlQuery>
 
 #include <algorithm>
 #include <iostream>
@@ -27,17 +26,6 @@ using namespace rectrack::core;
 using namespace rectrack::test;
 
 namespace {
-
-QString urlAs(const QString &url, const QString &login, const QString &password)
-{
-    QUrl u(url);
-    QUrlQuery q(u);
-    q.removeAllQueryItems(QStringLiteral("user"));
-    q.addQueryItem(QStringLiteral("user"), login);
-    q.addQueryItem(QStringLiteral("password"), password);
-    u.setQuery(q);
-    return u.toString();
-}
 
 } // namespace
 
@@ -92,8 +80,9 @@ TEST_CASE("server concurrency: 10 clients edit shared problems, nothing acknowle
     for (int i = 0; i < 10; ++i) {
         auto p = std::make_unique<QProcess>();
         p->start(QStringLiteral(RECTRACK_PG_CLIENT_PATH),
-                 QStringList{urlAs(url, logins.at(i), QStringLiteral("pw")), QStringLiteral("c%1").arg(i),
-                             QString::number(seconds), QString::number(1000 + i), QString::number(think)} +
+                 QStringList{serverUrlAs(url, logins.at(i), QStringLiteral("pw")),
+                             QStringLiteral("c%1").arg(i), QString::number(seconds),
+                             QString::number(1000 + i), QString::number(think)} +
                      ids);
         REQUIRE(p->waitForStarted(10000));
         clients.push_back(std::move(p));

@@ -18,7 +18,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QUrlQuery>
 
 #include <stdexcept>
 
@@ -29,19 +28,6 @@ using namespace rectrack::test;
 namespace {
 
 const QString kUnit = QStringLiteral("市卫健委党组"); // 14 problems in the demo
-
-/// @p url with the login @p login and its password.
-QString urlAs(const QString &url, const QString &login, const QString &password)
-{
-    QUrl u(url);
-    QUrlQuery q(u);
-    q.removeAllQueryItems(QStringLiteral("user"));
-    q.removeAllQueryItems(QStringLiteral("password"));
-    q.addQueryItem(QStringLiteral("user"), login);
-    q.addQueryItem(QStringLiteral("password"), password);
-    u.setQuery(q);
-    return u.toString();
-}
 
 std::unique_ptr<Database> openAs(const QString &url)
 {
@@ -87,7 +73,7 @@ struct RoleRegister
         return QStringLiteral("pw-") + kind + QStringLiteral("-密码");
     }
     /// The URL of the login of role @p kind.
-    QString as(const QString &kind) const { return urlAs(url, logins.value(kind), password(kind)); }
+    QString as(const QString &kind) const { return serverUrlAs(url, logins.value(kind), password(kind)); }
     qint64 count(const QString &sql) { return admin->scalar(sql).toLongLong(); }
 
     QString url;
@@ -332,10 +318,10 @@ TEST_CASE("server roles: leader, auditor, security and system administrators", "
             listed = listed ||
                      (l.login == login && l.role == QLatin1String("unit") && l.units == QStringList{kUnit});
         CHECK(listed);
-        CHECK(countSql(urlAs(reg.url, login, QStringLiteral("新密码")),
+        CHECK(countSql(serverUrlAs(reg.url, login, QStringLiteral("新密码")),
                        QStringLiteral("SELECT count(*) FROM problems")) == 14);
         // The password is checked (scram-sha-256 in the test server's pg_hba.conf).
-        CHECK_FALSE(Database::open(urlAs(reg.url, login, QStringLiteral("wrong"))));
+        CHECK_FALSE(Database::open(serverUrlAs(reg.url, login, QStringLiteral("wrong"))));
         REQUIRE(ServerLogins::remove(*db, login));
         CHECK(reg.count(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = '%1'").arg(login)) ==
               0);
@@ -363,7 +349,7 @@ TEST_CASE("server roles: leader, auditor, security and system administrators", "
         ServerConnection server(pgAdminUrl());
         const QString stranger = QStringLiteral("stranger_") + reg.logins.value(QStringLiteral("unit"));
         server.exec(QStringLiteral("CREATE ROLE \"%1\" LOGIN PASSWORD 'pw'").arg(stranger));
-        auto r = Database::open(urlAs(reg.url, stranger, QStringLiteral("pw")));
+        auto r = Database::open(serverUrlAs(reg.url, stranger, QStringLiteral("pw")));
         server.exec(QStringLiteral("DROP ROLE \"%1\"").arg(stranger));
         REQUIRE_FALSE(r);
         INFO(r.error().message.toStdString());
@@ -381,7 +367,7 @@ TEST_CASE("server roles: two saves of one problem from the same version, the sec
     const QString second = QStringLiteral("office2_") + reg.logins.value(QStringLiteral("office"));
     REQUIRE(ServerLogins::add(*reg.admin, second, QStringLiteral("office"), {}, QStringLiteral("pw2")));
     auto a = openAs(reg.as(QStringLiteral("office")));
-    auto b = openAs(urlAs(reg.url, second, QStringLiteral("pw2")));
+    auto b = openAs(serverUrlAs(reg.url, second, QStringLiteral("pw2")));
     const qint64 id = reg.count(QStringLiteral("SELECT min(id) FROM problems"));
     ProblemService pa(*a);
     ProblemService pb(*b);

@@ -292,6 +292,18 @@ QString createServerDatabase()
     return withDatabase(admin, name);
 }
 
+QString serverUrlAs(const QString &url, const QString &login, const QString &password)
+{
+    QUrl u(url);
+    QUrlQuery q(u);
+    q.removeAllQueryItems(QStringLiteral("user"));
+    q.removeAllQueryItems(QStringLiteral("password"));
+    q.addQueryItem(QStringLiteral("user"), login);
+    q.addQueryItem(QStringLiteral("password"), password);
+    u.setQuery(q);
+    return u.toString();
+}
+
 void dropServerDatabase(const QString &url)
 {
     const QString name = parseServerUrl(url).dbname;

@@ -105,6 +105,10 @@ QString pgAdminUrl();
  */
 QString createServerDatabase();
 
+/// @p url (libpq URI form) with the login @p login and its @p password in its query, in place of
+/// the user it named (the role tests of issue #23).
+QString serverUrlAs(const QString &url, const QString &login, const QString &password);
+
 /**
  * Drops a database made by createServerDatabase() (`DROP DATABASE … WITH (FORCE)`, which ends the
  * sessions still connected to it). Only names of the form rt_<hex> are accepted.
