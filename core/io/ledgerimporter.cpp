@@ -335,6 +335,10 @@ Result<ImportTargets> resolveUnits(Database &db, OrganizationService &org, const
                 t.name = row.unit.trimmed();
                 u.isNew = true;
                 report.newUnits << t.name;
+                // Normally none; read anyway, so that the lookups hold every unit's problems
+                // (BulkRegistration takes its registration numbers from them).
+                if (const Status s = loadIdentities(db, t); !s)
+                    return s.error();
             }
             auto inspection = ensureInspection(db, t.id, roundId, options.source, feedback);
             if (!inspection)
@@ -494,10 +498,40 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     BulkRegistration bulk(db);
     NumberSource numbers(db, options.round.trimmed(), feedback);
     QHash<QString, qint64> categoryIds;
+    // A problem merged over one measure per row takes its state from its measures (i18a).
+    QList<LedgerRow> rows;
+    rows.reserve(ledger->rows.size());
+    for (const LedgerRow &row : ledger->rows)
+        rows << withStateFromMeasures(row);
+    const auto existingOf = [](const LedgerRow &row, const TargetUnit &unit) {
+        return !row.registrationNo.isEmpty()
+                   ? unit.byNumber.value(row.registrationNo)
+                   : unit.byText.value({row.description.trimmed(), row.responsibleOffice});
+    };
+    {
+        // The rows the new problems will write, so that a server draws their ids ahead (one
+        // statement per table instead of one per row).
+        qint64 problems = 0;
+        qint64 states = 0;
+        qint64 measures = 0;
+        qint64 reviews = 0;
+        for (int i = 0; i < rows.size(); ++i) {
+            if (existingOf(rows[i], targets.units[targets.ofRow[i]]) > 0)
+                continue;
+            ++problems;
+            states += rows[i].state == ProblemState::Registered ? 1 : 2;
+            measures += rows[i].measures.size();
+            reviews += rows[i].state == ProblemState::ClosedOut ? 1 : 0;
+        }
+        if (problems > 0)
+            bulk.expect(problems, states, measures, reviews);
+        // The units' registration numbers as loadIdentities read them in this transaction.
+        for (const TargetUnit &unit : std::as_const(targets.units))
+            bulk.knowNumbers(unit.id, QSet<QString>(unit.byNumber.keyBegin(), unit.byNumber.keyEnd()));
+    }
 
-    for (int i = 0; i < ledger->rows.size(); ++i) {
-        // A problem merged over one measure per row takes its state from its measures (i18a).
-        const LedgerRow row = withStateFromMeasures(ledger->rows[i]);
+    for (int i = 0; i < rows.size(); ++i) {
+        const LedgerRow &row = rows[i];
         TargetUnit &unit = targets.units[targets.ofRow[i]];
         ImportedUnit &unitReport = report.units[unit.report];
         ImportedProblem out;
@@ -509,9 +543,7 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
         out.state = row.state;
         out.measures = int(row.measures.size());
 
-        const qint64 existing = !row.registrationNo.isEmpty()
-                                    ? unit.byNumber.value(row.registrationNo)
-                                    : unit.byText.value({row.description.trimmed(), row.responsibleOffice});
+        const qint64 existing = existingOf(row, unit);
         if (existing > 0 && unit.deletedOn.contains(existing)) {
             // A problem deleted from the register stays deleted: the row changes nothing.
             report.warnings << ImportIssue{

@@ -248,8 +248,21 @@ QVariant Database::portableBind(const QVariant &v)
     }
 }
 
+Status Database::flushPendingWrites()
+{
+    if (!m_pending || m_flushing)
+        return okStatus();
+    m_flushing = true;
+    const Status s = m_pending->flush();
+    m_flushing = false;
+    return s;
+}
+
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
 {
+    // Rows a bulk writer holds back go first: this statement may read them.
+    if (const Status s = flushPendingWrites(); !s)
+        return s.error();
     QSqlQuery q(m_db);
     // A file's rows are read as SQLite steps. A server's come whole (libpq buffers the result): in
     // Qt's forward-only mode the driver reads them row by row, and any other statement on the
@@ -340,6 +353,11 @@ Transaction::Transaction(Database &db) : m_db(db)
                           QStringLiteral("BEGIN"));
         return;
     }
+    // Held-back rows belong to the enclosing transaction, not to a savepoint that may roll back.
+    if (const Status s = db.flushPendingWrites(); !s) {
+        m_error = s.error();
+        return;
+    }
     QSqlQuery q(db.sql());
     if (db.m_txDepth > 0)
         m_savepoint = QStringLiteral("sp%1").arg(db.m_txDepth);
@@ -373,6 +391,10 @@ Status Transaction::commit()
 {
     if (!m_active)
         return m_error;
+    if (const Status s = m_db.flushPendingWrites(); !s) {
+        rollback();
+        return s;
+    }
     QSqlQuery q(m_db.sql());
     if (!q.exec(m_savepoint.isEmpty() ? QStringLiteral("COMMIT")
                                       : QStringLiteral("RELEASE ") + m_savepoint)) {
@@ -394,6 +416,8 @@ void Transaction::rollback()
 {
     if (!m_active)
         return;
+    if (m_db.m_pending)
+        m_db.m_pending->discard(); // held since the savepoint (or BEGIN): rolled back with it
     QSqlQuery q(m_db.sql());
     if (m_savepoint.isEmpty()) {
         q.exec(QStringLiteral("ROLLBACK"));

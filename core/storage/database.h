@@ -230,10 +230,33 @@ public:
     QString cachedAuditHead() const { return m_auditHead; }
     void setCachedAuditHead(const QString &hash) { m_auditHead = m_txDepth > 0 ? hash : QString(); }
 
+    /**
+     * Writes held back to be sent many rows to a statement (BulkInserter on a server, where every
+     * statement is a round trip). While any are held, each statement run through exec(), a
+     * savepoint and COMMIT send them first (an error there is that statement's error), and a
+     * rollback drops them: nothing reads around them, and a failure anywhere leaves nothing.
+     */
+    class PendingWrites
+    {
+    public:
+        virtual ~PendingWrites() = default;
+        /// Sends everything held back, in the order it has to reach the database.
+        virtual Status flush() = 0;
+        /// Forgets everything held back (its transaction or savepoint was rolled back).
+        virtual void discard() = 0;
+    };
+    /// This connection's held-back writes, installed by their first writer (null before).
+    PendingWrites *pendingWrites() const { return m_pending.get(); }
+    void setPendingWrites(std::unique_ptr<PendingWrites> pending) { m_pending = std::move(pending); }
+    /// Sends the held-back writes now (see PendingWrites); ok when there are none.
+    Status flushPendingWrites();
+
 private:
     friend class Transaction;
     int m_txDepth = 0;
     QString m_auditHead;
+    std::unique_ptr<PendingWrites> m_pending;
+    bool m_flushing = false;
     Database() = default;
     static Result<std::unique_ptr<Database>> openFile(const QString &path, OpenMode mode);
     static Result<std::unique_ptr<Database>> openServer(const QString &url, OpenMode mode);

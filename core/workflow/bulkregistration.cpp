@@ -51,6 +51,41 @@ Result<const QSet<QString> *> BulkRegistration::usedNumbers(qint64 unitId)
     return &*it;
 }
 
+void BulkRegistration::prepare()
+{
+    if (m_problems)
+        return;
+    m_problems = std::make_unique<BulkInserter>(m_db, QStringLiteral("problems"), kProblemColumns);
+    m_states = std::make_unique<BulkInserter>(
+        m_db, QStringLiteral("problem_states"),
+        QStringList{QStringLiteral("problem_id"), QStringLiteral("changed_on"), QStringLiteral("state")});
+    m_measures = std::make_unique<BulkInserter>(
+        m_db, QStringLiteral("measures"),
+        QStringList{QStringLiteral("problem_id"), QStringLiteral("seq"), QStringLiteral("content"),
+                    QStringLiteral("type"), QStringLiteral("owner"), QStringLiteral("deadline"),
+                    QStringLiteral("deadline_note"), QStringLiteral("state"),
+                    QStringLiteral("completed_date")});
+    m_reviews = std::make_unique<BulkInserter>(
+        m_db, QStringLiteral("reviews"),
+        QStringList{QStringLiteral("problem_id"), QStringLiteral("step"), QStringLiteral("reviewer"),
+                    QStringLiteral("review_date"), QStringLiteral("approved"), QStringLiteral("opinion")});
+}
+
+void BulkRegistration::expect(qint64 problems, qint64 states, qint64 measures, qint64 reviews)
+{
+    prepare();
+    m_problems->expect(problems);
+    m_states->expect(states);
+    m_measures->expect(measures);
+    m_reviews->expect(reviews);
+}
+
+void BulkRegistration::knowNumbers(qint64 unitId, const QSet<QString> &numbers)
+{
+    if (!m_numbers.contains(unitId))
+        m_numbers.insert(unitId, numbers);
+}
+
 Result<qint64> BulkRegistration::registerProblem(const Problem &p, const QList<Measure> &measures,
                                                  QDate stateDate)
 {
@@ -75,23 +110,7 @@ Result<qint64> BulkRegistration::registerProblem(const Problem &p, const QList<M
     if (!stateDate.isValid() || stateDate < p.feedbackDate)
         stateDate = p.feedbackDate;
 
-    if (!m_problems) {
-        m_problems = std::make_unique<BulkInserter>(m_db, QStringLiteral("problems"), kProblemColumns);
-        m_states = std::make_unique<BulkInserter>(
-            m_db, QStringLiteral("problem_states"),
-            QStringList{QStringLiteral("problem_id"), QStringLiteral("changed_on"), QStringLiteral("state")});
-        m_measures = std::make_unique<BulkInserter>(
-            m_db, QStringLiteral("measures"),
-            QStringList{QStringLiteral("problem_id"), QStringLiteral("seq"), QStringLiteral("content"),
-                        QStringLiteral("type"), QStringLiteral("owner"), QStringLiteral("deadline"),
-                        QStringLiteral("deadline_note"), QStringLiteral("state"),
-                        QStringLiteral("completed_date")});
-        m_reviews = std::make_unique<BulkInserter>(
-            m_db, QStringLiteral("reviews"),
-            QStringList{QStringLiteral("problem_id"), QStringLiteral("step"), QStringLiteral("reviewer"),
-                        QStringLiteral("review_date"), QStringLiteral("approved"),
-                        QStringLiteral("opinion")});
-    }
+    prepare();
 
     // The row as registerProblem leaves it after writeState(p.state, stateDate).
     const QDate original = p.originalDeadline.isValid() ? p.originalDeadline : p.deadline;

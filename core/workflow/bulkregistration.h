@@ -38,7 +38,19 @@ public:
     Result<qint64> registerProblem(const Problem &p, const QList<Measure> &measures = {},
                                    QDate stateDate = {});
 
+    /// The rows the coming registerProblem() calls will write at most: @p problems problems, @p states
+    /// state-history rows, @p measures measures, @p reviews import records. On a server their ids
+    /// are then drawn ahead, one statement per table (BulkInserter::expect), not one per row.
+    void expect(qint64 problems, qint64 states, qint64 measures, qint64 reviews);
+
+    /// The registration numbers the problems of @p unitId had when the caller read them in this
+    /// transaction (an importer's lookups): taken instead of reading them again, one query per unit
+    /// that on a server would also send the rows held back so far (BulkInserter).
+    void knowNumbers(qint64 unitId, const QSet<QString> &numbers);
+
 private:
+    /// Prepares the inserts (once).
+    void prepare();
     /// The registration numbers used in @p unitId: read once per unit (one query instead of one
     /// per row, which scanned the unit's problems), then kept up to date with this session's rows.
     /// The read error (a damaged page: CannotOpen) when the numbers cannot be read.

@@ -131,41 +131,76 @@ TEST_CASE("outputs are written whole or not at all: a full disk names the cause 
 {
     QTemporaryDir dir;
     const QString db = demo(dir, QStringLiteral("d.rtreg"));
-    // A 64 KiB file system of our own (a user and mount namespace), too small for the report and
-    // the export; an older export in it must stay as it was.
-    // A user and mount namespace where one can be made; as root in a chroot (no user namespaces
-    // there) a mount namespace alone.
+    // A 64 KiB file system of our own (a user and mount namespace, or a mount namespace alone as
+    // root), too small for the report and the export; an older export in it must stay as it was.
+    // Where no namespace can be made (root in a chroot: no user namespaces, and mounting is refused)
+    // or RECTRACK_TEST_NO_UNSHARE=1 asks for it, the same folders are made full and read-only for
+    // rectrack-cli by tests/cli/diskfault_shim.c (LD_PRELOAD: writes there fail with ENOSPC or
+    // EROFS, statvfs reports no free space or ST_RDONLY), with the same expected output.
     auto works = [](const QStringList &options) {
         QProcess probe;
         probe.start(QStringLiteral("unshare"), options + QStringList{QStringLiteral("true")});
         return probe.waitForFinished(10000) && probe.exitStatus() == QProcess::NormalExit &&
                probe.exitCode() == 0;
     };
-    QStringList ns{QStringLiteral("-rm")};
-    if (!works(ns))
-        ns = {QStringLiteral("-m")};
-    INFO("this test needs unshare -rm, or -m as root (a mount namespace) to mount a small tmpfs");
-    REQUIRE(works(ns));
-    const QString full = dir.filePath(QStringLiteral("full"));
-    REQUIRE(QDir().mkpath(full));
-    const QString readOnly = dir.filePath(QStringLiteral("ro"));
-    REQUIRE(QDir().mkpath(readOnly));
+    const bool forceShim = qEnvironmentVariable("RECTRACK_TEST_NO_UNSHARE") == QLatin1String("1");
+    QStringList ns;
+    if (!forceShim) {
+        for (const QStringList &options :
+             {QStringList{QStringLiteral("-rm")}, QStringList{QStringLiteral("-m")}}) {
+            // A mount namespace that cannot mount (a chroot) does not count.
+            if (works(options) &&
+                works(options + QStringList{QStringLiteral("mount"), QStringLiteral("-t"),
+                                            QStringLiteral("tmpfs"), QStringLiteral("tmpfs"), dir.path()})) {
+                ns = options;
+                break;
+            }
+        }
+    }
+    const bool shim = ns.isEmpty();
+    INFO((shim ? "full and read-only disk simulated by the LD_PRELOAD shim"
+               : "a 64 KiB tmpfs in a mount namespace (unshare)"));
+    // Canonical paths: the shim compares them with the files' paths in /proc/self/fd.
+    REQUIRE(QDir().mkpath(dir.filePath(QStringLiteral("full"))));
+    REQUIRE(QDir().mkpath(dir.filePath(QStringLiteral("ro"))));
+    const QString full = QFileInfo(dir.filePath(QStringLiteral("full"))).canonicalFilePath();
+    const QString readOnly = QFileInfo(dir.filePath(QStringLiteral("ro"))).canonicalFilePath();
     const QString cli = QStringLiteral(RECTRACK_CLI_PATH);
     // The file system is filled first so that even the template (8 KB) cannot be written.
-    const QString script =
-        QStringLiteral("set -u; mount -t tmpfs -o size=64k tmpfs '%1' || exit 90; printf old > '%1/old.csv';"
-                       "head -c 60000 /dev/zero > '%1/filler';"
-                       "'%2' report '%3' -o '%1/r.pdf' --lang zh_CN; echo \"report=$?\";"
-                       "'%2' export '%3' --ledger measures -o '%1/old.csv' --lang zh_CN; echo \"export=$?\";"
-                       "'%2' template -o '%1/t.xlsx' --lang zh_CN; echo \"template=$?\";"
-                       "'%2' generate '%1/g.rtreg' --problems 10 --lang zh_CN; echo \"generate=$?\";"
-                       "ls -A '%1'; cat '%1/old.csv'; echo;"
-                       // A read-only file system: the cause in Chinese, not the C library's English.
-                       "mount -t tmpfs -o ro tmpfs '%4' || exit 91;"
-                       "'%2' export '%3' -o '%4/x.csv' --lang zh_CN; echo \"readonly=$?\"")
+    QString script =
+        QStringLiteral(
+            "set -u; mount -t tmpfs -o size=64k tmpfs '%1' || exit 90; printf old > '%1/old.csv';"
+            "head -c 60000 /dev/zero > '%1/filler';"
+            "F '%2' report '%3' -o '%1/r.pdf' --lang zh_CN; echo \"report=$?\";"
+            "F '%2' export '%3' --ledger measures -o '%1/old.csv' --lang zh_CN; echo \"export=$?\";"
+            "F '%2' template -o '%1/t.xlsx' --lang zh_CN; echo \"template=$?\";"
+            "F '%2' generate '%1/g.rtreg' --problems 10 --lang zh_CN; echo \"generate=$?\";"
+            "ls -A '%1'; cat '%1/old.csv'; echo;"
+            // A read-only file system: the cause in Chinese, not the C library's English.
+            "mount -t tmpfs -o ro tmpfs '%4' || exit 91;"
+            "R '%2' export '%3' -o '%4/x.csv' --lang zh_CN; echo \"readonly=$?\"")
             .arg(full, cli, db, readOnly);
+    if (shim) {
+        const QString preload =
+            QStringLiteral(
+                "LD_PRELOAD='%1' ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0\"")
+                .arg(QStringLiteral(RECTRACK_DISKFAULT_SHIM));
+        script.replace(
+            QStringLiteral("mount -t tmpfs -o size=64k tmpfs '%1' || exit 90;").arg(full),
+            QStringLiteral("F() { env %1 RECTRACK_TEST_FULL_DIR='%2' \"$@\"; };").arg(preload, full));
+        script.replace(
+            QStringLiteral("mount -t tmpfs -o ro tmpfs '%1' || exit 91;").arg(readOnly),
+            QStringLiteral("R() { env %1 RECTRACK_TEST_READONLY_DIR='%2' \"$@\"; };").arg(preload, readOnly));
+    } else {
+        script.prepend(QStringLiteral("F() { \"$@\"; }; R() { \"$@\"; };"));
+    }
+    REQUIRE(!script.contains(QStringLiteral("mount -t")) == shim);
     QProcess p;
-    p.start(QStringLiteral("unshare"), ns + QStringList{QStringLiteral("sh"), QStringLiteral("-c"), script});
+    if (shim)
+        p.start(QStringLiteral("sh"), QStringList{QStringLiteral("-c"), script});
+    else
+        p.start(QStringLiteral("unshare"),
+                ns + QStringList{QStringLiteral("sh"), QStringLiteral("-c"), script});
     REQUIRE(p.waitForFinished(120000));
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     const QString err = QString::fromUtf8(p.readAllStandardError());
