@@ -533,3 +533,39 @@ TEST_CASE("server user: a unit login's stats and SQL cover its unit's 14 problem
                     .out.contains(login));
     CHECK(run({QStringLiteral("stats"), unitUrl}).exitCode == 4);
 }
+
+TEST_CASE("server user: an office login imports a ledger, every audit entry its own (roles)",
+          "[.pgonly][pg_cli]")
+{
+    REQUIRE(testOnServer());
+    ServerDatabase server;
+    REQUIRE(run({QStringLiteral("server"), QStringLiteral("init"), server.url}).exitCode == 0);
+    const QString login = QStringLiteral("office_%1").arg(QRandomGenerator::global()->generate() % 100000000);
+    REQUIRE(
+        runCli({QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("add"), server.url, login,
+                QStringLiteral("--role"), QStringLiteral("office"), QStringLiteral("--password-stdin")},
+               120000, QByteArrayLiteral("pw-office\n"))
+            .exitCode == 0);
+    const QString office = serverUrlAs(server.url, login, QStringLiteral("pw-office"));
+    // The bulk path: rows and audit entries in multi-row statements, each entry checked by the
+    // server (it names the login, continues the chain, carries its true hash).
+    const CliRun imported = run({QStringLiteral("import"), office,
+                                 sharedData(QStringLiteral("ledgers/transport-bureau-ledger.xlsx")),
+                                 QStringLiteral("--unit"), s("市交通运输局党组")});
+    REQUIRE(imported.exitCode == 0);
+    const CliRun st =
+        run({QStringLiteral("stats"), office, QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(st.exitCode == 0);
+    const QJsonObject total =
+        QJsonDocument::fromJson(st.out.toUtf8()).object().value(QLatin1String("total")).toObject();
+    CHECK(total.value(QLatin1String("problems")).toInt() == 24);
+    CHECK(total.value(QLatin1String("measures")).toInt() == 53);
+    CHECK(run({QStringLiteral("verify"), office}).exitCode == 0);
+    // Every entry after init's is the office login's.
+    CHECK(sqlOutput(
+              server.url,
+              QStringLiteral("select count(*) from audit_log where actor <> '%1' and id > 4").arg(login)) ==
+          QStringLiteral("0\n"));
+    CHECK(run({QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("remove"), server.url, login})
+              .exitCode == 0);
+}
