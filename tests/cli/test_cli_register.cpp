@@ -307,7 +307,8 @@ TEST_CASE("the demo register's records are by a demo clerk, in the CLI's languag
     };
     // Not the login name of whoever built it, nor the fallback "operator". On a server the actor
     // is the login (issue #23): the test server's superuser.
-    const QString clerk = test::testOnServer() ? QStringLiteral("postgres") : QStringLiteral("巡察办工作人员");
+    const QString clerk =
+        test::testOnServer() ? QStringLiteral("postgres") : QStringLiteral("巡察办工作人员");
     CHECK(distinct(QStringLiteral("SELECT DISTINCT author FROM progress_entries")) == QStringList{clerk});
     CHECK(distinct(QStringLiteral("SELECT DISTINCT actor FROM audit_log")) == QStringList{clerk});
 }
