@@ -533,10 +533,6 @@
         <translation>未知角色：请使用 sysadmin（系统管理员）、secadmin（安全保密管理员）、auditor（安全审计员）、office（巡察办）、unit（被巡察单位）或 leader（领导）。</translation>
     </message>
     <message>
-        <source>A login name is 1 to 63 letters, digits or _ . @ -, does not start with pg_ and is not a group role of the register.</source>
-        <translation>登录名须由 1 至 63 个字母、数字或 _ . @ - 组成，不能以 pg_ 开头，也不能是本台账的组角色名。</translation>
-    </message>
-    <message>
         <source>A unit login needs at least one --unit; other roles take none.</source>
         <translation>被巡察单位的登录名至少需要一个 --unit；其他角色不能指定单位。</translation>
     </message>
@@ -571,6 +567,10 @@
     <message>
         <source>The server register %1 was made by a development version of Rectrack without logins and roles. Create it again with rectrack-cli server init and server push.</source>
         <translation>服务器上的台账 %1 由不含登录名和角色的 Rectrack 开发版本创建。请用 rectrack-cli server init 和 server push 重新创建。</translation>
+    </message>
+    <message>
+        <source>A login name is letters, digits or _ . @ -, at most 63 bytes (21 Chinese characters), does not start with pg_ and is not a group role of the register.</source>
+        <translation>登录名由字母、数字或 _ . @ - 组成，最多 63 个字节（21 个汉字），不能以 pg_ 开头，也不能是本台账的组角色名。</translation>
     </message>
 </context>
 <context>

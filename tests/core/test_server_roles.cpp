@@ -310,6 +310,12 @@ TEST_CASE("server roles: leader, auditor, security and system administrators", "
         CHECK_FALSE(ServerLogins::add(*db, login, QStringLiteral("root"), {}, QStringLiteral("p")));
         CHECK_FALSE(ServerLogins::add(*db, login, QStringLiteral("unit"), {}, QStringLiteral("p")));
         CHECK_FALSE(ServerLogins::add(*db, QStringLiteral("postgres"), QStringLiteral("office"), {}, {}));
+        // 22 Chinese characters are 66 bytes: the server would cut the name at 63.
+        const Status tooLong =
+            ServerLogins::add(*db, QString(22, QChar(0x738B)), QStringLiteral("office"), {}, {});
+        REQUIRE_FALSE(tooLong);
+        CHECK(tooLong.error().message.contains(QStringLiteral("at most 63 bytes")));
+        CHECK(reg.count(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname LIKE '王王王%'")) == 0);
         REQUIRE(ServerLogins::add(*db, login, QStringLiteral("unit"), {kUnit}, QStringLiteral("新密码")));
         auto logins = ServerLogins::list(*db);
         REQUIRE(logins);

@@ -207,9 +207,9 @@ Error Database::serverError(const QSqlError &error, const QString &context) cons
     if (key == QLatin1String("kind"))
         return refused(tr("Unknown role: use sysadmin, secadmin, auditor, office, unit or leader."));
     if (key == QLatin1String("login"))
-        return refused(
-            tr("A login name is 1 to 63 letters, digits or _ . @ -, does not start with pg_ and is not "
-               "a group role of the register."));
+        return refused(tr(
+            "A login name is letters, digits or _ . @ -, at most 63 bytes (21 Chinese characters), does not "
+            "start with pg_ and is not a group role of the register."));
     if (key == QLatin1String("units"))
         return refused(tr("A unit login needs at least one --unit; other roles take none."));
     if (key == QLatin1String("unknown_unit"))
