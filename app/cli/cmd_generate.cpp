@@ -11,7 +11,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QStorageInfo>
 
 #include <cerrno>
 #include <csignal>
@@ -63,15 +62,15 @@ int runGenerate(Context &ctx, const QStringList &argv)
             core::Error{core::ErrorCode::InputRefused,
                         Cli::tr("The file %1 already exists; generate creates a new register.").arg(path)});
     const QFileInfo target(path);
-    const QStorageInfo storage(target.absolutePath());
+    const qint64 free = core::SafeFile::freeBytes(target.absolutePath());
     const qint64 needed = qint64(n) * kBytesPerProblem;
-    if (storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < needed)
+    if (free >= 0 && free < needed)
         return fail(ctx, core::Error{core::ErrorCode::InputRefused,
                                      Cli::tr("Not enough disk space in %1 for %2 problems: about %3 MB are "
                                              "needed, %4 MB are free. Nothing was written.")
                                          .arg(target.absolutePath(), QLocale().toString(n),
-                                              QLocale().toString(needed >> 20),
-                                              QLocale().toString(storage.bytesAvailable() >> 20))});
+                                              QLocale().toString((needed + (qint64(1) << 20) - 1) >> 20),
+                                              QLocale().toString(free >> 20))});
     // Built under a hidden name beside the target and linked into place when complete: an
     // interrupted generate leaves no register that a rerun would refuse (a signal removes the
     // temporary file; after SIGKILL only the hidden file is left, which a rerun does not meet).

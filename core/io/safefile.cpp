@@ -4,7 +4,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QStorageInfo>
 
 #include <cerrno>
 #include <cstdio>
@@ -12,6 +11,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace rectrack::core {
@@ -150,9 +150,8 @@ Status SafeFile::checkOutput(const QString &output, const QString &registerPath)
 Error SafeFile::writeError(const QString &path, int errnum, const QString &detail)
 {
     const QString folder = QFileInfo(path).absolutePath();
-    QStorageInfo storage(folder);
-    const bool nearlyFull =
-        storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < 64 * 1024;
+    const qint64 free = freeBytes(folder);
+    const bool nearlyFull = free >= 0 && free < 64 * 1024;
     if (errnum == ENOSPC || errnum == EDQUOT || nearlyFull)
         return Error{
             ErrorCode::InputRefused,
@@ -165,6 +164,16 @@ Error SafeFile::writeError(const QString &path, int errnum, const QString &detai
     return Error{ErrorCode::InputRefused,
                  tr("%1 cannot be written: %2")
                      .arg(path, detail.isEmpty() ? systemText(errnum ? errnum : EIO) : detail)};
+}
+
+qint64 SafeFile::freeBytes(const QString &folder)
+{
+    struct statvfs vfs
+    {
+    };
+    if (::statvfs(QFile::encodeName(folder).constData(), &vfs) != 0)
+        return -1;
+    return qint64(vfs.f_bavail) * qint64(vfs.f_frsize);
 }
 
 SafeOutput::SafeOutput(QString destination, QString registerPath)

@@ -73,6 +73,11 @@ public:
      * for EFBIG, else @p detail (or the system's text for @p errnum). Code InputRefused.
      */
     static Error writeError(const QString &path, int errnum, const QString &detail = {});
+    /// Bytes an unprivileged user may still write in the file system holding @p folder (statvfs
+    /// f_bavail × f_frsize of the folder itself), or -1 when unknown. statvfs of the folder, not
+    /// QStorageInfo, which looks the folder's mount up in /proc/self/mountinfo and finds none in a
+    /// chroot or container.
+    static qint64 freeBytes(const QString &folder);
 };
 
 /**

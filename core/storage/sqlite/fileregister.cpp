@@ -287,8 +287,13 @@ Status Database::initialise(bool created)
 {
     auto pragma = [this](const QString &sql) -> Status {
         QSqlQuery q(m_db);
-        if (!q.exec(sql))
+        if (!q.exec(sql)) {
+            // A full disk while a new register is set up is named as such (writeError), not as
+            // a file that cannot be opened.
+            if (q.lastError().nativeErrorCode() == QLatin1String("13"))
+                return writeError(q.lastError(), sql);
             return cannotOpen(tr("The file %1 cannot be opened: %2").arg(m_path, q.lastError().text()));
+        }
         return okStatus();
     };
     // Touch the schema first: a damaged file fails here rather than on first use.
