@@ -16,6 +16,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 namespace rectrack::core {
 
@@ -91,6 +92,14 @@ public:
     virtual Result<QList<TableColumn>> columns(Database &db, const QString &table) const = 0;
     /// Names of the tables of the register (no internal tables of the database itself).
     virtual Result<QStringList> tables(Database &db) const = 0;
+    /// Adds rows to @p table (RegisterCopy): @p values holds the rows one after another, each with
+    /// one value per entry of @p columns, in that order (values.size() a multiple of
+    /// columns.size()). Triggers fire as for INSERT. A file takes one multi-row INSERT (at most
+    /// 32,766 values); a server takes COPY … FROM STDIN through libpq, because Qt's QPSQL sends each
+    /// INSERT value as an escaped literal (about 65 µs a row, docs/benchmarks.md). Errors as
+    /// Database::writeError.
+    virtual Status insertRows(Database &db, const QString &table, const QStringList &columns,
+                              const QVariantList &values) const = 0;
     /// After rows were copied in with their own ids (RegisterCopy): the next ids continue after them.
     virtual Status afterCopy(Database &db) const = 0;
     /// Whether bulk writers may drop and recreate the statistics and search triggers around a

@@ -50,7 +50,7 @@ Result<QStringList> copiedColumns(Database &db, const QString &table)
     return out;
 }
 
-/// Copies the rows of @p table in key order, @p batch rows per INSERT.
+/// Copies the rows of @p table in key order, in batches of up to kBatchRows (Dialect::insertRows).
 Status copyTable(Database &from, Database &to, const QString &table, const RegisterCopy::Progress &progress,
                  qint64 &done, qint64 total)
 {
@@ -60,8 +60,6 @@ Status copyTable(Database &from, Database &to, const QString &table, const Regis
     const QString selfRef = selfReferences().value(table);
     const int selfIndex = selfRef.isEmpty() ? -1 : int(columns->indexOf(selfRef));
     const QString key = table == QLatin1String("meta") ? QStringLiteral("key") : schema::keyColumn(table);
-    const QString row = QStringLiteral("(") + QStringList(columns->size(), QStringLiteral("?")).join(u',') +
-                        QStringLiteral(")");
     const int batchRows = std::clamp(kBatchValues / int(columns->size()), 1, kBatchRows);
     QVariantList binds;
     int rows = 0;
@@ -69,9 +67,7 @@ Status copyTable(Database &from, Database &to, const QString &table, const Regis
     auto flush = [&]() -> Status {
         if (rows == 0)
             return okStatus();
-        const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
-                                .arg(table, columns->join(u','), QStringList(rows, row).join(u','));
-        const Status s = run(to, sql, binds);
+        const Status s = to.dialect().insertRows(to, table, *columns, binds);
         binds.clear();
         done += rows;
         rows = 0;

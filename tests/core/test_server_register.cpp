@@ -208,12 +208,18 @@ TEST_CASE("a register file copied to the server and back keeps every row, the ch
         ProblemService problems(**file);
         Problem p;
         p.unitId = *org.ensureUnit(QStringLiteral("市某局党组"));
-        p.description = QStringLiteral("财务管理制度执行不严");
+        // Every character COPY's text format escapes, and text that reads like its NULL marker.
+        p.description = QStringLiteral("财务管理制度执行不严\t第二栏\n第二行\r\n\\N 不是空值 C:\\台账\\");
         p.feedbackDate = QDate(2020, 4, 10);
         p.deadline = QDate(2020, 7, 10);
         Measure m;
         m.content = QStringLiteral("修订财务报销审核制度");
-        REQUIRE(problems.registerProblem(p, {m}));
+        const auto id = problems.registerProblem(p, {m});
+        REQUIRE(id);
+        QByteArray bytes;
+        for (int b = 0; b < 256; ++b)
+            bytes.append(char(b));
+        REQUIRE(problems.addEvidence(*id, 0, QStringLiteral("凭证\t.bin"), bytes + bytes));
         REQUIRE(org.ensureCategory(QStringLiteral("作风建设")));
     }
     const VerifyReport original = Verifier::verify(**file);
@@ -226,6 +232,18 @@ TEST_CASE("a register file copied to the server and back keeps every row, the ch
     CHECK(copied.headId == original.headId);
     CHECK(copied.headHash == original.headHash);
     CHECK(server.db->scalar(QStringLiteral("SELECT count(*) FROM problem_facts")).toInt() == 1);
+    CHECK(server.db->scalar(QStringLiteral("SELECT description FROM problems")).toString() ==
+          QStringLiteral("财务管理制度执行不严\t第二栏\n第二行\r\n\\N 不是空值 C:\\台账\\"));
+    CHECK(server.db->scalar(QStringLiteral("SELECT original_name FROM evidence")).toString() ==
+          QStringLiteral("凭证\t.bin"));
+    CHECK(server.db->scalar(QStringLiteral("SELECT count(*) FROM problems WHERE note IS NULL")).toInt() ==
+          (*file)->scalar(QStringLiteral("SELECT count(*) FROM problems WHERE note IS NULL")).toInt());
+    {
+        const QByteArray stored =
+            server.db->scalar(QStringLiteral("SELECT data FROM evidence")).toByteArray();
+        CHECK(stored.size() == 512);
+        CHECK(stored == (*file)->scalar(QStringLiteral("SELECT data FROM evidence")).toByteArray());
+    }
     // New rows continue after the copied ids, and extend the same chain.
     const qint64 next = *OrganizationService(*server.db).ensureUnit(QStringLiteral("市另一局党组"));
     CHECK(next == (*file)->scalar(QStringLiteral("SELECT max(id) FROM units")).toLongLong() + 1);

@@ -5,6 +5,11 @@
 #include "storage/database.h"
 #include "storage/schema.h"
 
+#include <QSqlDriver>
+#include <QSqlError>
+
+#include <libpq-fe.h>
+
 namespace rectrack::core {
 
 QStringList PostgresDialect::createStatements() const
@@ -113,6 +118,111 @@ Result<QList<TableColumn>> PostgresDialect::columns(Database &db, const QString 
     if (!s)
         return s.error();
     return out;
+}
+
+PGconn *postgres::libpqHandle(Database &db)
+{
+    const QVariant handle = db.sql().driver() ? db.sql().driver()->handle() : QVariant();
+    // Registered as "PGconn*"; Qt 6 names the metatype by the struct's own name, "pg_conn*".
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
+        return nullptr;
+    return *static_cast<PGconn *const *>(handle.constData());
+}
+
+namespace {
+
+/// One value in COPY's text format: \N for NULL, bytea as \\x and hex digits, text with
+/// backslash, tab, newline and carriage return escaped (PostgreSQL manual, COPY, "Text Format").
+void appendCopyValue(QByteArray &out, const QVariant &value)
+{
+    if (value.isNull()) {
+        out += "\\N";
+        return;
+    }
+    switch (value.typeId()) {
+    case QMetaType::QByteArray:
+        out += "\\\\x";
+        out += value.toByteArray().toHex();
+        return;
+    case QMetaType::Bool:
+        out += value.toBool() ? 't' : 'f';
+        return;
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+        out += QByteArray::number(value.toLongLong());
+        return;
+    case QMetaType::Double:
+        out += QByteArray::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+        return;
+    default:
+        break;
+    }
+    const QByteArray text = value.toString().toUtf8();
+    out.reserve(out.size() + text.size());
+    for (const char c : text) {
+        switch (c) {
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            out += c;
+        }
+    }
+}
+
+} // namespace
+
+Status PostgresDialect::insertRows(Database &db, const QString &table, const QStringList &columns,
+                                   const QVariantList &values) const
+{
+    if (values.isEmpty())
+        return okStatus();
+    const QString sql = QStringLiteral("COPY %1 (%2) FROM STDIN").arg(table, columns.join(u','));
+    PGconn *conn = postgres::libpqHandle(db);
+    auto failure = [&](PGresult *result) -> Status {
+        const QString state =
+            result ? QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE)) : QString();
+        const QString message =
+            QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn));
+        if (result)
+            PQclear(result);
+        return db.writeError(QSqlError(QString(), message.trimmed(), QSqlError::StatementError, state), sql);
+    };
+    if (!conn)
+        return Error{ErrorCode::Internal, QStringLiteral("COPY %1: no libpq connection").arg(table)};
+    PGresult *start = PQexec(conn, sql.toUtf8().constData());
+    if (PQresultStatus(start) != PGRES_COPY_IN)
+        return failure(start);
+    PQclear(start);
+    QByteArray data;
+    const int width = int(columns.size());
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        appendCopyValue(data, values.at(i));
+        data += (i + 1) % width == 0 ? '\n' : '\t';
+    }
+    const bool sent = PQputCopyData(conn, data.constData(), int(data.size())) == 1;
+    if (PQputCopyEnd(conn, sent ? nullptr : "rectrack: the rows could not be sent") != 1)
+        return failure(nullptr);
+    // The COPY's result, then the null that ends the command.
+    PGresult *result = PQgetResult(conn);
+    Status status = PQresultStatus(result) == PGRES_COMMAND_OK ? okStatus() : failure(result);
+    if (status)
+        PQclear(result);
+    while (PGresult *more = PQgetResult(conn))
+        PQclear(more);
+    return status;
 }
 
 Status PostgresDialect::afterCopy(Database &db) const

@@ -2,6 +2,8 @@
 
 #include "storage/dialect.h"
 
+struct pg_conn;
+
 namespace rectrack::core {
 
 /**
@@ -47,10 +49,18 @@ public:
     QString auditProblemId() const override;
     Result<QList<TableColumn>> columns(Database &db, const QString &table) const override;
     Result<QStringList> tables(Database &db) const override;
+    Status insertRows(Database &db, const QString &table, const QStringList &columns,
+                      const QVariantList &values) const override;
     Status afterCopy(Database &db) const override;
     bool suspendsTriggers() const override { return false; }
     QString deferFacts(qint64 after) const override;
     QString tallyFill(const QString &condition) const override;
 };
+
+namespace postgres {
+/// The libpq connection under the server register @p db (Qt's QPSQL driver hands it out), for
+/// what QPSQL does not offer (COPY, PQencryptPasswordConn); nullptr on a file register.
+pg_conn *libpqHandle(Database &db);
+} // namespace postgres
 
 } // namespace rectrack::core

@@ -1,8 +1,7 @@
 #include "serverlogins.h"
 
+#include "postgresdialect.h"
 #include "storage/database.h"
-
-#include <QSqlDriver>
 
 #include <libpq-fe.h>
 
@@ -19,17 +18,6 @@ Status onServerOnly(const Database &db)
                                   "has one operator.")};
 }
 
-/// The connection's libpq handle (Qt's QPSQL driver hands it out as a PGconn pointer).
-PGconn *libpqHandle(Database &db)
-{
-    const QVariant handle = db.sql().driver()->handle();
-    // Registered as "PGconn*"; Qt 6 names the metatype by the struct's own name, "pg_conn*".
-    if (!handle.isValid() ||
-        (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
-        return nullptr;
-    return *static_cast<PGconn *const *>(handle.constData());
-}
-
 } // namespace
 
 Status ServerLogins::add(Database &db, const QString &login, const QString &role, const QStringList &units,
@@ -41,7 +29,7 @@ Status ServerLogins::add(Database &db, const QString &login, const QString &role
     if (password) {
         if (password->isEmpty())
             return Error{ErrorCode::InputRefused, tr("The password is empty.")};
-        PGconn *conn = libpqHandle(db);
+        PGconn *conn = postgres::libpqHandle(db);
         char *encrypted = conn ? PQencryptPasswordConn(conn, password->toUtf8().constData(),
                                                        login.toUtf8().constData(), "scram-sha-256")
                                : nullptr;

@@ -89,4 +89,19 @@ Result<QStringList> SqliteDialect::tables(Database &db) const
     return out;
 }
 
+Status SqliteDialect::insertRows(Database &db, const QString &table, const QStringList &columns,
+                                 const QVariantList &values) const
+{
+    if (values.isEmpty())
+        return okStatus();
+    const QString row = QStringLiteral("(") + QStringList(columns.size(), QStringLiteral("?")).join(u',') +
+                        QStringLiteral(")");
+    const QString sql =
+        QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
+            .arg(table, columns.join(u','), QStringList(values.size() / columns.size(), row).join(u','));
+    if (auto r = db.exec(sql, values); !r)
+        return r.error();
+    return okStatus();
+}
+
 } // namespace rectrack::core

@@ -33,6 +33,8 @@ public:
     QString auditProblemId() const override;
     Result<QList<TableColumn>> columns(Database &db, const QString &table) const override;
     Result<QStringList> tables(Database &db) const override;
+    Status insertRows(Database &db, const QString &table, const QStringList &columns,
+                      const QVariantList &values) const override;
     Status afterCopy(Database &) const override { return okStatus(); } // rowids follow max(rowid)
     bool suspendsTriggers() const override { return true; }
     QString deferFacts(qint64) const override { return {}; }
