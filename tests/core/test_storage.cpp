@@ -125,6 +125,32 @@ TEST_CASE("the audit chain detects rows changed behind the program's back", "[st
         REQUIRE_FALSE(report.ok());
         CHECK(report.faults.join(u'\n').contains(QStringLiteral("problems")));
     }
+    // verify compares a digest of each row with its logged state, null members left out on both
+    // sides (a column a later schema step added): a null given a value, a value made null, and
+    // text that spells a null member are each a change.
+    SECTION("a null column of a problem given a value")
+    {
+        REQUIRE(rectrack::test::runSqlite(
+                    reg.path, QStringLiteral("UPDATE problems SET note='补记' WHERE id=%1;").arg(id)) == 0);
+        reg.reopen();
+        const VerifyReport report = Verifier::verify(*reg.db);
+        REQUIRE(report.faults.size() == 1);
+        CHECK(report.faults.first() == QStringLiteral("Row %1 of problems differs from its last logged state "
+                                                      "(changed behind the program's back).")
+                                           .arg(id));
+    }
+    SECTION("a problem's text column made null, or given text that spells a null member")
+    {
+        const QString sql =
+            GENERATE(QStringLiteral("UPDATE problems SET deadline=NULL WHERE id=%1;"),
+                     QStringLiteral("UPDATE problems SET note=',\"note\":null' WHERE id=%1;"),
+                     QStringLiteral("UPDATE problems SET note='{\"note\":null}' WHERE id=%1;"));
+        REQUIRE(rectrack::test::runSqlite(reg.path, sql.arg(id)) == 0);
+        reg.reopen();
+        const VerifyReport report = Verifier::verify(*reg.db);
+        REQUIRE(report.faults.size() == 1);
+        CHECK(report.faults.first().startsWith(QStringLiteral("Row %1 of problems differs").arg(id)));
+    }
     SECTION("an audit-log row")
     {
         REQUIRE(rectrack::test::runSqlite(
