@@ -12,6 +12,8 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QThread>
 
 using namespace rectrack;
 using rectrack::test::CliRun;
@@ -222,4 +224,58 @@ TEST_CASE("a package with a flipped byte or signed by another key is refused wit
     CHECK(forged.err.contains(core::exchange::fingerprint(other.publicKey)));
     CHECK(state(c.path) == applied);
     CHECK(runCli({QStringLiteral("verify"), c.path}).exitCode == 0);
+}
+
+TEST_CASE("an import killed at any moment leaves the register as before or fully applied", "[cli][exchange]")
+{
+    RegisterLocation c(QStringLiteral("c.rtreg"));
+    RegisterLocation d(QStringLiteral("d.rtreg"));
+    REQUIRE(runCli({QStringLiteral("init"), c.path, QStringLiteral("--office"), s("市委巡察办")}).exitCode ==
+            0);
+    REQUIRE(
+        runCli({QStringLiteral("init"), d.path, QStringLiteral("--office"), s("思明区委巡察办")}).exitCode ==
+        0);
+    REQUIRE(runCli({QStringLiteral("import"), d.path,
+                    sharedData(QStringLiteral("ledgers/transport-bureau-ledger.xlsx")),
+                    QStringLiteral("--unit"), s("市交通运输局")})
+                .exitCode == 0);
+    const QString out = d.dir.filePath(QStringLiteral("out"));
+    REQUIRE(runCli({QStringLiteral("exchange"), QStringLiteral("export"), d.path, QStringLiteral("--to"),
+                    s("市委巡察办"), QStringLiteral("-o"), out})
+                .exitCode == 0);
+    const QString package = packageIn(out);
+    const QString before = state(c.path);
+    int untouched = 0;
+    int applied = 0;
+    for (const int delayMs : {5, 20, 40, 60, 80, 100, 130, 160, 200, 260, 400}) {
+        const QString copy = c.dir.filePath(QStringLiteral("copy%1.rtreg").arg(delayMs));
+        rectrack::test::copyRegister(c.path, copy);
+        QProcess p;
+        p.start(QStringLiteral(RECTRACK_CLI_PATH), {QStringLiteral("exchange"), QStringLiteral("import"),
+                                                    copy, package, QStringLiteral("--trust")});
+        REQUIRE(p.waitForStarted());
+        QThread::msleep(static_cast<unsigned long>(delayMs));
+        p.kill();
+        p.waitForFinished();
+        INFO("killed after " << delayMs << " ms");
+        const QString problems = sqlOutput(copy, QStringLiteral("SELECT count(*) FROM problems"));
+        const QString packages = sqlOutput(copy, QStringLiteral("SELECT count(*) FROM exchange_packages"));
+        if (problems == QStringLiteral("0\n")) {
+            CHECK(packages == QStringLiteral("0\n"));
+            CHECK(state(copy) == before);
+            ++untouched;
+        } else {
+            CHECK(problems == QStringLiteral("24\n"));
+            CHECK(packages == QStringLiteral("1\n"));
+            ++applied;
+        }
+        CHECK(runCli({QStringLiteral("verify"), copy}).exitCode == 0);
+        // Taking the package in again completes it (or finds it already covered).
+        REQUIRE(runCli({QStringLiteral("exchange"), QStringLiteral("import"), copy, package,
+                        QStringLiteral("--trust")})
+                    .exitCode == 0);
+        CHECK(sqlOutput(copy, QStringLiteral("SELECT count(*) FROM problems")) == QStringLiteral("24\n"));
+    }
+    CHECK(untouched + applied == 11);
+    CHECK(untouched > 0);
 }

@@ -8,6 +8,7 @@
 #include "exchange/sites.h"
 #include "stats/statistics.h"
 #include "storage/auditlog.h"
+#include "storage/schema.h"
 #include "testsupport.h"
 #include "workflow/categoryservice.h"
 #include "workflow/organizationservice.h"
@@ -171,7 +172,7 @@ TEST_CASE("the package archive is canonical: every changed byte is found", "[exc
     CHECK(unseen == std::vector<long long>{});
 }
 
-TEST_CASE("a district's package brings the city level; a second import changes nothing", "[exchange]")
+TEST_CASE("a district's package brings the city level, and a second import changes nothing", "[exchange]")
 {
     SiteRegister d(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
     SiteRegister c(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
@@ -588,4 +589,83 @@ TEST_CASE(
     for (const QString &uuid : std::as_const(hardDeleted))
         for (int i = 0; i < 4; ++i)
             CHECK_FALSE(held[i].contains(uuid));
+}
+
+TEST_CASE("--no-evidence keeps the hashes, the files follow with --full, --include sends a register",
+          "[exchange]")
+{
+    SiteRegister d(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    SiteRegister c(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    const qint64 p = d.addProblem(QStringLiteral("食堂管理不规范"), 1);
+    ProblemService problems(d.db());
+    REQUIRE(problems.addEvidence(p, 0, QStringLiteral("方案.pdf"), QByteArray("%PDF-1.4 plan")).ok());
+    // A clue, written as the oversight registers write it.
+    auto clue = AuditLog::insert(d.db(), QStringLiteral("clues"),
+                                 {{QStringLiteral("summary"), QStringLiteral("某科长违规收受礼金")},
+                                  {QStringLiteral("disposal_state"), QStringLiteral("pending")}});
+    REQUIRE(clue.ok());
+
+    QTemporaryDir out;
+    const QString file = d.exportTo(QStringLiteral("市委巡察办"), out.path(), false);
+    auto entries = PackageArchive::read(readAll(file), QStringLiteral("p"));
+    REQUIRE(entries.ok());
+    for (const auto &e : *entries)
+        CHECK_FALSE(e.first.startsWith(QLatin1String("evidence/")));
+    auto r = Exchange::importPackage(c.db(), file, false, true);
+    REQUIRE(r.ok());
+    // The evidence row waits for its file; the clue was not asked for.
+    CHECK(c.db().scalar(QStringLiteral("SELECT count(*) FROM evidence")).toInt() == 0);
+    CHECK(c.db().scalar(QStringLiteral("SELECT count(*) FROM clues")).toInt() == 0);
+    CHECK(c.db().scalar(QStringLiteral("SELECT count(*) FROM problems")).toInt() == 1);
+
+    ExportOptions o;
+    o.to = QStringLiteral("市委巡察办");
+    o.output = out.filePath(QStringLiteral("full"));
+    o.full = true;
+    o.include = {QStringLiteral("clues")};
+    auto full = Exchange::exportPackage(d.db(), o);
+    REQUIRE(full.ok());
+    CHECK(full->seq == 2);
+    CHECK(full->evidenceFiles == 1);
+    auto r2 = Exchange::importPackage(c.db(), full->file, false, false);
+    REQUIRE(r2.ok());
+    CHECK(r2->total.added == 2); // the evidence row and the clue
+    CHECK(r2->total.conflicts == 0);
+    CHECK(c.db().scalar(QStringLiteral("SELECT count(*) FROM clues")).toInt() == 1);
+    CHECK(c.db().scalar(QStringLiteral("SELECT size FROM evidence")).toInt() == 13);
+    CHECK(Verifier::verify(c.db()).ok());
+
+    o.include = {QStringLiteral("minutes")};
+    auto unknown = Exchange::exportPackage(d.db(), o);
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().code == ErrorCode::InputRefused);
+}
+
+TEST_CASE("a server register made at schema 6 gets the exchange tables on open", "[.pgonly][server]")
+{
+    TempRegister reg;
+    const QString url = reg.path;
+    reg.db.reset();
+    {
+        rectrack::test::ServerConnection admin(url);
+        for (const char *t : {"exchange_sites", "exchange_packages", "exchange_rows", "exchange_conflicts"})
+            admin.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(t)));
+        admin.exec(QStringLiteral("UPDATE schema_version SET version = 6"));
+    }
+    auto db = Database::open(url);
+    REQUIRE(db.ok());
+    CHECK((*db)->schemaVersion() == schema::kVersion);
+    REQUIRE(Sites::setup(**db, QStringLiteral("市委巡察办")).ok());
+    CHECK(Sites::self(**db)->office == QStringLiteral("市委巡察办"));
+    CHECK(Verifier::verify(**db).ok());
+    rectrack::test::ServerConnection admin(url);
+    const QString office = admin.scalar(QStringLiteral("SELECT current_database() || '_office'")).toString();
+    CHECK(
+        admin
+            .scalar(QStringLiteral("SELECT has_table_privilege('%1', 'exchange_rows', 'INSERT')").arg(office))
+            .toBool());
+    const QString unit = admin.scalar(QStringLiteral("SELECT current_database() || '_unit'")).toString();
+    CHECK_FALSE(
+        admin.scalar(QStringLiteral("SELECT has_table_privilege('%1', 'exchange_sites', 'SELECT')").arg(unit))
+            .toBool());
 }
