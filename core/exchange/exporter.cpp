@@ -209,6 +209,17 @@ Result<ExportResult> Exchange::exportPackage(Database &db, const ExportOptions &
     ExportResult result;
     QByteArray fileBytes;
     auto built = withTransaction(db, [&]() -> Status {
+        // The audit-chain head the rows come from, before this export writes anything.
+        qint64 currentHeadId = 0;
+        QString currentHeadHash = AuditLog::kGenesisHash;
+        if (const Status s =
+                db.forEachRow(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"), {},
+                              [&](const SqlRow &r) {
+                                  currentHeadId = r.integer(0);
+                                  currentHeadHash = r.text(1);
+                              });
+            !s)
+            return s;
         auto me = Sites::self(db);
         if (!me)
             return me.error();
@@ -249,8 +260,8 @@ Result<ExportResult> Exchange::exportPackage(Database &db, const ExportOptions &
         // Nothing changed since the last package to that site: the same package again.
         qint64 seq = partner.lastSentSeq + 1;
         QString created = db.clock().now().toUTC().toString(Qt::ISODate);
-        qint64 headId = 0;
-        QString headHash = AuditLog::kGenesisHash;
+        qint64 headId = currentHeadId;
+        QString headHash = currentHeadHash;
         bool rebuilt = false;
         if (const Status s = db.forEachRow(
                 QStringLiteral(
@@ -266,16 +277,6 @@ Result<ExportResult> Exchange::exportPackage(Database &db, const ExportOptions &
                 });
             !s)
             return s;
-        if (!rebuilt) {
-            if (const Status s = db.forEachRow(
-                    QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"), {},
-                    [&](const SqlRow &r) {
-                        headId = r.integer(0);
-                        headHash = r.text(1);
-                    });
-                !s)
-                return s;
-        }
 
         PackageEntries entries;
         QJsonArray listed;

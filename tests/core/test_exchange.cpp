@@ -8,6 +8,7 @@
 #include "exchange/sites.h"
 #include "stats/statistics.h"
 #include "storage/auditlog.h"
+#include "storage/registercopy.h"
 #include "storage/schema.h"
 #include "testsupport.h"
 #include "workflow/categoryservice.h"
@@ -668,4 +669,46 @@ TEST_CASE("a server register made at schema 6 gets the exchange tables on open",
     CHECK_FALSE(
         admin.scalar(QStringLiteral("SELECT has_table_privilege('%1', 'exchange_sites', 'SELECT')").arg(unit))
             .toBool());
+}
+
+TEST_CASE("a site copied to the server keeps its identity and builds the same package", "[.pgonly][server]")
+{
+    REQUIRE(rectrack::test::testOnServer());
+    SiteRegister d(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    d.addProblem(QStringLiteral("食堂管理不规范"), 2);
+    // The file twin of the server register d: a register file with the same rows, copied to a server.
+    QTemporaryDir dir;
+    auto file = Database::open(dir.filePath(QStringLiteral("f.rtreg")), Database::OpenMode::CreateIfMissing);
+    REQUIRE(file);
+    REQUIRE(RegisterCopy::copy(d.db(), **file));
+    TempRegister server;
+    // The creation time in the manifest is the clock's: one fixed clock for both.
+    FixedClock clock(QDate(2020, 9, 1));
+    (*file)->setClock(&clock);
+    server.db->setClock(&clock);
+    REQUIRE(RegisterCopy::copy(**file, *server.db));
+    const Site onServer = *Sites::self(*server.db);
+    CHECK(onServer.siteUuid == d.self.siteUuid);
+    CHECK(onServer.privateKey == d.self.privateKey);
+    CHECK(Verifier::verify(*server.db).ok());
+    QTemporaryDir a;
+    QTemporaryDir b;
+    const QString fromFile = [&] {
+        ExportOptions o;
+        o.to = QStringLiteral("市委巡察办");
+        o.output = a.path();
+        auto r = Exchange::exportPackage(**file, o);
+        REQUIRE(r.ok());
+        return r->file;
+    }();
+    const QString fromServer = [&] {
+        ExportOptions o;
+        o.to = QStringLiteral("市委巡察办");
+        o.output = b.path();
+        auto r = Exchange::exportPackage(*server.db, o);
+        REQUIRE(r.ok());
+        return r->file;
+    }();
+    CHECK(QFileInfo(fromFile).fileName() == QFileInfo(fromServer).fileName());
+    CHECK(readAll(fromFile) == readAll(fromServer));
 }
