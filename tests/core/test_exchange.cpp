@@ -592,7 +592,8 @@ TEST_CASE(
             CHECK_FALSE(held[i].contains(uuid));
 }
 
-TEST_CASE("--no-evidence keeps the hashes, the files follow with --full, --include sends a register",
+TEST_CASE("a package without evidence files (--no-evidence) keeps the hashes, the files follow with --full, "
+          "and --include sends a register",
           "[exchange]")
 {
     SiteRegister d(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
