@@ -111,6 +111,11 @@ int runImport(Context &ctx, const QStringList &argv)
         row(it.key().isEmpty() ? Cli::tr("(reference data)") : it.key(), *it);
     row(Cli::tr("Total"), r->total);
     printTable(ctx.out, t);
+    if (r->evidenceAwaited > 0)
+        ctx.out << Cli::tr("%1 evidence rows wait for their files (the package was made with --no-evidence); "
+                           "the sender's next export --full brings them.")
+                       .arg(r->evidenceAwaited)
+                << '\n';
     ctx.out << (dryRun ? Cli::tr("Dry run: package %1 from %2 checked; nothing was written.")
                        : Cli::tr("Applied package %1 from %2."))
                    .arg(r->seq)

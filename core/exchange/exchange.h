@@ -72,8 +72,10 @@ struct ImportResult
     QString sender;            ///< office name
     QString senderFingerprint; ///< of the key that signed the package
     qint64 seq = 0;
-    qint64 lastApplied = 0;             ///< the last sequence applied from that sender before this import
-    bool trustedNow = false;            ///< the sender's key was accepted with this import
+    qint64 lastApplied = 0;  ///< the last sequence applied from that sender before this import
+    bool trustedNow = false; ///< the sender's key was accepted with this import
+    qint64 evidenceAwaited =
+        0; ///< evidence rows left for later: their file is neither in the package nor here
     QMap<QString, ImportCounts> byUnit; ///< by unit name; "" = reference data and rows of no unit
     ImportCounts total;
 };

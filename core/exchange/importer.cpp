@@ -585,6 +585,8 @@ Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, 
             if (byName.contains(QStringLiteral("evidence/") + sha) ||
                 db.scalar(QStringLiteral("SELECT 1 FROM evidence WHERE sha256 = ? LIMIT 1"), {sha}).isValid())
                 kept << row;
+            else
+                ++result.evidenceAwaited;
         }
         if (tables.contains(QLatin1String("evidence")))
             applicable.insert(QStringLiteral("evidence"), kept);

@@ -131,6 +131,10 @@
         <source>signed exchange packages between registers (district and city offices): set up this site, write a package for a partner, take one in, show the partners</source>
         <translation>台账之间的签名数据交换包（区县与市巡察办之间）：设置本站点、为交换对象生成交换包、导入交换包、查看交换对象</translation>
     </message>
+    <message>
+        <source>%1 evidence rows wait for their files (the package was made with --no-evidence); the sender&apos;s next export --full brings them.</source>
+        <translation>有 %1 条佐证材料记录等待其文件（该包生成时使用了 --no-evidence）；发送方下次以 export --full 导出即可补齐。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::core::exchange::Exchange</name>

@@ -616,6 +616,7 @@ TEST_CASE("a package without evidence files (--no-evidence) keeps the hashes, th
     auto r = Exchange::importPackage(c.db(), file, false, true);
     REQUIRE(r.ok());
     // The evidence row waits for its file; the clue was not asked for.
+    CHECK(r->evidenceAwaited == 1);
     CHECK(c.db().scalar(QStringLiteral("SELECT count(*) FROM evidence")).toInt() == 0);
     CHECK(c.db().scalar(QStringLiteral("SELECT count(*) FROM clues")).toInt() == 0);
     CHECK(c.db().scalar(QStringLiteral("SELECT count(*) FROM problems")).toInt() == 1);
