@@ -2,6 +2,7 @@
 #include "args.h"
 #include "common.h"
 
+#include "exchange/sites.h"
 #include "storage/auditlog.h"
 #include "storage/backup.h"
 #include "workflow/categoryservice.h"
@@ -16,10 +17,12 @@ namespace {
 
 int runInit(Context &ctx, const QStringList &argv)
 {
-    Args args(argv, {});
+    Args args(argv, {QStringLiteral("--office")});
     if (!args.ok() || args.positional().size() != 1)
-        return usage(ctx, args, Cli::tr("Usage: rectrack-cli init DB"));
+        return usage(ctx, args, Cli::tr("Usage: rectrack-cli init DB [--office NAME]"));
     const QString path = args.positional().first();
+    if (args.has(QStringLiteral("--office")) && args.value(QStringLiteral("--office")).trimmed().isEmpty())
+        return usage(ctx, Cli::tr("The office name must not be empty."));
     const core::Error exists{core::ErrorCode::InputRefused,
                              Cli::tr("The file %1 already exists; init creates a new register.").arg(path)};
     if (QFileInfo::exists(path))
@@ -37,6 +40,17 @@ int runInit(Context &ctx, const QStringList &argv)
     if (const core::Status s = core::CategoryService(**db).addStandardCategories(); !s)
         return fail(ctx, s.error());
     ctx.out << Cli::tr("Created the register %1.").arg(path) << '\n';
+    if (args.has(QStringLiteral("--office"))) {
+        // The register's site for exchange packages (issue #25).
+        if (const core::Status s = core::exchange::Sites::setup(**db, args.value(QStringLiteral("--office")));
+            !s)
+            return fail(ctx, s.error());
+        auto me = core::exchange::Sites::self(**db);
+        if (!me)
+            return fail(ctx, me.error());
+        ctx.out << Cli::tr("This register is now the site %1 (%2).").arg(me->office, me->siteUuid) << '\n'
+                << Cli::tr("Fingerprint of its signing key: %1").arg(me->fingerprint) << '\n';
+    }
     return ExitOk;
 }
 
@@ -101,7 +115,7 @@ int runBackup(Context &ctx, const QStringList &argv)
 }
 
 const bool registered =
-    registerCommand({QStringLiteral("init"), QStringLiteral("init DB"),
+    registerCommand({QStringLiteral("init"), QStringLiteral("init DB [--office NAME]"),
                      QT_TRANSLATE_NOOP("rectrack::cli::Cli", "create an empty register"), false, runInit}) &&
     registerCommand(
         {QStringLiteral("verify"), QStringLiteral("verify DB [--anchor ID:HASH]"),

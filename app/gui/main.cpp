@@ -95,7 +95,7 @@ int main(int argc, char **argv)
             welcome.exec();
             switch (welcome.choice()) {
             case rectrack::ui::WelcomeDialog::Choice::Create:
-                if (window.createRegister(welcome.path(), welcome.termName()))
+                if (window.createRegister(welcome.path(), welcome.termName(), welcome.office()))
                     path = welcome.path();
                 break;
             case rectrack::ui::WelcomeDialog::Choice::Open:

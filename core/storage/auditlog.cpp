@@ -57,8 +57,9 @@ QJsonObject recordToJson(const QSqlRecord &rec, int skipFirst = 0)
         const QSqlField f = rec.field(i);
         // The server's key of a two-column-key table (postgresschema.cpp) is SQLite's hidden rowid,
         // which SELECT * leaves out of the file's snapshots.
+        // A site's private signing key (exchange_sites) stays out of the log.
         if (f.metaType().id() == QMetaType::QByteArray || f.name() == QLatin1String("data") ||
-            f.name() == QLatin1String("rowid"))
+            f.name() == QLatin1String("rowid") || f.name() == QLatin1String("private_key"))
             continue;
         o.insert(f.name(), jsonOf(rec.value(i)));
     }

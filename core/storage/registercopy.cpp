@@ -59,7 +59,10 @@ Status copyTable(Database &from, Database &to, const QString &table, const Regis
         return columns.error();
     const QString selfRef = selfReferences().value(table);
     const int selfIndex = selfRef.isEmpty() ? -1 : int(columns->indexOf(selfRef));
-    const QString key = table == QLatin1String("meta") ? QStringLiteral("key") : schema::keyColumn(table);
+    // meta and exchange_rows are keyed by text (a setting's key, a row's UUID).
+    const QString key = table == QLatin1String("meta")            ? QStringLiteral("key")
+                        : table == QLatin1String("exchange_rows") ? QStringLiteral("uuid")
+                                                                  : schema::keyColumn(table);
     const int batchRows = std::clamp(kBatchValues / int(columns->size()), 1, kBatchRows);
     QVariantList binds;
     int rows = 0;
@@ -145,6 +148,10 @@ QStringList RegisterCopy::tables()
             QStringLiteral("funds_recovered"),
             QStringLiteral("evaluations"),
             QStringLiteral("saved_views"),
+            QStringLiteral("exchange_sites"),
+            QStringLiteral("exchange_packages"),
+            QStringLiteral("exchange_rows"),
+            QStringLiteral("exchange_conflicts"),
             QStringLiteral("audit_log")};
 }
 

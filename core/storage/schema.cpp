@@ -391,6 +391,46 @@ QList<QStringList> migrationSteps()
             QStringLiteral("ALTER TABLE rules_established ADD COLUMN owner TEXT"),
             QStringLiteral("ALTER TABLE rules_established ADD COLUMN due_date TEXT"),
         },
+        // 6 → 7: exchange packages between registers (issue #25, core/exchange/). See
+        // exchangeStatements().
+        exchangeStatements(),
+    };
+}
+
+QStringList exchangeStatements()
+{
+    // exchange_sites: this register's own site (is_self = 1: office name, Ed25519 key pair; the
+    // private key is a BLOB, left out of audit snapshots) and its partner sites (office name, site
+    // UUID once known, public key and its fingerprint, the last sequence sent to and received from
+    // each, and the highest of ours each has acknowledged). exchange_packages: every package sent
+    // and received (UNIQUE per direction, site and sequence: a replay cannot be applied twice even
+    // by two processes at once). Both audited. exchange_rows: the rows this register holds for
+    // other sites, by UUID: owner, the owner's version last applied, tombstone flag, and the local
+    // row a row of the same name stands for (alias_of). Rows without an entry are this site's own;
+    // a side table rather than an owner column on every table keeps the exchanged tables and their
+    // audit snapshots as they were. Bookkeeping, not audited (as problem_facts). exchange_conflicts:
+    // rows a package could not apply (owned here, owned by a third site, a name taken, a reference
+    // missing), for the conflict queue; audited.
+    return {
+        QStringLiteral(
+            "CREATE TABLE exchange_sites (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, site_uuid "
+            "TEXT UNIQUE, office TEXT NOT NULL, public_key TEXT, fingerprint TEXT, private_key BLOB, is_self "
+            "INTEGER NOT NULL DEFAULT 0, last_sent_seq INTEGER NOT NULL DEFAULT 0, last_received_seq INTEGER "
+            "NOT NULL DEFAULT 0, acked_seq INTEGER NOT NULL DEFAULT 0, added_on TEXT)"),
+        QStringLiteral(
+            "CREATE TABLE exchange_packages (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, direction "
+            "TEXT NOT NULL, partner TEXT NOT NULL, seq INTEGER NOT NULL, sha256 TEXT NOT NULL, file_name "
+            "TEXT, audit_id INTEGER, audit_hash TEXT, ack_seq INTEGER, rows_hash TEXT, created TEXT, "
+            "counts_json TEXT, UNIQUE (direction, partner, seq))"),
+        QStringLiteral(
+            "CREATE TABLE exchange_rows (uuid TEXT PRIMARY KEY, entity TEXT NOT NULL, owner_site TEXT NOT "
+            "NULL, version INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, alias_of TEXT)"),
+        QStringLiteral(
+            "CREATE TABLE exchange_conflicts (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, partner "
+            "TEXT NOT NULL, seq INTEGER NOT NULL, entity TEXT NOT NULL, row_uuid TEXT NOT NULL, kind TEXT "
+            "NOT "
+            "NULL, incoming_json TEXT, recorded_at TEXT, resolution TEXT)"),
+        QStringLiteral("CREATE INDEX exchange_conflicts_row ON exchange_conflicts(row_uuid)"),
     };
 }
 
@@ -471,7 +511,10 @@ QStringList auditedTables()
             QStringLiteral("evaluations"),
             QStringLiteral("saved_views"),
             QStringLiteral("patterns"),
-            QStringLiteral("pattern_members")};
+            QStringLiteral("pattern_members"),
+            QStringLiteral("exchange_sites"),
+            QStringLiteral("exchange_packages"),
+            QStringLiteral("exchange_conflicts")};
 }
 
 } // namespace rectrack::core::schema

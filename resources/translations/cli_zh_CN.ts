@@ -28,10 +28,6 @@
         <translation>日期“%1”无效，请按 YYYY-MM-DD 格式填写。</translation>
     </message>
     <message>
-        <source>Usage: rectrack-cli init DB</source>
-        <translation>用法：rectrack-cli init 台账文件</translation>
-    </message>
-    <message>
         <source>The file %1 already exists; init creates a new register.</source>
         <translation>文件 %1 已存在；init 只创建新的台账文件。</translation>
     </message>
@@ -388,6 +384,22 @@
     <message>
         <source>a register on the office&apos;s PostgreSQL server: create one, copy a register file there, manage its logins and roles</source>
         <translation>巡察办 PostgreSQL 服务器上的台账：创建台账、将台账文件复制到服务器、管理登录名和角色</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli init DB [--office NAME]</source>
+        <translation>用法：rectrack-cli init 台账文件 [--office 巡察办名称]</translation>
+    </message>
+    <message>
+        <source>The office name must not be empty.</source>
+        <translation>巡察办名称不能为空。</translation>
+    </message>
+    <message>
+        <source>This register is now the site %1 (%2).</source>
+        <translation>本台账现为站点“%1”（%2）。</translation>
+    </message>
+    <message>
+        <source>Fingerprint of its signing key: %1</source>
+        <translation>其签名密钥指纹：%1</translation>
     </message>
 </context>
 </TS>

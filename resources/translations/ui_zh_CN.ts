@@ -3224,5 +3224,13 @@ It stays on this computer — nothing is sent over a network — and can be back
         <source>Open register</source>
         <translation>打开台账</translation>
     </message>
+    <message>
+        <source>e.g. the district inspection office; needed to exchange packages with other offices</source>
+        <translation>例如：思明区委巡察办；与其他巡察办交换数据包时需要填写</translation>
+    </message>
+    <message>
+        <source>Inspection office:</source>
+        <translation>巡察办名称：</translation>
+    </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "dialogs/welcomedialog.h"
+#include "exchange/sites.h"
 #include "testsupport.h"
 #include "views/mainwindow.h"
 #include "workflow/organizationservice.h"
@@ -29,13 +30,20 @@ TEST_CASE("the first-run dialog offers a new register, an existing one or the de
     CHECK(dialog.path() == dir.filePath(QStringLiteral("区委巡察.rtreg")));
     CHECK(dialog.termName() == QStringLiteral("十二届区委"));
 
-    // The main window creates the register with its term.
+    dialog.officeEdit()->setText(QStringLiteral(" 思明区委巡察办 "));
+    CHECK(dialog.office() == QStringLiteral("思明区委巡察办"));
+
+    // The main window creates the register with its term and, with an office named, its site.
     MainWindow window;
-    REQUIRE(window.createRegister(dialog.path(), dialog.termName()));
+    REQUIRE(window.createRegister(dialog.path(), dialog.termName(), dialog.office()));
     REQUIRE(window.database());
     const QList<rectrack::core::Term> terms = rectrack::core::OrganizationService(*window.database()).terms();
     REQUIRE(terms.size() == 1);
     CHECK(terms.first().name == QStringLiteral("十二届区委"));
+    const auto site = rectrack::core::exchange::Sites::self(*window.database());
+    REQUIRE(site.ok());
+    CHECK(site->office == QStringLiteral("思明区委巡察办"));
+    CHECK(site->publicKey.size() == 32);
 
     WelcomeDialog demo;
     demo.demoButton()->click();

@@ -47,6 +47,10 @@ WelcomeDialog::WelcomeDialog(QWidget *parent) : QDialog(parent)
     m_termName = new QLineEdit(create);
     m_termName->setPlaceholderText(tr("e.g. the 12th municipal committee"));
     form->addRow(tr("Committee and term:"), m_termName);
+    m_office = new QLineEdit(create);
+    m_office->setPlaceholderText(
+        tr("e.g. the district inspection office; needed to exchange packages with other offices"));
+    form->addRow(tr("Inspection office:"), m_office);
     auto *pathRow = new QHBoxLayout;
     m_path = new QLineEdit(create);
     const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
@@ -94,6 +98,11 @@ WelcomeDialog::WelcomeDialog(QWidget *parent) : QDialog(parent)
 QString WelcomeDialog::termName() const
 {
     return m_termName->text().trimmed();
+}
+
+QString WelcomeDialog::office() const
+{
+    return m_office->text().trimmed();
 }
 
 QString WelcomeDialog::path() const

@@ -10,7 +10,8 @@ namespace rectrack::ui {
 /**
  * First run: greets the user when there is no register yet, says in two lines what a register is
  * and offers three choices — create a new register (committee/term name and where to save it),
- * open an existing one, or open the demo register. The dialog only returns the choice; the
+ * open an existing one, or open the demo register. The office name (optional) makes the new
+ * register a site for exchange packages (issue #25). The dialog only returns the choice; the
  * caller creates or opens the file.
  */
 class WelcomeDialog : public QDialog
@@ -30,11 +31,14 @@ public:
     Choice choice() const { return m_choice; }
     /// The committee/term name for a new register (e.g. 十二届市委).
     QString termName() const;
+    /// The inspection office's name for exchange packages (思明区委巡察办), empty when not given.
+    QString office() const;
     /// The file to create (with .rtreg added when it has no suffix) or the file to open.
     QString path() const;
 
     QLineEdit *termNameEdit() const { return m_termName; }
     QLineEdit *pathEdit() const { return m_path; }
+    QLineEdit *officeEdit() const { return m_office; }
     QPushButton *createButton() const { return m_create; }
     QPushButton *demoButton() const { return m_demo; }
 
@@ -46,6 +50,7 @@ private:
     QString m_openPath;
     QLineEdit *m_termName;
     QLineEdit *m_path;
+    QLineEdit *m_office;
     QPushButton *m_create;
     QPushButton *m_open;
     QPushButton *m_demo;

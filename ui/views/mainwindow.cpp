@@ -7,6 +7,7 @@
 #include "dialogs/importwizard.h"
 #include "dialogs/welcomedialog.h"
 #include "editingcontroller.h"
+#include "exchange/sites.h"
 #include "filterbar.h"
 #include "io/ledgerexporter.h"
 #include "ledgerview.h"
@@ -394,7 +395,7 @@ core::Status MainWindow::ensureDemoRegister(const QString &path)
     return s;
 }
 
-bool MainWindow::createRegister(const QString &path, const QString &termName)
+bool MainWindow::createRegister(const QString &path, const QString &termName, const QString &office)
 {
     if (QFileInfo::exists(path)) {
         QMessageBox::warning(this, tr("New register"), tr("The file %1 already exists.").arg(path));
@@ -417,6 +418,13 @@ bool MainWindow::createRegister(const QString &path, const QString &termName)
                 core::OrganizationService(**db).addTerm({0, termName.trimmed(), today, today.addYears(5)});
             if (!term) {
                 QMessageBox::critical(this, tr("New register"), term.error().message);
+                return false;
+            }
+        }
+        // The register's site for exchange packages (issue #25), when the office is named.
+        if (!office.trimmed().isEmpty()) {
+            if (const core::Status s = core::exchange::Sites::setup(**db, office); !s) {
+                QMessageBox::critical(this, tr("New register"), s.error().message);
                 return false;
             }
         }

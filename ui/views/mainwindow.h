@@ -61,7 +61,7 @@ public:
     /// @p quiet suppresses the message box (tests, start-up).
     bool openRegister(const QString &path, bool quiet = false);
     /// Creates a new empty register at @p path and opens it.
-    bool createRegister(const QString &path, const QString &termName = {});
+    bool createRegister(const QString &path, const QString &termName = {}, const QString &office = {});
     /// Closes the open register, if any.
     void closeRegister();
 

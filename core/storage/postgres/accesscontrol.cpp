@@ -26,6 +26,11 @@ const char *const kOfficeRegisters[] = {
     "clues",           "referrals",   "referral_problems", "rules_established", "accountability",
     "funds_recovered", "evaluations", "patterns",          "pattern_members"};
 
+/// Exchange packages between registers (issue #25): the office sends and takes them in; the leader
+/// and the system administrator read them (reports, backups); a unit login neither.
+const char *const kExchange[] = {"exchange_sites", "exchange_packages", "exchange_rows",
+                                 "exchange_conflicts"};
+
 /// The unit login's condition on each problem table (SQL over the table's row), for its USING
 /// and WITH CHECK. Subqueries on problems see what the login's own policy on problems lets it see.
 QString unitCondition(const QString &table)
@@ -96,6 +101,32 @@ QString doBlock(const QStringList &body)
 }
 
 } // namespace
+
+QStringList exchangeGrants()
+{
+    QStringList body;
+    for (const char *t : kExchange) {
+        const QString table = QString::fromLatin1(t);
+        body << dynamic(
+            QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON %1 TO %R(office)").arg(table));
+        for (const char *k : {"leader", "sysadmin"})
+            body << dynamic(
+                QStringLiteral("GRANT SELECT ON %1 TO %R(%2)").arg(table, QString::fromLatin1(k)));
+    }
+    return body;
+}
+
+QStringList exchangeMigration()
+{
+    QStringList body = exchangeGrants();
+    for (const char *t : kExchange)
+        body << QStringLiteral("EXECUTE format('ALTER TABLE %1 OWNER TO %I', d || '_owner');")
+                    .arg(QString::fromLatin1(t));
+    for (const char *k : {"office", "unit", "sysadmin"})
+        body << dynamic(QStringLiteral("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %R(schema) TO %R(%1)")
+                            .arg(QLatin1String(k)));
+    return {doBlock(body)};
+}
 
 QStringList roleKinds()
 {
@@ -327,6 +358,7 @@ QStringList accessControlStatements()
         for (const QString &t : tables)
             body << dynamic(QStringLiteral("GRANT %1 ON %2 TO %R(%3)").arg(privileges, t, kind));
     };
+    body << exchangeGrants();
     for (const QString &k : roleKinds())
         grant(QStringLiteral("SELECT"), {QStringLiteral("schema_version"), QStringLiteral("meta")}, k);
     const QString all = QStringLiteral("SELECT, INSERT, UPDATE, DELETE");

@@ -42,6 +42,12 @@ QStringList accessTables();
 /// and install the grants, the row-level security policies and the checking triggers.
 QStringList accessControlStatements();
 
+/// The DO-block statements granting the exchange tables (issue #25): the office all, the leader
+/// and the system administrator SELECT, a unit login nothing. Part of accessControlStatements().
+QStringList exchangeGrants();
+/// Schema step 6 → 7 on a server made at schema 6, after postgres::exchangeStatements(): the
+/// exchange tables to the owner role, their grants, the sequences to the writing roles.
+QStringList exchangeMigration();
 /// The prefix of the messages the checking functions raise ("rectrack:"), followed by a key that
 /// PostgresDialect turns into a translated message (close_out, review3, delete, role, actor, chain,
 /// …).

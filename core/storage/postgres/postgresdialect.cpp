@@ -19,10 +19,12 @@ QStringList PostgresDialect::createStatements() const
 
 QList<QStringList> PostgresDialect::migrationSteps() const
 {
-    // The server schema starts at version 6 (the first one with a server backend): no steps yet.
+    // The server schema starts at version 6 (the first one with a server backend): no steps below.
     QList<QStringList> steps;
-    for (int v = 1; v < schema::kVersion; ++v)
+    for (int v = 1; v < 6; ++v)
         steps << QStringList();
+    // 6 → 7: exchange packages (issue #25).
+    steps << postgres::exchangeStatements() + postgres::exchangeMigration();
     return steps;
 }
 

@@ -136,6 +136,22 @@ const char *const kTables[] = {
     "CREATE INDEX audit_entity ON audit_log(entity, entity_id, id)",
     "CREATE INDEX audit_problem ON audit_log((" RT_AUDIT_PROBLEM_ID "), id)",
 
+    // Exchange packages (schema.cpp step 7, exchangeStatements()).
+    "CREATE TABLE exchange_sites (" RT_ID ", site_uuid " RT_T " UNIQUE, office " RT_T
+    " NOT NULL, public_key " RT_T ", fingerprint " RT_T
+    ", private_key bytea, is_self integer NOT NULL DEFAULT 0, last_sent_seq bigint "
+    "NOT NULL DEFAULT 0, last_received_seq bigint NOT NULL DEFAULT 0, acked_seq bigint NOT NULL DEFAULT 0, "
+    "added_on " RT_T ")",
+    "CREATE TABLE exchange_packages (" RT_ID ", direction " RT_T " NOT NULL, partner " RT_T " NOT NULL, "
+    "seq bigint NOT NULL, sha256 " RT_T " NOT NULL, file_name " RT_T ", audit_id bigint, audit_hash " RT_T
+    ", ack_seq bigint, rows_hash " RT_T ", created " RT_T ", counts_json " RT_T
+    ", UNIQUE (direction, partner, seq))",
+    "CREATE TABLE exchange_rows (uuid " RT_T " PRIMARY KEY, entity " RT_T " NOT NULL, owner_site " RT_T
+    " NOT NULL, version bigint NOT NULL, deleted integer NOT NULL DEFAULT 0, alias_of " RT_T ")",
+    "CREATE TABLE exchange_conflicts (" RT_ID ", partner " RT_T " NOT NULL, seq bigint NOT NULL, entity " RT_T
+    " NOT NULL, row_uuid " RT_T " NOT NULL, kind " RT_T " NOT NULL, incoming_json " RT_T ", recorded_at " RT_T
+    ", resolution " RT_T ")",
+    "CREATE INDEX exchange_conflicts_row ON exchange_conflicts(row_uuid)",
     // Derived statistics tables (schema.cpp steps 3 and 4), kept by the triggers below.
     "CREATE TABLE problem_latest_state (problem_id bigint PRIMARY KEY, changed_on " RT_T
     " NOT NULL, state " RT_T " NOT NULL)",
@@ -263,6 +279,18 @@ QString problemTallyFill(const QString &condition)
 QString auditProblemId()
 {
     return QStringLiteral(RT_AUDIT_PROBLEM_ID);
+}
+
+QStringList exchangeStatements()
+{
+    // The exchange tables of kTables, for a server register made at schema 6.
+    QStringList out;
+    for (const char *s : kTables) {
+        const QString stmt = QString::fromUtf8(s);
+        if (stmt.contains(QLatin1String(" exchange_")))
+            out << stmt;
+    }
+    return out;
 }
 
 QStringList createStatements(quint32 applicationId, int version)

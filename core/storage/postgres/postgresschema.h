@@ -10,6 +10,8 @@ namespace rectrack::core::postgres {
 /// Statements that create the current schema (version @p version) in an empty database, one per
 /// entry, ending with the row of schema_version.
 QStringList createStatements(quint32 applicationId, int version);
+/// The exchange tables (schema step 6 → 7, issue #25), as createStatements() makes them.
+QStringList exchangeStatements();
 
 /// The setting (of one transaction) above whose problem id the statistics triggers leave the
 /// problem_facts and problem_tally rows to a grouped fill (PostgresDialect::deferFacts).

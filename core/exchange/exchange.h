@@ -1,0 +1,121 @@
+#pragma once
+
+/**
+ * Exchange packages between registers (issue #25, DESIGN.md §12, docs/exchange.md).
+ *
+ * A package carries the latest state of every row this site owns that the receiving site has
+ * not acknowledged, keyed by UUID (foreign keys as UUIDs), with tombstones for deleted rows,
+ * evidence files under their SHA-256, a signed manifest, a sequence number and this register's
+ * audit-chain head. Ownership: a row is this site's own unless exchange_rows names another owner
+ * (the rows taken in from packages); the standard categories (name-based UUIDs, the same in every
+ * register) belong to no site and never travel.
+ *
+ * Versions: a row's version is the id of the newest entry of the owner's audit log that names the
+ * row's UUID (every change of a register row goes through the audit log, on both backends, in
+ * commit order: one writer at a time). The receiver keeps the version it last applied per UUID
+ * (exchange_rows) and applies a row only when the package's version is newer; equal or older ones
+ * are unchanged, so replayed, duplicated and reordered packages change nothing, and a stale package
+ * cannot bring back a deleted row. Rows are written through AuditLog (insert, update, remove), the
+ * same path every service uses, so the statistics tables and the receiver's audit chain stay right
+ * and `verify` passes.
+ */
+
+#include "storage/database.h"
+
+#include <QMap>
+#include <QStringList>
+
+namespace rectrack::core::exchange {
+
+/// What `exchange export` builds.
+struct ExportOptions
+{
+    QString to;           ///< the receiving site: office name or site UUID
+    QString output;       ///< a folder (the file is named there) or a .rtx file path
+    bool evidence = true; ///< false: evidence files left out, their hashes kept (--no-evidence)
+    QStringList include;  ///< optional registers: clues, referrals, rules, accountability, evaluations
+    bool full = false;    ///< every row this site owns, acknowledged or not (--full)
+};
+
+/// A package written.
+struct ExportResult
+{
+    QString file;     ///< the path written
+    QString receiver; ///< office name
+    qint64 seq = 0;
+    QString sha256;  ///< of the whole file
+    qint64 rows = 0; ///< rows, tombstones included
+    qint64 tombstones = 0;
+    qint64 evidenceFiles = 0;
+    bool rebuilt = false; ///< nothing changed since the last package to that site: the same package again
+};
+
+/// Counts of one unit (or of the reference data, unit "") in an import.
+struct ImportCounts
+{
+    qint64 added = 0;
+    qint64 updated = 0;
+    qint64 deleted = 0;
+    qint64 unchanged = 0;
+    qint64 conflicts = 0;
+};
+
+/// What `exchange import` did (or would do, in a dry run).
+struct ImportResult
+{
+    enum class Outcome
+    {
+        Applied,        ///< rows applied (or, in a dry run, would be)
+        AlreadyCovered, ///< the sequence is not newer than the last one applied from that site
+    };
+    Outcome outcome = Outcome::Applied;
+    QString sender;            ///< office name
+    QString senderFingerprint; ///< of the key that signed the package
+    qint64 seq = 0;
+    qint64 lastApplied = 0;  ///< the last sequence applied from that sender before this import
+    bool trustedNow = false; ///< the sender's key was accepted with this import
+    qint64 evidenceAwaited =
+        0; ///< evidence rows left for later: their file is neither in the package nor here
+    QMap<QString, ImportCounts> byUnit; ///< by unit name; "" = reference data and rows of no unit
+    ImportCounts total;
+};
+
+class Exchange
+{
+    Q_DECLARE_TR_FUNCTIONS(rectrack::core::exchange::Exchange)
+public:
+    /// The optional registers `--include` takes.
+    static QStringList optionalRegisters();
+
+    /**
+     * Builds the package for @p options.to and writes it. A receiver not yet known is added as a
+     * partner by office name (its first package is addressed by name). When nothing changed since
+     * the last package to that site (the same rows and acknowledgement), the same package is built
+     * again, byte for byte, under the same sequence. Errors: InputRefused (not set up, an unknown
+     * --include, the output not writable), nothing written then.
+     */
+    static Result<ExportResult> exportPackage(Database &db, const ExportOptions &options);
+
+    /**
+     * Checks the package file @p path and applies it in one transaction. Refused (InputRefused,
+     * nothing written) when the archive, the signature, a hash, the format or schema version, or the
+     * receiver is wrong, when the sender is this site, when the sender is not yet trusted and
+     * @p trust is false (the message gives the fingerprint to compare), and when a known sender's
+     * package is signed by another key. A sequence not newer than the last applied from that sender
+     * is AlreadyCovered and changes nothing. @p dryRun does everything and rolls it back.
+     */
+    static Result<ImportResult> importPackage(Database &db, const QString &path, bool dryRun, bool trust);
+
+    /// The canonical form of every row this register holds of the exchanged tables (optional
+    /// registers included), by UUID: the row as a package carries it (foreign keys as UUIDs), for
+    /// comparing registers (tests, `exchange status`). Owner: this site's UUID or the owner's.
+    struct HeldRow
+    {
+        QString table;
+        QString owner;
+        QString json;
+    };
+    static Result<QMap<QString, HeldRow>> heldRows(Database &db);
+};
+
+} // namespace rectrack::core::exchange
