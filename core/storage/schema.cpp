@@ -391,6 +391,9 @@ QList<QStringList> migrationSteps()
             QStringLiteral("ALTER TABLE rules_established ADD COLUMN owner TEXT"),
             QStringLiteral("ALTER TABLE rules_established ADD COLUMN due_date TEXT"),
         },
+        // 6 → 7: live updates on a server (issue #24, postgres::liveUpdateStatements()); a file has
+        // nothing to change.
+        {},
     };
 }
 

@@ -6,7 +6,7 @@ namespace rectrack::core::schema {
 
 /// Current schema version, stored in PRAGMA user_version. Bump it and add a step to
 /// migrationSteps() when the schema changes; never edit a step that has shipped.
-inline constexpr int kVersion = 6;
+inline constexpr int kVersion = 7;
 
 /// PRAGMA application_id of a Rectrack register: "RTRK" as a big-endian 32-bit integer.
 inline constexpr quint32 kApplicationId = 0x5254524B;
@@ -42,6 +42,8 @@ QStringList createStatements();
 ///    `pattern_members` (pattern_id, problem_id, excluded: 1 = taken out by a person, never
 ///    suggested for that pattern again), both audited; `referrals.pattern_id`, `copy_to`, `due_date` and
 ///    `rules_established.pattern_id`, `owner`, `due_date` (a rule-building item raised from a pattern).
+///  - step 6 → 7: on a server, a notification per committed change of an audited table (issue #24,
+///    postgres::liveUpdateStatements()); nothing in a file.
 QList<QStringList> migrationSteps();
 
 /// "INSERT INTO problem_facts SELECT …" computing the rows of the live problems that

@@ -10,8 +10,8 @@ namespace rectrack::ui {
 /**
  * First run: greets the user when there is no register yet, says in two lines what a register is
  * and offers three choices — create a new register (committee/term name and where to save it),
- * open an existing one, or open the demo register. The dialog only returns the choice; the
- * caller creates or opens the file.
+ * open an existing one, connect to a register on the office's server, or open the demo register. The dialog
+ * only returns the choice; the caller creates or opens the file.
  */
 class WelcomeDialog : public QDialog
 {
@@ -22,7 +22,8 @@ public:
         None,
         Create,
         Open,
-        Demo
+        Demo,
+        Connect ///< connect to a register on the office's server (the caller shows ConnectDialog)
     };
 
     explicit WelcomeDialog(QWidget *parent = nullptr);
@@ -37,6 +38,7 @@ public:
     QLineEdit *pathEdit() const { return m_path; }
     QPushButton *createButton() const { return m_create; }
     QPushButton *demoButton() const { return m_demo; }
+    QPushButton *connectButton() const { return m_connect; }
 
 private:
     void updateButtons();
@@ -49,6 +51,7 @@ private:
     QPushButton *m_create;
     QPushButton *m_open;
     QPushButton *m_demo;
+    QPushButton *m_connect;
 };
 
 } // namespace rectrack::ui
