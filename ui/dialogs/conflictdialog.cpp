@@ -132,7 +132,9 @@ ConflictDialog::ConflictDialog(const core::Problem &read, const core::Problem &m
         m_table->setItem(row, 1, theirItem);
         m_table->setItem(row, 2, myItem);
     }
-    m_table->resizeRowsToContents();
+    // Row heights follow the wrapped text once the columns have their widths.
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, m_table,
+            [this] { m_table->resizeRowsToContents(); });
     layout->addWidget(m_table, 1);
 
     auto *legend =

@@ -1184,6 +1184,15 @@ bool MainWindow::saveScreenshots(const QString &dir)
         }
     };
     setGeometry(0, 0, 1440, 900);
+    if (!m_readsLedgers) {
+        // The security auditor's or administrator's own page, at both screen sizes.
+        const QString page =
+            m_pages->currentWidget() == m_usersPage ? QStringLiteral("users") : QStringLiteral("audit-log");
+        shoot(this, page + QStringLiteral("-1440x900.png"));
+        setGeometry(0, 0, 1024, 768);
+        shoot(this, page + QStringLiteral("-1024x768.png"));
+        return ok;
+    }
     m_splitter->setSizes({230, 1440 - 230 - 340, 340});
     settle();
     m_navigation->selectSmartList(NavigationPane::SmartList::All);
@@ -1293,15 +1302,22 @@ bool MainWindow::saveScreenshots(const QString &dir)
     // Each supervision register, picked in the navigation tree.
     setGeometry(0, 0, 1440, 900);
     m_splitter->setSizes({230, 1440 - 230, 0});
+    // The supervision registers and the editors' samples where the login may see them (a unit login
+    // on a server reads neither the office's registers nor the whole register the samples copy).
+    const bool registers = m_tabs->isTabVisible(RegistersTab);
     for (RegisterModel::Register reg : RegisterModel::all()) {
+        if (!registers)
+            break;
         m_navigation->selectRegister(int(reg));
         shoot(this, QStringLiteral("register-%1.png").arg(RegisterModel::key(reg)));
     }
-    ok = m_registerView->saveEditorScreenshots(dir) && ok;
+    if (registers)
+        ok = m_registerView->saveEditorScreenshots(dir) && ok;
     m_navigation->selectSmartList(NavigationPane::SmartList::All);
     m_tabs->setCurrentIndex(ProblemTab);
     setGeometry(0, 0, 1440, 900);
-    ok = m_editing->saveScreenshots(dir) && ok; // registration dialog, problem editor, review
+    if (m_db && m_db->seesWholeRegister() && m_editing->mayRegister())
+        ok = m_editing->saveScreenshots(dir) && ok; // registration dialog, problem editor, review
     return ok;
 }
 
