@@ -636,6 +636,14 @@
         <source>%1 @ %2</source>
         <translation>%1 @ %2</translation>
     </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation>在系统密钥环中记住密码</translation>
+    </message>
+    <message>
+        <source>The password is used for this connection only and never written to a file; ticked, it is kept in the system keychain.</source>
+        <translation>密码只用于本次连接，不写入任何文件；勾选“记住密码”时保存在系统密钥环中。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::DashboardView</name>
@@ -1991,6 +1999,10 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <source>Users and rights</source>
         <translation>用户和权限</translation>
     </message>
+    <message>
+        <source>Connected, but the password could not be kept in the system keychain: %1</source>
+        <translation>已连接，但无法在系统密钥环中保存密码：%1</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::MeasureLedgerModel</name>
@@ -2194,6 +2206,13 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>e.g. 诫勉谈话, 党纪处分</source>
         <translation>如：诫勉谈话、党纪处分</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::PasswordStore</name>
+    <message>
+        <source>This build of Rectrack has no access to the system keychain.</source>
+        <translation>此版本的 Rectrack 无法使用系统密钥环。</translation>
     </message>
 </context>
 <context>

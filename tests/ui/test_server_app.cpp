@@ -274,6 +274,14 @@ TEST_CASE("server app: each role's window", "[.pgonly][server_app]")
         CHECK(e->findChild<QPushButton *>(QStringLiteral("closeOut"))->isHidden());
         CHECK(e->findChild<QPlainTextEdit *>(QStringLiteral("description"))->isReadOnly());
         CHECK_FALSE(e->findChild<QPlainTextEdit *>(QStringLiteral("note"))->isReadOnly());
+        // What a unit login may write saves: the note.
+        const qint64 unitProblem = e->problemId();
+        e->findChild<QPlainTextEdit *>(QStringLiteral("note"))
+            ->setPlainText(QStringLiteral("单位补充的备注"));
+        e->done(QDialog::Accepted);
+        CHECK(e->message().isEmpty());
+        CHECK(s.admin->scalar(QStringLiteral("SELECT note FROM problems WHERE id = ?"), {unitProblem})
+                  .toString() == QStringLiteral("单位补充的备注"));
     }
     {
         INFO("an office login has close-out and every action");

@@ -1,5 +1,8 @@
 #include "connectdialog.h"
 
+#include "passwordstore.h"
+
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -44,8 +47,17 @@ ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent)
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("empty: from ~/.pgpass or PGPASSWORD"));
     form->addRow(tr("Password:"), m_password);
+    m_remember = new QCheckBox(tr("Remember the password in the system keychain"), this);
+    m_remember->setObjectName(QStringLiteral("connectRemember"));
+    m_remember->setVisible(PasswordStore::available());
+    form->addRow(QString(), m_remember);
     layout->addLayout(form);
-    auto *note = new QLabel(tr("The password is used for this connection only and is never saved."), this);
+    auto *note =
+        new QLabel(PasswordStore::available()
+                       ? tr("The password is used for this connection only and never written to a file; "
+                            "ticked, it is kept in the system keychain.")
+                       : tr("The password is used for this connection only and is never saved."),
+                   this);
     note->setWordWrap(true);
     note->setStyleSheet(QStringLiteral("color: #5f6368;"));
     layout->addWidget(note);
@@ -121,6 +133,11 @@ QString ConnectDialog::withPassword(const QString &text, const QString &password
     query.addQueryItem(QStringLiteral("password"), QString::fromLatin1(QUrl::toPercentEncoding(password)));
     url.setQuery(query);
     return url.toString(QUrl::FullyEncoded);
+}
+
+bool ConnectDialog::remember() const
+{
+    return PasswordStore::available() && m_remember->isChecked();
 }
 
 void ConnectDialog::setMessage(const QString &message)

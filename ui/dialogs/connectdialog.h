@@ -3,6 +3,7 @@
 #include <QDialog>
 #include <QString>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -14,9 +15,10 @@ namespace rectrack::ui {
  * 文件 → 连接服务器… (issue #24): the address of a register on the office's PostgreSQL server —
  * host (a name, an address, or a unix-socket folder starting with /), port, database and login —
  * and the password. The password is only handed to the connection: never written to the
- * settings, the recent registers or the title. Left empty, libpq looks for it where it always
- * does (~/.pgpass, PGPASSWORD, or no password: Kerberos, certificates, peer); the caller asks for
- * one when the server wants it (passwordRequired()).
+ * settings, the recent registers or the title; with "remember" ticked it goes to the system
+ * keychain (PasswordStore), where the program looks first next time. Left empty, libpq looks for it where it
+ * always does (~/.pgpass, PGPASSWORD, or no password: Kerberos, certificates, peer); the caller asks for one
+ * when the server wants it (passwordRequired()).
  */
 class ConnectDialog : public QDialog
 {
@@ -40,6 +42,10 @@ public:
     QLineEdit *loginEdit() const { return m_login; }
     QLineEdit *passwordEdit() const { return m_password; }
     QPushButton *connectButton() const { return m_connect; }
+    /// "Remember the password in the system keychain" (shown only where PasswordStore::available()).
+    QCheckBox *rememberBox() const { return m_remember; }
+    /// Whether the user asked to remember the typed password.
+    bool remember() const;
 
     /// Whether @p error (Database::open's message) says the server wants a password that was not
     /// given (libpq "no password supplied") or refused the one given.
@@ -58,6 +64,7 @@ private:
     QLineEdit *m_database;
     QLineEdit *m_login;
     QLineEdit *m_password;
+    QCheckBox *m_remember;
     QLabel *m_message;
     QPushButton *m_connect;
 };

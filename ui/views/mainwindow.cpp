@@ -8,6 +8,7 @@
 #include "dialogs/conflictdialog.h"
 #include "dialogs/connectdialog.h"
 #include "dialogs/importwizard.h"
+#include "dialogs/passwordstore.h"
 #include "dialogs/welcomedialog.h"
 #include "editingcontroller.h"
 #include "filterbar.h"
@@ -471,6 +472,18 @@ core::Result<std::unique_ptr<core::Database>> MainWindow::openDatabase(QString &
     }();
     if (!db && server && ConnectDialog::passwordRequired(db.error().message) &&
         !location.contains(QLatin1String("password="))) {
+        // A password remembered in the system keychain comes first.
+        if (const QString stored = PasswordStore::read(location); !stored.isEmpty()) {
+            BusyScope busy(this, tr("Opening %1…").arg(ConnectDialog::shortName(location)));
+            const QString withStored = ConnectDialog::withPassword(location, stored);
+            auto again = core::Database::open(withStored, core::Database::OpenMode::Existing);
+            if (again) {
+                location = withStored;
+                return again;
+            }
+            if (ConnectDialog::passwordRequired(again.error().message))
+                PasswordStore::remove(location); // changed on the server: forget it, ask below
+        }
         // The server wants a password that ~/.pgpass and PGPASSWORD did not give: ask, use it for
         // this connection only.
         bool ok = false;
@@ -496,12 +509,29 @@ bool MainWindow::connectServer()
     for (;;) {
         if (dialog.exec() != QDialog::Accepted)
             return false;
-        auto db = [&] {
+        QString location = dialog.urlWithPassword();
+        auto db = [&]() -> core::Result<std::unique_ptr<core::Database>> {
             BusyScope busy(this, tr("Opening %1…").arg(ConnectDialog::shortName(dialog.url())));
-            return core::Database::open(dialog.urlWithPassword(), core::Database::OpenMode::Existing);
+            auto r = core::Database::open(location, core::Database::OpenMode::Existing);
+            // None typed: a password remembered in the system keychain.
+            if (!r && dialog.passwordEdit()->text().isEmpty() &&
+                ConnectDialog::passwordRequired(r.error().message))
+                if (const QString stored = PasswordStore::read(dialog.url()); !stored.isEmpty()) {
+                    location = ConnectDialog::withPassword(dialog.url(), stored);
+                    return core::Database::open(location, core::Database::OpenMode::Existing);
+                }
+            return r;
         }();
         if (db) {
-            showRegister(std::move(db).value(), dialog.urlWithPassword());
+            if (dialog.remember() && !dialog.passwordEdit()->text().isEmpty()) {
+                QString error;
+                if (!PasswordStore::write(dialog.url(), dialog.passwordEdit()->text(), &error))
+                    QMessageBox::warning(this, tr("Connect to a server register"),
+                                         tr("Connected, but the password could not be kept in the system "
+                                            "keychain: %1")
+                                             .arg(error));
+            }
+            showRegister(std::move(db).value(), location);
             return true;
         }
         dialog.setMessage(db.error().message);
