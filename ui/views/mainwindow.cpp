@@ -247,7 +247,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_patternsView, &PatternsView::problemActivated, this,
             [this](qint64 problem) { m_editing->openProblem(problem); });
     connect(m_patternsView, &PatternsView::registersChanged, this,
-            [this] { m_registerView->setDatabase(m_db.get(), m_asOf); });
+            [this] { m_registerView->setDatabase(registersDatabase(), m_asOf); });
     connect(m_navigation, &NavigationPane::removeViewRequested, this, &MainWindow::removeView);
     connect(m_filterBar, &FilterBar::filterChanged, this, [this] {
         m_drill.reset();
@@ -616,10 +616,13 @@ void MainWindow::showRegister(std::unique_ptr<core::Database> db, const QString 
     loadRegisterSettings();
     m_filterBar->setDatabase(m_db.get());
     m_dashboard->setDatabase(m_db.get());
-    m_registerView->setDatabase(m_db.get(), m_asOf);
+    // The office's registers and common problems only for a login that reads them (not a unit's).
+    m_readsRegisters = m_db->mayRead(QStringLiteral("clues"));
+    m_readsPatterns = m_db->mayRead(QStringLiteral("patterns"));
+    m_registerView->setDatabase(registersDatabase(), m_asOf);
     m_editing->setDatabase(m_db.get());
     SimilarProblems::reset();
-    m_patternsView->setDatabase(m_db.get(), m_editing->context(), m_asOf);
+    m_patternsView->setDatabase(m_readsPatterns ? m_db.get() : nullptr, m_editing->context(), m_asOf);
     m_drill.reset();
     m_dashboardDirty = true;
     {
@@ -654,6 +657,8 @@ void MainWindow::closeRegister()
     m_usersPage->setDatabase(nullptr);
     m_pages->setCurrentWidget(m_splitter);
     m_readsLedgers = true;
+    m_readsRegisters = true;
+    m_readsPatterns = true;
     m_editing->setDatabase(nullptr);
     m_problems->setDatabase(nullptr);
     m_measures->setDatabase(nullptr);
@@ -787,7 +792,7 @@ void MainWindow::setAsOf(const QDate &date)
         m_problems->setContext(ctx);
     if (!m_pendingMeasureFilter)
         m_measures->setContext(ctx);
-    m_registerView->setDatabase(m_db.get(), m_asOf);
+    m_registerView->setDatabase(registersDatabase(), m_asOf);
     updateFigures();
     updateCounts();
     updateDetail();
@@ -894,8 +899,8 @@ void MainWindow::applyRole()
     // The registers of clues, referrals, evaluations … and the common problems are the office's:
     // a unit login does not read them.
     if (m_db && m_readsLedgers) {
-        m_tabs->setTabVisible(RegistersTab, m_db->mayRead(QStringLiteral("clues")));
-        m_tabs->setTabVisible(PatternsTab, m_db->mayRead(QStringLiteral("patterns")));
+        m_tabs->setTabVisible(RegistersTab, m_readsRegisters);
+        m_tabs->setTabVisible(PatternsTab, m_readsPatterns);
     } else {
         m_tabs->setTabVisible(RegistersTab, true);
         m_tabs->setTabVisible(PatternsTab, true);
@@ -949,6 +954,11 @@ void MainWindow::refreshLive(const QSet<QString> &tables, const QSet<qint64> &pr
         m_patternsView->reload();
     m_editing->problemsChangedElsewhere(all ? QSet<qint64>{0} : problems);
     statusBar()->showMessage(tr("Updated with changes saved by others."), 3000);
+}
+
+core::Database *MainWindow::registersDatabase() const
+{
+    return m_readsRegisters ? m_db.get() : nullptr;
 }
 
 LedgerView *MainWindow::currentView() const

@@ -231,6 +231,10 @@ private:
     QLabel *m_serverLabel;
     LiveUpdates *m_live;
     bool m_readsLedgers = true;
+    bool m_readsRegisters = true; ///< the login reads the office's supervision registers
+    bool m_readsPatterns = true;  ///< the login reads the common problems
+    /// The register for the supervision registers' view: none for a login that may not read them.
+    core::Database *registersDatabase() const;
     QList<QAction *> m_officeActions; ///< actions of the inspection office only (imports)
     QList<QAction *> m_fileActions;   ///< actions of a register file only (restore a backup)
     QAction *m_settingsAction = nullptr;
