@@ -5,7 +5,8 @@
 # (tests/pg/pgserver.sh) and the pg_trgm extension; postgresql-common makes the `postgres` user the
 # server runs as under root; libqt6sql6-psql is Qt's QPSQL driver (it brings libpq5); libpq-dev for
 # PQencryptPasswordConn (issue #23: `server user add --password-stdin` sends a SCRAM verifier, never
-# the password).
+# the password). qtkeychain-qt6-dev (issue #24): the app keeps a server password the user asks it to
+# remember in the system keychain; optional at build time (without it the password is asked each time).
 # Idempotent and non-interactive: only packages that are missing are installed.
 # Run as root (or with sudo available).
 set -euo pipefail
@@ -18,7 +19,7 @@ packages=(
   fonts-wqy-microhei fcitx5-frontend-qt6 qt6-qpa-plugins
   libsqlite3-dev libssl-dev libpq-dev
   xvfb xauth poppler-utils sqlite3 locales
-  postgresql-15 postgresql-common libqt6sql6-psql
+  postgresql-15 postgresql-common libqt6sql6-psql qtkeychain-qt6-dev
   file
 )
 

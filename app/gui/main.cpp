@@ -60,9 +60,11 @@ int main(int argc, char **argv)
                                   QStringLiteral("DIR"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
-    parser.addPositionalArgument(QStringLiteral("register"),
-                                 QApplication::translate("main", "Register file to open."),
-                                 QStringLiteral("[FILE]"));
+    parser.addPositionalArgument(
+        QStringLiteral("register"),
+        QApplication::translate("main",
+                                "Register file, or server register (postgresql://login@host/database)."),
+        QStringLiteral("[FILE|URL]"));
     parser.process(app);
 
     rectrack::ui::MainWindow window;
@@ -85,7 +87,8 @@ int main(int argc, char **argv)
             path.clear();
     } else {
         const QString last = QSettings().value(QStringLiteral("register/last")).toString();
-        if (!last.isEmpty() && QFileInfo::exists(last) && window.openRegister(last, true)) {
+        const bool server = rectrack::core::Database::isServerLocation(last);
+        if (!last.isEmpty() && (server || QFileInfo::exists(last)) && window.openRegister(last, true)) {
             path = last;
         } else if (parser.isSet(screenshot)) {
             openDemo();
@@ -104,6 +107,10 @@ int main(int argc, char **argv)
                 break;
             case rectrack::ui::WelcomeDialog::Choice::Demo:
                 openDemo();
+                break;
+            case rectrack::ui::WelcomeDialog::Choice::Connect:
+                if (window.connectServer())
+                    path = window.database()->path();
                 break;
             case rectrack::ui::WelcomeDialog::Choice::None:
                 break;

@@ -222,6 +222,18 @@ public:
     /// Closes the connection (checkpointing the WAL). Called by the destructor.
     void close();
 
+    /// Whether the connection is up: a file's always is; a server's is false once the server
+    /// restarted or the network dropped (libpq's connection status), until reconnect().
+    bool connected() const { return m_db.isOpen(); }
+    /**
+     * Connects to the server again after the connection was lost (issue #24), with the same address
+     * and login, and starts the session as open() does (settings, roles, login history). Call it
+     * outside any Transaction. Subscriptions to notifications are gone with the old connection:
+     * subscribe again. A file: nothing to do. Errors: CannotOpen with the server's reason while it
+     * is still unreachable.
+     */
+    Status reconnect();
+
     /// Nesting depth of open Transactions (inner ones are savepoints).
     int transactionDepth() const { return m_txDepth; }
 
@@ -264,6 +276,8 @@ private:
     Status initialiseServer(OpenMode mode);
     /// The login's actor name, roles and view (a server register just opened).
     Status startServerSession();
+    /// The session settings of a server connection just opened (time zone, notices).
+    Status setUpServerConnection();
     /// writeError() for a statement refused by the server: refusals of the roles and checks of
     /// issue #23 in words, a transient failure marked so, a lost connection said so.
     Error serverError(const QSqlError &error, const QString &context) const;

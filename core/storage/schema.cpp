@@ -394,6 +394,9 @@ QList<QStringList> migrationSteps()
         // 6 → 7: exchange packages between registers (issue #25, core/exchange/). See
         // exchangeStatements().
         exchangeStatements(),
+        // 7 → 8: live updates on a server (issue #24, postgres::liveUpdateStatements()); a file has
+        // nothing to change.
+        {},
     };
 }
 

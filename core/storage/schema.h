@@ -6,7 +6,7 @@ namespace rectrack::core::schema {
 
 /// Current schema version, stored in PRAGMA user_version. Bump it and add a step to
 /// migrationSteps() when the schema changes; never edit a step that has shipped.
-inline constexpr int kVersion = 7;
+inline constexpr int kVersion = 8;
 
 /// PRAGMA application_id of a Rectrack register: "RTRK" as a big-endian 32-bit integer.
 inline constexpr quint32 kApplicationId = 0x5254524B;
@@ -45,6 +45,8 @@ QStringList createStatements();
 ///  - step 6 → 7: exchange packages between registers (issue #25): `exchange_sites`,
 ///    `exchange_packages`, `exchange_conflicts` (audited) and `exchange_rows` (the rows held for
 ///    other sites: owner, version, tombstone, alias; not audited). See exchangeStatements().
+///  - step 7 → 8: on a server, a notification per committed change of an audited table (issue #24,
+///    postgres::liveUpdateStatements()); nothing in a file.
 QList<QStringList> migrationSteps();
 /// The statements of step 6 → 7 in the file's SQL (the server's are in postgresschema.cpp).
 QStringList exchangeStatements();

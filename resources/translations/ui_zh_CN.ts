@@ -114,16 +114,79 @@
         <translation>保存截图到 DIR 后退出。</translation>
     </message>
     <message>
-        <source>Register file to open.</source>
-        <translation>要打开的台账文件。</translation>
-    </message>
-    <message>
         <source>Demo register</source>
         <translation>示例台账</translation>
     </message>
     <message>
         <source>Open the demo register (created on first use).</source>
         <translation>打开示例台账（首次使用时创建）。</translation>
+    </message>
+    <message>
+        <source>Register file, or server register (postgresql://login@host/database).</source>
+        <translation>台账文件，或服务器上的台账（postgresql://登录名@主机/数据库）。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::AuditLogView</name>
+    <message>
+        <source>Audit log and login history (the 2,000 newest entries of each)</source>
+        <translation>审计日志和登录记录（各显示最近 2000 条）</translation>
+    </message>
+    <message>
+        <source>Filter by login, action or table…</source>
+        <translation>按登录名、操作或数据表筛选…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Login history</source>
+        <translation>登录记录</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -386,6 +449,200 @@
     <message>
         <source>Result date:</source>
         <translation>办结日期：</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::ConflictDialog</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Typical example</source>
+        <translation>典型事例</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>问题根源</translation>
+    </message>
+    <message>
+        <source>Responsible office</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Lead leader</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Deadline note</source>
+        <translation>时限说明</translation>
+    </message>
+    <message>
+        <source>Immediate</source>
+        <translation>立行立改</translation>
+    </message>
+    <message>
+        <source>Systemic</source>
+        <translation>系统性问题</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>最新进展</translation>
+    </message>
+    <message>
+        <source>Someone else changed this problem</source>
+        <translation>该问题已被他人修改</translation>
+    </message>
+    <message>
+        <source>Another person saved this problem after you opened it. Your changes are not saved yet and nothing you typed is lost: choose how to go on.</source>
+        <translation>您打开该问题后，其他人保存了修改。您的修改尚未保存，输入的内容不会丢失：请选择如何处理。</translation>
+    </message>
+    <message>
+        <source>%1 saved this problem at %2, after you opened it. Your changes are not saved yet and nothing you typed is lost: choose how to go on.</source>
+        <translation>您打开该问题后，%1 于 %2 保存了修改。您的修改尚未保存，输入的内容不会丢失：请选择如何处理。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Their version</source>
+        <translation>对方的版本</translation>
+    </message>
+    <message>
+        <source>Their version (%1)</source>
+        <translation>对方的版本（%1）</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Was: %1</source>
+        <translation>原为：%1</translation>
+    </message>
+    <message>
+        <source>Amber: changed by them. Blue: changed by you. Keep mine saves the fields you changed over their version and keeps their other changes.</source>
+        <translation>黄色：对方修改的字段；蓝色：您修改的字段。“保留我的”在对方版本的基础上保存您修改的字段，对方的其他修改保留不变。</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>采用对方的</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>Edit on top of their version; what you typed stays in the fields.</source>
+        <translation>在对方版本的基础上继续编辑；您输入的内容保留在各字段中。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::ConnectDialog</name>
+    <message>
+        <source>Connect to a server register</source>
+        <translation>连接服务器上的台账</translation>
+    </message>
+    <message>
+        <source>A register on the office&apos;s PostgreSQL server, shared by every clerk with a login of their own. Your IT staff give you the address and the login.</source>
+        <translation>台账保存在本单位的 PostgreSQL 服务器上，每位工作人员用自己的登录名共同使用。服务器地址和登录名由信息技术人员提供。</translation>
+    </message>
+    <message>
+        <source>e.g. db.office.local</source>
+        <translation>例如：db.office.local</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <source>empty: from ~/.pgpass or PGPASSWORD</source>
+        <translation>留空则使用 ~/.pgpass 或 PGPASSWORD</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>The password is used for this connection only and is never saved.</source>
+        <translation>密码只用于本次连接，不会保存。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>%1 @ %2</source>
+        <translation>%1 @ %2</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation>在系统密钥环中记住密码</translation>
+    </message>
+    <message>
+        <source>The password is used for this connection only and never written to a file; ticked, it is kept in the system keychain.</source>
+        <translation>密码只用于本次连接，不写入任何文件；勾选“记住密码”时保存在系统密钥环中。</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1635,17 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     </message>
 </context>
 <context>
+    <name>rectrack::ui::LiveUpdates</name>
+    <message>
+        <source>The connection to the server is lost (tried again at %1). Rectrack keeps trying; what you typed is kept and can be saved once the server is back.</source>
+        <translation>与服务器的连接已断开（%1 重试未成功）。程序将继续重试；您输入的内容已保留，服务器恢复后即可保存。</translation>
+    </message>
+    <message>
+        <source>The connection to the server is lost. Rectrack is reconnecting; what you typed is kept and can be saved once the server is back.</source>
+        <translation>与服务器的连接已断开，正在重新连接；您输入的内容已保留，服务器恢复后即可保存。</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::ui::MainWindow</name>
     <message>
         <source>Rectrack registers (*.rtreg *.db *.sqlite);;All files (*)</source>
@@ -1659,6 +1927,82 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
             <numerusform>已向 %1 写入 %n 行</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Connected to the server again.</source>
+        <translation>已重新连接到服务器。</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;server…</source>
+        <translation>连接服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Connect to a server register</source>
+        <translation>连接服务器上的台账</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <source>inspection office</source>
+        <translation>巡察办工作人员</translation>
+    </message>
+    <message>
+        <source>unit clerk</source>
+        <translation>单位工作人员</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <source>security auditor</source>
+        <translation>安全审计员</translation>
+    </message>
+    <message>
+        <source>security administrator</source>
+        <translation>安全保密管理员</translation>
+    </message>
+    <message>
+        <source>system administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Updated with changes saved by others.</source>
+        <translation>已显示他人保存的最新修改。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 — %2 - Rectrack inspection rectification register</source>
+        <translation>%1 — %2 - 巡察整改监督台账</translation>
+    </message>
+    <message>
+        <source>Server %1 · login %2</source>
+        <translation>服务器 %1 · 登录 %2</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>管理(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Users and rights…</source>
+        <translation>用户和权限(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Users and rights</source>
+        <translation>用户和权限</translation>
+    </message>
+    <message>
+        <source>Connected, but the password could not be kept in the system keychain: %1</source>
+        <translation>已连接，但无法在系统密钥环中保存密码：%1</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::MeasureLedgerModel</name>
@@ -1862,6 +2206,13 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>e.g. 诫勉谈话, 党纪处分</source>
         <translation>如：诫勉谈话、党纪处分</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::PasswordStore</name>
+    <message>
+        <source>This build of Rectrack has no access to the system keychain.</source>
+        <translation>此版本的 Rectrack 无法使用系统密钥环。</translation>
     </message>
 </context>
 <context>
@@ -2333,6 +2684,14 @@ Closing out is a record and cannot be undone.</source>
     <message>
         <source> · completed %1</source>
         <translation> · %1 完成</translation>
+    </message>
+    <message>
+        <source>Someone else has just changed this problem. What you typed is kept; saving it shows both versions.</source>
+        <translation>其他人刚刚修改了该问题。您输入的内容已保留；保存时将并列显示双方的版本。</translation>
+    </message>
+    <message>
+        <source>Your text is kept in the fields; it is saved onto their version when you leave a field.</source>
+        <translation>您输入的内容保留在各字段中；离开字段时将在对方版本的基础上保存。</translation>
     </message>
 </context>
 <context>
@@ -3157,6 +3516,81 @@ The register as it is now is backed up first, so this can be undone by restoring
     </message>
 </context>
 <context>
+    <name>rectrack::ui::UsersPage</name>
+    <message>
+        <source>Users and rights of this register</source>
+        <translation>本台账的用户和权限</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Add a login or give it a role</source>
+        <translation>新增登录名或授予角色</translation>
+    </message>
+    <message>
+        <source>e.g. wang.fang</source>
+        <translation>例如：wang.fang</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>unit names, separated by 、</source>
+        <translation>单位名称，用“、”分隔</translation>
+    </message>
+    <message>
+        <source>Units (unit login):</source>
+        <translation>所属单位（单位工作人员）：</translation>
+    </message>
+    <message>
+        <source>empty: keep an existing login&apos;s password</source>
+        <translation>留空则保留已有登录名的密码</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove the selected login…</source>
+        <translation>移除所选登录名…</translation>
+    </message>
+    <message>
+        <source>The login %1 now has the role %2.</source>
+        <translation>登录名 %1 已授予角色“%2”。</translation>
+    </message>
+    <message>
+        <source>Remove login</source>
+        <translation>移除登录名</translation>
+    </message>
+    <message>
+        <source>Take every role in this register from %1?</source>
+        <translation>收回 %1 在本台账中的全部角色？</translation>
+    </message>
+    <message>
+        <source>The login %1 was removed from this register.</source>
+        <translation>已从本台账移除登录名 %1。</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::ui::WelcomeDialog</name>
     <message>
         <source>Rectrack registers (*.rtreg);;All files (*)</source>
@@ -3223,6 +3657,14 @@ It stays on this computer — nothing is sent over a network — and can be back
     <message>
         <source>Open register</source>
         <translation>打开台账</translation>
+    </message>
+    <message>
+        <source>Connect to a server…</source>
+        <translation>连接服务器…</translation>
+    </message>
+    <message>
+        <source>A register on the office&apos;s PostgreSQL server, shared with other clerks</source>
+        <translation>保存在本单位 PostgreSQL 服务器上、与其他工作人员共用的台账</translation>
     </message>
     <message>
         <source>e.g. the district inspection office; needed to exchange packages with other offices</source>

@@ -651,8 +651,10 @@ TEST_CASE("a server register made at schema 6 gets the exchange tables on open",
     reg.db.reset();
     {
         rectrack::test::ServerConnection admin(url);
+        // Schema 6 had neither the exchange tables nor the live updates of step 7 → 8.
         for (const char *t : {"exchange_sites", "exchange_packages", "exchange_rows", "exchange_conflicts"})
             admin.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(t)));
+        admin.exec(QStringLiteral("DROP FUNCTION rt_notify_change() CASCADE"));
         admin.exec(QStringLiteral("UPDATE schema_version SET version = 6"));
     }
     auto db = Database::open(url);

@@ -1,6 +1,7 @@
 #include "uifixture.h"
 
 #include "commands/editcommand.h"
+#include "dialogs/conflictdialog.h"
 #include "dialogs/deletedproblemsdialog.h"
 #include "dialogs/feedbackdialog.h"
 #include "dialogs/problemeditor.h"
@@ -34,6 +35,7 @@
 
 using namespace rectrack;
 using namespace rectrack::core;
+using rectrack::ui::ConflictDialog;
 using rectrack::ui::EditingController;
 using rectrack::ui::FeedbackDialog;
 using rectrack::ui::MainWindow;
@@ -271,7 +273,8 @@ TEST_CASE("the editor takes a problem from registration to close-out, on the rec
     editor->close();
 }
 
-TEST_CASE("a stale edit is refused with core's message and an offer to reload", "[ui][editing]")
+TEST_CASE("a stale edit is refused with core's message and both versions in the conflict view",
+          "[ui][editing]")
 {
     EditingWindow w;
     const qint64 id = w.fx.problemIds.value(QStringLiteral("A-2"));
@@ -288,11 +291,21 @@ TEST_CASE("a stale edit is refused with core's message and an offer to reload", 
     // Core's message names who changed it (the other writer's operator name) and when.
     CHECK(editor->message().contains(
         QStringLiteral("The problem was changed by %1 at ").arg(w.window.database()->actor())));
-    CHECK(w.child<QPushButton>(editor, "reloadProblem")->isVisible());
     CHECK(w.problem(id).responsibleOffice == QStringLiteral("规划处"));
     CHECK_FALSE(w.window.editing()->undoAction()->isEnabled());
-    w.click(editor, "reloadProblem");
+    // Both versions, field by field: theirs (the person) and mine (the office), nothing lost.
+    ConflictDialog *conflict = editor->conflictDialog();
+    REQUIRE(conflict);
+    QStringList rows;
+    for (int r = 0; r < conflict->table()->rowCount(); ++r)
+        rows << conflict->table()->item(r, 0)->text() + u'|' + conflict->table()->item(r, 1)->text() + u'|' +
+                    conflict->table()->item(r, 2)->text();
+    CHECK(rows == QStringList{QStringLiteral("Responsible office|规划处|审计处"),
+                              QStringLiteral("Responsible person|另一人|某某")});
+    CHECK(office->text() == QStringLiteral("审计处"));
+    conflict->takeTheirsButton()->click();
     CHECK(w.child<QLineEdit>(editor, "responsiblePerson")->text() == QStringLiteral("另一人"));
+    CHECK(office->text() == QStringLiteral("规划处"));
     CHECK(editor->message().isEmpty());
     editor->close();
 }

@@ -1,5 +1,7 @@
 #include "problemeditor.h"
 
+#include "conflictdialog.h"
+
 #include "commands/problemcommands.h"
 #include "models/labels.h"
 #include "storage/ledgerquery.h"
@@ -182,6 +184,7 @@ ProblemEditor::ProblemEditor(core::Database &db, EditContext *context, qint64 pr
     for (QPlainTextEdit *e : findChildren<QPlainTextEdit *>())
         e->installEventFilter(this);
     reload();
+    applyRole();
 }
 
 // ---- building -----------------------------------------------------------------------------
@@ -892,7 +895,7 @@ core::Problem ProblemEditor::formProblem() const
 
 void ProblemEditor::commitFields()
 {
-    if (m_filling || m_problem.id == 0)
+    if (m_filling || m_resolving || m_problem.id == 0)
         return;
     const core::Problem after = formProblem();
     const core::Problem &b = m_problem;
@@ -905,8 +908,103 @@ void ProblemEditor::commitFields()
                       after.systemic == b.systemic && after.note == b.note;
     if (same)
         return;
-    if (!run(commands::updateProblem(m_ctx, m_db, m_problem, after)) && !m_reload->isVisible())
-        reload(); // refused: show what is stored
+    const core::Status s = m_ctx->run(commands::updateProblem(m_ctx, m_db, m_problem, after));
+    if (s) {
+        clearMessage();
+        return;
+    }
+    if (s.error().staleEdit) { // another login saved it meanwhile: both versions, nothing lost
+        resolveConflict(after, s.error());
+        return;
+    }
+    showError(s.error());
+    // Refused: show what is stored. A lost connection keeps the typing, to be saved once it is back.
+    if (!m_reload->isVisible() && m_db.connected())
+        reload();
+}
+
+bool ProblemEditor::hasUnsavedTyping() const
+{
+    const core::Problem a = formProblem();
+    const core::Problem &b = m_problem;
+    return !(a.registrationNo == b.registrationNo && a.source == b.source && a.categoryId == b.categoryId &&
+             a.description == b.description && a.example == b.example && a.rootCause == b.rootCause &&
+             a.responsibleOffice == b.responsibleOffice && a.leadLeader == b.leadLeader &&
+             a.responsiblePerson == b.responsiblePerson && a.deadline == b.deadline &&
+             a.deadlineNote == b.deadlineNote && a.immediate == b.immediate && a.systemic == b.systemic &&
+             a.note == b.note);
+}
+
+void ProblemEditor::changedElsewhere()
+{
+    if (m_resolving)
+        return;
+    if (!hasUnsavedTyping()) {
+        reload();
+        return;
+    }
+    m_message->setText(
+        tr("Someone else has just changed this problem. What you typed is kept; saving it shows "
+           "both versions."));
+    m_message->show();
+}
+
+ConflictDialog *ProblemEditor::conflictDialog() const
+{
+    for (ConflictDialog *d : findChildren<ConflictDialog *>(QStringLiteral("conflictDialog")))
+        if (d->isVisible())
+            return d;
+    return nullptr;
+}
+
+void ProblemEditor::resolveConflict(const core::Problem &mine, const core::Error &error)
+{
+    const auto theirs = core::ProblemService(m_db).problem(m_id);
+    if (!theirs) {
+        showError({core::ErrorCode::InputRefused, tr("The problem #%1 no longer exists.").arg(m_id)});
+        return;
+    }
+    QHash<qint64, QString> categories;
+    for (const auto &[id, name, depth] : core::LedgerQuery(m_db).categories())
+        categories.insert(id, name);
+    m_resolving = true;
+    showError(error);
+    m_reload->hide();
+    auto *dialog = new ConflictDialog(m_problem, mine, *theirs, error.staleChange, categories, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const core::Problem read = m_problem;
+    connect(
+        dialog, &ConflictDialog::chosen, this, [this, read, mine, fresh = *theirs](ConflictDialog::Choice c) {
+            if (!m_resolving)
+                return; // rejected() after a button: already handled
+            m_resolving = false;
+            m_problem = fresh; // their version is the one edited from now on
+            switch (c) {
+            case ConflictDialog::Choice::KeepMine: {
+                const core::Problem merged = ConflictDialog::merged(read, mine, fresh);
+                const core::Status s = m_ctx->run(commands::updateProblem(m_ctx, m_db, m_problem, merged));
+                if (!s) {
+                    showError(s.error()); // typing stays in the fields
+                    return;
+                }
+                clearMessage();
+                reload();
+                break;
+            }
+            case ConflictDialog::Choice::TakeTheirs:
+                clearMessage();
+                reload();
+                break;
+            case ConflictDialog::Choice::Edit:
+                // The fields keep what was typed; the next save goes onto their version.
+                m_message->setText(
+                    tr("Your text is kept in the fields; it is saved onto their version when you "
+                       "leave a field."));
+                m_message->show();
+                break;
+            }
+        });
+    dialog->open();
 }
 
 bool ProblemEditor::run(QUndoCommand *command)
@@ -917,6 +1015,23 @@ bool ProblemEditor::run(QUndoCommand *command)
     else
         showError(s.error());
     return s.ok();
+}
+
+void ProblemEditor::applyRole()
+{
+    const QStringList roles = m_db.loginRoles();
+    if (roles.isEmpty() || roles.contains(QLatin1String("office")))
+        return;
+    // A unit login (issue #23): the problem's progress and notes; the office registers the rest,
+    // reviews last and closes out.
+    m_closeOut->hide();
+    for (QLineEdit *e : {m_regNo, m_office, m_leader, m_person, m_deadlineNote})
+        e->setReadOnly(true);
+    for (QPlainTextEdit *e : {m_description, m_example, m_rootCause})
+        e->setReadOnly(true);
+    m_deadline->setReadOnly(true);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_source, m_category, m_immediate, m_systemic})
+        w->setEnabled(false);
 }
 
 void ProblemEditor::showError(const core::Error &error)
@@ -936,6 +1051,8 @@ void ProblemEditor::clearMessage()
 void ProblemEditor::done(int result)
 {
     commitFields();
+    if (m_resolving)
+        return; // the conflict view is open: the editor stays, with what was typed
     QDialog::done(result);
 }
 

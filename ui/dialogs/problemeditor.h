@@ -75,6 +75,17 @@ public:
     /// Shows the tab @p tab.
     void setCurrentTab(Tab tab);
 
+    /**
+     * The problem was changed by another login (a live update, issue #24): re-read it when the
+     * editor holds no unsaved typing, else keep the typing and say that a save will show both
+     * versions.
+     */
+    void changedElsewhere();
+    /// The conflict view while one is open (a save refused as stale), else nullptr.
+    class ConflictDialog *conflictDialog() const;
+    /// Whether the fields hold typing not yet saved.
+    bool hasUnsavedTyping() const;
+
     /// Saves a field still being edited, then closes (Close, Esc or the window's close button).
     void done(int result) override;
 
@@ -122,6 +133,11 @@ private:
     /// Asks before a record (review decision, 销号) is written; true when the user confirms.
     bool confirmRecord(const QString &title, const QString &text);
     void changeState(core::ProblemState to);
+    /// A save of @p mine was refused as stale (@p error): shows the conflict view.
+    void resolveConflict(const core::Problem &mine, const core::Error &error);
+    /// Fields and buttons as the login's role allows (a unit login: progress and notes only, no
+    /// close-out).
+    void applyRole();
 
     core::Database &m_db;
     EditContext *m_ctx;
@@ -131,6 +147,7 @@ private:
     QList<core::Evidence> m_evidenceRows;
     QList<core::ExtensionRequest> m_extensionRows;
     bool m_filling = false;
+    bool m_resolving = false; ///< a conflict view is open: no other save meanwhile
 
     QLabel *m_message;
     QPushButton *m_reload;

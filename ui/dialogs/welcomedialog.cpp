@@ -67,9 +67,13 @@ WelcomeDialog::WelcomeDialog(QWidget *parent) : QDialog(parent)
 
     auto *others = new QHBoxLayout;
     m_open = new QPushButton(tr("Open an existing register…"), this);
+    m_connect = new QPushButton(tr("Connect to a server…"), this);
+    m_connect->setObjectName(QStringLiteral("welcomeConnect"));
+    m_connect->setToolTip(tr("A register on the office's PostgreSQL server, shared with other clerks"));
     m_demo = new QPushButton(tr("Open the demo register"), this);
     m_demo->setToolTip(tr("Xiamen's 2020 rectification work, as of 2021-01-15"));
     others->addWidget(m_open);
+    others->addWidget(m_connect);
     others->addWidget(m_demo);
     others->addStretch(1);
     layout->addLayout(others);
@@ -91,6 +95,7 @@ WelcomeDialog::WelcomeDialog(QWidget *parent) : QDialog(parent)
         }
     });
     connect(m_demo, &QPushButton::clicked, this, [this] { finish(Choice::Demo); });
+    connect(m_connect, &QPushButton::clicked, this, [this] { finish(Choice::Connect); });
     updateButtons();
     resize(640, sizeHint().height());
 }

@@ -10,9 +10,9 @@ namespace rectrack::ui {
 /**
  * First run: greets the user when there is no register yet, says in two lines what a register is
  * and offers three choices — create a new register (committee/term name and where to save it),
- * open an existing one, or open the demo register. The office name (optional) makes the new
- * register a site for exchange packages (issue #25). The dialog only returns the choice; the
- * caller creates or opens the file.
+ * open an existing one, connect to a register on the office's server, or open the demo register.
+ * The office name (optional) makes the new register a site for exchange packages (issue #25). The
+ * dialog only returns the choice; the caller creates or opens the file.
  */
 class WelcomeDialog : public QDialog
 {
@@ -23,7 +23,8 @@ public:
         None,
         Create,
         Open,
-        Demo
+        Demo,
+        Connect ///< connect to a register on the office's server (the caller shows ConnectDialog)
     };
 
     explicit WelcomeDialog(QWidget *parent = nullptr);
@@ -41,6 +42,7 @@ public:
     QLineEdit *officeEdit() const { return m_office; }
     QPushButton *createButton() const { return m_create; }
     QPushButton *demoButton() const { return m_demo; }
+    QPushButton *connectButton() const { return m_connect; }
 
 private:
     void updateButtons();
@@ -54,6 +56,7 @@ private:
     QPushButton *m_create;
     QPushButton *m_open;
     QPushButton *m_demo;
+    QPushButton *m_connect;
 };
 
 } // namespace rectrack::ui

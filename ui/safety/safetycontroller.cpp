@@ -113,6 +113,12 @@ void SafetyController::registerOpened(core::Database *db)
         m_messages << clock;
     showMessages();
     m_damageWatch.start();
+    if (db->onServer()) {
+        // A server register has no backups next to it: they are the server's (docs/server.md).
+        m_path.clear();
+        m_timer.stop();
+        return;
+    }
     m_folder = core::BackupSet::folderFor(m_path);
     reloadSettings();
     if (intervalMinutes() > 0)

@@ -1,5 +1,7 @@
 #include "dashboardview.h"
 
+#include "workerlocation.h"
+
 #include "charts/reportcharts.h"
 #include "models/labels.h"
 #include "models/ledgermodel.h"
@@ -357,7 +359,7 @@ void DashboardView::refresh(const core::LedgerFilter &scope, const QDate &asOf,
     if (!m_db || !asOf.isValid())
         return;
     Request r;
-    r.path = m_db->path();
+    r.path = workerLocation(*m_db);
     r.thresholds = thresholds;
     r.options.asOf = asOf;
     // The statistics know a unit, a round and a source level; an inspection is its unit and round.

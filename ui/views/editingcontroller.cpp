@@ -49,15 +49,43 @@ void EditingController::setDatabase(core::Database *db)
     m_ctx->stack()->clear();
     m_db = db;
     m_operatorKnown = db && !QSettings().value(kOperatorKey).toString().trimmed().isEmpty();
-    for (QAction *a : m_needDb)
-        a->setEnabled(db != nullptr && !m_readOnly);
+    // What the login's role allows on a server (issue #23); on a file the operator may do everything.
+    const QStringList roles = db ? db->loginRoles() : QStringList();
+    const bool office = roles.isEmpty() || roles.contains(QLatin1String("office"));
+    m_mayRegister = office;
+    m_mayEdit = office || roles.contains(QLatin1String("unit"));
+    updateActions();
+}
+
+void EditingController::updateActions()
+{
+    for (QAction *a : m_needDb) {
+        const bool officeOnly = a != m_needDb.value(1); // all but "open problem"
+        a->setEnabled(m_db != nullptr && !m_readOnly && m_mayEdit && (!officeOnly || m_mayRegister));
+        a->setVisible(!officeOnly || m_mayRegister);
+    }
+}
+
+QList<ProblemEditor *> EditingController::editors() const
+{
+    QList<ProblemEditor *> out;
+    for (const QPointer<ProblemEditor> &e : m_editors)
+        if (e)
+            out << e;
+    return out;
+}
+
+void EditingController::problemsChangedElsewhere(const QSet<qint64> &problems)
+{
+    for (ProblemEditor *e : editors())
+        if (problems.contains(e->problemId()) || problems.contains(0))
+            e->changedElsewhere();
 }
 
 void EditingController::setReadOnly(bool readOnly)
 {
     m_readOnly = readOnly;
-    for (QAction *a : m_needDb)
-        a->setEnabled(m_db != nullptr && !m_readOnly);
+    updateActions();
     // The undo actions follow the stack; while read-only they stay off.
     if (m_undo && m_redo) {
         m_undo->setEnabled(!readOnly && m_ctx->stack()->canUndo());
@@ -128,7 +156,8 @@ bool EditingController::ensureOperator()
 {
     if (!m_db)
         return false;
-    if (m_operatorKnown)
+    // On a server the login is the name in the audit log (Database::actor()).
+    if (m_operatorKnown || m_db->onServer())
         return true;
     OperatorDialog dialog(QSettings().value(kOperatorKey).toString(), m_window);
     if (dialog.exec() != QDialog::Accepted || dialog.name().isEmpty())
@@ -147,7 +176,7 @@ void EditingController::setOperator(const QString &name)
 
 ProblemEditor *EditingController::openProblem(qint64 problemId)
 {
-    if (!m_db || problemId <= 0 || m_readOnly || !ensureOperator())
+    if (!m_db || problemId <= 0 || m_readOnly || !m_mayEdit || !ensureOperator())
         return nullptr;
     for (const QPointer<ProblemEditor> &e : m_editors) {
         if (e && e->problemId() == problemId) {
@@ -289,7 +318,7 @@ core::Result<QList<qint64>> EditingController::registerFeedback(const FeedbackDr
 
 void EditingController::newProblem()
 {
-    if (!m_db || !ensureOperator())
+    if (!m_db || !m_mayRegister || !ensureOperator())
         return;
     FeedbackDialog *dialog = createFeedbackDialog(m_window);
     while (dialog->exec() == QDialog::Accepted) {

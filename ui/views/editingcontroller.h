@@ -16,6 +16,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 
@@ -58,6 +59,17 @@ public:
     /// Sets the operator's name (QSettings user/operator and the database's actor).
     void setOperator(const QString &name);
 
+    /// Whether the login may register, delete and restore problems (the inspection office; always
+    /// on a file).
+    bool mayRegister() const { return m_mayRegister; }
+    /// Whether the login may edit problems at all (not a leader's, auditor's … login on a server).
+    bool mayEdit() const { return m_mayEdit; }
+    /// Problems changed by others were committed (LiveUpdates): the open editors of @p problems
+    /// re-read them, or, holding unsaved typing, say so and keep it.
+    void problemsChangedElsewhere(const QSet<qint64> &problems);
+    /// The open problem editors.
+    QList<ProblemEditor *> editors() const;
+
     /// Opens (or raises) the editor of @p problemId.
     ProblemEditor *openProblem(qint64 problemId);
     /// The registration dialog, pre-filled with the inspection of the selected problem.
@@ -93,6 +105,9 @@ private:
     std::function<qint64()> m_selection;
     bool m_operatorKnown = false;
     bool m_readOnly = false;
+    bool m_mayRegister = true;
+    bool m_mayEdit = true;
+    void updateActions();
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     QAction *m_newProblem = nullptr;

@@ -1,16 +1,21 @@
 #include "mainwindow.h"
 
+#include "auditlogview.h"
 #include "dashboardview.h"
 #include "demo/demoregister.h"
 #include "detailpane.h"
 #include "dialogs/categoryeditor.h"
+#include "dialogs/conflictdialog.h"
+#include "dialogs/connectdialog.h"
 #include "dialogs/importwizard.h"
+#include "dialogs/passwordstore.h"
 #include "dialogs/welcomedialog.h"
 #include "editingcontroller.h"
 #include "exchange/sites.h"
 #include "filterbar.h"
 #include "io/ledgerexporter.h"
 #include "ledgerview.h"
+#include "liveupdates.h"
 #include "models/labels.h"
 #include "models/measureledgermodel.h"
 #include "models/problemledgermodel.h"
@@ -22,8 +27,11 @@
 #include "safety/safetycontroller.h"
 #include "stats/statistics.h"
 #include "statusfigures.h"
+#include "userspage.h"
+#include "workerlocation.h"
 #include "workflow/categoryservice.h"
 #include "workflow/organizationservice.h"
+#include "workflow/problemservice.h"
 #include "workflow/registersettings.h"
 #include "workflow/savedviewservice.h"
 
@@ -31,6 +39,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateEdit>
+#include <QDialog>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileDialog>
@@ -48,8 +57,10 @@
 #include <QPrinter>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -65,6 +76,7 @@ constexpr int kMaxRecent = 8;
 constexpr int kMaxPrintRows = 2000;
 const QString kRecentKey = QStringLiteral("register/recent");
 const QString kLastKey = QStringLiteral("register/last");
+const QString kLastServerKey = QStringLiteral("server/last");
 
 QString registerFileFilter()
 {
@@ -130,6 +142,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     auto *cl = new QVBoxLayout(centre);
     cl->setContentsMargins(0, 0, 0, 0);
     cl->setSpacing(0);
+    m_live = new LiveUpdates(this);
+    cl->addWidget(m_live->banner());
     cl->addWidget(m_safety->banner());
     m_asOfBanner = new QFrame(this);
     m_asOfBanner->setObjectName(QStringLiteral("asOfBanner"));
@@ -164,7 +178,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_splitter->setStretchFactor(2, 0);
     m_splitter->setSizes({230, 880, 330});
     m_splitter->setCollapsible(1, false);
-    setCentralWidget(m_splitter);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_splitter);
+    m_auditView = new AuditLogView(this);
+    m_pages->addWidget(m_auditView);
+    m_usersPage = new UsersPage(this);
+    m_pages->addWidget(m_usersPage);
+    setCentralWidget(m_pages);
 
     m_figures = new QLabel(this);
     m_statusFigures = new StatusFigures(this);
@@ -183,6 +203,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
                 .arg(c.overdue));
     });
     m_count = new QLabel(this);
+    m_serverLabel = new QLabel(this);
+    m_serverLabel->setObjectName(QStringLiteral("serverLabel"));
+    m_serverLabel->hide();
     m_asOfEdit = new QDateEdit(m_asOf, this);
     m_asOfEdit->setCalendarPopup(true);
     m_asOfEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -192,6 +215,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_busy->setMaximumWidth(120);
     m_busy->hide();
     statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_serverLabel);
     statusBar()->addPermanentWidget(m_count);
     statusBar()->addPermanentWidget(m_figures);
     statusBar()->addPermanentWidget(new QLabel(tr("As of"), this));
@@ -224,7 +248,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_patternsView, &PatternsView::problemActivated, this,
             [this](qint64 problem) { m_editing->openProblem(problem); });
     connect(m_patternsView, &PatternsView::registersChanged, this,
-            [this] { m_registerView->setDatabase(m_db.get(), m_asOf); });
+            [this] { m_registerView->setDatabase(registersDatabase(), m_asOf); });
     connect(m_navigation, &NavigationPane::removeViewRequested, this, &MainWindow::removeView);
     connect(m_filterBar, &FilterBar::filterChanged, this, [this] {
         m_drill.reset();
@@ -263,6 +287,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     }
 
     buildActions();
+    connect(m_live, &LiveUpdates::changed, this, &MainWindow::refreshLive);
+    connect(m_live, &LiveUpdates::reconnected, this,
+            [this] { statusBar()->showMessage(tr("Connected to the server again."), 5000); });
     updateTitle();
     restoreLayout();
     resize(1440, 900);
@@ -286,6 +313,8 @@ void MainWindow::buildActions()
     newAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)); // Ctrl+N: new problem
     QAction *open = file->addAction(tr("&Open register…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
+    QAction *connectAction = file->addAction(tr("Connect to &server…"), this, [this] { connectServer(); });
+    connectAction->setObjectName(QStringLiteral("connectServerAction"));
     m_recentMenu = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
     file->addSeparator();
@@ -297,12 +326,14 @@ void MainWindow::buildActions()
     exportLedger->setObjectName(QStringLiteral("exportLedgerAction"));
     exportLedger->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     file->addSeparator();
+    const qsizetype before = file->actions().size();
     ImportWizard::installActions(this, file, [this] {
         m_navigation->refresh();
         applyFilter();
         updateFigures();
     });
-    file->addAction(tr("Restore &backup…"), m_safety, &SafetyController::restoreBackup);
+    m_officeActions = file->actions().mid(before, 1); // Import ledgers…
+    m_fileActions << file->addAction(tr("Restore &backup…"), m_safety, &SafetyController::restoreBackup);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -367,7 +398,13 @@ void MainWindow::buildActions()
     refresh->setShortcut(QKeySequence::Refresh);
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
-    tools->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    m_settingsAction = tools->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+
+    m_adminMenu = menuBar()->addMenu(tr("&Administration"));
+    m_adminMenu->setObjectName(QStringLiteral("adminMenu"));
+    QAction *users = m_adminMenu->addAction(tr("&Users and rights…"), this, &MainWindow::showUsers);
+    users->setObjectName(QStringLiteral("usersAction"));
+    m_adminMenu->menuAction()->setVisible(false);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Rectrack"), this, &MainWindow::about);
@@ -432,17 +469,147 @@ bool MainWindow::createRegister(const QString &path, const QString &termName, co
     return openRegister(path);
 }
 
+core::Result<std::unique_ptr<core::Database>> MainWindow::openDatabase(QString &location)
+{
+    const bool server = core::Database::isServerLocation(location);
+    auto db = [&] {
+        BusyScope busy(
+            this, tr("Opening %1…")
+                      .arg(server ? ConnectDialog::shortName(location) : QFileInfo(location).fileName()));
+        return core::Database::open(location, core::Database::OpenMode::Existing);
+    }();
+    if (!db && server && ConnectDialog::passwordRequired(db.error().message) &&
+        !location.contains(QLatin1String("password="))) {
+        // A password remembered in the system keychain comes first.
+        if (const QString stored = PasswordStore::read(location); !stored.isEmpty()) {
+            BusyScope busy(this, tr("Opening %1…").arg(ConnectDialog::shortName(location)));
+            const QString withStored = ConnectDialog::withPassword(location, stored);
+            auto again = core::Database::open(withStored, core::Database::OpenMode::Existing);
+            if (again) {
+                location = withStored;
+                return again;
+            }
+            if (ConnectDialog::passwordRequired(again.error().message))
+                PasswordStore::remove(location); // changed on the server: forget it, ask below
+        }
+        // The server wants a password that ~/.pgpass and PGPASSWORD did not give: ask, use it for
+        // this connection only.
+        bool ok = false;
+        const QString password =
+            QInputDialog::getText(this, tr("Connect to a server register"),
+                                  tr("Password for %1:").arg(ConnectDialog::shortName(location)),
+                                  QLineEdit::Password, QString(), &ok);
+        if (ok && !password.isEmpty()) {
+            BusyScope busy(this, tr("Opening %1…").arg(ConnectDialog::shortName(location)));
+            location = ConnectDialog::withPassword(location, password);
+            return core::Database::open(location, core::Database::OpenMode::Existing);
+        }
+    }
+    return db;
+}
+
+bool MainWindow::connectServer()
+{
+    ConnectDialog dialog(this);
+    const QString last = QSettings().value(kLastServerKey).toString();
+    if (!last.isEmpty())
+        dialog.setUrl(last);
+    for (;;) {
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        QString location = dialog.urlWithPassword();
+        auto db = [&]() -> core::Result<std::unique_ptr<core::Database>> {
+            BusyScope busy(this, tr("Opening %1…").arg(ConnectDialog::shortName(dialog.url())));
+            auto r = core::Database::open(location, core::Database::OpenMode::Existing);
+            // None typed: a password remembered in the system keychain.
+            if (!r && dialog.passwordEdit()->text().isEmpty() &&
+                ConnectDialog::passwordRequired(r.error().message))
+                if (const QString stored = PasswordStore::read(dialog.url()); !stored.isEmpty()) {
+                    location = ConnectDialog::withPassword(dialog.url(), stored);
+                    return core::Database::open(location, core::Database::OpenMode::Existing);
+                }
+            return r;
+        }();
+        if (db) {
+            if (dialog.remember() && !dialog.passwordEdit()->text().isEmpty()) {
+                QString error;
+                if (!PasswordStore::write(dialog.url(), dialog.passwordEdit()->text(), &error))
+                    QMessageBox::warning(this, tr("Connect to a server register"),
+                                         tr("Connected, but the password could not be kept in the system "
+                                            "keychain: %1")
+                                             .arg(error));
+            }
+            showRegister(std::move(db).value(), location);
+            return true;
+        }
+        dialog.setMessage(db.error().message);
+        if (ConnectDialog::passwordRequired(db.error().message))
+            dialog.passwordEdit()->setFocus();
+    }
+}
+
+QString MainWindow::roleText(const QStringList &roles)
+{
+    QStringList words;
+    for (const QString &r : roles) {
+        if (r == QLatin1String("office"))
+            words << tr("inspection office");
+        else if (r == QLatin1String("unit"))
+            words << tr("unit clerk");
+        else if (r == QLatin1String("leader"))
+            words << tr("leader");
+        else if (r == QLatin1String("auditor"))
+            words << tr("security auditor");
+        else if (r == QLatin1String("secadmin"))
+            words << tr("security administrator");
+        else if (r == QLatin1String("sysadmin"))
+            words << tr("system administrator");
+        else
+            words << r;
+    }
+    return words.join(QStringLiteral("、"));
+}
+
 bool MainWindow::openRegister(const QString &path, bool quiet)
 {
-    BusyScope busy(this, tr("Opening %1…").arg(QFileInfo(path).fileName()));
-    auto db = core::Database::open(path, core::Database::OpenMode::Existing);
+    QString location = path;
+    auto db = openDatabase(location);
     if (!db) {
         if (!quiet)
             QMessageBox::critical(this, tr("Cannot open the register"), db.error().message);
         return false;
     }
+    showRegister(std::move(db).value(), location);
+    return true;
+}
+
+void MainWindow::showRegister(std::unique_ptr<core::Database> db, const QString &path)
+{
     closeRegister();
-    m_db = std::move(db).value();
+    m_db = std::move(db);
+    if (m_db->onServer())
+        setWorkerLocation(*m_db, path);
+    // The security auditor and administrator read no problems (issue #23): their own page only.
+    m_readsLedgers = m_db->mayRead(QStringLiteral("problems"));
+    const bool secadmin = m_db->loginRoles().contains(QLatin1String("secadmin"));
+    const bool auditor = m_db->loginRoles().contains(QLatin1String("auditor"));
+    m_pages->setCurrentWidget(m_readsLedgers         ? static_cast<QWidget *>(m_splitter)
+                              : secadmin && !auditor ? static_cast<QWidget *>(m_usersPage)
+                                                     : m_auditView);
+    if (!m_readsLedgers) {
+        if (m_pages->currentWidget() == m_usersPage)
+            m_usersPage->setDatabase(m_db.get());
+        else
+            m_auditView->setDatabase(m_db.get());
+        updateTitle();
+        applyRole();
+        m_live->setDatabase(m_db.get());
+        QSettings settings;
+        addRecent(m_db->path());
+        settings.setValue(kLastKey, m_db->path());
+        settings.setValue(kLastServerKey, m_db->path());
+        return;
+    }
     m_safety->registerOpened(m_db.get());
     QSettings settings;
     const QString operatorName = settings.value(QStringLiteral("user/operator")).toString();
@@ -457,10 +624,13 @@ bool MainWindow::openRegister(const QString &path, bool quiet)
     loadRegisterSettings();
     m_filterBar->setDatabase(m_db.get());
     m_dashboard->setDatabase(m_db.get());
-    m_registerView->setDatabase(m_db.get(), m_asOf);
+    // The office's registers and common problems only for a login that reads them (not a unit's).
+    m_readsRegisters = m_db->mayRead(QStringLiteral("clues"));
+    m_readsPatterns = m_db->mayRead(QStringLiteral("patterns"));
+    m_registerView->setDatabase(registersDatabase(), m_asOf);
     m_editing->setDatabase(m_db.get());
     SimilarProblems::reset();
-    m_patternsView->setDatabase(m_db.get(), m_editing->context(), m_asOf);
+    m_patternsView->setDatabase(m_readsPatterns ? m_db.get() : nullptr, m_editing->context(), m_asOf);
     m_drill.reset();
     m_dashboardDirty = true;
     {
@@ -474,9 +644,14 @@ bool MainWindow::openRegister(const QString &path, bool quiet)
     // The rectification ledger is queried when its tab is shown (applyPendingMeasureFilter).
     updateFigures();
     updateTitle();
-    addRecent(QFileInfo(path).absoluteFilePath());
-    settings.setValue(kLastKey, QFileInfo(path).absoluteFilePath());
-    return true;
+    applyRole();
+    m_live->setDatabase(m_db.get());
+    // A server register is remembered by its address without the password (Database::path()).
+    const QString location = m_db->onServer() ? m_db->path() : QFileInfo(path).absoluteFilePath();
+    addRecent(location);
+    settings.setValue(kLastKey, location);
+    if (m_db->onServer())
+        settings.setValue(kLastServerKey, location);
 }
 
 void MainWindow::closeRegister()
@@ -485,6 +660,13 @@ void MainWindow::closeRegister()
     m_pendingProblemFilter.reset();
     m_statusFigures->cancel();
     m_figures->clear();
+    m_live->setDatabase(nullptr);
+    m_auditView->setDatabase(nullptr);
+    m_usersPage->setDatabase(nullptr);
+    m_pages->setCurrentWidget(m_splitter);
+    m_readsLedgers = true;
+    m_readsRegisters = true;
+    m_readsPatterns = true;
     m_editing->setDatabase(nullptr);
     m_problems->setDatabase(nullptr);
     m_measures->setDatabase(nullptr);
@@ -496,6 +678,8 @@ void MainWindow::closeRegister()
     m_navigation->setDatabase(nullptr);
     m_detail->showNothing();
     m_safety->registerClosed();
+    if (m_db)
+        forgetWorkerLocation(*m_db);
     m_db.reset();
     updateHistorical();
     updateTitle();
@@ -616,7 +800,7 @@ void MainWindow::setAsOf(const QDate &date)
         m_problems->setContext(ctx);
     if (!m_pendingMeasureFilter)
         m_measures->setContext(ctx);
-    m_registerView->setDatabase(m_db.get(), m_asOf);
+    m_registerView->setDatabase(registersDatabase(), m_asOf);
     updateFigures();
     updateCounts();
     updateDetail();
@@ -708,6 +892,83 @@ void MainWindow::refreshAfterEdit()
     updateDetail();
 }
 
+void MainWindow::applyRole()
+{
+    const bool server = m_db && m_db->onServer();
+    const QStringList roles = m_db ? m_db->loginRoles() : QStringList();
+    const bool office = !server || roles.contains(QLatin1String("office"));
+    for (QAction *a : m_officeActions)
+        a->setVisible(office);
+    for (QAction *a : m_fileActions)
+        a->setVisible(!server);
+    m_adminMenu->menuAction()->setVisible(roles.contains(QLatin1String("secadmin")));
+    // Settings and categories: the office's and the system administrator's.
+    m_settingsAction->setVisible(!server || office || roles.contains(QLatin1String("sysadmin")));
+    // The registers of clues, referrals, evaluations … and the common problems are the office's:
+    // a unit login does not read them.
+    if (m_db && m_readsLedgers) {
+        m_tabs->setTabVisible(RegistersTab, m_readsRegisters);
+        m_tabs->setTabVisible(PatternsTab, m_readsPatterns);
+    } else {
+        m_tabs->setTabVisible(RegistersTab, true);
+        m_tabs->setTabVisible(PatternsTab, true);
+    }
+}
+
+void MainWindow::showUsers()
+{
+    if (!m_db)
+        return;
+    if (m_pages->currentWidget() == m_usersPage)
+        return; // already the page shown
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Users and rights"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *page = new UsersPage(&dialog);
+    page->setDatabase(m_db.get());
+    layout->addWidget(page);
+    dialog.resize(900, 520);
+    dialog.exec();
+}
+
+void MainWindow::refreshLive(const QSet<QString> &tables, const QSet<qint64> &problems)
+{
+    if (!m_db)
+        return;
+    if (!m_readsLedgers) {
+        if (m_pages->currentWidget() == m_usersPage)
+            m_usersPage->reload();
+        else
+            m_auditView->reload();
+        return;
+    }
+    // What the views show is read again; the current row, the selection and the scroll positions
+    // stay where they were (refreshAfterEdit keeps the current row by its id).
+    QList<std::pair<int, int>> scroll;
+    for (LedgerView *v : {m_problemView, m_measureView})
+        scroll.append({v->verticalScrollBar()->value(), v->horizontalScrollBar()->value()});
+    refreshAfterEdit();
+    int i = 0;
+    for (LedgerView *v : {m_problemView, m_measureView}) {
+        v->verticalScrollBar()->setValue(scroll[i].first);
+        v->horizontalScrollBar()->setValue(scroll[i].second);
+        ++i;
+    }
+    const bool all = tables.contains(QStringLiteral("*"));
+    if (m_tabs->isTabVisible(RegistersTab))
+        m_registerView->refreshKeepingSelection();
+    if (m_tabs->isTabVisible(PatternsTab) && (all || tables.contains(QStringLiteral("patterns")) ||
+                                              tables.contains(QStringLiteral("pattern_members"))))
+        m_patternsView->reload();
+    m_editing->problemsChangedElsewhere(all ? QSet<qint64>{0} : problems);
+    statusBar()->showMessage(tr("Updated with changes saved by others."), 3000);
+}
+
+core::Database *MainWindow::registersDatabase() const
+{
+    return m_readsRegisters ? m_db.get() : nullptr;
+}
+
 LedgerView *MainWindow::currentView() const
 {
     return m_tabs->currentIndex() == MeasureTab ? m_measureView : m_problemView;
@@ -728,11 +989,20 @@ void MainWindow::updateDetail()
 
 void MainWindow::updateTitle()
 {
-    if (m_db)
+    m_serverLabel->setVisible(m_db && m_db->onServer());
+    if (m_db && m_db->onServer()) {
+        const QString role = roleText(m_db->loginRoles());
+        const QString who = role.isEmpty() ? m_db->actor() : tr("%1 (%2)").arg(m_db->actor(), role);
+        setWindowTitle(tr("%1 — %2 - Rectrack inspection rectification register")
+                           .arg(ConnectDialog::shortName(m_db->path()), who));
+        m_serverLabel->setText(tr("Server %1 · login %2").arg(ConnectDialog::shortName(m_db->path()), who));
+        m_serverLabel->setToolTip(m_db->path());
+    } else if (m_db) {
         setWindowTitle(
             tr("%1 - Rectrack inspection rectification register").arg(QFileInfo(m_db->path()).fileName()));
-    else
+    } else {
         setWindowTitle(tr("Rectrack inspection rectification register"));
+    }
 }
 
 void MainWindow::addRecent(const QString &path)
@@ -754,9 +1024,13 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(kRecentKey).toStringList();
     for (const QString &path : recent) {
-        QAction *a = m_recentMenu->addAction(QDir::toNativeSeparators(path), this,
-                                             [this, path] { openRegister(path); });
-        a->setEnabled(QFileInfo::exists(path));
+        const bool server = core::Database::isServerLocation(path);
+        QAction *a = m_recentMenu->addAction(server ? tr("Server: %1").arg(ConnectDialog::shortName(path))
+                                                    : QDir::toNativeSeparators(path),
+                                             this, [this, path] { openRegister(path); });
+        if (server)
+            a->setToolTip(path);
+        a->setEnabled(server || QFileInfo::exists(path));
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
@@ -958,6 +1232,15 @@ bool MainWindow::saveScreenshots(const QString &dir)
         }
     };
     setGeometry(0, 0, 1440, 900);
+    if (!m_readsLedgers) {
+        // The security auditor's or administrator's own page, at both screen sizes.
+        const QString page =
+            m_pages->currentWidget() == m_usersPage ? QStringLiteral("users") : QStringLiteral("audit-log");
+        shoot(this, page + QStringLiteral("-1440x900.png"));
+        setGeometry(0, 0, 1024, 768);
+        shoot(this, page + QStringLiteral("-1024x768.png"));
+        return ok;
+    }
     m_splitter->setSizes({230, 1440 - 230 - 340, 340});
     settle();
     m_navigation->selectSmartList(NavigationPane::SmartList::All);
@@ -1019,6 +1302,38 @@ bool MainWindow::saveScreenshots(const QString &dir)
         shoot(&welcome, QStringLiteral("welcome.png"));
         welcome.close();
     }
+    {
+        // 文件 → 连接服务器…, filled in with this server's address (an example for a file).
+        ConnectDialog connectDialog(this);
+        connectDialog.setUrl(m_db && m_db->onServer()
+                                 ? m_db->path()
+                                 : QStringLiteral("postgresql://wang.fang@db.office.local/rectrack"));
+        connectDialog.show();
+        shoot(&connectDialog, QStringLiteral("connect.png"));
+        connectDialog.close();
+    }
+    if (m_db && m_problems->rowCount() > 0) {
+        // The conflict view as a second clerk meets it: the first problem, changed by another login
+        // while this one typed (sample edits, nothing is saved).
+        if (const auto read = core::ProblemService(*m_db).problem(m_problems->idAt(0))) {
+            core::Problem theirs = *read;
+            theirs.description += QStringLiteral("（已按市委巡察组反馈意见修改）");
+            theirs.deadline = read->deadline.isValid() ? read->deadline.addMonths(3) : QDate(2021, 6, 30);
+            core::Problem mine = *read;
+            mine.note = QStringLiteral("已约谈相关责任人，整改方案报区委审定。");
+            mine.responsiblePerson = QStringLiteral("陈某某");
+            QHash<qint64, QString> categories;
+            for (const auto &[id, name, depth] : core::LedgerQuery(*m_db).categories())
+                categories.insert(id, name);
+            const QString change =
+                QStringLiteral("{\"actor\":\"li.ming\",\"at\":\"%1\"}")
+                    .arg(QDateTime::currentDateTimeUtc().addSecs(-120).toString(Qt::ISODate));
+            ConflictDialog conflict(*read, mine, theirs, change, categories, this);
+            conflict.show();
+            shoot(&conflict, QStringLiteral("conflict.png"));
+            conflict.close();
+        }
+    }
     m_navigation->selectSmartList(NavigationPane::SmartList::All);
     // The dashboard at the two common screen sizes, once its worker has delivered the figures.
     m_tabs->setCurrentIndex(DashboardTab);
@@ -1035,15 +1350,22 @@ bool MainWindow::saveScreenshots(const QString &dir)
     // Each supervision register, picked in the navigation tree.
     setGeometry(0, 0, 1440, 900);
     m_splitter->setSizes({230, 1440 - 230, 0});
+    // The supervision registers and the editors' samples where the login may see them (a unit login
+    // on a server reads neither the office's registers nor the whole register the samples copy).
+    const bool registers = m_tabs->isTabVisible(RegistersTab);
     for (RegisterModel::Register reg : RegisterModel::all()) {
+        if (!registers)
+            break;
         m_navigation->selectRegister(int(reg));
         shoot(this, QStringLiteral("register-%1.png").arg(RegisterModel::key(reg)));
     }
-    ok = m_registerView->saveEditorScreenshots(dir) && ok;
+    if (registers)
+        ok = m_registerView->saveEditorScreenshots(dir) && ok;
     m_navigation->selectSmartList(NavigationPane::SmartList::All);
     m_tabs->setCurrentIndex(ProblemTab);
     setGeometry(0, 0, 1440, 900);
-    ok = m_editing->saveScreenshots(dir) && ok; // registration dialog, problem editor, review
+    if (m_db && m_db->seesWholeRegister() && m_editing->mayRegister())
+        ok = m_editing->saveScreenshots(dir) && ok; // registration dialog, problem editor, review
     return ok;
 }
 

@@ -23,15 +23,19 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 
 namespace rectrack::ui {
 
+class AuditLogView;
+class UsersPage;
 class DashboardView;
 class DetailPane;
 class EditingController;
 class FilterBar;
 class LedgerView;
+class LiveUpdates;
 class MeasureLedgerModel;
 class NavigationPane;
 class ProblemLedgerModel;
@@ -60,6 +64,27 @@ public:
     /// Opens the register at @p path; shows a message and returns false when it cannot be opened.
     /// @p quiet suppresses the message box (tests, start-up).
     bool openRegister(const QString &path, bool quiet = false);
+    /**
+     * 文件 → 连接服务器…: asks for a server register's address, login and password (ConnectDialog)
+     * until it opens or the user cancels; false when cancelled.
+     */
+    bool connectServer();
+    /// The login's role in words ("inspection office", "unit clerk" …; several joined by "、"),
+    /// empty on a file register.
+    static QString roleText(const QStringList &roles);
+    /// The status bar's label naming the server, database, login and role (hidden on a file).
+    QLabel *serverLabel() const { return m_serverLabel; }
+    /// Live updates and the reconnect banner of a server register (issue #24).
+    LiveUpdates *liveUpdates() const { return m_live; }
+    /// The security auditor's page (shown instead of the ledgers for such a login).
+    AuditLogView *auditView() const { return m_auditView; }
+    /// The security administrator's page (shown instead of the ledgers for such a login).
+    UsersPage *usersPage() const { return m_usersPage; }
+    /// 管理 → 用户和权限…: the security administrator's page in a dialog.
+    void showUsers();
+    /// Whether the open register's login reads the ledgers (false for the auditor and the
+    /// security administrator, who see their own pages only).
+    bool readsLedgers() const { return m_readsLedgers; }
     /// Creates a new empty register at @p path and opens it.
     bool createRegister(const QString &path, const QString &termName = {}, const QString &office = {});
     /// Closes the open register, if any.
@@ -133,6 +158,16 @@ protected:
 
 private:
     void buildActions();
+    /// Opens @p location, asking for the password when a server wants one that was not given
+    /// (then @p location gets it, in memory only).
+    core::Result<std::unique_ptr<core::Database>> openDatabase(QString &location);
+    /// Shows @p db (just opened from @p location) in the window.
+    void showRegister(std::unique_ptr<core::Database> db, const QString &location);
+    /// Menus, actions and tabs as the login's role allows (issue #24).
+    void applyRole();
+    /// Re-reads what the window shows after changes committed by others (LiveUpdates), keeping
+    /// the selection, the scroll positions and open editors.
+    void refreshLive(const QSet<QString> &tables, const QSet<qint64> &problems);
     void restoreLayout();
     void saveLayout();
     void applyFilter();
@@ -189,6 +224,20 @@ private:
     QLabel *m_asOfBannerText;
     QProgressBar *m_busy;
     QMenu *m_recentMenu = nullptr;
+    QStackedWidget *m_pages;   ///< the ledgers' splitter, or the auditor's page
+    AuditLogView *m_auditView; ///< the security auditor's page
+    UsersPage *m_usersPage;    ///< the security administrator's page
+    QMenu *m_adminMenu = nullptr;
+    QLabel *m_serverLabel;
+    LiveUpdates *m_live;
+    bool m_readsLedgers = true;
+    bool m_readsRegisters = true; ///< the login reads the office's supervision registers
+    bool m_readsPatterns = true;  ///< the login reads the common problems
+    /// The register for the supervision registers' view: none for a login that may not read them.
+    core::Database *registersDatabase() const;
+    QList<QAction *> m_officeActions; ///< actions of the inspection office only (imports)
+    QList<QAction *> m_fileActions;   ///< actions of a register file only (restore a backup)
+    QAction *m_settingsAction = nullptr;
     core::LedgerFilter m_scope;
     std::optional<core::LedgerFilter> m_drill; ///< a dashboard click-through's filter
     bool m_dashboardDirty = true;              ///< scope or date changed since the dashboard's last refresh

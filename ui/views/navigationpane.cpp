@@ -142,6 +142,8 @@ void NavigationPane::setDatabase(core::Database *db)
     for (RegisterModel::Register reg : RegisterModel::all())
         m_registers << addItem(registers, RegisterModel::title(reg), Kind::Register, {}, int(reg));
     registers->setExpanded(true);
+    // The office's registers: not for a login that may not read them (a unit login on a server).
+    registers->setHidden(m_db && !m_db->mayRead(QStringLiteral("clues")));
     reloadSavedViews();
     blocker.unblock();
     setCurrentItem(m_smart.first());

@@ -28,6 +28,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
@@ -460,6 +461,18 @@ bool RegisterView::report(const core::Status &s)
 bool RegisterView::report(const core::Result<qint64> &r)
 {
     return report(r.ok(), r ? QString() : r.error().message);
+}
+
+void RegisterView::refreshKeepingSelection()
+{
+    if (!m_db)
+        return;
+    const QModelIndex current = m_table->currentIndex();
+    const qint64 id =
+        current.isValid() ? current.siblingAtColumn(0).data(RegisterModel::IdRole).toLongLong() : 0;
+    const int scroll = m_table->verticalScrollBar()->value();
+    reload(id);
+    m_table->verticalScrollBar()->setValue(scroll);
 }
 
 void RegisterView::reload(qint64 selectId)

@@ -61,6 +61,9 @@ public:
     /// editor with the first eight rounds checked), as register-editor-<key>.png in @p dir.
     /// Returns false on a write error.
     bool saveEditorScreenshots(const QString &dir);
+    /// Re-reads every register after changes committed by others (issue #24), keeping the selected
+    /// record and the scroll position.
+    void refreshKeepingSelection();
 
 public Q_SLOTS:
     /// Opens the current register's editor for a new record.

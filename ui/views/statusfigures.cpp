@@ -1,5 +1,7 @@
 #include "statusfigures.h"
 
+#include "workerlocation.h"
+
 #include <QCoreApplication>
 #include <QThread>
 
@@ -33,7 +35,7 @@ void StatusFigures::request(core::Database *db, const QDate &asOf)
 {
     if (!db)
         return;
-    const QString path = db->path();
+    const QString path = workerLocation(*db);
     if (path.isEmpty() || path == QLatin1String(":memory:")) {
         cancel();
         Q_EMIT ready(totals(*db, asOf));

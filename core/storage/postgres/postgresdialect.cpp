@@ -25,6 +25,16 @@ QList<QStringList> PostgresDialect::migrationSteps() const
         steps << QStringList();
     // 6 → 7: exchange packages (issue #25).
     steps << postgres::exchangeStatements() + postgres::exchangeMigration();
+    // 7 → 8: live updates (issue #24). The function goes to the owner role and is made a checking
+    // function like the others (accessControlStatements() does this for a new register).
+    steps
+        << postgres::liveUpdateStatements() +
+               QStringList{QStringLiteral(
+                   "DO $$ DECLARE f text := 'rt_notify_change()'; BEGIN "
+                   "EXECUTE format('ALTER FUNCTION %s OWNER TO %I', f, current_database() || '_owner'); "
+                   "EXECUTE format('ALTER FUNCTION %s SECURITY DEFINER', f); "
+                   "EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema()); "
+                   "EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f); END $$")};
     return steps;
 }
 

@@ -293,6 +293,36 @@ QStringList exchangeStatements()
     return out;
 }
 
+QStringList liveUpdateStatements()
+{
+    QStringList out;
+    // The row's key and version are read by name (EXECUTE … USING NEW), so that one function serves
+    // every table; only the first 200 rows of a transaction pay for it (the count is a setting of
+    // the transaction, rolled back with it).
+    out << QStringLiteral(
+               "CREATE FUNCTION rt_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$ DECLARE r record; "
+               "k bigint; v bigint; n integer; BEGIN "
+               "n := coalesce(nullif(current_setting('rectrack.notified', true), ''), '0')::integer + 1; "
+               "PERFORM set_config('rectrack.notified', n::text, true); "
+               "IF n > 200 THEN IF n = 201 THEN PERFORM pg_notify('%1', '{\"table\":\"*\"}'); END IF; "
+               "RETURN NULL; END IF; "
+               "IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF; "
+               "EXECUTE format('SELECT ($1).%I', TG_ARGV[0]) INTO k USING r; "
+               "IF TG_NARGS > 1 THEN EXECUTE format('SELECT ($1).%I', TG_ARGV[1]) INTO v USING r; END IF; "
+               "PERFORM pg_notify('%1', json_build_object('table', TG_TABLE_NAME, 'id', k, 'version', "
+               "v)::text); "
+               "RETURN NULL; END $$")
+               .arg(kChangeChannel);
+    for (const QString &table : schema::auditedTables()) {
+        const bool versioned = table == QLatin1String("problems") || table == QLatin1String("measures");
+        out << QStringLiteral("CREATE TRIGGER rt_notify AFTER INSERT OR UPDATE OR DELETE ON %1 FOR EACH ROW "
+                              "EXECUTE FUNCTION rt_notify_change('%2'%3)")
+                   .arg(table, schema::keyColumn(table),
+                        versioned ? QStringLiteral(", 'version'") : QString());
+    }
+    return out;
+}
+
 QStringList createStatements(quint32 applicationId, int version)
 {
     QStringList out;
@@ -307,6 +337,7 @@ QStringList createStatements(quint32 applicationId, int version)
                .arg(schema::problemFactsFill(QStringLiteral("p.id = pid")));
     for (const char *s : kFunctions)
         out << QString::fromUtf8(s);
+    out << liveUpdateStatements();
     // Roles, grants, row-level security and the checks of issue #23 (accesscontrol.cpp).
     out << accessControlStatements();
     out << QStringLiteral("INSERT INTO schema_version(application_id, version) VALUES (%1, %2)")

@@ -13,6 +13,22 @@ QStringList createStatements(quint32 applicationId, int version);
 /// The exchange tables (schema step 6 → 7, issue #25), as createStatements() makes them.
 QStringList exchangeStatements();
 
+/// The channel of the live-update notifications (LISTEN "rectrack").
+inline constexpr QLatin1String kChangeChannel("rectrack");
+
+/**
+ * Statements that make every committed change of an audited table (schema::auditedTables()) send a
+ * notification on kChangeChannel (issue #24): a row trigger calls pg_notify, which the server
+ * delivers at COMMIT (nothing for a rolled-back change). The payload is compact JSON with only
+ * {"table": name, "id": key (schema::keyColumn), "version": row version (problems and measures;
+ * null elsewhere)}, never data: notifications are not filtered by row-level security, so a client
+ * re-reads what it shows under its own login. A transaction that changes more than 200 rows sends
+ * those 200 and then one {"table": "*"} (re-read everything), so that a bulk import does not send
+ * a notification per row. Part of a new server register and of schema step 6 → 7, which the
+ * register's installer login runs (it creates triggers on the owner's tables).
+ */
+QStringList liveUpdateStatements();
+
 /// The setting (of one transaction) above whose problem id the statistics triggers leave the
 /// problem_facts and problem_tally rows to a grouped fill (PostgresDialect::deferFacts).
 inline constexpr QLatin1String kFactsDeferredAfter("rectrack.facts_deferred_after");

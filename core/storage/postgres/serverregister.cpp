@@ -134,17 +134,40 @@ Result<std::unique_ptr<Database>> Database::openServer(const QString &url, OpenM
         return cannotOpen(tr("Cannot connect to the server register %1: %2")
                               .arg(address.display, db->m_db.lastError().databaseText().trimmed()));
     }
-    // Session settings: notices (CREATE EXTENSION IF NOT EXISTS …) stay on the server; times in
-    // UTC whatever the server's zone (the register stores ISO text, the audit chain UTC).
-    for (const char *setting : {"SET client_min_messages = warning", "SET TIME ZONE 'UTC'"}) {
-        if (auto r = db->exec(QString::fromLatin1(setting)); !r)
-            return cannotOpen(tr("Cannot open %1: %2").arg(address.display, r.error().message));
-    }
+    if (const Status s = db->setUpServerConnection(); !s)
+        return s.error();
     if (const Status s = db->initialiseServer(mode); !s)
         return s.error();
     if (const Status s = db->startServerSession(); !s)
         return s.error();
     return db;
+}
+
+Status Database::setUpServerConnection()
+{
+    // Session settings: notices (CREATE EXTENSION IF NOT EXISTS …) stay on the server; times in
+    // UTC whatever the server's zone (the register stores ISO text, the audit chain UTC).
+    for (const char *setting : {"SET client_min_messages = warning", "SET TIME ZONE 'UTC'"}) {
+        if (auto r = exec(QString::fromLatin1(setting)); !r)
+            return cannotOpen(tr("Cannot open %1: %2").arg(m_path, r.error().message));
+    }
+    return okStatus();
+}
+
+Status Database::reconnect()
+{
+    if (!onServer())
+        return okStatus();
+    m_db.close();
+    m_auditHead.clear();
+    if (m_pending)
+        m_pending->discard();
+    if (!m_db.open())
+        return cannotOpen(tr("Cannot connect to the server register %1: %2")
+                              .arg(m_path, m_db.lastError().databaseText().trimmed()));
+    if (const Status s = setUpServerConnection(); !s)
+        return s;
+    return startServerSession();
 }
 
 Status Database::startServerSession()
