@@ -99,7 +99,10 @@ int runImport(Context &ctx, const QStringList &argv)
         return ExitOk;
     }
     if (r->trustedNow)
-        ctx.out << Cli::tr("Trusted the key of %1 (fingerprint %2).").arg(r->sender, r->senderFingerprint)
+        ctx.out << (dryRun ? Cli::tr("The key of %1 (fingerprint %2) would be trusted; a dry run stores "
+                                     "nothing.")
+                           : Cli::tr("Trusted the key of %1 (fingerprint %2)."))
+                       .arg(r->sender, r->senderFingerprint)
                 << '\n';
     QList<QStringList> t{{Cli::tr("Unit"), Cli::tr("New"), Cli::tr("Updated"), Cli::tr("Deleted"),
                           Cli::tr("Unchanged"), Cli::tr("Conflicts")}};

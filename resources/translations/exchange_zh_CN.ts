@@ -135,6 +135,10 @@
         <source>%1 evidence rows wait for their files (the package was made with --no-evidence); the sender&apos;s next export --full brings them.</source>
         <translation>有 %1 条佐证材料记录等待其文件（该包生成时使用了 --no-evidence）；发送方下次以 export --full 导出即可补齐。</translation>
     </message>
+    <message>
+        <source>The key of %1 (fingerprint %2) would be trusted; a dry run stores nothing.</source>
+        <translation>将信任%1的密钥（指纹 %2）；试导入不保存任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::core::exchange::Exchange</name>

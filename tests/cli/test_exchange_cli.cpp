@@ -107,7 +107,10 @@ TEST_CASE("a district's ledger reaches the city by exchange package and levels i
     REQUIRE(dry.exitCode == 0);
     CHECK(dry.out.contains(s("市交通运输局")));
     CHECK(dry.out.contains(QStringLiteral("Dry run")));
+    CHECK(dry.out.contains(QStringLiteral("would be trusted; a dry run stores nothing.")));
     CHECK(state(c.path) == before);
+    // The dry run trusted nothing: without --trust the package is still refused.
+    CHECK(runCli({QStringLiteral("exchange"), QStringLiteral("import"), c.path, package}).exitCode == 2);
 
     const CliRun imp = runCli(
         {QStringLiteral("exchange"), QStringLiteral("import"), c.path, package, QStringLiteral("--trust")});
