@@ -165,11 +165,12 @@ TEST_CASE("a district's ledger reaches the city by exchange package and levels i
     CHECK(empty.out.contains(QStringLiteral("0 rows (0 deletions), 0 evidence files")));
 }
 
-TEST_CASE("a package with a flipped byte or signed by another key is refused with exit 2 and nothing changed",
-          "[cli][exchange][pg]")
+namespace {
+
+/// The city register @p c (市委巡察办) and the district register @p d (思明区委巡察办) made as
+/// sites, the transport ledger imported into d, and d's first package to the city: its path.
+QString districtPackage(const RegisterLocation &c, const RegisterLocation &d)
 {
-    RegisterLocation c(QStringLiteral("c.rtreg"));
-    RegisterLocation d(QStringLiteral("d.rtreg"));
     REQUIRE(runCli({QStringLiteral("init"), c.path, QStringLiteral("--office"), s("市委巡察办")}).exitCode ==
             0);
     REQUIRE(
@@ -183,7 +184,17 @@ TEST_CASE("a package with a flipped byte or signed by another key is refused wit
     REQUIRE(runCli({QStringLiteral("exchange"), QStringLiteral("export"), d.path, QStringLiteral("--to"),
                     s("市委巡察办"), QStringLiteral("-o"), out})
                 .exitCode == 0);
-    const QString package = packageIn(out);
+    return packageIn(out);
+}
+
+} // namespace
+
+TEST_CASE("a package with a flipped byte or signed by another key is refused with exit 2 and nothing changed",
+          "[cli][exchange][pg]")
+{
+    RegisterLocation c(QStringLiteral("c.rtreg"));
+    RegisterLocation d(QStringLiteral("d.rtreg"));
+    const QString package = districtPackage(c, d);
     const QByteArray good = readAll(package);
     const QString bad = d.dir.filePath(QStringLiteral("bad.rtx"));
     const QString before = state(c.path);
@@ -233,20 +244,7 @@ TEST_CASE("an import killed at any moment leaves the register as before or fully
 {
     RegisterLocation c(QStringLiteral("c.rtreg"));
     RegisterLocation d(QStringLiteral("d.rtreg"));
-    REQUIRE(runCli({QStringLiteral("init"), c.path, QStringLiteral("--office"), s("市委巡察办")}).exitCode ==
-            0);
-    REQUIRE(
-        runCli({QStringLiteral("init"), d.path, QStringLiteral("--office"), s("思明区委巡察办")}).exitCode ==
-        0);
-    REQUIRE(runCli({QStringLiteral("import"), d.path,
-                    sharedData(QStringLiteral("ledgers/transport-bureau-ledger.xlsx")),
-                    QStringLiteral("--unit"), s("市交通运输局")})
-                .exitCode == 0);
-    const QString out = d.dir.filePath(QStringLiteral("out"));
-    REQUIRE(runCli({QStringLiteral("exchange"), QStringLiteral("export"), d.path, QStringLiteral("--to"),
-                    s("市委巡察办"), QStringLiteral("-o"), out})
-                .exitCode == 0);
-    const QString package = packageIn(out);
+    const QString package = districtPackage(c, d);
     const QString before = state(c.path);
     int untouched = 0;
     int applied = 0;
