@@ -100,7 +100,13 @@ public:
     /// Database::writeError.
     virtual Status insertRows(Database &db, const QString &table, const QStringList &columns,
                               const QVariantList &values) const = 0;
-    /// After rows were copied in with their own ids (RegisterCopy): the next ids continue after them.
+    /// Before rows are copied into a new, empty register (RegisterCopy, inside its transaction):
+    /// a server suspends the row triggers that only guard other writers (the audit chain check,
+    /// the live-update notifications), which cost about as much as the copy itself at 100,000
+    /// problems (docs/benchmarks.md). afterCopy() restores them in the same transaction.
+    virtual Status beforeCopy(Database &db) const = 0;
+    /// After rows were copied in with their own ids (RegisterCopy): the next ids continue after them,
+    /// and what beforeCopy() suspended is restored.
     virtual Status afterCopy(Database &db) const = 0;
     /// Whether bulk writers may drop and recreate the statistics and search triggers around a
     /// large insert (a file: one writer; a server: never DDL while others work).

@@ -224,6 +224,8 @@ Status RegisterCopy::copy(Database &from, Database &to, const Check &check, cons
     ProblemFactsDeferral facts(to);
     if (!facts.active())
         return facts.error();
+    if (const Status s = to.dialect().beforeCopy(to); !s)
+        return s;
     for (const QString &table : tables()) {
         if (const Status s = copyTable(from, to, table, progress, done, total); !s)
             return s;

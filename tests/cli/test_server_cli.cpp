@@ -174,6 +174,19 @@ TEST_CASE("server push: stats and overdue of the server register equal the file'
           total(bySource).value(QStringLiteral("overdue")).toInt());
     CHECK(overdue.value(QStringLiteral("count")).toInt() > 0);
 
+    // The push suspended the audit chain check and the live-update notifications inside its own
+    // transaction only: every one of them is on again (rt_notify on each of the 31 audited tables).
+    CHECK(sqlOutput(server.url, QStringLiteral("SELECT count(*) FROM pg_trigger WHERE tgname = "
+                                               "'audit_log_check' AND tgenabled = 'O'"))
+              .trimmed() == QStringLiteral("1"));
+    CHECK(sqlOutput(server.url, QStringLiteral("SELECT count(*) FROM pg_trigger WHERE tgname = 'rt_notify' "
+                                               "AND tgenabled = 'O'"))
+              .trimmed()
+              .toInt() >= 31);
+    CHECK(sqlOutput(server.url, QStringLiteral("SELECT count(*) FROM pg_trigger WHERE tgname IN "
+                                               "('audit_log_check', 'rt_notify') AND tgenabled <> 'O'"))
+              .trimmed() == QStringLiteral("0"));
+
     // verify checks the chain, the rows and the statistics tables on the server as on the file.
     const CliRun verified = runCli({QStringLiteral("verify"), server.url});
     INFO(verified.err.toStdString());

@@ -237,8 +237,44 @@ Status PostgresDialect::insertRows(Database &db, const QString &table, const QSt
     return status;
 }
 
+namespace {
+
+/// ALTER TABLE statements that switch off (@p enable false) or on the triggers beforeCopy()
+/// suspends: audit_log_check (rt_audit_check: the chain check, from which the owner's members are
+/// exempt anyway) and every audited table's rt_notify. ALTER TABLE is transactional in
+/// PostgreSQL and takes the table's exclusive lock: no other session ever sees the triggers off.
+QStringList copyTriggerStatements(bool enable)
+{
+    const QString verb = enable ? QStringLiteral("ENABLE") : QStringLiteral("DISABLE");
+    QStringList out{QStringLiteral("ALTER TABLE audit_log %1 TRIGGER audit_log_check").arg(verb)};
+    for (const QString &table : schema::auditedTables())
+        out << QStringLiteral("ALTER TABLE %1 %2 TRIGGER rt_notify").arg(table, verb);
+    return out;
+}
+
+} // namespace
+
+Status PostgresDialect::beforeCopy(Database &db) const
+{
+    for (const QString &statement : copyTriggerStatements(false)) {
+        if (auto r = db.exec(statement); !r)
+            return r.error();
+    }
+    return okStatus();
+}
+
 Status PostgresDialect::afterCopy(Database &db) const
 {
+    for (const QString &statement : copyTriggerStatements(true)) {
+        if (auto r = db.exec(statement); !r)
+            return r.error();
+    }
+    // One notification for the whole copy: anything may have changed (LiveUpdates reads "*").
+    if (auto r = db.exec(
+            QStringLiteral("SELECT pg_notify('%1', '{\"table\":\"*\"}')").arg(postgres::kChangeChannel));
+        !r)
+        return r.error();
+
     // Every identity column's sequence moves past the highest key copied in.
     QList<std::pair<QString, QString>> identities;
     const Status read =

@@ -51,6 +51,7 @@ public:
     Result<QStringList> tables(Database &db) const override;
     Status insertRows(Database &db, const QString &table, const QStringList &columns,
                       const QVariantList &values) const override;
+    Status beforeCopy(Database &db) const override;
     Status afterCopy(Database &db) const override;
     bool suspendsTriggers() const override { return false; }
     QString deferFacts(qint64 after) const override;

@@ -35,7 +35,8 @@ public:
     Result<QStringList> tables(Database &db) const override;
     Status insertRows(Database &db, const QString &table, const QStringList &columns,
                       const QVariantList &values) const override;
-    Status afterCopy(Database &) const override { return okStatus(); } // rowids follow max(rowid)
+    Status beforeCopy(Database &) const override { return okStatus(); } // no checking triggers
+    Status afterCopy(Database &) const override { return okStatus(); }  // rowids follow max(rowid)
     bool suspendsTriggers() const override { return true; }
     QString deferFacts(qint64) const override { return {}; }
     QString tallyFill(const QString &condition) const override;
