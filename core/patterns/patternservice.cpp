@@ -760,12 +760,16 @@ Result<qint64> PatternService::raiseRule(qint64 patternId, const PatternRule &ru
 }
 
 Result<QList<SimilarProblem>> PatternService::similarProblems(const patterns::SimilarityIndex &index,
-                                                              qint64 problemId)
+                                                              qint64 problemId, int limit, int *total)
 {
     const PatternSettings s = settings();
     const QString own =
         m_db.scalar(QStringLiteral("SELECT description FROM problems WHERE id = ?"), {problemId}).toString();
-    const auto matches = index.similarTo(own, s.thresholds.possible, problemId);
+    auto matches = index.similarTo(own, s.thresholds.possible, problemId);
+    if (total)
+        *total = int(matches.size());
+    if (limit > 0 && matches.size() > size_t(limit))
+        matches.resize(size_t(limit));
     QList<qint64> ids;
     for (const auto &m : matches)
         ids << m.id;

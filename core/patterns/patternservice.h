@@ -216,8 +216,11 @@ public:
     /// Every live problem's text by id (ascending), to build a SimilarityIndex.
     Result<QList<QPair<qint64, QString>>> problemTexts();
     /// Problems similar to @p problemId (Dice ≥ the possible threshold) from @p index, with their
-    /// patterns, by similarity descending.
-    Result<QList<SimilarProblem>> similarProblems(const patterns::SimilarityIndex &index, qint64 problemId);
+    /// patterns, by similarity descending then id. @p limit > 0 keeps the first @p limit of them
+    /// (only those are read from the register: a common text can have thousands of similar
+    /// problems); @p total, when given, receives how many there are in all.
+    Result<QList<SimilarProblem>> similarProblems(const patterns::SimilarityIndex &index, qint64 problemId,
+                                                  int limit = 0, int *total = nullptr);
 
 private:
     Result<QHash<qint64, PatternProblem>> load(const QList<qint64> &ids, const QDate &asOf,

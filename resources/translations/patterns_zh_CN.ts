@@ -149,6 +149,12 @@
         <source>pattern: %1</source>
         <translation>同类问题：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>……另有 %n 个。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rectrack::cli::Cli</name>

@@ -127,6 +127,20 @@ TEST_CASE("the detail pane lists similar problems and finds a new one at once", 
     text = window.detailPane()->toPlainText();
     CHECK(text.contains(QStringLiteral("Similar problems (5)")));
     CHECK(text.contains(QStringLiteral("a6")));
+    CHECK_FALSE(text.contains(QStringLiteral("more.")));
+
+    // Eight more copies of a6's text: thirteen similar problems, the ten most similar listed (the
+    // copies at 1.00 before a3 at 0.53), the heading and a closing line give all of them.
+    for (int i = 7; i <= 14; ++i) {
+        p.registrationNo = QStringLiteral("a%1").arg(i);
+        REQUIRE(ProblemService(*window.database()).registerProblem(p).ok());
+    }
+    window.detailPane()->showProblem(*window.database(), ids.value(QStringLiteral("a1")));
+    text = window.detailPane()->toPlainText();
+    CHECK(text.contains(QStringLiteral("Similar problems (13)")));
+    CHECK(text.contains(QStringLiteral("… and 3 more.")));
+    CHECK(text.contains(QStringLiteral("a14 公务用车管理不规范")));
+    CHECK_FALSE(text.contains(QStringLiteral("possible, 0.53"))); // a3, the least similar, not listed
 
     // A problem with nothing similar says so.
     window.detailPane()->showProblem(*window.database(), ids.value(QStringLiteral("c1")));

@@ -70,8 +70,10 @@ const core::patterns::SimilarityIndex &SimilarProblems::index(core::Database &db
 
 QString SimilarProblems::html(core::Database &db, qint64 problemId)
 {
-    auto similar = core::PatternService(db).similarProblems(index(db), problemId);
-    const int count = similar ? int(similar->size()) : 0;
+    int count = 0;
+    auto similar = core::PatternService(db).similarProblems(index(db), problemId, kShown, &count);
+    if (!similar)
+        count = 0;
     QString h = QStringLiteral("<h4>%1 (%2)</h4>").arg(tr("Similar problems")).arg(count);
     if (!similar || similar->isEmpty())
         return h + QStringLiteral("<p style=\"color:#777\">%1</p>")
@@ -91,7 +93,11 @@ QString SimilarProblems::html(core::Database &db, qint64 problemId)
                           ? QString()
                           : QStringLiteral(" · ") + tr("pattern: %1").arg(pattern.toHtmlEscaped()));
     }
-    return h + QStringLiteral("</ul>");
+    h += QStringLiteral("</ul>");
+    if (count > similar->size())
+        h += QStringLiteral("<p style=\"color:#777\">%1</p>")
+                 .arg(tr("… and %n more.", nullptr, int(count - similar->size())));
+    return h;
 }
 
 } // namespace rectrack::ui

@@ -22,7 +22,12 @@ class SimilarProblems
 {
     Q_DECLARE_TR_FUNCTIONS(SimilarProblems)
 public:
-    /// The section as HTML (a heading and a list; "none" when there are none).
+    /// How many similar problems the section lists (the most similar first; the heading gives the
+    /// number of all of them): a common text can have thousands, and each listed one is read
+    /// from the register on the window's thread.
+    static constexpr int kShown = 10;
+    /// The section as HTML (a heading, the first kShown similar problems, "… and N more";
+    /// "none" when there are none).
     static QString html(core::Database &db, qint64 problemId);
     /// The index of @p db's live problems, brought up to date (see above).
     static const core::patterns::SimilarityIndex &index(core::Database &db);
