@@ -10,6 +10,7 @@
 #include "dialogs/connectdialog.h"
 #include "dialogs/problemeditor.h"
 #include "models/ledgermodel.h"
+#include "models/measureledgermodel.h"
 #include "models/problemledgermodel.h"
 #include "storage/postgres/serverlogins.h"
 #include "testsupport.h"
@@ -154,6 +155,63 @@ TEST_CASE("server app: an edit in one window appears in the other within a secon
     CHECK(descriptionShown(w2, edited) == text);
     CHECK(waited < 1000);
     CHECK(currentId(w2) == selected);
+}
+
+TEST_CASE("server app: a live update re-reads the shown ledger at once and the hidden one when shown, "
+          "its current row kept",
+          "[.pgonly][server_app]")
+{
+    AppServer s;
+    MainWindow w;
+    REQUIRE(w.openRegister(s.as(QStringLiteral("office2")), true));
+    w.show();
+    REQUIRE(w.liveUpdates()->listening());
+    // The clerk's current measure, row 3 of the rectification ledger; then back to the problems.
+    w.tabs()->setCurrentIndex(MainWindow::MeasureTab);
+    REQUIRE(w.measureModel()->rowCount() > 10);
+    w.measureView()->setCurrentIndex(w.measureModel()->index(3, ui::MeasureLedgerModel::Content));
+    const qint64 measureId = w.measureModel()->idAt(3);
+    REQUIRE(measureId > 0);
+    const QString before =
+        w.measureModel()->index(3, ui::MeasureLedgerModel::Content).data(Qt::DisplayRole).toString();
+    w.tabs()->setCurrentIndex(MainWindow::ProblemTab);
+
+    // Another clerk (the installer's connection) rewrites that measure and a problem's text.
+    ProblemService other(*s.admin);
+    const qint64 problemId =
+        s.admin->scalar(QStringLiteral("SELECT problem_id FROM measures WHERE id = ?"), {measureId})
+            .toLongLong();
+    Measure changed;
+    for (const Measure &m : other.measures(problemId)) {
+        if (m.id == measureId)
+            changed = m;
+    }
+    REQUIRE(changed.id == measureId);
+    changed.content = QStringLiteral("另一位办事员改写的整改措施");
+    REQUIRE(other.updateMeasure(changed).ok());
+    const qint64 shownProblem = w.problemModel()->idAt(1);
+    const QString shownBefore = descriptionShown(w, shownProblem); // its page read and kept
+    int updates = 0;
+    QObject::connect(w.liveUpdates(), &ui::LiveUpdates::changed, &w, [&] { ++updates; });
+    std::optional<Problem> p = other.problem(shownProblem);
+    REQUIRE(p);
+    p->description = QStringLiteral("另一位办事员改写的问题描述");
+    REQUIRE(other.updateProblem(*p).ok());
+
+    CHECK(descriptionShown(w, shownProblem) == shownBefore); // not before the live update
+    // The problem ledger on screen shows it within a second …
+    CHECK(waitFor([&] { return updates > 0 && descriptionShown(w, shownProblem) == p->description; }) < 1000);
+    CHECK(descriptionShown(w, shownProblem) == p->description);
+    // … the hidden rectification ledger was not read again …
+    CHECK(w.measureModel()->index(3, ui::MeasureLedgerModel::Content).data(Qt::DisplayRole).toString() ==
+          before);
+    // … until its tab is shown: the new text, the clerk's current measure still current.
+    w.tabs()->setCurrentIndex(MainWindow::MeasureTab);
+    const int row = w.measureModel()->rowOf(measureId);
+    REQUIRE(row >= 0);
+    CHECK(w.measureModel()->index(row, ui::MeasureLedgerModel::Content).data(Qt::DisplayRole).toString() ==
+          changed.content);
+    CHECK(w.measureModel()->idAt(w.measureView()->currentIndex().row()) == measureId);
 }
 
 TEST_CASE("server app: two editors saving one problem give the second the conflict view",

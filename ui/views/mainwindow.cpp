@@ -270,6 +270,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
             applyPendingMeasureFilter();
         else
             applyPendingProblemFilter();
+        refreshStaleTab(index);
         updateDetail();
         updateCounts();
         updateDashboard();
@@ -658,6 +659,7 @@ void MainWindow::closeRegister()
 {
     m_pendingMeasureFilter.reset();
     m_pendingProblemFilter.reset();
+    m_stale.clear();
     m_statusFigures->cancel();
     m_figures->clear();
     m_live->setDatabase(nullptr);
@@ -764,6 +766,7 @@ void MainWindow::applyPendingMeasureFilter()
         return;
     BusyScope busy(this, tr("Searching…"));
     const core::LedgerFilter f = *std::exchange(m_pendingMeasureFilter, std::nullopt);
+    m_stale.remove(MeasureTab); // read now
     m_measures->setQuery(m_db.get(), f, ledgerContext());
 }
 
@@ -773,6 +776,7 @@ void MainWindow::applyPendingProblemFilter()
         return;
     BusyScope busy(this, tr("Searching…"));
     const core::LedgerFilter f = *std::exchange(m_pendingProblemFilter, std::nullopt);
+    m_stale.remove(ProblemTab); // read now
     m_problems->setQuery(m_db.get(), f, ledgerContext());
 }
 
@@ -876,13 +880,10 @@ void MainWindow::refreshAfterEdit()
     for (LedgerView *v : {m_problemView, m_measureView}) {
         auto *model = static_cast<LedgerModel *>(v->model());
         if ((model == m_measures && m_pendingMeasureFilter) ||
-            (model == m_problems && m_pendingProblemFilter))
+            (model == m_problems && m_pendingProblemFilter) ||
+            m_stale.contains(model == m_measures ? MeasureTab : ProblemTab))
             continue; // re-queried when its tab is shown
-        const qint64 id = model->idAt(v->selectionModel()->currentIndex().row());
-        const int column = std::max(0, v->selectionModel()->currentIndex().column());
-        model->refresh();
-        if (const int row = id > 0 ? model->rowOf(id) : -1; row >= 0)
-            v->setCurrentIndex(model->index(row, column));
+        refreshKeepingCurrent(v);
     }
     m_navigation->refresh(); // a new inspection, changed problem counts
     updateFigures();
@@ -890,6 +891,30 @@ void MainWindow::refreshAfterEdit()
     m_dashboardDirty = true;
     updateDashboard();
     updateDetail();
+}
+
+void MainWindow::refreshKeepingCurrent(LedgerView *v)
+{
+    auto *model = static_cast<LedgerModel *>(v->model());
+    const qint64 id = model->idAt(v->selectionModel()->currentIndex().row());
+    const int column = std::max(0, v->selectionModel()->currentIndex().column());
+    model->refresh();
+    if (const int row = id > 0 ? model->rowOf(id) : -1; row >= 0)
+        v->setCurrentIndex(model->index(row, column));
+}
+
+void MainWindow::refreshStaleTab(int index)
+{
+    if (!m_db || !m_stale.remove(index))
+        return;
+    if (index == ProblemTab && !m_pendingProblemFilter)
+        refreshKeepingCurrent(m_problemView);
+    else if (index == MeasureTab && !m_pendingMeasureFilter)
+        refreshKeepingCurrent(m_measureView);
+    else if (index == RegistersTab)
+        m_registerView->refreshKeepingSelection();
+    else if (index == PatternsTab)
+        m_patternsView->reload();
 }
 
 void MainWindow::applyRole()
@@ -942,8 +967,21 @@ void MainWindow::refreshLive(const QSet<QString> &tables, const QSet<qint64> &pr
             m_auditView->reload();
         return;
     }
-    // What the views show is read again; the current row, the selection and the scroll positions
-    // stay where they were (refreshAfterEdit keeps the current row by its id).
+    // What the shown tab shows is read again; the current row, the selection and the scroll
+    // positions stay where they were (refreshAfterEdit keeps the current row by its id). The
+    // hidden tabs are read again when shown (refreshStaleTab).
+    const int shown = m_tabs->currentIndex();
+    const bool all = tables.contains(QStringLiteral("*"));
+    for (const int tab : {int(ProblemTab), int(MeasureTab)}) {
+        if (tab != shown)
+            m_stale.insert(tab);
+    }
+    if (shown != RegistersTab && m_tabs->isTabVisible(RegistersTab))
+        m_stale.insert(RegistersTab);
+    if (shown != PatternsTab && m_tabs->isTabVisible(PatternsTab) &&
+        (all || tables.contains(QStringLiteral("patterns")) ||
+         tables.contains(QStringLiteral("pattern_members"))))
+        m_stale.insert(PatternsTab);
     QList<std::pair<int, int>> scroll;
     for (LedgerView *v : {m_problemView, m_measureView})
         scroll.append({v->verticalScrollBar()->value(), v->horizontalScrollBar()->value()});
@@ -954,11 +992,10 @@ void MainWindow::refreshLive(const QSet<QString> &tables, const QSet<qint64> &pr
         v->horizontalScrollBar()->setValue(scroll[i].second);
         ++i;
     }
-    const bool all = tables.contains(QStringLiteral("*"));
-    if (m_tabs->isTabVisible(RegistersTab))
+    if (shown == RegistersTab)
         m_registerView->refreshKeepingSelection();
-    if (m_tabs->isTabVisible(PatternsTab) && (all || tables.contains(QStringLiteral("patterns")) ||
-                                              tables.contains(QStringLiteral("pattern_members"))))
+    if (shown == PatternsTab && (all || tables.contains(QStringLiteral("patterns")) ||
+                                 tables.contains(QStringLiteral("pattern_members"))))
         m_patternsView->reload();
     m_editing->problemsChangedElsewhere(all ? QSet<qint64>{0} : problems);
     statusBar()->showMessage(tr("Updated with changes saved by others."), 3000);

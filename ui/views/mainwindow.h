@@ -176,6 +176,10 @@ private:
     void updateDetail();
     /// After an edit: reloads both ledgers (keeping the current row), the figures and the dashboard.
     void refreshAfterEdit();
+    /// Reads @p v's rows again, keeping its current row (by id) and column.
+    void refreshKeepingCurrent(LedgerView *v);
+    /// Refreshes what a live update left stale while its tab was hidden (m_stale), now shown.
+    void refreshStaleTab(int index);
     void updateDashboard();
     /// Queries the measure ledger with the filter it missed while its tab was hidden.
     void applyPendingMeasureFilter();
@@ -247,6 +251,10 @@ private:
     std::optional<core::LedgerFilter> m_pendingMeasureFilter;
     /// The problem ledger's filter while the rectification ledger is shown (the same deferral).
     std::optional<core::LedgerFilter> m_pendingProblemFilter;
+    /// Tabs (MainWindow::Tab) whose view others' changes left stale while hidden: a live update
+    /// re-reads the shown tab only, each other tab when it is shown (at 100,000 problems re-reading
+    /// the hidden rectification ledger and registers was most of a live update; docs/benchmarks.md).
+    QSet<int> m_stale;
     QString m_scopeTitle;
     QDate m_asOf;
     core::WarningThresholds m_thresholds;
