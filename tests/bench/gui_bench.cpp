@@ -3,16 +3,24 @@
 // filter, search, the dashboard. Each step ends when the event queue is empty and the window has
 // been painted again (grab()), so the times include models, views and painting.
 //
-//   xvfb-run -s "-screen 0 1440x900x24" build/tests/bench/rectrack-gui-bench FILE [--shots DIR] [--no-backup]
+//   xvfb-run -s "-screen 0 1440x900x24" build/tests/bench/rectrack-gui-bench FILE|URL [--shots DIR] [--no-backup]
+//       [--lang zh_CN]
+//
+// On a server register (a postgresql:// URL) the last step is another client's change: see there.
+// The README's live-update picture is its --shots picture on the demo register on a server:
+//   rectrack-cli demo URL && rectrack-gui-bench URL --lang zh_CN --shots DIR
 
 #include "dialogs/historydialog.h"
+#include "i18n.h"
 #include "models/measureledgermodel.h"
 #include "models/problemledgermodel.h"
 #include "safety/safetycontroller.h"
 #include "views/dashboardview.h"
 #include "views/filterbar.h"
 #include "views/ledgerview.h"
+#include "views/liveupdates.h"
 #include "views/mainwindow.h"
+#include "workflow/problemservice.h"
 
 #include <QApplication>
 #include <QDir>
@@ -25,6 +33,7 @@
 #include <QTableWidget>
 #include <QTextStream>
 #include <QThread>
+#include <QTime>
 #include <QTimer>
 
 #include <sys/resource.h>
@@ -63,21 +72,23 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true); // keep the user's settings out
     const QStringList args = app.arguments();
     if (args.size() < 2) {
-        QTextStream(stderr) << "usage: rectrack-gui-bench FILE [--shots DIR] [--no-backup]\n";
+        QTextStream(stderr) << "usage: rectrack-gui-bench FILE|URL [--shots DIR] [--no-backup] [--lang zh_CN]\n";
         return 2;
     }
     // The register is the first argument that is not an option (or an option's value).
     QString path;
     for (int i = 1; i < args.size() && path.isEmpty(); ++i) {
-        if (args[i] == QLatin1String("--shots"))
+        if (args[i] == QLatin1String("--shots") || args[i] == QLatin1String("--lang"))
             ++i;
         else if (!args[i].startsWith(QLatin1String("--")))
             path = args[i];
     }
     if (path.isEmpty()) {
-        QTextStream(stderr) << "usage: rectrack-gui-bench FILE [--shots DIR] [--no-backup]\n";
+        QTextStream(stderr) << "usage: rectrack-gui-bench FILE|URL [--shots DIR] [--no-backup] [--lang zh_CN]\n";
         return 2;
     }
+    // --lang zh_CN: the window in Chinese, as the app shows it (for --shots); English by default.
+    installTranslations(languageFromArguments(args, QStringLiteral("en")));
     const int shotsAt = int(args.indexOf(QStringLiteral("--shots")));
     const QString shots = shotsAt > 0 && shotsAt + 1 < args.size() ? args[shotsAt + 1] : QString();
     // --no-backup: no backup on open. The first backup copies the whole register (1.2 GB at
@@ -217,6 +228,73 @@ int main(int argc, char **argv)
         historyLines = dialog.table()->rowCount();
     });
     out << "| (history lines: " << historyLines << ") | | | |\n";
+
+    // Another client's change (issue #24): a second connection to the same register (another
+    // clerk's Rectrack) edits the description of the problem selected above; the step ends when
+    // this window's ledger shows the new text (live update: notification, gathering pause,
+    // re-reading the page and the detail pane). Its --shots picture is the README's live update.
+    // A register file has no live updates (one desk), so the step is timed on a server only.
+    if (window.liveUpdates()->listening()) {
+        const qint64 changedId = problemId;
+        auto other = core::Database::open(path, core::Database::OpenMode::Existing);
+        if (!other) {
+            QTextStream(stderr) << "cannot open a second connection: " << other.error().message << '\n';
+            return 1;
+        }
+        core::ProblemService otherClerk(**other);
+        std::optional<core::Problem> p = otherClerk.problem(changedId);
+        if (!p) {
+            QTextStream(stderr) << "problem " << changedId << " not found\n";
+            return 1;
+        }
+        // The other clerk's addition, with the time so that every run changes the text.
+        const QString mark = QStringLiteral("（另一位办事员");
+        p->description = p->description.left(p->description.indexOf(mark) >= 0 ? p->description.indexOf(mark)
+                                                                               : p->description.size()) +
+                         mark +
+                         QStringLiteral(" %1 补充：已约谈相关责任人）")
+                             .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
+        const QString text = p->description;
+        // Its row, found once: rowOf() asks the register for the row of an id in the current
+        // order (a query over the whole ledger), which the polling below must not repeat.
+        const int changedRow = window.problemModel()->rowOf(changedId);
+        auto shown = [&] {
+            return window.problemModel()->idAt(changedRow) == changedId &&
+                   window.problemModel()
+                           ->index(changedRow, ui::ProblemLedgerModel::Description)
+                           .data(Qt::DisplayRole)
+                           .toString() == text;
+        };
+        bool saved = false;
+        qint64 commitMs = 0;
+        qint64 signalledMs = -1; // when LiveUpdates::changed() came, after its gathering pause
+        QElapsedTimer commit;
+        QObject::connect(window.liveUpdates(), &ui::LiveUpdates::changed, &window, [&] {
+            if (signalledMs < 0 && commit.isValid())
+                signalledMs = commit.elapsed();
+        });
+        // Two seconds of quiet first: nothing of the steps above may still be under way.
+        QElapsedTimer quiet;
+        quiet.start();
+        while (quiet.elapsed() < 2000)
+            QApplication::processEvents(QEventLoop::AllEvents, 50);
+        step(QStringLiteral("another client's change shown (commit to repaint)"), [&] {
+            commit.start();
+            saved = bool(otherClerk.updateProblem(*p));
+            commitMs = commit.elapsed();
+            QElapsedTimer limit;
+            limit.start();
+            while (saved && !shown() && limit.elapsed() < 10000) {
+                QApplication::processEvents(QEventLoop::AllEvents, 5);
+                QThread::msleep(1);
+            }
+        });
+        out << "| (the other client's save took " << commitMs << " ms of it, the window was told at "
+            << signalledMs << " ms; shown: " << (shown() ? "yes" : "no")
+            << (saved ? "" : "; the save was refused") << ") | | | |\n";
+    } else {
+        out << "| another client's change shown | n/a (a register file has no live updates) | | |\n";
+    }
     out << "\npeak resident memory: " << peakRssMb() << " MB\n";
     return 0;
 }
