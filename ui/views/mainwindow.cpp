@@ -13,6 +13,7 @@
 #include "editingcontroller.h"
 #include "exchange/sites.h"
 #include "filterbar.h"
+#include "help/manualbrowser.h"
 #include "io/ledgerexporter.h"
 #include "ledgerview.h"
 #include "liveupdates.h"
@@ -407,6 +408,11 @@ void MainWindow::buildActions()
     m_adminMenu->menuAction()->setVisible(false);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *manual =
+        help->addAction(tr("&User manual"), this, [this] { ManualBrowser::open(this, helpPage()); });
+    manual->setObjectName(QStringLiteral("manualAction"));
+    manual->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
     help->addAction(tr("&About Rectrack"), this, &MainWindow::about);
 }
 
@@ -1155,6 +1161,22 @@ void MainWindow::showSettings()
     if (dialog->exec() == QDialog::Accepted)
         applySettings(dialog->values());
     dialog->deleteLater();
+}
+
+QString MainWindow::helpPage() const
+{
+    if (historical())
+        return QStringLiteral("as-of");
+    switch (m_tabs->currentIndex()) {
+    case DashboardTab:
+        return QStringLiteral("dashboard-report");
+    case RegistersTab:
+        return QStringLiteral("supervision");
+    case PatternsTab:
+        return QStringLiteral("common-problems");
+    default:
+        return QStringLiteral("overview");
+    }
 }
 
 void MainWindow::about()
