@@ -1308,6 +1308,15 @@ bool MainWindow::saveScreenshots(const QString &dir)
     shoot(this, QStringLiteral("main-window-1024x768.png"));
     setGeometry(0, 0, 1440, 900);
     m_splitter->setSizes({230, 1440 - 230 - 340, 340});
+    // The user manual (帮助 → 操作手册) at its page on measures, progress and evidence.
+    {
+        auto *manual = new ManualBrowser({}, this); // deletes itself when closed
+        manual->setGeometry(0, 0, 1080, 720);
+        manual->showPage(QStringLiteral("measures"));
+        manual->show();
+        shoot(manual, QStringLiteral("manual.png"));
+        manual->close();
+    }
     SettingsDialog *dialog = createSettingsDialog();
     if (auto *categories = dialog->findChild<CategoryEditor *>()) {
         const auto tree = core::CategoryService(*m_db).tree();
