@@ -354,10 +354,18 @@ core::Status ManualRenderer::writePdfFile(const QString &path, const QString &sh
                 startContentsPage();
             const qreal y = body.top() + contentsTop + line * lineHeight;
             const qreal indent = h.level == 1 ? 0 : mm(8);
-            const QFont font = pointFont(h.level == 1 ? 11.5 : 10.5, h.level == 1);
+            // A long title is set smaller (down to 8 pt) to keep it whole on its line.
+            QFont font = pointFont(h.level == 1 ? 11.5 : 10.5, h.level == 1);
+            const QString number = QString::number(h.page);
+            auto tooWide = [&] {
+                const QFontMetricsF m(font, &writer);
+                return m.horizontalAdvance(h.text) + m.horizontalAdvance(number) + mm(12) >
+                       body.width() - indent;
+            };
+            while (font.pointSizeF() > 8 && tooWide())
+                font.setPointSizeF(font.pointSizeF() - 0.5);
             painter.setFont(font);
             const QFontMetricsF fm(font, &writer);
-            const QString number = QString::number(h.page);
             const qreal numberWidth = fm.horizontalAdvance(number);
             const QString text =
                 fm.elidedText(h.text, Qt::ElideRight, body.width() - indent - numberWidth - mm(12));
