@@ -106,7 +106,7 @@ TEST_CASE("rectrack-cli manual writes the user manual as an A4 PDF with every ta
     REQUIRE(run.exitCode == 0);
     const int n = pages(pdf);
     CHECK(n >= 20);
-    CHECK(run.out.trimmed() == QStringLiteral("已写出操作手册 %1（共 %2 页，截图 24 幅）。").arg(pdf).arg(n));
+    CHECK(run.out.trimmed() == QStringLiteral("已写出操作手册 %1（共 %2 页，截图 26 幅）。").arg(pdf).arg(n));
 
     const QString text = tool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
     const QString flat = squeezed(text);
@@ -130,7 +130,7 @@ TEST_CASE("rectrack-cli manual writes the user manual as an A4 PDF with every ta
     for (const QString &row : fontRows) // name, type, encoding, then emb = yes
         CHECK(QRegularExpression(QStringLiteral("Identity-H\\s+yes ")).match(row).hasMatch());
     // The screenshots are in it.
-    CHECK(images(pdf) == 24);
+    CHECK(images(pdf) == 26);
     const QString info = tool(QStringLiteral("pdfinfo"), {pdf});
     CHECK(info.contains(QStringLiteral("595 x 842 pts (A4)")));
     CHECK(QRegularExpression(QStringLiteral("Title:\\s+巡察整改监督台账 操作手册\n")).match(info).hasMatch());
@@ -146,7 +146,7 @@ TEST_CASE("rectrack-cli manual --lang en writes the English manual", "[cli][manu
     REQUIRE(run.exitCode == 0);
     CHECK(run.out.startsWith(QStringLiteral("Wrote the user manual ")));
     CHECK(pages(pdf) >= 20);
-    CHECK(images(pdf) == 24);
+    CHECK(images(pdf) == 26);
     const QString text = tool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
     const QString flat = squeezed(text);
     for (const QString &title : kEnglishTitles) {

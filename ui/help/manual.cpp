@@ -46,7 +46,7 @@ QString Manual::language()
 
 void Manual::setLanguage(const QString &language)
 {
-    g_language = language == QLatin1String("en") ? language : QStringLiteral("zh_CN");
+    g_language = language.startsWith(QLatin1String("en")) ? QStringLiteral("en") : QStringLiteral("zh_CN");
 }
 
 ManualPage Manual::readPage(const QString &path)

@@ -173,7 +173,8 @@ QString ManualBrowser::currentTitle() const
 void ManualBrowser::scrollToSection(const QString &section)
 {
     QTextDocument *doc = m_browser->document();
-    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+    for (int n = 0; n < doc->blockCount(); ++n) {
+        const QTextBlock block = doc->findBlockByNumber(n);
         if (block.blockFormat().headingLevel() > 1 && block.text().trimmed() == section) {
             const QRectF r = doc->documentLayout()->blockBoundingRect(block);
             m_browser->verticalScrollBar()->setValue(int(r.top()));

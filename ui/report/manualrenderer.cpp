@@ -84,7 +84,8 @@ std::unique_ptr<QTextDocument> layoutPage(const QString &markdown, QPaintDevice 
     // Device pixels per CSS pixel: image sizes in a QTextImageFormat are CSS pixels (96 per inch).
     const qreal scale = device->logicalDpiX() / 96.0;
     QTextCursor cursor(doc.get());
-    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+    for (int n = 0; n < doc->blockCount(); ++n) {
+        const QTextBlock block = doc->findBlockByNumber(n);
         QTextBlockFormat bf = block.blockFormat();
         // A fenced code block (commands): Qt's Markdown reader marks it by its fence.
         const bool code = bf.hasProperty(QTextFormat::BlockCodeFence) || bf.nonBreakableLines();
@@ -141,7 +142,8 @@ std::unique_ptr<QTextDocument> layoutPage(const QString &markdown, QPaintDevice 
         }
     }
     // Headings: room above, a little below; the page title in the report's red.
-    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+    for (int n = 0; n < doc->blockCount(); ++n) {
+        const QTextBlock block = doc->findBlockByNumber(n);
         const int level = block.blockFormat().headingLevel();
         if (level == 0)
             continue;
@@ -185,7 +187,7 @@ QList<Element> elementsOf(QTextDocument &doc)
 } // namespace
 
 ManualRenderer::ManualRenderer(const QString &language)
-    : m_language(language == QLatin1String("en") ? language : QStringLiteral("zh_CN")),
+    : m_language(language.startsWith(QLatin1String("en")) ? QStringLiteral("en") : QStringLiteral("zh_CN")),
       m_pages(Manual::pages(m_language))
 {
 }
