@@ -555,7 +555,7 @@
     </message>
     <message>
         <source>Contents</source>
-        <translation>目　录</translation>
+        <translation>目&#x3000;录</translation>
     </message>
     <message>
         <source>Cannot set the document properties of %1.</source>
