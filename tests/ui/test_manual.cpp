@@ -132,6 +132,16 @@ TEST_CASE("F1 opens the manual at the page of the main window's tab and of the p
     CHECK(manual->currentTitle() == QStringLiteral("仪表盘与会议报告"));
     w.window.tabs()->setCurrentIndex(MainWindow::ProblemTab);
 
+    // F1 while a past 截至 date is shown: the page on the as-of date and history.
+    const QDate asOf = w.window.asOf();
+    w.window.setAsOf(QDate(2020, 6, 30));
+    REQUIRE(w.window.historical());
+    Window::activate(&w.window);
+    QTest::keyClick(&w.window, Qt::Key_F1);
+    CHECK(manual->currentPage() == QStringLiteral("as-of"));
+    CHECK(manual->currentTitle() == QStringLiteral("截至日期与历史"));
+    w.window.setAsOf(asOf);
+
     // F1 in the problem editor: the page of the editor's tab, in a manual window over the editor
     // (usable while the editor is open).
     ProblemEditor *editor = w.window.editing()->openProblem(w.fx.problemIds.value(QStringLiteral("A-1")));
