@@ -21,6 +21,7 @@
 #include <QTextBrowser>
 #include <QTranslator>
 #include <QTreeWidget>
+#include <QUrl>
 
 #include <memory>
 #include <vector>
@@ -183,6 +184,11 @@ TEST_CASE("the manual follows the app's language and finds text on its pages", "
     CHECK(manual.currentTitle() == QStringLiteral("Review and close-out"));
     CHECK_FALSE(manual.showPage(QStringLiteral("no-such-page")));
     CHECK(manual.currentPage() == QStringLiteral("review"));
+    // A link to another page (as clicked in the text): the contents follow.
+    manual.browser()->setSource(manual.browser()->source().resolved(QUrl(QStringLiteral("13-backup.md"))));
+    CHECK(manual.currentPage() == QStringLiteral("backup"));
+    CHECK(manual.contents()->currentItem()->text(0) ==
+          QStringLiteral("Backup, verification and troubleshooting"));
     // A section of a page: the contents select it.
     REQUIRE(manual.showPage(QStringLiteral("backup"), QStringLiteral("Checking a register")));
     CHECK(manual.contents()->currentItem()->text(0) == QStringLiteral("Checking a register"));
@@ -252,6 +258,7 @@ TEST_CASE("every menu path, dialog title, label and screenshot the manual names 
     CHECK(kinds.value(ui::ManualReference::DialogTitle) >= 8);
     CHECK(kinds.value(ui::ManualReference::Label) >= 40);
     CHECK(images.size() >= 20);
+    CHECK(kinds.value(ui::ManualReference::Link) >= 10);
 }
 
 TEST_CASE("the manual check fails when a menu item it names is renamed in the app", "[ui][manual]")
@@ -293,10 +300,13 @@ TEST_CASE("the manual check fails when a menu item it names is renamed in the ap
     page.markdown =
         QStringLiteral("# Test\n\nOpen the “Import ledgers” dialog and the “Import ledger” dialog.\n"
                        "Press [Mark rectification complete], not [Mark complete].\n"
-                       "![x](../../screenshots/welcome.png) ![y](../../screenshots/nowhere.png)\n");
+                       "![x](../../screenshots/welcome.png) ![y](../../screenshots/nowhere.png)\n"
+                       "See [\"Test\"](99-test.md) and [\"Gone\"](98-gone.md).\n");
     const QStringList found = ManualCheck::mismatches({page}, app, screenshotExists);
     CHECK(found ==
-          (QStringList{QStringLiteral("99-test.md:3: dialog title \"Import ledger\" is not in the app"),
-                       QStringLiteral("99-test.md:4: label \"Mark complete\" is not in the app"),
-                       QStringLiteral("99-test.md:5: screenshot \"nowhere.png\" does not exist")}));
+          (QStringList{
+              QStringLiteral("99-test.md:3: dialog title \"Import ledger\" is not in the app"),
+              QStringLiteral("99-test.md:4: label \"Mark complete\" is not in the app"),
+              QStringLiteral("99-test.md:5: screenshot \"nowhere.png\" does not exist"),
+              QStringLiteral("99-test.md:6: link to \"98-gone.md\", which is not a page of the manual")}));
 }

@@ -90,6 +90,11 @@ QList<ManualReference> ManualCheck::references(const ManualPage &page)
                                {},
                                lineAt(md, m.capturedStart())};
     }
+    static const QRegularExpression link(QStringLiteral("(?<!!)\\[[^\\]\\n]*\\]\\(([^)\\s]+\\.md)\\)"));
+    for (auto it = link.globalMatch(md); it.hasNext();) {
+        const auto m = it.next();
+        out << ManualReference{ManualReference::Link, m.captured(1), {}, lineAt(md, m.capturedStart())};
+    }
     std::sort(out.begin(), out.end(),
               [](const ManualReference &a, const ManualReference &b) { return a.line < b.line; });
     return out;
@@ -134,6 +139,9 @@ QStringList ManualCheck::mismatches(const QList<ManualPage> &pages, const AppVoc
                                     const std::function<bool(const QString &)> &screenshotExists)
 {
     QStringList out;
+    QSet<QString> files;
+    for (const ManualPage &page : pages)
+        files.insert(QFileInfo(page.path).fileName());
     for (const ManualPage &page : pages) {
         const QString where = QFileInfo(page.path).fileName();
         for (const ManualReference &r : references(page)) {
@@ -158,6 +166,11 @@ QStringList ManualCheck::mismatches(const QList<ManualPage> &pages, const AppVoc
             case ManualReference::Screenshot:
                 if (!screenshotExists(r.text))
                     out << at + QStringLiteral("screenshot \"%1\" does not exist").arg(r.text);
+                break;
+            case ManualReference::Link:
+                if (!files.contains(r.text))
+                    out << at + QStringLiteral("link to \"%1\", which is not a page of the manual")
+                                    .arg(r.text);
                 break;
             }
         }

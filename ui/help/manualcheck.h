@@ -8,7 +8,8 @@
  *    quotes before "dialog" (the “Register feedback” dialog);
  *  - buttons, tabs and other labels in 【】 (【标记整改完成】); English pages write them in square
  *    brackets not followed by a link target ([Mark rectification complete]);
- *  - screenshots as Markdown images (../../screenshots/NAME.png).
+ *  - screenshots as Markdown images (../../screenshots/NAME.png);
+ *  - links to other pages as Markdown links to their files ([“备份、校验与故障处理”](13-backup.md)).
  * ManualCheck lists every reference that the app does not have: a menu path missing from the
  * main window's menus (or with another shortcut), a title or label missing from the translation
  * (zh_CN) or the sources (en), a screenshot that is not there. An empty list means the manual is
@@ -36,7 +37,8 @@ struct ManualReference
         MenuPath,    ///< "文件 → 导入台账…"
         DialogTitle, ///< "登记反馈问题"
         Label,       ///< a button, tab or field label: "标记整改完成"
-        Screenshot   ///< "welcome.png"
+        Screenshot,  ///< "welcome.png"
+        Link         ///< a link to another page: "13-backup.md"
     };
     Kind kind = MenuPath;
     QString text;
@@ -72,7 +74,8 @@ public:
     /**
      * Every reference of @p pages the app lacks, one message each naming the page file, line and
      * text (e.g. "02-registration.md:14: menu path 编辑 → 新增问题… is not in the app's menus").
-     * @p screenshotExists tells whether a screenshot file name exists.
+     * @p screenshotExists tells whether a screenshot file name exists; a link must name the file of
+     * one of @p pages.
      */
     static QStringList mismatches(const QList<ManualPage> &pages, const AppVocabulary &app,
                                   const std::function<bool(const QString &)> &screenshotExists);
