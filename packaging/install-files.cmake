@@ -33,3 +33,18 @@ install(FILES ${CMAKE_BINARY_DIR}/packaging/rectrack.1.gz ${CMAKE_BINARY_DIR}/pa
 install(FILES ${CMAKE_BINARY_DIR}/packaging/changelog.gz
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/rectrack RENAME changelog.Debian.gz)
 install(FILES ${_rt_pkg}/debian/copyright DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/rectrack)
+
+# The user manual as PDF (issue #28), Chinese and English, written by the freshly built
+# rectrack-cli from the Markdown compiled into it (docs/manual), so the .deb and the offline bundle
+# carry the manual of exactly this build.
+file(GLOB _rt_manual_sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/docs/manual/*/*.md)
+set(_rt_manual_zh ${CMAKE_BINARY_DIR}/packaging/rectrack-manual.pdf)
+set(_rt_manual_en ${CMAKE_BINARY_DIR}/packaging/rectrack-manual-en.pdf)
+add_custom_command(OUTPUT ${_rt_manual_zh} ${_rt_manual_en}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/packaging
+    COMMAND $<TARGET_FILE:rectrack-cli> manual -o ${_rt_manual_zh} --lang zh_CN
+    COMMAND $<TARGET_FILE:rectrack-cli> manual -o ${_rt_manual_en} --lang en
+    DEPENDS rectrack-cli ${_rt_manual_sources}
+    COMMENT "Writing the user manual (PDF, zh_CN and en)" VERBATIM)
+add_custom_target(rectrack_manual_pdf ALL DEPENDS ${_rt_manual_zh} ${_rt_manual_en})
+install(FILES ${_rt_manual_zh} ${_rt_manual_en} DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/rectrack)

@@ -2,6 +2,7 @@
 // opens a register in the main window: the file named on the command line, else the last one,
 // else the demo register in the user's data folder (created on first start).
 #include "dialogs/welcomedialog.h"
+#include "help/manual.h"
 #include "i18n.h"
 #include "views/mainwindow.h"
 
@@ -42,6 +43,7 @@ int main(int argc, char **argv)
         QApplication::arguments(),
         QSettings().value(QStringLiteral("user/language"), QStringLiteral("zh_CN")).toString());
     rectrack::installTranslations(language);
+    rectrack::ui::Manual::setLanguage(language); // 帮助 → 操作手册 in the language of the app
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

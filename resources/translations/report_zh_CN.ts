@@ -528,6 +528,41 @@
     </message>
 </context>
 <context>
+    <name>rectrack::ui::ManualRenderer</name>
+    <message>
+        <source>This program holds no user manual.</source>
+        <translation>本程序中没有操作手册。</translation>
+    </message>
+    <message>
+        <source>— %1 —</source>
+        <translation>— %1 —</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Rectrack inspection rectification register</source>
+        <translation>Rectrack 巡察整改监督台账</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Runs offline: one local register file, nothing sent anywhere.</source>
+        <translation>完全离线运行：一个台账即一个本机文件，不经过任何网络。</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目&#x3000;录</translation>
+    </message>
+    <message>
+        <source>Cannot set the document properties of %1.</source>
+        <translation>无法设置%1的文档属性。</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::ui::ReportDialog</name>
     <message>
         <source>Export report</source>

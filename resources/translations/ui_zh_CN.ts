@@ -2003,6 +2003,10 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <source>Connected, but the password could not be kept in the system keychain: %1</source>
         <translation>已连接，但无法在系统密钥环中保存密码：%1</translation>
     </message>
+    <message>
+        <source>&amp;User manual</source>
+        <translation>操作手册(&amp;M)</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::MeasureLedgerModel</name>

@@ -16,3 +16,4 @@ run ui_zh_CN.ts ui/models ui/views ui/dialogs ui/commands ui/safety app/gui
 run patterns_zh_CN.ts core/patterns ui/patterns app/cli/cmd_patterns.cpp
 run cli_zh_CN.ts app/cli/cli.cpp app/cli/common.cpp app/cli/args.cpp app/cli/table.cpp app/cli/cmd_register.cpp app/cli/cmd_stats.cpp app/cli/cmd_demo.cpp app/cli/cmd_generate.cpp app/cli/cmd_summary.cpp app/cli/cmd_server.cpp
 run exchange_zh_CN.ts core/exchange app/cli/cmd_exchange.cpp
+run manual_zh_CN.ts ui/help app/cli/cmd_manual.cpp

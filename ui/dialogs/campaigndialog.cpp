@@ -1,5 +1,7 @@
 #include "campaigndialog.h"
 
+#include "help/manualbrowser.h"
+
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -19,6 +21,7 @@ CampaignDialog::CampaignDialog(const core::Campaign &initial, const RegisterChoi
 {
     setObjectName(QStringLiteral("campaignDialog"));
     setWindowTitle(initial.id ? tr("Edit supervision campaign") : tr("New supervision campaign"));
+    installContextHelp(this, QStringLiteral("supervision")); // F1: the manual's page
     m_name = new QLineEdit(initial.name, this);
     m_name->setObjectName(QStringLiteral("campaignName"));
     m_name->setPlaceholderText(QStringLiteral("前八轮巡察整改进展情况专项督办"));

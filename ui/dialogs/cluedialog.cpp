@@ -1,5 +1,6 @@
 #include "cluedialog.h"
 
+#include "help/manualbrowser.h"
 #include "workflow/oversightservice.h"
 
 #include <QCheckBox>
@@ -22,6 +23,7 @@ ClueDialog::ClueDialog(const core::Clue &initial, const RegisterChoices &choices
 {
     setObjectName(QStringLiteral("clueDialog"));
     setWindowTitle(initial.id ? tr("Edit clue") : tr("New clue"));
+    installContextHelp(this, QStringLiteral("clues")); // F1: the manual's page
     m_summary = new QPlainTextEdit(initial.summary, this);
     m_summary->setObjectName(QStringLiteral("clueSummary"));
     m_summary->setTabChangesFocus(true);

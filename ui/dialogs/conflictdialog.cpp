@@ -1,5 +1,6 @@
 #include "conflictdialog.h"
 
+#include "help/manualbrowser.h"
 #include "models/labels.h"
 
 #include <QDateTime>
@@ -78,6 +79,7 @@ ConflictDialog::ConflictDialog(const core::Problem &read, const core::Problem &m
 {
     setObjectName(QStringLiteral("conflictDialog"));
     setWindowTitle(tr("Someone else changed this problem"));
+    installContextHelp(this, QStringLiteral("server")); // F1: the manual's page
     auto *layout = new QVBoxLayout(this);
     const QJsonObject change = QJsonDocument::fromJson(staleChange.toUtf8()).object();
     const QString actor = change.value(QLatin1String("actor")).toString();

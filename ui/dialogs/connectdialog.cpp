@@ -1,5 +1,6 @@
 #include "connectdialog.h"
 
+#include "help/manualbrowser.h"
 #include "passwordstore.h"
 
 #include <QCheckBox>
@@ -18,6 +19,7 @@ namespace rectrack::ui {
 ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Connect to a server register"));
+    installContextHelp(this, QStringLiteral("server")); // F1: the manual's page
     auto *layout = new QVBoxLayout(this);
     auto *about = new QLabel(tr("A register on the office's PostgreSQL server, shared by every clerk with a "
                                 "login of their own. Your IT staff give you the address and the login."),

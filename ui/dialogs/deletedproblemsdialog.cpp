@@ -1,5 +1,7 @@
 #include "deletedproblemsdialog.h"
 
+#include "help/manualbrowser.h"
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -13,6 +15,7 @@ DeletedProblemsDialog::DeletedProblemsDialog(QWidget *parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("deletedProblemsDialog"));
     setWindowTitle(tr("Deleted problems"));
+    installContextHelp(this, QStringLiteral("registration")); // F1: the manual's page
     auto *text = new QLabel(tr("Deleted problems are kept in the register with their history but left out of "
                                "the ledgers, statistics and reports. Restore one to bring it back."),
                             this);

@@ -1,5 +1,7 @@
 #include "evaluationdialog.h"
 
+#include "help/manualbrowser.h"
+
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -21,6 +23,7 @@ EvaluationDialog::EvaluationDialog(const core::Evaluation &initial, const Regist
 {
     setObjectName(QStringLiteral("evaluationDialog"));
     setWindowTitle(initial.id ? tr("Edit evaluation") : tr("New evaluation"));
+    installContextHelp(this, QStringLiteral("supervision")); // F1: the manual's page
     m_unit = new QComboBox(this);
     m_unit->setObjectName(QStringLiteral("evaluationUnit"));
     m_unit->addItem(tr("(choose a unit)"), qint64(0));

@@ -1,5 +1,6 @@
 #include "feedbackdialog.h"
 
+#include "help/manualbrowser.h"
 #include "io/ledgerrules.h"
 #include "models/labels.h"
 
@@ -65,6 +66,7 @@ FeedbackDialog::FeedbackDialog(const Choices &choices, QWidget *parent) : QDialo
 {
     setObjectName(QStringLiteral("feedbackDialog"));
     setWindowTitle(tr("Register feedback"));
+    installContextHelp(this, QStringLiteral("registration")); // F1: the manual's page
 
     auto *inspection = new QGroupBox(tr("Inspection"), this);
     m_round = editableCombo(choices.rounds, QStringLiteral("feedbackRound"), inspection);

@@ -1,5 +1,6 @@
 #include "historydialog.h"
 
+#include "help/manualbrowser.h"
 #include "workflow/problemservice.h"
 
 #include <QDialogButtonBox>
@@ -17,6 +18,7 @@ HistoryDialog::HistoryDialog(core::Database &db, qint64 problemId, QWidget *pare
                                                                       : problem->registrationNo)
                                  : QString::number(problemId);
     setWindowTitle(tr("History of %1").arg(name));
+    installContextHelp(this, QStringLiteral("as-of")); // F1: the manual's page
     auto *layout = new QVBoxLayout(this);
     if (problem) {
         auto *title = new QLabel(problem->description, this);

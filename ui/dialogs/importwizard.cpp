@@ -1,5 +1,6 @@
 #include "importwizard.h"
 
+#include "help/manualbrowser.h"
 #include "io/ledgerexporter.h"
 #include "io/ledgerrules.h"
 #include "io/ledgertemplate.h"
@@ -77,6 +78,7 @@ QString ImportFileEntry::fileName() const
 ImportWizard::ImportWizard(core::Database *db, QWidget *parent) : QWizard(parent), m_db(db)
 {
     setWindowTitle(tr("Import ledgers"));
+    installContextHelp(this, QStringLiteral("import-export")); // F1: the manual's page
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnLastPage);
     setOption(QWizard::NoCancelButtonOnLastPage);

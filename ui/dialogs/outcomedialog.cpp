@@ -1,5 +1,7 @@
 #include "outcomedialog.h"
 
+#include "help/manualbrowser.h"
+
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -21,6 +23,7 @@ OutcomeDialog::OutcomeDialog(const core::OutcomeRow &initial, bool editing, cons
 {
     setObjectName(QStringLiteral("outcomeDialog"));
     setWindowTitle(editing ? tr("Edit outcome") : tr("New outcome"));
+    installContextHelp(this, QStringLiteral("clues")); // F1: the manual's page
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("outcomeKind"));
     m_kind->addItem(tr("Rule established"), int(Kind::RuleEstablished));

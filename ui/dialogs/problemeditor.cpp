@@ -1,6 +1,7 @@
 #include "problemeditor.h"
 
 #include "conflictdialog.h"
+#include "help/manualbrowser.h"
 
 #include "commands/problemcommands.h"
 #include "models/labels.h"
@@ -143,6 +144,20 @@ ProblemEditor::ProblemEditor(core::Database &db, EditContext *context, qint64 pr
     m_tabs->addTab(buildProgress(), tr("Progress and evidence"));
     m_tabs->addTab(buildSupervision(), tr("Supervision and extension"));
     m_tabs->addTab(buildReview(), tr("Review and close-out"));
+    // F1: the manual's page of the tab shown.
+    installContextHelp(this, [this] {
+        switch (m_tabs->currentIndex()) {
+        case MeasuresTab:
+        case ProgressTab:
+            return QStringLiteral("measures");
+        case SupervisionTab:
+            return QStringLiteral("supervision");
+        case ReviewTab:
+            return QStringLiteral("review");
+        default:
+            return QStringLiteral("registration");
+        }
+    });
 
     auto *undo = button(tr("Undo"), QStringLiteral("editorUndo"), this);
     auto *redo = button(tr("Redo"), QStringLiteral("editorRedo"), this);

@@ -1,5 +1,6 @@
 #include "referraldialog.h"
 
+#include "help/manualbrowser.h"
 #include "workflow/oversightservice.h"
 
 #include <QCheckBox>
@@ -23,6 +24,7 @@ ReferralDialog::ReferralDialog(const core::Referral &initial, const RegisterChoi
 {
     setObjectName(QStringLiteral("referralDialog"));
     setWindowTitle(initial.id ? tr("Edit referral or report") : tr("New referral or report"));
+    installContextHelp(this, QStringLiteral("clues")); // F1: the manual's page
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("referralKind"));
     for (core::ReferralKind k : {core::ReferralKind::ReferralSheet, core::ReferralKind::ThematicReport,

@@ -1,5 +1,6 @@
 #include "repeatlinkdialog.h"
 
+#include "help/manualbrowser.h"
 #include "models/labels.h"
 
 #include <QComboBox>
@@ -18,6 +19,7 @@ RepeatLinkDialog::RepeatLinkDialog(qint64 problemId, qint64 repeatedId, const Re
 {
     setObjectName(QStringLiteral("repeatLinkDialog"));
     setWindowTitle(tr("Integrated rectification"));
+    installContextHelp(this, QStringLiteral("dashboard-report")); // F1: the manual's page
     m_problem = new QComboBox(this);
     m_problem->setObjectName(QStringLiteral("repeatProblem"));
     m_repeated = new QComboBox(this);
@@ -77,6 +79,7 @@ MustCoverDialog::MustCoverDialog(const QString &term, const QList<core::Unit> &o
 {
     setObjectName(QStringLiteral("mustCoverDialog"));
     setWindowTitle(tr("Add to the must-cover list"));
+    installContextHelp(this, QStringLiteral("dashboard-report")); // F1: the manual's page
     m_unit = new QComboBox(this);
     m_unit->setObjectName(QStringLiteral("mustCoverUnit"));
     m_unit->addItem(tr("(choose a unit)"), qint64(0));

@@ -1,5 +1,6 @@
 #include "restorebackupdialog.h"
 
+#include "help/manualbrowser.h"
 #include "stats/statistics.h"
 
 #include <QDialogButtonBox>
@@ -17,6 +18,7 @@ RestoreBackupDialog::RestoreBackupDialog(const QString &registerPath, const QStr
     : QDialog(parent)
 {
     setWindowTitle(tr("Restore backup"));
+    installContextHelp(this, QStringLiteral("backup")); // F1: the manual's page
     auto *layout = new QVBoxLayout(this);
     auto *intro =
         new QLabel(tr("Backups of %1 in %2. Restoring replaces the register by the chosen backup; "

@@ -1,5 +1,7 @@
 #include "returnvisitdialog.h"
 
+#include "help/manualbrowser.h"
+
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -18,6 +20,7 @@ ReturnVisitDialog::ReturnVisitDialog(const core::ReturnVisit &initial, const Reg
 {
     setObjectName(QStringLiteral("returnVisitDialog"));
     setWindowTitle(initial.id ? tr("Edit return visit") : tr("New return visit"));
+    installContextHelp(this, QStringLiteral("supervision")); // F1: the manual's page
     m_campaign = new QComboBox(this);
     m_campaign->setObjectName(QStringLiteral("visitCampaign"));
     m_campaign->setEditable(true);

@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "help/manualbrowser.h"
+
 #include <QColorDialog>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -35,6 +37,7 @@ SettingsDialog::SettingsDialog(const Values &initial, QWidget *parent)
     : QDialog(parent), m_initial(initial.reg)
 {
     setWindowTitle(tr("Settings"));
+    installContextHelp(this, QStringLiteral("first-use")); // F1: the manual's page
     auto *layout = new QVBoxLayout(this);
     auto *columns = new QHBoxLayout;
     auto *left = new QVBoxLayout;

@@ -1,5 +1,7 @@
 #include "welcomedialog.h"
 
+#include "help/manualbrowser.h"
+
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -26,6 +28,7 @@ QString fileFilter()
 WelcomeDialog::WelcomeDialog(QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Welcome to Rectrack"));
+    installContextHelp(this, QStringLiteral("first-use")); // F1: the manual's page
     auto *layout = new QVBoxLayout(this);
     auto *title = new QLabel(tr("Welcome to Rectrack, the inspection rectification register"), this);
     QFont big = title->font();

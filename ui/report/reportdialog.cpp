@@ -1,5 +1,6 @@
 #include "reportdialog.h"
 
+#include "help/manualbrowser.h"
 #include "reportrenderer.h"
 
 #include "charts/reportcharts.h"
@@ -38,6 +39,7 @@ ReportDialog::ReportDialog(const QStringList &units, const QStringList &rounds, 
     : QDialog(parent), m_units(units), m_rounds(rounds)
 {
     setWindowTitle(tr("Export report"));
+    installContextHelp(this, QStringLiteral("dashboard-report")); // F1: the manual's page
     m_scopeKind = new QComboBox(this);
     m_scopeKind->addItem(tr("Whole register"), WholeRegister);
     m_scopeKind->addItem(tr("One round or batch"), ByRound);

@@ -13,6 +13,7 @@
 #include "editingcontroller.h"
 #include "exchange/sites.h"
 #include "filterbar.h"
+#include "help/manualbrowser.h"
 #include "io/ledgerexporter.h"
 #include "ledgerview.h"
 #include "liveupdates.h"
@@ -408,6 +409,11 @@ void MainWindow::buildActions()
     m_adminMenu->menuAction()->setVisible(false);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *manual =
+        help->addAction(tr("&User manual"), this, [this] { ManualBrowser::open(this, helpPage()); });
+    manual->setObjectName(QStringLiteral("manualAction"));
+    manual->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
     help->addAction(tr("&About Rectrack"), this, &MainWindow::about);
 }
 
@@ -1194,6 +1200,22 @@ void MainWindow::showSettings()
     dialog->deleteLater();
 }
 
+QString MainWindow::helpPage() const
+{
+    if (historical())
+        return QStringLiteral("as-of");
+    switch (m_tabs->currentIndex()) {
+    case DashboardTab:
+        return QStringLiteral("dashboard-report");
+    case RegistersTab:
+        return QStringLiteral("supervision");
+    case PatternsTab:
+        return QStringLiteral("common-problems");
+    default:
+        return QStringLiteral("overview");
+    }
+}
+
 void MainWindow::about()
 {
     QMessageBox::about(
@@ -1323,6 +1345,15 @@ bool MainWindow::saveScreenshots(const QString &dir)
     shoot(this, QStringLiteral("main-window-1024x768.png"));
     setGeometry(0, 0, 1440, 900);
     m_splitter->setSizes({230, 1440 - 230 - 340, 340});
+    // The user manual (帮助 → 操作手册) at its page on measures, progress and evidence.
+    {
+        auto *manual = new ManualBrowser({}, this); // deletes itself when closed
+        manual->setGeometry(0, 0, 1080, 720);
+        manual->showPage(QStringLiteral("measures"));
+        manual->show();
+        shoot(manual, QStringLiteral("manual.png"));
+        manual->close();
+    }
     SettingsDialog *dialog = createSettingsDialog();
     if (auto *categories = dialog->findChild<CategoryEditor *>()) {
         const auto tree = core::CategoryService(*m_db).tree();

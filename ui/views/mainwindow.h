@@ -122,6 +122,10 @@ public:
     /// True while the as-of date is in the past: the ledgers, the smart lists, the detail pane and
     /// the dashboard's click-through show the register as it stood on asOf(), and editing is off.
     bool historical() const;
+    /// The manual page F1 opens here (帮助 → 操作手册): the page of the tab shown ("overview" for
+    /// the ledgers, "dashboard-report", "supervision", "common-problems"), "as-of" while a past
+    /// 截至 date is shown.
+    QString helpPage() const;
     /// The context the ledgers are queried with: asOf(), the thresholds and historical().
     core::LedgerContext ledgerContext() const;
     /// The headline figures as shown in the status bar.
