@@ -101,4 +101,27 @@ Result<std::optional<Site>> Sites::findPartner(Database &db, const QString &text
     return std::optional<Site>();
 }
 
+Result<QList<PackageRecord>> Sites::packages(Database &db)
+{
+    QList<PackageRecord> out;
+    const Status s = db.forEachRow(
+        QStringLiteral(
+            "SELECT p.direction, coalesce(s.office, ''), p.seq, p.sha256, coalesce(p.file_name, ''), "
+            "coalesce(p.created, ''), coalesce(p.ack_seq, 0), coalesce(p.counts_json, '') FROM "
+            "exchange_packages p LEFT JOIN exchange_sites s ON s.uuid = p.partner ORDER BY p.id DESC"),
+        {}, [&](const SqlRow &r) {
+            out << PackageRecord{r.text(0) == QLatin1String("sent"),
+                                 r.text(1),
+                                 r.integer(2),
+                                 r.text(3),
+                                 r.text(4),
+                                 r.text(5),
+                                 r.integer(6),
+                                 r.text(7)};
+        });
+    if (!s)
+        return s.error();
+    return out;
+}
+
 } // namespace rectrack::core::exchange

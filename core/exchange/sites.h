@@ -31,6 +31,19 @@ struct Site
     qint64 ackedSeq = 0;        ///< the highest of our packages this partner has applied
 };
 
+/// A package sent or received (exchange_packages), for the 交换 page and `exchange status`.
+struct PackageRecord
+{
+    bool sent = false; ///< false: received
+    QString partnerOffice;
+    qint64 seq = 0;
+    QString sha256;   ///< of the whole file
+    QString fileName; ///< as written or as taken in
+    QString created;  ///< the sender's creation time (UTC, ISO 8601)
+    qint64 ackSeq = 0;
+    QString countsJson; ///< the counts as recorded (rows …, or added/updated/… for a received one)
+};
+
 class Sites
 {
     Q_DECLARE_TR_FUNCTIONS(rectrack::core::exchange::Sites)
@@ -47,6 +60,8 @@ public:
     static Result<QList<Site>> partners(Database &db);
     /// The partner with site UUID @p text, else the one with office name @p text; nullopt for none.
     static Result<std::optional<Site>> findPartner(Database &db, const QString &text);
+    /// Every package sent and received, newest first.
+    static Result<QList<PackageRecord>> packages(Database &db);
 };
 
 } // namespace rectrack::core::exchange

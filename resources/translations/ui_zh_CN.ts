@@ -2693,6 +2693,10 @@ Closing out is a record and cannot be undone.</source>
         <source>Your text is kept in the fields; it is saved onto their version when you leave a field.</source>
         <translation>您输入的内容保留在各字段中；离开字段时将在对方版本的基础上保存。</translation>
     </message>
+    <message>
+        <source>%1 (%2, read-only here)</source>
+        <translation>%1（%2，本台账只读）</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::ProblemLedgerModel</name>
