@@ -21,20 +21,32 @@ using core::exchange::Sites;
 
 int runSetup(Context &ctx, const QStringList &argv)
 {
-    const Args args(argv, {QStringLiteral("--office")});
+    const Args args(argv, {QStringLiteral("--office"), QStringLiteral("--algorithm")});
     if (!args.ok() || args.positional().size() != 1 || !args.has(QStringLiteral("--office")))
-        return usage(ctx, args, Cli::tr("Usage: rectrack-cli exchange setup DB --office NAME"));
+        return usage(
+            ctx, args,
+            Cli::tr("Usage: rectrack-cli exchange setup DB --office NAME [--algorithm ed25519|sm2]"));
+    const QString algorithm = args.value(QStringLiteral("--algorithm"), QStringLiteral("ed25519")).toLower();
+    if (algorithm != QLatin1String("ed25519") && algorithm != QLatin1String("sm2"))
+        return usage(ctx, Cli::tr("Unknown signature algorithm \"%1\" (ed25519 or sm2).")
+                              .arg(args.value(QStringLiteral("--algorithm"))));
     int code = 0;
     auto db = openRegister(ctx, args.positional().first(), code, Access::Write);
     if (!db)
         return code;
-    if (const core::Status s = Sites::setup(*db, args.value(QStringLiteral("--office"))); !s)
+    if (const core::Status s =
+            Sites::setup(*db, args.value(QStringLiteral("--office")),
+                         algorithm == QLatin1String("sm2") ? core::exchange::Algorithm::Sm2
+                                                           : core::exchange::Algorithm::Ed25519);
+        !s)
         return fail(ctx, s.error());
     auto me = Sites::self(*db);
     if (!me)
         return fail(ctx, me.error());
     ctx.out << Cli::tr("This register is now the site %1 (%2).").arg(me->office, me->siteUuid) << '\n'
-            << Cli::tr("Fingerprint of its signing key: %1").arg(me->fingerprint) << '\n';
+            << Cli::tr("Fingerprint of its signing key (%1): %2")
+                   .arg(core::exchange::algorithmName(me->algorithm()), me->fingerprint)
+            << '\n';
     return ExitOk;
 }
 
@@ -166,7 +178,7 @@ int runStatus(Context &ctx, const QStringList &argv)
     if (!me)
         return fail(ctx, me.error());
     ctx.out << Cli::tr("Site %1 (%2), key fingerprint %3").arg(me->office, me->siteUuid, me->fingerprint)
-            << '\n';
+            << ' ' << QStringLiteral("(%1)").arg(core::exchange::algorithmName(me->algorithm())) << '\n';
     auto partners = Sites::partners(*db);
     if (!partners)
         return fail(ctx, partners.error());
@@ -291,7 +303,10 @@ int runInspect(Context &ctx, const QStringList &argv)
                    .arg(sender.value(QLatin1String("office")).toString(),
                         sender.value(QLatin1String("site")).toString())
             << '\n'
-            << Cli::tr("Fingerprint of the sender's key: %1").arg(p->fingerprint) << '\n'
+            << Cli::tr("Fingerprint of the sender's key (%1): %2")
+                   .arg(core::exchange::algorithmName(core::exchange::algorithmOf(p->publicKey)),
+                        p->fingerprint)
+            << '\n'
             << Cli::tr("Receiver: %1").arg(receiver.value(QLatin1String("office")).toString()) << '\n'
             << Cli::tr("Sequence %1, acknowledging %2; created %3 (UTC); schema %4")
                    .arg(m.value(QLatin1String("seq")).toInteger())

@@ -327,6 +327,12 @@ Result<ExportResult> Exchange::exportPackage(Database &db, const ExportOptions &
         };
         if (!marking.isEmpty())
             manifest.insert(QStringLiteral("marking"), marking);
+        if (algorithmOf(me->publicKey) != Algorithm::Ed25519) {
+            // Said only for SM2, so that an Ed25519 package stays as issue #25 made it.
+            QJsonObject sender = manifest.value(QLatin1String("sender")).toObject();
+            sender.insert(QStringLiteral("algorithm"), algorithmName(algorithmOf(me->publicKey)));
+            manifest.insert(QStringLiteral("sender"), sender);
+        }
         if (!decisions->isEmpty()) {
             QJsonObject counts = manifest.value(QLatin1String("counts")).toObject();
             counts.insert(QStringLiteral("decisions"), qint64(decisions->size()));

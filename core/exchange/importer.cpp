@@ -461,6 +461,11 @@ Result<CheckedPackage> Exchange::checkPackage(const QString &path)
         QByteArray::fromBase64(sender.value(QLatin1String("publicKey")).toString().toLatin1());
     const QByteArray signature = QByteArray::fromBase64(
         byName.value(QStringLiteral("manifest.sig")).trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+    // The algorithm the manifest names (Ed25519 when it names none) must be the key's.
+    const QString algorithm = sender.value(QLatin1String("algorithm")).toString(QStringLiteral("Ed25519"));
+    if (algorithm != algorithmName(algorithmOf(publicKey)))
+        return refuse(
+            tr("its manifest names the signature algorithm %1, which its key is not.").arg(algorithm));
     if (!verify(publicKey, manifestJson, signature))
         return refuse(tr("its signature does not match its manifest (the package was changed or damaged)."));
     // Every entry as the signed manifest lists it, and nothing else.

@@ -29,7 +29,7 @@ Site siteOf(const SqlRow &r)
 
 } // namespace
 
-Status Sites::setup(Database &db, const QString &office)
+Status Sites::setup(Database &db, const QString &office, Algorithm algorithm)
 {
     const QString name = office.trimmed();
     if (name.isEmpty())
@@ -43,7 +43,7 @@ Status Sites::setup(Database &db, const QString &office)
                          tr("This register is already the site of %1; its identity is made once, since its "
                             "partners know it by its key.")
                              .arg(existing->toString())};
-        const KeyPair keys = generateKeyPair();
+        const KeyPair keys = generateKeyPair(algorithm);
         if (keys.publicKey.isEmpty())
             return Error{ErrorCode::Internal, tr("No signing key could be made (OpenSSL).")};
         auto id =

@@ -4,16 +4,8 @@
 <context>
     <name>rectrack::cli::Cli</name>
     <message>
-        <source>Usage: rectrack-cli exchange setup DB --office NAME</source>
-        <translation>用法：rectrack-cli exchange setup 台账文件 --office 巡察办名称</translation>
-    </message>
-    <message>
         <source>This register is now the site %1 (%2).</source>
         <translation>本台账现为站点“%1”（%2）。</translation>
-    </message>
-    <message>
-        <source>Fingerprint of its signing key: %1</source>
-        <translation>其签名密钥指纹：%1</translation>
     </message>
     <message>
         <source>Nothing changed since package %1 to %2: wrote it again, %3.</source>
@@ -232,10 +224,6 @@
         <translation>发送方：%1（站点 %2）</translation>
     </message>
     <message>
-        <source>Fingerprint of the sender&apos;s key: %1</source>
-        <translation>发送方公钥指纹：%1</translation>
-    </message>
-    <message>
         <source>Receiver: %1</source>
         <translation>接收方：%1</translation>
     </message>
@@ -266,6 +254,22 @@
     <message>
         <source>signed exchange packages between registers (district and city offices): set up this site, write a package for a partner, take one in, show the partners, decide conflicts, check a package without a register</source>
         <translation>台账之间的签名数据交换包（区县与市委巡察办）：设置本站点、为对方生成交换包、导入交换包、查看交换对象、处理冲突、不打开台账核验交换包</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli exchange setup DB --office NAME [--algorithm ed25519|sm2]</source>
+        <translation>用法：rectrack-cli exchange setup 台账文件 --office 巡察办名称 [--algorithm ed25519|sm2]</translation>
+    </message>
+    <message>
+        <source>Unknown signature algorithm &quot;%1&quot; (ed25519 or sm2).</source>
+        <translation>未知签名算法“%1”（可用 ed25519 或 sm2）。</translation>
+    </message>
+    <message>
+        <source>Fingerprint of its signing key (%1): %2</source>
+        <translation>其签名密钥指纹（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the sender&apos;s key (%1): %2</source>
+        <translation>发送方公钥指纹（%1）：%2</translation>
     </message>
 </context>
 <context>
@@ -448,6 +452,10 @@
     <message>
         <source>%1 comes from %2, a site not yet trusted here. Compare the fingerprint of its key with that office (by phone or on paper): %3. If it matches, import again with --trust.</source>
         <translation>%1 来自尚未信任的站点“%2”。请通过电话或纸质回执与该巡察办核对其密钥指纹：%3。核对一致后，加 --trust 重新导入。</translation>
+    </message>
+    <message>
+        <source>its manifest names the signature algorithm %1, which its key is not.</source>
+        <translation>其清单写明的签名算法为 %1，但其密钥不是该算法的。</translation>
     </message>
 </context>
 <context>

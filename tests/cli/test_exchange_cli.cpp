@@ -536,7 +536,7 @@ TEST_CASE(
     CHECK(inspect.out.contains(s("Security marking: 内部资料")));
     CHECK(inspect.out.contains(s("Sender: 思明区委巡察办")));
     CHECK(inspect.out.contains(s("Receiver: 市委巡察办")));
-    CHECK(inspect.out.contains(QStringLiteral("Fingerprint of the sender's key: ") + fingerprint));
+    CHECK(inspect.out.contains(QStringLiteral("Fingerprint of the sender's key (Ed25519): ") + fingerprint));
     CHECK(inspect.out.contains(QStringLiteral("Sequence 1, acknowledging 0")));
     const QString sha =
         QString::fromLatin1(QCryptographicHash::hash(readAll(package), QCryptographicHash::Sha256).toHex());
@@ -572,4 +572,40 @@ TEST_CASE(
         {QStringLiteral("exchange"), QStringLiteral("import"), c.path, package, QStringLiteral("--trust")});
     REQUIRE(imp.exitCode == 0);
     CHECK(imp.out.contains(s("Security marking of the package: 内部资料")));
+}
+
+TEST_CASE("exchange setup --algorithm sm2 makes a site that signs with SM2 over SM3", "[cli][exchange][pg]")
+{
+    RegisterLocation c(QStringLiteral("c.rtreg"));
+    RegisterLocation d(QStringLiteral("d.rtreg"));
+    REQUIRE(runCli({QStringLiteral("init"), c.path, QStringLiteral("--office"), s("市委巡察办")}).exitCode ==
+            0);
+    REQUIRE(runCli({QStringLiteral("init"), d.path}).exitCode == 0);
+    const CliRun unknown =
+        runCli({QStringLiteral("exchange"), QStringLiteral("setup"), d.path, QStringLiteral("--office"),
+                s("思明区委巡察办"), QStringLiteral("--algorithm"), QStringLiteral("rsa")});
+    CHECK(unknown.exitCode == 1);
+    CHECK(unknown.err.contains(QStringLiteral("ed25519 or sm2")));
+    const CliRun setup =
+        runCli({QStringLiteral("exchange"), QStringLiteral("setup"), d.path, QStringLiteral("--office"),
+                s("思明区委巡察办"), QStringLiteral("--algorithm"), QStringLiteral("sm2")});
+    REQUIRE(setup.exitCode == 0);
+    CHECK(setup.out.contains(QStringLiteral("Fingerprint of its signing key (SM2-SM3): ")));
+    CHECK(runCli({QStringLiteral("exchange"), QStringLiteral("status"), d.path})
+              .out.contains(QStringLiteral("(SM2-SM3)")));
+    REQUIRE(runCli({QStringLiteral("import"), d.path,
+                    sharedData(QStringLiteral("ledgers/transport-bureau-ledger.xlsx")),
+                    QStringLiteral("--unit"), s("市交通运输局")})
+                .exitCode == 0);
+    const QString out = d.dir.filePath(QStringLiteral("out"));
+    REQUIRE(runCli({QStringLiteral("exchange"), QStringLiteral("export"), d.path, QStringLiteral("--to"),
+                    s("市委巡察办"), QStringLiteral("-o"), out})
+                .exitCode == 0);
+    const CliRun inspect = runCli({QStringLiteral("exchange"), QStringLiteral("inspect"), packageIn(out)});
+    REQUIRE(inspect.exitCode == 0);
+    CHECK(inspect.out.contains(QStringLiteral("Fingerprint of the sender's key (SM2-SM3): ")));
+    REQUIRE(runCli({QStringLiteral("exchange"), QStringLiteral("import"), c.path, packageIn(out),
+                    QStringLiteral("--trust")})
+                .exitCode == 0);
+    CHECK(statsByUnit(c.path) == statsByUnit(d.path));
 }

@@ -20,6 +20,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 
 using namespace rectrack::core;
@@ -374,4 +375,123 @@ TEST_CASE(
     // The district's acknowledgement travels back: its next package acknowledges the city's second.
     const QString ack = siming.exportTo(QStringLiteral("市委巡察办"));
     CHECK(Exchange::checkPackage(ack)->manifest.value(QLatin1String("ack")).toInteger() == 2);
+}
+
+namespace {
+
+/// Runs the openssl command line with @p args; its exit code.
+int openssl(const QStringList &args, QByteArray *output = nullptr)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral("openssl"), args);
+    REQUIRE(p.waitForFinished(30000));
+    if (output)
+        *output = p.readAll();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+} // namespace
+
+TEST_CASE("a site may sign with SM2 over SM3, and the openssl command line verifies its package",
+          "[exchange][office]")
+{
+    TempRegister reg(QDate(2020, 9, 1));
+    REQUIRE(CategoryService(*reg.db).addStandardCategories().ok());
+    REQUIRE(Sites::setup(*reg.db, QStringLiteral("思明区委巡察办"), Algorithm::Sm2).ok());
+    const Site me = *Sites::self(*reg.db);
+    CHECK(me.algorithm() == Algorithm::Sm2);
+    CHECK(me.publicKey.size() == 91); // DER SubjectPublicKeyInfo of a point on the SM2 curve
+    CHECK(me.fingerprint.size() == 39);
+    REQUIRE(OrganizationService(*reg.db).ensureUnit(QStringLiteral("思明区教育局")).ok());
+
+    QTemporaryDir out;
+    ExportOptions o;
+    o.to = QStringLiteral("市委巡察办");
+    o.output = out.path();
+    auto exported = Exchange::exportPackage(*reg.db, o);
+    REQUIRE(exported.ok());
+    auto package = Exchange::checkPackage(exported->file);
+    REQUIRE(package.ok());
+    CHECK(package->manifest.value(QLatin1String("sender"))
+              .toObject()
+              .value(QLatin1String("algorithm"))
+              .toString() == QStringLiteral("SM2-SM3"));
+    CHECK(package->fingerprint == me.fingerprint);
+
+    // The openssl command line verifies the manifest's signature with the distinguishing ID
+    // 1234567812345678, and refuses it under another ID or for a changed manifest.
+    const QByteArray signature =
+        QByteArray::fromBase64(package->entries.value(QStringLiteral("manifest.sig")).trimmed());
+    REQUIRE_FALSE(signature.isEmpty());
+    const QString pem = out.filePath(QStringLiteral("pub.pem"));
+    const QString sig = out.filePath(QStringLiteral("manifest.sig.der"));
+    const QString manifest = out.filePath(QStringLiteral("manifest.json"));
+    const QString changed = out.filePath(QStringLiteral("changed.json"));
+    writeAll(pem, publicKeyPem(me.publicKey));
+    writeAll(sig, signature);
+    writeAll(manifest, package->manifestJson);
+    writeAll(changed, QByteArray(package->manifestJson).replace("思明区委巡察办", "湖里区委巡察办"));
+    auto verifyWith = [&](const QString &message, const char *id) {
+        QByteArray text;
+        const int code = openssl({QStringLiteral("pkeyutl"), QStringLiteral("-verify"),
+                                  QStringLiteral("-pubin"), QStringLiteral("-inkey"), pem,
+                                  QStringLiteral("-rawin"), QStringLiteral("-digest"), QStringLiteral("sm3"),
+                                  QStringLiteral("-pkeyopt"), QStringLiteral("distid:") + QLatin1String(id),
+                                  QStringLiteral("-in"), message, QStringLiteral("-sigfile"), sig},
+                                 &text);
+        return std::make_pair(code, QString::fromUtf8(text));
+    };
+    const auto good = verifyWith(manifest, "1234567812345678");
+    CHECK(good.first == 0);
+    CHECK(good.second.contains(QStringLiteral("Signature Verified Successfully")));
+    CHECK(verifyWith(manifest, "8765432187654321").first != 0);
+    CHECK(verifyWith(changed, "1234567812345678").first != 0);
+    // And the other way round: a signature made by the openssl command line verifies here.
+    const QString key = out.filePath(QStringLiteral("key.pem"));
+    REQUIRE(openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("SM2"),
+                     QStringLiteral("-out"), key}) == 0);
+    REQUIRE(openssl({QStringLiteral("pkey"), QStringLiteral("-in"), key, QStringLiteral("-pubout"),
+                     QStringLiteral("-outform"), QStringLiteral("DER"), QStringLiteral("-out"),
+                     out.filePath(QStringLiteral("theirs.der"))}) == 0);
+    REQUIRE(
+        openssl({QStringLiteral("pkeyutl"), QStringLiteral("-sign"), QStringLiteral("-inkey"), key,
+                 QStringLiteral("-rawin"), QStringLiteral("-digest"), QStringLiteral("sm3"),
+                 QStringLiteral("-pkeyopt"), QStringLiteral("distid:1234567812345678"), QStringLiteral("-in"),
+                 manifest, QStringLiteral("-out"), out.filePath(QStringLiteral("theirs.sig"))}) == 0);
+    QFile theirsKey(out.filePath(QStringLiteral("theirs.der")));
+    QFile theirsSig(out.filePath(QStringLiteral("theirs.sig")));
+    REQUIRE(theirsKey.open(QIODevice::ReadOnly));
+    REQUIRE(theirsSig.open(QIODevice::ReadOnly));
+    const QByteArray theirPublic = theirsKey.readAll();
+    const QByteArray theirSignature = theirsSig.readAll();
+    CHECK(verify(theirPublic, package->manifestJson, theirSignature));
+    CHECK_FALSE(verify(theirPublic, package->manifestJson + ' ', theirSignature));
+    CHECK_FALSE(verify(me.publicKey, package->manifestJson, theirSignature));
+
+    // An Ed25519 city takes the SM2 district's package in, and knows it by its SM2 key.
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    auto imported = Exchange::importPackage(city.db(), exported->file, false, true);
+    REQUIRE(imported.ok());
+    CHECK(imported->senderFingerprint == me.fingerprint);
+    CHECK(imported->total.added == 1);
+    auto partner = Sites::findPartner(city.db(), me.siteUuid);
+    REQUIRE(partner.ok());
+    REQUIRE(partner->has_value());
+    CHECK((*partner)->algorithm() == Algorithm::Sm2);
+    // A manifest that claims Ed25519 for an SM2 key is refused.
+    auto entries = PackageArchive::read(readAll(exported->file), QStringLiteral("p"));
+    REQUIRE(entries.ok());
+    QJsonObject m = QJsonDocument::fromJson(entries->at(0).second).object();
+    QJsonObject sender = m.value(QLatin1String("sender")).toObject();
+    sender.insert(QStringLiteral("algorithm"), QStringLiteral("Ed25519"));
+    m.insert(QStringLiteral("sender"), sender);
+    const QByteArray json = QJsonDocument(m).toJson(QJsonDocument::Indented);
+    (*entries)[0].second = json;
+    (*entries)[1].second = sign(me.privateKey, json).toBase64() + '\n';
+    const QString claimed = out.filePath(QStringLiteral("claimed.rtx"));
+    writeAll(claimed, *PackageArchive::write(*entries));
+    const auto refused = Exchange::checkPackage(claimed);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.contains(QStringLiteral("Ed25519")));
 }
