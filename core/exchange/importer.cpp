@@ -643,11 +643,13 @@ Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, 
     result.decisionsReceived = *decisions;
     // The sender's audit-chain head and sequence, in this register's own chain.
     const QJsonObject head = manifest.value(QLatin1String("auditHead")).toObject();
-    const QJsonObject counts{{QStringLiteral("added"), result.total.added},
-                             {QStringLiteral("updated"), result.total.updated},
-                             {QStringLiteral("deleted"), result.total.deleted},
-                             {QStringLiteral("unchanged"), result.total.unchanged},
-                             {QStringLiteral("conflicts"), result.total.conflicts}};
+    QJsonObject counts{{QStringLiteral("added"), result.total.added},
+                       {QStringLiteral("updated"), result.total.updated},
+                       {QStringLiteral("deleted"), result.total.deleted},
+                       {QStringLiteral("unchanged"), result.total.unchanged},
+                       {QStringLiteral("conflicts"), result.total.conflicts}};
+    if (!result.marking.isEmpty())
+        counts.insert(QStringLiteral("marking"), result.marking); // for reports made from its data
     auto recorded =
         AuditLog::insert(db, QStringLiteral("exchange_packages"),
                          {{QStringLiteral("direction"), QStringLiteral("received")},

@@ -1,6 +1,8 @@
 #include "sitescope.h"
 
 #include <QCollator>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 
 #include <algorithm>
@@ -118,6 +120,41 @@ Status SiteScopes::checkWritable(Database &db, const QString &table, qint64 id)
         tr("This record belongs to %1 (it came in an exchange package) and is read-only in this register: "
            "only %1 can change or delete it, and its next package brings the change.")
             .arg(*owner)};
+}
+
+Result<QStringList> SiteScopes::receivedMarkings(Database &db, const std::optional<SiteScope> &scope)
+{
+    QStringList out;
+    if (scope && scope->self)
+        return out;
+    if (!db.mayRead(QStringLiteral("exchange_packages")))
+        return out;
+    // The newest received package of each partner (the highest sequence), its counts with the marking.
+    QVariantList binds;
+    QString where;
+    if (scope) {
+        where = QStringLiteral(" AND s.site_uuid = ?");
+        binds << scope->siteUuid;
+    }
+    const Status s = db.forEachRow(
+        QStringLiteral(
+            "SELECT coalesce(p.counts_json, '') FROM exchange_packages p JOIN exchange_sites s ON s.uuid = "
+            "p.partner WHERE p.direction = 'received'%1 AND p.seq = (SELECT max(q.seq) FROM "
+            "exchange_packages q WHERE q.direction = 'received' AND q.partner = p.partner) ORDER BY "
+            "s.office, "
+            "s.id")
+            .arg(where),
+        binds, [&](const SqlRow &r) {
+            const QString marking = QJsonDocument::fromJson(r.text(0).toUtf8())
+                                        .object()
+                                        .value(QLatin1String("marking"))
+                                        .toString();
+            if (!marking.isEmpty() && !out.contains(marking))
+                out << marking;
+        });
+    if (!s)
+        return s.error();
+    return out;
 }
 
 } // namespace rectrack::core::exchange

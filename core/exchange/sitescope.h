@@ -13,6 +13,8 @@
 #include <QCoreApplication>
 #include <QList>
 
+#include <optional>
+
 namespace rectrack::core::exchange {
 
 /// One owning site as a scope: this register's own rows, or those held for one partner.
@@ -61,6 +63,11 @@ public:
      * changing or deleting a row.
      */
     static Status checkWritable(Database &db, const QString &table, qint64 id);
+
+    /// The security markings (密级/知悉范围) of the latest package received from each partner whose
+    /// rows @p scope covers (every partner when unset, none for this register's own rows), distinct,
+    /// in partner order: what a report made from their data carries when it is given none.
+    static Result<QStringList> receivedMarkings(Database &db, const std::optional<SiteScope> &scope);
 };
 
 } // namespace rectrack::core::exchange

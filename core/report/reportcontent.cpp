@@ -511,6 +511,13 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
         c.options.title = defaultTitle();
     if (c.options.issuer.isEmpty())
         c.options.issuer = db.meta(QStringLiteral("issuing_body"), defaultIssuer());
+    if (c.options.marking.isEmpty()) {
+        // A report made from data that came with a security marking carries that marking.
+        auto markings = exchange::SiteScopes::receivedMarkings(db, f.site);
+        if (!markings)
+            return markings.error();
+        c.options.marking = markings->join(QStringLiteral("、"));
+    }
     c.asOf = options.asOf;
     c.since = options.since;
     QStringList scopeParts;

@@ -324,7 +324,8 @@ TEST_CASE("the city sees each district's data as that district's: stats --by sit
                     QStringLiteral("--unit"), s("市农业农村局党组")})
                 .exitCode == 0);
     REQUIRE(runCli({QStringLiteral("exchange"), QStringLiteral("export"), h.path, QStringLiteral("--to"),
-                    s("市委巡察办"), QStringLiteral("-o"), h.dir.filePath(QStringLiteral("out"))})
+                    s("市委巡察办"), QStringLiteral("-o"), h.dir.filePath(QStringLiteral("out")),
+                    QStringLiteral("--marking"), s("内部资料")})
                 .exitCode == 0);
     const QString fromHuli = packageIn(h.dir.filePath(QStringLiteral("out")));
     REQUIRE(runCli({QStringLiteral("import"), c.path,
@@ -425,6 +426,16 @@ TEST_CASE("the city sees each district's data as that district's: stats --by sit
     CHECK_FALSE(text.contains(s("市财政局")));
     CHECK_FALSE(text.contains(s("市农业农村局")));
     CHECK(text.contains(QStringLiteral("66.67%")));
+    CHECK_FALSE(text.contains(s("内部资料")));
+    // A report made from 湖里's data carries the security marking its package came with.
+    const QString huliPdf = c.dir.filePath(QStringLiteral("huli.pdf"));
+    REQUIRE(runCli({QStringLiteral("report"), c.path, QStringLiteral("--site"), s("湖里区委巡察办"),
+                    QStringLiteral("-o"), huliPdf})
+                .exitCode == 0);
+    const QString huliText = pdfText(huliPdf);
+    CHECK(huliText.contains(s("内部资料")));
+    CHECK(huliText.contains(s("市农业农村局党组")));
+    CHECK_FALSE(huliText.contains(s("市交通运输局")));
 
     // status: both partners with the last sequence received from each.
     const CliRun status = runCli({QStringLiteral("exchange"), QStringLiteral("status"), c.path});
