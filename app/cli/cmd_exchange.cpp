@@ -4,45 +4,65 @@
 #include "common.h"
 #include "table.h"
 
+#include "exchange/conflicts.h"
 #include "exchange/exchange.h"
 #include "exchange/sites.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 
 namespace rectrack::cli {
 
 namespace {
 
+using core::exchange::Conflicts;
 using core::exchange::Exchange;
 using core::exchange::Sites;
 
 int runSetup(Context &ctx, const QStringList &argv)
 {
-    const Args args(argv, {QStringLiteral("--office")});
+    const Args args(argv, {QStringLiteral("--office"), QStringLiteral("--algorithm")});
     if (!args.ok() || args.positional().size() != 1 || !args.has(QStringLiteral("--office")))
-        return usage(ctx, args, Cli::tr("Usage: rectrack-cli exchange setup DB --office NAME"));
+        return usage(
+            ctx, args,
+            Cli::tr("Usage: rectrack-cli exchange setup DB --office NAME [--algorithm ed25519|sm2]"));
+    const QString algorithm = args.value(QStringLiteral("--algorithm"), QStringLiteral("ed25519")).toLower();
+    if (algorithm != QLatin1String("ed25519") && algorithm != QLatin1String("sm2"))
+        return usage(ctx, Cli::tr("Unknown signature algorithm \"%1\" (ed25519 or sm2).")
+                              .arg(args.value(QStringLiteral("--algorithm"))));
     int code = 0;
     auto db = openRegister(ctx, args.positional().first(), code, Access::Write);
     if (!db)
         return code;
-    if (const core::Status s = Sites::setup(*db, args.value(QStringLiteral("--office"))); !s)
+    if (const core::Status s =
+            Sites::setup(*db, args.value(QStringLiteral("--office")),
+                         algorithm == QLatin1String("sm2") ? core::exchange::Algorithm::Sm2
+                                                           : core::exchange::Algorithm::Ed25519);
+        !s)
         return fail(ctx, s.error());
     auto me = Sites::self(*db);
     if (!me)
         return fail(ctx, me.error());
     ctx.out << Cli::tr("This register is now the site %1 (%2).").arg(me->office, me->siteUuid) << '\n'
-            << Cli::tr("Fingerprint of its signing key: %1").arg(me->fingerprint) << '\n';
+            << Cli::tr("Fingerprint of its signing key (%1): %2")
+                   .arg(core::exchange::algorithmName(me->algorithm()), me->fingerprint)
+            << '\n';
     return ExitOk;
 }
 
 int runExport(Context &ctx, const QStringList &argv)
 {
-    const Args args(argv, {QStringLiteral("--to"), QStringLiteral("-o"), QStringLiteral("--include")},
+    const Args args(argv,
+                    {QStringLiteral("--to"), QStringLiteral("-o"), QStringLiteral("--include"),
+                     QStringLiteral("--marking")},
                     {QStringLiteral("--no-evidence"), QStringLiteral("--full")});
     if (!args.ok() || args.positional().size() != 1 || !args.has(QStringLiteral("--to")) ||
         !args.has(QStringLiteral("-o")))
         return usage(
             ctx, args,
-            Cli::tr("Usage: rectrack-cli exchange export DB --to SITE -o DIR|FILE.rtx [--no-evidence] "
-                    "[--include clues,referrals,rules,accountability,evaluations] [--full]"));
+            Cli::tr(
+                "Usage: rectrack-cli exchange export DB --to SITE -o DIR|FILE.rtx [--no-evidence] "
+                "[--include clues,referrals,rules,accountability,evaluations] [--full] [--marking TEXT]"));
     int code = 0;
     auto db = openRegister(ctx, args.positional().first(), code, Access::Write);
     if (!db)
@@ -52,6 +72,7 @@ int runExport(Context &ctx, const QStringList &argv)
     o.output = args.value(QStringLiteral("-o"));
     o.evidence = !args.has(QStringLiteral("--no-evidence"));
     o.full = args.has(QStringLiteral("--full"));
+    o.marking = args.value(QStringLiteral("--marking"));
     for (const QString &v : args.values(QStringLiteral("--include")))
         for (const QString &g : v.split(u',', Qt::SkipEmptyParts))
             o.include << g.trimmed();
@@ -69,6 +90,13 @@ int runExport(Context &ctx, const QStringList &argv)
                    .arg(r->evidenceFiles)
                    .arg(r->sha256)
             << '\n';
+    if (!o.marking.trimmed().isEmpty())
+        ctx.out << Cli::tr("Security marking: %1").arg(o.marking.trimmed()) << '\n';
+    if (r->decisions > 0)
+        ctx.out << Cli::tr("%1 decisions on conflicts with %2 go back with it.")
+                       .arg(r->decisions)
+                       .arg(r->receiver)
+                << '\n';
     return ExitOk;
 }
 
@@ -98,6 +126,8 @@ int runImport(Context &ctx, const QStringList &argv)
             << '\n';
         return ExitOk;
     }
+    if (!r->marking.isEmpty())
+        ctx.out << Cli::tr("Security marking of the package: %1").arg(r->marking) << '\n';
     if (r->trustedNow)
         ctx.out << (dryRun ? Cli::tr("The key of %1 (fingerprint %2) would be trusted; a dry run stores "
                                      "nothing.")
@@ -119,6 +149,14 @@ int runImport(Context &ctx, const QStringList &argv)
                            "the sender's next export --full brings them.")
                        .arg(r->evidenceAwaited)
                 << '\n';
+    if (r->decisionsReceived > 0)
+        ctx.out << Cli::tr("%1 decisions of %2 on conflicts about rows of this register recorded (exchange "
+                           "conflicts DB --all lists them).")
+                       .arg(r->decisionsReceived)
+                       .arg(r->sender)
+                << '\n';
+    if (r->total.conflicts > 0 && !dryRun)
+        ctx.out << Cli::tr("Conflicts go to a person: rectrack-cli exchange conflicts DB") << '\n';
     ctx.out << (dryRun ? Cli::tr("Dry run: package %1 from %2 checked; nothing was written.")
                        : Cli::tr("Applied package %1 from %2."))
                    .arg(r->seq)
@@ -140,7 +178,7 @@ int runStatus(Context &ctx, const QStringList &argv)
     if (!me)
         return fail(ctx, me.error());
     ctx.out << Cli::tr("Site %1 (%2), key fingerprint %3").arg(me->office, me->siteUuid, me->fingerprint)
-            << '\n';
+            << ' ' << QStringLiteral("(%1)").arg(core::exchange::algorithmName(me->algorithm())) << '\n';
     auto partners = Sites::partners(*db);
     if (!partners)
         return fail(ctx, partners.error());
@@ -159,6 +197,143 @@ int runStatus(Context &ctx, const QStringList &argv)
     return ExitOk;
 }
 
+int runConflicts(Context &ctx, const QStringList &argv)
+{
+    const Args args(argv, {QStringLiteral("--resolve"), QStringLiteral("--edit")},
+                    {QStringLiteral("--all"), QStringLiteral("--keep"), QStringLiteral("--accept")});
+    const int decisions = int(args.has(QStringLiteral("--keep"))) +
+                          int(args.has(QStringLiteral("--accept"))) + int(args.has(QStringLiteral("--edit")));
+    const bool resolving = args.has(QStringLiteral("--resolve"));
+    if (!args.ok() || args.positional().size() != 1 || (resolving && decisions != 1) ||
+        (!resolving && decisions != 0))
+        return usage(
+            ctx, args,
+            Cli::tr("Usage: rectrack-cli exchange conflicts DB [--all] | exchange conflicts DB --resolve ID "
+                    "--keep|--accept|--edit FIELD=VALUE"));
+    int code = 0;
+    auto db = openRegister(ctx, args.positional().first(), code, resolving ? Access::Write : Access::Read);
+    if (!db)
+        return code;
+    if (resolving) {
+        bool ok = false;
+        const qint64 id = args.value(QStringLiteral("--resolve")).toLongLong(&ok);
+        if (!ok || id <= 0)
+            return usage(ctx,
+                         Cli::tr("--resolve takes the number of a conflict as exchange conflicts lists it."));
+        Conflicts::Decision d = Conflicts::Decision::Keep;
+        QString field, value;
+        if (args.has(QStringLiteral("--accept")))
+            d = Conflicts::Decision::Accept;
+        if (args.has(QStringLiteral("--edit"))) {
+            const QString e = args.value(QStringLiteral("--edit"));
+            const auto eq = e.indexOf(u'=');
+            if (eq <= 0)
+                return usage(ctx, Cli::tr("--edit takes FIELD=VALUE, e.g. --edit deadline=2021-06-30."));
+            d = Conflicts::Decision::Edit;
+            field = e.left(eq).trimmed();
+            value = e.mid(eq + 1);
+        }
+        if (const core::Status s = Conflicts::resolve(*db, id, d, field, value); !s)
+            return fail(ctx, s.error());
+        auto open = Conflicts::openCount(*db);
+        if (!open)
+            return fail(ctx, open.error());
+        ctx.out << Cli::tr("Conflict %1 decided; it goes back to the partner with the next package. %2 open.")
+                       .arg(id)
+                       .arg(*open)
+                << '\n';
+        return ExitOk;
+    }
+    auto list = Conflicts::list(*db, args.has(QStringLiteral("--all")));
+    if (!list)
+        return fail(ctx, list.error());
+    auto open = Conflicts::openCount(*db);
+    if (!open)
+        return fail(ctx, open.error());
+    ctx.out << (*open == 0 ? Cli::tr("No open conflicts.") : Cli::tr("%1 open conflicts.").arg(*open))
+            << '\n';
+    if (list->isEmpty())
+        return ExitOk;
+    QList<QStringList> t{{Cli::tr("No."), Cli::tr("Record"), Cli::tr("Field"), Cli::tr("This register"),
+                          Cli::tr("Package"), Cli::tr("Other site"), Cli::tr("Recorded (UTC)"),
+                          Cli::tr("Decision")}};
+    for (const core::exchange::Conflict &c : *list) {
+        const QString record = QStringLiteral("%1 (%2)").arg(c.record, c.entity);
+        const QString decision = c.open() ? Cli::tr("open") : c.decisionText;
+        if (c.fields.isEmpty()) {
+            t.append({QString::number(c.id), record, Conflicts::kindText(c.kind), QString(), QString(),
+                      c.partnerOffice, c.recordedAt, decision});
+            continue;
+        }
+        bool first = true;
+        for (const core::exchange::ConflictField &f : c.fields) {
+            t.append({first ? QString::number(c.id) : QString(), first ? record : QString(), f.field, f.ours,
+                      f.theirs, first ? c.partnerOffice : QString(), first ? c.recordedAt : QString(),
+                      first ? decision : QString()});
+            first = false;
+        }
+    }
+    printTable(ctx.out, t);
+    if (*open > 0)
+        ctx.out
+            << Cli::tr(
+                   "Decide each with: rectrack-cli exchange conflicts DB --resolve No. --keep | --accept | "
+                   "--edit FIELD=VALUE")
+            << '\n';
+    return ExitOk;
+}
+
+int runInspect(Context &ctx, const QStringList &argv)
+{
+    const Args args(argv, {});
+    if (!args.ok() || args.positional().size() != 1)
+        return usage(ctx, args, Cli::tr("Usage: rectrack-cli exchange inspect FILE.rtx"));
+    auto p = Exchange::checkPackage(args.positional().first());
+    if (!p)
+        return fail(ctx, p.error());
+    const QJsonObject &m = p->manifest;
+    const QJsonObject sender = m.value(QLatin1String("sender")).toObject();
+    const QJsonObject receiver = m.value(QLatin1String("receiver")).toObject();
+    const QJsonObject counts = m.value(QLatin1String("counts")).toObject();
+    ctx.out << Cli::tr("Package %1").arg(p->fileName) << '\n'
+            << Cli::tr("SHA-256 of the file: %1").arg(p->sha256) << '\n';
+    if (const QString marking = m.value(QLatin1String("marking")).toString(); !marking.isEmpty())
+        ctx.out << Cli::tr("Security marking: %1").arg(marking) << '\n';
+    ctx.out << Cli::tr("Sender: %1 (site %2)")
+                   .arg(sender.value(QLatin1String("office")).toString(),
+                        sender.value(QLatin1String("site")).toString())
+            << '\n'
+            << Cli::tr("Fingerprint of the sender's key (%1): %2")
+                   .arg(core::exchange::algorithmName(core::exchange::algorithmOf(p->publicKey)),
+                        p->fingerprint)
+            << '\n'
+            << Cli::tr("Receiver: %1").arg(receiver.value(QLatin1String("office")).toString()) << '\n'
+            << Cli::tr("Sequence %1, acknowledging %2; created %3 (UTC); schema %4")
+                   .arg(m.value(QLatin1String("seq")).toInteger())
+                   .arg(m.value(QLatin1String("ack")).toInteger())
+                   .arg(m.value(QLatin1String("created")).toString())
+                   .arg(m.value(QLatin1String("schemaVersion")).toInteger())
+            << '\n'
+            << Cli::tr("%1 rows (%2 deletions), %3 evidence files")
+                   .arg(counts.value(QLatin1String("rows")).toInteger())
+                   .arg(counts.value(QLatin1String("tombstones")).toInteger())
+                   .arg(counts.value(QLatin1String("evidenceFiles")).toInteger())
+            << '\n';
+    QList<QStringList> t{{Cli::tr("Entry"), Cli::tr("Size"), QStringLiteral("SHA-256")}};
+    for (const QJsonValue &v : m.value(QLatin1String("entries")).toArray()) {
+        const QJsonObject e = v.toObject();
+        t.append({e.value(QLatin1String("name")).toString(),
+                  QString::number(e.value(QLatin1String("size")).toInteger()),
+                  e.value(QLatin1String("sha256")).toString()});
+    }
+    printTable(ctx.out, t);
+    ctx.out << Cli::tr(
+                   "The archive is intact, the signature matches the manifest and every entry matches its "
+                   "SHA-256. Compare the fingerprint with the sender before a first import.")
+            << '\n';
+    return ExitOk;
+}
+
 int runExchange(Context &ctx, const QStringList &argv)
 {
     const QString sub = argv.value(0);
@@ -170,18 +345,28 @@ int runExchange(Context &ctx, const QStringList &argv)
         return runImport(ctx, argv.mid(1));
     if (sub == QLatin1String("status"))
         return runStatus(ctx, argv.mid(1));
-    return usage(ctx, Cli::tr("Usage: rectrack-cli exchange setup|export|import|status DB …"));
+    if (sub == QLatin1String("conflicts"))
+        return runConflicts(ctx, argv.mid(1));
+    if (sub == QLatin1String("inspect"))
+        return runInspect(ctx, argv.mid(1));
+    return usage(ctx,
+                 Cli::tr("Usage: rectrack-cli exchange setup|export|import|status|conflicts DB …, exchange "
+                         "inspect FILE.rtx"));
 }
 
 const bool registered = registerCommand(
     {QStringLiteral("exchange"),
-     QStringLiteral(
-         "exchange setup DB --office NAME | exchange export DB --to SITE -o DIR|FILE.rtx "
-         "[--no-evidence] [--include LIST] [--full] | exchange import DB FILE.rtx [--dry-run] [--trust] | "
-         "exchange status DB"),
-     QT_TRANSLATE_NOOP("rectrack::cli::Cli",
-                       "signed exchange packages between registers (district and city offices): set up this "
-                       "site, write a package for a partner, take one in, show the partners"),
+     QStringLiteral("exchange setup DB --office NAME | exchange export DB --to SITE -o DIR|FILE.rtx "
+                    "[--no-evidence] [--include LIST] [--full] [--marking TEXT] | exchange import DB "
+                    "FILE.rtx [--dry-run] "
+                    "[--trust] | exchange status DB | exchange conflicts DB [--all] [--resolve ID "
+                    "--keep|--accept|--edit "
+                    "FIELD=VALUE] | exchange inspect FILE.rtx"),
+     QT_TRANSLATE_NOOP(
+         "rectrack::cli::Cli",
+         "signed exchange packages between registers (district and city offices): set up this "
+         "site, write a package for a partner, take one in, show the partners, decide conflicts, "
+         "check a package without a register"),
      false, runExchange});
 
 } // namespace

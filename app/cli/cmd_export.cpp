@@ -32,13 +32,14 @@ int runExport(Context &ctx, const QStringList &argv)
 {
     const QString synopsis = ExportCmd::tr(
         "Usage: rectrack-cli export DB --ledger problems|measures|clues -o "
-        "FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE] [--as-of YYYY-MM-DD]\n"
+        "FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE] [--as-of YYYY-MM-DD] [--site "
+        "OFFICE]\n"
         "       rectrack-cli export DB --ledger problems|measures --by-unit -o DIR [--unit NAME] "
-        "[--round LABEL] [--state STATE]");
+        "[--round LABEL] [--state STATE] [--site OFFICE]");
     Args args(argv,
               {QStringLiteral("--ledger"), QStringLiteral("-o"), QStringLiteral("--output"),
                QStringLiteral("--unit"), QStringLiteral("--round"), QStringLiteral("--state"),
-               QStringLiteral("--as-of")},
+               QStringLiteral("--as-of"), QStringLiteral("--site")},
               {QStringLiteral("--by-unit")});
     if (!args.ok() || args.positional().size() != 1)
         return usage(ctx, args, synopsis);
@@ -85,6 +86,8 @@ int runExport(Context &ctx, const QStringList &argv)
     auto db = openRegister(ctx, args.positional().first(), code);
     if (!db)
         return code;
+    if (const int c = siteOption(ctx, *db, args.value(QStringLiteral("--site")), o.site); c != ExitOk)
+        return c;
     QStringList warnings;
     if (byUnit) {
         // One ledger per unit, named after it, to send back for the monthly update.
@@ -111,7 +114,7 @@ const bool registered = registerCommand(
     {QStringLiteral("export"),
      QStringLiteral(
          "export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] "
-         "[--state STATE] [--by-unit (-o DIR: one .xlsx per unit)]"),
+         "[--state STATE] [--site OFFICE] [--by-unit (-o DIR: one .xlsx per unit)]"),
      QT_TRANSLATE_NOOP("rectrack::cli::Cli", "export a ledger as .xlsx or .csv"), false, runExport});
 
 } // namespace

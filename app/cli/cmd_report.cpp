@@ -17,7 +17,8 @@ int runReport(Context &ctx, const QStringList &argv)
     Args args(argv,
               {QStringLiteral("-o"), QStringLiteral("--output"), QStringLiteral("--as-of"),
                QStringLiteral("--since"), QStringLiteral("--unit"), QStringLiteral("--round"),
-               QStringLiteral("--source"), QStringLiteral("--marking"), QStringLiteral("--title")},
+               QStringLiteral("--source"), QStringLiteral("--marking"), QStringLiteral("--title"),
+               QStringLiteral("--site")},
               {QStringLiteral("--appendix")});
     const QString output = args.value(QStringLiteral("-o"), args.value(QStringLiteral("--output")));
     if (!args.ok() || args.positional().size() != 1 || output.isEmpty())
@@ -25,8 +26,8 @@ int runReport(Context &ctx, const QStringList &argv)
             ctx, args,
             Cli::tr("Usage: rectrack-cli report DB -o FILE.pdf|FILE.odt [--as-of YYYY-MM-DD] [--since "
                     "YYYY-MM-DD] [--unit NAME] [--round LABEL] [--source "
-                    "central|provincial|municipal|district] [--marking TEXT] [--title TEXT] "
-                    "[--appendix]"));
+                    "central|provincial|municipal|district] [--site OFFICE] [--marking TEXT] [--title "
+                    "TEXT] [--appendix]"));
     const QString suffix = QFileInfo(output).suffix().toLower();
     if (suffix != QLatin1String("pdf") && suffix != QLatin1String("odt"))
         return usage(ctx, Cli::tr("The report file must end in .pdf or .odt: %1").arg(output));
@@ -55,6 +56,9 @@ int runReport(Context &ctx, const QStringList &argv)
     if (!asOf)
         return ExitUsage;
     options.asOf = *asOf;
+    if (const int c = siteOption(ctx, *db, args.value(QStringLiteral("--site")), options.scope.site);
+        c != ExitOk)
+        return c;
     if (args.has(QStringLiteral("--since"))) {
         options.since = parseIsoDate(args.value(QStringLiteral("--since")));
         if (!options.since.isValid())
@@ -80,7 +84,7 @@ const bool registered = registerCommand(
     {QStringLiteral("report"),
      QStringLiteral(
          "report DB -o FILE.pdf|FILE.odt [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--unit NAME] [--round "
-         "LABEL] [--source LEVEL] [--marking TEXT] [--title TEXT] [--appendix]"),
+         "LABEL] [--source LEVEL] [--site OFFICE] [--marking TEXT] [--title TEXT] [--appendix]"),
      QT_TRANSLATE_NOOP("rectrack::cli::Cli", "the committee-meeting report as PDF or editable .odt"), true,
      runReport});
 

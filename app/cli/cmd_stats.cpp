@@ -70,19 +70,21 @@ core::StatsFilter filterFrom(const Args &args)
 int runStats(Context &ctx, const QStringList &argv)
 {
     Args args(argv, {QStringLiteral("--by"), QStringLiteral("--as-of"), QStringLiteral("--format"),
-                     QStringLiteral("--unit"), QStringLiteral("--round")});
+                     QStringLiteral("--unit"), QStringLiteral("--round"), QStringLiteral("--site")});
     if (!args.ok() || args.positional().size() != 1)
         return usage(
             ctx, args,
-            Cli::tr("Usage: rectrack-cli stats DB [--by round|unit|office|source|category|kind|leader] "
-                    "[--as-of YYYY-MM-DD] [--format table|json|csv]"));
+            Cli::tr("Usage: rectrack-cli stats DB [--by round|unit|office|source|category|kind|leader|site] "
+                    "[--as-of YYYY-MM-DD] [--format table|json|csv] [--unit NAME] [--round LABEL] [--site "
+                    "OFFICE]"));
     const QString format = args.value(QStringLiteral("--format"), QStringLiteral("table"));
     if (format != QLatin1String("table") && format != QLatin1String("json") && format != QLatin1String("csv"))
         return usage(ctx, Cli::tr("Unknown format \"%1\" (table, json or csv).").arg(format));
     const auto by = Statistics::groupByFromKey(args.value(QStringLiteral("--by"), QStringLiteral("none")));
     if (!by)
         return usage(ctx,
-                     Cli::tr("Unknown grouping \"%1\" (round, unit, office, source, category, kind, leader).")
+                     Cli::tr("Unknown grouping \"%1\" (round, unit, office, source, category, kind, leader, "
+                             "site).")
                          .arg(args.value(QStringLiteral("--by"))));
     int code = 0;
     auto db = openRegister(ctx, args.positional().first(), code);
@@ -91,9 +93,12 @@ int runStats(Context &ctx, const QStringList &argv)
     const auto asOf = parseAsOf(ctx, args.value(QStringLiteral("--as-of")), *db);
     if (!asOf)
         return ExitUsage;
-    if (const int c = checkUnitName(ctx, *db, filterFrom(args).unit); c != ExitOk)
+    core::StatsFilter filter = filterFrom(args);
+    if (const int c = checkUnitName(ctx, *db, filter.unit); c != ExitOk)
         return c;
-    auto result = Statistics::compute(*db, *asOf, *by, filterFrom(args));
+    if (const int c = siteOption(ctx, *db, args.value(QStringLiteral("--site")), filter.site); c != ExitOk)
+        return c;
+    auto result = Statistics::compute(*db, *asOf, *by, filter);
     if (!result)
         return fail(ctx, result.error());
     const core::StatsResult &r = *result;
@@ -152,11 +157,12 @@ int runStats(Context &ctx, const QStringList &argv)
 int runOverdue(Context &ctx, const QStringList &argv)
 {
     Args args(argv, {QStringLiteral("--as-of"), QStringLiteral("--format"), QStringLiteral("--unit"),
-                     QStringLiteral("--round")});
+                     QStringLiteral("--round"), QStringLiteral("--site")});
     if (!args.ok() || args.positional().size() != 1)
         return usage(
             ctx, args,
-            Cli::tr("Usage: rectrack-cli overdue DB [--as-of YYYY-MM-DD] [--format table|json|csv]"));
+            Cli::tr("Usage: rectrack-cli overdue DB [--as-of YYYY-MM-DD] [--format table|json|csv] [--unit "
+                    "NAME] [--round LABEL] [--site OFFICE]"));
     const QString format = args.value(QStringLiteral("--format"), QStringLiteral("table"));
     if (format != QLatin1String("table") && format != QLatin1String("json") && format != QLatin1String("csv"))
         return usage(ctx, Cli::tr("Unknown format \"%1\" (table, json or csv).").arg(format));
@@ -167,9 +173,12 @@ int runOverdue(Context &ctx, const QStringList &argv)
     const auto asOf = parseAsOf(ctx, args.value(QStringLiteral("--as-of")), *db);
     if (!asOf)
         return ExitUsage;
-    if (const int c = checkUnitName(ctx, *db, filterFrom(args).unit); c != ExitOk)
+    core::StatsFilter filter = filterFrom(args);
+    if (const int c = checkUnitName(ctx, *db, filter.unit); c != ExitOk)
         return c;
-    auto items = Statistics::overdue(*db, *asOf, filterFrom(args));
+    if (const int c = siteOption(ctx, *db, args.value(QStringLiteral("--site")), filter.site); c != ExitOk)
+        return c;
+    auto items = Statistics::overdue(*db, *asOf, filter);
     if (!items)
         return fail(ctx, items.error());
     if (format == QLatin1String("json")) {
@@ -226,14 +235,15 @@ int runOverdue(Context &ctx, const QStringList &argv)
 const bool registered =
     registerCommand(
         {QStringLiteral("stats"),
-         QStringLiteral("stats DB [--by round|unit|office|source|category|kind|leader] [--as-of YYYY-MM-DD] "
-                        "[--format table|json|csv] [--unit NAME] [--round LABEL]"),
+         QStringLiteral(
+             "stats DB [--by round|unit|office|source|category|kind|leader|site] [--as-of "
+             "YYYY-MM-DD] [--format table|json|csv] [--unit NAME] [--round LABEL] [--site OFFICE]"),
          QT_TRANSLATE_NOOP("rectrack::cli::Cli", "counts, completion and close-out rates, coverage"), false,
          runStats}) &&
     registerCommand(
         {QStringLiteral("overdue"),
          QStringLiteral("overdue DB [--as-of YYYY-MM-DD] [--format table|json|csv] [--unit NAME] [--round "
-                        "LABEL]"),
+                        "LABEL] [--site OFFICE]"),
          QT_TRANSLATE_NOOP("rectrack::cli::Cli", "overdue problems with the responsible leaders"), false,
          runOverdue});
 

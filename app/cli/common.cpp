@@ -102,4 +102,16 @@ int checkUnitName(Context &ctx, core::Database &db, const QString &unit)
     return fail(ctx, core::Error{core::ErrorCode::InputRefused, message});
 }
 
+int siteOption(Context &ctx, core::Database &db, const QString &name,
+               std::optional<core::exchange::SiteScope> &scope)
+{
+    if (name.trimmed().isEmpty())
+        return ExitOk;
+    auto site = core::exchange::SiteScopes::find(db, name);
+    if (!site)
+        return fail(ctx, site.error());
+    scope = *site;
+    return ExitOk;
+}
+
 } // namespace rectrack::cli

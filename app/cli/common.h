@@ -1,5 +1,7 @@
 #pragma once
 
+#include "exchange/sitescope.h"
+
 #include "command.h"
 
 #include "storage/database.h"
@@ -40,5 +42,11 @@ QStringList closestNames(const QString &name, const QStringList &names, int coun
 /// ExitOk when @p unit is empty or a unit of the register; else prints "no unit named …" with the
 /// closest unit names and returns 2 (as export does).
 int checkUnitName(Context &ctx, core::Database &db, const QString &unit);
+
+/// `--site NAME` (issue #26): when @p name is not empty, the exchange site of that office name or
+/// UUID into @p scope (core::exchange::SiteScopes::find); ExitOk, or 2 with the message naming the
+/// sites there are.
+int siteOption(Context &ctx, core::Database &db, const QString &name,
+               std::optional<core::exchange::SiteScope> &scope);
 
 } // namespace rectrack::cli

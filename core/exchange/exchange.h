@@ -22,6 +22,8 @@
 
 #include "storage/database.h"
 
+#include <QHash>
+#include <QJsonObject>
 #include <QMap>
 #include <QStringList>
 
@@ -35,6 +37,9 @@ struct ExportOptions
     bool evidence = true; ///< false: evidence files left out, their hashes kept (--no-evidence)
     QStringList include;  ///< optional registers: clues, referrals, rules, accountability, evaluations
     bool full = false;    ///< every row this site owns, acknowledged or not (--full)
+    /// The security marking (密级/知悉范围, e.g. 内部资料; --marking): in the manifest and 说明.txt,
+    /// shown at import. Empty: none.
+    QString marking;
 };
 
 /// A package written.
@@ -48,6 +53,7 @@ struct ExportResult
     qint64 tombstones = 0;
     qint64 evidenceFiles = 0;
     bool rebuilt = false; ///< nothing changed since the last package to that site: the same package again
+    qint64 decisions = 0; ///< decisions on conflicts with the receiver sent back (cumulative)
 };
 
 /// Counts of one unit (or of the reference data, unit "") in an import.
@@ -75,9 +81,25 @@ struct ImportResult
     qint64 lastApplied = 0;  ///< the last sequence applied from that sender before this import
     bool trustedNow = false; ///< the sender's key was accepted with this import
     qint64 evidenceAwaited =
-        0; ///< evidence rows left for later: their file is neither in the package nor here
+        0;           ///< evidence rows left for later: their file is neither in the package nor here
+    QString marking; ///< the package's security marking (密级/知悉范围), empty for none
+    qint64 decisionsReceived = 0;       ///< the sender's decisions on conflicts about our rows, new ones
     QMap<QString, ImportCounts> byUnit; ///< by unit name; "" = reference data and rows of no unit
     ImportCounts total;
+};
+
+/// A package file whose archive, signature and every entry's SHA-256 and size were checked
+/// (Exchange::checkPackage): what `exchange inspect` prints; no register involved.
+struct CheckedPackage
+{
+    QString fileName;
+    QByteArray bytes;
+    QString sha256; ///< of the whole file
+    QJsonObject manifest;
+    QByteArray manifestJson;
+    QByteArray publicKey; ///< the sender's, from the manifest (the one that verified the signature)
+    QString fingerprint;  ///< of publicKey
+    QHash<QString, QByteArray> entries;
 };
 
 class Exchange
@@ -104,6 +126,14 @@ public:
      * package is signed by another key. A sequence not newer than the last applied from that sender
      * is AlreadyCovered and changes nothing. @p dryRun does everything and rolls it back.
      */
+    /**
+     * Reads the package file @p path and checks, without a register, that the archive is intact
+     * (rebuilt byte for byte), the manifest's signature matches the key it names, and every entry
+     * matches its SHA-256 and size in the manifest with none unlisted. InputRefused with the reason
+     * otherwise. Whether the key is the one the sender is known by is the import's check.
+     */
+    static Result<CheckedPackage> checkPackage(const QString &path);
+
     static Result<ImportResult> importPackage(Database &db, const QString &path, bool dryRun, bool trust);
 
     /// The canonical form of every row this register holds of the exchanged tables (optional

@@ -7,6 +7,8 @@
 #include <QSqlField>
 #include <QSqlRecord>
 
+#include <cmath>
+
 namespace rectrack::core::exchange {
 
 namespace {
@@ -141,6 +143,25 @@ const QSet<QString> &standardCategoryUuids()
         return s;
     }();
     return uuids;
+}
+
+QVariant bindOf(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return QVariant();
+    case QJsonValue::Bool:
+        return v.toBool() ? 1 : 0;
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        if (std::floor(d) == d && std::fabs(d) < 9007199254740992.0)
+            return QVariant(qint64(d));
+        return QVariant(d);
+    }
+    default:
+        return v.toVariant().toString();
+    }
 }
 
 Result<QString> RowReader::uuidOf(const QString &table, qint64 id)

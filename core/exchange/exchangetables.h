@@ -41,6 +41,10 @@ QList<QPair<QString, QString>> referencesTo(const QString &table);
 /// The UUIDs of the standard categories (shared by every register, never sent).
 const QSet<QString> &standardCategoryUuids();
 
+/// A package value as a value to bind: whole numbers as integers, other numbers as reals, null as
+/// a null QVariant, booleans as 0/1, text as text.
+QVariant bindOf(const QJsonValue &v);
+
 /// Reads rows in their canonical form, caching the UUIDs of referenced rows.
 class RowReader
 {

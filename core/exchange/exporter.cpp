@@ -1,4 +1,5 @@
 // exchange export and the rows a register holds (Exchange::exportPackage, Exchange::heldRows).
+#include "conflicts.h"
 #include "exchange.h"
 #include "exchangetables.h"
 #include "package.h"
@@ -46,6 +47,8 @@ QByteArray officerNote(const QJsonObject &manifest)
     const QJsonObject counts = manifest.value(QLatin1String("counts")).toObject();
     QString t;
     t += QStringLiteral("巡察整改监督台账 数据交换包说明\n\n");
+    if (const QString marking = manifest.value(QLatin1String("marking")).toString(); !marking.isEmpty())
+        t += QStringLiteral("密级/知悉范围：%1\n").arg(marking);
     t += QStringLiteral("发送方：%1（站点 %2）\n")
              .arg(sender.value(QLatin1String("office")).toString(),
                   sender.value(QLatin1String("site")).toString());
@@ -251,10 +254,19 @@ Result<ExportResult> Exchange::exportPackage(Database &db, const ExportOptions &
         auto rows = collect(db, tables, *baseline, options.evidence, partner.siteUuid);
         if (!rows)
             return rows.error();
-        const QByteArray rowsJson = QJsonDocument(QJsonObject{{QStringLiteral("tables"), rows->tables}})
-                                        .toJson(QJsonDocument::Compact);
+        // The decisions on conflicts with this partner travel back with every package (cumulative, as
+        // the rows): the partner records each once.
+        auto decisions = Conflicts::decisionsFor(db, partner.rowUuid);
+        if (!decisions)
+            return decisions.error();
+        QJsonObject rowsObject{{QStringLiteral("tables"), rows->tables}};
+        if (!decisions->isEmpty())
+            rowsObject.insert(QStringLiteral("decisions"), *decisions);
+        const QByteArray rowsJson = QJsonDocument(rowsObject).toJson(QJsonDocument::Compact);
+        const QString marking = options.marking.trimmed();
         const QString rowsHash =
-            hexOf(rowsJson + (options.evidence ? "\n1" : "\n0") + include.join(u',').toUtf8());
+            hexOf(rowsJson + (options.evidence ? "\n1" : "\n0") + include.join(u',').toUtf8() +
+                  (marking.isEmpty() ? QByteArray() : "\n" + marking.toUtf8()));
         const qint64 ack = partner.lastReceivedSeq;
 
         // Nothing changed since the last package to that site: the same package again.
@@ -313,6 +325,19 @@ Result<ExportResult> Exchange::exportPackage(Database &db, const ExportOptions &
                          {QStringLiteral("evidenceFiles"), qint64(rows->evidence.size())},
                          {QStringLiteral("tables"), rows->perTable}}},
         };
+        if (!marking.isEmpty())
+            manifest.insert(QStringLiteral("marking"), marking);
+        if (algorithmOf(me->publicKey) != Algorithm::Ed25519) {
+            // Said only for SM2, so that an Ed25519 package stays as issue #25 made it.
+            QJsonObject sender = manifest.value(QLatin1String("sender")).toObject();
+            sender.insert(QStringLiteral("algorithm"), algorithmName(algorithmOf(me->publicKey)));
+            manifest.insert(QStringLiteral("sender"), sender);
+        }
+        if (!decisions->isEmpty()) {
+            QJsonObject counts = manifest.value(QLatin1String("counts")).toObject();
+            counts.insert(QStringLiteral("decisions"), qint64(decisions->size()));
+            manifest.insert(QStringLiteral("counts"), counts);
+        }
         // The officer's note is listed too (its hash is in the manifest), so it cannot be changed unseen.
         QJsonObject forNote = manifest;
         forNote.insert(QStringLiteral("entries"), listed);
@@ -335,6 +360,7 @@ Result<ExportResult> Exchange::exportPackage(Database &db, const ExportOptions &
         result.tombstones = rows->tombstones;
         result.evidenceFiles = qint64(rows->evidence.size());
         result.rebuilt = rebuilt;
+        result.decisions = qint64(decisions->size());
         const QString fileName = QStringLiteral("%1-%2-%3-%4.rtx")
                                      .arg(safeName(me->office), safeName(partner.office))
                                      .arg(seq, 6, 10, QLatin1Char('0'))

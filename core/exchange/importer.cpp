@@ -1,4 +1,5 @@
 // exchange import (Exchange::importPackage).
+#include "conflicts.h"
 #include "exchange.h"
 #include "exchangetables.h"
 #include "package.h"
@@ -29,26 +30,6 @@ struct Held
     bool deleted = false;
     QString aliasOf;
 };
-
-/// A package value as a value to bind: whole numbers as integers, other numbers as reals.
-QVariant bindOf(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return QVariant();
-    case QJsonValue::Bool:
-        return v.toBool() ? 1 : 0;
-    case QJsonValue::Double: {
-        const double d = v.toDouble();
-        if (std::floor(d) == d && std::fabs(d) < 9007199254740992.0)
-            return QVariant(qint64(d));
-        return QVariant(d);
-    }
-    default:
-        return v.toVariant().toString();
-    }
-}
 
 enum class Applied
 {
@@ -441,7 +422,7 @@ private:
 
 } // namespace
 
-Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, bool dryRun, bool trust)
+Result<CheckedPackage> Exchange::checkPackage(const QString &path)
 {
     const QString shown = QFileInfo(path).fileName();
     if (const Status s = SafeFile::checkInput(path, shown, qint64(1) << 30); !s)
@@ -480,6 +461,11 @@ Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, 
         QByteArray::fromBase64(sender.value(QLatin1String("publicKey")).toString().toLatin1());
     const QByteArray signature = QByteArray::fromBase64(
         byName.value(QStringLiteral("manifest.sig")).trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+    // The algorithm the manifest names (Ed25519 when it names none) must be the key's.
+    const QString algorithm = sender.value(QLatin1String("algorithm")).toString(QStringLiteral("Ed25519"));
+    if (algorithm != algorithmName(algorithmOf(publicKey)))
+        return refuse(
+            tr("its manifest names the signature algorithm %1, which its key is not.").arg(algorithm));
     if (!verify(publicKey, manifestJson, signature))
         return refuse(tr("its signature does not match its manifest (the package was changed or damaged)."));
     // Every entry as the signed manifest lists it, and nothing else.
@@ -501,6 +487,32 @@ Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, 
             return refuse(tr("the entry %1 is not in its manifest.").arg(it.key()));
     if (!listed.contains(QStringLiteral("rows.json")))
         return refuse(tr("it carries no rows.json."));
+    CheckedPackage out;
+    out.fileName = shown;
+    out.bytes = bytes;
+    out.manifest = manifest;
+    out.manifestJson = manifestJson;
+    out.publicKey = publicKey;
+    out.fingerprint = fingerprint(publicKey);
+    out.entries = byName;
+    out.sha256 = QString::fromLatin1(Sha256::hexOf(bytes));
+    return out;
+}
+
+Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, bool dryRun, bool trust)
+{
+    auto checked = checkPackage(path);
+    if (!checked)
+        return checked.error();
+    const QString &shown = checked->fileName;
+    const QByteArray &bytes = checked->bytes;
+    const QJsonObject &manifest = checked->manifest;
+    const QHash<QString, QByteArray> &byName = checked->entries;
+    const QByteArray &publicKey = checked->publicKey;
+    const QJsonObject sender = manifest.value(QLatin1String("sender")).toObject();
+    auto refuse = [&](const QString &why) {
+        return Error{ErrorCode::InputRefused, tr("%1 is refused: %2").arg(shown, why)};
+    };
     const qint64 schemaVersion = manifest.value(QLatin1String("schemaVersion")).toInteger();
     if (schemaVersion != schema::kVersion)
         return refuse(tr("it was made by a register of schema %1; this program is at schema %2. Update the "
@@ -528,6 +540,7 @@ Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, 
     result.sender = senderOffice;
     result.senderFingerprint = senderPrint;
     result.seq = manifest.value(QLatin1String("seq")).toInteger();
+    result.marking = manifest.value(QLatin1String("marking")).toString();
     const qint64 ack = manifest.value(QLatin1String("ack")).toInteger();
     if (result.seq <= 0)
         return refuse(tr("its sequence number is missing."));
@@ -565,10 +578,9 @@ Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, 
     }
     result.trustedNow = !known;
 
-    const QJsonObject tables = QJsonDocument::fromJson(byName.value(QStringLiteral("rows.json")))
-                                   .object()
-                                   .value(QLatin1String("tables"))
-                                   .toObject();
+    const QJsonObject rowsObject =
+        QJsonDocument::fromJson(byName.value(QStringLiteral("rows.json"))).object();
+    const QJsonObject tables = rowsObject.value(QLatin1String("tables")).toObject();
     // Evidence rows carry their file under its SHA-256, or (--no-evidence) only the hash: then the
     // file must already be here, else the row waits for a package that carries it.
     QJsonObject applicable = tables;
@@ -624,13 +636,20 @@ Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, 
     Applier applier(db, senderSite, partnerRow, result.seq, applicable, byName);
     if (const Status s = applier.run(result); !s)
         return s.error();
+    auto decisions = Conflicts::recordPartnerDecisions(
+        db, partnerRow, result.seq, rowsObject.value(QLatin1String("decisions")).toArray());
+    if (!decisions)
+        return decisions.error();
+    result.decisionsReceived = *decisions;
     // The sender's audit-chain head and sequence, in this register's own chain.
     const QJsonObject head = manifest.value(QLatin1String("auditHead")).toObject();
-    const QJsonObject counts{{QStringLiteral("added"), result.total.added},
-                             {QStringLiteral("updated"), result.total.updated},
-                             {QStringLiteral("deleted"), result.total.deleted},
-                             {QStringLiteral("unchanged"), result.total.unchanged},
-                             {QStringLiteral("conflicts"), result.total.conflicts}};
+    QJsonObject counts{{QStringLiteral("added"), result.total.added},
+                       {QStringLiteral("updated"), result.total.updated},
+                       {QStringLiteral("deleted"), result.total.deleted},
+                       {QStringLiteral("unchanged"), result.total.unchanged},
+                       {QStringLiteral("conflicts"), result.total.conflicts}};
+    if (!result.marking.isEmpty())
+        counts.insert(QStringLiteral("marking"), result.marking); // for reports made from its data
     auto recorded =
         AuditLog::insert(db, QStringLiteral("exchange_packages"),
                          {{QStringLiteral("direction"), QStringLiteral("received")},

@@ -29,7 +29,7 @@ Site siteOf(const SqlRow &r)
 
 } // namespace
 
-Status Sites::setup(Database &db, const QString &office)
+Status Sites::setup(Database &db, const QString &office, Algorithm algorithm)
 {
     const QString name = office.trimmed();
     if (name.isEmpty())
@@ -43,7 +43,7 @@ Status Sites::setup(Database &db, const QString &office)
                          tr("This register is already the site of %1; its identity is made once, since its "
                             "partners know it by its key.")
                              .arg(existing->toString())};
-        const KeyPair keys = generateKeyPair();
+        const KeyPair keys = generateKeyPair(algorithm);
         if (keys.publicKey.isEmpty())
             return Error{ErrorCode::Internal, tr("No signing key could be made (OpenSSL).")};
         auto id =
@@ -99,6 +99,29 @@ Result<std::optional<Site>> Sites::findPartner(Database &db, const QString &text
         if (p.office == text.trimmed())
             return std::optional<Site>(p);
     return std::optional<Site>();
+}
+
+Result<QList<PackageRecord>> Sites::packages(Database &db)
+{
+    QList<PackageRecord> out;
+    const Status s = db.forEachRow(
+        QStringLiteral(
+            "SELECT p.direction, coalesce(s.office, ''), p.seq, p.sha256, coalesce(p.file_name, ''), "
+            "coalesce(p.created, ''), coalesce(p.ack_seq, 0), coalesce(p.counts_json, '') FROM "
+            "exchange_packages p LEFT JOIN exchange_sites s ON s.uuid = p.partner ORDER BY p.id DESC"),
+        {}, [&](const SqlRow &r) {
+            out << PackageRecord{r.text(0) == QLatin1String("sent"),
+                                 r.text(1),
+                                 r.integer(2),
+                                 r.text(3),
+                                 r.text(4),
+                                 r.text(5),
+                                 r.integer(6),
+                                 r.text(7)};
+        });
+    if (!s)
+        return s.error();
+    return out;
 }
 
 } // namespace rectrack::core::exchange

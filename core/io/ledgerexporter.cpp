@@ -130,6 +130,10 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
     const bool oneUnit = !o.unit.isEmpty();
     const bool unitColumn = !oneUnit || o.unitColumn;
     LedgerTable t;
+    if (o.site) {
+        where << (o.kind == LedgerKind::Clues ? o.site->ownsSql(QStringLiteral("c.uuid"), binds)
+                                              : o.site->ownsProblemSql(QStringLiteral("p.id"), binds));
+    }
 
     if (o.kind == LedgerKind::Clues) {
         if (o.state)

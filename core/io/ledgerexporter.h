@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 #include "domain/types.h"
+#include "exchange/sitescope.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
@@ -19,7 +20,7 @@ enum class LedgerKind
     Clues,    ///< 线索台账: one row per transferred clue
 };
 
-/// Filter of an export (`--unit`, `--round`, `--state`).
+/// Filter of an export (`--unit`, `--round`, `--state`, `--site`).
 struct ExportOptions
 {
     LedgerKind kind = LedgerKind::Problems;
@@ -35,6 +36,9 @@ struct ExportOptions
     /// Only these rows (problem ids for the problem ledger, measure ids for the rectification
     /// ledger), e.g. what a filtered ledger view shows (文件 → 导出台账…); unset = every row.
     std::optional<QList<qint64>> ids;
+    /// Only the rows one exchange site owns (`--site`, issue #26: problems and their measures, or
+    /// clues); unset = every site.
+    std::optional<exchange::SiteScope> site;
 };
 
 /// One file written by LedgerExporter::exportByUnit.

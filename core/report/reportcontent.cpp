@@ -44,6 +44,8 @@ QString unitScopeSql(const StatsFilter &f, QVariantList &binds, bool hasInspecti
         where += QStringLiteral(" AND x.unit_id IN (SELECT unit_id FROM inspections WHERE source_level = ?)");
         binds << Names::key(*f.source);
     }
+    if (f.site)
+        where += QStringLiteral(" AND ") + f.site->ownsSql(QStringLiteral("x.uuid"), binds);
     return where;
 }
 
@@ -75,6 +77,8 @@ Result<QStringList> unitsInScope(Database &db, const StatsFilter &f)
             "(SELECT unit_id FROM problems WHERE source_level = ?))");
         binds << Names::key(*f.source) << Names::key(*f.source);
     }
+    if (f.site)
+        sql += QStringLiteral(" AND ") + f.site->reachesUnitSql(QStringLiteral("u.id"), binds);
     auto q = db.exec(sql, binds);
     if (!q)
         return q.error();
@@ -239,6 +243,8 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
     {
         QVariantList binds{d, d, d, d};
         QString scope;
+        if (f.site)
+            scope += QStringLiteral(" AND ") + f.site->ownsSql(QStringLiteral("x.uuid"), binds);
         if (!f.unit.isEmpty() || !f.round.isEmpty() || f.source) {
             QVariantList ib;
             QString iw;
@@ -254,8 +260,8 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
                 iw += QStringLiteral(" AND i.source_level = ?");
                 ib << Names::key(*f.source);
             }
-            scope = QStringLiteral(" AND x.inspection_id IN (SELECT i.id FROM inspections i WHERE 1 = 1") +
-                    iw + QStringLiteral(")");
+            scope += QStringLiteral(" AND x.inspection_id IN (SELECT i.id FROM inspections i WHERE 1 = 1") +
+                     iw + QStringLiteral(")");
             binds << ib;
         }
         auto q = db.exec(
@@ -284,7 +290,7 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
     {
         QVariantList binds{d, d};
         QString scope;
-        if (!f.unit.isEmpty() || !f.round.isEmpty() || f.source) {
+        if (!f.isEmpty()) {
             QVariantList pb;
             const QString pw = problemScopeSql(f, pb);
             scope = QStringLiteral(
@@ -505,6 +511,13 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
         c.options.title = defaultTitle();
     if (c.options.issuer.isEmpty())
         c.options.issuer = db.meta(QStringLiteral("issuing_body"), defaultIssuer());
+    if (c.options.marking.isEmpty()) {
+        // A report made from data that came with a security marking carries that marking.
+        auto markings = exchange::SiteScopes::receivedMarkings(db, f.site);
+        if (!markings)
+            return markings.error();
+        c.options.marking = markings->join(QStringLiteral("、"));
+    }
     c.asOf = options.asOf;
     c.since = options.since;
     QStringList scopeParts;
@@ -514,6 +527,8 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
         scopeParts << f.unit;
     if (f.source)
         scopeParts << Names::display(*f.source);
+    if (f.site)
+        scopeParts << f.site->office;
     if (f.unit.isEmpty() && !db.seesWholeRegister()) {
         // A unit login (issue #23) sees its units' problems only: the scope names them.
         QStringList units;

@@ -93,6 +93,7 @@ std::pair<QString, QString> tallyDim(GroupBy by)
         return {QStringLiteral("leader"), QStringLiteral("lead_leader")};
     case GroupBy::None:
     case GroupBy::Source:
+    case GroupBy::Site:
         break;
     }
     return {QStringLiteral("source"), QStringLiteral("source_level")};
@@ -119,6 +120,8 @@ QString filterSql(const StatsFilter &f, QVariantList &binds)
         where += QStringLiteral(" AND ps.source_level = ?");
         binds << Names::key(*f.source);
     }
+    if (f.site)
+        where += QStringLiteral(" AND ") + f.site->ownsProblemSql(QStringLiteral("ps.id"), binds);
     return where;
 }
 
@@ -143,6 +146,8 @@ QString factsFilterSql(const StatsFilter &f, QVariantList &binds)
         where += QStringLiteral(" AND p.source_level = ?");
         binds << Names::key(*f.source);
     }
+    if (f.site)
+        where += QStringLiteral(" AND ") + f.site->ownsProblemSql(QStringLiteral("p.problem_id"), binds);
     return where;
 }
 
@@ -167,6 +172,8 @@ QString rawGroupExpr(GroupBy by)
         return QStringLiteral("ps.category_id");
     case GroupBy::Leader:
         return QStringLiteral("ps.lead_leader");
+    case GroupBy::Site:
+        break; // compute() counts each site on its own (siteGroups)
     }
     return QStringLiteral("''");
 }
@@ -190,6 +197,7 @@ std::pair<QString, QString> namedGroupSql(GroupBy by)
     case GroupBy::Office:
     case GroupBy::Source:
     case GroupBy::Leader:
+    case GroupBy::Site:
         break;
     }
     return {QStringLiteral("g.k, NULL"), QString()};
@@ -256,6 +264,8 @@ QString Statistics::problemFilterSql(const StatsFilter &f, QVariantList &binds)
         where += QStringLiteral(" AND p.source_level = ?");
         binds << Names::key(*f.source);
     }
+    if (f.site)
+        where += QStringLiteral(" AND ") + f.site->ownsSql(QStringLiteral("p.uuid"), binds);
     return where;
 }
 
@@ -285,6 +295,27 @@ Coverage Coverage::combine(const QList<CoverageGroup> &groups)
 Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy by,
                                         const StatsFilter &filter)
 {
+    if (by == GroupBy::Site) {
+        // One group per owning site (this register's own office first, then the partners by
+        // name), each counted under its site scope; the total and coverage as without grouping.
+        auto result = compute(db, asOf, GroupBy::None, filter);
+        if (!result)
+            return result;
+        auto sites = exchange::SiteScopes::owning(db);
+        if (!sites)
+            return sites.error();
+        for (const exchange::SiteScope &site : std::as_const(*sites)) {
+            if (filter.site && filter.site->siteUuid != site.siteUuid)
+                continue;
+            StatsFilter scoped = filter;
+            scoped.site = site;
+            auto one = compute(db, asOf, GroupBy::None, scoped);
+            if (!one)
+                return one.error();
+            result->groups.append(GroupCounts{site.office, one->total});
+        }
+        return result;
+    }
     QVariantList binds;
     const QString where =
         g_forceHistory ? Statistics::problemFilterSql(filter, binds) : factsFilterSql(filter, binds);
@@ -304,7 +335,7 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
             "%2 GROUP BY 1")
             .arg(named.first, named.second);
     QString sql;
-    if (filter.unit.isEmpty() && filter.round.isEmpty() && !filter.source && usesTally(db, asOf)) {
+    if (filter.isEmpty() && usesTally(db, asOf)) {
         // Per state from the tally; the overdue ones (open, deadline before asOf) from the index
         // problem_facts_state. Groups whose rows all fell to 0 problems are left out, as a scan
         // would not see them.
@@ -582,7 +613,8 @@ std::optional<GroupBy> Statistics::groupByFromKey(const QString &key)
         {QStringLiteral("round"), GroupBy::Round},       {QStringLiteral("unit"), GroupBy::Unit},
         {QStringLiteral("office"), GroupBy::Office},     {QStringLiteral("source"), GroupBy::Source},
         {QStringLiteral("category"), GroupBy::Category}, {QStringLiteral("kind"), GroupBy::Kind},
-        {QStringLiteral("leader"), GroupBy::Leader},     {QStringLiteral("none"), GroupBy::None}};
+        {QStringLiteral("leader"), GroupBy::Leader},     {QStringLiteral("site"), GroupBy::Site},
+        {QStringLiteral("none"), GroupBy::None}};
     const auto it = map.constFind(key);
     if (it == map.cend())
         return std::nullopt;

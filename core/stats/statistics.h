@@ -11,6 +11,7 @@
  */
 
 #include "domain/types.h"
+#include "exchange/sitescope.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
@@ -51,15 +52,20 @@ enum class GroupBy
     Source,
     Category,
     Kind,
-    Leader
+    Leader,
+    Site ///< the owning exchange site (exchange::SiteScope): this register's own office, then each partner
 };
 
-/// Restricts statistics to part of the register (report scopes, `--unit`, `--round`).
+/// Restricts statistics to part of the register (report scopes, `--unit`, `--round`, `--site`).
 struct StatsFilter
 {
     QString unit;  ///< unit name, empty = all
     QString round; ///< round label, empty = all
     std::optional<SourceLevel> source;
+    /// The rows one exchange site owns (`--site`, issue #26); unset = every site.
+    std::optional<exchange::SiteScope> site;
+    /// No restriction at all: the whole register.
+    bool isEmpty() const { return unit.isEmpty() && round.isEmpty() && !source && !site; }
 };
 
 struct GroupCounts

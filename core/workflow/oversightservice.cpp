@@ -1,5 +1,7 @@
 #include "oversightservice.h"
 
+#include "exchange/sitescope.h"
+
 #include "storage/schema.h"
 
 #include "storage/auditlog.h"
@@ -485,6 +487,10 @@ Status OversightService::updateReturnVisit(const ReturnVisit &v)
 {
     if (v.unitId <= 0 || !v.date.isValid())
         return Error{ErrorCode::InputRefused, tr("A return visit needs the unit and the date.")};
+    if (const Status s =
+            exchange::SiteScopes::checkWritable(m_db, QStringLiteral("supervision_actions"), v.id);
+        !s)
+        return s;
     return withTransaction(m_db, [&] {
         return AuditLog::update(m_db, QStringLiteral("supervision_actions"), v.id, visitValues(v));
     });
@@ -492,6 +498,9 @@ Status OversightService::updateReturnVisit(const ReturnVisit &v)
 
 Status OversightService::deleteReturnVisit(qint64 id)
 {
+    if (const Status s = exchange::SiteScopes::checkWritable(m_db, QStringLiteral("supervision_actions"), id);
+        !s)
+        return s;
     return withTransaction(m_db,
                            [&] { return AuditLog::remove(m_db, QStringLiteral("supervision_actions"), id); });
 }

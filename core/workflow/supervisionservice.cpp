@@ -1,5 +1,7 @@
 #include "supervisionservice.h"
 
+#include "exchange/sitescope.h"
+
 #include "storage/auditlog.h"
 
 namespace rectrack::core {
@@ -221,6 +223,10 @@ Status SupervisionService::removeAction(qint64 actionId)
 {
     if (!m_db.scalar(QStringLiteral("SELECT id FROM supervision_actions WHERE id = ?"), {actionId}).isValid())
         return Error{ErrorCode::InputRefused, tr("The supervision action #%1 does not exist.").arg(actionId)};
+    if (const Status s =
+            exchange::SiteScopes::checkWritable(m_db, QStringLiteral("supervision_actions"), actionId);
+        !s)
+        return s;
     return withTransaction(
         m_db, [&] { return AuditLog::remove(m_db, QStringLiteral("supervision_actions"), actionId); });
 }

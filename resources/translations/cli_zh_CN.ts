@@ -86,16 +86,8 @@
         <translation>销号率</translation>
     </message>
     <message>
-        <source>Usage: rectrack-cli stats DB [--by round|unit|office|source|category|kind|leader] [--as-of YYYY-MM-DD] [--format table|json|csv]</source>
-        <translation>用法：rectrack-cli stats 台账文件 [--by round|unit|office|source|category|kind|leader] [--as-of YYYY-MM-DD] [--format table|json|csv]</translation>
-    </message>
-    <message>
         <source>Unknown format &quot;%1&quot; (table, json or csv).</source>
         <translation>未知格式“%1”（可用 table、json 或 csv）。</translation>
-    </message>
-    <message>
-        <source>Unknown grouping &quot;%1&quot; (round, unit, office, source, category, kind, leader).</source>
-        <translation>未知分组“%1”（可用 round、unit、office、source、category、kind、leader）。</translation>
     </message>
     <message>
         <source>Scope</source>
@@ -116,10 +108,6 @@
     <message>
         <source>Coverage (%1): %2 of %3 units on the must-cover list, %4</source>
         <translation>巡察全覆盖（%1）：应覆盖单位 %3 个，已覆盖 %2 个，覆盖率 %4</translation>
-    </message>
-    <message>
-        <source>Usage: rectrack-cli overdue DB [--as-of YYYY-MM-DD] [--format table|json|csv]</source>
-        <translation>用法：rectrack-cli overdue 台账文件 [--as-of YYYY-MM-DD] [--format table|json|csv]</translation>
     </message>
     <message>
         <source>No.</source>
@@ -400,6 +388,18 @@
     <message>
         <source>Fingerprint of its signing key: %1</source>
         <translation>其签名密钥指纹：%1</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli stats DB [--by round|unit|office|source|category|kind|leader|site] [--as-of YYYY-MM-DD] [--format table|json|csv] [--unit NAME] [--round LABEL] [--site OFFICE]</source>
+        <translation>用法：rectrack-cli stats 台账文件 [--by round|unit|office|source|category|kind|leader|site] [--as-of YYYY-MM-DD] [--format table|json|csv] [--unit 单位] [--round 轮次] [--site 巡察办]</translation>
+    </message>
+    <message>
+        <source>Unknown grouping &quot;%1&quot; (round, unit, office, source, category, kind, leader, site).</source>
+        <translation>未知分组“%1”（可用 round、unit、office、source、category、kind、leader、site）。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli overdue DB [--as-of YYYY-MM-DD] [--format table|json|csv] [--unit NAME] [--round LABEL] [--site OFFICE]</source>
+        <translation>用法：rectrack-cli overdue 台账文件 [--as-of YYYY-MM-DD] [--format table|json|csv] [--unit 单位] [--round 轮次] [--site 巡察办]</translation>
     </message>
 </context>
 </TS>

@@ -4,20 +4,8 @@
 <context>
     <name>rectrack::cli::Cli</name>
     <message>
-        <source>Usage: rectrack-cli exchange setup DB --office NAME</source>
-        <translation>用法：rectrack-cli exchange setup 台账文件 --office 巡察办名称</translation>
-    </message>
-    <message>
         <source>This register is now the site %1 (%2).</source>
         <translation>本台账现为站点“%1”（%2）。</translation>
-    </message>
-    <message>
-        <source>Fingerprint of its signing key: %1</source>
-        <translation>其签名密钥指纹：%1</translation>
-    </message>
-    <message>
-        <source>Usage: rectrack-cli exchange export DB --to SITE -o DIR|FILE.rtx [--no-evidence] [--include clues,referrals,rules,accountability,evaluations] [--full]</source>
-        <translation>用法：rectrack-cli exchange export 台账文件 --to 站点 -o 文件夹|文件.rtx [--no-evidence] [--include clues,referrals,rules,accountability,evaluations] [--full]</translation>
     </message>
     <message>
         <source>Nothing changed since package %1 to %2: wrote it again, %3.</source>
@@ -124,20 +112,239 @@
         <translation>（尚未收到对方的包）</translation>
     </message>
     <message>
-        <source>Usage: rectrack-cli exchange setup|export|import|status DB …</source>
-        <translation>用法：rectrack-cli exchange setup|export|import|status 台账文件 …</translation>
-    </message>
-    <message>
-        <source>signed exchange packages between registers (district and city offices): set up this site, write a package for a partner, take one in, show the partners</source>
-        <translation>台账之间的签名数据交换包（区县与市巡察办之间）：设置本站点、为交换对象生成交换包、导入交换包、查看交换对象</translation>
-    </message>
-    <message>
         <source>%1 evidence rows wait for their files (the package was made with --no-evidence); the sender&apos;s next export --full brings them.</source>
         <translation>有 %1 条佐证材料记录等待其文件（该包生成时使用了 --no-evidence）；发送方下次以 export --full 导出即可补齐。</translation>
     </message>
     <message>
         <source>The key of %1 (fingerprint %2) would be trusted; a dry run stores nothing.</source>
         <translation>将信任%1的密钥（指纹 %2）；试导入不保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli exchange export DB --to SITE -o DIR|FILE.rtx [--no-evidence] [--include clues,referrals,rules,accountability,evaluations] [--full] [--marking TEXT]</source>
+        <translation>用法：rectrack-cli exchange export 台账文件 --to 站点 -o 文件夹|文件.rtx [--no-evidence] [--include clues,referrals,rules,accountability,evaluations] [--full] [--marking 密级标注]</translation>
+    </message>
+    <message>
+        <source>Security marking: %1</source>
+        <translation>密级/知悉范围：%1</translation>
+    </message>
+    <message>
+        <source>%1 decisions on conflicts with %2 go back with it.</source>
+        <translation>随包发回对%2冲突的处理决定 %1 项。</translation>
+    </message>
+    <message>
+        <source>Security marking of the package: %1</source>
+        <translation>交换包的密级/知悉范围：%1</translation>
+    </message>
+    <message>
+        <source>%1 decisions of %2 on conflicts about rows of this register recorded (exchange conflicts DB --all lists them).</source>
+        <translation>已记录%2对涉及本台账记录的冲突所作的处理决定 %1 项（exchange conflicts 台账文件 --all 可查看）。</translation>
+    </message>
+    <message>
+        <source>Conflicts go to a person: rectrack-cli exchange conflicts DB</source>
+        <translation>冲突须由人处理：rectrack-cli exchange conflicts 台账文件</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli exchange conflicts DB [--all] | exchange conflicts DB --resolve ID --keep|--accept|--edit FIELD=VALUE</source>
+        <translation>用法：rectrack-cli exchange conflicts 台账文件 [--all] | exchange conflicts 台账文件 --resolve 编号 --keep|--accept|--edit 字段=值</translation>
+    </message>
+    <message>
+        <source>--resolve takes the number of a conflict as exchange conflicts lists it.</source>
+        <translation>--resolve 后面写冲突编号（exchange conflicts 列出的序号）。</translation>
+    </message>
+    <message>
+        <source>--edit takes FIELD=VALUE, e.g. --edit deadline=2021-06-30.</source>
+        <translation>--edit 后面写 字段=值，例如 --edit deadline=2021-06-30。</translation>
+    </message>
+    <message>
+        <source>Conflict %1 decided; it goes back to the partner with the next package. %2 open.</source>
+        <translation>冲突 %1 已处理，处理决定随下一个交换包发回对方。尚有 %2 项待处理。</translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <source>%1 open conflicts.</source>
+        <translation>待处理冲突 %1 项。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>This register</source>
+        <translation>本台账</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>交换包</translation>
+    </message>
+    <message>
+        <source>Other site</source>
+        <translation>对方站点</translation>
+    </message>
+    <message>
+        <source>Recorded (UTC)</source>
+        <translation>记录时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Decide each with: rectrack-cli exchange conflicts DB --resolve No. --keep | --accept | --edit FIELD=VALUE</source>
+        <translation>逐项处理：rectrack-cli exchange conflicts 台账文件 --resolve 编号 --keep（保留本台账）| --accept（采用对方）| --edit 字段=值（修改）</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli exchange inspect FILE.rtx</source>
+        <translation>用法：rectrack-cli exchange inspect 文件.rtx</translation>
+    </message>
+    <message>
+        <source>Package %1</source>
+        <translation>交换包 %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file: %1</source>
+        <translation>文件 SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>Sender: %1 (site %2)</source>
+        <translation>发送方：%1（站点 %2）</translation>
+    </message>
+    <message>
+        <source>Receiver: %1</source>
+        <translation>接收方：%1</translation>
+    </message>
+    <message>
+        <source>Sequence %1, acknowledging %2; created %3 (UTC); schema %4</source>
+        <translation>包序号 %1，已收到对方的包至第 %2 号；生成于 %3（UTC）；数据库结构版本 %4</translation>
+    </message>
+    <message>
+        <source>%1 rows (%2 deletions), %3 evidence files</source>
+        <translation>数据 %1 行（其中删除标记 %2 行），佐证材料文件 %3 个</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小（字节）</translation>
+    </message>
+    <message>
+        <source>The archive is intact, the signature matches the manifest and every entry matches its SHA-256. Compare the fingerprint with the sender before a first import.</source>
+        <translation>压缩包完整，签名与清单相符，每个文件与其 SHA-256 一致。首次导入前请与发送方核对公钥指纹。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli exchange setup|export|import|status|conflicts DB …, exchange inspect FILE.rtx</source>
+        <translation>用法：rectrack-cli exchange setup|export|import|status|conflicts 台账文件 …，exchange inspect 文件.rtx</translation>
+    </message>
+    <message>
+        <source>signed exchange packages between registers (district and city offices): set up this site, write a package for a partner, take one in, show the partners, decide conflicts, check a package without a register</source>
+        <translation>台账之间的签名数据交换包（区县与市委巡察办）：设置本站点、为对方生成交换包、导入交换包、查看交换对象、处理冲突、不打开台账核验交换包</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli exchange setup DB --office NAME [--algorithm ed25519|sm2]</source>
+        <translation>用法：rectrack-cli exchange setup 台账文件 --office 巡察办名称 [--algorithm ed25519|sm2]</translation>
+    </message>
+    <message>
+        <source>Unknown signature algorithm &quot;%1&quot; (ed25519 or sm2).</source>
+        <translation>未知签名算法“%1”（可用 ed25519 或 sm2）。</translation>
+    </message>
+    <message>
+        <source>Fingerprint of its signing key (%1): %2</source>
+        <translation>其签名密钥指纹（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the sender&apos;s key (%1): %2</source>
+        <translation>发送方公钥指纹（%1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::core::exchange::Conflicts</name>
+    <message>
+        <source>kept this register&apos;s row</source>
+        <translation>保留本台账的记录</translation>
+    </message>
+    <message>
+        <source>took the partner&apos;s values</source>
+        <translation>采用对方的值</translation>
+    </message>
+    <message>
+        <source>set %1 to &quot;%2&quot;</source>
+        <translation>将 %1 改为“%2”</translation>
+    </message>
+    <message>
+        <source>%1 decided: %2</source>
+        <translation>%1 的处理：%2</translation>
+    </message>
+    <message>
+        <source>the package changes a row this register owns</source>
+        <translation>交换包要修改本台账自有的记录</translation>
+    </message>
+    <message>
+        <source>the package changes a row held here for a third site</source>
+        <translation>交换包要修改本台账代第三方站点保存的记录</translation>
+    </message>
+    <message>
+        <source>the name is already taken here by another row (a possible duplicate; references go to the row here)</source>
+        <translation>本台账已有同名记录（可能重复；引用指向本台账的记录）</translation>
+    </message>
+    <message>
+        <source>a row it refers to is not here</source>
+        <translation>所引用的记录不在本台账</translation>
+    </message>
+    <message>
+        <source>the package deletes a row that rows here still refer to</source>
+        <translation>交换包要删除本台账仍在引用的记录</translation>
+    </message>
+    <message>
+        <source>the partner&apos;s decision on a conflict about a row of this register</source>
+        <translation>对方对涉及本台账记录的冲突所作的处理决定</translation>
+    </message>
+    <message>
+        <source>There is no conflict %1.</source>
+        <translation>没有编号为 %1 的冲突。</translation>
+    </message>
+    <message>
+        <source>Conflict %1 is already decided.</source>
+        <translation>冲突 %1 已经处理过。</translation>
+    </message>
+    <message>
+        <source>Conflict %1 is not about a row this register owns (%2): it can only be kept.</source>
+        <translation>冲突 %1 不涉及本台账自有的记录（%2），只能保留本台账现状。</translation>
+    </message>
+    <message>
+        <source>The row of conflict %1 is no longer in this register: it can only be kept.</source>
+        <translation>冲突 %1 涉及的记录已不在本台账，只能保留现状。</translation>
+    </message>
+    <message>
+        <source>Conflict %1: the row that %2 refers to is not here; keep the row or edit it.</source>
+        <translation>冲突 %1：%2 所引用的记录不在本台账，请保留或修改。</translation>
+    </message>
+    <message>
+        <source>%1 is not a field of this row that can be edited here.</source>
+        <translation>%1 不是该记录中可在此修改的字段。</translation>
+    </message>
+    <message>
+        <source>%1 takes a number, not &quot;%2&quot;.</source>
+        <translation>%1 须填数字，不能是“%2”。</translation>
+    </message>
+    <message>
+        <source>The package holds a decision on a conflict without its UUID or table.</source>
+        <translation>交换包中有一项冲突处理决定缺少 UUID 或表名。</translation>
     </message>
 </context>
 <context>
@@ -246,6 +453,10 @@
         <source>%1 comes from %2, a site not yet trusted here. Compare the fingerprint of its key with that office (by phone or on paper): %3. If it matches, import again with --trust.</source>
         <translation>%1 来自尚未信任的站点“%2”。请通过电话或纸质回执与该巡察办核对其密钥指纹：%3。核对一致后，加 --trust 重新导入。</translation>
     </message>
+    <message>
+        <source>its manifest names the signature algorithm %1, which its key is not.</source>
+        <translation>其清单写明的签名算法为 %1，但其密钥不是该算法的。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::core::exchange::PackageArchive</name>
@@ -264,6 +475,25 @@
     <message>
         <source>Cannot read the package %1.</source>
         <translation>无法读取交换包 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::core::exchange::SiteScopes</name>
+    <message>
+        <source>(this register)</source>
+        <translation>（本台账）</translation>
+    </message>
+    <message>
+        <source>No site named &quot;%1&quot;: this register is not set up for exchange and has no partners.</source>
+        <translation>没有名为“%1”的站点：本台账尚未设置数据交换，也没有交换对象。</translation>
+    </message>
+    <message>
+        <source>No site named &quot;%1&quot; here; the sites are: %2.</source>
+        <translation>本台账没有名为“%1”的站点；现有站点：%2。</translation>
+    </message>
+    <message>
+        <source>This record belongs to %1 (it came in an exchange package) and is read-only in this register: only %1 can change or delete it, and its next package brings the change.</source>
+        <translation>此记录属于%1（经数据交换包收到），在本台账中只读：只有%1能修改或删除，修改随其下一个交换包送达。</translation>
     </message>
 </context>
 <context>

@@ -65,10 +65,10 @@
         </translation>
     </message>
     <message>
-        <source>Usage: rectrack-cli export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE] [--as-of YYYY-MM-DD]
-       rectrack-cli export DB --ledger problems|measures --by-unit -o DIR [--unit NAME] [--round LABEL] [--state STATE]</source>
-        <translation>用法：rectrack-cli export 数据库 --ledger problems|measures|clues -o 文件.xlsx|文件.csv [--unit 单位] [--round 轮次] [--state 状态] [--as-of 年-月-日]
-       rectrack-cli export 数据库 --ledger problems|measures --by-unit -o 文件夹 [--unit 单位] [--round 轮次] [--state 状态]</translation>
+        <source>Usage: rectrack-cli export DB --ledger problems|measures|clues -o FILE.xlsx|FILE.csv [--unit NAME] [--round LABEL] [--state STATE] [--as-of YYYY-MM-DD] [--site OFFICE]
+       rectrack-cli export DB --ledger problems|measures --by-unit -o DIR [--unit NAME] [--round LABEL] [--state STATE] [--site OFFICE]</source>
+        <translation>用法：rectrack-cli export 数据库 --ledger problems|measures|clues -o 文件.xlsx|文件.csv [--unit 单位] [--round 轮次] [--state 状态] [--as-of 年-月-日] [--site 巡察办]
+       rectrack-cli export 数据库 --ledger problems|measures --by-unit -o 文件夹 [--unit 单位] [--round 轮次] [--state 状态] [--site 巡察办]</translation>
     </message>
 </context>
 <context>

@@ -499,10 +499,6 @@
 <context>
     <name>rectrack::cli::Cli</name>
     <message>
-        <source>Usage: rectrack-cli report DB -o FILE.pdf|FILE.odt [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--unit NAME] [--round LABEL] [--source central|provincial|municipal|district] [--marking TEXT] [--title TEXT] [--appendix]</source>
-        <translation>用法：rectrack-cli report 台账文件 -o 文件.pdf|文件.odt [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--unit 单位名称] [--round 轮次] [--source central|provincial|municipal|district] [--marking 密级标注] [--title 标题] [--appendix]</translation>
-    </message>
-    <message>
         <source>The report file must end in .pdf or .odt: %1</source>
         <translation>报告文件名须以 .pdf 或 .odt 结尾：%1</translation>
     </message>
@@ -525,6 +521,10 @@
     <message>
         <source>the committee-meeting report as PDF or editable .odt</source>
         <translation>生成供会议使用的整改情况报告（PDF 或可编辑的 .odt）</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli report DB -o FILE.pdf|FILE.odt [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--unit NAME] [--round LABEL] [--source central|provincial|municipal|district] [--site OFFICE] [--marking TEXT] [--title TEXT] [--appendix]</source>
+        <translation>用法：rectrack-cli report 台账文件 -o 文件.pdf|文件.odt [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--unit 单位] [--round 轮次] [--source central|provincial|municipal|district] [--site 巡察办] [--marking 密级] [--title 标题] [--appendix]</translation>
     </message>
 </context>
 <context>

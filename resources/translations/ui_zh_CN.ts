@@ -1037,6 +1037,236 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     </message>
 </context>
 <context>
+    <name>rectrack::ui::ExchangeDialog</name>
+    <message>
+        <source>Partner</source>
+        <translation>交换对象</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>公钥指纹</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>最近发出</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>对方已确认</translation>
+    </message>
+    <message>
+        <source>Not acknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <translation>最近收到</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>生成时间（UTC）</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>This register</source>
+        <translation>本台账的值</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>交换包中的值</translation>
+    </message>
+    <message>
+        <source>Other site</source>
+        <translation>对方站点</translation>
+    </message>
+    <message>
+        <source>Recorded (UTC)</source>
+        <translation>记录时间（UTC）</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this register&apos;s</source>
+        <translation>保留本台账(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept the partner&apos;s</source>
+        <translation>采用对方(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit value…</source>
+        <translation>修改值(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>数据交换</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>交换对象</translation>
+    </message>
+    <message>
+        <source>Packages sent and received</source>
+        <translation>收发的交换包</translation>
+    </message>
+    <message>
+        <source>Conflicts to decide</source>
+        <translation>冲突待处理</translation>
+    </message>
+    <message>
+        <source>This site: %1 (site %2). Fingerprint of its signing key: %3</source>
+        <translation>本站点：%1（站点 %2）。签名公钥指纹：%3</translation>
+    </message>
+    <message>
+        <source>(no package received yet)</source>
+        <translation>（尚未收到交换包）</translation>
+    </message>
+    <message>
+        <source>sent to</source>
+        <translation>发往</translation>
+    </message>
+    <message>
+        <source>received from</source>
+        <translation>收自</translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <source>%1 open conflicts: nothing about them is decided until a person decides here; each decision is recorded in the audit log and goes back to the partner with the next package.</source>
+        <translation>待处理冲突 %1 项：在此由人作出处理之前，程序不作任何决定；每项处理都记入审计日志，并随下一个交换包发回对方。</translation>
+    </message>
+    <message>
+        <source>Conflicts to decide (%1)</source>
+        <translation>冲突待处理（%1）</translation>
+    </message>
+    <message>
+        <source>Conflict %1 decided; the decision goes back with the next package.</source>
+        <translation>冲突 %1 已处理，处理决定随下一个交换包发回对方。</translation>
+    </message>
+    <message>
+        <source>Edit value</source>
+        <translation>修改值</translation>
+    </message>
+    <message>
+        <source>New value of %1:</source>
+        <translation>%1 的新值：</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>情况</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::ExportPackageDialog</name>
+    <message>
+        <source>Problem clues</source>
+        <translation>问题线索</translation>
+    </message>
+    <message>
+        <source>Referral sheets and reports</source>
+        <translation>抄告单和专报</translation>
+    </message>
+    <message>
+        <source>Rules established</source>
+        <translation>建章立制</translation>
+    </message>
+    <message>
+        <source>Accountability and funds recovered</source>
+        <translation>问责和追缴资金</translation>
+    </message>
+    <message>
+        <source>Rectification-effect evaluations</source>
+        <translation>整改效果评价</translation>
+    </message>
+    <message>
+        <source>&amp;Write package</source>
+        <translation>生成(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Write exchange package</source>
+        <translation>生成交换包</translation>
+    </message>
+    <message>
+        <source>e.g. 市委巡察办 (a first package may name the office)</source>
+        <translation>例如 市委巡察办（首个交换包可只写对方单位名称）</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>发往(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>With the evidence files (else only their SHA-256; the files can follow later)</source>
+        <translation>附佐证材料文件（不附时只含其 SHA-256，文件可以以后补发）</translation>
+    </message>
+    <message>
+        <source>Also send:</source>
+        <translation>同时发送：</translation>
+    </message>
+    <message>
+        <source>密级/知悉范围, e.g. 内部资料</source>
+        <translation>密级/知悉范围，例如 内部资料</translation>
+    </message>
+    <message>
+        <source>Security &amp;marking:</source>
+        <translation>密级/知悉范围(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>保存到文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Folder for the package</source>
+        <translation>交换包保存的文件夹</translation>
+    </message>
+    <message>
+        <source>Nothing changed since package %1 to %2: wrote it again.</source>
+        <translation>自发往%2的第 %1 号交换包以来没有变化：已重新生成该包。</translation>
+    </message>
+    <message>
+        <source>Wrote package %1 for %2.</source>
+        <translation>已生成发往%2的第 %1 号交换包。</translation>
+    </message>
+    <message>
+        <source>%1 rows (%2 deletions), %3 evidence files.</source>
+        <translation>数据 %1 行（其中删除标记 %2 行），佐证材料文件 %3 个。</translation>
+    </message>
+    <message>
+        <source>SHA-256 for the transfer log: %1</source>
+        <translation>供登记的 SHA-256：%1</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::ui::FeedbackDialog</name>
     <message>
         <source>Register feedback</source>
@@ -1269,6 +1499,105 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>No changes are recorded for this problem.</source>
         <translation>该问题没有修改记录。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::ImportPackageDialog</name>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Import exchange package</source>
+        <translation>导入交换包</translation>
+    </message>
+    <message>
+        <source>A package file (.rtx) from the partner&apos;s office</source>
+        <translation>对方巡察办发来的交换包文件（.rtx）</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Sender:</source>
+        <translation>发送方：</translation>
+    </message>
+    <message>
+        <source>Security marking:</source>
+        <translation>密级/知悉范围：</translation>
+    </message>
+    <message>
+        <source>I compared this fingerprint with the sending office (by phone or on paper) and it matches</source>
+        <translation>我已通过电话或纸质回执与发送方核对此指纹，完全一致</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Exchange packages (*.rtx)</source>
+        <translation>数据交换包 (*.rtx)</translation>
+    </message>
+    <message>
+        <source>%1, package %2</source>
+        <translation>%1，第 %2 号交换包</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>This is the first package from %1. Before importing it, read this fingerprint of its signing key out to that office (by phone or on a signed paper form); import only if it matches theirs:</source>
+        <translation>这是%1发来的第一个交换包。导入前，请通过电话或签字的纸质回执与对方逐位核对其签名公钥指纹，一致才能导入：</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the key of %1 (known here; the package is signed by it):</source>
+        <translation>%1的公钥指纹（本台账已登记，交换包由此密钥签名）：</translation>
+    </message>
+    <message>
+        <source>Package %1 from %2 is already covered (the last one applied from there is %3); importing it changes nothing.</source>
+        <translation>%2的第 %1 号交换包已导入过（已导入至第 %3 号），再次导入不会改变任何内容。</translation>
+    </message>
+    <message>
+        <source>(reference data)</source>
+        <translation>（基础数据）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Preview: nothing has changed yet. Importing applies all of it in one step.</source>
+        <translation>预览：尚未做任何改动。点“导入”后一次性全部导入。</translation>
+    </message>
+    <message>
+        <source>%1 conflicting rows go to the conflict list (File → Exchange → Exchange status and conflicts) for a person to decide; rows of this register are never overwritten.</source>
+        <translation>%1 行有冲突，将列入冲突待处理清单（文件 → 数据交换 → 冲突待处理）由人处理；本台账的记录不会被覆盖。</translation>
+    </message>
+    <message>
+        <source>%1 evidence rows wait for their files (the package was made without them).</source>
+        <translation>%1 条佐证材料记录等待其文件（该交换包未附文件）。</translation>
     </message>
 </context>
 <context>
@@ -2007,6 +2336,42 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <source>&amp;User manual</source>
         <translation>操作手册(&amp;M)</translation>
     </message>
+    <message>
+        <source>E&amp;xchange</source>
+        <translation>数据交换(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Write exchange package…</source>
+        <translation>生成交换包(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import exchange package…</source>
+        <translation>导入交换包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Exchange &amp;status…</source>
+        <translation>交换情况(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts to decide…</source>
+        <translation>冲突待处理(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>数据交换</translation>
+    </message>
+    <message>
+        <source>Import exchange package</source>
+        <translation>导入交换包</translation>
+    </message>
+    <message>
+        <source>Exchange packages (*.rtx)</source>
+        <translation>数据交换包 (*.rtx)</translation>
+    </message>
+    <message>
+        <source>Applied package %1 from %2: %3 new, %4 updated, %5 conflicts.</source>
+        <translation>已导入%2的第 %1 号交换包：新增 %3，更新 %4，冲突 %5。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::MeasureLedgerModel</name>
@@ -2696,6 +3061,10 @@ Closing out is a record and cannot be undone.</source>
     <message>
         <source>Your text is kept in the fields; it is saved onto their version when you leave a field.</source>
         <translation>您输入的内容保留在各字段中；离开字段时将在对方版本的基础上保存。</translation>
+    </message>
+    <message>
+        <source>%1 (%2, read-only here)</source>
+        <translation>%1（%2，本台账只读）</translation>
     </message>
 </context>
 <context>

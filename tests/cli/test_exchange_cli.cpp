@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -279,4 +280,343 @@ TEST_CASE("an import killed at any moment leaves the register as before or fully
     }
     CHECK(untouched + applied == 11);
     CHECK(untouched > 0);
+}
+
+namespace {
+
+/// The problem counts of the group @p key in `stats --format json` output @p json.
+QJsonObject groupOf(const QString &json, const QString &key)
+{
+    for (const QJsonValue &g :
+         QJsonDocument::fromJson(json.toUtf8()).object().value(QStringLiteral("groups")).toArray())
+        if (g.toObject().value(QStringLiteral("key")).toString() == key)
+            return g.toObject();
+    FAIL("no group " << key.toStdString());
+    return {};
+}
+
+QString pdfText(const QString &pdf)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"),
+            {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
+    REQUIRE(p.waitForFinished(60000));
+    REQUIRE(p.exitCode() == 0);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+} // namespace
+
+TEST_CASE("the city sees each district's data as that district's: stats --by site, --site scopes, status",
+          "[cli][exchange][pg]")
+{
+    RegisterLocation c(QStringLiteral("c.rtreg"));
+    RegisterLocation d(QStringLiteral("d.rtreg"));
+    RegisterLocation h(QStringLiteral("h.rtreg"));
+    // 思明 sends the transport ledger (24 problems) with districtPackage; 湖里 the agriculture
+    // ledger (18); the city registers 24 problems of its own unit.
+    const QString fromSiming = districtPackage(c, d);
+    REQUIRE(
+        runCli({QStringLiteral("init"), h.path, QStringLiteral("--office"), s("湖里区委巡察办")}).exitCode ==
+        0);
+    REQUIRE(runCli({QStringLiteral("import"), h.path,
+                    sharedData(QStringLiteral("ledgers/agriculture-bureau-ledger-gbk.csv")),
+                    QStringLiteral("--unit"), s("市农业农村局党组")})
+                .exitCode == 0);
+    REQUIRE(runCli({QStringLiteral("exchange"), QStringLiteral("export"), h.path, QStringLiteral("--to"),
+                    s("市委巡察办"), QStringLiteral("-o"), h.dir.filePath(QStringLiteral("out")),
+                    QStringLiteral("--marking"), s("内部资料")})
+                .exitCode == 0);
+    const QString fromHuli = packageIn(h.dir.filePath(QStringLiteral("out")));
+    REQUIRE(runCli({QStringLiteral("import"), c.path,
+                    sharedData(QStringLiteral("ledgers/transport-bureau-ledger.xlsx")),
+                    QStringLiteral("--unit"), s("市财政局")})
+                .exitCode == 0);
+    for (const QString &package : {fromSiming, fromHuli})
+        REQUIRE(runCli({QStringLiteral("exchange"), QStringLiteral("import"), c.path, package,
+                        QStringLiteral("--trust")})
+                    .exitCode == 0);
+
+    const CliRun bySite =
+        runCli({QStringLiteral("stats"), c.path, QStringLiteral("--by"), QStringLiteral("site"),
+                QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(bySite.exitCode == 0);
+    const QJsonArray groups =
+        QJsonDocument::fromJson(bySite.out.toUtf8()).object().value(QStringLiteral("groups")).toArray();
+    REQUIRE(groups.size() == 3);
+    // The register's own office first, then its partners in pinyin order (湖里 hu, 思明 si).
+    CHECK(groups.at(0).toObject().value(QStringLiteral("key")).toString() == s("市委巡察办"));
+    CHECK(groups.at(1).toObject().value(QStringLiteral("key")).toString() == s("湖里区委巡察办"));
+    CHECK(groups.at(2).toObject().value(QStringLiteral("key")).toString() == s("思明区委巡察办"));
+    CHECK(groupOf(bySite.out, s("市委巡察办")).value(QStringLiteral("problems")).toInteger() == 24);
+    const QJsonObject siming = groupOf(bySite.out, s("思明区委巡察办"));
+    CHECK(siming.value(QStringLiteral("problems")).toInteger() == 24);
+    CHECK(siming.value(QStringLiteral("measures")).toInteger() == 53);
+    CHECK(siming.value(QStringLiteral("closedOut")).toInteger() == 7);
+    CHECK(siming.value(QStringLiteral("completionRate")).toDouble() == 0.6667);
+    const QJsonObject huli = groupOf(bySite.out, s("湖里区委巡察办"));
+    CHECK(huli.value(QStringLiteral("problems")).toInteger() == 18);
+    CHECK(huli.value(QStringLiteral("measures")).toInteger() == 39);
+    CHECK(huli.value(QStringLiteral("completionRate")).toDouble() == 0.4444);
+    CHECK(QJsonDocument::fromJson(bySite.out.toUtf8())
+              .object()
+              .value(QStringLiteral("total"))
+              .toObject()
+              .value(QStringLiteral("problems"))
+              .toInteger() == 66);
+
+    // --site: the district's figures in the city are the district's own.
+    const CliRun scoped = runCli({QStringLiteral("stats"), c.path, QStringLiteral("--site"),
+                                  s("思明区委巡察办"), QStringLiteral("--by"), QStringLiteral("unit"),
+                                  QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(scoped.exitCode == 0);
+    CHECK(scoped.out == statsByUnit(d.path));
+    const CliRun own = runCli({QStringLiteral("stats"), c.path, QStringLiteral("--site"), s("市委巡察办"),
+                               QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(own.exitCode == 0);
+    CHECK(QJsonDocument::fromJson(own.out.toUtf8())
+              .object()
+              .value(QStringLiteral("total"))
+              .toObject()
+              .value(QStringLiteral("problems"))
+              .toInteger() == 24);
+    const CliRun unknown =
+        runCli({QStringLiteral("stats"), c.path, QStringLiteral("--site"), s("同安区委巡察办")});
+    CHECK(unknown.exitCode == 2);
+    CHECK(unknown.err.contains(s("同安区委巡察办")));
+    CHECK(unknown.err.contains(s("湖里区委巡察办")));
+
+    // overdue --site lists only that district's units, as the district lists them.
+    const CliRun overdue =
+        runCli({QStringLiteral("overdue"), c.path, QStringLiteral("--site"), s("湖里区委巡察办"),
+                QStringLiteral("--as-of"), QStringLiteral("2030-01-01"), QStringLiteral("--format"),
+                QStringLiteral("json")});
+    REQUIRE(overdue.exitCode == 0);
+    const CliRun overdueHere =
+        runCli({QStringLiteral("overdue"), h.path, QStringLiteral("--as-of"), QStringLiteral("2030-01-01"),
+                QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(overdueHere.exitCode == 0);
+    CHECK(QJsonDocument::fromJson(overdue.out.toUtf8()).object().value(QStringLiteral("count")).toInteger() ==
+          QJsonDocument::fromJson(overdueHere.out.toUtf8())
+              .object()
+              .value(QStringLiteral("count"))
+              .toInteger());
+    CHECK_FALSE(overdue.out.contains(s("市交通运输局")));
+
+    // export --site: the district's problem ledger only.
+    const QString csv = c.dir.filePath(QStringLiteral("siming.csv"));
+    const CliRun exported =
+        runCli({QStringLiteral("export"), c.path, QStringLiteral("--ledger"), QStringLiteral("problems"),
+                QStringLiteral("--site"), s("思明区委巡察办"), QStringLiteral("-o"), csv});
+    REQUIRE(exported.exitCode == 0);
+    CHECK(exported.out.contains(QStringLiteral("24 row(s)")));
+    const QString csvText = QString::fromUtf8(readAll(csv));
+    CHECK(csvText.contains(s("市交通运输局")));
+    CHECK_FALSE(csvText.contains(s("市财政局")));
+    CHECK_FALSE(csvText.contains(s("市农业农村局党组")));
+
+    // report --site: only that district's units and figures.
+    const QString pdf = c.dir.filePath(QStringLiteral("siming.pdf"));
+    const CliRun report = runCli({QStringLiteral("report"), c.path, QStringLiteral("--site"),
+                                  s("思明区委巡察办"), QStringLiteral("-o"), pdf});
+    REQUIRE(report.exitCode == 0);
+    const QString text = pdfText(pdf);
+    CHECK(text.contains(s("思明区委巡察办")));
+    CHECK(text.contains(s("市交通运输局")));
+    CHECK_FALSE(text.contains(s("市财政局")));
+    CHECK_FALSE(text.contains(s("市农业农村局")));
+    CHECK(text.contains(QStringLiteral("66.67%")));
+    CHECK_FALSE(text.contains(s("内部资料")));
+    // A report made from 湖里's data carries the security marking its package came with.
+    const QString huliPdf = c.dir.filePath(QStringLiteral("huli.pdf"));
+    REQUIRE(runCli({QStringLiteral("report"), c.path, QStringLiteral("--site"), s("湖里区委巡察办"),
+                    QStringLiteral("-o"), huliPdf})
+                .exitCode == 0);
+    const QString huliText = pdfText(huliPdf);
+    CHECK(huliText.contains(s("内部资料")));
+    CHECK(huliText.contains(s("市农业农村局党组")));
+    CHECK_FALSE(huliText.contains(s("市交通运输局")));
+
+    // status: both partners with the last sequence received from each.
+    const CliRun status = runCli({QStringLiteral("exchange"), QStringLiteral("status"), c.path});
+    REQUIRE(status.exitCode == 0);
+    CHECK(status.out.contains(s("思明区委巡察办")));
+    CHECK(status.out.contains(s("湖里区委巡察办")));
+    const QString partners = sqlOutput(
+        c.path,
+        QStringLiteral("SELECT office, last_received_seq FROM exchange_sites WHERE is_self = 0 ORDER BY id"));
+    CHECK(partners == s("思明区委巡察办|1\n湖里区委巡察办|1\n"));
+}
+
+TEST_CASE("exchange conflicts lists open conflicts, decides them, and the decision travels back",
+          "[cli][exchange][pg]")
+{
+    RegisterLocation c(QStringLiteral("c.rtreg"));
+    RegisterLocation d(QStringLiteral("d.rtreg"));
+    const QString package = districtPackage(c, d);
+    // The city registered the same unit itself: the district's unit of that name is a possible duplicate.
+    REQUIRE(runCli({QStringLiteral("import"), c.path,
+                    sharedData(QStringLiteral("ledgers/agriculture-bureau-ledger-gbk.csv")),
+                    QStringLiteral("--unit"), s("市交通运输局")})
+                .exitCode == 0);
+    const CliRun imp = runCli(
+        {QStringLiteral("exchange"), QStringLiteral("import"), c.path, package, QStringLiteral("--trust")});
+    REQUIRE(imp.exitCode == 0);
+    CHECK(imp.out.contains(QStringLiteral("Conflicts go to a person: rectrack-cli exchange conflicts DB")));
+
+    const CliRun list = runCli({QStringLiteral("exchange"), QStringLiteral("conflicts"), c.path});
+    REQUIRE(list.exitCode == 0);
+    CHECK(list.out.startsWith(QStringLiteral("1 open conflicts.\n")));
+    CHECK(list.out.contains(s("市交通运输局 (units)")));
+    CHECK(list.out.contains(s("思明区委巡察办")));
+    CHECK(list.out.contains(QStringLiteral("the name is already taken here by another row")));
+    const QString id = sqlOutput(c.path, QStringLiteral("SELECT id FROM exchange_conflicts")).trimmed();
+    REQUIRE_FALSE(id.isEmpty());
+    const QString before = state(c.path);
+    // Only a row this register owns can take the partner's values: refused, nothing changed.
+    const CliRun accept = runCli({QStringLiteral("exchange"), QStringLiteral("conflicts"), c.path,
+                                  QStringLiteral("--resolve"), id, QStringLiteral("--accept")});
+    CHECK(accept.exitCode == 2);
+    CHECK(accept.err.contains(QStringLiteral("it can only be kept")));
+    CHECK(state(c.path) == before);
+    const CliRun zh =
+        runCli({QStringLiteral("exchange"), QStringLiteral("conflicts"), c.path, QStringLiteral("--resolve"),
+                id, QStringLiteral("--accept"), QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    CHECK(zh.err.contains(s("只能保留本台账现状")));
+    const CliRun keep = runCli({QStringLiteral("exchange"), QStringLiteral("conflicts"), c.path,
+                                QStringLiteral("--resolve"), id, QStringLiteral("--keep")});
+    REQUIRE(keep.exitCode == 0);
+    CHECK(keep.out.contains(QStringLiteral("0 open.")));
+    // The decision is an audited change of the conflict.
+    CHECK(sqlOutput(c.path,
+                    QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'exchange_conflicts' AND "
+                                   "action = 'update'")) == QStringLiteral("1\n"));
+    CHECK(runCli({QStringLiteral("exchange"), QStringLiteral("conflicts"), c.path}).out ==
+          QStringLiteral("No open conflicts.\n"));
+    CHECK(runCli({QStringLiteral("exchange"), QStringLiteral("conflicts"), c.path, QStringLiteral("--all")})
+              .out.contains(QStringLiteral("kept this register's row")));
+
+    // It travels back with the city's next package.
+    const QString back = c.dir.filePath(QStringLiteral("back"));
+    const CliRun exp = runCli({QStringLiteral("exchange"), QStringLiteral("export"), c.path,
+                               QStringLiteral("--to"), s("思明区委巡察办"), QStringLiteral("-o"), back});
+    REQUIRE(exp.exitCode == 0);
+    CHECK(exp.out.contains(s("1 decisions on conflicts with 思明区委巡察办 go back with it.")));
+    const CliRun atDistrict = runCli({QStringLiteral("exchange"), QStringLiteral("import"), d.path,
+                                      packageIn(back), QStringLiteral("--trust")});
+    REQUIRE(atDistrict.exitCode == 0);
+    CHECK(atDistrict.out.contains(
+        s("1 decisions of 市委巡察办 on conflicts about rows of this register recorded")));
+    const CliRun received =
+        runCli({QStringLiteral("exchange"), QStringLiteral("conflicts"), d.path, QStringLiteral("--all")});
+    // The city's own unit of that name is, in turn, a possible duplicate at the district.
+    CHECK(received.out.startsWith(QStringLiteral("1 open conflicts.\n")));
+    CHECK(received.out.contains(s("市委巡察办 decided: kept this register's row")));
+}
+
+TEST_CASE(
+    "exchange inspect checks a package without a register, and the security marking is in the manifest, the "
+    "note and the import",
+    "[cli][exchange][pg]")
+{
+    RegisterLocation c(QStringLiteral("c.rtreg"));
+    RegisterLocation d(QStringLiteral("d.rtreg"));
+    REQUIRE(runCli({QStringLiteral("init"), c.path, QStringLiteral("--office"), s("市委巡察办")}).exitCode ==
+            0);
+    REQUIRE(
+        runCli({QStringLiteral("init"), d.path, QStringLiteral("--office"), s("思明区委巡察办")}).exitCode ==
+        0);
+    REQUIRE(runCli({QStringLiteral("import"), d.path,
+                    sharedData(QStringLiteral("ledgers/transport-bureau-ledger.xlsx")),
+                    QStringLiteral("--unit"), s("市交通运输局")})
+                .exitCode == 0);
+    const QString out = d.dir.filePath(QStringLiteral("out"));
+    const CliRun exp =
+        runCli({QStringLiteral("exchange"), QStringLiteral("export"), d.path, QStringLiteral("--to"),
+                s("市委巡察办"), QStringLiteral("-o"), out, QStringLiteral("--marking"), s("内部资料")});
+    REQUIRE(exp.exitCode == 0);
+    CHECK(exp.out.contains(s("Security marking: 内部资料")));
+    const QString package = packageIn(out);
+    const QString fingerprint =
+        sqlOutput(d.path, QStringLiteral("SELECT fingerprint FROM exchange_sites WHERE is_self = 1"))
+            .trimmed();
+    REQUIRE(fingerprint.size() == 39);
+
+    const CliRun inspect = runCli({QStringLiteral("exchange"), QStringLiteral("inspect"), package});
+    REQUIRE(inspect.exitCode == 0);
+    CHECK(inspect.out.contains(s("Security marking: 内部资料")));
+    CHECK(inspect.out.contains(s("Sender: 思明区委巡察办")));
+    CHECK(inspect.out.contains(s("Receiver: 市委巡察办")));
+    CHECK(inspect.out.contains(QStringLiteral("Fingerprint of the sender's key (Ed25519): ") + fingerprint));
+    CHECK(inspect.out.contains(QStringLiteral("Sequence 1, acknowledging 0")));
+    const QString sha =
+        QString::fromLatin1(QCryptographicHash::hash(readAll(package), QCryptographicHash::Sha256).toHex());
+    CHECK(inspect.out.contains(QStringLiteral("SHA-256 of the file: ") + sha));
+    const auto entries = core::exchange::PackageArchive::read(readAll(package), QStringLiteral("p"));
+    REQUIRE(entries.ok());
+    for (const auto &[name, data] : *entries) {
+        if (name == QLatin1String("rows.json"))
+            CHECK(inspect.out.contains(
+                QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex())));
+        if (name == s("说明.txt"))
+            CHECK(QString::fromUtf8(data).contains(s("密级/知悉范围：内部资料")));
+        if (name == QLatin1String("manifest.json"))
+            CHECK(QJsonDocument::fromJson(data).object().value(QStringLiteral("marking")).toString() ==
+                  s("内部资料"));
+    }
+    const CliRun zh = runCli({QStringLiteral("exchange"), QStringLiteral("inspect"), package,
+                              QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    CHECK(zh.out.contains(s("密级/知悉范围：内部资料")));
+    CHECK(zh.out.contains(s("压缩包完整，签名与清单相符")));
+
+    // One changed byte: refused with exit 2 by inspect too.
+    QByteArray bytes = readAll(package);
+    bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x01);
+    const QString bad = d.dir.filePath(QStringLiteral("bad.rtx"));
+    writeAll(bad, bytes);
+    const CliRun refused = runCli({QStringLiteral("exchange"), QStringLiteral("inspect"), bad});
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.contains(QStringLiteral("bad.rtx")));
+
+    // The import shows the marking.
+    const CliRun imp = runCli(
+        {QStringLiteral("exchange"), QStringLiteral("import"), c.path, package, QStringLiteral("--trust")});
+    REQUIRE(imp.exitCode == 0);
+    CHECK(imp.out.contains(s("Security marking of the package: 内部资料")));
+}
+
+TEST_CASE("exchange setup --algorithm sm2 makes a site that signs with SM2 over SM3", "[cli][exchange][pg]")
+{
+    RegisterLocation c(QStringLiteral("c.rtreg"));
+    RegisterLocation d(QStringLiteral("d.rtreg"));
+    REQUIRE(runCli({QStringLiteral("init"), c.path, QStringLiteral("--office"), s("市委巡察办")}).exitCode ==
+            0);
+    REQUIRE(runCli({QStringLiteral("init"), d.path}).exitCode == 0);
+    const CliRun unknown =
+        runCli({QStringLiteral("exchange"), QStringLiteral("setup"), d.path, QStringLiteral("--office"),
+                s("思明区委巡察办"), QStringLiteral("--algorithm"), QStringLiteral("rsa")});
+    CHECK(unknown.exitCode == 1);
+    CHECK(unknown.err.contains(QStringLiteral("ed25519 or sm2")));
+    const CliRun setup =
+        runCli({QStringLiteral("exchange"), QStringLiteral("setup"), d.path, QStringLiteral("--office"),
+                s("思明区委巡察办"), QStringLiteral("--algorithm"), QStringLiteral("sm2")});
+    REQUIRE(setup.exitCode == 0);
+    CHECK(setup.out.contains(QStringLiteral("Fingerprint of its signing key (SM2-SM3): ")));
+    CHECK(runCli({QStringLiteral("exchange"), QStringLiteral("status"), d.path})
+              .out.contains(QStringLiteral("(SM2-SM3)")));
+    REQUIRE(runCli({QStringLiteral("import"), d.path,
+                    sharedData(QStringLiteral("ledgers/transport-bureau-ledger.xlsx")),
+                    QStringLiteral("--unit"), s("市交通运输局")})
+                .exitCode == 0);
+    const QString out = d.dir.filePath(QStringLiteral("out"));
+    REQUIRE(runCli({QStringLiteral("exchange"), QStringLiteral("export"), d.path, QStringLiteral("--to"),
+                    s("市委巡察办"), QStringLiteral("-o"), out})
+                .exitCode == 0);
+    const CliRun inspect = runCli({QStringLiteral("exchange"), QStringLiteral("inspect"), packageIn(out)});
+    REQUIRE(inspect.exitCode == 0);
+    CHECK(inspect.out.contains(QStringLiteral("Fingerprint of the sender's key (SM2-SM3): ")));
+    REQUIRE(runCli({QStringLiteral("exchange"), QStringLiteral("import"), c.path, packageIn(out),
+                    QStringLiteral("--trust")})
+                .exitCode == 0);
+    CHECK(statsByUnit(c.path) == statsByUnit(d.path));
 }

@@ -20,7 +20,7 @@ TEST_CASE("the export dialog returns the chosen scope, dates, marking and file",
     auto *file = dialog.findChild<QLineEdit *>(QStringLiteral("file"));
     REQUIRE(file);
     file->setText(QStringLiteral("/tmp/会议材料"));
-    dialog.setScope(core::StatsFilter{QStringLiteral("海沧区委"), QString(), std::nullopt});
+    dialog.setScope(core::StatsFilter{QStringLiteral("海沧区委"), QString(), std::nullopt, std::nullopt});
 
     auto r = dialog.request();
     REQUIRE(r.has_value());

@@ -1,5 +1,7 @@
 #include "problemeditor.h"
 
+#include "exchange/sitescope.h"
+
 #include "conflictdialog.h"
 #include "help/manualbrowser.h"
 
@@ -747,7 +749,14 @@ void ProblemEditor::fillSupervision()
     for (int r = 0; r < actions.size(); ++r) {
         m_actions->setItem(r, 0, readOnly(Labels::date(actions[r].date)));
         m_actions->setItem(r, 1, readOnly(core::Names::display(actions[r].kind)));
-        m_actions->setItem(r, 2, readOnly(actions[r].actor));
+        // A supervision action that came from another site (the city's 督办 on this district's problem)
+        // is marked as that office's: it is read-only here (core::exchange::SiteScopes::checkWritable).
+        const auto owner =
+            core::exchange::SiteScopes::heldFor(m_db, QStringLiteral("supervision_actions"), actions[r].id);
+        const QString actor = owner && !owner->isEmpty()
+                                  ? tr("%1 (%2, read-only here)").arg(actions[r].actor, *owner)
+                                  : actions[r].actor;
+        m_actions->setItem(r, 2, readOnly(actor));
         m_actions->setItem(r, 3, readOnly(actions[r].note));
     }
     if (m_actionDate->date() == QDate(2000, 1, 1))

@@ -7,6 +7,9 @@
 #include "dialogs/categoryeditor.h"
 #include "dialogs/conflictdialog.h"
 #include "dialogs/connectdialog.h"
+#include "dialogs/exchangedialog.h"
+#include "dialogs/exportpackagedialog.h"
+#include "dialogs/importpackagedialog.h"
 #include "dialogs/importwizard.h"
 #include "dialogs/passwordstore.h"
 #include "dialogs/welcomedialog.h"
@@ -39,6 +42,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDateEdit>
 #include <QDialog>
 #include <QDir>
@@ -65,6 +69,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTextDocument>
 #include <QVBoxLayout>
 
@@ -327,6 +332,22 @@ void MainWindow::buildActions()
     QAction *exportLedger = file->addAction(tr("Export &ledger…"), this, &MainWindow::exportLedgerDialog);
     exportLedger->setObjectName(QStringLiteral("exportLedgerAction"));
     exportLedger->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    // 文件 → 交换: packages between registers (issue #26, docs/exchange.md).
+    QMenu *exchange = file->addMenu(tr("E&xchange"));
+    exchange->setObjectName(QStringLiteral("exchangeMenu"));
+    QAction *writePackage =
+        exchange->addAction(tr("&Write exchange package…"), this, &MainWindow::writeExchangePackage);
+    writePackage->setObjectName(QStringLiteral("writePackageAction"));
+    QAction *importPackage =
+        exchange->addAction(tr("&Import exchange package…"), this, &MainWindow::importExchangePackage);
+    importPackage->setObjectName(QStringLiteral("importPackageAction"));
+    exchange->addSeparator();
+    QAction *exchangeStatus = exchange->addAction(tr("Exchange &status…"), this,
+                                                  [this] { showExchange(ExchangeDialog::PartnersTab); });
+    exchangeStatus->setObjectName(QStringLiteral("exchangeStatusAction"));
+    QAction *conflicts = exchange->addAction(tr("&Conflicts to decide…"), this,
+                                             [this] { showExchange(ExchangeDialog::ConflictsTab); });
+    conflicts->setObjectName(QStringLiteral("exchangeConflictsAction"));
     file->addSeparator();
     const qsizetype before = file->actions().size();
     ImportWizard::installActions(this, file, [this] {
@@ -1434,6 +1455,31 @@ bool MainWindow::saveScreenshots(const QString &dir)
     setGeometry(0, 0, 1440, 900);
     if (m_db && m_db->seesWholeRegister() && m_editing->mayRegister())
         ok = m_editing->saveScreenshots(dir) && ok; // registration dialog, problem editor, review
+    // An exchange site (issue #26): the 交换 page, its conflict list, the export dialog, and the import
+    // preview of the first package (.rtx) found in @p dir.
+    if (m_db && core::exchange::Sites::self(*m_db)) {
+        ExchangeDialog page(*m_db, this);
+        page.show();
+        shoot(&page, QStringLiteral("exchange.png"));
+        page.tabs()->setCurrentIndex(ExchangeDialog::ConflictsTab);
+        if (page.conflictsTable()->rowCount() > 0)
+            page.conflictsTable()->selectRow(0);
+        shoot(&page, QStringLiteral("exchange-conflicts.png"));
+        page.close();
+        ExportPackageDialog writer(*m_db, this);
+        writer.markingBox()->setCurrentText(QStringLiteral("内部资料"));
+        writer.show();
+        shoot(&writer, QStringLiteral("exchange-export.png"));
+        writer.close();
+        const QStringList packages = QDir(dir).entryList({QStringLiteral("*.rtx")}, QDir::Files, QDir::Name);
+        if (!packages.isEmpty()) {
+            ImportPackageDialog preview(*m_db, this);
+            preview.setPackage(QDir(dir).filePath(packages.first()));
+            preview.show();
+            shoot(&preview, QStringLiteral("exchange-import-preview.png"));
+            preview.close();
+        }
+    }
     return ok;
 }
 
@@ -1482,6 +1528,66 @@ void MainWindow::exportLedgerDialog()
     }
     statusBar()->showMessage(
         tr("%n row(s) written to %1", nullptr, *rows).arg(QDir::toNativeSeparators(target)), 6000);
+}
+
+bool MainWindow::exchangeSite()
+{
+    if (!m_db)
+        return false;
+    auto me = core::exchange::Sites::self(*m_db);
+    if (!me) {
+        QMessageBox::information(this, tr("Exchange"), me.error().message);
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::writeExchangePackage()
+{
+    if (!exchangeSite())
+        return;
+    ExportPackageDialog dialog(*m_db, this);
+    dialog.exec();
+}
+
+void MainWindow::importExchangePackage()
+{
+    if (!exchangeSite())
+        return;
+    ImportPackageDialog dialog(*m_db, this);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import exchange package"), QDir::homePath(),
+                                                      tr("Exchange packages (*.rtx)"));
+    if (path.isEmpty())
+        return;
+    dialog.setPackage(path);
+    if (dialog.exec() != QDialog::Accepted || !dialog.result())
+        return;
+    m_navigation->refresh();
+    applyFilter();
+    updateFigures();
+    const core::exchange::ImportResult &r = *dialog.result();
+    statusBar()->showMessage(tr("Applied package %1 from %2: %3 new, %4 updated, %5 conflicts.")
+                                 .arg(r.seq)
+                                 .arg(r.sender)
+                                 .arg(r.total.added)
+                                 .arg(r.total.updated)
+                                 .arg(r.total.conflicts),
+                             10000);
+    if (r.total.conflicts > 0)
+        showExchange(ExchangeDialog::ConflictsTab);
+}
+
+void MainWindow::showExchange(int tab)
+{
+    if (!exchangeSite())
+        return;
+    ExchangeDialog dialog(*m_db, this);
+    dialog.tabs()->setCurrentIndex(tab);
+    connect(&dialog, &ExchangeDialog::registerChanged, this, [this] {
+        applyFilter();
+        updateFigures();
+    });
+    dialog.exec();
 }
 
 void MainWindow::exportReport()

@@ -204,6 +204,14 @@ private:
     void exportReport();
     /// File → Export ledger…: asks for the file, then exportLedger().
     void exportLedgerDialog();
+    /// File → Exchange → Write exchange package… (ExportPackageDialog).
+    void writeExchangePackage();
+    /// File → Exchange → Import exchange package… (ImportPackageDialog, with its preview).
+    void importExchangePackage();
+    /// File → Exchange → Exchange status and conflicts… (ExchangeDialog at @p tab).
+    void showExchange(int tab);
+    /// Whether the register is an exchange site; else says how to make it one.
+    bool exchangeSite();
     void copyRows();
     void showSettings();
     void about();

@@ -1,0 +1,497 @@
+// Exchange in the office (issue #26): the site scope of statistics, the conflict queue with its
+// decisions travelling back, and the return flow of the city's supervision to a district.
+#include <catch2/catch.hpp>
+
+#include "exchange/conflicts.h"
+#include "exchange/exchange.h"
+#include "exchange/package.h"
+#include "exchange/signing.h"
+#include "exchange/sites.h"
+#include "exchange/sitescope.h"
+#include "stats/statistics.h"
+#include "storage/auditlog.h"
+#include "testsupport.h"
+#include "workflow/categoryservice.h"
+#include "workflow/organizationservice.h"
+#include "workflow/problemservice.h"
+#include "workflow/supervisionservice.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace rectrack::core;
+using namespace rectrack::core::exchange;
+using rectrack::test::TempRegister;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    return f.readAll();
+}
+
+void writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    REQUIRE(f.write(bytes) == bytes.size());
+}
+
+/// A register that is a site, with one unit of its own.
+struct Office
+{
+    Office(const QString &office, const QString &unitName)
+    {
+        REQUIRE(CategoryService(*reg.db).addStandardCategories().ok());
+        REQUIRE(Sites::setup(*reg.db, office).ok());
+        auto u = OrganizationService(*reg.db).ensureUnit(unitName);
+        REQUIRE(u.ok());
+        unit = *u;
+        self = *Sites::self(*reg.db);
+    }
+    Database &db() { return *reg.db; }
+
+    qint64 addProblem(const QString &text, QDate deadline = QDate(2020, 12, 31))
+    {
+        Problem p;
+        p.unitId = unit;
+        p.registrationNo = QStringLiteral("R-%1").arg(++serial);
+        p.description = text;
+        p.feedbackDate = QDate(2020, 4, 10);
+        p.deadline = deadline;
+        Measure m;
+        m.content = text + QStringLiteral(" 措施");
+        m.deadline = QDate(2020, 10, 31);
+        auto id = ProblemService(db()).registerProblem(p, {m});
+        REQUIRE(id.ok());
+        return *id;
+    }
+
+    /// Writes the package for @p to and returns its path.
+    QString exportTo(const QString &to)
+    {
+        ExportOptions o;
+        o.to = to;
+        o.output = out.path();
+        auto r = Exchange::exportPackage(db(), o);
+        REQUIRE(r.ok());
+        return r->file;
+    }
+
+    ImportResult importFrom(const QString &file)
+    {
+        auto r = Exchange::importPackage(db(), file, false, true);
+        REQUIRE(r.ok());
+        return *r;
+    }
+
+    QString uuidOf(const QString &table, qint64 id)
+    {
+        return db().scalar(QStringLiteral("SELECT uuid FROM %1 WHERE id = ?").arg(table), {id}).toString();
+    }
+    qint64 idOf(const QString &table, const QString &uuid)
+    {
+        return db()
+            .scalar(QStringLiteral("SELECT id FROM %1 WHERE uuid = ?").arg(table), {uuid})
+            .toLongLong();
+    }
+
+    TempRegister reg{QDate(2020, 9, 1)};
+    QTemporaryDir out;
+    qint64 unit = 0;
+    int serial = 0;
+    Site self;
+};
+
+/// @p file (a package of @p sender) with extra problem rows @p claims added to rows.json, the
+/// manifest's hash of it updated and signed again with the sender's key: a package that changes
+/// rows the receiver owns (as a register copied from another one would send).
+QString withClaims(Office &sender, const QString &file, const QList<QJsonObject> &claims)
+{
+    auto entries = PackageArchive::read(readAll(file), QStringLiteral("p"));
+    REQUIRE(entries.ok());
+    qsizetype rowsAt = -1;
+    for (qsizetype i = 0; i < entries->size(); ++i)
+        if (entries->at(i).first == QLatin1String("rows.json"))
+            rowsAt = i;
+    REQUIRE(rowsAt > 0);
+    QJsonObject rows = QJsonDocument::fromJson(entries->at(rowsAt).second).object();
+    QJsonObject tables = rows.value(QLatin1String("tables")).toObject();
+    QJsonArray problems = tables.value(QLatin1String("problems")).toArray();
+    for (const QJsonObject &c : claims)
+        problems.append(c);
+    tables.insert(QStringLiteral("problems"), problems);
+    rows.insert(QStringLiteral("tables"), tables);
+    const QByteArray rowsJson = QJsonDocument(rows).toJson(QJsonDocument::Compact);
+    (*entries)[rowsAt].second = rowsJson;
+    QJsonObject manifest = QJsonDocument::fromJson(entries->at(0).second).object();
+    QJsonArray listed = manifest.value(QLatin1String("entries")).toArray();
+    for (qsizetype i = 0; i < listed.size(); ++i) {
+        QJsonObject e = listed.at(i).toObject();
+        if (e.value(QLatin1String("name")).toString() == QLatin1String("rows.json")) {
+            e.insert(
+                QStringLiteral("sha256"),
+                QString::fromLatin1(QCryptographicHash::hash(rowsJson, QCryptographicHash::Sha256).toHex()));
+            e.insert(QStringLiteral("size"), qint64(rowsJson.size()));
+            listed.replace(i, e);
+        }
+    }
+    manifest.insert(QStringLiteral("entries"), listed);
+    const QByteArray json = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
+    (*entries)[0].second = json;
+    (*entries)[1].second = sign(sender.self.privateKey, json).toBase64() + '\n';
+    const QString forged = sender.out.filePath(QStringLiteral("claims.rtx"));
+    writeAll(forged, *PackageArchive::write(*entries));
+    return forged;
+}
+
+/// The package form of problem @p uuid of @p office with @p changes applied.
+QJsonObject claimOf(Office &office, const QString &uuid, const QJsonObject &changes)
+{
+    auto held = Exchange::heldRows(office.db());
+    REQUIRE(held.ok());
+    QJsonObject values = QJsonDocument::fromJson(held->value(uuid).json.toUtf8()).object();
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        values.insert(it.key(), it.value());
+    return QJsonObject{{QStringLiteral("uuid"), uuid},
+                       {QStringLiteral("version"), 999999},
+                       {QStringLiteral("values"), values}};
+}
+
+} // namespace
+
+TEST_CASE("the site scope counts each office's own problems", "[exchange][office]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    city.addProblem(QStringLiteral("市级问题一"));
+    for (int i = 0; i < 3; ++i)
+        siming.addProblem(QStringLiteral("区级问题%1").arg(i + 1), QDate(2020, 6, 30));
+    city.importFrom(siming.exportTo(QStringLiteral("市委巡察办")));
+
+    auto bySite = Statistics::compute(city.db(), QDate(2020, 9, 1), GroupBy::Site);
+    REQUIRE(bySite.ok());
+    REQUIRE(bySite->groups.size() == 2);
+    CHECK(bySite->groups.at(0).key == QStringLiteral("市委巡察办"));
+    CHECK(bySite->groups.at(0).counts.problems == 1);
+    CHECK(bySite->groups.at(0).counts.overdue == 0);
+    CHECK(bySite->groups.at(1).key == QStringLiteral("思明区委巡察办"));
+    CHECK(bySite->groups.at(1).counts.problems == 3);
+    CHECK(bySite->groups.at(1).counts.measures == 3);
+    CHECK(bySite->groups.at(1).counts.overdue == 3);
+    CHECK(bySite->total.problems == 4);
+
+    StatsFilter f;
+    f.site = *SiteScopes::find(city.db(), QStringLiteral("思明区委巡察办"));
+    for (const bool history : {false, true}) {
+        Statistics::setForceHistory(history);
+        auto scoped = Statistics::compute(city.db(), QDate(2020, 9, 1), GroupBy::Unit, f);
+        REQUIRE(scoped.ok());
+        REQUIRE(scoped->groups.size() == 1);
+        CHECK(scoped->groups.at(0).key == QStringLiteral("思明区教育局"));
+        CHECK(scoped->total.problems == 3);
+        auto overdue = Statistics::overdue(city.db(), QDate(2020, 9, 1), f);
+        REQUIRE(overdue.ok());
+        CHECK(overdue->size() == 3);
+    }
+    Statistics::setForceHistory(false);
+    f.site = *SiteScopes::find(city.db(), city.self.siteUuid);
+    CHECK(f.site->self);
+    CHECK(Statistics::compute(city.db(), QDate(2020, 9, 1), GroupBy::None, f)->total.problems == 1);
+    const auto unknown = SiteScopes::find(city.db(), QStringLiteral("湖里区委巡察办"));
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().code == ErrorCode::InputRefused);
+    CHECK(unknown.error().message.contains(QStringLiteral("思明区委巡察办")));
+}
+
+TEST_CASE("conflicts go to a person: listed with both values, decided, audited and sent back",
+          "[exchange][office]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    const QString first =
+        city.uuidOf(QStringLiteral("problems"), city.addProblem(QStringLiteral("市级问题一")));
+    const QString second =
+        city.uuidOf(QStringLiteral("problems"), city.addProblem(QStringLiteral("市级问题二")));
+    const QString third =
+        city.uuidOf(QStringLiteral("problems"), city.addProblem(QStringLiteral("市级问题三")));
+    siming.addProblem(QStringLiteral("区级问题"));
+    // The district's package claims three of the city's problems, each with another text.
+    const QString file = withClaims(
+        siming, siming.exportTo(QStringLiteral("市委巡察办")),
+        {claimOf(city, first, {{QStringLiteral("description"), QStringLiteral("区里改过的问题一")}}),
+         claimOf(city, second, {{QStringLiteral("description"), QStringLiteral("区里改过的问题二")}}),
+         claimOf(city, third, {{QStringLiteral("description"), QStringLiteral("区里改过的问题三")}})});
+    const ImportResult imported = city.importFrom(file);
+    CHECK(imported.total.conflicts == 3);
+    CHECK(*Conflicts::openCount(city.db()) == 3);
+    auto open = Conflicts::list(city.db());
+    REQUIRE(open.ok());
+    REQUIRE(open->size() == 3);
+    const Conflict c1 = open->at(0);
+    CHECK(c1.kind == QStringLiteral("owned_here"));
+    CHECK(c1.partnerOffice == QStringLiteral("思明区委巡察办"));
+    CHECK(c1.entity == QStringLiteral("problems"));
+    CHECK(c1.rowUuid == first);
+    CHECK(c1.record == QStringLiteral("R-1 市级问题一"));
+    REQUIRE(c1.fields.size() == 1);
+    CHECK(c1.fields.at(0).field == QStringLiteral("description"));
+    CHECK(c1.fields.at(0).ours == QStringLiteral("市级问题一"));
+    CHECK(c1.fields.at(0).theirs == QStringLiteral("区里改过的问题一"));
+    CHECK(c1.recordedAt.startsWith(QStringLiteral("2020-09-01")));
+
+    const qint64 auditBefore = AuditLog::length(city.db());
+    // Keep, accept, edit.
+    REQUIRE(Conflicts::resolve(city.db(), open->at(0).id, Conflicts::Decision::Keep).ok());
+    REQUIRE(Conflicts::resolve(city.db(), open->at(1).id, Conflicts::Decision::Accept).ok());
+    REQUIRE(Conflicts::resolve(city.db(), open->at(2).id, Conflicts::Decision::Edit,
+                               QStringLiteral("description"), QStringLiteral("市区共同确认的问题三"))
+                .ok());
+    auto text = [&](const QString &uuid) {
+        return city.db()
+            .scalar(QStringLiteral("SELECT description FROM problems WHERE uuid = ?"), {uuid})
+            .toString();
+    };
+    CHECK(text(first) == QStringLiteral("市级问题一"));
+    CHECK(text(second) == QStringLiteral("区里改过的问题二"));
+    CHECK(text(third) == QStringLiteral("市区共同确认的问题三"));
+    CHECK(*Conflicts::openCount(city.db()) == 0);
+    // Each decision is an audited change of its conflict; accept and edit also of the problem.
+    CHECK(AuditLog::length(city.db()) == auditBefore + 5);
+    CHECK(city.db()
+              .scalar(QStringLiteral(
+                  "SELECT count(*) FROM audit_log WHERE entity = 'exchange_conflicts' AND action = "
+                  "'update'"))
+              .toLongLong() == 3);
+    // Decided once only; accept and edit only for a row this register owns.
+    const Status again = Conflicts::resolve(city.db(), open->at(0).id, Conflicts::Decision::Keep);
+    CHECK(again.error().code == ErrorCode::InputRefused);
+    auto all = Conflicts::list(city.db(), true);
+    REQUIRE(all->size() == 3);
+    CHECK(all->at(0).decision == QStringLiteral("keep"));
+    CHECK(all->at(2).decision == QStringLiteral("edit"));
+    CHECK(all->at(2).decisionText.contains(QStringLiteral("市区共同确认的问题三")));
+
+    // The decisions travel back with the city's next package and are recorded once at the district.
+    const QString back = city.exportTo(QStringLiteral("思明区委巡察办"));
+    const ImportResult atDistrict = siming.importFrom(back);
+    CHECK(atDistrict.decisionsReceived == 3);
+    auto received = Conflicts::list(siming.db(), true);
+    REQUIRE(received.ok());
+    REQUIRE(received->size() == 3);
+    for (const Conflict &c : *received) {
+        CHECK(c.kind == QStringLiteral("partner_decision"));
+        CHECK(c.partnerOffice == QStringLiteral("市委巡察办"));
+        CHECK_FALSE(c.open());
+    }
+    CHECK(*Conflicts::openCount(siming.db()) == 0);
+    const QString edited = received->at(0).decision == QStringLiteral("edit") ? received->at(0).decisionText
+                           : received->at(1).decision == QStringLiteral("edit")
+                               ? received->at(1).decisionText
+                               : received->at(2).decisionText;
+    CHECK(edited.contains(QStringLiteral("市委巡察办")));
+    // A replay of the package, or the next one repeating them, adds none.
+    CHECK(Exchange::importPackage(siming.db(), back, false, false)->outcome ==
+          ImportResult::Outcome::AlreadyCovered);
+    REQUIRE(city.importFrom(siming.exportTo(QStringLiteral("市委巡察办"))).total.conflicts == 0);
+    const ImportResult next = siming.importFrom(city.exportTo(QStringLiteral("思明区委巡察办")));
+    CHECK(next.decisionsReceived == 0);
+    CHECK(Conflicts::list(siming.db(), true)->size() == 3);
+}
+
+TEST_CASE("accept and edit are refused for a conflict about a row this register does not own",
+          "[exchange][office]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市交通运输局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("市交通运输局"));
+    siming.addProblem(QStringLiteral("区级问题"));
+    // The district's unit has the name of the city's: a possible duplicate, for a person.
+    const ImportResult r = city.importFrom(siming.exportTo(QStringLiteral("市委巡察办")));
+    CHECK(r.total.conflicts == 1);
+    auto open = Conflicts::list(city.db());
+    REQUIRE(open->size() == 1);
+    CHECK(open->at(0).kind == QStringLiteral("name_taken"));
+    CHECK(open->at(0).record == QStringLiteral("市交通运输局"));
+    const Status accept = Conflicts::resolve(city.db(), open->at(0).id, Conflicts::Decision::Accept);
+    REQUIRE_FALSE(accept.ok());
+    CHECK(accept.error().code == ErrorCode::InputRefused);
+    CHECK(*Conflicts::openCount(city.db()) == 1);
+    REQUIRE(Conflicts::resolve(city.db(), open->at(0).id, Conflicts::Decision::Keep).ok());
+    CHECK(*Conflicts::openCount(city.db()) == 0);
+}
+
+TEST_CASE(
+    "the return flow: the city's supervision of a district's problem reaches the district, read-only there",
+    "[exchange][office]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    const qint64 problem = siming.addProblem(QStringLiteral("区级问题"));
+    const QString problemUuid = siming.uuidOf(QStringLiteral("problems"), problem);
+    city.importFrom(siming.exportTo(QStringLiteral("市委巡察办")));
+
+    // The city sends a supervision letter about the district's problem.
+    SupervisionAction letter;
+    letter.problemId = city.idOf(QStringLiteral("problems"), problemUuid);
+    letter.kind = SupervisionKind::SupervisionLetter;
+    letter.date = QDate(2020, 9, 1);
+    letter.actor = QStringLiteral("市委巡察办 王某");
+    letter.note = QStringLiteral("请于9月底前报送整改进展");
+    auto added = SupervisionService(city.db()).addAction(letter);
+    REQUIRE(added.ok());
+    const ImportResult back = siming.importFrom(city.exportTo(QStringLiteral("思明区委巡察办")));
+    // The letter, under the district's unit (the city's own unit travels with the package too).
+    CHECK(back.byUnit.value(QStringLiteral("思明区教育局")).added == 1);
+    CHECK(back.total.added == 2);
+    CHECK(back.total.conflicts == 0);
+
+    // At the district: on its problem, marked as the city's.
+    const QList<SupervisionAction> actions = SupervisionService(siming.db()).actions(problem);
+    REQUIRE(actions.size() == 1);
+    CHECK(actions.at(0).kind == SupervisionKind::SupervisionLetter);
+    CHECK(actions.at(0).note == QStringLiteral("请于9月底前报送整改进展"));
+    CHECK(*SiteScopes::heldFor(siming.db(), QStringLiteral("supervision_actions"), actions.at(0).id) ==
+          QStringLiteral("市委巡察办"));
+    CHECK(SiteScopes::heldFor(siming.db(), QStringLiteral("problems"), problem)->isEmpty());
+    // The district cannot change it: the service refuses, naming the owner, and nothing changes.
+    const qint64 auditBefore = AuditLog::length(siming.db());
+    const Status removed = SupervisionService(siming.db()).removeAction(actions.at(0).id);
+    REQUIRE_FALSE(removed.ok());
+    CHECK(removed.error().code == ErrorCode::InputRefused);
+    CHECK(removed.error().message.contains(QStringLiteral("市委巡察办")));
+    CHECK(AuditLog::length(siming.db()) == auditBefore);
+    CHECK(SupervisionService(siming.db()).actions(problem).size() == 1);
+    // The city itself may remove its own letter; the removal travels as a tombstone.
+    REQUIRE(SupervisionService(city.db()).removeAction(*added).ok());
+    const ImportResult gone = siming.importFrom(city.exportTo(QStringLiteral("思明区委巡察办")));
+    CHECK(gone.total.deleted == 1);
+    CHECK(SupervisionService(siming.db()).actions(problem).isEmpty());
+    // The district's acknowledgement travels back: its next package acknowledges the city's second.
+    const QString ack = siming.exportTo(QStringLiteral("市委巡察办"));
+    CHECK(Exchange::checkPackage(ack)->manifest.value(QLatin1String("ack")).toInteger() == 2);
+}
+
+namespace {
+
+/// Runs the openssl command line with @p args; its exit code.
+int openssl(const QStringList &args, QByteArray *output = nullptr)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral("openssl"), args);
+    REQUIRE(p.waitForFinished(30000));
+    if (output)
+        *output = p.readAll();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+} // namespace
+
+TEST_CASE("a site may sign with SM2 over SM3, and the openssl command line verifies its package",
+          "[exchange][office]")
+{
+    TempRegister reg(QDate(2020, 9, 1));
+    REQUIRE(CategoryService(*reg.db).addStandardCategories().ok());
+    REQUIRE(Sites::setup(*reg.db, QStringLiteral("思明区委巡察办"), Algorithm::Sm2).ok());
+    const Site me = *Sites::self(*reg.db);
+    CHECK(me.algorithm() == Algorithm::Sm2);
+    CHECK(me.publicKey.size() == 91); // DER SubjectPublicKeyInfo of a point on the SM2 curve
+    CHECK(me.fingerprint.size() == 39);
+    REQUIRE(OrganizationService(*reg.db).ensureUnit(QStringLiteral("思明区教育局")).ok());
+
+    QTemporaryDir out;
+    ExportOptions o;
+    o.to = QStringLiteral("市委巡察办");
+    o.output = out.path();
+    auto exported = Exchange::exportPackage(*reg.db, o);
+    REQUIRE(exported.ok());
+    auto package = Exchange::checkPackage(exported->file);
+    REQUIRE(package.ok());
+    CHECK(package->manifest.value(QLatin1String("sender"))
+              .toObject()
+              .value(QLatin1String("algorithm"))
+              .toString() == QStringLiteral("SM2-SM3"));
+    CHECK(package->fingerprint == me.fingerprint);
+
+    // The openssl command line verifies the manifest's signature with the distinguishing ID
+    // 1234567812345678, and refuses it under another ID or for a changed manifest.
+    const QByteArray signature =
+        QByteArray::fromBase64(package->entries.value(QStringLiteral("manifest.sig")).trimmed());
+    REQUIRE_FALSE(signature.isEmpty());
+    const QString pem = out.filePath(QStringLiteral("pub.pem"));
+    const QString sig = out.filePath(QStringLiteral("manifest.sig.der"));
+    const QString manifest = out.filePath(QStringLiteral("manifest.json"));
+    const QString changed = out.filePath(QStringLiteral("changed.json"));
+    writeAll(pem, publicKeyPem(me.publicKey));
+    writeAll(sig, signature);
+    writeAll(manifest, package->manifestJson);
+    writeAll(changed, QByteArray(package->manifestJson).replace("思明区委巡察办", "湖里区委巡察办"));
+    auto verifyWith = [&](const QString &message, const char *id) {
+        QByteArray text;
+        const int code = openssl({QStringLiteral("pkeyutl"), QStringLiteral("-verify"),
+                                  QStringLiteral("-pubin"), QStringLiteral("-inkey"), pem,
+                                  QStringLiteral("-rawin"), QStringLiteral("-digest"), QStringLiteral("sm3"),
+                                  QStringLiteral("-pkeyopt"), QStringLiteral("distid:") + QLatin1String(id),
+                                  QStringLiteral("-in"), message, QStringLiteral("-sigfile"), sig},
+                                 &text);
+        return std::make_pair(code, QString::fromUtf8(text));
+    };
+    const auto good = verifyWith(manifest, "1234567812345678");
+    CHECK(good.first == 0);
+    CHECK(good.second.contains(QStringLiteral("Signature Verified Successfully")));
+    CHECK(verifyWith(manifest, "8765432187654321").first != 0);
+    CHECK(verifyWith(changed, "1234567812345678").first != 0);
+    // And the other way round: a signature made by the openssl command line verifies here.
+    const QString key = out.filePath(QStringLiteral("key.pem"));
+    REQUIRE(openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("SM2"),
+                     QStringLiteral("-out"), key}) == 0);
+    REQUIRE(openssl({QStringLiteral("pkey"), QStringLiteral("-in"), key, QStringLiteral("-pubout"),
+                     QStringLiteral("-outform"), QStringLiteral("DER"), QStringLiteral("-out"),
+                     out.filePath(QStringLiteral("theirs.der"))}) == 0);
+    REQUIRE(
+        openssl({QStringLiteral("pkeyutl"), QStringLiteral("-sign"), QStringLiteral("-inkey"), key,
+                 QStringLiteral("-rawin"), QStringLiteral("-digest"), QStringLiteral("sm3"),
+                 QStringLiteral("-pkeyopt"), QStringLiteral("distid:1234567812345678"), QStringLiteral("-in"),
+                 manifest, QStringLiteral("-out"), out.filePath(QStringLiteral("theirs.sig"))}) == 0);
+    QFile theirsKey(out.filePath(QStringLiteral("theirs.der")));
+    QFile theirsSig(out.filePath(QStringLiteral("theirs.sig")));
+    REQUIRE(theirsKey.open(QIODevice::ReadOnly));
+    REQUIRE(theirsSig.open(QIODevice::ReadOnly));
+    const QByteArray theirPublic = theirsKey.readAll();
+    const QByteArray theirSignature = theirsSig.readAll();
+    CHECK(verify(theirPublic, package->manifestJson, theirSignature));
+    CHECK_FALSE(verify(theirPublic, package->manifestJson + ' ', theirSignature));
+    CHECK_FALSE(verify(me.publicKey, package->manifestJson, theirSignature));
+
+    // An Ed25519 city takes the SM2 district's package in, and knows it by its SM2 key.
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    auto imported = Exchange::importPackage(city.db(), exported->file, false, true);
+    REQUIRE(imported.ok());
+    CHECK(imported->senderFingerprint == me.fingerprint);
+    CHECK(imported->total.added == 1);
+    auto partner = Sites::findPartner(city.db(), me.siteUuid);
+    REQUIRE(partner.ok());
+    REQUIRE(partner->has_value());
+    CHECK((*partner)->algorithm() == Algorithm::Sm2);
+    // A manifest that claims Ed25519 for an SM2 key is refused.
+    auto entries = PackageArchive::read(readAll(exported->file), QStringLiteral("p"));
+    REQUIRE(entries.ok());
+    QJsonObject m = QJsonDocument::fromJson(entries->at(0).second).object();
+    QJsonObject sender = m.value(QLatin1String("sender")).toObject();
+    sender.insert(QStringLiteral("algorithm"), QStringLiteral("Ed25519"));
+    m.insert(QStringLiteral("sender"), sender);
+    const QByteArray json = QJsonDocument(m).toJson(QJsonDocument::Indented);
+    (*entries)[0].second = json;
+    (*entries)[1].second = sign(me.privateKey, json).toBase64() + '\n';
+    const QString claimed = out.filePath(QStringLiteral("claimed.rtx"));
+    writeAll(claimed, *PackageArchive::write(*entries));
+    const auto refused = Exchange::checkPackage(claimed);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.contains(QStringLiteral("Ed25519")));
+}

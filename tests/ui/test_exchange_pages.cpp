@@ -1,0 +1,306 @@
+// The app's exchange pages (issue #26): 生成交换包…, 导入交换包… with its preview, and the 交换 page
+// with the conflict list where a person decides.
+#include <catch2/catch.hpp>
+
+#include "dialogs/exchangedialog.h"
+#include "dialogs/exportpackagedialog.h"
+#include "dialogs/importpackagedialog.h"
+#include "exchange/conflicts.h"
+#include "exchange/exchange.h"
+#include "exchange/package.h"
+#include "exchange/signing.h"
+#include "exchange/sites.h"
+#include "testsupport.h"
+#include "views/mainwindow.h"
+#include "workflow/categoryservice.h"
+#include "workflow/organizationservice.h"
+#include "workflow/problemservice.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+
+using namespace rectrack::core;
+using namespace rectrack::core::exchange;
+using rectrack::test::TempRegister;
+using rectrack::ui::ExchangeDialog;
+using rectrack::ui::ExportPackageDialog;
+using rectrack::ui::ImportPackageDialog;
+
+namespace {
+
+struct Office
+{
+    Office(const QString &office, const QString &unitName)
+    {
+        REQUIRE(CategoryService(*reg.db).addStandardCategories().ok());
+        REQUIRE(Sites::setup(*reg.db, office).ok());
+        unit = *OrganizationService(*reg.db).ensureUnit(unitName);
+        self = *Sites::self(*reg.db);
+    }
+    Database &db() { return *reg.db; }
+    QString addProblem(const QString &text)
+    {
+        Problem p;
+        p.unitId = unit;
+        p.registrationNo = QStringLiteral("R-%1").arg(++serial);
+        p.description = text;
+        p.feedbackDate = QDate(2020, 4, 10);
+        p.deadline = QDate(2020, 12, 31);
+        auto id = ProblemService(db()).registerProblem(p, {});
+        REQUIRE(id.ok());
+        return db().scalar(QStringLiteral("SELECT uuid FROM problems WHERE id = ?"), {*id}).toString();
+    }
+    QString exportTo(const QString &to, const QString &marking = {})
+    {
+        ExportOptions o;
+        o.to = to;
+        o.output = out.path();
+        o.marking = marking;
+        auto r = Exchange::exportPackage(db(), o);
+        REQUIRE(r.ok());
+        return r->file;
+    }
+    qint64 problems() { return db().scalar(QStringLiteral("SELECT count(*) FROM problems")).toLongLong(); }
+
+    TempRegister reg{QDate(2020, 9, 1)};
+    QTemporaryDir out;
+    qint64 unit = 0;
+    int serial = 0;
+    Site self;
+};
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    return f.readAll();
+}
+
+/// @p file of @p sender with a row that changes @p office's problem @p uuid to @p text, signed again.
+QString claiming(Office &sender, const QString &file, Office &owner, const QString &uuid, const QString &text)
+{
+    auto entries = PackageArchive::read(readAll(file), QStringLiteral("p"));
+    REQUIRE(entries.ok());
+    auto held = Exchange::heldRows(owner.db());
+    QJsonObject values = QJsonDocument::fromJson(held->value(uuid).json.toUtf8()).object();
+    values.insert(QStringLiteral("description"), text);
+    for (qsizetype i = 0; i < entries->size(); ++i) {
+        if (entries->at(i).first != QLatin1String("rows.json"))
+            continue;
+        QJsonObject rows = QJsonDocument::fromJson(entries->at(i).second).object();
+        QJsonObject tables = rows.value(QLatin1String("tables")).toObject();
+        QJsonArray problems = tables.value(QLatin1String("problems")).toArray();
+        problems.append(QJsonObject{{QStringLiteral("uuid"), uuid},
+                                    {QStringLiteral("version"), 999999},
+                                    {QStringLiteral("values"), values}});
+        tables.insert(QStringLiteral("problems"), problems);
+        rows.insert(QStringLiteral("tables"), tables);
+        (*entries)[i].second = QJsonDocument(rows).toJson(QJsonDocument::Compact);
+    }
+    QJsonObject manifest = QJsonDocument::fromJson(entries->at(0).second).object();
+    QJsonArray listed = manifest.value(QLatin1String("entries")).toArray();
+    for (qsizetype i = 0; i < listed.size(); ++i) {
+        QJsonObject e = listed.at(i).toObject();
+        for (const auto &[name, data] : *entries)
+            if (name == e.value(QLatin1String("name")).toString()) {
+                e.insert(
+                    QStringLiteral("sha256"),
+                    QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()));
+                e.insert(QStringLiteral("size"), qint64(data.size()));
+            }
+        listed.replace(i, e);
+    }
+    manifest.insert(QStringLiteral("entries"), listed);
+    const QByteArray json = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
+    (*entries)[0].second = json;
+    (*entries)[1].second = sign(sender.self.privateKey, json).toBase64() + '\n';
+    const QString forged = sender.out.filePath(QStringLiteral("claim.rtx"));
+    QFile f(forged);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(*PackageArchive::write(*entries));
+    return forged;
+}
+
+} // namespace
+
+TEST_CASE(
+    "the import page previews a package per unit before anything changes, and a first package needs the "
+    "fingerprint compared",
+    "[ui][exchange]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    siming.addProblem(QStringLiteral("区级问题一"));
+    siming.addProblem(QStringLiteral("区级问题二"));
+    const QString file = siming.exportTo(QStringLiteral("市委巡察办"), QStringLiteral("内部资料"));
+
+    ImportPackageDialog dialog(city.db());
+    dialog.setPackage(file);
+    CHECK(dialog.fingerprintLabel()->text() == siming.self.fingerprint);
+    CHECK(dialog.fingerprintLabel()->font().pointSize() >= 18);
+    CHECK(dialog.markingLabel()->text() == QStringLiteral("内部资料"));
+    CHECK(dialog.trustBox()->isVisibleTo(&dialog));
+    // The preview: per unit, before anything changed.
+    QTableWidget *t = dialog.previewTable();
+    REQUIRE(t->rowCount() == 2); // 思明区教育局, Total
+    int unitRow = -1;
+    for (int r = 0; r < t->rowCount(); ++r)
+        if (t->item(r, 0)->text() == QStringLiteral("思明区教育局"))
+            unitRow = r;
+    REQUIRE(unitRow >= 0);
+    // The unit, its two problems and their first state entries.
+    CHECK(t->item(unitRow, 1)->text() == QStringLiteral("5"));
+    CHECK(t->item(unitRow, 5)->text() == QStringLiteral("0"));
+    CHECK(t->item(t->rowCount() - 1, 0)->text() == QStringLiteral("Total"));
+    CHECK(city.problems() == 0);
+    CHECK_FALSE(Sites::findPartner(city.db(), siming.self.siteUuid)->has_value());
+    // Importing waits for the fingerprint comparison.
+    CHECK_FALSE(dialog.importButton()->isEnabled());
+    dialog.trustBox()->setChecked(true);
+    REQUIRE(dialog.importButton()->isEnabled());
+    dialog.importButton()->click();
+    REQUIRE(dialog.result().has_value());
+    CHECK(dialog.result()->total.added == 5);
+    CHECK(dialog.result()->marking == QStringLiteral("内部资料"));
+    CHECK(city.problems() == 2);
+
+    // The next package from a known site: the fingerprint shown without the box; a replay is covered.
+    siming.addProblem(QStringLiteral("区级问题三"));
+    ImportPackageDialog next(city.db());
+    next.setPackage(siming.exportTo(QStringLiteral("市委巡察办")));
+    CHECK_FALSE(next.trustBox()->isVisibleTo(&next));
+    CHECK(next.importButton()->isEnabled());
+    ImportPackageDialog replay(city.db());
+    replay.setPackage(file);
+    CHECK_FALSE(replay.importButton()->isEnabled());
+    CHECK(replay.messageLabel()->text().contains(QStringLiteral("already covered")));
+    // A damaged file: the reason, no import.
+    QByteArray bytes = readAll(file);
+    bytes[100] = char(bytes[100] ^ 0x20);
+    const QString bad = siming.out.filePath(QStringLiteral("bad.rtx"));
+    QFile f(bad);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+    f.close();
+    ImportPackageDialog damaged(city.db());
+    damaged.setPackage(bad);
+    CHECK_FALSE(damaged.importButton()->isEnabled());
+    CHECK(damaged.messageLabel()->text().contains(QStringLiteral("bad.rtx")));
+}
+
+TEST_CASE("the export page writes a package for a partner with a security marking", "[ui][exchange]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    siming.addProblem(QStringLiteral("区级问题一"));
+    REQUIRE(
+        Exchange::importPackage(city.db(), siming.exportTo(QStringLiteral("市委巡察办")), false, true).ok());
+
+    ExportPackageDialog dialog(city.db());
+    REQUIRE(dialog.partnerBox()->count() == 1);
+    CHECK(dialog.partnerBox()->itemText(0) == QStringLiteral("思明区委巡察办"));
+    QTemporaryDir dir;
+    dialog.folderEdit()->setText(dir.path());
+    dialog.evidenceBox()->setChecked(false);
+    REQUIRE(dialog.includeBox(QStringLiteral("clues")));
+    dialog.includeBox(QStringLiteral("clues"))->setChecked(true);
+    dialog.markingBox()->setCurrentText(QStringLiteral("内部资料"));
+    const ExportOptions o = dialog.options();
+    CHECK(o.to == QStringLiteral("思明区委巡察办"));
+    CHECK(o.include == QStringList{QStringLiteral("clues")});
+    CHECK_FALSE(o.evidence);
+    REQUIRE(dialog.exportButton()->isEnabled());
+    dialog.exportButton()->click();
+    REQUIRE(dialog.result().has_value());
+    CHECK(dialog.result()->seq == 1);
+    CHECK(dialog.messageLabel()->text().contains(dialog.result()->sha256));
+    auto checked = Exchange::checkPackage(dialog.result()->file);
+    REQUIRE(checked.ok());
+    CHECK(checked->manifest.value(QLatin1String("marking")).toString() == QStringLiteral("内部资料"));
+    CHECK(checked->manifest.value(QLatin1String("include")).toArray().size() == 1);
+    CHECK(QString::fromUtf8(checked->entries.value(QStringLiteral("说明.txt")))
+              .contains(QStringLiteral("密级/知悉范围：内部资料")));
+    // No partner and no folder: nothing to write.
+    dialog.folderEdit()->clear();
+    CHECK_FALSE(dialog.exportButton()->isEnabled());
+}
+
+TEST_CASE(
+    "the exchange page lists partners, packages and the conflicts a person decides, and the decision is "
+    "audited and travels back",
+    "[ui][exchange]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    const QString cityProblem = city.addProblem(QStringLiteral("市级问题"));
+    siming.addProblem(QStringLiteral("区级问题"));
+    const QString file = claiming(siming, siming.exportTo(QStringLiteral("市委巡察办")), city, cityProblem,
+                                  QStringLiteral("区里改过的市级问题"));
+    REQUIRE(Exchange::importPackage(city.db(), file, false, true)->total.conflicts == 1);
+
+    ExchangeDialog page(city.db());
+    REQUIRE(page.partnersTable()->rowCount() == 1);
+    CHECK(page.partnersTable()->item(0, 0)->text() == QStringLiteral("思明区委巡察办"));
+    CHECK(page.partnersTable()->item(0, 1)->text() == siming.self.fingerprint);
+    CHECK(page.partnersTable()->item(0, 5)->text() == QStringLiteral("1"));
+    REQUIRE(page.packagesTable()->rowCount() == 1);
+    CHECK(page.packagesTable()->item(0, 0)->text() == QStringLiteral("received from"));
+    CHECK(page.packagesTable()->item(0, 2)->text() == QStringLiteral("1"));
+    CHECK(page.tabs()->tabText(ExchangeDialog::ConflictsTab) == QStringLiteral("Conflicts to decide (1)"));
+    CHECK(page.conflictCountLabel()->text().startsWith(QStringLiteral("1 open conflicts")));
+    QTableWidget *t = page.conflictsTable();
+    REQUIRE(t->rowCount() == 1);
+    CHECK(t->item(0, 1)->text() == QStringLiteral("R-1 市级问题"));
+    CHECK(t->item(0, 2)->text() == QStringLiteral("description"));
+    CHECK(t->item(0, 3)->text() == QStringLiteral("市级问题"));
+    CHECK(t->item(0, 4)->text() == QStringLiteral("区里改过的市级问题"));
+    CHECK(t->item(0, 5)->text() == QStringLiteral("思明区委巡察办"));
+    CHECK(t->item(0, 7)->text() == QStringLiteral("the package changes a row this register owns"));
+    CHECK_FALSE(page.keepButton()->isEnabled());
+    t->selectRow(0);
+    CHECK(page.keepButton()->isEnabled());
+    REQUIRE(page.acceptButton()->isEnabled());
+    bool changed = false;
+    QObject::connect(&page, &ExchangeDialog::registerChanged, [&] { changed = true; });
+    page.acceptButton()->click();
+    CHECK(changed);
+    CHECK(t->rowCount() == 0);
+    CHECK(page.conflictCountLabel()->text() == QStringLiteral("No open conflicts."));
+    CHECK(city.db()
+              .scalar(QStringLiteral("SELECT description FROM problems WHERE uuid = ?"), {cityProblem})
+              .toString() == QStringLiteral("区里改过的市级问题"));
+    CHECK(city.db()
+              .scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'exchange_conflicts' AND "
+                                     "action = 'update'"))
+              .toLongLong() == 1);
+    // The decision goes back with the city's next package.
+    auto back =
+        Exchange::importPackage(siming.db(), city.exportTo(QStringLiteral("思明区委巡察办")), false, true);
+    REQUIRE(back.ok());
+    CHECK(back->decisionsReceived == 1);
+}
+
+TEST_CASE("文件 → 交换 holds the exchange pages", "[ui][exchange]")
+{
+    rectrack::ui::MainWindow window;
+    QMenu *menu = window.findChild<QMenu *>(QStringLiteral("exchangeMenu"));
+    REQUIRE(menu);
+    QStringList names;
+    for (QAction *a : menu->actions())
+        if (!a->isSeparator())
+            names << a->objectName();
+    CHECK(names == QStringList{QStringLiteral("writePackageAction"), QStringLiteral("importPackageAction"),
+                               QStringLiteral("exchangeStatusAction"),
+                               QStringLiteral("exchangeConflictsAction")});
+}
