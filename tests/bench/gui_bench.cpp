@@ -3,8 +3,8 @@
 // filter, search, the dashboard. Each step ends when the event queue is empty and the window has
 // been painted again (grab()), so the times include models, views and painting.
 //
-//   xvfb-run -s "-screen 0 1440x900x24" build/tests/bench/rectrack-gui-bench FILE|URL [--shots DIR] [--no-backup]
-//       [--lang zh_CN]
+//   xvfb-run -s "-screen 0 1440x900x24" build/tests/bench/rectrack-gui-bench FILE|URL
+//       [--shots DIR] [--no-backup] [--lang zh_CN]
 //
 // On a server register (a postgresql:// URL) the last step is another client's change: see there.
 // The README's live-update picture is its --shots picture on the demo register on a server:
@@ -72,7 +72,8 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true); // keep the user's settings out
     const QStringList args = app.arguments();
     if (args.size() < 2) {
-        QTextStream(stderr) << "usage: rectrack-gui-bench FILE|URL [--shots DIR] [--no-backup] [--lang zh_CN]\n";
+        QTextStream(stderr)
+            << "usage: rectrack-gui-bench FILE|URL [--shots DIR] [--no-backup] [--lang zh_CN]\n";
         return 2;
     }
     // The register is the first argument that is not an option (or an option's value).
@@ -84,7 +85,8 @@ int main(int argc, char **argv)
             path = args[i];
     }
     if (path.isEmpty()) {
-        QTextStream(stderr) << "usage: rectrack-gui-bench FILE|URL [--shots DIR] [--no-backup] [--lang zh_CN]\n";
+        QTextStream(stderr)
+            << "usage: rectrack-gui-bench FILE|URL [--shots DIR] [--no-backup] [--lang zh_CN]\n";
         return 2;
     }
     // --lang zh_CN: the window in Chinese, as the app shows it (for --shots); English by default.
