@@ -169,8 +169,10 @@ TEST_CASE("a district's ledger reaches the city by exchange package and levels i
 namespace {
 
 /// The city register @p c (市委巡察办) and the district register @p d (思明区委巡察办) made as
-/// sites, the transport ledger imported into d, and d's first package to the city: its path.
-QString districtPackage(const RegisterLocation &c, const RegisterLocation &d)
+/// sites, the transport ledger imported into d, and d's first package to the city (exported with
+/// @p exportArgs added; the export's run in @p exported when given): its path.
+QString districtPackage(const RegisterLocation &c, const RegisterLocation &d,
+                        const QStringList &exportArgs = {}, CliRun *exported = nullptr)
 {
     REQUIRE(runCli({QStringLiteral("init"), c.path, QStringLiteral("--office"), s("市委巡察办")}).exitCode ==
             0);
@@ -182,9 +184,13 @@ QString districtPackage(const RegisterLocation &c, const RegisterLocation &d)
                     QStringLiteral("--unit"), s("市交通运输局")})
                 .exitCode == 0);
     const QString out = d.dir.filePath(QStringLiteral("out"));
-    REQUIRE(runCli({QStringLiteral("exchange"), QStringLiteral("export"), d.path, QStringLiteral("--to"),
-                    s("市委巡察办"), QStringLiteral("-o"), out})
-                .exitCode == 0);
+    const CliRun run =
+        runCli(QStringList{QStringLiteral("exchange"), QStringLiteral("export"), d.path,
+                           QStringLiteral("--to"), s("市委巡察办"), QStringLiteral("-o"), out} +
+               exportArgs);
+    REQUIRE(run.exitCode == 0);
+    if (exported)
+        *exported = run;
     return packageIn(out);
 }
 
@@ -521,22 +527,9 @@ TEST_CASE(
 {
     RegisterLocation c(QStringLiteral("c.rtreg"));
     RegisterLocation d(QStringLiteral("d.rtreg"));
-    REQUIRE(runCli({QStringLiteral("init"), c.path, QStringLiteral("--office"), s("市委巡察办")}).exitCode ==
-            0);
-    REQUIRE(
-        runCli({QStringLiteral("init"), d.path, QStringLiteral("--office"), s("思明区委巡察办")}).exitCode ==
-        0);
-    REQUIRE(runCli({QStringLiteral("import"), d.path,
-                    sharedData(QStringLiteral("ledgers/transport-bureau-ledger.xlsx")),
-                    QStringLiteral("--unit"), s("市交通运输局")})
-                .exitCode == 0);
-    const QString out = d.dir.filePath(QStringLiteral("out"));
-    const CliRun exp =
-        runCli({QStringLiteral("exchange"), QStringLiteral("export"), d.path, QStringLiteral("--to"),
-                s("市委巡察办"), QStringLiteral("-o"), out, QStringLiteral("--marking"), s("内部资料")});
-    REQUIRE(exp.exitCode == 0);
+    CliRun exp;
+    const QString package = districtPackage(c, d, {QStringLiteral("--marking"), s("内部资料")}, &exp);
     CHECK(exp.out.contains(s("Security marking: 内部资料")));
-    const QString package = packageIn(out);
     const QString fingerprint =
         sqlOutput(d.path, QStringLiteral("SELECT fingerprint FROM exchange_sites WHERE is_self = 1"))
             .trimmed();

@@ -6,6 +6,7 @@
 #include "exchange/package.h"
 #include "exchange/signing.h"
 #include "exchange/sites.h"
+#include "exchangefixtures.h"
 #include "stats/statistics.h"
 #include "storage/auditlog.h"
 #include "storage/registercopy.h"
@@ -27,23 +28,11 @@
 
 using namespace rectrack::core;
 using namespace rectrack::core::exchange;
+using rectrack::test::readAll;
 using rectrack::test::TempRegister;
+using rectrack::test::writeAll;
 
 namespace {
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::ReadOnly));
-    return f.readAll();
-}
-
-void writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    REQUIRE(f.write(bytes) == bytes.size());
-}
 
 QString auditHead(Database &db)
 {
@@ -374,40 +363,23 @@ TEST_CASE("rows the receiver owns are never overwritten: the attempt is a confli
     const QString file = d.exportTo(QStringLiteral("市委巡察办"), out.path());
     auto entries = PackageArchive::read(readAll(file), QStringLiteral("p"));
     REQUIRE(entries.ok());
-    qsizetype rowsAt = -1;
-    for (qsizetype i = 0; i < entries->size(); ++i)
-        if (entries->at(i).first == QLatin1String("rows.json"))
-            rowsAt = i;
-    REQUIRE(rowsAt > 0);
-    QJsonObject rows = QJsonDocument::fromJson(entries->at(rowsAt).second).object();
-    QJsonObject tables = rows.value(QLatin1String("tables")).toObject();
-    QJsonArray problemsArray = tables.value(QLatin1String("problems")).toArray();
-    QJsonObject claim = problemsArray.at(0).toObject();
+    QJsonObject claim;
+    for (const auto &[name, bytes] : *entries) {
+        if (name == QLatin1String("rows.json"))
+            claim = QJsonDocument::fromJson(bytes)
+                        .object()
+                        .value(QLatin1String("tables"))
+                        .toObject()
+                        .value(QLatin1String("problems"))
+                        .toArray()
+                        .at(0)
+                        .toObject();
+    }
+    REQUIRE_FALSE(claim.isEmpty());
     claim.insert(QStringLiteral("uuid"), cityUuid);
     claim.insert(QStringLiteral("version"), 999999);
-    problemsArray.append(claim);
-    tables.insert(QStringLiteral("problems"), problemsArray);
-    rows.insert(QStringLiteral("tables"), tables);
-    const QByteArray rowsJson = QJsonDocument(rows).toJson(QJsonDocument::Compact);
-    (*entries)[rowsAt].second = rowsJson;
-    QJsonObject manifest = QJsonDocument::fromJson(entries->at(0).second).object();
-    QJsonArray listed = manifest.value(QLatin1String("entries")).toArray();
-    for (qsizetype i = 0; i < listed.size(); ++i) {
-        QJsonObject e = listed.at(i).toObject();
-        if (e.value(QLatin1String("name")).toString() == QLatin1String("rows.json")) {
-            e.insert(
-                QStringLiteral("sha256"),
-                QString::fromLatin1(QCryptographicHash::hash(rowsJson, QCryptographicHash::Sha256).toHex()));
-            e.insert(QStringLiteral("size"), qint64(rowsJson.size()));
-            listed.replace(i, e);
-        }
-    }
-    manifest.insert(QStringLiteral("entries"), listed);
-    const QByteArray json = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
-    (*entries)[0].second = json;
-    (*entries)[1].second = sign(d.self.privateKey, json).toBase64() + '\n';
-    const QString forged = out.filePath(QStringLiteral("forged.rtx"));
-    writeAll(forged, *PackageArchive::write(*entries));
+    const QString forged = rectrack::test::withExtraProblems(file, {claim}, d.self.privateKey,
+                                                             out.filePath(QStringLiteral("forged.rtx")));
 
     auto r = Exchange::importPackage(c.db(), forged, false, true);
     REQUIRE(r.ok());

@@ -8,6 +8,7 @@
 #include "exchange/signing.h"
 #include "exchange/sites.h"
 #include "exchange/sitescope.h"
+#include "exchangefixtures.h"
 #include "stats/statistics.h"
 #include "storage/auditlog.h"
 #include "testsupport.h"
@@ -25,23 +26,11 @@
 
 using namespace rectrack::core;
 using namespace rectrack::core::exchange;
+using rectrack::test::readAll;
 using rectrack::test::TempRegister;
+using rectrack::test::writeAll;
 
 namespace {
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::ReadOnly));
-    return f.readAll();
-}
-
-void writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    REQUIRE(f.write(bytes) == bytes.size());
-}
 
 /// A register that is a site, with one unit of its own.
 struct Office
@@ -114,41 +103,8 @@ struct Office
 /// rows the receiver owns (as a register copied from another one would send).
 QString withClaims(Office &sender, const QString &file, const QList<QJsonObject> &claims)
 {
-    auto entries = PackageArchive::read(readAll(file), QStringLiteral("p"));
-    REQUIRE(entries.ok());
-    qsizetype rowsAt = -1;
-    for (qsizetype i = 0; i < entries->size(); ++i)
-        if (entries->at(i).first == QLatin1String("rows.json"))
-            rowsAt = i;
-    REQUIRE(rowsAt > 0);
-    QJsonObject rows = QJsonDocument::fromJson(entries->at(rowsAt).second).object();
-    QJsonObject tables = rows.value(QLatin1String("tables")).toObject();
-    QJsonArray problems = tables.value(QLatin1String("problems")).toArray();
-    for (const QJsonObject &c : claims)
-        problems.append(c);
-    tables.insert(QStringLiteral("problems"), problems);
-    rows.insert(QStringLiteral("tables"), tables);
-    const QByteArray rowsJson = QJsonDocument(rows).toJson(QJsonDocument::Compact);
-    (*entries)[rowsAt].second = rowsJson;
-    QJsonObject manifest = QJsonDocument::fromJson(entries->at(0).second).object();
-    QJsonArray listed = manifest.value(QLatin1String("entries")).toArray();
-    for (qsizetype i = 0; i < listed.size(); ++i) {
-        QJsonObject e = listed.at(i).toObject();
-        if (e.value(QLatin1String("name")).toString() == QLatin1String("rows.json")) {
-            e.insert(
-                QStringLiteral("sha256"),
-                QString::fromLatin1(QCryptographicHash::hash(rowsJson, QCryptographicHash::Sha256).toHex()));
-            e.insert(QStringLiteral("size"), qint64(rowsJson.size()));
-            listed.replace(i, e);
-        }
-    }
-    manifest.insert(QStringLiteral("entries"), listed);
-    const QByteArray json = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
-    (*entries)[0].second = json;
-    (*entries)[1].second = sign(sender.self.privateKey, json).toBase64() + '\n';
-    const QString forged = sender.out.filePath(QStringLiteral("claims.rtx"));
-    writeAll(forged, *PackageArchive::write(*entries));
-    return forged;
+    return rectrack::test::withExtraProblems(file, claims, sender.self.privateKey,
+                                             sender.out.filePath(QStringLiteral("claims.rtx")));
 }
 
 /// The package form of problem @p uuid of @p office with @p changes applied.
