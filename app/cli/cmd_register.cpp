@@ -7,6 +7,7 @@
 #include "storage/backup.h"
 #include "workflow/categoryservice.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <optional>
@@ -27,9 +28,19 @@ int runInit(Context &ctx, const QStringList &argv)
                              Cli::tr("The file %1 already exists; init creates a new register.").arg(path)};
     if (QFileInfo::exists(path))
         return fail(ctx, exists);
+    // A file is claimed before it is created: of two inits of one path started at once, the one
+    // that does not get the new (empty) file is refused at once, instead of waiting on the other's
+    // lock while it writes the schema ("database is locked" on a loaded machine). An empty file is
+    // what Database::open creates a register in.
+    const bool claimed = !core::Database::isServerLocation(path) && QFile(path).open(QIODevice::NewOnly);
+    if (!core::Database::isServerLocation(path) && !claimed && QFileInfo::exists(path))
+        return fail(ctx, exists);
     auto db = core::Database::open(path, core::Database::OpenMode::CreateIfMissing);
-    if (!db)
+    if (!db) {
+        if (claimed && QFileInfo(path).size() == 0)
+            QFile::remove(path); // nothing of ours is left behind
         return fail(ctx, db.error());
+    }
     if (!(*db)->createdHere()) { // another init of the same path got there first, or a server register
         return fail(ctx,
                     core::Database::isServerLocation(path)
