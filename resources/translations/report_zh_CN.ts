@@ -428,10 +428,6 @@
         <translation>%1&#x3000;截至%2</translation>
     </message>
     <message>
-        <source>— %1 —</source>
-        <translation>— %1 —</translation>
-    </message>
-    <message>
         <source>Cannot set the document properties of %1.</source>
         <translation>无法设置%1的文档属性。</translation>
     </message>

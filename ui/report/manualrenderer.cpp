@@ -26,14 +26,7 @@ namespace rectrack::ui {
 
 namespace {
 
-constexpr int kDpi = 300;
-// The report's margins (ReportRenderer, in the spirit of GB/T 9704), in millimetres.
-constexpr double kTopMm = 30, kBottomMm = 28, kLeftMm = 28, kRightMm = 26;
-
-double mm(double v)
-{
-    return v / 25.4 * kDpi;
-}
+using namespace reportpage; // the report's page geometry: kDpi, margins, mm()
 
 /// A heading met while the body was laid out: its level (1 = page title), text and PDF page.
 struct Heading
@@ -253,21 +246,8 @@ core::Status ManualRenderer::writePdfFile(const QString &path, const QString &sh
             if (!paint)
                 return;
             writer.newPage();
-            painter.setPen(QColor(0x40, 0x40, 0x40));
-            painter.setFont(pointFont(9));
-            const QRectF header(body.left(), mm(kTopMm) - mm(12), body.width(), mm(8));
-            painter.drawText(header, Qt::AlignLeft | Qt::AlignBottom, title);
-            painter.drawText(header, Qt::AlignRight | Qt::AlignBottom, runningTitle);
-            QPen thin(QColor(0x80, 0x80, 0x80));
-            thin.setWidthF(mm(0.25));
-            painter.setPen(thin);
-            painter.drawLine(QPointF(body.left(), mm(kTopMm) - mm(3)),
-                             QPointF(body.right(), mm(kTopMm) - mm(3)));
-            painter.setPen(Qt::black);
-            painter.setFont(pointFont(11));
-            painter.drawText(QRectF(body.left(), page.height() - mm(kBottomMm) + mm(8), body.width(), mm(8)),
-                             Qt::AlignHCenter | Qt::AlignVCenter,
-                             tr("— %1 —").arg(firstBodyPage - 1 + bodyPage));
+            reportpage::paintFurniture(painter, family, body, page.height(), title, runningTitle,
+                                       firstBodyPage - 1 + bodyPage);
         });
         for (PageDoc &d : docs) {
             runningTitle = d.title;

@@ -37,15 +37,7 @@ namespace {
 
 using core::Statistics;
 
-constexpr int kDpi = 300;
-// Margins in millimetres (GB/T 9704 asks for generous margins: 37/35/28/26 for the body text of
-// official documents; a report with tables keeps their spirit with a little less at top and bottom).
-constexpr double kTopMm = 30, kBottomMm = 28, kLeftMm = 28, kRightMm = 26;
-
-double mm(double v)
-{
-    return v / 25.4 * kDpi;
-}
+using namespace reportpage; // page geometry shared with the manual: kDpi, margins, mm()
 
 /**
  * @p s with bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) and control
@@ -940,19 +932,7 @@ core::Status ReportRenderer::writePdfFile(const QString &path, const QString &sh
     // documents (— 1 —).
     ReportPageFlow flow(body, [&](int bodyPage) {
         writer.newPage();
-        painter.setPen(QColor(0x40, 0x40, 0x40));
-        painter.setFont(pointFont(9));
-        const QRectF header(body.left(), mm(kTopMm) - mm(12), body.width(), mm(8));
-        painter.drawText(header, Qt::AlignLeft | Qt::AlignBottom, headerLeft);
-        painter.drawText(header, Qt::AlignRight | Qt::AlignBottom, headerRight);
-        QPen thin(QColor(0x80, 0x80, 0x80));
-        thin.setWidthF(mm(0.25));
-        painter.setPen(thin);
-        painter.drawLine(QPointF(body.left(), mm(kTopMm) - mm(3)), QPointF(body.right(), mm(kTopMm) - mm(3)));
-        painter.setPen(Qt::black);
-        painter.setFont(pointFont(11));
-        painter.drawText(QRectF(body.left(), page.height() - mm(kBottomMm) + mm(8), body.width(), mm(8)),
-                         Qt::AlignHCenter | Qt::AlignVCenter, tr("— %1 —").arg(bodyPage));
+        reportpage::paintFurniture(painter, family, body, page.height(), headerLeft, headerRight, bodyPage);
     });
 
     // Progress: by rows of the tables and by runs of text, which cost about as much as 20 rows.

@@ -35,6 +35,32 @@ const QColor kLate(0xc0, 0x39, 0x2b);
 
 } // namespace
 
+QFont reportpage::pointFont(const QString &family, double pt, bool bold)
+{
+    QFont f(family);
+    f.setPointSizeF(pt);
+    f.setBold(bold);
+    return f;
+}
+
+void reportpage::paintFurniture(QPainter &painter, const QString &family, const QRectF &body,
+                                qreal pageHeight, const QString &left, const QString &right, int number)
+{
+    painter.setPen(QColor(0x40, 0x40, 0x40));
+    painter.setFont(pointFont(family, 9));
+    const QRectF header(body.left(), mm(kTopMm) - mm(12), body.width(), mm(8));
+    painter.drawText(header, Qt::AlignLeft | Qt::AlignBottom, left);
+    painter.drawText(header, Qt::AlignRight | Qt::AlignBottom, right);
+    QPen thin(QColor(0x80, 0x80, 0x80));
+    thin.setWidthF(mm(0.25));
+    painter.setPen(thin);
+    painter.drawLine(QPointF(body.left(), mm(kTopMm) - mm(3)), QPointF(body.right(), mm(kTopMm) - mm(3)));
+    painter.setPen(Qt::black);
+    painter.setFont(pointFont(family, 11));
+    painter.drawText(QRectF(body.left(), pageHeight - mm(kBottomMm) + mm(8), body.width(), mm(8)),
+                     Qt::AlignHCenter | Qt::AlignVCenter, QStringLiteral("— %1 —").arg(number));
+}
+
 QString ReportTable::toHtml(int chunkRows) const
 {
     QString head = QStringLiteral("<table class=\"%1\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "

@@ -56,6 +56,29 @@ struct ReportTable
     QString toHtml(int chunkRows = 0) const;
 };
 
+/// The page geometry shared by the report and the manual PDFs (ReportRenderer, ManualRenderer):
+/// 300 dpi, margins in millimetres in the spirit of GB/T 9704 (37/35/28/26 for the body text of
+/// official documents; a document with tables keeps their spirit with a little less at top and
+/// bottom).
+namespace reportpage {
+inline constexpr int kDpi = 300;
+inline constexpr double kTopMm = 30, kBottomMm = 28, kLeftMm = 28, kRightMm = 26;
+/// @p v millimetres in PDF dots at kDpi.
+inline double mm(double v)
+{
+    return v / 25.4 * kDpi;
+}
+/// A font of @p family at @p pt points.
+QFont pointFont(const QString &family, double pt, bool bold = false);
+/**
+ * Paints a body page's furniture: the running header (@p left and @p right above a thin rule) and
+ * the page number in the style of official documents (— @p number —) below the text area.
+ * @p body is the text area, @p pageHeight the page's height, both in dots.
+ */
+void paintFurniture(QPainter &painter, const QString &family, const QRectF &body, qreal pageHeight,
+                    const QString &left, const QString &right, int number);
+} // namespace reportpage
+
 /**
  * Where the PDF body is being written: the current page and the height already used on it.
  * newPage() ends the page (the writer's newPage()) and lets the owner paint the next page's
