@@ -16,6 +16,8 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <functional>
+
 namespace rectrack::core {
 
 namespace {
@@ -376,7 +378,7 @@ Result<ImportTargets> resolveUnits(Database &db, OrganizationService &org, const
 /// progress entry) and state (history, and its measures' states); deadlines, leaders and
 /// measure texts stay. Returns whether anything changed.
 Result<bool> updateProblem(ProblemService &ps, qint64 id, const LedgerRow &row, const QDate &today,
-                           ImportedProblem &out)
+                           const std::function<QString()> &nextNumber, ImportedProblem &out)
 {
     const auto p = ps.problem(id);
     if (!p)
@@ -384,6 +386,16 @@ Result<bool> updateProblem(ProblemService &ps, qint64 id, const LedgerRow &row, 
     out.id = id;
     out.registrationNo = p->registrationNo;
     bool changed = false;
+    // A problem imported before every imported problem was registered with a number (issue #18)
+    // gets one now, so that every row of the ledgers names its problem.
+    if (p->registrationNo.trimmed().isEmpty()) {
+        Problem numbered = *p;
+        numbered.registrationNo = nextNumber();
+        if (const Status s = ps.updateProblem(numbered); !s)
+            return s.error();
+        out.registrationNo = numbered.registrationNo;
+        changed = true;
+    }
     const QDate when = std::max(today, p->feedbackDate);
     if (!row.progress.isEmpty() && row.progress != p->progress) {
         ProgressEntry e;
@@ -396,14 +408,32 @@ Result<bool> updateProblem(ProblemService &ps, qint64 id, const LedgerRow &row, 
     }
     // addProgress moves a registered problem to in progress: compare with the state now.
     const auto now = ps.problem(id);
+    const bool ownMeasureStates =
+        !row.measureStates.isEmpty() && row.measureStates.size() == row.measures.size();
     if (now && now->state != row.state) {
         if (const Status s = ps.writeState(id, row.state, when); !s)
             return s.error();
-        for (const Measure &m : ps.measures(id)) {
-            if (const Status s = ps.setMeasureState(m.id, measureStateFor(row.state), when); !s)
-                return s.error();
-        }
         changed = true;
+        if (!ownMeasureStates) {
+            for (const Measure &m : ps.measures(id)) {
+                if (const Status s = ps.setMeasureState(m.id, measureStateFor(row.state), when); !s)
+                    return s.error();
+            }
+        }
+    }
+    // Rows that give each measure its own state (one measure per row): each measure of the
+    // register takes the state of the row with its text; a measure no row names takes the
+    // problem's.
+    if (ownMeasureStates) {
+        for (const Measure &m : ps.measures(id)) {
+            const qsizetype i = row.measures.indexOf(m.content);
+            const MeasureState target = measureStateFor(i >= 0 ? row.measureStates[i] : row.state);
+            if (m.state == target)
+                continue;
+            if (const Status s = ps.setMeasureState(m.id, target, when); !s)
+                return s.error();
+            changed = true;
+        }
     }
     return changed;
 }
@@ -564,7 +594,8 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
             // The update triggers of the search index need the row indexed already.
             if (const Status s = searchIndex.catchUp(); !s)
                 return fail(s.error(), row.rowNumber);
-            const auto changed = updateProblem(ps, existing, row, today, out);
+            const auto changed = updateProblem(
+                ps, existing, row, today, [&] { return numbers.next(unit); }, out);
             if (!changed)
                 return fail(changed.error(), row.rowNumber);
             out.action = *changed ? ImportedProblem::Action::Updated : ImportedProblem::Action::Unchanged;

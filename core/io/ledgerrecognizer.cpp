@@ -584,6 +584,7 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
     // Identity within a unit (DESIGN.md §6): (unit, registration number), else (unit, problem
     // text, responsible office); the row that first had it.
     QHash<std::pair<QString, QString>, int> rowOfNumber;
+    QHash<std::pair<QString, QString>, qsizetype> indexOfNumber; // into L.rows
     QHash<QStringList, int> rowOfText;
     auto addCategory = [&L](const QString &c) {
         if (!c.isEmpty() && !L.categories.contains(c))
@@ -622,6 +623,22 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
         for (qsizetype i = 0; i < added; ++i) {
             problem.measureStates << state;
             problem.measureDeadlines << deadline;
+        }
+    };
+
+    // A further row of a problem in the rectification ledger: its measures, each in that row's
+    // own state and by its own deadline.
+    auto addMeasuresOfRow = [](LedgerRow &problem, const LedgerRow &row) {
+        if (row.measures.isEmpty())
+            return;
+        if (problem.measureStates.isEmpty()) {
+            problem.measureStates.fill(problem.state, problem.measures.size());
+            problem.measureDeadlines.fill(problem.deadline, problem.measures.size());
+        }
+        for (const QString &m : row.measures) {
+            problem.measures << m;
+            problem.measureStates << row.state;
+            problem.measureDeadlines << row.deadline;
         }
     };
 
@@ -751,6 +768,17 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
         const QString unitKey = LedgerRules::unitKey(row.unit);
         if (!row.registrationNo.isEmpty()) {
             const std::pair<QString, QString> key{unitKey, row.registrationNo};
+            // The rectification ledger (整改台账, `export --ledger measures`) writes one row per
+            // measure and repeats the problem's number and text on each: a row with the number
+            // and the text of an earlier row is that problem's next measure, with its own state
+            // and deadline. The same number over another text stays an error.
+            if (const auto at = indexOfNumber.constFind(key);
+                at != indexOfNumber.cend() &&
+                L.rows[*at].description.trimmed() == row.description.trimmed()) {
+                addMeasuresOfRow(L.rows[*at], row);
+                lastProblemRow = r;
+                continue;
+            }
             if (rowOfNumber.contains(key)) {
                 L.errors << issue(rowNo, headerOf(col(LedgerField::RegistrationNo)),
                                   tr("the registration number %1 is also used in row %2.")
@@ -759,6 +787,7 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
                 continue;
             }
             rowOfNumber.insert(key, rowNo);
+            indexOfNumber.insert(key, L.rows.size());
         } else {
             // Two rows that would match one problem are never merged silently (issue #18): the
             // second row's measures and deadline would be lost.

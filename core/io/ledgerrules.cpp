@@ -214,6 +214,21 @@ std::optional<LedgerField> LedgerRules::fieldForHeader(const QString &header)
         return LedgerField::Evidence;
     if (containsAny(h, {u"备注"}) || l == u"note" || l == u"notes" || l == u"remarks")
         return LedgerField::Note;
+    // A column about each measure rather than its text (措施状态, 措施完成时限, 措施类型 in a
+    // rectification ledger of one measure per row) is that field of the row, not the measures.
+    // A header naming both (整改措施及时限, 措施及完成情况) stays the measures.
+    if (containsAny(h, {u"措施", u"举措"}) && !containsAny(h, {u"及", u"和", u"与", u"、", u"/"})) {
+        if (containsAny(h, {u"状态", u"完成情况", u"是否完成", u"办结情况"}))
+            return LedgerField::Status;
+        if (containsAny(h, {u"时限", u"期限", u"完成时间", u"截止"}))
+            return LedgerField::Deadline;
+        if (containsAny(h, {u"类型", u"类别"}))
+            return std::nullopt;
+    }
+    if (l.contains(u"measurestatus") || l.contains(u"measurestate"))
+        return LedgerField::Status;
+    if (l.contains(u"measuretype") || l.contains(u"measureno") || l.contains(u"measurenumber"))
+        return std::nullopt;
     if (containsAny(h, {u"措施", u"举措", u"整改任务", u"整改内容", u"整改方案"}) || l.contains(u"measure"))
         return LedgerField::Measures;
     if (containsAny(h, {u"类别", u"类型", u"分类", u"问题领域"}) || l.contains(u"category"))
@@ -234,7 +249,8 @@ std::optional<LedgerField> LedgerRules::fieldForHeader(const QString &header)
                         u"承办单位", u"主责单位", u"责任主体"}) ||
         l.contains(u"office"))
         return LedgerField::ResponsibleOffice;
-    if (containsAny(h, {u"责任人", u"经办人", u"具体负责人", u"负责人"}) || l.contains(u"person"))
+    if (containsAny(h, {u"责任人", u"经办人", u"具体负责人", u"负责人"}) || l.contains(u"person") ||
+        l == u"owner")
         return LedgerField::ResponsiblePerson;
     // 问题 alone names the problem only as the header's noun (问题, 存在的问题, 巡察发现问题); 问题来源,
     // 问题性质 and the like describe the problem and are kept as notes.

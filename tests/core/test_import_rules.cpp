@@ -146,6 +146,18 @@ TEST_CASE("a bare 问题 names the problem only as the header's noun", "[import]
     CHECK(LedgerRules::fieldForHeader(s("问题领域")) == LedgerField::Category);
     // Header spellings offices use.
     CHECK(LedgerRules::fieldForHeader(s("整改措施及时限")) == LedgerField::Measures);
+    CHECK(LedgerRules::fieldForHeader(s("整改措施及完成情况")) == LedgerField::Measures);
+    // A rectification ledger's columns about each measure are that field of the row.
+    CHECK(LedgerRules::fieldForHeader(s("措施状态")) == LedgerField::Status);
+    CHECK(LedgerRules::fieldForHeader(s("措施完成情况")) == LedgerField::Status);
+    CHECK(LedgerRules::fieldForHeader(s("措施完成时限")) == LedgerField::Deadline);
+    CHECK_FALSE(LedgerRules::fieldForHeader(s("措施类型")).has_value());
+    CHECK(LedgerRules::fieldForHeader(s("措施序号")) == LedgerField::Seq);
+    CHECK(LedgerRules::fieldForHeader(s("Measure status")) == LedgerField::Status);
+    CHECK_FALSE(LedgerRules::fieldForHeader(s("Measure no.")).has_value());
+    CHECK_FALSE(LedgerRules::fieldForHeader(s("Measure type")).has_value());
+    CHECK(LedgerRules::fieldForHeader(s("Rectification measures")) == LedgerField::Measures);
+    CHECK(LedgerRules::fieldForHeader(s("Owner")) == LedgerField::ResponsiblePerson);
     CHECK(LedgerRules::fieldForHeader(s("整改期限")) == LedgerField::Deadline);
     CHECK(LedgerRules::fieldForHeader(s("整改\n时限")) == LedgerField::Deadline);
     CHECK(LedgerRules::fieldForHeader(s("分管领导")) == LedgerField::LeadLeader);

@@ -11,6 +11,7 @@
 #include "io/ledgerupdateplan.h"
 #include "io/unitproposal.h"
 #include "stats/statistics.h"
+#include "storage/auditlog.h"
 #include "workflow/organizationservice.h"
 #include "workflow/problemservice.h"
 #include "workflow/registersettings.h"
@@ -390,6 +391,115 @@ TEST_CASE("a problem ledger of many units exports and imports back unit by unit"
     CHECK(LedgerExporter::safeFileName(s("市局/党组:第一*")) == s("市局_党组_第一_"));
     CHECK(LedgerExporter::safeFileName(QStringLiteral("..")) == QStringLiteral("_"));
     CHECK(LedgerExporter::safeFileName(QStringLiteral("CON")) == QStringLiteral("_CON"));
+}
+
+/// Each measure as "unit/number/text=state", sorted.
+QStringList measureStates(TempRegister &reg)
+{
+    QStringList out;
+    REQUIRE(reg.db
+                ->forEachRow(
+                    QStringLiteral("SELECT u.name, p.registration_no, m.content, m.state FROM measures m "
+                                   "JOIN problems p ON p.id = m.problem_id JOIN units u ON u.id = "
+                                   "p.unit_id"),
+                    {},
+                    [&](const SqlRow &q) {
+                        out << QStringLiteral("%1/%2/%3=%4").arg(q.text(0), q.text(1), q.text(2), q.text(3));
+                    })
+                .ok());
+    out.sort();
+    return out;
+}
+
+TEST_CASE("the rectification ledger (one row per measure) imports back as problems with their measures",
+          "[import][semantics][units]")
+{
+    TempRegister reg;
+    const QString path = writeCsv(reg, QStringLiteral("combined.csv"), s(kCombined));
+    REQUIRE(LedgerImporter::importFile(*reg.db, path, options()).ok());
+    // 问题乙's two measures in two states: 措施二 completed, 措施三 still pending.
+    ProblemService ps(*reg.db);
+    const qint64 second =
+        reg.db->scalar(QStringLiteral("SELECT id FROM measures WHERE content = ?"), {s("措施二")})
+            .toLongLong();
+    REQUIRE(ps.setMeasureState(second, MeasureState::Completed, QDate(2021, 2, 1)).ok());
+    const QStringList states = measureStates(reg);
+    REQUIRE(states.size() == 6);
+
+    // The rectification ledger repeats 问题乙's number and text on two rows: one problem with two
+    // measures, each in its own state, not a duplicate number.
+    ExportOptions measuresLedger;
+    measuresLedger.kind = LedgerKind::Measures;
+    for (const QString &name : {QStringLiteral("m.xlsx"), QStringLiteral("m.csv")}) {
+        const QString file = reg.dir.filePath(name);
+        REQUIRE(LedgerExporter::exportTo(*reg.db, measuresLedger, file).ok());
+        TempRegister back;
+        const ImportReport r = LedgerImporter::importFile(*back.db, file, options());
+        INFO(name.toStdString());
+        REQUIRE(r.ok());
+        CHECK(r.created == 5);
+        CHECK(r.measures == 6);
+        CHECK(problemsByUnit(back) == problemsByUnit(reg));
+        CHECK(measureStates(back).join(u'|').toStdString() == states.join(u'|').toStdString());
+        // The problem's state follows from its measures: one of two done is in progress.
+        CHECK(
+            back.db->scalar(QStringLiteral("SELECT state FROM problems WHERE description = ?"), {s("问题乙")})
+                .toString() == QStringLiteral("in_progress"));
+    }
+
+    // Re-importing the ledger with 措施三 done now updates that measure alone and completes the
+    // problem; the same number over another text stays an error.
+    const QString again = writeCsv(
+        reg, QStringLiteral("again.csv"),
+        s("问题编号,被巡察单位,问题描述,整改措施,措施状态\n"
+          "2021-001,市水利局党组,问题乙,措施二,已完成\n2021-001,市水利局党组,问题乙,措施三,已完成\n"));
+    const QString numberOfSecond =
+        reg.db
+            ->scalar(QStringLiteral("SELECT registration_no FROM problems WHERE description = ?"),
+                     {s("问题乙")})
+            .toString();
+    REQUIRE(numberOfSecond == QStringLiteral("2021-001"));
+    const ImportReport u = LedgerImporter::importFile(*reg.db, again, options());
+    REQUIRE(u.ok());
+    CHECK(u.updated == 1);
+    CHECK(u.created == 0);
+    QStringList expected = states;
+    expected.replaceInStrings(s("2021-001/措施三=in_progress"), s("2021-001/措施三=completed"));
+    CHECK(measureStates(reg).join(u'|').toStdString() == expected.join(u'|').toStdString());
+
+    const QString clash = writeCsv(reg, QStringLiteral("clash.csv"),
+                                   s("问题编号,被巡察单位,问题描述,整改措施\nX-1,市财政局党组,问题丁,措施七\n"
+                                     "X-1,市财政局党组,问题戊,措施八\n"));
+    const ImportReport c = LedgerImporter::importFile(*reg.db, clash, options());
+    REQUIRE(c.errors.size() == 1);
+    CHECK(c.errors[0].row == 3);
+    CHECK(c.errors[0].column == s("问题编号"));
+}
+
+TEST_CASE("a problem registered without a number before numbering gets one when an import matches it",
+          "[import][semantics]")
+{
+    TempRegister reg;
+    const QString path =
+        writeCsv(reg, QStringLiteral("p.csv"), s("问题描述,责任单位\n问题甲,办公室\n问题乙,办公室\n"));
+    REQUIRE(LedgerImporter::importFile(*reg.db, path, options(s("测试局党组"))).ok());
+    REQUIRE(numbers(reg) == QStringList{s("2021-001"), s("2021-002")});
+    // An older register: 问题甲 was imported when imports gave no number.
+    const qint64 first =
+        reg.db->scalar(QStringLiteral("SELECT id FROM problems WHERE description = ?"), {s("问题甲")})
+            .toLongLong();
+    REQUIRE(AuditLog::update(*reg.db, QStringLiteral("problems"), first,
+                             {{QStringLiteral("registration_no"), QVariant()}})
+                .ok());
+    REQUIRE(numbers(reg) == QStringList{QString(), s("2021-002")});
+
+    const QString update =
+        writeCsv(reg, QStringLiteral("u.csv"), s("问题描述,责任单位,完成情况\n问题甲,办公室,整改中\n"));
+    const ImportReport r = LedgerImporter::importFile(*reg.db, update, options(s("测试局党组")));
+    REQUIRE(r.ok());
+    CHECK(r.updated == 1);
+    CHECK(r.problems[0].registrationNo == s("2021-003"));
+    CHECK(numbers(reg) == QStringList{s("2021-003"), s("2021-002")});
 }
 
 TEST_CASE("the unit proposed from a title is the unit's name", "[import][semantics]")
