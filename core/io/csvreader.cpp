@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QStringDecoder>
+#include <algorithm>
 
 namespace rectrack::core {
 
@@ -114,7 +115,9 @@ Result<Workbook> CsvReader::read(const QString &path, const QString &displayName
         return Error{ErrorCode::InputRefused, tr("%1 cannot be read: %2").arg(name, f.errorString())};
     if (f.size() > kMaxCsvSize)
         return Error{ErrorCode::InputRefused, tr("%1 is too large to be a ledger.").arg(name)};
-    QByteArray data = f.read(kMaxCsvSize + 1);
+    // The file's size and one byte more (to see it grow), not the limit: a buffer of the limit
+    // would be allocated whole for any file.
+    QByteArray data = f.read(std::min(f.size(), qint64(kMaxCsvSize)) + 1);
     f.close();
     if (data.size() > kMaxCsvSize) // grew while being read
         return Error{ErrorCode::InputRefused, tr("%1 is too large to be a ledger.").arg(name)};
@@ -180,6 +183,7 @@ Result<Workbook> CsvReader::parse(QByteArray data, const QString &fileName)
             c.kind = Cell::Kind::Text;
             // '=… as Rectrack (or any OWASP-minded program) writes a formula-like text.
             c.text = CsvText::restored(field);
+            c.text.squeeze(); // no growth slack kept per cell (issue #20's memory bound)
         }
         // Excel's 16,384 columns: a record past it is no ledger row (and would hold its cells twice).
         if (record.size() >= kMaxColumns && !limit)
@@ -195,10 +199,14 @@ Result<Workbook> CsvReader::parse(QByteArray data, const QString &fileName)
         SheetRow row;
         row.number = int(sheet.rows.size()) + 1;
         // A record of one empty field is a blank line: keep it as an empty row.
-        if (!(record.size() == 1 && record.first().isEmpty()))
-            row.cells = record;
-        sheet.rows.append(row);
-        record.clear();
+        const qsizetype width = record.size();
+        if (!(width == 1 && record.first().isEmpty())) {
+            row.cells = std::move(record);
+            row.cells.squeeze(); // exactly its cells: a million cells' growth slack is ~40 MB
+        }
+        sheet.rows.append(std::move(row));
+        record = QList<Cell>();
+        record.reserve(width);
     };
     const qsizetype n = text.size();
     const QChar *chars = text.constData();

@@ -18,6 +18,10 @@
 
 #include <functional>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace rectrack::core {
 
 namespace {
@@ -220,6 +224,17 @@ private:
     QHash<QString, int> m_seq;
 };
 
+/// The first 20 names of @p names, then how many more: a city's first combined ledger can name
+/// thousands of new units, and the warning must stay readable (the dry run lists them all).
+QString shortList(const QStringList &names)
+{
+    constexpr qsizetype kShown = 20;
+    const QString shown = names.mid(0, kShown).join(LedgerImporter::tr(", "));
+    if (names.size() <= kShown)
+        return shown;
+    return LedgerImporter::tr("%1 and %n more", "", int(names.size() - kShown)).arg(shown);
+}
+
 /// Stage 1: reads the file, chooses the sheet and recognises it; the report takes the sheet,
 /// header, columns, issues and counts. Empty when the file cannot be imported (the report says
 /// why): unreadable, no ledger sheet, no unit for its rows, or errors in its cells.
@@ -370,7 +385,7 @@ Result<ImportTargets> resolveUnits(Database &db, OrganizationService &org, const
                 "the register has no unit named %1; the import creates %n new unit(s) under the "
                 "names as the ledger writes them.",
                 "", int(report.newUnits.size()))
-                .arg(report.newUnits.join(LedgerImporter::tr(", ")))};
+                .arg(shortList(report.newUnits))};
     return targets;
 }
 
@@ -485,14 +500,19 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     ImportReport report;
     report.dryRun = options.dryRun;
     report.file = options.displayName.isEmpty() ? QFileInfo(path).fileName() : options.displayName;
-    const std::optional<RecognizedLedger> ledger = recognizeLedger(db, path, options, report);
+    std::optional<RecognizedLedger> ledger = recognizeLedger(db, path, options, report);
     if (!ledger)
         return report;
+#ifdef __GLIBC__
+    // The workbook (over a million cells for 100,000 rows) is freed now; give its pages back to
+    // the system before the write fills the page cache (issue #20: ≤ 300 MB for 100,000 rows).
+    malloc_trim(0);
+#endif
     const QDate today = db.clock().today();
     const QDate feedback = options.feedbackDate.isValid() ? options.feedbackDate : today;
 
     // Write (or rehearse) everything in one transaction, in a page cache that holds it.
-    const BulkWriteCache cache(db, 256);
+    const BulkWriteCache cache(db, 16);
     Transaction tx(db);
     auto fail = [&](const Error &e, int row = 0) {
         tx.rollback();
@@ -529,10 +549,12 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     NumberSource numbers(db, options.round.trimmed(), feedback);
     QHash<QString, qint64> categoryIds;
     // A problem merged over one measure per row takes its state from its measures (i18a).
-    QList<LedgerRow> rows;
-    rows.reserve(ledger->rows.size());
-    for (const LedgerRow &row : ledger->rows)
-        rows << withStateFromMeasures(row);
+    // In place: a second list of 100,000 rows would cost another ~50 MB (issue #20's bound).
+    QList<LedgerRow> &rows = ledger->rows;
+    for (LedgerRow &row : rows) {
+        if (!row.measureStates.isEmpty())
+            row = withStateFromMeasures(row);
+    }
     const auto existingOf = [](const LedgerRow &row, const TargetUnit &unit) {
         return !row.registrationNo.isEmpty()
                    ? unit.byNumber.value(row.registrationNo)
@@ -561,6 +583,9 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     }
 
     for (int i = 0; i < rows.size(); ++i) {
+        // The row before is written (or rehearsed): its texts are no longer needed.
+        if (i > 0)
+            rows[i - 1] = LedgerRow();
         const LedgerRow &row = rows[i];
         TargetUnit &unit = targets.units[targets.ofRow[i]];
         ImportedUnit &unitReport = report.units[unit.report];

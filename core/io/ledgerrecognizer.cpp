@@ -642,6 +642,7 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
         }
     };
 
+    L.rows.reserve(rowCount - header.lastRow); // one allocation: a 100,000-row ledger's rows are ~50 MB
     for (int r = header.lastRow + 1; r < rowCount; ++r) {
         const SheetRow &sr = sheet.rows[r];
         const int rowNo = sr.number;

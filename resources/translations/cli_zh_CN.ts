@@ -303,7 +303,7 @@
     </message>
     <message>
         <source>The register has no unit named &quot;%1&quot;.</source>
-        <translation>登记册中没有名为“%1”的单位。</translation>
+        <translation>台账中没有名为“%1”的单位。</translation>
     </message>
     <message>
         <source>Closest: %1.</source>

@@ -351,7 +351,7 @@
     <name>rectrack::core::exchange::Exchange</name>
     <message>
         <source>Unknown register &quot;%1&quot; for --include; known: %2.</source>
-        <translation>--include 中的“%1”不是可选登记簿；可选：%2。</translation>
+        <translation>--include 中的“%1”不是可选的台账；可选：%2。</translation>
     </message>
     <message>
         <source>Name the receiving site (--to OFFICE).</source>

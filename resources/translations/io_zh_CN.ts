@@ -533,12 +533,18 @@
     <message numerus="yes">
         <source>the register has no unit named %1; the import creates %n new unit(s) under the names as the ledger writes them.</source>
         <translation>
-            <numerusform>登记簿中没有单位 %1，导入将按台账中的写法新建 %n 个单位。</numerusform>
+            <numerusform>台账中还没有单位 %1，导入将按文件中的写法新建 %n 个单位。</numerusform>
         </translation>
     </message>
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1……（另有 %n 个）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -817,7 +823,7 @@
     </message>
     <message>
         <source>%1 is the register %2 or one of its files; it is never overwritten by an output. Nothing was written; choose another file name.</source>
-        <translation>%1 是登记册 %2 或其附属文件；输出永远不会覆盖登记册。未写入任何内容，请另选文件名。</translation>
+        <translation>%1 是台账 %2 或其附属文件；输出永远不会覆盖台账。未写入任何内容，请另选文件名。</translation>
     </message>
     <message>
         <source>%1 cannot be written: not enough disk space in %2. Nothing was written.</source>

@@ -115,8 +115,8 @@ TEST_CASE("an output that is the register, through a link or by its own name, is
     const CliRun self = runCli({QStringLiteral("export"), csvRegister, QStringLiteral("-o"), csvRegister,
                                 QStringLiteral("--lang"), QStringLiteral("zh_CN")});
     CHECK(self.exitCode == 2);
-    CHECK(self.err == s("rectrack-cli: %1 是登记册 %2 "
-                        "或其附属文件；输出永远不会覆盖登记册。未写入任何内容，请另选文件名。\n")
+    CHECK(self.err == s("rectrack-cli: %1 是台账 %2 "
+                        "或其附属文件；输出永远不会覆盖台账。未写入任何内容，请另选文件名。\n")
                           .arg(csvRegister, csvRegister));
     CHECK(fileBytes(csvRegister) == csvBefore);
     CHECK(runCli({QStringLiteral("verify"), csvRegister}).exitCode == 0);

@@ -327,6 +327,26 @@ TEST_CASE("a combined ledger: empty unit cells, --unit, duplicates per unit", "[
     CHECK(none.errors[0].message.contains(QStringLiteral("--unit")));
 }
 
+TEST_CASE("the warning about new units names the first 20 and counts the rest", "[import][semantics][units]")
+{
+    TempRegister reg;
+    QString csv = s("被巡察单位,问题描述\n");
+    for (int i = 1; i <= 25; ++i)
+        csv += s("第%1局党组,问题甲\n").arg(i, 2, 10, QLatin1Char('0'));
+    const QString path = writeCsv(reg, QStringLiteral("many.csv"), csv);
+    ImportOptions dry = options();
+    dry.dryRun = true;
+    const ImportReport r = LedgerImporter::importFile(*reg.db, path, dry);
+    REQUIRE(r.ok());
+    CHECK(r.newUnits.size() == 25);
+    REQUIRE(r.warnings.size() == 1);
+    const QString w = r.warnings[0].message;
+    CHECK(w.contains(s("第01局党组, 第02局党组")));
+    CHECK(w.contains(s("第20局党组 and 5 more")));
+    CHECK_FALSE(w.contains(s("第21局党组")));
+    CHECK(w.contains(QStringLiteral("creates 25 new unit(s)")));
+}
+
 TEST_CASE("unit names written another usual way are one unit", "[import][semantics][units]")
 {
     CHECK(LedgerRules::unitKey(s("中共市水利局党组")) == LedgerRules::unitKey(s("市水利局党组")));
