@@ -393,6 +393,63 @@ TEST_CASE("ledgers saved by LibreOffice Calc (shared strings, its own styles)", 
     }
 }
 
+TEST_CASE("ledgers saved by LibreOffice as .xls (BIFF8) and by LibreOffice Writer as .docx and .doc",
+          "[import][variants][xls][docx]")
+{
+    const QString dir = QStringLiteral(RECTRACK_SOURCE_DIR "/tests/data/ledgers/");
+    {
+        // The shared transport ledger (tests/data/shared), saved by LibreOffice Calc as .xls: the
+        // same values as its .xlsx (the shared ledger's .expected.json).
+        TempRegister reg;
+        importOk(reg, dir + QStringLiteral("libreoffice-transport-ledger.xls"));
+        const Counts c = totals(reg);
+        CHECK(c.problems == 24);
+        CHECK(c.measures == 53);
+        CHECK(c.completed == 9);
+        CHECK(c.closedOut == 7);
+        CHECK(c.longTerm == 4);
+        CHECK(c.inProgress == 4);
+        CHECK(c.registered == 0);
+        CHECK(categoryKeys(reg) == QStringList{s("落实党的路线方针政策和党中央重大决策部署方面"),
+                                               s("落实全面从严治党战略部署方面"),
+                                               s("落实巡视巡察整改和主题教育整改方面"),
+                                               s("落实新时代党的组织路线方面")});
+    }
+    {
+        // The shared GB18030 agriculture ledger, opened in LibreOffice and saved as .xls.
+        TempRegister reg;
+        importOk(reg, dir + QStringLiteral("libreoffice-agriculture-ledger.xls"));
+        const Counts c = totals(reg);
+        CHECK(c.problems == 18);
+        CHECK(c.measures == 39);
+        CHECK(c.completed == 8);
+        CHECK(c.longTerm == 3);
+        CHECK(c.inProgress == 7);
+    }
+    {
+        // Writer's table: a problem cell merged down (vMerge) over one measure per row, each row
+        // with its own state; the problem's state follows from its measures.
+        TempRegister reg;
+        importOk(reg, dir + QStringLiteral("libreoffice-writer-merged-measures.docx"));
+        const Counts c = totals(reg);
+        CHECK(c.problems == 3);
+        CHECK(c.measures == 7);
+        CHECK(problem(reg, s("工程项目招投标管理不规范，存在化整为零规避招标的情况")).state ==
+              ProblemState::LongTerm);
+        CHECK(problem(reg, s("干部教育培训流于形式")).state == ProblemState::InProgress);
+        CHECK(problem(reg, s("物业维修资金监管存在漏洞")).state == ProblemState::Registered);
+    }
+    {
+        // The same document saved by Writer as Word 97–2003 is refused with how to save it.
+        TempRegister reg;
+        const ImportReport r = LedgerImporter::importFile(
+            *reg.db, dir + QStringLiteral("libreoffice-writer-word97.doc"), unitOptions());
+        REQUIRE(r.errors.size() == 1);
+        CHECK(r.errors[0].message.contains(QStringLiteral(".docx")));
+        CHECK(totals(reg).problems == 0);
+    }
+}
+
 TEST_CASE("of 整改情况 and 完成情况, the column naming completion is the status, the other the progress",
           "[import][variants]")
 {
