@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <span>
 #include <thread>
-#include <unordered_set>
 
 namespace rectrack::core::patterns {
 
@@ -47,6 +47,22 @@ struct UnionFind
             parent[std::size_t(std::max(a, b))] = std::min(a, b);
     }
 };
+
+// |x ∩ y| for x given as a bitset over the ranks, or any number below @p need as soon as the bigrams
+// of y left cannot bring it there.
+std::size_t overlapWithBits(const std::vector<std::uint64_t> &x, std::span<const std::uint32_t> y,
+                            std::size_t need)
+{
+    std::size_t common = 0;
+    const std::size_t ny = y.size();
+    for (std::size_t k = 0; k < ny; ++k) {
+        const std::uint32_t r = y[k];
+        common += (x[r >> 6] >> (r & 63)) & 1U;
+        if ((k & 7) == 7 && common + (ny - k - 1) < need)
+            return common;
+    }
+    return common;
+}
 
 } // namespace
 
@@ -143,18 +159,38 @@ std::vector<SimilarPair> similarPairs(const std::vector<std::vector<Bigram>> &se
     std::vector<std::uint32_t> sizeAt(n);
     for (std::size_t pos = 0; pos < n; ++pos)
         sizeAt[pos] = std::uint32_t(ranked[std::size_t(order[pos])].size());
+    // The ranked sets once more, one after another in `order`: a candidate's bigrams are read from
+    // one dense array (the verification reads them for millions of candidates, and separate
+    // vectors made each read a cache miss).
+    std::vector<std::size_t> startAt(n + 1, 0);
+    for (std::size_t pos = 0; pos < n; ++pos)
+        startAt[pos + 1] = startAt[pos] + sizeAt[pos];
+    std::vector<std::uint32_t> flat;
+    flat.reserve(startAt[n]);
+    for (std::size_t pos = 0; pos < n; ++pos) {
+        auto &r = ranked[std::size_t(order[pos])];
+        flat.insert(flat.end(), r.begin(), r.end());
+        r = {};
+    }
+    const auto setAt = [&](std::size_t pos) {
+        return std::span<const std::uint32_t>(flat.data() + startAt[pos], sizeAt[pos]);
+    };
 
     const int wanted = std::max(1, threads > 0 ? threads : QThread::idealThreadCount());
     const int workers = n < 1000 ? 1 : wanted;
     std::vector<std::vector<SimilarPair>> found(static_cast<std::size_t>(workers));
-    auto work = [&](int w) {
+    const std::size_t words = (byFrequency.size() + 63) / 64;
+    auto work = [&, threshold](int w) {
         // Per candidate: 0 unseen, 1 dropped (cannot reach the threshold), else 2 + the overlap
         // counted in the prefixes so far.
         std::vector<std::uint32_t> seen(n, 0);
         std::vector<std::uint32_t> touched;
+        // The probe's bigrams as a bitset over the ranks: a candidate is verified by looking up
+        // each of its bigrams (no branchy merge of two lists; the verification is most of the work).
+        std::vector<std::uint64_t> inX(words, 0);
         auto &mine = found[std::size_t(w)];
         for (std::size_t pos = std::size_t(w); pos < n; pos += std::size_t(workers)) {
-            const auto &x = ranked[std::size_t(order[pos])];
+            const std::span<const std::uint32_t> x = setAt(pos);
             if (x.empty())
                 continue;
             const double minSize = threshold / (2.0 - threshold) * double(x.size());
@@ -185,17 +221,28 @@ std::vector<SimilarPair> similarPairs(const std::vector<std::vector<Bigram>> &se
                     state = double(sofar + 1 + rest) < needed ? 1 : sofar + 1 + 2;
                 }
             }
+            for (const std::uint32_t r : x)
+                inX[r >> 6] |= std::uint64_t(1) << (r & 63);
+            // In position order the candidates' bigrams are read front to back through `flat`.
+            std::sort(touched.begin(), touched.end());
             for (const std::uint32_t other : touched) {
                 const bool dropped = seen[other] == 1;
                 seen[other] = 0;
                 if (dropped)
                     continue;
-                const double s = dice(x, ranked[std::size_t(order[other])]);
-                if (s + 1e-12 >= threshold) {
+                const std::span<const std::uint32_t> y = setAt(other);
+                const std::size_t total = x.size() + y.size();
+                const auto need =
+                    std::size_t(std::max(0.0, std::ceil(threshold * double(total) / 2.0 - 1e-9)));
+                const std::size_t common = overlapWithBits(inX, y, need);
+                const double s = 2.0 * double(common) / double(total);
+                if (common >= need && s + 1e-12 >= threshold) {
                     const int a = order[pos], b = order[other];
                     mine.push_back({std::min(a, b), std::max(a, b), s});
                 }
             }
+            for (const std::uint32_t r : x)
+                inX[r >> 6] = 0;
             touched.clear();
         }
     };
@@ -348,16 +395,20 @@ std::vector<SimilarityIndex::Match> SimilarityIndex::similarTo(const QString &te
     const std::size_t p = std::min(prefixLength(x.size(), threshold), x.size());
     const double minSize = threshold / (2.0 - threshold) * double(x.size());
     const double maxSize = (2.0 - threshold) / threshold * double(x.size());
-    std::unordered_set<qint64> candidates;
+    // The candidates as one sorted list without duplicates (a hash set per posting was most of
+    // the probe's time at 100,000 problems).
+    std::vector<qint64> candidates;
     for (std::size_t k = 0; k < p; ++k) {
         const auto it = m_postings.find(byRarity[k].second);
         if (it == m_postings.end())
             continue;
-        for (const qint64 id : it->second)
-            if (id != except)
-                candidates.insert(id);
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (const qint64 id : candidates) {
+        if (id == except)
+            continue;
         const auto &y = m_sets.at(id);
         if (double(y.size()) + 1e-9 < minSize || double(y.size()) - 1e-9 > maxSize)
             continue;
