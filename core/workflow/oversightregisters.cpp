@@ -45,7 +45,8 @@ QList<ReferralRow> referrals(Database &db)
         QStringLiteral(
             "SELECT r.id, r.kind, r.number, r.issued_on, r.recipient, r.subject, r.response, "
             "r.response_date, "
-            "(SELECT COUNT(*) FROM referral_problems rp WHERE rp.referral_id = r.id) FROM referrals r "
+            "(SELECT COUNT(*) FROM referral_problems rp WHERE rp.referral_id = r.id), r.copy_to, r.due_date, "
+            "(SELECT p.name FROM patterns p WHERE p.id = r.pattern_id) FROM referrals r "
             "ORDER BY r.issued_on, r.id"),
         {}, [&](const SqlRow &r) {
             ReferralRow row;
@@ -62,6 +63,9 @@ QList<ReferralRow> referrals(Database &db)
             f.response = r.text(6);
             f.responseDate = fromIso(r.text(7));
             row.problemCount = r.int32(8);
+            row.copyTo = r.text(9);
+            row.dueDate = fromIso(r.text(10));
+            row.pattern = r.text(11);
             out.append(row);
         });
     return out;
@@ -132,21 +136,27 @@ QList<OutcomeRow> outcomes(Database &db)
             row.id = r.integer(4);
             row.problemId = r.integer(5);
             row.unitId = r.integer(6);
+            row.owner = r.text(7);
+            row.dueDate = fromIso(r.text(8));
+            row.pattern = r.text(9);
             out.append(row);
         });
     };
     read(OutcomeRow::Kind::RuleEstablished,
-         QStringLiteral("SELECT o.name, 0, o.established_on, u.name, o.id, o.problem_id, o.unit_id FROM "
+         QStringLiteral("SELECT o.name, 0, o.established_on, u.name, o.id, o.problem_id, o.unit_id, o.owner, "
+                        "o.due_date, (SELECT p.name FROM patterns p WHERE p.id = o.pattern_id) FROM "
                         "rules_established o LEFT JOIN units u "
                         "ON u.id = o.unit_id ORDER BY o.established_on, o.id"));
-    read(OutcomeRow::Kind::Accountability,
-         QStringLiteral("SELECT o.form, o.persons, o.decided_on, u.name, o.id, o.problem_id, o.unit_id FROM "
-                        "accountability o LEFT JOIN units u "
-                        "ON u.id = o.unit_id ORDER BY o.decided_on, o.id"));
-    read(OutcomeRow::Kind::FundsRecovered,
-         QStringLiteral("SELECT o.note, o.amount_yuan, o.recovered_on, u.name, o.id, o.problem_id, o.unit_id "
-                        "FROM funds_recovered o LEFT JOIN "
-                        "units u ON u.id = o.unit_id ORDER BY o.recovered_on, o.id"));
+    read(
+        OutcomeRow::Kind::Accountability,
+        QStringLiteral("SELECT o.form, o.persons, o.decided_on, u.name, o.id, o.problem_id, o.unit_id, NULL, "
+                       "NULL, NULL FROM accountability o LEFT JOIN units u "
+                       "ON u.id = o.unit_id ORDER BY o.decided_on, o.id"));
+    read(
+        OutcomeRow::Kind::FundsRecovered,
+        QStringLiteral("SELECT o.note, o.amount_yuan, o.recovered_on, u.name, o.id, o.problem_id, o.unit_id, "
+                       "NULL, NULL, NULL FROM funds_recovered o LEFT JOIN "
+                       "units u ON u.id = o.unit_id ORDER BY o.recovered_on, o.id"));
     return out;
 }
 

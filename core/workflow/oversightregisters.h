@@ -16,6 +16,9 @@ struct ReferralRow
 {
     Referral referral;
     int problemCount = 0;
+    QString copyTo;  ///< 抄送 (referrals.copy_to), as written; empty when none
+    QDate dueDate;   ///< the date the recipient is to respond by (referrals.due_date); invalid = none
+    QString pattern; ///< name of the common-problem pattern it was raised from (issue #27); empty = none
 };
 
 /// An evaluation with the evaluated unit's name.
@@ -49,6 +52,9 @@ struct OutcomeRow
     double amount = 0; ///< people held accountable, or yuan recovered; 0 for rules
     QDate date;
     QString unit;
+    QString owner;   ///< a rule to establish: who establishes it (rules_established.owner)
+    QDate dueDate;   ///< a rule to establish: by when (rules_established.due_date); invalid = none
+    QString pattern; ///< name of the common-problem pattern it was raised from (issue #27)
 };
 
 /// The table an outcome of @p kind lives in (rules_established, accountability, funds_recovered).

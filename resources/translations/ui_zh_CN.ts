@@ -3417,6 +3417,22 @@ Closing out is a record and cannot be undone.</source>
         <source>Not yet</source>
         <translation>尚未覆盖</translation>
     </message>
+    <message>
+        <source>Copy to</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Common problem</source>
+        <translation>同类问题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::RegisterView</name>

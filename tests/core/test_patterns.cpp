@@ -213,6 +213,10 @@ TEST_CASE("a referral and a rule-building item raised from a pattern are linked 
     const auto rows = OversightRegisters::referrals(*reg.db);
     REQUIRE(rows.size() == 1);
     CHECK(rows[0].problemCount == 5);
+    // The referrals register shows what was raised: copy-to, response date and the pattern.
+    CHECK(rows[0].copyTo == QStringLiteral("市财政局"));
+    CHECK(rows[0].dueDate == QDate(2021, 2, 10));
+    CHECK(rows[0].pattern == service.patterns().at(0).name);
     auto rule = service.raiseRule(
         pa, {QStringLiteral("公务用车使用登记办法"), QStringLiteral("市机关事务管理局"), QDate(2021, 6, 30)});
     REQUIRE(rule.ok());
@@ -220,6 +224,14 @@ TEST_CASE("a referral and a rule-building item raised from a pattern are linked 
               ->scalar(QStringLiteral("SELECT owner || ' ' || due_date FROM rules_established WHERE id = ?"),
                        {*rule})
               .toString() == QStringLiteral("市机关事务管理局 2021-06-30"));
+    const auto outcomes = OversightRegisters::outcomes(*reg.db);
+    const auto ruleRow = std::find_if(outcomes.cbegin(), outcomes.cend(), [&](const OutcomeRow &o) {
+        return o.id == *rule && o.kind == OutcomeRow::Kind::RuleEstablished;
+    });
+    REQUIRE(ruleRow != outcomes.cend());
+    CHECK(ruleRow->owner == QStringLiteral("市机关事务管理局"));
+    CHECK(ruleRow->dueDate == QDate(2021, 6, 30));
+    CHECK(ruleRow->pattern == service.patterns().at(0).name);
     const PatternFigures f = *service.figures(*service.pattern(pa), QDate(2021, 1, 15));
     CHECK(f.referrals == QStringList{QStringLiteral("关于公务用车管理问题的抄告单")});
     CHECK(f.rules == QStringList{QStringLiteral("公务用车使用登记办法")});

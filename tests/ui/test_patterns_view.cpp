@@ -1,12 +1,14 @@
 #include "testsupport.h"
 
 #include "i18n.h"
+#include "models/registermodel.h"
 #include "patternfixture.h"
 #include "patterns/patternservice.h"
 #include "patterns/patternsview.h"
 #include "views/detailpane.h"
 #include "views/editingcontroller.h"
 #include "views/mainwindow.h"
+#include "views/registerview.h"
 #include "workflow/problemservice.h"
 
 #include <QAction>
@@ -21,6 +23,8 @@ using namespace rectrack;
 using namespace rectrack::core;
 using rectrack::ui::MainWindow;
 using rectrack::ui::PatternsView;
+using rectrack::ui::RegisterModel;
+using Register = rectrack::ui::RegisterModel::Register;
 
 TEST_CASE("the common-problems view suggests, accepts with undo and redo, and drills down to problems",
           "[ui][patterns]")
@@ -146,6 +150,38 @@ TEST_CASE("the detail pane lists similar problems and finds a new one at once", 
     // A problem with nothing similar says so.
     window.detailPane()->showProblem(*window.database(), ids.value(QStringLiteral("c1")));
     CHECK(window.detailPane()->toPlainText().contains(QStringLiteral("No similar problem in the register.")));
+}
+
+TEST_CASE("a referral raised from a pattern shows its copy-to, response date and pattern in the register",
+          "[ui][patterns][registers]")
+{
+    QStandardPaths::setTestModeEnabled(true);
+    test::TempRegister reg;
+    test::buildPatternRegister(*reg.db);
+    PatternService service(*reg.db);
+    REQUIRE(service.acceptAll(QDate(2021, 1, 15)).ok());
+    const Pattern first = service.patterns().at(0);
+    PatternReferral r;
+    r.referral.subject = QStringLiteral("关于公务用车管理问题的抄告单");
+    r.referral.recipient = QStringLiteral("市机关事务管理局");
+    r.referral.issuedOn = QDate(2021, 1, 10);
+    r.copyTo = QStringLiteral("市财政局");
+    r.dueDate = QDate(2021, 2, 10);
+    REQUIRE(service.raiseReferral(first.id, r).ok());
+    reg.db.reset();
+    MainWindow window;
+    REQUIRE(window.openRegister(reg.path, true));
+    RegisterModel *referrals = window.registerView()->model(Register::Referrals);
+    referrals->load(window.database(), QDate(2021, 2, 1));
+    REQUIRE(referrals->rowCount() == 1);
+    CHECK(referrals->headerData(7, Qt::Horizontal).toString() == QStringLiteral("Copy to"));
+    CHECK(referrals->index(0, 7).data().toString() == QStringLiteral("市财政局"));
+    CHECK(referrals->index(0, 8).data().toString() == QStringLiteral("2021-02-10"));
+    CHECK(referrals->index(0, 9).data().toString() == first.name);
+    // Before its response date it is not overdue; after it, without a response, it is.
+    CHECK_FALSE(referrals->index(0, 0).data(RegisterModel::OverdueRole).toBool());
+    referrals->load(window.database(), QDate(2021, 2, 11));
+    CHECK(referrals->index(0, 0).data(RegisterModel::OverdueRole).toBool());
 }
 
 TEST_CASE("screenshot of the common-problems view", "[ui][patterns][screenshot]")

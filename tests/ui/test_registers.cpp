@@ -70,7 +70,8 @@ TEST_CASE("each supervision register of the demo register is a view in the navig
 
     // Headers as the office's registers name them (the app runs in English in the tests).
     CHECK(headers(window.registerView()->model(Register::Clues)).size() == 7);
-    CHECK(headers(window.registerView()->model(Register::Referrals)).size() == 7);
+    // … and, for referrals raised from a common problem, copy-to, response date and the pattern.
+    CHECK(headers(window.registerView()->model(Register::Referrals)).size() == 10);
     CHECK(headers(window.registerView()->model(Register::Evaluations)).size() == 5);
     CHECK(headers(window.registerView()->model(Register::ReturnVisits)).size() == 7);
     CHECK(headers(window.registerView()->model(Register::Outcomes)).size() >= 4);

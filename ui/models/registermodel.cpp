@@ -66,15 +66,16 @@ QStringList RegisterModel::headers() const
         return {tr("Transfer date"), tr("Clue summary"),   tr("Persons involved"), tr("Receiver"),
                 tr("Due date"),      tr("Disposal state"), tr("Disposal result")};
     case Register::Referrals:
-        return {tr("Kind"),    tr("Number"),   tr("Date"),    tr("Recipient"),
-                tr("Subject"), tr("Problems"), tr("Response")};
+        return {tr("Kind"),     tr("Number"),   tr("Date"),    tr("Recipient"),    tr("Subject"),
+                tr("Problems"), tr("Response"), tr("Copy to"), tr("Response due"), tr("Common problem")};
     case Register::Evaluations:
         return {tr("Unit"), tr("Evaluation date"), tr("Score"), tr("Grade"), tr("Second rectification")};
     case Register::ReturnVisits:
         return {tr("Campaign"), tr("Unit"),         tr("Visit date"), tr("Visitors"),
                 tr("Findings"), tr("Satisfaction"), tr("Follow-up")};
     case Register::Outcomes:
-        return {tr("Category"), tr("Name / form"), tr("People or amount"), tr("Date"), tr("Unit")};
+        return {tr("Category"), tr("Name / form"), tr("People or amount"), tr("Date"),
+                tr("Unit"),     tr("Owner"),       tr("Due date"),         tr("Common problem")};
     case Register::Coverage:
         return {tr("Unit category"), tr("Unit"), tr("Covered"), tr("Term")};
     case Register::RepeatLinks:
@@ -141,13 +142,16 @@ void RegisterModel::load(core::Database *db, const QDate &asOf)
                 QString response = f.response;
                 if (f.responseDate.isValid())
                     response = tr("%1 (%2)").arg(f.response, Labels::date(f.responseDate));
+                // Past its response date without a response: overdue, as a clue past its due date.
+                const bool late = r.dueDate.isValid() && r.dueDate < asOf && f.response.trimmed().isEmpty();
                 m_rows.append({{core::referralKindName(f.kind), f.number, Labels::date(f.issuedOn),
-                                f.recipient, f.subject, QString::number(r.problemCount), response},
-                               false,
+                                f.recipient, f.subject, QString::number(r.problemCount), response, r.copyTo,
+                                Labels::date(r.dueDate), r.pattern},
+                               late,
                                f.id,
                                int(f.kind),
                                false,
-                               {{}, {}, f.issuedOn, {}, {}, r.problemCount}});
+                               {{}, {}, f.issuedOn, {}, {}, r.problemCount, {}, {}, r.dueDate}});
             }
             break;
         case Register::Evaluations:
@@ -190,12 +194,13 @@ void RegisterModel::load(core::Database *db, const QDate &asOf)
                     amount = tr("%1 yuan").arg(locale.toString(o.amount, 'f', 2));
                     break;
                 }
-                m_rows.append({{category, o.name, amount, Labels::date(o.date), o.unit},
+                m_rows.append({{category, o.name, amount, Labels::date(o.date), o.unit, o.owner,
+                                Labels::date(o.dueDate), o.pattern},
                                false,
                                o.id,
                                int(o.kind),
                                false,
-                               {{}, {}, o.amount, o.date}});
+                               {{}, {}, o.amount, o.date, {}, {}, o.dueDate}});
             }
             break;
         case Register::Coverage:
