@@ -1,5 +1,7 @@
 #include "reportcharts.h"
 
+#include "workflow/registerlevel.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -245,8 +247,7 @@ QString ReportCharts::sourceName(core::SourceLevel level)
 
 QString ReportCharts::sourceKeyName(const QString &key)
 {
-    for (auto level : {core::SourceLevel::Central, core::SourceLevel::Provincial,
-                       core::SourceLevel::Municipal, core::SourceLevel::District}) {
+    for (auto level : core::sourceLevelOrder) {
         if (key == core::Names::display(level) || key == core::Names::key(level))
             return sourceName(level);
     }
