@@ -26,11 +26,7 @@ namespace {
 
 SourceLevel sourceFromKey(const QString &key)
 {
-    if (key == QLatin1String("central"))
-        return SourceLevel::Central;
-    if (key == QLatin1String("provincial"))
-        return SourceLevel::Provincial;
-    return SourceLevel::Municipal;
+    return Names::sourceLevel(key).value_or(SourceLevel::Municipal);
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "oversightservice.h"
 
+#include "registerlevel.h"
+
 #include "exchange/sitescope.h"
 
 #include "storage/schema.h"
@@ -509,14 +511,23 @@ Status OversightService::linkRepeatedProblem(qint64 problemId, qint64 repeatedPr
 {
     if (problemId == repeatedProblemId)
         return Error{ErrorCode::InputRefused, tr("A problem cannot repeat itself.")};
-    const QString level =
-        m_db.scalar(QStringLiteral("SELECT source_level FROM problems WHERE id = ?"), {repeatedProblemId})
-            .toString();
-    if (level.isEmpty() || !exists(m_db, QStringLiteral("problems"), problemId))
+    const auto levelOf = [&](qint64 id) {
+        return Names::sourceLevel(
+            m_db.scalar(QStringLiteral("SELECT source_level FROM problems WHERE id = ?"), {id}).toString());
+    };
+    const std::optional<SourceLevel> own = levelOf(problemId);
+    const std::optional<SourceLevel> level = levelOf(repeatedProblemId);
+    if (!own || !level)
         return Error{ErrorCode::InputRefused, tr("Both problems must exist.")};
-    if (level == QLatin1String("municipal"))
+    // 集成整改: a problem repeats one fed back by a higher level (a district problem may repeat a
+    // municipal one, a municipal problem a provincial or central one).
+    const auto rank = [](SourceLevel l) {
+        return std::find(sourceLevelOrder.begin(), sourceLevelOrder.end(), l) - sourceLevelOrder.begin();
+    };
+    if (rank(*level) >= rank(*own))
         return Error{ErrorCode::InputRefused,
-                     tr("A problem can only repeat a problem of a central or provincial inspection.")};
+                     tr("A %1 problem can only repeat a problem fed back by a higher level than %1.")
+                         .arg(Names::display(*own))};
     return withTransaction(m_db, [&] {
         return AuditLog::update(m_db, QStringLiteral("problems"), problemId,
                                 {{QStringLiteral("repeats_problem_id"), repeatedProblemId}});

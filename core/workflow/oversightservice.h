@@ -102,8 +102,9 @@ public:
     Status updateReturnVisit(const ReturnVisit &visit);
     Status deleteReturnVisit(qint64 id);
 
-    /// Links a (municipal) problem to the central or provincial problem it repeats (集成整改).
-    /// Refused when the repeated problem is itself municipal or missing, or is the problem itself.
+    /// Links a problem to the problem of a higher source level it repeats (集成整改: a municipal
+    /// problem repeats a central or provincial one, a district problem also a municipal one).
+    /// Refused when either problem is missing or the repeated one is not of a higher level.
     Status linkRepeatedProblem(qint64 problemId, qint64 repeatedProblemId);
     /// Removes the 集成整改 link of @p problemId.
     Status unlinkRepeatedProblem(qint64 problemId);

@@ -550,6 +550,9 @@ ProblemState ProblemService::stateAsOf(qint64 problemId, const QDate &date)
 TransitionContext ProblemService::transitionContext(qint64 problemId)
 {
     TransitionContext ctx;
+    ctx.measures =
+        m_db.scalar(QStringLiteral("SELECT count(*) FROM measures WHERE problem_id = ?"), {problemId})
+            .toInt();
     ctx.unfinishedMeasures =
         m_db.scalar(
                 QStringLiteral("SELECT count(*) FROM measures WHERE problem_id = ? AND state IN ('pending', "

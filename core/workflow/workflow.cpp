@@ -21,6 +21,9 @@ Status Workflow::checkTransition(ProblemState from, ProblemState to, const Trans
                    "first."));
         return okStatus();
     case ProblemState::Completed:
+        if (ctx.measures == 0)
+            return refuse(tr("The problem cannot be marked completed: it has no rectification measures yet; "
+                             "add them on the Measures tab."));
         if (ctx.unfinishedMeasures > 0)
             return refuse(tr("The problem cannot be marked completed: %n measure(s) are not finished.",
                              nullptr, ctx.unfinishedMeasures));

@@ -8,6 +8,8 @@
  *                     ↕            ↓ review rejected
  *                 long-term ←──────┘ (back to in progress)
  *
+ * Marking the rectification complete needs at least one measure on record (the plan splits each
+ * problem into measures; without any there is nothing to be complete) and none unfinished.
  * Closing out needs every measure completed and the three review steps approved (unit leader,
  * unit rectification group, inspection office). Imports record a ledger's state as history and
  * bypass these checks (DESIGN.md §6); later edits do not.
@@ -24,6 +26,7 @@ namespace rectrack::core {
 /// Facts about a problem that decide whether a transition is allowed.
 struct TransitionContext
 {
+    int measures = 0;             ///< measures on record (none: nothing to be complete, issue #21)
     int unfinishedMeasures = 0;   ///< measures neither completed nor long-term
     int longTermMeasures = 0;     ///< measures of type or state long-term
     bool reviewsApproved = false; ///< all three review steps approved since the last completion

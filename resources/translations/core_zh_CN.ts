@@ -832,10 +832,6 @@
         <translation>两个问题都必须存在。</translation>
     </message>
     <message>
-        <source>A problem can only repeat a problem of a central or provincial inspection.</source>
-        <translation>只能关联中央或省委巡视反馈的问题。</translation>
-    </message>
-    <message>
         <source>Unknown outcome table %1.</source>
         <translation>未知的整改成果表 %1。</translation>
     </message>
@@ -864,6 +860,10 @@
     <message>
         <source>A campaign cannot end before it starts.</source>
         <translation>专项督办的结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A %1 problem can only repeat a problem fed back by a higher level than %1.</source>
+        <translation>%1问题只能与高于%1的层级反馈的问题集成整改。</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1227,10 @@
     <message>
         <source>Unknown state.</source>
         <translation>未知状态。</translation>
+    </message>
+    <message>
+        <source>The problem cannot be marked completed: it has no rectification measures yet; add them on the Measures tab.</source>
+        <translation>该问题不能标记为已完成：尚无整改措施，请先在“整改措施”页添加。</translation>
     </message>
 </context>
 </TS>

@@ -921,6 +921,14 @@
         <source>As it stood on %1</source>
         <translation>%1 当日情况</translation>
     </message>
+    <message>
+        <source>%1 · closed out %2</source>
+        <translation>%1 · %2销号</translation>
+    </message>
+    <message>
+        <source>%1 · completed %2</source>
+        <translation>%1 · %2完成</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::EditingController</name>
@@ -2372,6 +2380,10 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <source>Applied package %1 from %2: %3 new, %4 updated, %5 conflicts.</source>
         <translation>已导入%2的第 %1 号交换包：新增 %3，更新 %4，冲突 %5。</translation>
     </message>
+    <message>
+        <source>First %1 of %2 rows; narrow the filter to print the rest.</source>
+        <translation>仅打印前 %1 行（共 %2 行）；请缩小筛选范围后打印其余部分。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::MeasureLedgerModel</name>
@@ -3011,14 +3023,6 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <translation>审核意见：</translation>
     </message>
     <message>
-        <source>the problem has no rectification measures yet; add them on the Measures tab.</source>
-        <translation>该问题尚无整改措施，请先在“整改措施”页添加。</translation>
-    </message>
-    <message>
-        <source>Cannot be marked complete yet: %1</source>
-        <translation>暂不能标记整改完成：%1</translation>
-    </message>
-    <message>
         <source>Record step %1 of 3 (%2) for %3: %4 by %5 on %6, opinion &quot;%7&quot;?
 
 A review decision is a record and cannot be undone; a mistake is corrected by a new review.</source>
@@ -3640,24 +3644,28 @@ Closing out is a record and cannot be undone.</source>
         <translation>集成整改</translation>
     </message>
     <message>
-        <source>(choose a municipal problem)</source>
-        <translation>（请选择市委巡察问题）</translation>
-    </message>
-    <message>
-        <source>(choose a central or provincial problem)</source>
-        <translation>（请选择中央或省委巡视问题）</translation>
-    </message>
-    <message>
-        <source>The municipal problem is rectified together with the problem it repeats; statistics still count each problem once, in its own source level.</source>
-        <translation>该市委巡察问题与其重复的问题一并整改；统计时每个问题仍只计一次，计入其本身的来源。</translation>
-    </message>
-    <message>
-        <source>Municipal problem:</source>
-        <translation>市委巡察问题：</translation>
-    </message>
-    <message>
         <source>Repeats:</source>
         <translation>重复的问题：</translation>
+    </message>
+    <message>
+        <source>(choose a %1 problem)</source>
+        <translation>（选择%1问题）</translation>
+    </message>
+    <message>
+        <source>(choose a problem of %1)</source>
+        <translation>（选择%1问题）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The %1 problem is rectified together with the problem it repeats; statistics still count each problem once, in its own source level.</source>
+        <translation>该%1问题与其重复的问题一并整改；统计时每个问题仍只在其本身的来源中计算一次。</translation>
+    </message>
+    <message>
+        <source>%1 problem:</source>
+        <translation>%1问题：</translation>
     </message>
 </context>
 <context>

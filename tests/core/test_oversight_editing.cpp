@@ -268,7 +268,11 @@ TEST_CASE("integrated rectification links only to central or provincial problems
     const qint64 municipal =
         addProblem(*reg.db, unit, SourceLevel::Municipal, QStringLiteral("预算执行不严格（市级）"));
     const qint64 other = addProblem(*reg.db, unit, SourceLevel::Municipal, QStringLiteral("政府采购不规范"));
-    CHECK_FALSE(oversight.linkRepeatedProblem(municipal, other).ok()); // a municipal problem is no target
+    const Status same = oversight.linkRepeatedProblem(municipal, other); // a municipal problem is no target
+    REQUIRE_FALSE(same.ok());
+    CHECK(same.error().message ==
+          QStringLiteral(
+              "A municipal problem can only repeat a problem fed back by a higher level than municipal."));
     CHECK_FALSE(oversight.linkRepeatedProblem(municipal, 9999).ok());
     REQUIRE(oversight.linkRepeatedProblem(municipal, provincial).ok());
     QList<RepeatLinkRow> links = OversightRegisters::repeatLinks(*reg.db);
@@ -278,6 +282,25 @@ TEST_CASE("integrated rectification links only to central or provincial problems
     CHECK(links[0].repeatedSource == SourceLevel::Provincial);
     REQUIRE(oversight.unlinkRepeatedProblem(municipal).ok());
     CHECK(OversightRegisters::repeatLinks(*reg.db).isEmpty());
+}
+
+TEST_CASE("a district problem repeats a municipal one in integrated rectification, not the reverse",
+          "[oversight][integrated][edit]")
+{
+    TempRegister reg;
+    OrganizationService org(*reg.db);
+    OversightService oversight(*reg.db);
+    const qint64 unit = *org.ensureUnit(QStringLiteral("思明区财政局党组"));
+    const qint64 municipal =
+        addProblem(*reg.db, unit, SourceLevel::Municipal, QStringLiteral("预算执行不严格"));
+    const qint64 district =
+        addProblem(*reg.db, unit, SourceLevel::District, QStringLiteral("预算执行不严格（区级）"));
+    CHECK_FALSE(oversight.linkRepeatedProblem(municipal, district).ok());
+    REQUIRE(oversight.linkRepeatedProblem(district, municipal).ok());
+    const QList<RepeatLinkRow> links = OversightRegisters::repeatLinks(*reg.db);
+    REQUIRE(links.size() == 1);
+    CHECK(links[0].problemId == district);
+    CHECK(links[0].repeatedSource == SourceLevel::Municipal);
 }
 
 TEST_CASE("the must-cover list unit by unit agrees with the coverage figures of the demo",

@@ -22,11 +22,11 @@ struct Fixture
     SupervisionService supervision{*reg.db};
     qint64 unit = *org.ensureUnit(QStringLiteral("市某局党组"));
 
-    qint64 registerOne(int measures = 2)
+    qint64 registerOne(int measures = 2, const QString &registrationNo = QStringLiteral("15-1-01-01"))
     {
         Problem p;
         p.unitId = unit;
-        p.registrationNo = QStringLiteral("15-1-01-01");
+        p.registrationNo = registrationNo;
         p.description = QStringLiteral("落实中央八项规定精神不严格，公务接待管理不规范");
         p.feedbackDate = QDate(2020, 4, 10);
         p.deadline = QDate(2020, 7, 10);
@@ -102,6 +102,35 @@ TEST_CASE("a problem goes from registration to close-out through the reviewed wo
     CHECK(f.problems.stateAsOf(id, QDate(2020, 5, 23)) == ProblemState::InProgress);
     CHECK(f.problems.stateAsOf(id, QDate(2020, 5, 26)) == ProblemState::Completed);
     CHECK(f.problems.stateAsOf(id, QDate(2020, 6, 1)) == ProblemState::ClosedOut);
+}
+
+TEST_CASE("a problem without measures cannot be marked completed, in the service itself",
+          "[services][workflow]")
+{
+    Fixture f;
+    const qint64 id = f.registerOne(0);
+    REQUIRE(f.supervision.changeState(id, ProblemState::InProgress, QDate(2020, 4, 20)).ok());
+    const int states =
+        f.reg.db->scalar(QStringLiteral("SELECT count(*) FROM problem_states WHERE problem_id = ?"), {id})
+            .toInt();
+    const Status s = f.supervision.changeState(id, ProblemState::Completed, QDate(2020, 5, 1));
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.error().code == ErrorCode::InputRefused);
+    CHECK(s.error().message ==
+          QStringLiteral("The problem cannot be marked completed: it has no rectification measures yet; add "
+                         "them on the Measures tab."));
+    // Nothing recorded: the state and its history are as they were.
+    CHECK(f.problems.problem(id)->state == ProblemState::InProgress);
+    CHECK(f.reg.db->scalar(QStringLiteral("SELECT count(*) FROM problem_states WHERE problem_id = ?"), {id})
+              .toInt() == states);
+    CHECK(f.problems.transitionContext(id).measures == 0);
+    // With one finished measure it can.
+    const qint64 other = f.registerOne(1, QStringLiteral("15-1-01-02"));
+    for (const Measure &m : f.problems.measures(other))
+        REQUIRE(f.problems.setMeasureState(m.id, MeasureState::Completed, QDate(2020, 5, 20)).ok());
+    CHECK(f.problems.transitionContext(other).measures == 1);
+    CHECK(f.supervision.changeState(other, ProblemState::Completed, QDate(2020, 5, 20)).ok());
+    CHECK(f.problems.problem(other)->state == ProblemState::Completed);
 }
 
 TEST_CASE("statistics as of a past date return the earlier state", "[stats][asof]")

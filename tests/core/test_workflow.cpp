@@ -13,6 +13,12 @@ TEST_CASE("closing out needs completion, finished measures and approved reviews"
     CHECK(s.error().code == ErrorCode::InputRefused);
     CHECK(s.error().message.contains(QStringLiteral("completed")));
 
+    // No measures on record: nothing to be complete.
+    const Status none = Workflow::checkTransition(ProblemState::InProgress, ProblemState::Completed, ctx);
+    REQUIRE_FALSE(none.ok());
+    CHECK(none.error().message.contains(QStringLiteral("no rectification measures")));
+
+    ctx.measures = 2;
     ctx.unfinishedMeasures = 2;
     const Status unfinished =
         Workflow::checkTransition(ProblemState::InProgress, ProblemState::Completed, ctx);

@@ -7,6 +7,7 @@
 #include "views/dashboardview.h"
 #include "views/filterbar.h"
 #include "views/mainwindow.h"
+#include "views/navigationpane.h"
 
 #include <QPageSize>
 
@@ -18,6 +19,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
+#include <QLabel>
 #include <QPieSeries>
 #include <QPieSlice>
 #include <QSignalSpy>
@@ -32,6 +34,7 @@ using namespace rectrack;
 using namespace rectrack::core;
 using rectrack::ui::DashboardView;
 using rectrack::ui::MainWindow;
+using rectrack::ui::NavigationPane;
 
 namespace {
 
@@ -303,6 +306,29 @@ TEST_CASE("the dashboard follows the filter's source level and the as-of date", 
     auto before = Statistics::compute(**db, earlier, GroupBy::None, sf);
     REQUIRE(before.ok());
     CHECK(d.dash->data().content.total.done() == before->total.done());
+}
+
+TEST_CASE("the dashboard names only the filters the user set as not applying to it", "[ui][dashboard][demo]")
+{
+    DemoDashboard d;
+    auto *note = d.dash->findChild<QLabel *>(QStringLiteral("dashboardNote"));
+    REQUIRE(note);
+    CHECK(note->isHidden());
+    // A smart list (已逾期) is no filter: no warning, and the dashboard still covers the register.
+    d.waitFor([&] { d.window->navigation()->selectSmartList(NavigationPane::SmartList::Overdue); });
+    CHECK(note->isHidden());
+    CHECK(d.dash->data().content.total.problems == 258);
+    // A warning-light filter set in the filter bar is named.
+    LedgerFilter f;
+    f.light = WarningLight::Red;
+    d.waitFor([&] {
+        d.window->filterBar()->setFilter(f);
+        Q_EMIT d.window->filterBar()->filterChanged();
+    });
+    CHECK_FALSE(note->isHidden());
+    CHECK(note->text() ==
+          QStringLiteral("The dashboard covers the unit, round and source level of the current "
+                         "filter; these filters do not apply to it: traffic light."));
 }
 
 TEST_CASE("at a past date the dashboard's click-through lists the problems as they stood",

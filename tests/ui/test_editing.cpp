@@ -134,7 +134,14 @@ TEST_CASE("the editor takes a problem from registration to close-out, on the rec
     CHECK(w.child<QLineEdit>(editor, "leadLeader")->text() == QStringLiteral("张某某"));
     // No measures yet: marking the rectification complete is refused, the reason in visible text.
     CHECK_FALSE(w.child<QPushButton>(editor, "markCompleted")->isEnabled());
-    CHECK(w.child<QLabel>(editor, "stateHint")->text().contains(QStringLiteral("no rectification measures")));
+    // (The rule is core's: SupervisionService refuses it too, and the editor shows core's reason.)
+    auto *hint = w.child<QLabel>(editor, "stateHint");
+    CHECK(hint->text() == QStringLiteral("The problem cannot be marked completed: it has no rectification "
+                                         "measures yet; add them on the Measures tab."));
+    CHECK_FALSE(hint->isHidden());
+    CHECK_FALSE(SupervisionService(*w.window.database())
+                    .changeState(id, ProblemState::Completed, QDate(2021, 1, 15))
+                    .ok());
 
     // Two measures.
     auto *content = w.child<QLineEdit>(editor, "measureContent");
@@ -151,6 +158,8 @@ TEST_CASE("the editor takes a problem from registration to close-out, on the rec
     // Not finished yet: completing the problem and the review are disabled, with core's reason.
     CHECK_FALSE(w.child<QPushButton>(editor, "markCompleted")->isEnabled());
     CHECK(w.child<QPushButton>(editor, "markCompleted")->toolTip().contains(QStringLiteral("2 measure")));
+    CHECK(hint->text() ==
+          QStringLiteral("The problem cannot be marked completed: 2 measure(s) are not finished."));
     CHECK_FALSE(w.child<QPushButton>(editor, "approveReview")->isEnabled());
     CHECK_FALSE(w.child<QPushButton>(editor, "closeOut")->isEnabled());
 

@@ -22,6 +22,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 #include <memory>
 
@@ -194,6 +195,64 @@ TEST_CASE("the demo register's report makes at least four A4 pages with every un
     CHECK(text.contains(QStringLiteral("94.29%")));
     for (const core::UnitReportRow &u : content->units)
         CHECK(text.contains(u.unit));
+}
+
+TEST_CASE("the Chinese report keeps its short headings and registration numbers on one line",
+          "[report][ui][demo]")
+{
+    QTranslator core, report;
+    REQUIRE(core.load(QStringLiteral(":/i18n/core_zh_CN.qm")));
+    REQUIRE(report.load(QStringLiteral(":/i18n/report_zh_CN.qm")));
+    QCoreApplication::installTranslator(&core);
+    QCoreApplication::installTranslator(&report);
+    test::TempRegister reg;
+    REQUIRE(core::DemoRegister::build(*reg.db).ok());
+    core::ReportOptions o;
+    o.asOf = core::DemoRegister::referenceDate();
+    auto content = core::ReportBuilder::build(*reg.db, o);
+    REQUIRE(content.ok());
+    ui::ReportRenderer renderer(*content);
+    const QString path = reg.dir.filePath(QStringLiteral("demo-zh.pdf"));
+    REQUIRE(renderer.writePdf(path).ok());
+    QCoreApplication::removeTranslator(&report);
+    QCoreApplication::removeTranslator(&core);
+
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), QStringLiteral("-enc"),
+                                          QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    REQUIRE(p.waitForFinished(60000));
+    const QStringList lines = QString::fromUtf8(p.readAllStandardOutput()).split(u'\n');
+    const auto words = [](const QString &line) { return line.simplified().split(u' '); };
+    // The by-source table's header row: each heading whole on one line.
+    const auto sourceHeader = std::find_if(lines.cbegin(), lines.cend(), [&](const QString &l) {
+        return words(l).startsWith(QStringLiteral("问题来源"));
+    });
+    REQUIRE(sourceHeader != lines.cend());
+    CHECK(words(*sourceHeader) == QStringList{QStringLiteral("问题来源"), QStringLiteral("问题总数"),
+                                              QStringLiteral("已完成"), QStringLiteral("已销号"),
+                                              QStringLiteral("长期坚持"), QStringLiteral("未完成"),
+                                              QStringLiteral("逾期"), QStringLiteral("完成率")});
+    // The unit table's header row, on every page it reaches.
+    const qsizetype unitHeaders = std::count_if(lines.cbegin(), lines.cend(), [&](const QString &l) {
+        const QStringList w = words(l);
+        return w.startsWith(QStringLiteral("序号")) && w.contains(QStringLiteral("已完成")) &&
+               w.contains(QStringLiteral("已销号")) && w.contains(QStringLiteral("未完成"));
+    });
+    CHECK(unitHeaders >= 3);
+    // The overdue list: every registration number whole, next to its row number; 逾期天数 whole.
+    CHECK(std::any_of(lines.cbegin(), lines.cend(),
+                      [&](const QString &l) { return words(l).contains(QStringLiteral("逾期天数")); }));
+    REQUIRE(content->overdue.size() == 41);
+    int whole = 0;
+    for (const core::OverdueItem &item : content->overdue) {
+        for (const QString &l : lines) {
+            if (words(l).contains(item.registrationNo)) {
+                ++whole;
+                break;
+            }
+        }
+    }
+    CHECK(whole == 41);
 }
 
 TEST_CASE("a unit table over several pages repeats its header row and lists every unit once",

@@ -1,5 +1,7 @@
 #include "reportcharts.h"
 
+#include "workflow/registerlevel.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -245,8 +247,7 @@ QString ReportCharts::sourceName(core::SourceLevel level)
 
 QString ReportCharts::sourceKeyName(const QString &key)
 {
-    for (auto level : {core::SourceLevel::Central, core::SourceLevel::Provincial,
-                       core::SourceLevel::Municipal, core::SourceLevel::District}) {
+    for (auto level : core::sourceLevelOrder) {
         if (key == core::Names::display(level) || key == core::Names::key(level))
             return sourceName(level);
     }
@@ -371,8 +372,26 @@ QChart *ReportCharts::statusDistribution(const ReportContent &content, const Cha
         slice->setLabelArmLengthFactor(0.12);
         slice->setLabelVisible(true);
     }
-    series->setPieSize(0.56);
-    series->setHorizontalPosition(0.56); // room for the long labels of the left half
+    // The labels stand beside the ring, left or right by the middle of their slice (the slices
+    // run clockwise from 12 o'clock): the ring is kept small enough, and moved a little towards
+    // the side of the shorter labels, that the longest label of each side fits (at a dashboard
+    // chart's narrowest, 560 pixels, 已销号 over 40% sat on the right and was cut off).
+    double leftEms = 0, rightEms = 0, at = 0;
+    const double total = series->sum();
+    for (const QPieSlice *slice : series->slices()) {
+        const double middle = total > 0 ? (at + slice->value() / 2) / total : 0;
+        at += slice->value();
+        double ems = 0;
+        for (const QChar ch : slice->label())
+            ems += ch.unicode() >= 0x2E80 ? 1.0 : 0.55;
+        (middle < 0.5 ? rightEms : leftEms) = std::max(middle < 0.5 ? rightEms : leftEms, ems);
+    }
+    series->setPieSize(0.5);
+    series->setHoleSize(0.4);
+    series->setHorizontalPosition(
+        leftEms + rightEms > 0
+            ? std::clamp(0.5 + 0.1 * (leftEms - rightEms) / (leftEms + rightEms), 0.42, 0.58)
+            : 0.5);
     chart->addSeries(series);
     // Labels beside the slices say everything; a legend would be truncated at print width.
     chart->legend()->setVisible(false);

@@ -3,6 +3,7 @@
 #include "help/manualbrowser.h"
 #include "io/ledgerrules.h"
 #include "models/labels.h"
+#include "sourcelevelchoice.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -82,10 +83,8 @@ FeedbackDialog::FeedbackDialog(const Choices &choices, QWidget *parent) : QDialo
         m_kind->addItem(Labels::kind(k), int(k));
     m_source = new QComboBox(inspection);
     m_source->setObjectName(QStringLiteral("feedbackSource"));
-    for (core::SourceLevel s : {core::SourceLevel::Central, core::SourceLevel::Provincial,
-                                core::SourceLevel::Municipal, core::SourceLevel::District})
-        m_source->addItem(Labels::source(s), int(s));
-    m_source->setCurrentIndex(2);
+    SourceLevelChoice::fill(m_source);
+    SourceLevelChoice::select(m_source, choices.source);
     m_theme = new QLineEdit(inspection);
     m_theme->setObjectName(QStringLiteral("feedbackTheme"));
     m_theme->setPlaceholderText(tr("Theme of a thematic inspection, e.g. 乡村振兴"));

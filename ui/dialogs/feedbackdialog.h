@@ -74,6 +74,8 @@ public:
         /// The next free running number for a pattern and fields (core::RegistrationNumber::nextSeq).
         std::function<int(const core::RegistrationNumber::Fields &)> nextSeq;
         QDate today;
+        /// The source level preselected (SourceLevelChoice::defaultFor the register's own level).
+        core::SourceLevel source = core::SourceLevel::Municipal;
     };
 
     explicit FeedbackDialog(const Choices &choices, QWidget *parent = nullptr);

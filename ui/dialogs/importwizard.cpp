@@ -5,8 +5,10 @@
 #include "io/ledgerrules.h"
 #include "io/ledgertemplate.h"
 #include "io/unitproposal.h"
+#include "sourcelevelchoice.h"
 #include "views/mainwindow.h"
 #include "workflow/organizationservice.h"
+#include "workflow/registerlevel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -134,9 +136,9 @@ void ImportWizard::buildFilesPage()
     m_round->addItem(QString());
     m_source = new QComboBox;
     m_source->setObjectName(QStringLiteral("source"));
-    for (const core::SourceLevel s : {core::SourceLevel::Municipal, core::SourceLevel::District,
-                                      core::SourceLevel::Provincial, core::SourceLevel::Central})
-        m_source->addItem(core::Names::display(s), QVariant::fromValue(int(s)));
+    SourceLevelChoice::fill(m_source);
+    if (m_db)
+        SourceLevelChoice::select(m_source, SourceLevelChoice::defaultFor(core::registerSourceLevel(*m_db)));
     m_feedback = new QDateEdit;
     m_feedback->setObjectName(QStringLiteral("feedbackDate"));
     m_feedback->setCalendarPopup(true);
@@ -827,6 +829,9 @@ void ImportWizard::runImport()
         m_progress->setValue(m_progress->value() + 1);
     }
     QApplication::restoreOverrideCursor();
+    if (!m_imported.isEmpty())
+        SourceLevelChoice::remember(core::registerSourceLevel(*m_db),
+                                    core::SourceLevel(m_source->currentData().toInt()));
     const int skipped = int(m_entries.size() - ticked.size());
     m_log->appendPlainText(tr("Done: %1 file(s) imported, %2 failed, %3 skipped.")
                                .arg(m_imported.size())

@@ -6,10 +6,13 @@
 #include "help/manualbrowser.h"
 
 #include "commands/problemcommands.h"
+#include "models/filesize.h"
 #include "models/labels.h"
+#include "sourcelevelchoice.h"
 #include "storage/ledgerquery.h"
 #include "workflow/organizationservice.h"
 #include "workflow/problemservice.h"
+#include "workflow/registerlevel.h"
 #include "workflow/supervisionservice.h"
 #include "workflow/workflow.h"
 
@@ -92,11 +95,6 @@ QTableWidgetItem *readOnly(const QString &text)
     item->setFlags(item->flags() & ~Qt::ItemIsEditable);
     item->setToolTip(text);
     return item;
-}
-
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
 /// Temporary copies of opened evidence files live as long as the program.
@@ -219,9 +217,7 @@ QWidget *ProblemEditor::buildFields()
     m_category->setObjectName(QStringLiteral("category"));
     m_source = new QComboBox(page);
     m_source->setObjectName(QStringLiteral("source"));
-    for (core::SourceLevel s : {core::SourceLevel::Central, core::SourceLevel::Provincial,
-                                core::SourceLevel::Municipal, core::SourceLevel::District})
-        m_source->addItem(Labels::source(s), int(s));
+    SourceLevelChoice::fill(m_source);
     auto text = [page, this](const QString &name, int lines) {
         auto *e = new QPlainTextEdit(page);
         e->setObjectName(name);
@@ -736,7 +732,7 @@ void ProblemEditor::fillProgress()
     m_evidence->clear();
     for (const core::Evidence &e : m_evidenceRows)
         m_evidence->addItem(
-            tr("%1  (%2, added %3)").arg(e.originalName, sizeText(e.size), Labels::date(e.addedOn)));
+            tr("%1  (%2, added %3)").arg(e.originalName, fileSizeText(e.size), Labels::date(e.addedOn)));
     m_openEvidence->setEnabled(false);
     m_saveEvidence->setEnabled(false);
     m_removeEvidence->setEnabled(false);
@@ -869,20 +865,12 @@ void ProblemEditor::updateStateButtons()
     setup(m_start, ProblemState::InProgress);
     setup(m_longTerm, ProblemState::LongTerm);
     setup(m_completed, ProblemState::Completed);
-    // Why the rectification cannot be marked complete yet, in visible text. A problem without
-    // measures has no rectification on record to be complete (the plan splits each problem into
-    // measures), so the editor refuses that too.
-    core::Status complete = core::Workflow::checkTransition(m_problem.state, ProblemState::Completed, ctx);
-    if (complete.ok() && m_problem.state != ProblemState::Completed &&
-        core::ProblemService(m_db).measures(m_id).isEmpty()) {
-        complete =
-            core::Error{core::ErrorCode::InputRefused,
-                        tr("the problem has no rectification measures yet; add them on the Measures tab.")};
-        m_completed->setEnabled(false);
-        m_completed->setToolTip(complete.error().message);
-    }
+    // Why the rectification cannot be marked complete yet, in visible text (core's reason: no
+    // measures on record, or measures not finished).
+    const core::Status complete =
+        core::Workflow::checkTransition(m_problem.state, ProblemState::Completed, ctx);
     m_stateHint->setText(!complete.ok() && !core::isDone(m_problem.state) && !m_problem.deletedAt.isValid()
-                             ? tr("Cannot be marked complete yet: %1").arg(complete.error().message)
+                             ? complete.error().message
                              : QString());
     m_stateHint->setVisible(!m_stateHint->text().isEmpty());
     m_start->setText(m_problem.state == ProblemState::LongTerm ? tr("Back to in progress")
@@ -1212,7 +1200,7 @@ int ProblemEditor::attachFiles(const QStringList &paths)
         if (info.size() > kMaxEvidenceBytes) {
             showError(
                 {core::ErrorCode::InputRefused, tr("%1 is larger than %2 and is not stored in the register.")
-                                                    .arg(info.fileName(), sizeText(kMaxEvidenceBytes))});
+                                                    .arg(info.fileName(), fileSizeText(kMaxEvidenceBytes))});
             continue;
         }
         if (!file.open(QIODevice::ReadOnly)) {

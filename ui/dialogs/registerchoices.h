@@ -23,6 +23,9 @@ struct RegisterChoices
     QList<core::Round> rounds;
     QStringList campaigns;
     QDate asOf; ///< the date new records default to
+    /// The level of the register's own inspections (core::registerSourceLevel): the 集成整改
+    /// dialog links its problems to those of the higher levels.
+    core::SourceLevel ownSource = core::SourceLevel::Municipal;
 };
 
 namespace RegisterEditing {

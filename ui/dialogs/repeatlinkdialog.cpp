@@ -2,6 +2,7 @@
 
 #include "help/manualbrowser.h"
 #include "models/labels.h"
+#include "workflow/registerlevel.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -24,12 +25,22 @@ RepeatLinkDialog::RepeatLinkDialog(qint64 problemId, qint64 repeatedId, const Re
     m_problem->setObjectName(QStringLiteral("repeatProblem"));
     m_repeated = new QComboBox(this);
     m_repeated->setObjectName(QStringLiteral("repeatTarget"));
-    m_problem->addItem(tr("(choose a municipal problem)"), qint64(0));
-    m_repeated->addItem(tr("(choose a central or provincial problem)"), qint64(0));
+    // 集成整改: a problem of the register's own level repeats one fed back by a higher level.
+    const QString own = Labels::source(choices.ownSource);
+    QList<core::SourceLevel> higher;
+    QStringList higherNames;
+    for (const core::SourceLevel s : core::sourceLevelOrder) {
+        if (s == choices.ownSource)
+            break;
+        higher << s;
+        higherNames << Labels::source(s);
+    }
+    m_problem->addItem(tr("(choose a %1 problem)").arg(own), qint64(0));
+    m_repeated->addItem(tr("(choose a problem of %1)").arg(higherNames.join(tr(", "))), qint64(0));
     for (const core::ProblemChoice &p : choices.problems) {
-        if (p.source == core::SourceLevel::Municipal)
+        if (p.source == choices.ownSource)
             m_problem->addItem(problemLabel(p), p.id);
-        else
+        else if (higher.contains(p.source))
             m_repeated->addItem(QStringLiteral("%1 · %2").arg(Labels::source(p.source), problemLabel(p)),
                                 p.id);
     }
@@ -42,12 +53,13 @@ RepeatLinkDialog::RepeatLinkDialog(qint64 problemId, qint64 repeatedId, const Re
     m_problem->setEnabled(problemId == 0);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto *note = new QLabel(
-        tr("The municipal problem is rectified together with the problem it repeats; statistics still count "
-           "each problem once, in its own source level."),
+        tr("The %1 problem is rectified together with the problem it repeats; statistics still count "
+           "each problem once, in its own source level.")
+            .arg(own),
         this);
     note->setWordWrap(true);
     auto *form = new QFormLayout;
-    form->addRow(tr("Municipal problem:"), m_problem);
+    form->addRow(tr("%1 problem:").arg(own), m_problem);
     form->addRow(tr("Repeats:"), m_repeated);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);

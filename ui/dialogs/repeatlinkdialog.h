@@ -10,8 +10,9 @@ class QDialogButtonBox;
 namespace rectrack::ui {
 
 /**
- * Links a problem of a municipal inspection to the central or provincial problem it repeats
- * (集成整改). Statistics still count each problem once, in its own source level.
+ * Links a problem of the register's own level (RegisterChoices::ownSource: 市委巡察 in a city
+ * register, 区县委巡察 in a district one) to the problem of a higher level it repeats (集成整改).
+ * Statistics still count each problem once, in its own source level.
  */
 class RepeatLinkDialog : public QDialog
 {

@@ -1,5 +1,7 @@
 #include "restorebackupdialog.h"
 
+#include "models/filesize.h"
+
 #include "help/manualbrowser.h"
 #include "stats/statistics.h"
 
@@ -36,15 +38,13 @@ RestoreBackupDialog::RestoreBackupDialog(const QString &registerPath, const QStr
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    const QLocale locale;
     for (int row = 0; row < m_backups.size(); ++row) {
         const core::BackupInfo &b = m_backups.at(row);
         const bool ok = b.error.isEmpty();
         const QStringList cells{b.taken.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                                 ok ? QString::number(b.problems) : tr("cannot be read"),
                                 ok ? core::Statistics::formatPercent(b.completionRate) : QString(),
-                                ok ? b.asOf.toString(Qt::ISODate) : QString(),
-                                locale.formattedDataSize(b.size)};
+                                ok ? b.asOf.toString(Qt::ISODate) : QString(), fileSizeText(b.size)};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             item->setToolTip(ok ? QDir::toNativeSeparators(b.path) : b.error);

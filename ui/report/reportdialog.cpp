@@ -2,6 +2,7 @@
 
 #include "help/manualbrowser.h"
 #include "reportrenderer.h"
+#include "workflow/registerlevel.h"
 
 #include "charts/reportcharts.h"
 
@@ -114,8 +115,7 @@ ReportDialog::ReportDialog(const QStringList &units, const QStringList &rounds, 
             m_scopeValue->addItems(m_units);
             break;
         case BySource:
-            for (auto level : {core::SourceLevel::Central, core::SourceLevel::Provincial,
-                               core::SourceLevel::Municipal, core::SourceLevel::District})
+            for (auto level : core::sourceLevelOrder)
                 m_scopeValue->addItem(ReportCharts::sourceName(level), core::Names::key(level));
             break;
         default:

@@ -3,6 +3,7 @@
 #include <QFontMetricsF>
 #include <QPaintDevice>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QTextLayout>
 
 #include <algorithm>
@@ -27,6 +28,32 @@ QString cellHtml(const ReportTable::Cell &cell)
         break;
     }
     return QStringLiteral("<td>%1</td>").arg(text);
+}
+
+/// A cell text that must not break inside: a number, a date, a rate or a registration number
+/// (14-1-02-04, 2021-03-31, 98.71%, 15:30).
+bool isToken(const QString &text)
+{
+    static const QRegularExpression kToken(QStringLiteral("^[0-9A-Za-z.%:/()（）+-]{1,24}$"));
+    return kToken.match(text).hasMatch();
+}
+
+bool isCjk(QChar c)
+{
+    return c.unicode() >= 0x2E80;
+}
+
+/// A short Chinese cell that must not break inside either (已销号, 第三轮, 市委巡察, 办公室).
+bool isShortWord(const QString &text)
+{
+    return text.size() <= 4 && !text.contains(u' ');
+}
+
+/// A header word that must not break inside: a Latin word (Completion), or a short Chinese
+/// heading of up to four characters (已完成, 已销号, 未完成, 问题来源).
+bool isHeaderWord(const QString &word)
+{
+    return std::none_of(word.cbegin(), word.cend(), isCjk) || word.size() <= 4;
 }
 
 const QColor kGrid(0x8a, 0x8a, 0x8a);
@@ -66,11 +93,15 @@ QString ReportTable::toHtml(int chunkRows) const
     QString head = QStringLiteral("<table class=\"%1\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
                                   "width=\"100%\"><thead><tr>")
                        .arg(small ? QStringLiteral("small") : QStringLiteral("grid"));
+    double total = 0;
+    for (const int w : widths)
+        total += w;
     for (int i = 0; i < headers.size(); ++i)
-        head +=
-            i < widths.size()
-                ? QStringLiteral("<th width=\"%1%\">%2</th>").arg(widths[i]).arg(headers[i].toHtmlEscaped())
-                : QStringLiteral("<th>%1</th>").arg(headers[i].toHtmlEscaped());
+        head += i < widths.size() && total > 0
+                    ? QStringLiteral("<th width=\"%1%\">%2</th>")
+                          .arg(qRound(100.0 * widths[i] / total))
+                          .arg(headers[i].toHtmlEscaped())
+                    : QStringLiteral("<th>%1</th>").arg(headers[i].toHtmlEscaped());
     head += QStringLiteral("</tr></thead><tbody>");
     const QString end = QStringLiteral("</tbody></table>");
     QString h = head;
@@ -227,7 +258,61 @@ void ReportTablePainter::paint(const ReportTable &table, ReportPageFlow &flow,
     FontSlot &plain = *m_slots[table.small ? 3 : 1];
     FontSlot &bold = *m_slots[table.small ? 4 : 2];
 
-    // Header cells: a word that does not fit its column (Completion, Problems) gets a smaller font
+    // What must not break inside gets its width: every column is widened to its widest token
+    // (number, date, rate, registration number, short word such as 已销号), taking the room from
+    // the columns that have more than they need, in proportion to what they can spare. A column
+    // never claims more than 35% of the width this way.
+    {
+        QList<qreal> need(columns, 0);
+        // A short Chinese heading (已完成, 问题来源, 逾期天数) is widened for; a Latin word that does
+        // not fit (Completion) gets a smaller font instead, below.
+        for (int i = 0; i < columns; ++i) {
+            for (const QString &word : table.headers[i].split(u' ', Qt::SkipEmptyParts)) {
+                if (isHeaderWord(word) && std::any_of(word.cbegin(), word.cend(), isCjk))
+                    need[i] = std::max(need[i], advance(headerFont, word));
+            }
+        }
+        for (const QList<ReportTable::Cell> &row : table.rows) {
+            for (int i = 0; i < columns && i < row.size(); ++i) {
+                const ReportTable::Cell &cell = row[i];
+                if (cell.text.isEmpty() || cell.text.contains(u'\n'))
+                    continue;
+                if (cell.style != ReportTable::Style::Text || isToken(cell.text) || isShortWord(cell.text))
+                    need[i] = std::max(
+                        need[i], advance(cell.style == ReportTable::Style::Late ? bold : plain, cell.text));
+            }
+        }
+        QList<qreal> width(columns);
+        for (int i = 0; i < columns; ++i) {
+            need[i] = std::min(need[i] + 2 * m_padX + 1, 0.35 * body.width());
+            width[i] = edges[i + 1] - edges[i];
+        }
+        // Room is taken first from what columns have beyond five characters (so that a column of
+        // names is not squeezed to two characters a line), then from whatever they can spare.
+        const qreal comfort = 5 * advance(plain, QStringLiteral("中")) + 2 * m_padX;
+        for (const qreal floor : {comfort, qreal(0)}) {
+            qreal deficit = 0, surplus = 0;
+            for (int i = 0; i < columns; ++i) {
+                deficit += std::max<qreal>(0, need[i] - width[i]);
+                surplus += std::max<qreal>(0, width[i] - std::max(need[i], std::min(floor, width[i])));
+            }
+            if (deficit <= 0 || surplus <= 0)
+                continue;
+            const qreal moved = std::min(deficit, surplus);
+            for (int i = 0; i < columns; ++i) {
+                const qreal keep = std::max(need[i], std::min(floor, width[i]));
+                if (width[i] < need[i])
+                    width[i] += (need[i] - width[i]) * moved / deficit;
+                else if (width[i] > keep)
+                    width[i] -= (width[i] - keep) * moved / surplus;
+            }
+        }
+        for (int i = 0; i < columns; ++i)
+            edges[i + 1] = edges[i] + width[i];
+        edges.last() = body.width();
+    }
+
+    // Header cells: a word that does not fit its column (Completion, Problems, 问题来源) gets a smaller font
     // (down to 6.5 pt) rather than being cut; text over several lines is wrapped into lines of
     // even length (问题/总数, not 问题总/数).
     struct HeaderCell
@@ -243,7 +328,7 @@ void ReportTablePainter::paint(const ReportTable &table, ReportPageFlow &flow,
         FontSlot *slot = &headerFont;
         qreal widest = 0;
         for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
-            if (std::none_of(word.cbegin(), word.cend(), [](QChar c) { return c.unicode() >= 0x2E80; }))
+            if (isHeaderWord(word))
                 widest = std::max(widest, advance(*slot, word));
         }
         if (widest > inner(i))
@@ -324,7 +409,9 @@ void ReportTablePainter::paint(const ReportTable &table, ReportPageFlow &flow,
             }
             const bool multiLine = cell->text.contains(u'\n');
             m.width = multiLine ? 0 : advance(*m.slot, cell->text);
-            m.oneLine = !multiLine && (m.width <= inner(i) || cell->style == ReportTable::Style::NoWrap);
+            m.oneLine = !multiLine &&
+                        (m.width <= inner(i) || cell->style == ReportTable::Style::NoWrap ||
+                         ((isToken(cell->text) || isShortWord(cell->text)) && m.width <= inner(i) + m_padX));
             if (!m.oneLine) {
                 const bool right =
                     cell->style == ReportTable::Style::Number || cell->style == ReportTable::Style::Late;

@@ -6,8 +6,10 @@
  *  - ReportTablePainter: the PDF, painted with QPainter row by row onto the pages of a
  *    ReportPageFlow. The header row is repeated at the top of every page the table reaches, a row
  *    is never split across pages (only a row taller than a whole page continues on the next one,
- *    line by line), and long cells wrap (at word boundaries, else anywhere, so Chinese text and
- *    registration numbers such as 14-1-02-04 wrap too) to their measured height.
+ *    line by line), and long cells wrap (at word boundaries, else anywhere, so that Chinese text
+ *    wraps) to their measured height. Numbers, dates, rates and registration numbers
+ *    (14-1-02-04) and short header words (已完成, 问题来源) never break inside: their columns are
+ *    widened to fit them, taking the room from the columns that can spare it.
  *
  * Laying a 4,000-row table out as rich text (QTextDocument) took 15 s of CPU at 100,000 problems,
  * and its cost grew with the square of the rows (docs/benchmarks.md, round 3); painting is linear.
@@ -45,7 +47,7 @@ struct ReportTable
     };
 
     QStringList headers;
-    QList<int> widths;  ///< percent of the text width per column; empty = equal columns
+    QList<int> widths;  ///< share of the text width per column (any scale: 30, 10 = 3 : 1); empty = equal
     bool small = false; ///< 8 pt cells (long lists) instead of 9 pt
     QList<QList<Cell>> rows;
 

@@ -6,6 +6,7 @@
 #include "models/labels.h"
 #include "models/ledgermodel.h"
 #include "stats/statistics.h"
+#include "workflow/registerlevel.h"
 
 #include <QApplication>
 #include <QBarCategoryAxis>
@@ -260,6 +261,7 @@ DashboardView::DashboardView(QWidget *parent) : QWidget(parent)
     auto *cl = new QVBoxLayout(content);
     cl->setContentsMargins(8, 0, 8, 8);
     m_note = new QLabel(content);
+    m_note->setObjectName(QStringLiteral("dashboardNote"));
     m_note->setWordWrap(true);
     m_note->setStyleSheet(QStringLiteral("color: #8a5a00;"));
     m_note->hide();
@@ -592,8 +594,7 @@ void DashboardView::connectClicks()
         QList<std::optional<core::SourceLevel>> levels;
         for (const core::GroupCounts &g : c.bySource) {
             std::optional<core::SourceLevel> level;
-            for (auto l : {core::SourceLevel::Central, core::SourceLevel::Provincial,
-                           core::SourceLevel::Municipal, core::SourceLevel::District}) {
+            for (auto l : core::sourceLevelOrder) {
                 if (g.key == core::Names::display(l) || g.key == core::Names::key(l))
                     level = l;
             }

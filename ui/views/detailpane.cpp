@@ -1,5 +1,7 @@
 #include "detailpane.h"
 
+#include "models/filesize.h"
+
 #include "models/labels.h"
 #include "patterns/similarproblems.h"
 #include "storage/ledgerquery.h"
@@ -14,14 +16,6 @@ QString esc(const QString &s)
     return s.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>"));
 }
 
-QString fileSize(qint64 bytes)
-{
-    if (bytes < 1024)
-        return QStringLiteral("%1 B").arg(bytes);
-    if (bytes < 1024 * 1024)
-        return QStringLiteral("%1 KB").arg(double(bytes) / 1024.0, 0, 'f', 1);
-    return QStringLiteral("%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
-}
 } // namespace
 
 DetailPane::DetailPane(QWidget *parent) : QTextBrowser(parent)
@@ -57,7 +51,13 @@ void DetailPane::showProblem(core::Database &db, qint64 problemId, qint64 measur
     if (past)
         h += QStringLiteral("<p style=\"color:#174ea6\">%1</p>")
                  .arg(tr("As it stood on %1").arg(Labels::date(context.asOf)).toHtmlEscaped());
-    h += QStringLiteral("<h3>%1 %2</h3>").arg(esc(p->registrationNo), esc(Labels::state(row.state)));
+    // The state line names the day the state was reached for a done problem (已完成待销号 · 2020-09-20).
+    QString stateLine = Labels::state(row.state);
+    if (row.state == core::ProblemState::ClosedOut && dated(p->closedOutDate).isValid())
+        stateLine = tr("%1 · closed out %2").arg(stateLine, Labels::date(p->closedOutDate));
+    else if (core::isDone(row.state) && dated(p->completedDate).isValid())
+        stateLine = tr("%1 · completed %2").arg(stateLine, Labels::date(p->completedDate));
+    h += QStringLiteral("<h3>%1 %2</h3>").arg(esc(p->registrationNo), esc(stateLine));
     h += QStringLiteral("<p>%1</p>").arg(esc(p->description));
     auto fact = [&h](const QString &label, const QString &value) {
         if (!value.isEmpty())
@@ -119,7 +119,7 @@ void DetailPane::showProblem(core::Database &db, qint64 problemId, qint64 measur
         h += QStringLiteral("<ul>");
         for (const core::Evidence &e : evidence)
             h += QStringLiteral("<li>%1 <span style=\"color:#555\">%2 · %3</span></li>")
-                     .arg(esc(e.originalName), fileSize(e.size), Labels::date(e.addedOn));
+                     .arg(esc(e.originalName), fileSizeText(e.size), Labels::date(e.addedOn));
         h += QStringLiteral("</ul>");
     }
 

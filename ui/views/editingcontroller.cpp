@@ -4,10 +4,12 @@
 #include "dialogs/deletedproblemsdialog.h"
 #include "dialogs/operatordialog.h"
 #include "dialogs/problemeditor.h"
+#include "dialogs/sourcelevelchoice.h"
 #include "storage/backup.h"
 #include "storage/ledgerquery.h"
 #include "workflow/organizationservice.h"
 #include "workflow/problemservice.h"
+#include "workflow/registerlevel.h"
 #include "workflow/registersettings.h"
 #include "workflow/registrationnumber.h"
 #include "workflow/supervisionservice.h"
@@ -215,6 +217,7 @@ FeedbackDialog *EditingController::createFeedbackDialog(QWidget *parent)
         return core::RegistrationNumber::nextSeq(*db, pattern, f);
     };
     c.today = m_db->clock().today();
+    c.source = SourceLevelChoice::defaultFor(core::registerSourceLevel(*m_db));
     auto *dialog = new FeedbackDialog(c, parent ? parent : m_window);
     // Pre-fill with the inspection of the selected problem: the usual case is one more problem
     // of the feedback being entered.
@@ -313,6 +316,8 @@ core::Result<QList<qint64>> EditingController::registerFeedback(const FeedbackDr
     const core::Status s = m_ctx->run(commands::registerProblems(m_ctx, db, registration, ids));
     if (!s)
         return s.error();
+    // The next feedback of this register's level defaults to the level just registered.
+    SourceLevelChoice::remember(core::registerSourceLevel(db), draft.source);
     return *ids;
 }
 

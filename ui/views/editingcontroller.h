@@ -72,9 +72,12 @@ public:
 
     /// Opens (or raises) the editor of @p problemId.
     ProblemEditor *openProblem(qint64 problemId);
-    /// The registration dialog, pre-filled with the inspection of the selected problem.
+    /// The registration dialog, pre-filled with the inspection of the selected problem; with none
+    /// selected, its source level is the register's own or the last registered in a register of
+    /// that level (SourceLevelChoice).
     FeedbackDialog *createFeedbackDialog(QWidget *parent);
-    /// Registers a feedback as one undoable command; the ids of the new problems.
+    /// Registers a feedback as one undoable command; the ids of the new problems. Remembers its
+    /// source level as the next default (SourceLevelChoice::remember).
     core::Result<QList<qint64>> registerFeedback(const FeedbackDraft &draft);
     /// Ctrl+N: the registration dialog; a single new problem opens in the editor.
     void newProblem();

@@ -2,6 +2,7 @@
 
 #include "models/labels.h"
 #include "workflow/organizationservice.h"
+#include "workflow/registerlevel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -53,6 +54,7 @@ FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
     m_office = addCombo(tr("Office"), grid, 1, 0);
     m_leader = addCombo(tr("Leader"), grid, 1, 2);
     m_source = addCombo(tr("Source"), grid, 1, 4);
+    m_source->setObjectName(QStringLiteral("filterSource"));
     m_category = addCombo(tr("Category"), grid, 1, 6);
     m_state = addCombo(tr("State"), grid, 2, 0);
     m_light = addCombo(tr("Warning"), grid, 2, 2);
@@ -143,8 +145,7 @@ void FilterBar::setDatabase(core::Database *db)
         b->clear();
         b->addItem(all, QVariant());
     }
-    for (core::SourceLevel s : {core::SourceLevel::Central, core::SourceLevel::Provincial,
-                                core::SourceLevel::Municipal, core::SourceLevel::District})
+    for (core::SourceLevel s : core::sourceLevelOrder)
         m_source->addItem(Labels::source(s), int(s));
     for (core::ProblemState s :
          {core::ProblemState::Registered, core::ProblemState::InProgress, core::ProblemState::LongTerm,

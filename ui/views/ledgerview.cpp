@@ -6,7 +6,6 @@
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QPainter>
-#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -88,60 +87,6 @@ int LedgerView::copySelection()
         return 0;
     QApplication::clipboard()->setText(tsv);
     return int(tsv.count(QLatin1Char('\n'))) - 1;
-}
-
-QString LedgerView::toHtml(const QString &title, int maxRows) const
-{
-    if (!model())
-        return {};
-    const QList<int> cols = visibleColumns();
-    const int rows = std::min(model()->rowCount(), maxRows);
-    // Columns sized by content: each gets a share of the width by the mean length of its text
-    // (the header and up to 200 rows), between 4 and 40 characters, so that 问题描述 and
-    // 整改措施 get the room and dates stay on one line.
-    QList<double> weight;
-    double total = 0;
-    for (int c : cols) {
-        const QString header = model()->headerData(c, Qt::Horizontal).toString();
-        qsizetype length = header.size();
-        const int sample = std::min(rows, 200);
-        for (int r = 0; r < sample; ++r)
-            length += cellText(model(), r, c).size();
-        const double w = std::clamp(double(length) / double(sample + 1), 4.0, 40.0);
-        weight << w;
-        total += w;
-    }
-    // <thead>: QTextDocument repeats the header row at the top of every printed page.
-    QString html =
-        QStringLiteral("<html><head><meta charset=\"utf-8\"></head><body><h3>%1</h3>"
-                       "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><thead><tr>")
-            .arg(title.toHtmlEscaped());
-    for (int i = 0; i < cols.size(); ++i)
-        html += QStringLiteral("<th width=\"%1%\">%2</th>")
-                    .arg(qRound(100.0 * weight[i] / total))
-                    .arg(model()->headerData(cols[i], Qt::Horizontal).toString().toHtmlEscaped());
-    html += QStringLiteral("</tr></thead>");
-    for (int r = 0; r < rows; ++r) {
-        html += QStringLiteral("<tr>");
-        for (int c : cols) {
-            // Dates, numbers and registration numbers never break inside (other text wraps, so that
-            // the table keeps to the page's width).
-            const QString text = cellText(model(), r, c);
-            static const QRegularExpression kUnbreakable(QStringLiteral("^[0-9A-Za-z.%:/-]{1,16}$"));
-            const QString cell = kUnbreakable.match(text).hasMatch()
-                                     ? QStringLiteral("<td style=\"white-space:nowrap\">%1</td>")
-                                     : QStringLiteral("<td>%1</td>");
-            html += cell.arg(text.toHtmlEscaped());
-        }
-        html += QStringLiteral("</tr>");
-    }
-    html += QStringLiteral("</table>");
-    if (model()->rowCount() > rows)
-        html += QStringLiteral("<p>%1</p>")
-                    .arg(tr("First %1 of %2 rows; narrow the filter to print the rest.")
-                             .arg(rows)
-                             .arg(model()->rowCount()));
-    return html + QStringLiteral("</body></html>");
 }
 
 void LedgerView::setEmptyText(const QString &text)

@@ -7,8 +7,8 @@ namespace rectrack::ui {
 /**
  * A table view of one ledger: whole-row selection, sorting by any column (the model sorts in
  * core), fixed row height so that 100,000 rows scroll without measuring, copy of the selected
- * rows as tab-separated text (Ctrl+C; pastes into Excel/WPS as rows and columns) and an HTML
- * rendering of the visible columns for printing.
+ * rows as tab-separated text (Ctrl+C; pastes into Excel/WPS as rows and columns). Printing
+ * (Ctrl+P) paints the visible columns through LedgerPrint.
  */
 class LedgerView : public QTableView
 {
@@ -21,11 +21,6 @@ public:
     QString selectedRowsAsTsv() const;
     /// Puts selectedRowsAsTsv() on the clipboard; returns the number of rows copied.
     int copySelection();
-
-    /// The first @p maxRows rows as an HTML table of the visible columns, with @p title above.
-    /// The header row is a <thead> (repeated on every printed page), columns are sized by the
-    /// length of their text, and dates, numbers and registration numbers never wrap.
-    QString toHtml(const QString &title, int maxRows) const;
 
     /// Text drawn in the middle of the view while it has no rows (how to begin, or that the
     /// filter matches nothing); empty draws nothing.

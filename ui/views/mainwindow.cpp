@@ -27,6 +27,7 @@
 #include "patterns/patternsview.h"
 #include "patterns/similarproblems.h"
 #include "registerview.h"
+#include "report/ledgerprint.h"
 #include "report/reportdialog.h"
 #include "safety/safetycontroller.h"
 #include "stats/statistics.h"
@@ -70,7 +71,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -812,7 +812,15 @@ void MainWindow::updateDashboard()
     if (!m_db || !m_dashboardDirty || m_tabs->currentIndex() != DashboardTab)
         return;
     m_dashboardDirty = false;
-    m_dashboard->refresh(scopeFilter(), m_asOf, m_thresholds);
+    // The navigation's term and smart lists (已逾期, 待销号, 长期坚持) pick rows of the ledgers;
+    // they are no filter the user set, so the dashboard (which always shows every state) does not
+    // name them as filters it leaves out. What the filter bar sets is named.
+    core::LedgerFilter f = scopeFilter();
+    const core::LedgerFilter bar = m_filterBar->filter();
+    f.termId = 0;
+    f.states = bar.states;
+    f.light = bar.light;
+    m_dashboard->refresh(f, m_asOf, m_thresholds);
 }
 
 void MainWindow::setAsOf(const QDate &date)
@@ -1144,6 +1152,33 @@ void MainWindow::removeView(qint64 id, const QString &name)
     m_navigation->reloadSavedViews();
 }
 
+namespace {
+
+/// The columns of @p view as it shows them: logical indexes in visual order, hidden ones left out.
+QList<int> shownColumns(const LedgerView *view)
+{
+    QList<int> cols;
+    const QHeaderView *h = view->horizontalHeader();
+    for (int visual = 0; visual < h->count(); ++visual) {
+        const int logical = h->logicalIndex(visual);
+        if (!h->isSectionHidden(logical))
+            cols << logical;
+    }
+    return cols;
+}
+
+/// The line under a printed ledger cut at kMaxPrintRows rows (empty when every row is printed).
+QString printNote(const LedgerView *view, int printed)
+{
+    const int all = view->model() ? view->model()->rowCount() : 0;
+    return all > printed ? MainWindow::tr("First %1 of %2 rows; narrow the filter to print the rest.")
+                               .arg(printed)
+                               .arg(all)
+                         : QString();
+}
+
+} // namespace
+
 void MainWindow::printPreview()
 {
     LedgerView *view = currentView();
@@ -1152,23 +1187,25 @@ void MainWindow::printPreview()
                                    m_scopeTitle.isEmpty() ? tr("All problems") : m_scopeTitle,
                                    tr("as of %1").arg(m_asOf.toString(Qt::ISODate)));
     QPrinter printer(QPrinter::HighResolution);
-    printer.setPageOrientation(QPageLayout::Landscape);
-    printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape,
+                                      QMarginsF(12, 10, 12, 10), QPageLayout::Millimeter));
     QPrintPreviewDialog dialog(&printer, this);
     dialog.setWindowTitle(tr("Print preview"));
-    // The busy indicator runs until the preview has painted its pages, not while it stays open.
+    // The busy indicator and its status text run until the pages are painted, and end before the
+    // preview shows them.
     auto busy = std::make_unique<BusyScope>(this, tr("Preparing the print preview…"));
-    connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [view, title, &busy](QPrinter *p) {
-        QTextDocument doc;
-        QFont font = doc.defaultFont();
-        font.setPointSize(8);
-        doc.setDefaultFont(font);
-        doc.setHtml(view->toHtml(title, kMaxPrintRows));
-        doc.print(p);
+    const ReportTable table = LedgerPrint::table(view->model(), shownColumns(view), kMaxPrintRows);
+    const QString note = printNote(view, int(table.rows.size()));
+    connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [&](QPrinter *p) {
+        QPainter painter(p);
+        LedgerPrint::paint(
+            painter, p, QRectF(QPointF(0, 0), p->pageLayout().paintRectPixels(p->resolution()).size()),
+            [p] { p->newPage(); }, title, table, note);
         busy.reset();
     });
     dialog.resize(1100, 800);
     dialog.exec();
+    busy.reset();
 }
 
 void MainWindow::copyRows()
@@ -1341,23 +1378,36 @@ bool MainWindow::saveScreenshots(const QString &dir)
     selectFirst(m_problemView);
     shoot(this, QStringLiteral("as-of-banner.png"));
     setAsOf(today);
-    // Page 2 of the printed problem ledger (A4 landscape): the header row repeats on it.
+    // Page 2 of the printed problem ledger (A4 landscape, as Ctrl+P prints it): the header row
+    // repeats on it.
     {
-        QTextDocument doc;
-        QFont font = doc.defaultFont();
-        font.setPointSize(8);
-        doc.setDefaultFont(font);
-        doc.setDocumentMargin(36);
-        doc.setHtml(m_problemView->toHtml(tr("Problem ledger"), kMaxPrintRows));
-        const QSizeF page(1123, 794); // A4 landscape at 96 dpi
-        doc.setPageSize(page);
-        QImage image(page.toSize(), QImage::Format_RGB32);
+        const QSizeF paper(1123, 794); // A4 landscape at 96 dpi
+        QImage image(paper.toSize(), QImage::Format_RGB32);
+        image.setDotsPerMeterX(3780); // 96 dpi
+        image.setDotsPerMeterY(3780);
         image.fill(Qt::white);
+        QImage page2;
+        int page = 1;
         QPainter painter(&image);
-        painter.translate(0, -page.height());
-        doc.drawContents(&painter, QRectF(QPointF(0, page.height()), page));
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        const ReportTable table =
+            LedgerPrint::table(m_problemView->model(), shownColumns(m_problemView), kMaxPrintRows);
+        const qreal margin = 12 / 25.4 * 96;
+        LedgerPrint::paint(
+            painter, &image,
+            QRectF(margin, margin * 10 / 12, paper.width() - 2 * margin,
+                   paper.height() - 2 * margin * 10 / 12),
+            [&] {
+                if (++page == 3)
+                    page2 = image.copy();
+                painter.fillRect(QRectF(QPointF(0, 0), paper), Qt::white);
+            },
+            tr("Problem ledger"), table, printNote(m_problemView, int(table.rows.size())));
         painter.end();
-        ok = image.save(QDir(dir).filePath(QStringLiteral("print-preview-page2.png"))) && ok;
+        if (page2.isNull())
+            page2 = image;
+        ok = page2.save(QDir(dir).filePath(QStringLiteral("print-preview-page2.png"))) && ok;
     }
     // The main window at 1024×768: the navigation labels and the status bar stay readable.
     setGeometry(0, 0, 1024, 768);

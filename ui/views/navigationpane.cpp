@@ -3,6 +3,7 @@
 #include "models/labels.h"
 #include "models/registermodel.h"
 #include "workflow/organizationservice.h"
+#include "workflow/registerlevel.h"
 #include "workflow/savedviewservice.h"
 
 #include <QAction>
@@ -91,6 +92,9 @@ void NavigationPane::setDatabase(core::Database *db)
     core::OrganizationService org(*db);
     const QList<core::InspectionNode> inspections = core::LedgerQuery(*db).inspections();
     const QList<core::Round> rounds = org.rounds();
+    // The register's own level goes without saying; an inspection of another level carries its
+    // level's name (in a district register: 市委巡察).
+    const core::SourceLevel ownLevel = core::registerSourceLevel(*db);
     auto addInspections = [&](QTreeWidgetItem *parent, qint64 roundId) {
         for (const core::InspectionNode &n : inspections) {
             if (n.roundId != roundId)
@@ -98,7 +102,7 @@ void NavigationPane::setDatabase(core::Database *db)
             core::LedgerFilter f;
             f.inspectionId = n.id;
             QString text = n.unit;
-            if (n.source != core::SourceLevel::Municipal)
+            if (n.source != ownLevel)
                 text += QStringLiteral("（%1）").arg(Labels::source(n.source));
             else if (n.kind != core::InspectionKind::Regular)
                 text += QStringLiteral("（%1）").arg(Labels::kind(n.kind));

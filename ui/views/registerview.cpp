@@ -15,6 +15,7 @@
 #include "workflow/organizationservice.h"
 #include "workflow/oversightregisters.h"
 #include "workflow/oversightservice.h"
+#include "workflow/registerlevel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -431,6 +432,7 @@ RegisterChoices RegisterView::choices() const
     c.rounds = org.rounds();
     c.inspections = core::OversightRegisters::inspectionChoices(*m_db);
     c.problems = core::OversightRegisters::problemChoices(*m_db);
+    c.ownSource = core::registerSourceLevel(*m_db);
     for (const core::Campaign &k : core::OversightService(*m_db).campaigns())
         c.campaigns << k.name;
     return c;
@@ -919,7 +921,7 @@ bool RegisterView::saveEditorScreenshots(const QString &dir)
     {
         qint64 repeated = 0;
         for (const core::ProblemChoice &p : ch.problems) {
-            if (p.source != core::SourceLevel::Municipal && !repeated)
+            if (p.source != ch.ownSource && !repeated)
                 repeated = p.id;
         }
         RepeatLinkDialog d(0, repeated, ch, this);
