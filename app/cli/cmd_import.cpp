@@ -4,6 +4,7 @@
 #include "table.h"
 
 #include "io/ledgerimporter.h"
+#include "workflow/registerlevel.h"
 
 namespace rectrack::cli {
 
@@ -88,6 +89,10 @@ int runImport(Context &ctx, const QStringList &argv)
     auto db = openRegister(ctx, args.positional().at(0), code, o.dryRun ? Access::Read : Access::Write);
     if (!db)
         return code;
+    // Without --source, the register's own level (a district office's register: 区县委巡察), as the
+    // app's import wizard defaults (core/workflow/registerlevel.h).
+    if (!args.has(QStringLiteral("--source")))
+        o.source = core::registerSourceLevel(*db);
     const core::ImportReport r = core::LedgerImporter::importFile(*db, args.positional().at(1), o);
 
     for (const core::ImportIssue &w : r.warnings)

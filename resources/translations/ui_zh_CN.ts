@@ -1965,13 +1965,6 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     </message>
 </context>
 <context>
-    <name>rectrack::ui::LedgerView</name>
-    <message>
-        <source>First %1 of %2 rows; narrow the filter to print the rest.</source>
-        <translation>仅打印前 %1 行（共 %2 行）；请缩小筛选范围后打印其余部分。</translation>
-    </message>
-</context>
-<context>
     <name>rectrack::ui::LiveUpdates</name>
     <message>
         <source>The connection to the server is lost (tried again at %1). Rectrack keeps trying; what you typed is kept and can be saved once the server is back.</source>

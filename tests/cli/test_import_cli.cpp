@@ -66,6 +66,25 @@ QStringList problemsByUnit(const QString &db)
     return out;
 }
 
+/// Problems per group of `stats --by WHAT --format json`: "key=count" lines, sorted.
+QStringList problemsBy(const QString &db, const QString &what)
+{
+    const CliRun r = runCli({QStringLiteral("stats"), db, QStringLiteral("--by"), what,
+                             QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(r.exitCode == 0);
+    QStringList out;
+    for (const QJsonValue &g :
+         QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("groups")).toArray()) {
+        const int problems = g.toObject().value(QStringLiteral("problems")).toInt();
+        if (problems > 0)
+            out << QStringLiteral("%1=%2")
+                       .arg(g.toObject().value(QStringLiteral("key")).toString())
+                       .arg(problems);
+    }
+    out.sort();
+    return out;
+}
+
 /// Registration numbers of every row of `export --ledger problems` as .csv: the empty ones count.
 int rowsWithoutNumber(const QString &db, const QString &csv)
 {
@@ -141,6 +160,26 @@ TEST_CASE("a combined ledger imports without --unit, unit by unit, and goes back
         REQUIRE(runCli({QStringLiteral("import"), each, QDir(out).filePath(f)}).exitCode == 0);
     CHECK(problemsByUnit(each) == expected);
     CHECK(rowsWithoutNumber(each, dir.filePath(QStringLiteral("each.csv"))) == 0);
+}
+
+TEST_CASE("without --source, an import is filed at the register's own level", "[cli][import]")
+{
+    // A district office's register (issue #21 item 6): its units' ledgers are 区县委巡察 feedback,
+    // as the app's import wizard defaults; --source still names another level.
+    RegisterLocation reg(QStringLiteral("d.rtreg"));
+    const QString db = reg.path;
+    REQUIRE(runCli({QStringLiteral("init"), db, QStringLiteral("--office"), s("思明区委巡察办")}).exitCode ==
+            0);
+    const QString ledger = reg.dir.filePath(QStringLiteral("l.csv"));
+    writeBytes(ledger, s("问题描述,整改措施\n问题一,措施一\n").toUtf8());
+    REQUIRE(runCli({QStringLiteral("import"), db, ledger, QStringLiteral("--unit"), s("甲")}).exitCode == 0);
+    const QString other = reg.dir.filePath(QStringLiteral("m.csv"));
+    writeBytes(other, s("问题描述,整改措施\n问题二,措施二\n").toUtf8());
+    REQUIRE(runCli({QStringLiteral("import"), db, other, QStringLiteral("--unit"), s("甲"),
+                    QStringLiteral("--source"), QStringLiteral("municipal")})
+                .exitCode == 0);
+    CHECK(problemsBy(db, QStringLiteral("source")) ==
+          QStringList{QStringLiteral("district=1"), QStringLiteral("municipal=1")});
 }
 
 TEST_CASE("the shared ledgers import to exactly their expected statistics", "[cli][import][pg]")
