@@ -341,6 +341,24 @@ Result<QList<PatternFigures>> PatternService::figures(const QDate &asOf)
     return out;
 }
 
+Result<QList<PatternFigures>> PatternService::figures(const QDate &asOf, const QSet<qint64> &scope)
+{
+    QList<PatternFigures> out;
+    for (Pattern p : patterns()) {
+        p.members.erase(std::remove_if(p.members.begin(), p.members.end(),
+                                       [&](qint64 id) { return !scope.contains(id); }),
+                        p.members.end());
+        if (p.members.isEmpty())
+            continue;
+        auto f = figures(p, asOf);
+        if (!f)
+            return f.error();
+        out << *f;
+    }
+    sortFigures(out);
+    return out;
+}
+
 Result<QList<QPair<qint64, QString>>> PatternService::problemTexts()
 {
     QList<QPair<qint64, QString>> out;

@@ -33,6 +33,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -173,6 +174,10 @@ public:
     /// Figures of every confirmed pattern on @p asOf: common ones first, then by units, problems and
     /// name.
     Result<QList<PatternFigures>> figures(const QDate &asOf);
+    /// figures(@p asOf) of the members in @p scope only (a report scoped to a round, unit, source
+    /// or site): each pattern counts its members in the scope, and a pattern with none there is
+    /// left out; common and recurrence are judged on those members.
+    Result<QList<PatternFigures>> figures(const QDate &asOf, const QSet<qint64> &scope);
     /// Figures of one pattern (members and excluded as given) on @p asOf.
     Result<PatternFigures> figures(const Pattern &pattern, const QDate &asOf);
 

@@ -650,7 +650,20 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
     }
     timing.mark("content: supervision figures");
     if (officeRegisters) {
-        auto patterns = PatternService(db).figures(c.asOf);
+        // A scoped report counts the patterns' members in its scope only.
+        Result<QList<PatternFigures>> patterns = QList<PatternFigures>{};
+        if (f.isEmpty()) {
+            patterns = PatternService(db).figures(c.asOf);
+        } else {
+            QVariantList binds;
+            QSet<qint64> scope;
+            if (const Status s = db.forEachRow(QStringLiteral("SELECT p.id FROM problems p WHERE 1 = 1") +
+                                                   problemScopeSql(f, binds),
+                                               binds, [&](const SqlRow &r) { scope.insert(r.integer(0)); });
+                !s)
+                return s.error();
+            patterns = PatternService(db).figures(c.asOf, scope);
+        }
         if (!patterns)
             return patterns.error();
         c.patternsTotal = int(patterns->size());

@@ -60,6 +60,18 @@ TEST_CASE("the committee report has a 共性问题 section read back from the PD
     REQUIRE(content.ok());
     REQUIRE(content->patterns.size() == 2);
     CHECK(content->patternsTotal == 2);
+    // A report of round R1 counts the members fed back in R1 only: a1 (甲) and a2 (乙), both
+    // closed out; the 理论学习 pattern (R2) has none there and is left out.
+    core::ReportOptions r1 = o;
+    r1.scope.round = QStringLiteral("R1");
+    auto scoped = core::ReportBuilder::build(*reg.db, r1);
+    REQUIRE(scoped.ok());
+    REQUIRE(scoped->patterns.size() == 1);
+    CHECK(scoped->patternsTotal == 1);
+    CHECK(scoped->patterns[0].problems == 2);
+    CHECK(scoped->patterns[0].units == 2);
+    CHECK(scoped->patterns[0].closedOut == 2);
+    CHECK_FALSE(scoped->patterns[0].common);
     ui::ReportRenderer renderer(*content);
     const QString path = reg.dir.filePath(QStringLiteral("report.pdf"));
     REQUIRE(renderer.writePdf(path).ok());
