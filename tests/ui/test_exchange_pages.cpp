@@ -5,17 +5,21 @@
 #include "dialogs/exchangedialog.h"
 #include "dialogs/exportpackagedialog.h"
 #include "dialogs/importpackagedialog.h"
+#include "dialogs/importwizard.h"
 #include "exchange/conflicts.h"
 #include "exchange/exchange.h"
 #include "exchange/package.h"
 #include "exchange/signing.h"
 #include "exchange/sites.h"
+#include "storage/auditlog.h"
 #include "testsupport.h"
 #include "views/mainwindow.h"
 #include "workflow/categoryservice.h"
 #include "workflow/organizationservice.h"
 #include "workflow/problemservice.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
@@ -29,6 +33,8 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTimer>
+#include <QUndoStack>
 
 using namespace rectrack::core;
 using namespace rectrack::core::exchange;
@@ -197,6 +203,71 @@ TEST_CASE(
     damaged.setPackage(bad);
     CHECK_FALSE(damaged.importButton()->isEnabled());
     CHECK(damaged.messageLabel()->text().contains(QStringLiteral("bad.rtx")));
+}
+
+TEST_CASE("导入交换包… is one undoable step: Ctrl+Z takes the whole package back, redo applies it again",
+          "[ui][exchange]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    siming.addProblem(QStringLiteral("区级问题一"));
+    siming.addProblem(QStringLiteral("区级问题二"));
+    const QString file = siming.exportTo(QStringLiteral("市委巡察办"), QStringLiteral("内部资料"));
+    city.reg.db.reset(); // the window opens the register
+    rectrack::ui::MainWindow window;
+    REQUIRE(window.openRegister(city.reg.path, true));
+    Database &db = *window.database();
+    auto problems = [&] { return db.scalar(QStringLiteral("SELECT count(*) FROM problems")).toLongLong(); };
+    REQUIRE(problems() == 0);
+
+    // The preview dialog: the fingerprint compared, 导入.
+    QTimer::singleShot(0, [] {
+        auto *dialog = qobject_cast<ImportPackageDialog *>(QApplication::activeModalWidget());
+        CHECK(dialog);
+        if (!dialog)
+            return;
+        dialog->trustBox()->setChecked(true);
+        dialog->importButton()->click();
+    });
+    window.importExchangePackageFile(file);
+    CHECK(problems() == 2);
+    REQUIRE(Sites::partners(db)->size() == 1);
+    QUndoStack *stack = rectrack::ui::ImportWizard::undoStackFor(&window);
+    REQUIRE(stack->count() == 1);
+    CHECK(stack->undoText() == QStringLiteral("Import of exchange package 1 from 思明区委巡察办"));
+
+    // Edit → Undo (Ctrl+Z): the whole package, its partner and its record, in one step.
+    QAction *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
+    REQUIRE(undo);
+    CHECK(undo->shortcut() == QKeySequence(QKeySequence::Undo));
+    REQUIRE(undo->isEnabled());
+    undo->trigger();
+    CHECK(problems() == 0);
+    CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM exchange_rows")).toLongLong() == 0);
+    CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM exchange_packages")).toLongLong() == 0);
+    CHECK(Sites::partners(db)->isEmpty());
+    CHECK(Verifier::verify(db).ok());
+    // Redo applies the same package again.
+    stack->redo();
+    CHECK(problems() == 2);
+    CHECK(Sites::partners(db)->at(0).lastReceivedSeq == 1);
+    CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM exchange_packages")).toLongLong() == 1);
+    // A package from a known site: no box to tick; a second step on the stack, undone alone.
+    siming.addProblem(QStringLiteral("区级问题三"));
+    const QString second = siming.exportTo(QStringLiteral("市委巡察办"));
+    QTimer::singleShot(0, [] {
+        auto *dialog = qobject_cast<ImportPackageDialog *>(QApplication::activeModalWidget());
+        CHECK(dialog);
+        if (!dialog)
+            return;
+        dialog->importButton()->click();
+    });
+    window.importExchangePackageFile(second);
+    CHECK(problems() == 3);
+    CHECK(stack->count() == 2);
+    stack->undo();
+    CHECK(problems() == 2);
+    CHECK(Sites::partners(db)->at(0).lastReceivedSeq == 1);
 }
 
 TEST_CASE("the export page writes a package for a partner with a security marking", "[ui][exchange]")
