@@ -491,6 +491,14 @@
         <source>These characters have no glyph in the fonts installed on this computer and print as empty boxes: %1. Install a font that has them (for example fonts-hanazono) and write the report again.</source>
         <translation>以下字符在本机已安装的字体中没有字形，打印为空白方框：%1。请安装含有这些字符的字体（如 fonts-hanazono）后重新生成报告。</translation>
     </message>
+    <message>
+        <source>Table: rectification by inspection office (%1 offices)</source>
+        <translation>各巡察办整改情况表（共%1个巡察办）</translation>
+    </message>
+    <message>
+        <source>Inspection office</source>
+        <translation>巡察办</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::cli::Cli</name>

@@ -11,12 +11,16 @@
 #include "exchange/package.h"
 #include "exchange/signing.h"
 #include "exchange/sites.h"
+#include "exchange/sitescope.h"
+#include "report/reportcontent.h"
+#include "report/reportrenderer.h"
 #include "storage/auditlog.h"
 #include "testsupport.h"
 #include "views/mainwindow.h"
 #include "workflow/categoryservice.h"
 #include "workflow/organizationservice.h"
 #include "workflow/problemservice.h"
+#include "workflow/supervisionservice.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,6 +34,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProcess>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -268,6 +273,75 @@ TEST_CASE("导入交换包… is one undoable step: Ctrl+Z takes the whole packa
     stack->undo();
     CHECK(problems() == 2);
     CHECK(Sites::partners(db)->at(0).lastReceivedSeq == 1);
+}
+
+namespace {
+
+/// The text of a PDF, each table row on one line, runs of spaces made one.
+QString pdfLines(const QString &path)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), QStringLiteral("-enc"),
+                                          QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    REQUIRE(p.waitForFinished(60000));
+    QStringList lines;
+    for (const QString &line : QString::fromUtf8(p.readAllStandardOutput()).split(u'\n'))
+        lines << line.simplified();
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+TEST_CASE("the committee report of a city's register has a table by inspection office",
+          "[ui][exchange][report]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    city.addProblem(QStringLiteral("市级问题"));
+    const QString done = siming.addProblem(QStringLiteral("区级问题一"));
+    siming.addProblem(QStringLiteral("区级问题二"));
+    const qint64 doneId =
+        siming.db().scalar(QStringLiteral("SELECT id FROM problems WHERE uuid = ?"), {done}).toLongLong();
+    REQUIRE(SupervisionService(siming.db())
+                .changeState(doneId, ProblemState::InProgress, QDate(2020, 6, 1))
+                .ok());
+    REQUIRE(
+        SupervisionService(siming.db()).changeState(doneId, ProblemState::Completed, QDate(2020, 8, 1)).ok());
+
+    ReportOptions o;
+    o.asOf = QDate(2021, 1, 15);
+    // Before any package: the register holds its own rows only, no table by office.
+    auto own = ReportBuilder::build(city.db(), o);
+    REQUIRE(own.ok());
+    CHECK(own->bySite.isEmpty());
+
+    REQUIRE(
+        Exchange::importPackage(city.db(), siming.exportTo(QStringLiteral("市委巡察办")), false, true).ok());
+    auto content = ReportBuilder::build(city.db(), o);
+    REQUIRE(content.ok());
+    REQUIRE(content->bySite.size() == 2);
+    CHECK(content->bySite.at(0).key == QStringLiteral("市委巡察办"));
+    CHECK(content->bySite.at(1).key == QStringLiteral("思明区委巡察办"));
+    const QString pdf = city.out.filePath(QStringLiteral("report.pdf"));
+    rectrack::ui::ReportRenderer renderer(*content);
+    REQUIRE(renderer.writePdf(pdf).ok());
+    const QString text = pdfLines(pdf);
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("Table: rectification by inspection office (2 offices)")));
+    // Office, problems, done, closed out, long-term, not done, overdue, completion rate.
+    CHECK(text.contains(QStringLiteral("\n市委巡察办 1 0 0 0 1 1 0%\n")));
+    CHECK(text.contains(QStringLiteral("\n思明区委巡察办 2 1 0 0 1 1 50%\n")));
+    CHECK(text.contains(QStringLiteral("\nTotal 3 1 0 0 2 2 33.33%\n")));
+
+    // A report of one office has no table by office.
+    o.scope.site = *SiteScopes::find(city.db(), QStringLiteral("思明区委巡察办"));
+    auto one = ReportBuilder::build(city.db(), o);
+    REQUIRE(one.ok());
+    CHECK(one->bySite.isEmpty());
+    CHECK(one->total.problems == 2);
 }
 
 TEST_CASE("the export page writes a package for a partner with a security marking", "[ui][exchange]")
