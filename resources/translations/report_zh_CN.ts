@@ -130,6 +130,26 @@
         <source>Overdue problems</source>
         <translation>逾期问题</translation>
     </message>
+    <message>
+        <source>Problems by inspection office</source>
+        <translation>各巡察办问题整改情况</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题总数</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Closed out</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <source>completion %1</source>
+        <translation>完成率 %1</translation>
+    </message>
 </context>
 <context>
     <name>ReportRenderer</name>

@@ -16,6 +16,7 @@
 #include "report/reportrenderer.h"
 #include "storage/auditlog.h"
 #include "testsupport.h"
+#include "views/dashboardview.h"
 #include "views/mainwindow.h"
 #include "workflow/categoryservice.h"
 #include "workflow/organizationservice.h"
@@ -24,6 +25,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
@@ -36,6 +41,7 @@
 #include <QMenuBar>
 #include <QProcess>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
@@ -342,6 +348,67 @@ TEST_CASE("the committee report of a city's register has a table by inspection o
     REQUIRE(one.ok());
     CHECK(one->bySite.isEmpty());
     CHECK(one->total.problems == 2);
+}
+
+TEST_CASE("the dashboard of a city's register compares its offices", "[ui][exchange][dashboard]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    city.addProblem(QStringLiteral("市级问题"));
+    const QString done = siming.addProblem(QStringLiteral("区级问题一"));
+    siming.addProblem(QStringLiteral("区级问题二"));
+    const qint64 doneId =
+        siming.db().scalar(QStringLiteral("SELECT id FROM problems WHERE uuid = ?"), {done}).toLongLong();
+    REQUIRE(SupervisionService(siming.db())
+                .changeState(doneId, ProblemState::InProgress, QDate(2020, 6, 1))
+                .ok());
+    REQUIRE(
+        SupervisionService(siming.db()).changeState(doneId, ProblemState::Completed, QDate(2020, 8, 1)).ok());
+    const QString file = siming.exportTo(QStringLiteral("市委巡察办"));
+
+    auto show = [&](rectrack::ui::MainWindow &window) {
+        window.resize(1440, 900);
+        window.show();
+        rectrack::ui::DashboardView *dash = window.dashboard();
+        QSignalSpy spy(dash, &rectrack::ui::DashboardView::updated);
+        window.tabs()->setCurrentIndex(rectrack::ui::MainWindow::DashboardTab);
+        REQUIRE((spy.count() > 0 || spy.wait(60000)));
+        REQUIRE_FALSE(dash->isBusy());
+        return dash;
+    };
+    city.reg.db.reset(); // the window and the dashboard's worker open the file themselves
+    {
+        // Its own rows only: no comparison.
+        rectrack::ui::MainWindow window;
+        REQUIRE(window.openRegister(city.reg.path, true));
+        CHECK(show(window)->card(rectrack::ui::DashboardView::Chart::BySite)->isHidden());
+    }
+    {
+        auto db = Database::open(city.reg.path);
+        REQUIRE(db.ok());
+        REQUIRE(Exchange::importPackage(**db, file, false, true).ok());
+    }
+    rectrack::ui::MainWindow window;
+    REQUIRE(window.openRegister(city.reg.path, true));
+    rectrack::ui::DashboardView *dash = show(window);
+    REQUIRE_FALSE(dash->card(rectrack::ui::DashboardView::Chart::BySite)->isHidden());
+    QChart *chart = dash->chart(rectrack::ui::DashboardView::Chart::BySite);
+    REQUIRE(chart);
+    auto *series = qobject_cast<QBarSeries *>(chart->series().value(0));
+    REQUIRE(series);
+    REQUIRE(series->count() == 3);
+    // Per office (the city first): problems, done, closed out.
+    CHECK(series->barSets().at(0)->at(0) == 1);
+    CHECK(series->barSets().at(0)->at(1) == 2);
+    CHECK(series->barSets().at(1)->at(0) == 0);
+    CHECK(series->barSets().at(1)->at(1) == 1);
+    CHECK(series->barSets().at(2)->at(1) == 0);
+    auto *x = qobject_cast<QBarCategoryAxis *>(chart->axes(Qt::Horizontal).value(0));
+    REQUIRE(x);
+    REQUIRE(x->categories().size() == 2);
+    CHECK(x->categories().at(0) == QStringLiteral("市委巡察办\ncompletion 0%"));
+    CHECK(x->categories().at(1).endsWith(QStringLiteral("\ncompletion 50%")));
+    CHECK(QString(x->categories().at(1)).remove(u'\n').startsWith(QStringLiteral("思明区委巡察办")));
 }
 
 TEST_CASE("the export page writes a package for a partner with a security marking", "[ui][exchange]")
