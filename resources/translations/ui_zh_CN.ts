@@ -2512,6 +2512,10 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <source>Supervision registers</source>
         <translation>监督台账</translation>
     </message>
+    <message>
+        <source>%1 (this register)</source>
+        <translation>%1（本台账）</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::OperatorDialog</name>

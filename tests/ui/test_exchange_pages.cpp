@@ -18,6 +18,7 @@
 #include "testsupport.h"
 #include "views/dashboardview.h"
 #include "views/mainwindow.h"
+#include "views/navigationpane.h"
 #include "workflow/categoryservice.h"
 #include "workflow/organizationservice.h"
 #include "workflow/problemservice.h"
@@ -45,6 +46,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace rectrack::core;
@@ -409,6 +411,73 @@ TEST_CASE("the dashboard of a city's register compares its offices", "[ui][excha
     CHECK(x->categories().at(0) == QStringLiteral("市委巡察办\ncompletion 0%"));
     CHECK(x->categories().at(1).endsWith(QStringLiteral("\ncompletion 50%")));
     CHECK(QString(x->categories().at(1)).remove(u'\n').startsWith(QStringLiteral("思明区委巡察办")));
+}
+
+TEST_CASE("the navigation tree of a city's register shows each district's terms, rounds and units under it",
+          "[ui][exchange][navigation]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    auto inspect = [](Office &office, const QString &term, const QString &round) {
+        OrganizationService org(office.db());
+        auto t = org.addTerm({0, term, QDate(2020, 1, 1), QDate(2024, 12, 31)});
+        REQUIRE(t.ok());
+        Round r;
+        r.termId = *t;
+        r.label = round;
+        r.roundNo = 1;
+        r.start = QDate(2020, 3, 1);
+        auto rid = org.addRound(r);
+        REQUIRE(rid.ok());
+        Inspection i;
+        i.roundId = *rid;
+        i.unitId = office.unit;
+        i.teamId = *org.ensureTeam(QStringLiteral("第一巡察组"));
+        i.feedbackDate = QDate(2020, 4, 10);
+        REQUIRE(org.addInspection(i).ok());
+    };
+    inspect(city, QStringLiteral("十二届市委"), QStringLiteral("第一轮"));
+    inspect(siming, QStringLiteral("十二届区委"), QStringLiteral("区委第一轮"));
+    // Before any package: the register's own tree at the top.
+    rectrack::ui::NavigationPane own;
+    own.setDatabase(&city.db());
+    QStringList top;
+    for (int i = 0; i < own.topLevelItemCount(); ++i)
+        top << own.topLevelItem(i)->text(0);
+    CHECK(top.contains(QStringLiteral("十二届市委")));
+
+    REQUIRE(
+        Exchange::importPackage(city.db(), siming.exportTo(QStringLiteral("市委巡察办")), false, true).ok());
+    rectrack::ui::NavigationPane tree;
+    tree.setDatabase(&city.db());
+    QTreeWidgetItem *mine = nullptr;
+    QTreeWidgetItem *district = nullptr;
+    top.clear();
+    for (int i = 0; i < tree.topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = tree.topLevelItem(i);
+        top << item->text(0);
+        if (item->text(0) == QStringLiteral("市委巡察办 (this register)"))
+            mine = item;
+        if (item->text(0) == QStringLiteral("思明区委巡察办"))
+            district = item;
+    }
+    REQUIRE(mine);
+    REQUIRE(district);
+    // The register's own office first, then the district; no term at the top any more.
+    CHECK(top.indexOf(mine->text(0)) + 1 == top.indexOf(district->text(0)));
+    CHECK_FALSE(top.contains(QStringLiteral("十二届市委")));
+    auto path = [](QTreeWidgetItem *branch) {
+        REQUIRE(branch->childCount() == 1);
+        QTreeWidgetItem *term = branch->child(0);
+        REQUIRE(term->childCount() == 1);
+        QTreeWidgetItem *round = term->child(0);
+        REQUIRE(round->childCount() == 1);
+        return QStringList{term->text(0), round->text(0), round->child(0)->text(0)};
+    };
+    CHECK(path(mine) == QStringList{QStringLiteral("十二届市委"), QStringLiteral("第一轮"),
+                                    QStringLiteral("市财政局 · 0 problem(s)")});
+    CHECK(path(district) == QStringList{QStringLiteral("十二届区委"), QStringLiteral("区委第一轮"),
+                                        QStringLiteral("思明区教育局 · 0 problem(s)")});
 }
 
 TEST_CASE("the export page writes a package for a partner with a security marking", "[ui][exchange]")
