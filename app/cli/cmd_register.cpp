@@ -2,6 +2,7 @@
 #include "args.h"
 #include "common.h"
 
+#include "exchange/signing.h"
 #include "exchange/sites.h"
 #include "storage/auditlog.h"
 #include "storage/backup.h"
@@ -18,12 +19,21 @@ namespace {
 
 int runInit(Context &ctx, const QStringList &argv)
 {
-    Args args(argv, {QStringLiteral("--office")});
+    Args args(argv, {QStringLiteral("--office"), QStringLiteral("--algorithm")});
     if (!args.ok() || args.positional().size() != 1)
-        return usage(ctx, args, Cli::tr("Usage: rectrack-cli init DB [--office NAME]"));
+        return usage(ctx, args,
+                     Cli::tr("Usage: rectrack-cli init DB [--office NAME [--algorithm ed25519|sm2]]"));
     const QString path = args.positional().first();
     if (args.has(QStringLiteral("--office")) && args.value(QStringLiteral("--office")).trimmed().isEmpty())
         return usage(ctx, Cli::tr("The office name must not be empty."));
+    // The site's signature algorithm (issue #26): Ed25519, or SM2 with SM3 (national algorithms).
+    const QString algorithm = args.value(QStringLiteral("--algorithm"), QStringLiteral("ed25519")).toLower();
+    if (args.has(QStringLiteral("--algorithm")) && !args.has(QStringLiteral("--office")))
+        return usage(ctx,
+                     Cli::tr("--algorithm chooses the signature algorithm of the site: it needs --office."));
+    if (algorithm != QLatin1String("ed25519") && algorithm != QLatin1String("sm2"))
+        return usage(ctx, Cli::tr("Unknown signature algorithm \"%1\" (ed25519 or sm2).")
+                              .arg(args.value(QStringLiteral("--algorithm"))));
     const core::Error exists{core::ErrorCode::InputRefused,
                              Cli::tr("The file %1 already exists; init creates a new register.").arg(path)};
     if (QFileInfo::exists(path))
@@ -53,14 +63,19 @@ int runInit(Context &ctx, const QStringList &argv)
     ctx.out << Cli::tr("Created the register %1.").arg(path) << '\n';
     if (args.has(QStringLiteral("--office"))) {
         // The register's site for exchange packages (issue #25).
-        if (const core::Status s = core::exchange::Sites::setup(**db, args.value(QStringLiteral("--office")));
+        if (const core::Status s = core::exchange::Sites::setup(**db, args.value(QStringLiteral("--office")),
+                                                                algorithm == QLatin1String("sm2")
+                                                                    ? core::exchange::Algorithm::Sm2
+                                                                    : core::exchange::Algorithm::Ed25519);
             !s)
             return fail(ctx, s.error());
         auto me = core::exchange::Sites::self(**db);
         if (!me)
             return fail(ctx, me.error());
         ctx.out << Cli::tr("This register is now the site %1 (%2).").arg(me->office, me->siteUuid) << '\n'
-                << Cli::tr("Fingerprint of its signing key: %1").arg(me->fingerprint) << '\n';
+                << Cli::tr("Fingerprint of its signing key (%1): %2")
+                       .arg(core::exchange::algorithmName(me->algorithm()), me->fingerprint)
+                << '\n';
     }
     return ExitOk;
 }
@@ -126,7 +141,8 @@ int runBackup(Context &ctx, const QStringList &argv)
 }
 
 const bool registered =
-    registerCommand({QStringLiteral("init"), QStringLiteral("init DB [--office NAME]"),
+    registerCommand({QStringLiteral("init"),
+                     QStringLiteral("init DB [--office NAME [--algorithm ed25519|sm2]]"),
                      QT_TRANSLATE_NOOP("rectrack::cli::Cli", "create an empty register"), false, runInit}) &&
     registerCommand(
         {QStringLiteral("verify"), QStringLiteral("verify DB [--anchor ID:HASH]"),

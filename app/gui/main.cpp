@@ -100,7 +100,8 @@ int main(int argc, char **argv)
             welcome.exec();
             switch (welcome.choice()) {
             case rectrack::ui::WelcomeDialog::Choice::Create:
-                if (window.createRegister(welcome.path(), welcome.termName(), welcome.office()))
+                if (window.createRegister(welcome.path(), welcome.termName(), welcome.office(),
+                                          welcome.algorithm()))
                     path = welcome.path();
                 break;
             case rectrack::ui::WelcomeDialog::Choice::Open:

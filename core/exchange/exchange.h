@@ -88,6 +88,19 @@ struct ImportResult
     ImportCounts total;
 };
 
+/// What Exchange::undoImport needs to take one applied package back, filled by importPackage.
+struct ImportUndo
+{
+    qint64 auditBefore = 0; ///< the newest audit entry before the import (0: an empty log)
+    qint64 auditAfter = 0;  ///< the newest audit entry the import wrote (== auditBefore: it wrote none)
+    /// exchange_rows as it was: uuid, entity, owner_site, version, deleted, alias_of of each row.
+    QList<QVariantList> heldBefore;
+    /// The files of the evidence rows here that the package changes or deletes, by evidence UUID
+    /// (the audit snapshots name a file by its SHA-256 only).
+    QHash<QString, QByteArray> evidenceData;
+    bool empty() const { return auditAfter <= auditBefore; }
+};
+
 /// A package file whose archive, signature and every entry's SHA-256 and size were checked
 /// (Exchange::checkPackage): what `exchange inspect` prints; no register involved.
 struct CheckedPackage
@@ -119,14 +132,6 @@ public:
     static Result<ExportResult> exportPackage(Database &db, const ExportOptions &options);
 
     /**
-     * Checks the package file @p path and applies it in one transaction. Refused (InputRefused,
-     * nothing written) when the archive, the signature, a hash, the format or schema version, or the
-     * receiver is wrong, when the sender is this site, when the sender is not yet trusted and
-     * @p trust is false (the message gives the fingerprint to compare), and when a known sender's
-     * package is signed by another key. A sequence not newer than the last applied from that sender
-     * is AlreadyCovered and changes nothing. @p dryRun does everything and rolls it back.
-     */
-    /**
      * Reads the package file @p path and checks, without a register, that the archive is intact
      * (rebuilt byte for byte), the manifest's signature matches the key it names, and every entry
      * matches its SHA-256 and size in the manifest with none unlisted. InputRefused with the reason
@@ -134,7 +139,28 @@ public:
      */
     static Result<CheckedPackage> checkPackage(const QString &path);
 
-    static Result<ImportResult> importPackage(Database &db, const QString &path, bool dryRun, bool trust);
+    /**
+     * Checks the package file @p path and applies it in one transaction. Refused (InputRefused,
+     * nothing written) when the archive, the signature, a hash, the format or schema version, or the
+     * receiver is wrong, when the sender is this site, when the sender is not yet trusted and
+     * @p trust is false (the message gives the fingerprint to compare), and when a known sender's
+     * package is signed by another key. A sequence not newer than the last applied from that sender
+     * is AlreadyCovered and changes nothing. @p dryRun does everything and rolls it back. With
+     * @p undo, an applied import also fills it with what undoImport needs to take it back.
+     */
+    static Result<ImportResult> importPackage(Database &db, const QString &path, bool dryRun, bool trust,
+                                              ImportUndo *undo = nullptr);
+
+    /**
+     * Takes an applied package back (the app's 撤销 of 导入交换包…), in one transaction through the
+     * audit log: every audit entry the import wrote is reverted, newest first (an added row removed,
+     * an updated one written back, a deleted one, with its evidence file, inserted again), and the
+     * exchange bookkeeping (exchange_rows) is restored, so the package counts as not received and
+     * can be imported again. Each revert leaves an audit entry: the history shows the import and its
+     * undoing. InputRefused, nothing changed, when a row the import wrote was changed since (by a
+     * person or another package) or @p undo is empty.
+     */
+    static Status undoImport(Database &db, const ImportUndo &undo);
 
     /// The canonical form of every row this register holds of the exchanged tables (optional
     /// registers included), by UUID: the row as a package carries it (foreign keys as UUIDs), for

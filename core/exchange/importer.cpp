@@ -420,6 +420,34 @@ private:
     QHash<QString, QString> m_problemUnits;
 };
 
+/// What undoImport needs, read inside the import's transaction before it writes: the audit head,
+/// the exchange bookkeeping and the files of the evidence rows here that @p tables names.
+Status captureUndo(Database &db, const QJsonObject &tables, ImportUndo &undo)
+{
+    auto head = db.value(QStringLiteral("SELECT max(id) FROM audit_log"));
+    if (!head)
+        return head.error();
+    undo.auditBefore = head->toLongLong();
+    if (const Status s = db.forEachRow(
+            QStringLiteral("SELECT uuid, entity, owner_site, version, deleted, alias_of FROM exchange_rows"),
+            {},
+            [&](const SqlRow &r) {
+                undo.heldBefore << QVariantList{r.value(0), r.value(1), r.value(2),
+                                                r.value(3), r.value(4), r.value(5)};
+            });
+        !s)
+        return s;
+    for (const QJsonValue &v : tables.value(QLatin1String("evidence")).toArray()) {
+        const QString uuid = v.toObject().value(QLatin1String("uuid")).toString();
+        if (const Status s = db.forEachRow(
+                QStringLiteral("SELECT data FROM evidence WHERE uuid = ?"), {uuid},
+                [&](const SqlRow &r) { undo.evidenceData.insert(uuid, r.value(0).toByteArray()); });
+            !s)
+            return s;
+    }
+    return okStatus();
+}
+
 } // namespace
 
 Result<CheckedPackage> Exchange::checkPackage(const QString &path)
@@ -499,7 +527,8 @@ Result<CheckedPackage> Exchange::checkPackage(const QString &path)
     return out;
 }
 
-Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, bool dryRun, bool trust)
+Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, bool dryRun, bool trust,
+                                             ImportUndo *undo)
 {
     auto checked = checkPackage(path);
     if (!checked)
@@ -607,6 +636,10 @@ Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, 
     Transaction tx(db);
     if (!tx.active())
         return tx.error();
+    ImportUndo captured;
+    if (undo && !dryRun)
+        if (const Status s = captureUndo(db, applicable, captured); !s)
+            return s.error();
     QString partnerRow;
     if (!partner) {
         auto id = AuditLog::insert(db, QStringLiteral("exchange_sites"),
@@ -634,8 +667,12 @@ Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, 
                 return s.error();
     }
     Applier applier(db, senderSite, partnerRow, result.seq, applicable, byName);
-    if (const Status s = applier.run(result); !s)
-        return s.error();
+    {
+        // The owner's package changes the rows held here for it: the one writer that may.
+        AuditLog::HeldRowWrites heldRows;
+        if (const Status s = applier.run(result); !s)
+            return s.error();
+    }
     auto decisions = Conflicts::recordPartnerDecisions(
         db, partnerRow, result.seq, rowsObject.value(QLatin1String("decisions")).toArray());
     if (!decisions)
@@ -678,8 +715,16 @@ Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, 
         tx.rollback();
         return result;
     }
+    if (undo) {
+        auto head = db.value(QStringLiteral("SELECT max(id) FROM audit_log"));
+        if (!head)
+            return head.error();
+        captured.auditAfter = head->toLongLong();
+    }
     if (const Status s = tx.commit(); !s)
         return s.error();
+    if (undo)
+        *undo = std::move(captured);
     return result;
 }
 

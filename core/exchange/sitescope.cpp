@@ -1,5 +1,7 @@
 #include "sitescope.h"
 
+#include "storage/schema.h"
+
 #include <QCollator>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -100,13 +102,27 @@ Result<QString> SiteScopes::heldFor(Database &db, const QString &table, qint64 i
     auto v =
         db.value(QStringLiteral("SELECT coalesce(s.office, x.owner_site) FROM %1 t JOIN exchange_rows x ON "
                                 "x.uuid = t.uuid LEFT JOIN exchange_sites s ON s.site_uuid = x.owner_site "
-                                "WHERE t.id = ?")
-                     .arg(table),
+                                "WHERE t.%2 = ?")
+                     .arg(table, schema::keyColumn(table)),
                  {id});
     if (!v)
         return v.error();
     return v->isValid() ? v->toString() : QString();
 }
+
+namespace {
+
+Status refusedFor(const QString &owner)
+{
+    return Error{
+        ErrorCode::InputRefused,
+        SiteScopes::tr(
+            "This record belongs to %1 (it came in an exchange package) and is read-only in this register: "
+            "only %1 can change or delete it, and its next package brings the change.")
+            .arg(owner)};
+}
+
+} // namespace
 
 Status SiteScopes::checkWritable(Database &db, const QString &table, qint64 id)
 {
@@ -115,11 +131,22 @@ Status SiteScopes::checkWritable(Database &db, const QString &table, qint64 id)
         return owner.error();
     if (owner->isEmpty())
         return okStatus();
-    return Error{
-        ErrorCode::InputRefused,
-        tr("This record belongs to %1 (it came in an exchange package) and is read-only in this register: "
-           "only %1 can change or delete it, and its next package brings the change.")
-            .arg(*owner)};
+    return refusedFor(*owner);
+}
+
+Status SiteScopes::checkWritableUuid(Database &db, const QString &uuid)
+{
+    if (db.onServer() && !db.mayRead(QStringLiteral("exchange_rows")))
+        return okStatus();
+    auto owner =
+        db.value(QStringLiteral("SELECT coalesce(s.office, x.owner_site) FROM exchange_rows x LEFT JOIN "
+                                "exchange_sites s ON s.site_uuid = x.owner_site WHERE x.uuid = ?"),
+                 {uuid});
+    if (!owner)
+        return owner.error();
+    if (!owner->isValid())
+        return okStatus();
+    return refusedFor(owner->toString());
 }
 
 Result<QStringList> SiteScopes::receivedMarkings(Database &db, const std::optional<SiteScope> &scope)

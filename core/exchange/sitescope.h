@@ -63,6 +63,13 @@ public:
      * changing or deleting a row.
      */
     static Status checkWritable(Database &db, const QString &table, qint64 id);
+    /**
+     * checkWritable for the row whose UUID is @p uuid (any exchanged table). AuditLog::update and
+     * AuditLog::remove call it for every change, so that no service can change a row held for
+     * another site (only the exchange import does, under AuditLog::HeldRowWrites). A login that may
+     * not read exchange_rows (a unit login on a server) is not checked here.
+     */
+    static Status checkWritableUuid(Database &db, const QString &uuid);
 
     /// The security markings (密级/知悉范围) of the latest package received from each partner whose
     /// rows @p scope covers (every partner when unset, none for this register's own rows), distinct,

@@ -566,6 +566,17 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
     if (!bySource)
         return bySource.error();
     c.bySource = bySource->groups;
+    if (!f.site && db.mayRead(QStringLiteral("exchange_sites"))) {
+        auto sites = exchange::SiteScopes::owning(db);
+        if (!sites)
+            return sites.error();
+        if (sites->size() > 1) {
+            auto bySite = Statistics::compute(db, c.asOf, GroupBy::Site, f);
+            if (!bySite)
+                return bySite.error();
+            c.bySite = bySite->groups;
+        }
+    }
     timing.mark("content: statistics by unit, round and source");
 
     QHash<QString, Counts> sinceByUnit;

@@ -156,7 +156,11 @@ struct ReportContent
 
     QList<GroupCounts> byRound;  ///< rounds/batches with problems, in time order
     QList<GroupCounts> bySource; ///< source levels with problems (中央巡视 first)
-    QList<UnitReportRow> units;  ///< every unit of the scope, in pinyin order, with or without problems
+    /// The city's view (issue #26): one group per owning office (this register's own first, then
+    /// the partners in pinyin order, GroupBy::Site) when the register holds rows of other sites and
+    /// the scope is not one office; empty otherwise (no per-office table then).
+    QList<GroupCounts> bySite;
+    QList<UnitReportRow> units; ///< every unit of the scope, in pinyin order, with or without problems
 
     QList<OverdueItem> overdue; ///< the most overdue problems (at most options.overdueLimit)
     qint64 overdueTotal = 0;    ///< all overdue problems of the scope

@@ -1,5 +1,7 @@
 #include "auditlog.h"
 
+#include "exchange/exchangetables.h"
+#include "exchange/sitescope.h"
 #include "problemfacts.h"
 #include "schema.h"
 #include "sha256.h"
@@ -24,6 +26,36 @@ namespace {
 
 const QString &kGenesis = AuditLog::kGenesisHash;
 
+thread_local int t_heldRowWrites = 0;
+
+/// The ownership rule at the one place every audited change passes (issue #26): a row of an
+/// exchanged table that is held here for another site is read-only unless the exchange import
+/// writes it. @p before is the row's snapshot.
+Status checkHeld(Database &db, const QString &table, const QJsonObject &before)
+{
+    if (t_heldRowWrites > 0 || !exchange::specOf(table))
+        return okStatus();
+    const QString uuid = before.value(QLatin1String("uuid")).toString();
+    if (uuid.isEmpty())
+        return okStatus();
+    return exchange::SiteScopes::checkWritableUuid(db, uuid);
+}
+
+} // namespace
+
+AuditLog::HeldRowWrites::HeldRowWrites()
+{
+    ++t_heldRowWrites;
+}
+
+AuditLog::HeldRowWrites::~HeldRowWrites()
+{
+    --t_heldRowWrites;
+}
+
+bool AuditLog::HeldRowWrites::active()
+{
+    return t_heldRowWrites > 0;
 }
 
 QJsonValue AuditLog::jsonOf(const QVariant &v)
@@ -216,6 +248,8 @@ Status AuditLog::update(Database &db, const QString &table, qint64 id, const QVa
     const QJsonObject before = *read;
     if (before.isEmpty())
         return Error{ErrorCode::InputRefused, tr("The record %1 #%2 does not exist.").arg(table).arg(id)};
+    if (const Status s = checkHeld(db, table, before); !s)
+        return s;
     // Only the columns whose value changes are written: on a server a login may write some
     // columns of a row and not others (a unit clerk: the note, not the description; issue #23),
     // and an editor saves every field it shows.
@@ -265,6 +299,8 @@ Status AuditLog::remove(Database &db, const QString &table, qint64 id)
     const QJsonObject before = *read;
     if (before.isEmpty())
         return Error{ErrorCode::InputRefused, tr("The record %1 #%2 does not exist.").arg(table).arg(id)};
+    if (const Status s = checkHeld(db, table, before); !s)
+        return s;
     auto r =
         db.exec(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table, schema::keyColumn(table)), {id});
     if (!r)

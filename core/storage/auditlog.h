@@ -30,10 +30,31 @@ public:
 
     /// Inserts a row (a new uuid is added unless @p values has one) and records it. Returns the rowid.
     static Result<qint64> insert(Database &db, const QString &table, QVariantMap values);
-    /// Updates the given columns of a row and records before/after. Errors when the row is missing.
+    /**
+     * Updates the given columns of a row and records before/after. Errors when the row is missing.
+     * A row held here for another exchange site (docs/exchange.md "Sites and ownership") is
+     * refused (InputRefused naming the owning office, nothing written) unless a HeldRowWrites lives.
+     */
     static Status update(Database &db, const QString &table, qint64 id, const QVariantMap &values);
-    /// Deletes a row and records it.
+    /// Deletes a row and records it; a row held for another site is refused as in update().
     static Status remove(Database &db, const QString &table, qint64 id);
+
+    /**
+     * While one lives on this thread, update() and remove() may change rows held here for another
+     * exchange site. Only the exchange import (the owner's package brings the change) and its undo
+     * take one: every other writer goes through the refusal (issue #26: the city edits a district's
+     * problem in its register, the district's next package would replace the edit silently).
+     */
+    class HeldRowWrites
+    {
+    public:
+        HeldRowWrites();
+        ~HeldRowWrites();
+        HeldRowWrites(const HeldRowWrites &) = delete;
+        HeldRowWrites &operator=(const HeldRowWrites &) = delete;
+        /// Whether one lives on this thread.
+        static bool active();
+    };
 
     /// Appends one log entry; @p before / @p after may be empty objects (insert / delete).
     static Status record(Database &db, const QString &entity, qint64 id, const QString &action,

@@ -59,8 +59,16 @@ Result<qint64> SupervisionService::addReview(const Review &review)
         if (!id)
             return id;
         if (!review.approved) {
-            if (const Status s = m_problems.writeState(review.problemId, ProblemState::InProgress, date); !s)
-                return s.error();
+            // A problem held here for another site (a district's, at the city) keeps its state: the
+            // rejection is recorded and travels to the owner in the next package; the state is the
+            // owner's to change (docs/exchange.md "The return flow").
+            auto owner = exchange::SiteScopes::heldFor(m_db, QStringLiteral("problems"), review.problemId);
+            if (!owner)
+                return owner.error();
+            if (owner->isEmpty())
+                if (const Status s = m_problems.writeState(review.problemId, ProblemState::InProgress, date);
+                    !s)
+                    return s.error();
         }
         return id;
     });

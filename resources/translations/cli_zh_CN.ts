@@ -374,20 +374,12 @@
         <translation>巡察办 PostgreSQL 服务器上的台账：创建台账、将台账文件复制到服务器、管理登录名和角色</translation>
     </message>
     <message>
-        <source>Usage: rectrack-cli init DB [--office NAME]</source>
-        <translation>用法：rectrack-cli init 台账文件 [--office 巡察办名称]</translation>
-    </message>
-    <message>
         <source>The office name must not be empty.</source>
         <translation>巡察办名称不能为空。</translation>
     </message>
     <message>
         <source>This register is now the site %1 (%2).</source>
         <translation>本台账现为站点“%1”（%2）。</translation>
-    </message>
-    <message>
-        <source>Fingerprint of its signing key: %1</source>
-        <translation>其签名密钥指纹：%1</translation>
     </message>
     <message>
         <source>Usage: rectrack-cli stats DB [--by round|unit|office|source|category|kind|leader|site] [--as-of YYYY-MM-DD] [--format table|json|csv] [--unit NAME] [--round LABEL] [--site OFFICE]</source>
@@ -400,6 +392,22 @@
     <message>
         <source>Usage: rectrack-cli overdue DB [--as-of YYYY-MM-DD] [--format table|json|csv] [--unit NAME] [--round LABEL] [--site OFFICE]</source>
         <translation>用法：rectrack-cli overdue 台账文件 [--as-of YYYY-MM-DD] [--format table|json|csv] [--unit 单位] [--round 轮次] [--site 巡察办]</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli init DB [--office NAME [--algorithm ed25519|sm2]]</source>
+        <translation>用法：rectrack-cli init 台账 [--office 巡察办名称 [--algorithm ed25519|sm2]]</translation>
+    </message>
+    <message>
+        <source>--algorithm chooses the signature algorithm of the site: it needs --office.</source>
+        <translation>--algorithm 选择站点的签名算法，须同时给出 --office。</translation>
+    </message>
+    <message>
+        <source>Unknown signature algorithm &quot;%1&quot; (ed25519 or sm2).</source>
+        <translation>未知签名算法“%1”（可用 ed25519 或 sm2）。</translation>
+    </message>
+    <message>
+        <source>Fingerprint of its signing key (%1): %2</source>
+        <translation>其签名密钥指纹（%1）：%2</translation>
     </message>
 </context>
 </TS>

@@ -457,6 +457,14 @@
         <source>its manifest names the signature algorithm %1, which its key is not.</source>
         <translation>其清单写明的签名算法为 %1，但其密钥不是该算法的。</translation>
     </message>
+    <message>
+        <source>There is no package import to undo.</source>
+        <translation>没有可撤销的交换包导入。</translation>
+    </message>
+    <message>
+        <source>The package import cannot be undone: the record %1 #%2 it wrote was changed since.</source>
+        <translation>无法撤销该交换包的导入：它写入的记录 %1 #%2 此后已被修改。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::core::exchange::PackageArchive</name>

@@ -130,6 +130,26 @@
         <source>Overdue problems</source>
         <translation>逾期问题</translation>
     </message>
+    <message>
+        <source>Problems by inspection office</source>
+        <translation>各巡察办问题整改情况</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题总数</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Closed out</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <source>completion %1</source>
+        <translation>完成率 %1</translation>
+    </message>
 </context>
 <context>
     <name>ReportRenderer</name>
@@ -490,6 +510,14 @@
     <message>
         <source>These characters have no glyph in the fonts installed on this computer and print as empty boxes: %1. Install a font that has them (for example fonts-hanazono) and write the report again.</source>
         <translation>以下字符在本机已安装的字体中没有字形，打印为空白方框：%1。请安装含有这些字符的字体（如 fonts-hanazono）后重新生成报告。</translation>
+    </message>
+    <message>
+        <source>Table: rectification by inspection office (%1 offices)</source>
+        <translation>各巡察办整改情况表（共%1个巡察办）</translation>
+    </message>
+    <message>
+        <source>Inspection office</source>
+        <translation>巡察办</translation>
     </message>
 </context>
 <context>

@@ -1192,6 +1192,21 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     </message>
 </context>
 <context>
+    <name>rectrack::ui::ExchangeImportCommand</name>
+    <message>
+        <source>Import of exchange package %1 from %2</source>
+        <translation>导入%2的交换包（序号 %1）</translation>
+    </message>
+    <message>
+        <source>The register the package was imported into is no longer open.</source>
+        <translation>导入该交换包的台账已不再打开。</translation>
+    </message>
+    <message>
+        <source>The package %1 is already covered: it was not imported again.</source>
+        <translation>序号为 %1 的交换包已导入过，未再次导入。</translation>
+    </message>
+</context>
+<context>
     <name>rectrack::ui::ExportPackageDialog</name>
     <message>
         <source>Problem clues</source>
@@ -2501,6 +2516,10 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
     <message>
         <source>Supervision registers</source>
         <translation>监督台账</translation>
+    </message>
+    <message>
+        <source>%1 (this register)</source>
+        <translation>%1（本台账）</translation>
     </message>
 </context>
 <context>
@@ -4063,6 +4082,22 @@ It stays on this computer — nothing is sent over a network — and can be back
     <message>
         <source>Inspection office:</source>
         <translation>巡察办名称：</translation>
+    </message>
+    <message>
+        <source>Ed25519 (standard)</source>
+        <translation>Ed25519（标准）</translation>
+    </message>
+    <message>
+        <source>SM2 with SM3 (national algorithms)</source>
+        <translation>SM2/SM3（国密算法）</translation>
+    </message>
+    <message>
+        <source>How this office signs its exchange packages; it cannot be changed later. Choose SM2 with SM3 when the office must use national algorithms.</source>
+        <translation>本巡察办签名交换包所用的算法，以后不能更改。须使用国密算法的单位请选择 SM2/SM3。</translation>
+    </message>
+    <message>
+        <source>Signature algorithm:</source>
+        <translation>签名算法：</translation>
     </message>
 </context>
 </TS>

@@ -68,6 +68,35 @@ QString statsByUnit(const QString &db)
 
 } // namespace
 
+TEST_CASE("init --office --algorithm sm2 makes a new register an SM2 site at once", "[cli][exchange][pg]")
+{
+    RegisterLocation d(QStringLiteral("d.rtreg"));
+    RegisterLocation e(QStringLiteral("e.rtreg"));
+    // Refused before anything is created: an unknown algorithm, an algorithm without an office.
+    const CliRun unknown =
+        runCli({QStringLiteral("init"), d.path, QStringLiteral("--office"), s("思明区委巡察办"),
+                QStringLiteral("--algorithm"), QStringLiteral("rsa")});
+    CHECK(unknown.exitCode == 1);
+    CHECK(unknown.err.contains(QStringLiteral("ed25519 or sm2")));
+    const CliRun noOffice =
+        runCli({QStringLiteral("init"), d.path, QStringLiteral("--algorithm"), QStringLiteral("sm2")});
+    CHECK(noOffice.exitCode == 1);
+    CHECK(noOffice.err.contains(QStringLiteral("--office")));
+    if (!rectrack::test::testOnServer())
+        CHECK_FALSE(QFileInfo::exists(d.path));
+    const CliRun init = runCli({QStringLiteral("init"), d.path, QStringLiteral("--office"),
+                                s("思明区委巡察办"), QStringLiteral("--algorithm"), QStringLiteral("SM2")});
+    REQUIRE(init.exitCode == 0);
+    CHECK(init.out.contains(QStringLiteral("Fingerprint of its signing key (SM2-SM3): ")));
+    CHECK(runCli({QStringLiteral("exchange"), QStringLiteral("status"), d.path})
+              .out.contains(QStringLiteral("(SM2-SM3)")));
+    // Without --algorithm: Ed25519, as before.
+    const CliRun plain =
+        runCli({QStringLiteral("init"), e.path, QStringLiteral("--office"), s("湖里区委巡察办")});
+    REQUIRE(plain.exitCode == 0);
+    CHECK(plain.out.contains(QStringLiteral("Fingerprint of its signing key (Ed25519): ")));
+}
+
 TEST_CASE("a district's ledger reaches the city by exchange package and levels it again later",
           "[cli][exchange][pg]")
 {

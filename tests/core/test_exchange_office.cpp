@@ -333,6 +333,192 @@ TEST_CASE(
     CHECK(Exchange::checkPackage(ack)->manifest.value(QLatin1String("ack")).toInteger() == 2);
 }
 
+TEST_CASE(
+    "a district's problem held in the city's register is read-only there: no edit is overwritten silently",
+    "[exchange][office]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    const qint64 problem = siming.addProblem(QStringLiteral("区级问题"));
+    const QString problemUuid = siming.uuidOf(QStringLiteral("problems"), problem);
+    REQUIRE(city.importFrom(siming.exportTo(QStringLiteral("市委巡察办"))).total.conflicts == 0);
+    const qint64 held = city.idOf(QStringLiteral("problems"), problemUuid);
+    REQUIRE(held > 0);
+    ProblemService cityProblems(city.db());
+    const qint64 auditBefore = AuditLog::length(city.db());
+
+    // Every change of the district's rows at the city is refused, naming the district, and
+    // writes nothing: the problem, its soft deletion, its state, its measure, its unit.
+    auto refusedHere = [&](const Status &s) {
+        REQUIRE_FALSE(s.ok());
+        CHECK(s.error().code == ErrorCode::InputRefused);
+        CHECK(s.error().message.contains(QStringLiteral("思明区委巡察办")));
+    };
+    Problem edited = *cityProblems.problem(held);
+    edited.description = QStringLiteral("市级改写的描述");
+    refusedHere(cityProblems.updateProblem(edited));
+    refusedHere(cityProblems.deleteProblem(held));
+    refusedHere(SupervisionService(city.db()).changeState(held, ProblemState::InProgress, QDate(2020, 9, 1)));
+    const QList<Measure> measures = cityProblems.measures(held);
+    REQUIRE(measures.size() == 1);
+    Measure measure = measures.at(0);
+    measure.content = QStringLiteral("市级改写的措施");
+    refusedHere(cityProblems.updateMeasure(measure));
+    refusedHere(cityProblems.removeMeasure(measure.id));
+    const qint64 districtUnit = cityProblems.problem(held)->unitId;
+    refusedHere(AuditLog::update(city.db(), QStringLiteral("units"), districtUnit,
+                                 {{QStringLiteral("name"), QStringLiteral("改名")}}));
+    CHECK(AuditLog::length(city.db()) == auditBefore);
+    CHECK(cityProblems.problem(held)->description == QStringLiteral("区级问题"));
+    CHECK(cityProblems.problem(held)->state == ProblemState::Registered);
+    CHECK(cityProblems.measures(held).at(0).content == QStringLiteral("区级问题 措施"));
+    // The city's own rows stay writable.
+    const qint64 own = city.addProblem(QStringLiteral("市级问题"));
+    Problem mine = *cityProblems.problem(own);
+    mine.description = QStringLiteral("市级问题（改）");
+    CHECK(cityProblems.updateProblem(mine).ok());
+
+    // The city's supervision of the district's problem is its own rows: allowed.
+    SupervisionAction letter;
+    letter.problemId = held;
+    letter.kind = SupervisionKind::SupervisionLetter;
+    letter.date = QDate(2020, 9, 1);
+    letter.note = QStringLiteral("请报送整改进展");
+    REQUIRE(SupervisionService(city.db()).addAction(letter).ok());
+    SupervisionAction interview = letter;
+    interview.kind = SupervisionKind::Interview;
+    REQUIRE(SupervisionService(city.db()).addAction(interview).ok());
+    CHECK(SupervisionService(city.db()).actions(held).size() == 2);
+
+    // The district completes the problem; the city's review decisions on it are recorded (the
+    // rejection leaves the district's state alone: the district changes it), and travel back.
+    REQUIRE(SupervisionService(siming.db())
+                .changeState(problem, ProblemState::InProgress, QDate(2020, 8, 1))
+                .ok());
+    const qint64 districtMeasure = ProblemService(siming.db()).measures(problem).at(0).id;
+    REQUIRE(ProblemService(siming.db())
+                .setMeasureState(districtMeasure, MeasureState::Completed, QDate(2020, 8, 15))
+                .ok());
+    REQUIRE(SupervisionService(siming.db())
+                .changeState(problem, ProblemState::Completed, QDate(2020, 8, 20))
+                .ok());
+    Problem districtEdit = *ProblemService(siming.db()).problem(problem);
+    districtEdit.description = QStringLiteral("区级问题（区里改）");
+    REQUIRE(ProblemService(siming.db()).updateProblem(districtEdit).ok());
+    const ImportResult second = city.importFrom(siming.exportTo(QStringLiteral("市委巡察办")));
+    CHECK(second.total.conflicts == 0);
+    CHECK(second.total.added == 2);   // the two state-history rows
+    CHECK(second.total.updated == 2); // the problem and its measure
+    CHECK(cityProblems.problem(held)->description == QStringLiteral("区级问题（区里改）"));
+    CHECK(cityProblems.problem(held)->state == ProblemState::Completed);
+    Review review;
+    review.problemId = held;
+    review.step = ReviewStep::UnitLeader;
+    review.reviewer = QStringLiteral("市委巡察办 李某");
+    review.date = QDate(2020, 9, 1);
+    review.approved = false;
+    review.opinion = QStringLiteral("佐证材料不足");
+    REQUIRE(SupervisionService(city.db()).addReview(review).ok());
+    CHECK(cityProblems.problem(held)->state == ProblemState::Completed);
+    CHECK(SupervisionService(city.db()).reviews(held).size() == 1);
+    const ImportResult back = siming.importFrom(city.exportTo(QStringLiteral("思明区委巡察办")));
+    CHECK(back.total.conflicts == 0);
+    const QList<Review> atDistrict = SupervisionService(siming.db()).reviews(problem);
+    REQUIRE(atDistrict.size() == 1);
+    CHECK(atDistrict.at(0).opinion == QStringLiteral("佐证材料不足"));
+    CHECK_FALSE(atDistrict.at(0).approved);
+    CHECK(SupervisionService(siming.db()).actions(problem).size() == 2);
+    // Nothing was decided silently: no conflict on either side.
+    CHECK(Conflicts::list(city.db(), true)->isEmpty());
+    CHECK(Conflicts::list(siming.db(), true)->isEmpty());
+}
+
+TEST_CASE("an applied package is taken back as one step, and can be imported again", "[exchange][office]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    const qint64 first = siming.addProblem(QStringLiteral("区级问题一"));
+    siming.addProblem(QStringLiteral("区级问题二"));
+    const QString firstUuid = siming.uuidOf(QStringLiteral("problems"), first);
+    auto problemsAtCity = [&] {
+        return city.db().scalar(QStringLiteral("SELECT count(*) FROM problems")).toLongLong();
+    };
+    auto heldAtCity = [&] {
+        return city.db().scalar(QStringLiteral("SELECT count(*) FROM exchange_rows")).toLongLong();
+    };
+    city.addProblem(QStringLiteral("市级问题"));
+    REQUIRE(problemsAtCity() == 1);
+
+    const QString package1 = siming.exportTo(QStringLiteral("市委巡察办"));
+    ImportUndo undo1;
+    auto applied = Exchange::importPackage(city.db(), package1, false, true, &undo1);
+    REQUIRE(applied.ok());
+    // The unit, two problems, their measures and their first state-history rows.
+    CHECK(applied->total.added == 7);
+    CHECK(problemsAtCity() == 3);
+    CHECK_FALSE(undo1.empty());
+    const qint64 heldAfterFirst = heldAtCity();
+    CHECK(heldAfterFirst == applied->total.added);
+
+    // Undone: the district's rows, the partner and the package record are gone; the chain verifies.
+    REQUIRE(Exchange::undoImport(city.db(), undo1).ok());
+    CHECK(problemsAtCity() == 1);
+    CHECK(heldAtCity() == 0);
+    CHECK(Sites::partners(city.db())->isEmpty());
+    CHECK(city.db().scalar(QStringLiteral("SELECT count(*) FROM exchange_packages")).toLongLong() == 0);
+    CHECK(Verifier::verify(city.db()).ok());
+    // So the same package is new again (a first package: it needs the trust again).
+    REQUIRE_FALSE(Exchange::importPackage(city.db(), package1, false, false).ok());
+    auto again = Exchange::importPackage(city.db(), package1, false, true, &undo1);
+    REQUIRE(again.ok());
+    CHECK(again->outcome == ImportResult::Outcome::Applied);
+    CHECK(again->total.added == applied->total.added);
+    CHECK(problemsAtCity() == 3);
+
+    // The district changes a problem and removes a measure: the undo writes the problem back and
+    // brings the measure back.
+    Problem changed = *ProblemService(siming.db()).problem(first);
+    changed.description = QStringLiteral("区级问题一（改）");
+    REQUIRE(ProblemService(siming.db()).updateProblem(changed).ok());
+    REQUIRE(
+        ProblemService(siming.db()).removeMeasure(ProblemService(siming.db()).measures(first).at(0).id).ok());
+    const QString package2 = siming.exportTo(QStringLiteral("市委巡察办"));
+    ImportUndo undo2;
+    auto second = Exchange::importPackage(city.db(), package2, false, false, &undo2);
+    REQUIRE(second.ok());
+    CHECK(second->total.updated == 1);
+    CHECK(second->total.deleted == 1);
+    const qint64 held = city.idOf(QStringLiteral("problems"), firstUuid);
+    ProblemService cityProblems(city.db());
+    CHECK(cityProblems.problem(held)->description == QStringLiteral("区级问题一（改）"));
+    CHECK(cityProblems.measures(held).isEmpty());
+
+    // The first import cannot be undone while the second has changed its rows: nothing changes.
+    const qint64 auditBefore = AuditLog::length(city.db());
+    const Status refused = Exchange::undoImport(city.db(), undo1);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == ErrorCode::InputRefused);
+    CHECK(AuditLog::length(city.db()) == auditBefore);
+
+    REQUIRE(Exchange::undoImport(city.db(), undo2).ok());
+    CHECK(cityProblems.problem(held)->description == QStringLiteral("区级问题一"));
+    REQUIRE(cityProblems.measures(held).size() == 1);
+    CHECK(cityProblems.measures(held).at(0).content == QStringLiteral("区级问题一 措施"));
+    CHECK(heldAtCity() == heldAfterFirst);
+    CHECK(Sites::partners(city.db())->at(0).lastReceivedSeq == 1);
+    CHECK(Verifier::verify(city.db()).ok());
+    // The package is new again, and applies as before.
+    auto redo = Exchange::importPackage(city.db(), package2, false, false, &undo2);
+    REQUIRE(redo.ok());
+    CHECK(redo->total.updated == 1);
+    CHECK(redo->total.deleted == 1);
+    CHECK(cityProblems.measures(held).isEmpty());
+    // The district's rows held at the city compare equal to the district's own.
+    auto atDistrict = Exchange::heldRows(siming.db());
+    auto atCity = Exchange::heldRows(city.db());
+    CHECK(atCity->value(firstUuid).json == atDistrict->value(firstUuid).json);
+}
+
 namespace {
 
 /// Runs the openssl command line with @p args; its exit code.

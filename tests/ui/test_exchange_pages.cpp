@@ -5,17 +5,31 @@
 #include "dialogs/exchangedialog.h"
 #include "dialogs/exportpackagedialog.h"
 #include "dialogs/importpackagedialog.h"
+#include "dialogs/importwizard.h"
 #include "exchange/conflicts.h"
 #include "exchange/exchange.h"
 #include "exchange/package.h"
 #include "exchange/signing.h"
 #include "exchange/sites.h"
+#include "exchange/sitescope.h"
+#include "report/reportcontent.h"
+#include "report/reportrenderer.h"
+#include "storage/auditlog.h"
 #include "testsupport.h"
+#include "views/dashboardview.h"
 #include "views/mainwindow.h"
+#include "views/navigationpane.h"
 #include "workflow/categoryservice.h"
 #include "workflow/organizationservice.h"
 #include "workflow/problemservice.h"
+#include "workflow/supervisionservice.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
@@ -26,9 +40,14 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProcess>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QUndoStack>
 
 using namespace rectrack::core;
 using namespace rectrack::core::exchange;
@@ -197,6 +216,268 @@ TEST_CASE(
     damaged.setPackage(bad);
     CHECK_FALSE(damaged.importButton()->isEnabled());
     CHECK(damaged.messageLabel()->text().contains(QStringLiteral("bad.rtx")));
+}
+
+TEST_CASE("导入交换包… is one undoable step: Ctrl+Z takes the whole package back, redo applies it again",
+          "[ui][exchange]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    siming.addProblem(QStringLiteral("区级问题一"));
+    siming.addProblem(QStringLiteral("区级问题二"));
+    const QString file = siming.exportTo(QStringLiteral("市委巡察办"), QStringLiteral("内部资料"));
+    city.reg.db.reset(); // the window opens the register
+    rectrack::ui::MainWindow window;
+    REQUIRE(window.openRegister(city.reg.path, true));
+    Database &db = *window.database();
+    auto problems = [&] { return db.scalar(QStringLiteral("SELECT count(*) FROM problems")).toLongLong(); };
+    REQUIRE(problems() == 0);
+
+    // The preview dialog: the fingerprint compared, 导入.
+    QTimer::singleShot(0, [] {
+        auto *dialog = qobject_cast<ImportPackageDialog *>(QApplication::activeModalWidget());
+        CHECK(dialog);
+        if (!dialog)
+            return;
+        dialog->trustBox()->setChecked(true);
+        dialog->importButton()->click();
+    });
+    window.importExchangePackageFile(file);
+    CHECK(problems() == 2);
+    REQUIRE(Sites::partners(db)->size() == 1);
+    QUndoStack *stack = rectrack::ui::ImportWizard::undoStackFor(&window);
+    REQUIRE(stack->count() == 1);
+    CHECK(stack->undoText() == QStringLiteral("Import of exchange package 1 from 思明区委巡察办"));
+
+    // Edit → Undo (Ctrl+Z): the whole package, its partner and its record, in one step.
+    QAction *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
+    REQUIRE(undo);
+    CHECK(undo->shortcut() == QKeySequence(QKeySequence::Undo));
+    REQUIRE(undo->isEnabled());
+    undo->trigger();
+    CHECK(problems() == 0);
+    CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM exchange_rows")).toLongLong() == 0);
+    CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM exchange_packages")).toLongLong() == 0);
+    CHECK(Sites::partners(db)->isEmpty());
+    CHECK(Verifier::verify(db).ok());
+    // Redo applies the same package again.
+    stack->redo();
+    CHECK(problems() == 2);
+    CHECK(Sites::partners(db)->at(0).lastReceivedSeq == 1);
+    CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM exchange_packages")).toLongLong() == 1);
+    // A package from a known site: no box to tick; a second step on the stack, undone alone.
+    siming.addProblem(QStringLiteral("区级问题三"));
+    const QString second = siming.exportTo(QStringLiteral("市委巡察办"));
+    QTimer::singleShot(0, [] {
+        auto *dialog = qobject_cast<ImportPackageDialog *>(QApplication::activeModalWidget());
+        CHECK(dialog);
+        if (!dialog)
+            return;
+        dialog->importButton()->click();
+    });
+    window.importExchangePackageFile(second);
+    CHECK(problems() == 3);
+    CHECK(stack->count() == 2);
+    stack->undo();
+    CHECK(problems() == 2);
+    CHECK(Sites::partners(db)->at(0).lastReceivedSeq == 1);
+}
+
+namespace {
+
+/// The text of a PDF, each table row on one line, runs of spaces made one.
+QString pdfLines(const QString &path)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), QStringLiteral("-enc"),
+                                          QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    REQUIRE(p.waitForFinished(60000));
+    QStringList lines;
+    for (const QString &line : QString::fromUtf8(p.readAllStandardOutput()).split(u'\n'))
+        lines << line.simplified();
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+TEST_CASE("the committee report of a city's register has a table by inspection office",
+          "[ui][exchange][report]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    city.addProblem(QStringLiteral("市级问题"));
+    const QString done = siming.addProblem(QStringLiteral("区级问题一"));
+    siming.addProblem(QStringLiteral("区级问题二"));
+    const qint64 doneId =
+        siming.db().scalar(QStringLiteral("SELECT id FROM problems WHERE uuid = ?"), {done}).toLongLong();
+    REQUIRE(SupervisionService(siming.db())
+                .changeState(doneId, ProblemState::InProgress, QDate(2020, 6, 1))
+                .ok());
+    REQUIRE(
+        SupervisionService(siming.db()).changeState(doneId, ProblemState::Completed, QDate(2020, 8, 1)).ok());
+
+    ReportOptions o;
+    o.asOf = QDate(2021, 1, 15);
+    // Before any package: the register holds its own rows only, no table by office.
+    auto own = ReportBuilder::build(city.db(), o);
+    REQUIRE(own.ok());
+    CHECK(own->bySite.isEmpty());
+
+    REQUIRE(
+        Exchange::importPackage(city.db(), siming.exportTo(QStringLiteral("市委巡察办")), false, true).ok());
+    auto content = ReportBuilder::build(city.db(), o);
+    REQUIRE(content.ok());
+    REQUIRE(content->bySite.size() == 2);
+    CHECK(content->bySite.at(0).key == QStringLiteral("市委巡察办"));
+    CHECK(content->bySite.at(1).key == QStringLiteral("思明区委巡察办"));
+    const QString pdf = city.out.filePath(QStringLiteral("report.pdf"));
+    rectrack::ui::ReportRenderer renderer(*content);
+    REQUIRE(renderer.writePdf(pdf).ok());
+    const QString text = pdfLines(pdf);
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("Table: rectification by inspection office (2 offices)")));
+    // Office, problems, done, closed out, long-term, not done, overdue, completion rate.
+    CHECK(text.contains(QStringLiteral("\n市委巡察办 1 0 0 0 1 1 0%\n")));
+    CHECK(text.contains(QStringLiteral("\n思明区委巡察办 2 1 0 0 1 1 50%\n")));
+    CHECK(text.contains(QStringLiteral("\nTotal 3 1 0 0 2 2 33.33%\n")));
+
+    // A report of one office has no table by office.
+    o.scope.site = *SiteScopes::find(city.db(), QStringLiteral("思明区委巡察办"));
+    auto one = ReportBuilder::build(city.db(), o);
+    REQUIRE(one.ok());
+    CHECK(one->bySite.isEmpty());
+    CHECK(one->total.problems == 2);
+}
+
+TEST_CASE("the dashboard of a city's register compares its offices", "[ui][exchange][dashboard]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    city.addProblem(QStringLiteral("市级问题"));
+    const QString done = siming.addProblem(QStringLiteral("区级问题一"));
+    siming.addProblem(QStringLiteral("区级问题二"));
+    const qint64 doneId =
+        siming.db().scalar(QStringLiteral("SELECT id FROM problems WHERE uuid = ?"), {done}).toLongLong();
+    REQUIRE(SupervisionService(siming.db())
+                .changeState(doneId, ProblemState::InProgress, QDate(2020, 6, 1))
+                .ok());
+    REQUIRE(
+        SupervisionService(siming.db()).changeState(doneId, ProblemState::Completed, QDate(2020, 8, 1)).ok());
+    const QString file = siming.exportTo(QStringLiteral("市委巡察办"));
+
+    auto show = [&](rectrack::ui::MainWindow &window) {
+        window.resize(1440, 900);
+        window.show();
+        rectrack::ui::DashboardView *dash = window.dashboard();
+        QSignalSpy spy(dash, &rectrack::ui::DashboardView::updated);
+        window.tabs()->setCurrentIndex(rectrack::ui::MainWindow::DashboardTab);
+        REQUIRE((spy.count() > 0 || spy.wait(60000)));
+        REQUIRE_FALSE(dash->isBusy());
+        return dash;
+    };
+    city.reg.db.reset(); // the window and the dashboard's worker open the file themselves
+    {
+        // Its own rows only: no comparison.
+        rectrack::ui::MainWindow window;
+        REQUIRE(window.openRegister(city.reg.path, true));
+        CHECK(show(window)->card(rectrack::ui::DashboardView::Chart::BySite)->isHidden());
+    }
+    {
+        auto db = Database::open(city.reg.path);
+        REQUIRE(db.ok());
+        REQUIRE(Exchange::importPackage(**db, file, false, true).ok());
+    }
+    rectrack::ui::MainWindow window;
+    REQUIRE(window.openRegister(city.reg.path, true));
+    rectrack::ui::DashboardView *dash = show(window);
+    REQUIRE_FALSE(dash->card(rectrack::ui::DashboardView::Chart::BySite)->isHidden());
+    QChart *chart = dash->chart(rectrack::ui::DashboardView::Chart::BySite);
+    REQUIRE(chart);
+    auto *series = qobject_cast<QBarSeries *>(chart->series().value(0));
+    REQUIRE(series);
+    REQUIRE(series->count() == 3);
+    // Per office (the city first): problems, done, closed out.
+    CHECK(series->barSets().at(0)->at(0) == 1);
+    CHECK(series->barSets().at(0)->at(1) == 2);
+    CHECK(series->barSets().at(1)->at(0) == 0);
+    CHECK(series->barSets().at(1)->at(1) == 1);
+    CHECK(series->barSets().at(2)->at(1) == 0);
+    auto *x = qobject_cast<QBarCategoryAxis *>(chart->axes(Qt::Horizontal).value(0));
+    REQUIRE(x);
+    REQUIRE(x->categories().size() == 2);
+    CHECK(x->categories().at(0) == QStringLiteral("市委巡察办\ncompletion 0%"));
+    CHECK(x->categories().at(1).endsWith(QStringLiteral("\ncompletion 50%")));
+    CHECK(QString(x->categories().at(1)).remove(u'\n').startsWith(QStringLiteral("思明区委巡察办")));
+}
+
+TEST_CASE("the navigation tree of a city's register shows each district's terms, rounds and units under it",
+          "[ui][exchange][navigation]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    auto inspect = [](Office &office, const QString &term, const QString &round) {
+        OrganizationService org(office.db());
+        auto t = org.addTerm({0, term, QDate(2020, 1, 1), QDate(2024, 12, 31)});
+        REQUIRE(t.ok());
+        Round r;
+        r.termId = *t;
+        r.label = round;
+        r.roundNo = 1;
+        r.start = QDate(2020, 3, 1);
+        auto rid = org.addRound(r);
+        REQUIRE(rid.ok());
+        Inspection i;
+        i.roundId = *rid;
+        i.unitId = office.unit;
+        i.teamId = *org.ensureTeam(QStringLiteral("第一巡察组"));
+        i.feedbackDate = QDate(2020, 4, 10);
+        REQUIRE(org.addInspection(i).ok());
+    };
+    inspect(city, QStringLiteral("十二届市委"), QStringLiteral("第一轮"));
+    inspect(siming, QStringLiteral("十二届区委"), QStringLiteral("区委第一轮"));
+    // Before any package: the register's own tree at the top.
+    rectrack::ui::NavigationPane own;
+    own.setDatabase(&city.db());
+    QStringList top;
+    for (int i = 0; i < own.topLevelItemCount(); ++i)
+        top << own.topLevelItem(i)->text(0);
+    CHECK(top.contains(QStringLiteral("十二届市委")));
+
+    REQUIRE(
+        Exchange::importPackage(city.db(), siming.exportTo(QStringLiteral("市委巡察办")), false, true).ok());
+    rectrack::ui::NavigationPane tree;
+    tree.setDatabase(&city.db());
+    QTreeWidgetItem *mine = nullptr;
+    QTreeWidgetItem *district = nullptr;
+    top.clear();
+    for (int i = 0; i < tree.topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = tree.topLevelItem(i);
+        top << item->text(0);
+        if (item->text(0) == QStringLiteral("市委巡察办 (this register)"))
+            mine = item;
+        if (item->text(0) == QStringLiteral("思明区委巡察办"))
+            district = item;
+    }
+    REQUIRE(mine);
+    REQUIRE(district);
+    // The register's own office first, then the district; no term at the top any more.
+    CHECK(top.indexOf(mine->text(0)) + 1 == top.indexOf(district->text(0)));
+    CHECK_FALSE(top.contains(QStringLiteral("十二届市委")));
+    auto path = [](QTreeWidgetItem *branch) {
+        REQUIRE(branch->childCount() == 1);
+        QTreeWidgetItem *term = branch->child(0);
+        REQUIRE(term->childCount() == 1);
+        QTreeWidgetItem *round = term->child(0);
+        REQUIRE(round->childCount() == 1);
+        return QStringList{term->text(0), round->text(0), round->child(0)->text(0)};
+    };
+    CHECK(path(mine) == QStringList{QStringLiteral("十二届市委"), QStringLiteral("第一轮"),
+                                    QStringLiteral("市财政局 · 0 problem(s)")});
+    CHECK(path(district) == QStringList{QStringLiteral("十二届区委"), QStringLiteral("区委第一轮"),
+                                        QStringLiteral("思明区教育局 · 0 problem(s)")});
 }
 
 TEST_CASE("the export page writes a package for a partner with a security marking", "[ui][exchange]")

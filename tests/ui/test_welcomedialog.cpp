@@ -6,6 +6,7 @@
 #include "views/mainwindow.h"
 #include "workflow/organizationservice.h"
 
+#include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -44,6 +45,25 @@ TEST_CASE("the first-run dialog offers a new register, an existing one or the de
     REQUIRE(site.ok());
     CHECK(site->office == QStringLiteral("思明区委巡察办"));
     CHECK(site->publicKey.size() == 32);
+    CHECK(site->algorithm() == rectrack::core::exchange::Algorithm::Ed25519);
+
+    // An office that must use national algorithms: SM2 over SM3, chosen with the office.
+    WelcomeDialog sm2;
+    CHECK_FALSE(sm2.algorithmBox()->isEnabled()); // no office, no site
+    sm2.officeEdit()->setText(QStringLiteral("湖里区委巡察办"));
+    CHECK(sm2.algorithmBox()->isEnabled());
+    REQUIRE(sm2.algorithmBox()->count() == 2);
+    CHECK(sm2.algorithm() == rectrack::core::exchange::Algorithm::Ed25519);
+    sm2.algorithmBox()->setCurrentIndex(1);
+    CHECK(sm2.algorithm() == rectrack::core::exchange::Algorithm::Sm2);
+    MainWindow national;
+    REQUIRE(national.createRegister(dir.filePath(QStringLiteral("湖里.rtreg")), QStringLiteral("十二届区委"),
+                                    sm2.office(), sm2.algorithm()));
+    const auto huli = rectrack::core::exchange::Sites::self(*national.database());
+    REQUIRE(huli.ok());
+    CHECK(huli->office == QStringLiteral("湖里区委巡察办"));
+    CHECK(huli->algorithm() == rectrack::core::exchange::Algorithm::Sm2);
+    CHECK(rectrack::core::exchange::algorithmName(huli->algorithm()) == QStringLiteral("SM2-SM3"));
 
     WelcomeDialog demo;
     demo.demoButton()->click();

@@ -296,6 +296,59 @@ QChart *ReportCharts::completionBySource(const ReportContent &content, const Cha
     return verticalRateChart(style, tr("Completion rate by source of the problems"), names, rates);
 }
 
+QChart *ReportCharts::comparisonBySite(const ReportContent &content, const ChartStyle &style)
+{
+    auto *chart = newChart(style, tr("Problems by inspection office"), 340);
+    auto *problems = new QBarSet(tr("Problems"));
+    auto *done = new QBarSet(tr("Done"));
+    auto *closed = new QBarSet(tr("Closed out"));
+    const QList<QColor> colours{QColor(0x9a, 0xb8, 0xdc), style.primary, QColor(0x2e, 0x8b, 0x57)};
+    QStringList labels;
+    qint64 maxValue = 1;
+    const int perBar =
+        content.bySite.isEmpty() ? 8 : int((kWidth - 80) / content.bySite.size() / (style.pixelSize + 1));
+    for (const core::GroupCounts &g : content.bySite) {
+        problems->append(double(g.counts.problems));
+        done->append(double(g.counts.done()));
+        closed->append(double(g.counts.closedOut));
+        maxValue = std::max(maxValue, g.counts.problems);
+        labels << wrapped(g.key, std::max(2, perBar)) + u'\n' +
+                      tr("completion %1")
+                          .arg(g.counts.problems > 0 ? Statistics::formatPercent(g.counts.completionRate())
+                                                     : QStringLiteral("—"));
+    }
+    auto *series = new QBarSeries;
+    int i = 0;
+    for (QBarSet *set : {problems, done, closed}) {
+        set->setColor(colours.at(i));
+        set->setBorderColor(colours.at(i++));
+        set->setLabelFont(font(style, 0.95));
+        set->setLabelColor(style.text);
+        series->append(set);
+    }
+    series->setBarWidth(0.7);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    series->setLabelsPrecision(10);
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(labels);
+    styleAxis(x, style);
+    x->setGridLineVisible(false);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    auto *y = new QValueAxis;
+    y->setRange(0, double(maxValue) * 1.15 + 1);
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->applyNiceNumbers();
+    styleAxis(y, style);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    return chart;
+}
+
 QChart *ReportCharts::completionByUnit(const ReportContent &content, int maxUnits, const ChartStyle &style)
 {
     QList<const core::UnitReportRow *> rows;

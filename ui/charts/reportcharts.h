@@ -57,6 +57,13 @@ public:
     /// Completion rate (%) per source level (中央巡视, 省委巡视, 市委巡察, 区县委巡察).
     static QChart *completionBySource(const core::ReportContent &content, const ChartStyle &style = {});
 
+    /**
+     * The city's comparison of its districts (issue #26): per owning office of content.bySite
+     * (this register's first), three bars (problems, done, closed out) labelled with their counts,
+     * the office's completion rate under its name. An empty chart when bySite is empty.
+     */
+    static QChart *comparisonBySite(const core::ReportContent &content, const ChartStyle &style = {});
+
     /// Problems by state as a donut: closed out, completed, long-term, in progress, registered.
     static QChart *statusDistribution(const core::ReportContent &content, const ChartStyle &style = {});
 

@@ -190,10 +190,15 @@ void ImportPackageDialog::updateButton()
     m_import->setEnabled(m_applicable && (!m_firstPackage || m_trust->isChecked()));
 }
 
+bool ImportPackageDialog::trusted() const
+{
+    return m_firstPackage && m_trust->isChecked();
+}
+
 void ImportPackageDialog::importNow()
 {
-    auto r =
-        core::exchange::Exchange::importPackage(m_db, m_file, false, m_firstPackage && m_trust->isChecked());
+    m_undo = {};
+    auto r = core::exchange::Exchange::importPackage(m_db, m_file, false, trusted(), &m_undo);
     if (!r) {
         showError(r.error().message);
         return;

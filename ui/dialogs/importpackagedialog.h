@@ -20,7 +20,8 @@ namespace rectrack::ui {
  * security marking and the sender's key fingerprint (large, to read out on the phone), and a
  * preview from a dry run: per unit the rows that would be new, updated, deleted, unchanged and
  * conflicting, before anything changes. A first package from a site needs the box "fingerprint
- * compared" ticked. 导入 applies it in one transaction (core does it all; the dialog holds no SQL).
+ * compared" ticked. 导入 applies it in one transaction (core does it all; the dialog holds no SQL)
+ * and keeps what undoes it: MainWindow pushes it as one undoable step (ExchangeImportCommand).
  */
 class ImportPackageDialog : public QDialog
 {
@@ -32,6 +33,11 @@ public:
     void setPackage(const QString &path);
     /// What the import did; nullopt until 导入 succeeded.
     const std::optional<core::exchange::ImportResult> &result() const { return m_result; }
+    /// What takes the applied import back (for the undo stack); empty until 导入 succeeded.
+    const core::exchange::ImportUndo &undo() const { return m_undo; }
+    /// The package file chosen, and whether 导入 trusted its sender (a first package).
+    const QString &packagePath() const { return m_file; }
+    bool trusted() const;
 
     QLineEdit *pathEdit() const { return m_path; }
     QLabel *fingerprintLabel() const { return m_fingerprint; }
@@ -52,6 +58,7 @@ private:
     bool m_firstPackage = false;
     bool m_applicable = false;
     std::optional<core::exchange::ImportResult> m_result;
+    core::exchange::ImportUndo m_undo;
     QLineEdit *m_path;
     QLabel *m_sender;
     QLabel *m_marking;

@@ -2,6 +2,7 @@
 
 #include "help/manualbrowser.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -54,6 +55,14 @@ WelcomeDialog::WelcomeDialog(QWidget *parent) : QDialog(parent)
     m_office->setPlaceholderText(
         tr("e.g. the district inspection office; needed to exchange packages with other offices"));
     form->addRow(tr("Inspection office:"), m_office);
+    // The site's signature (issue #26): chosen once, with the site; it needs the office.
+    m_algorithm = new QComboBox(create);
+    m_algorithm->setObjectName(QStringLiteral("welcomeAlgorithm"));
+    m_algorithm->addItem(tr("Ed25519 (standard)"), int(core::exchange::Algorithm::Ed25519));
+    m_algorithm->addItem(tr("SM2 with SM3 (national algorithms)"), int(core::exchange::Algorithm::Sm2));
+    m_algorithm->setToolTip(tr("How this office signs its exchange packages; it cannot be changed later. "
+                               "Choose SM2 with SM3 when the office must use national algorithms."));
+    form->addRow(tr("Signature algorithm:"), m_algorithm);
     auto *pathRow = new QHBoxLayout;
     m_path = new QLineEdit(create);
     const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
@@ -83,6 +92,7 @@ WelcomeDialog::WelcomeDialog(QWidget *parent) : QDialog(parent)
 
     connect(m_termName, &QLineEdit::textChanged, this, &WelcomeDialog::updateButtons);
     connect(m_path, &QLineEdit::textChanged, this, &WelcomeDialog::updateButtons);
+    connect(m_office, &QLineEdit::textChanged, this, &WelcomeDialog::updateButtons);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString p =
             QFileDialog::getSaveFileName(this, tr("New register"), m_path->text(), fileFilter());
@@ -113,6 +123,11 @@ QString WelcomeDialog::office() const
     return m_office->text().trimmed();
 }
 
+core::exchange::Algorithm WelcomeDialog::algorithm() const
+{
+    return core::exchange::Algorithm(m_algorithm->currentData().toInt());
+}
+
 QString WelcomeDialog::path() const
 {
     if (m_choice == Choice::Open)
@@ -126,6 +141,7 @@ QString WelcomeDialog::path() const
 void WelcomeDialog::updateButtons()
 {
     m_create->setEnabled(!m_termName->text().trimmed().isEmpty() && !m_path->text().trimmed().isEmpty());
+    m_algorithm->setEnabled(!m_office->text().trimmed().isEmpty());
 }
 
 void WelcomeDialog::finish(Choice choice)

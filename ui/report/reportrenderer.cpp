@@ -544,6 +544,30 @@ QList<ReportRenderer::BodyPart> ReportRenderer::bodyParts(bool withCover) const
     }
     chart(SourceChart);
     chart(StatusChart);
+    // The city's view (issue #26): each office whose rows the register holds, its own first.
+    if (!c.bySite.isEmpty()) {
+        h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
+                 .arg(esc(tr("Table: rectification by inspection office (%1 offices)").arg(c.bySite.size())));
+        ReportTable sites;
+        sites.headers =
+            QStringList{tr("Inspection office"), tr("Problems"), tr("Done"),    tr("Closed out"),
+                        tr("Long-term"),         tr("Not done"), tr("Overdue"), tr("Completion rate")};
+        sites.widths = {30, 9, 9, 9, 9, 9, 9, 16}; // an office name of 14 characters on one line
+        auto siteRow = [&](const QString &name, const core::Counts &k) {
+            return QList<Cell>{text(name),
+                               number(num(k.problems)),
+                               number(num(k.done())),
+                               number(num(k.closedOut)),
+                               number(num(k.longTerm)),
+                               number(num(k.inProgress + k.registered)),
+                               late(k.overdue),
+                               number(k.problems ? pct(k.completionRate()) : QStringLiteral("—"))};
+        };
+        for (const core::GroupCounts &g : c.bySite)
+            sites.rows << siteRow(g.key, g.counts);
+        sites.rows << siteRow(tr("Total"), t);
+        table(std::move(sites));
+    }
 
     // III. Rounds and progress over time.
     heading(tr("Progress by round and over time"));

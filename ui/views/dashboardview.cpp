@@ -285,10 +285,11 @@ DashboardView::DashboardView(QWidget *parent) : QWidget(parent)
     m_grid->setContentsMargins(0, 6, 0, 0);
     m_grid->setSpacing(8);
     for (Chart c : {Chart::ByRound, Chart::BySource, Chart::Status, Chart::Lights, Chart::Cumulative,
-                    Chart::Ageing, Chart::ByUnit}) {
+                    Chart::Ageing, Chart::ByUnit, Chart::BySite}) {
         auto *card = new ChartCard(m_chartArea);
         m_cards.insert(c, card);
     }
+    m_cards[Chart::BySite]->hide(); // until figures show other sites' rows
     cl->addWidget(m_chartArea);
     cl->addStretch(1);
     scroll->setWidget(content);
@@ -489,6 +490,9 @@ void DashboardView::showData(const DashboardData &data)
     m_cards[Chart::Status]->setChart(ReportCharts::statusDistribution(c, style));
     m_cards[Chart::Cumulative]->setChart(ReportCharts::cumulativeCompletion(c, style));
     m_cards[Chart::Ageing]->setChart(ReportCharts::overdueAgeing(c, style));
+    // The city's comparison of its districts, when the register holds their rows (issue #26).
+    m_cards[Chart::BySite]->setChart(ReportCharts::comparisonBySite(c, style));
+    m_cards[Chart::BySite]->setVisible(!c.bySite.isEmpty());
 
     // Traffic lights of the ledger: one bar set per light so each has its colour.
     auto *lights = new QChart;
@@ -541,6 +545,7 @@ void DashboardView::showData(const DashboardData &data)
         card->chart()->setBackgroundBrush(Qt::white);
     }
     m_cards[Chart::Cumulative]->view()->setToolTip(QString());
+    m_cards[Chart::BySite]->view()->setToolTip(QString());
     connectClicks();
     showHeadline();
 }
@@ -762,7 +767,7 @@ void DashboardView::relayout()
             ++row;
         }
     }
-    for (Chart c : {Chart::Cumulative, Chart::ByRound, Chart::ByUnit})
+    for (Chart c : {Chart::BySite, Chart::Cumulative, Chart::ByRound, Chart::ByUnit})
         m_grid->addWidget(m_cards[c], row++, 0, 1, columns);
     for (int i = 0; i < 2; ++i)
         m_grid->setColumnStretch(i, i < columns ? 1 : 0);
@@ -816,7 +821,7 @@ int DashboardView::print(QPrinter *printer) const
     QList<QChart *> wide;
     QList<QChart *> tall;
     for (ChartCard *card : m_cards) {
-        QChart *chart = card ? card->chart() : nullptr;
+        QChart *chart = card && !card->isHidden() ? card->chart() : nullptr;
         if (!chart || !chart->scene())
             continue;
         const QRectF r = chart->sceneBoundingRect();

@@ -90,7 +90,8 @@ public:
         Status,
         Cumulative,
         Ageing,
-        Lights
+        Lights,
+        BySite ///< the city's comparison of offices; shown only when the register holds other sites' rows
     };
 
     explicit DashboardView(QWidget *parent = nullptr);

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "auditlogview.h"
+#include "commands/exchangeimportcommand.h"
 #include "dashboardview.h"
 #include "demo/demoregister.h"
 #include "detailpane.h"
@@ -460,7 +461,8 @@ core::Status MainWindow::ensureDemoRegister(const QString &path)
     return s;
 }
 
-bool MainWindow::createRegister(const QString &path, const QString &termName, const QString &office)
+bool MainWindow::createRegister(const QString &path, const QString &termName, const QString &office,
+                                core::exchange::Algorithm algorithm)
 {
     if (QFileInfo::exists(path)) {
         QMessageBox::warning(this, tr("New register"), tr("The file %1 already exists.").arg(path));
@@ -488,7 +490,7 @@ bool MainWindow::createRegister(const QString &path, const QString &termName, co
         }
         // The register's site for exchange packages (issue #25), when the office is named.
         if (!office.trimmed().isEmpty()) {
-            if (const core::Status s = core::exchange::Sites::setup(**db, office); !s) {
+            if (const core::Status s = core::exchange::Sites::setup(**db, office, algorithm); !s) {
                 QMessageBox::critical(this, tr("New register"), s.error().message);
                 return false;
             }
@@ -1604,18 +1606,38 @@ void MainWindow::importExchangePackage()
 {
     if (!exchangeSite())
         return;
-    ImportPackageDialog dialog(*m_db, this);
     const QString path = QFileDialog::getOpenFileName(this, tr("Import exchange package"), QDir::homePath(),
                                                       tr("Exchange packages (*.rtx)"));
     if (path.isEmpty())
         return;
+    importExchangePackageFile(path);
+}
+
+void MainWindow::importExchangePackageFile(const QString &path)
+{
+    if (!m_db)
+        return;
+    ImportPackageDialog dialog(*m_db, this);
     dialog.setPackage(path);
     if (dialog.exec() != QDialog::Accepted || !dialog.result())
         return;
-    m_navigation->refresh();
-    applyFilter();
-    updateFigures();
     const core::exchange::ImportResult &r = *dialog.result();
+    // The whole package as one step on the window's undo stack (Ctrl+Z takes it back).
+    auto refresh = [this] {
+        if (!m_db)
+            return;
+        m_navigation->refresh();
+        applyFilter();
+        updateFigures();
+    };
+    if (!dialog.undo().empty())
+        ImportWizard::undoStackFor(this)->push(
+            new ExchangeImportCommand([this] { return database(); }, m_db->path(), dialog.packagePath(),
+                                      dialog.trusted(), r, dialog.undo(), refresh,
+                                      [this](const QString &message) {
+                                          QMessageBox::warning(this, tr("Import exchange package"), message);
+                                      }));
+    refresh();
     statusBar()->showMessage(tr("Applied package %1 from %2: %3 new, %4 updated, %5 conflicts.")
                                  .arg(r.seq)
                                  .arg(r.sender)

@@ -10,6 +10,7 @@
  */
 
 #include "dialogs/settingsdialog.h"
+#include "exchange/signing.h"
 #include "storage/database.h"
 #include "storage/ledgerquery.h"
 
@@ -69,6 +70,12 @@ public:
      * until it opens or the user cancels; false when cancelled.
      */
     bool connectServer();
+    /**
+     * 文件 → 交换 → 导入交换包… once the file @p path is chosen: the preview dialog, then (when 导入
+     * applied it) the whole package as one step on the window's undo stack (Ctrl+Z takes it back).
+     * The files, figures and navigation are refreshed.
+     */
+    void importExchangePackageFile(const QString &path);
     /// The login's role in words ("inspection office", "unit clerk" …; several joined by "、"),
     /// empty on a file register.
     static QString roleText(const QStringList &roles);
@@ -85,8 +92,10 @@ public:
     /// Whether the open register's login reads the ledgers (false for the auditor and the
     /// security administrator, who see their own pages only).
     bool readsLedgers() const { return m_readsLedgers; }
-    /// Creates a new empty register at @p path and opens it.
-    bool createRegister(const QString &path, const QString &termName = {}, const QString &office = {});
+    /// Creates a new empty register at @p path and opens it; with @p office, makes it an exchange site
+    /// signing with @p algorithm.
+    bool createRegister(const QString &path, const QString &termName = {}, const QString &office = {},
+                        core::exchange::Algorithm algorithm = core::exchange::Algorithm::Ed25519);
     /// Closes the open register, if any.
     void closeRegister();
 

@@ -1,5 +1,6 @@
 #include "navigationpane.h"
 
+#include "exchange/sitescope.h"
 #include "models/labels.h"
 #include "models/registermodel.h"
 #include "workflow/organizationservice.h"
@@ -7,6 +8,7 @@
 #include "workflow/savedviewservice.h"
 
 #include <QAction>
+#include <QHash>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QScrollBar>
@@ -95,9 +97,29 @@ void NavigationPane::setDatabase(core::Database *db)
     // The register's own level goes without saying; an inspection of another level carries its
     // level's name (in a district register: 市委巡察).
     const core::SourceLevel ownLevel = core::registerSourceLevel(*db);
-    auto addInspections = [&](QTreeWidgetItem *parent, qint64 roundId) {
+    // The city's view (issue #26): which site owns each term, round and inspection ("" = this
+    // register's own); with other sites' rows here, each site's branch holds its own.
+    QHash<QString, QHash<qint64, QString>> ownerOf; // table → id → owning site UUID
+    QList<core::exchange::SiteScope> sites;
+    if (db->mayRead(QStringLiteral("exchange_rows"))) {
+        if (auto owning = core::exchange::SiteScopes::owning(*db); owning && owning->size() > 1)
+            sites = *owning;
+        for (const char *table : {"terms", "rounds", "inspections"}) {
+            if (sites.isEmpty())
+                break;
+            QHash<qint64, QString> &owners = ownerOf[QLatin1String(table)];
+            (void)db->forEachRow(QStringLiteral("SELECT t.id, x.owner_site FROM %1 t JOIN exchange_rows x ON "
+                                                "x.uuid = t.uuid")
+                                     .arg(QLatin1String(table)),
+                                 {}, [&](const core::SqlRow &r) { owners.insert(r.integer(0), r.text(1)); });
+        }
+    }
+    auto ownedBy = [&](const char *table, qint64 id, const QString &site) {
+        return sites.isEmpty() || ownerOf.value(QLatin1String(table)).value(id) == site;
+    };
+    auto addInspections = [&](QTreeWidgetItem *parent, qint64 roundId, const QString &site) {
         for (const core::InspectionNode &n : inspections) {
-            if (n.roundId != roundId)
+            if (n.roundId != roundId || (roundId == 0 && !ownedBy("inspections", n.id, site)))
                 continue;
             core::LedgerFilter f;
             f.inspectionId = n.id;
@@ -110,34 +132,52 @@ void NavigationPane::setDatabase(core::Database *db)
                     n.id);
         }
     };
-    auto addRounds = [&](QTreeWidgetItem *parent, qint64 termId) {
+    auto addRounds = [&](QTreeWidgetItem *parent, qint64 termId, const QString &site) {
         for (const core::Round &r : rounds) {
-            if (r.termId != termId)
+            if (r.termId != termId || (termId == 0 && !ownedBy("rounds", r.id, site)))
                 continue;
             core::LedgerFilter f;
             f.roundId = r.id;
-            addInspections(addItem(parent, r.label, Kind::Round, f, r.id), r.id);
+            addInspections(addItem(parent, r.label, Kind::Round, f, r.id), r.id, site);
         }
     };
-    for (const core::Term &t : org.terms()) {
-        core::LedgerFilter f;
-        f.termId = t.id;
-        QTreeWidgetItem *term = addItem(nullptr, t.name, Kind::Term, f, t.id);
-        addRounds(term, t.id);
-        term->setExpanded(true);
-    }
-    bool orphanRounds = false;
-    for (const core::Round &r : rounds)
-        orphanRounds = orphanRounds || r.termId == 0;
-    bool outside = false;
-    for (const core::InspectionNode &n : inspections)
-        outside = outside || n.roundId == 0;
-    if (orphanRounds || outside) {
-        QTreeWidgetItem *other = addItem(nullptr, tr("Other feedback"), Kind::Group, {});
-        other->setFlags(Qt::ItemIsEnabled);
-        addRounds(other, 0);
-        addInspections(other, 0);
-        other->setExpanded(true);
+    // Terms → rounds → inspections, and the feedback outside them, of one site under @p parent
+    // (nullptr: at the top, when the register holds its own rows only).
+    auto addRegister = [&](QTreeWidgetItem *parent, const QString &site) {
+        for (const core::Term &t : org.terms()) {
+            if (!ownedBy("terms", t.id, site))
+                continue;
+            core::LedgerFilter f;
+            f.termId = t.id;
+            QTreeWidgetItem *term = addItem(parent, t.name, Kind::Term, f, t.id);
+            addRounds(term, t.id, site);
+            term->setExpanded(true);
+        }
+        bool orphanRounds = false;
+        for (const core::Round &r : rounds)
+            orphanRounds = orphanRounds || (r.termId == 0 && ownedBy("rounds", r.id, site));
+        bool outside = false;
+        for (const core::InspectionNode &n : inspections)
+            outside = outside || (n.roundId == 0 && ownedBy("inspections", n.id, site));
+        if (orphanRounds || outside) {
+            QTreeWidgetItem *other = addItem(parent, tr("Other feedback"), Kind::Group, {});
+            other->setFlags(Qt::ItemIsEnabled);
+            addRounds(other, 0, site);
+            addInspections(other, 0, site);
+            other->setExpanded(true);
+        }
+    };
+    if (sites.isEmpty()) {
+        addRegister(nullptr, QString());
+    } else {
+        for (const core::exchange::SiteScope &site : std::as_const(sites)) {
+            QTreeWidgetItem *branch =
+                addItem(nullptr, site.self ? tr("%1 (this register)").arg(site.office) : site.office,
+                        Kind::Group, {});
+            branch->setFlags(Qt::ItemIsEnabled);
+            addRegister(branch, site.self ? QString() : site.siteUuid);
+            branch->setExpanded(true);
+        }
     }
     smart->setExpanded(true);
     // The supervision registers kept beside the ledgers.

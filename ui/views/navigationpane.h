@@ -8,7 +8,9 @@ namespace rectrack::ui {
 
 /**
  * The navigation tree: smart lists (all problems, overdue, awaiting close-out, long-term), the
- * register by term → round/batch → inspection (the inspected unit), and the saved views. Picking
+ * register by term → round/batch → inspection (the inspected unit), and the saved views. A register
+ * that holds other exchange sites' rows (a city's) shows one branch per site, its own first, each
+ * with that site's terms, rounds and inspections (issue #26). Picking
  * an item emits scopeSelected() with the filter it stands for.
  */
 class NavigationPane : public QTreeWidget
