@@ -716,10 +716,10 @@ Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, 
         return result;
     }
     if (undo) {
-        auto head = db.value(QStringLiteral("SELECT max(id) FROM audit_log"));
-        if (!head)
-            return head.error();
-        captured.auditAfter = head->toLongLong();
+        auto lastEntry = db.value(QStringLiteral("SELECT max(id) FROM audit_log"));
+        if (!lastEntry)
+            return lastEntry.error();
+        captured.auditAfter = lastEntry->toLongLong();
     }
     if (const Status s = tx.commit(); !s)
         return s.error();
