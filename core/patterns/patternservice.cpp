@@ -306,7 +306,14 @@ Result<PatternFigures> PatternService::figures(const Pattern &pattern, const QDa
     auto problems = load(pattern.members, asOf, &history);
     if (!problems)
         return problems.error();
-    PatternFigures f = compute(pattern.members, *problems, history, asOf, settings());
+    // The register as it stood on @p asOf: members fed back after it do not count yet.
+    QList<qint64> members;
+    for (const qint64 id : pattern.members) {
+        const auto it = problems->constFind(id);
+        if (it != problems->cend() && (!it->feedbackDate.isValid() || it->feedbackDate <= asOf))
+            members << id;
+    }
+    PatternFigures f = compute(members, *problems, history, asOf, settings());
     f.patternId = pattern.id;
     f.name = pattern.name;
     if (pattern.id > 0) {
@@ -335,7 +342,8 @@ Result<QList<PatternFigures>> PatternService::figures(const QDate &asOf)
         auto f = figures(p, asOf);
         if (!f)
             return f.error();
-        out << *f;
+        if (f->problems > 0) // none of its members fed back by @p asOf yet
+            out << *f;
     }
     sortFigures(out);
     return out;
@@ -353,7 +361,8 @@ Result<QList<PatternFigures>> PatternService::figures(const QDate &asOf, const Q
         auto f = figures(p, asOf);
         if (!f)
             return f.error();
-        out << *f;
+        if (f->problems > 0)
+            out << *f;
     }
     sortFigures(out);
     return out;

@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTreeWidget>
@@ -182,6 +183,55 @@ TEST_CASE("a referral raised from a pattern shows its copy-to, response date and
     CHECK_FALSE(referrals->index(0, 0).data(RegisterModel::OverdueRole).toBool());
     referrals->load(window.database(), QDate(2021, 2, 11));
     CHECK(referrals->index(0, 0).data(RegisterModel::OverdueRole).toBool());
+}
+
+TEST_CASE("the common-problems view follows the window's as-of date, read-only in the past",
+          "[ui][patterns][asof]")
+{
+    QStandardPaths::setTestModeEnabled(true);
+    test::TempRegister reg;
+    test::buildPatternRegister(*reg.db);
+    PatternService service(*reg.db);
+    REQUIRE(service.acceptAll(QDate(2021, 1, 15)).ok());
+    reg.db.reset();
+    MainWindow window;
+    REQUIRE(window.openRegister(reg.path, true));
+    window.resize(1440, 900);
+    window.show();
+    window.tabs()->setCurrentIndex(MainWindow::PatternsTab);
+    QApplication::processEvents();
+    const auto figuresOf = [&](const QString &namePrefix) {
+        for (const PatternFigures &f : window.patternsView()->patterns())
+            if (f.name.startsWith(namePrefix))
+                return f;
+        return PatternFigures{};
+    };
+    CHECK(figuresOf(QStringLiteral("公务用车")).problems == 5);
+
+    // On 2019-12-31 only R1 and R2 were fed back: a1, a2 (closed out in August) and a3; b1, b2
+    // open (b2 was closed out in January 2020). Three units: already common.
+    window.setAsOf(QDate(2019, 12, 31));
+    const PatternFigures a = figuresOf(QStringLiteral("公务用车"));
+    CHECK(a.problems == 3);
+    CHECK(a.units == 3);
+    CHECK(a.closedOut == 2);
+    CHECK(a.common);
+    CHECK(a.recurrenceEvents == 0);
+    CHECK(figuresOf(QStringLiteral("理论学习")).closedOut == 0);
+    // Past: no decision can be made on this page.
+    window.patternsView()->tree()->setCurrentItem(window.patternsView()->tree()->topLevelItem(0)->child(0));
+    for (QPushButton *b : window.patternsView()->findChildren<QPushButton *>())
+        if (b->text() != QStringLiteral("Refresh suggestions"))
+            CHECK_FALSE(b->isEnabled());
+
+    // Back to today: the figures and decisions are today's again.
+    window.setAsOf(QDate::currentDate());
+    CHECK(figuresOf(QStringLiteral("公务用车")).problems == 5);
+    window.patternsView()->tree()->setCurrentItem(window.patternsView()->tree()->topLevelItem(0)->child(0));
+    bool someEnabled = false;
+    for (QPushButton *b : window.patternsView()->findChildren<QPushButton *>())
+        someEnabled = someEnabled || (b->isEnabled() && b->text() != QStringLiteral("Refresh suggestions"));
+    CHECK(someEnabled);
 }
 
 TEST_CASE("screenshot of the common-problems view", "[ui][patterns][screenshot]")

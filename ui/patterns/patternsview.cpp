@@ -100,16 +100,33 @@ void PatternsView::setDatabase(core::Database *db, EditContext *context, const Q
         fill();
 }
 
+void PatternsView::setAsOf(const QDate &asOf, bool readOnly)
+{
+    const bool changed = asOf != m_asOf;
+    m_asOf = asOf;
+    m_readOnly = readOnly;
+    if (changed && m_db) {
+        if (isVisible())
+            reload(false);
+        else
+            m_figuresStale = true;
+    }
+    updateButtons();
+}
+
 void PatternsView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     if (m_stale)
         reload(true);
+    else if (m_figuresStale)
+        reload(false);
 }
 
 void PatternsView::reload(bool withSuggestions)
 {
     m_stale = false;
+    m_figuresStale = false;
     m_patterns.clear();
     if (!m_db) {
         m_suggestions.clear();
@@ -255,15 +272,17 @@ void PatternsView::updateButtons()
     const bool pattern = db && currentPattern() > 0;
     const bool member = pattern && !selectedProblems().isEmpty();
     m_refresh->setEnabled(m_db != nullptr);
-    m_accept->setEnabled(db && currentSuggestion() >= 0);
-    m_rename->setEnabled(pattern);
-    m_split->setEnabled(member);
-    m_merge->setEnabled(pattern && m_patterns.size() > 1);
-    m_move->setEnabled(member && m_patterns.size() > 1);
-    m_exclude->setEnabled(member);
-    m_remove->setEnabled(pattern);
-    m_referral->setEnabled(pattern);
-    m_rule->setEnabled(pattern);
+    // At a past 截至 the page shows the patterns as they stood; decisions are made today.
+    const bool decide = !m_readOnly;
+    m_accept->setEnabled(decide && db && currentSuggestion() >= 0);
+    m_rename->setEnabled(decide && pattern);
+    m_split->setEnabled(decide && member);
+    m_merge->setEnabled(decide && pattern && m_patterns.size() > 1);
+    m_move->setEnabled(decide && member && m_patterns.size() > 1);
+    m_exclude->setEnabled(decide && member);
+    m_remove->setEnabled(decide && pattern);
+    m_referral->setEnabled(decide && pattern);
+    m_rule->setEnabled(decide && pattern);
 }
 
 void PatternsView::report(const core::Status &status)

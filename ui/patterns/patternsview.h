@@ -64,6 +64,10 @@ public:
     /// Reads the confirmed patterns again (after an edit or undo); @p withSuggestions also reruns
     /// the similarity search.
     void reload(bool withSuggestions = false);
+    /// Shows the patterns' figures on @p asOf (the main window's 截至): members fed back by then,
+    /// in their state on that day. @p readOnly (a past date) turns every decision off, as the
+    /// ledgers are read-only then; the suggestions found stay as they are.
+    void setAsOf(const QDate &asOf, bool readOnly);
 
     QTreeWidget *tree() const { return m_tree; }
     const QList<core::PatternFigures> &patterns() const { return m_patterns; }
@@ -106,7 +110,9 @@ private:
     core::Database *m_db = nullptr;
     EditContext *m_context = nullptr;
     QDate m_asOf;
-    bool m_stale = false; ///< setDatabase() since the last read: read when shown
+    bool m_readOnly = false;     ///< a past 截至: no decisions
+    bool m_stale = false;        ///< setDatabase() since the last read: read when shown
+    bool m_figuresStale = false; ///< another 截至 since the last read: figures read when shown
     QList<core::PatternFigures> m_patterns;
     QList<core::PatternFigures> m_suggestions;
     QLabel *m_summary;

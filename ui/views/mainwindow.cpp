@@ -842,6 +842,7 @@ void MainWindow::setAsOf(const QDate &date)
     if (!m_pendingMeasureFilter)
         m_measures->setContext(ctx);
     m_registerView->setDatabase(registersDatabase(), m_asOf);
+    m_patternsView->setAsOf(m_asOf, historical());
     updateFigures();
     updateCounts();
     updateDetail();
