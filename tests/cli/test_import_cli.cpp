@@ -47,25 +47,6 @@ void writeBytes(const QString &path, const QByteArray &data)
     f.write(data);
 }
 
-/// Problems per unit from `stats --by unit --format json`: "unit=count" lines, sorted.
-QStringList problemsByUnit(const QString &db)
-{
-    const CliRun r = runCli({QStringLiteral("stats"), db, QStringLiteral("--by"), QStringLiteral("unit"),
-                             QStringLiteral("--format"), QStringLiteral("json")});
-    REQUIRE(r.exitCode == 0);
-    QStringList out;
-    for (const QJsonValue &g :
-         QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("groups")).toArray()) {
-        const int problems = g.toObject().value(QStringLiteral("problems")).toInt();
-        if (problems > 0)
-            out << QStringLiteral("%1=%2")
-                       .arg(g.toObject().value(QStringLiteral("key")).toString())
-                       .arg(problems);
-    }
-    out.sort();
-    return out;
-}
-
 /// Problems per group of `stats --by WHAT --format json`: "key=count" lines, sorted.
 QStringList problemsBy(const QString &db, const QString &what)
 {
@@ -83,6 +64,12 @@ QStringList problemsBy(const QString &db, const QString &what)
     }
     out.sort();
     return out;
+}
+
+/// Problems per unit from `stats --by unit --format json`: "unit=count" lines, sorted.
+QStringList problemsByUnit(const QString &db)
+{
+    return problemsBy(db, QStringLiteral("unit"));
 }
 
 /// Registration numbers of every row of `export --ledger problems` as .csv: the empty ones count.

@@ -320,6 +320,6 @@ TEST_CASE("Ctrl+P paints the current ledger, and the status bar's progress text 
     // opening, may still be shown).
     CHECK_FALSE(message.startsWith(QStringLiteral("Preparing the print preview")));
     CHECK(message != QStringLiteral("(not looked at)"));
-    CHECK(pages == 1);        // the header and six problems of the fixture on one A4 landscape page
+    CHECK(pages == 1); // the header and six problems of the fixture on one A4 landscape page
     CHECK(QApplication::overrideCursor() == nullptr);
 }

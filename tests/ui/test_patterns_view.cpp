@@ -153,14 +153,34 @@ TEST_CASE("the detail pane lists similar problems and finds a new one at once", 
     CHECK(window.detailPane()->toPlainText().contains(QStringLiteral("No similar problem in the register.")));
 }
 
+namespace {
+
+/// The pattern register (tests/support/patternfixture.h) with every suggestion accepted on
+/// 2021-01-15.
+void acceptAllPatterns(test::TempRegister &reg)
+{
+    test::buildPatternRegister(*reg.db);
+    REQUIRE(PatternService(*reg.db).acceptAll(QDate(2021, 1, 15)).ok());
+}
+
+/// Opens @p reg (its own connection closed first) in @p window, shown at 1440×900.
+void openShown(test::TempRegister &reg, MainWindow &window)
+{
+    reg.db.reset();
+    REQUIRE(window.openRegister(reg.path, true));
+    window.resize(1440, 900);
+    window.show();
+}
+
+} // namespace
+
 TEST_CASE("a referral raised from a pattern shows its copy-to, response date and pattern in the register",
           "[ui][patterns][registers]")
 {
     QStandardPaths::setTestModeEnabled(true);
     test::TempRegister reg;
-    test::buildPatternRegister(*reg.db);
+    acceptAllPatterns(reg);
     PatternService service(*reg.db);
-    REQUIRE(service.acceptAll(QDate(2021, 1, 15)).ok());
     const Pattern first = service.patterns().at(0);
     PatternReferral r;
     r.referral.subject = QStringLiteral("关于公务用车管理问题的抄告单");
@@ -169,9 +189,8 @@ TEST_CASE("a referral raised from a pattern shows its copy-to, response date and
     r.copyTo = QStringLiteral("市财政局");
     r.dueDate = QDate(2021, 2, 10);
     REQUIRE(service.raiseReferral(first.id, r).ok());
-    reg.db.reset();
     MainWindow window;
-    REQUIRE(window.openRegister(reg.path, true));
+    openShown(reg, window);
     RegisterModel *referrals = window.registerView()->model(Register::Referrals);
     referrals->load(window.database(), QDate(2021, 2, 1));
     REQUIRE(referrals->rowCount() == 1);
@@ -190,14 +209,9 @@ TEST_CASE("the common-problems view follows the window's as-of date, read-only i
 {
     QStandardPaths::setTestModeEnabled(true);
     test::TempRegister reg;
-    test::buildPatternRegister(*reg.db);
-    PatternService service(*reg.db);
-    REQUIRE(service.acceptAll(QDate(2021, 1, 15)).ok());
-    reg.db.reset();
+    acceptAllPatterns(reg);
     MainWindow window;
-    REQUIRE(window.openRegister(reg.path, true));
-    window.resize(1440, 900);
-    window.show();
+    openShown(reg, window);
     window.tabs()->setCurrentIndex(MainWindow::PatternsTab);
     QApplication::processEvents();
     const auto figuresOf = [&](const QString &namePrefix) {
@@ -243,14 +257,9 @@ TEST_CASE("screenshot of the common-problems view", "[ui][patterns][screenshot]"
     if (!dir.isEmpty())
         REQUIRE(installTranslations(QStringLiteral("zh_CN")));
     test::TempRegister reg;
-    test::buildPatternRegister(*reg.db);
-    PatternService service(*reg.db);
-    REQUIRE(service.acceptAll(QDate(2021, 1, 15)).ok());
-    reg.db.reset();
+    acceptAllPatterns(reg);
     MainWindow window;
-    REQUIRE(window.openRegister(reg.path, true));
-    window.resize(1440, 900);
-    window.show();
+    openShown(reg, window);
     window.tabs()->setCurrentIndex(MainWindow::PatternsTab);
     window.patternsView()->tree()->expandAll();
     CHECK(window.patternsView()->patterns().size() == 2);
