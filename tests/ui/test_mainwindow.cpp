@@ -323,3 +323,23 @@ TEST_CASE("Ctrl+P paints the current ledger, and the status bar's progress text 
     CHECK(pages == 1); // the header and six problems of the fixture on one A4 landscape page
     CHECK(QApplication::overrideCursor() == nullptr);
 }
+
+TEST_CASE("the main window fits a 1024×768 screen, whichever tab is shown", "[ui][window]")
+{
+    // The tab pages share one minimum width (a stacked widget's is its widest page's): one row of
+    // ten buttons on the 共性问题 page made the whole window 1048 pixels wide.
+    TestSettings settings;
+    test::UiFixture fx;
+    fx.reg.db.reset();
+    MainWindow window;
+    REQUIRE(window.openRegister(fx.reg.path, true));
+    window.resize(1024, 768);
+    window.show();
+    QApplication::processEvents();
+    for (int i = 0; i < window.tabs()->count(); ++i) {
+        INFO(window.tabs()->tabText(i).toStdString());
+        CHECK(window.tabs()->widget(i)->minimumSizeHint().width() <= 800);
+    }
+    CHECK(window.minimumSizeHint().width() <= 1024);
+    CHECK(window.width() == 1024);
+}

@@ -43,7 +43,11 @@ PatternsView::PatternsView(QWidget *parent) : QWidget(parent)
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
 
+    // Two rows: finding and deciding the patterns, then acting on one. One row of all ten buttons
+    // made the page (and so the main window, whose tab pages all share one minimum width) wider
+    // than a 1024-pixel screen.
     auto *buttons = new QHBoxLayout;
+    auto *acting = new QHBoxLayout;
     const auto button = [&](QPushButton *&b, const QString &text, void (PatternsView::*slot)()) {
         b = new QPushButton(text, this);
         buttons->addWidget(b);
@@ -59,10 +63,14 @@ PatternsView::PatternsView(QWidget *parent) : QWidget(parent)
     button(m_move, tr("Move…"), &PatternsView::move);
     button(m_exclude, tr("Exclude"), &PatternsView::exclude);
     button(m_remove, tr("Delete"), &PatternsView::remove);
-    button(m_referral, tr("Referral sheet…"), &PatternsView::raiseReferral);
-    button(m_rule, tr("Rule building…"), &PatternsView::raiseRule);
     buttons->addStretch(1);
     layout->addLayout(buttons);
+    button(m_referral, tr("Referral sheet…"), &PatternsView::raiseReferral);
+    button(m_rule, tr("Rule building…"), &PatternsView::raiseRule);
+    for (QPushButton *b : {m_referral, m_rule})
+        acting->addWidget(b); // moves them from the first row
+    acting->addStretch(1);
+    layout->addLayout(acting);
 
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("patterns"));
