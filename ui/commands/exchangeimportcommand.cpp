@@ -7,61 +7,33 @@ ExchangeImportCommand::ExchangeImportCommand(std::function<core::Database *()> d
                                              bool trust, const core::exchange::ImportResult &result,
                                              core::exchange::ImportUndo undo, std::function<void()> changed,
                                              std::function<void(const QString &)> error)
-    : m_database(std::move(database)), m_registerPath(registerPath), m_packagePath(packagePath),
-      m_trust(trust), m_undo(std::move(undo)), m_changed(std::move(changed)), m_error(std::move(error))
+    : ImportCommand(std::move(database), registerPath, std::move(changed), std::move(error)),
+      m_packagePath(packagePath), m_trust(trust), m_undo(std::move(undo))
 {
     setText(tr("Import of exchange package %1 from %2").arg(result.seq).arg(result.sender));
 }
 
-core::Database *ExchangeImportCommand::checkedDatabase()
+QString ExchangeImportCommand::closedMessage() const
 {
-    core::Database *db = m_database ? m_database() : nullptr;
-    if (!db || db->path() != m_registerPath) {
-        if (m_error)
-            m_error(tr("The register the package was imported into is no longer open."));
-        return nullptr;
-    }
-    return db;
+    return tr("The register the package was imported into is no longer open.");
 }
 
-void ExchangeImportCommand::undo()
+core::Status ExchangeImportCommand::takeBack(core::Database &db)
 {
-    if (!m_applied)
-        return;
-    core::Database *db = checkedDatabase();
-    if (!db)
-        return;
-    if (const core::Status s = core::exchange::Exchange::undoImport(*db, m_undo); !s) {
-        if (m_error)
-            m_error(s.error().message);
-    } else {
-        m_applied = false;
-    }
-    if (m_changed)
-        m_changed();
+    return core::exchange::Exchange::undoImport(db, m_undo);
 }
 
-void ExchangeImportCommand::redo()
+core::Status ExchangeImportCommand::applyAgain(core::Database &db)
 {
-    if (m_applied)
-        return; // the first redo: the dialog has imported already
-    core::Database *db = checkedDatabase();
-    if (!db)
-        return;
     core::exchange::ImportUndo again;
-    auto r = core::exchange::Exchange::importPackage(*db, m_packagePath, false, m_trust, &again);
-    if (!r) {
-        if (m_error)
-            m_error(r.error().message);
-    } else if (r->outcome != core::exchange::ImportResult::Outcome::Applied || again.empty()) {
-        if (m_error)
-            m_error(tr("The package %1 is already covered: it was not imported again.").arg(r->seq));
-    } else {
-        m_undo = std::move(again);
-        m_applied = true;
-    }
-    if (m_changed)
-        m_changed();
+    auto r = core::exchange::Exchange::importPackage(db, m_packagePath, false, m_trust, &again);
+    if (!r)
+        return r.error();
+    if (r->outcome != core::exchange::ImportResult::Outcome::Applied || again.empty())
+        return core::Error{core::ErrorCode::InputRefused,
+                           tr("The package %1 is already covered: it was not imported again.").arg(r->seq)};
+    m_undo = std::move(again);
+    return core::okStatus();
 }
 
 } // namespace rectrack::ui

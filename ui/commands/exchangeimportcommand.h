@@ -1,11 +1,10 @@
 #pragma once
 
+#include "importcommand.h"
+
 #include "exchange/exchange.h"
 
 #include <QCoreApplication>
-#include <QUndoCommand>
-
-#include <functional>
 
 namespace rectrack::ui {
 
@@ -17,7 +16,7 @@ namespace rectrack::ui {
  * import did). A failure (the register was closed, a row the import wrote was changed since, the
  * file is gone) leaves the register unchanged and is reported through the error callback.
  */
-class ExchangeImportCommand : public QUndoCommand
+class ExchangeImportCommand : public ImportCommand
 {
     Q_DECLARE_TR_FUNCTIONS(rectrack::ui::ExchangeImportCommand)
 public:
@@ -29,23 +28,15 @@ public:
                           core::exchange::ImportUndo undo, std::function<void()> changed,
                           std::function<void(const QString &)> error);
 
-    void undo() override;
-    void redo() override;
-
-    /// Whether the package is applied (after redo) or taken back (after undo).
-    bool applied() const { return m_applied; }
+protected:
+    core::Status takeBack(core::Database &db) override;
+    core::Status applyAgain(core::Database &db) override;
+    QString closedMessage() const override;
 
 private:
-    core::Database *checkedDatabase();
-
-    std::function<core::Database *()> m_database;
-    QString m_registerPath;
     QString m_packagePath;
     bool m_trust = false;
     core::exchange::ImportUndo m_undo;
-    std::function<void()> m_changed;
-    std::function<void(const QString &)> m_error;
-    bool m_applied = true;
 };
 
 } // namespace rectrack::ui

@@ -1,12 +1,11 @@
 #pragma once
 
+#include "importcommand.h"
+
 #include "io/ledgerimporter.h"
 #include "io/ledgerupdateplan.h"
 
 #include <QCoreApplication>
-#include <QUndoCommand>
-
-#include <functional>
 
 namespace rectrack::ui {
 
@@ -19,7 +18,7 @@ namespace rectrack::ui {
  * or nothing. A failure (the register was closed, a file changed or is gone, a created problem
  * was deleted since) leaves the register unchanged and is reported through the error callback.
  */
-class LedgerImportCommand : public QUndoCommand
+class LedgerImportCommand : public ImportCommand
 {
     Q_DECLARE_TR_FUNCTIONS(rectrack::ui::LedgerImportCommand)
 public:
@@ -38,20 +37,15 @@ public:
                         QList<Item> items, std::function<void()> changed,
                         std::function<void(const QString &)> error);
 
-    void undo() override;
-    void redo() override;
-
     const QList<Item> &items() const { return m_items; }
 
-private:
-    core::Database *checkedDatabase();
+protected:
+    core::Status takeBack(core::Database &db) override;
+    core::Status applyAgain(core::Database &db) override;
+    QString closedMessage() const override;
 
-    std::function<core::Database *()> m_database;
-    QString m_registerPath;
+private:
     QList<Item> m_items;
-    std::function<void()> m_changed;
-    std::function<void(const QString &)> m_error;
-    bool m_applied = true;
 };
 
 } // namespace rectrack::ui
