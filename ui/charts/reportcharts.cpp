@@ -68,6 +68,31 @@ void styleAxis(QAbstractAxis *axis, const ChartStyle &s)
 }
 
 /// Percentage axis 0–100 with ticks every 20 (the bar labels sit past the bars' ends).
+/// Adds @p series (bars of counts, each labelled with its value above it) to @p chart, over a
+/// category axis of @p labels and a count axis from 0 with room above @p maxValue.
+void addCountSeries(QChart *chart, QBarSeries *series, const QStringList &labels, qint64 maxValue,
+                    const ChartStyle &style)
+{
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    series->setLabelsPrecision(10);
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(labels);
+    styleAxis(x, style);
+    x->setGridLineVisible(false);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    auto *y = new QValueAxis;
+    y->setRange(0, double(maxValue) * 1.15 + 1);
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->applyNiceNumbers();
+    styleAxis(y, style);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+}
+
 QValueAxis *percentAxis(const ChartStyle &s)
 {
     auto *axis = new QValueAxis;
@@ -327,24 +352,7 @@ QChart *ReportCharts::comparisonBySite(const ReportContent &content, const Chart
         series->append(set);
     }
     series->setBarWidth(0.7);
-    series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-    series->setLabelsFormat(QStringLiteral("@value"));
-    series->setLabelsPrecision(10);
-    chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(labels);
-    styleAxis(x, style);
-    x->setGridLineVisible(false);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    auto *y = new QValueAxis;
-    y->setRange(0, double(maxValue) * 1.15 + 1);
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->applyNiceNumbers();
-    styleAxis(y, style);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
+    addCountSeries(chart, series, labels, maxValue, style);
     chart->legend()->setAlignment(Qt::AlignBottom);
     return chart;
 }
@@ -518,24 +526,7 @@ QChart *ReportCharts::overdueAgeing(const ReportContent &content, const ChartSty
     auto *series = new QBarSeries;
     series->append(set);
     series->setBarWidth(0.5);
-    series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-    series->setLabelsFormat(QStringLiteral("@value"));
-    series->setLabelsPrecision(10);
-    chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(labels);
-    styleAxis(x, style);
-    x->setGridLineVisible(false);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    auto *y = new QValueAxis;
-    y->setRange(0, double(maxValue) * 1.15 + 1);
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->applyNiceNumbers();
-    styleAxis(y, style);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
+    addCountSeries(chart, series, labels, maxValue, style);
     chart->legend()->setVisible(false);
     return chart;
 }
