@@ -523,20 +523,26 @@ QList<ReportRenderer::BodyPart> ReportRenderer::bodyParts(bool withCover) const
 
     // II. By source and by state.
     heading(tr("Rectification by source of the problems"));
+    // The columns of the tables by source and by office: a group's name, then its counts.
+    const auto countsHeaders = [](const QString &group) {
+        return QStringList{group,           tr("Problems"), tr("Done"),    tr("Closed out"),
+                           tr("Long-term"), tr("Not done"), tr("Overdue"), tr("Completion rate")};
+    };
+    // @p dashWhenEmpty: a group without problems shows "—" for its rate instead of 0%.
+    const auto countsRow = [&](const QString &name, const core::Counts &k, bool dashWhenEmpty = false) {
+        return QList<Cell>{
+            text(name),
+            number(num(k.problems)),
+            number(num(k.done())),
+            number(num(k.closedOut)),
+            number(num(k.longTerm)),
+            number(num(k.inProgress + k.registered)),
+            late(k.overdue),
+            number(dashWhenEmpty && k.problems == 0 ? QStringLiteral("—") : pct(k.completionRate()))};
+    };
     {
         ReportTable sources;
-        sources.headers = QStringList{tr("Source"),    tr("Problems"), tr("Done"),    tr("Closed out"),
-                                      tr("Long-term"), tr("Not done"), tr("Overdue"), tr("Completion rate")};
-        auto countsRow = [&](const QString &name, const core::Counts &k) {
-            return QList<Cell>{text(name),
-                               number(num(k.problems)),
-                               number(num(k.done())),
-                               number(num(k.closedOut)),
-                               number(num(k.longTerm)),
-                               number(num(k.inProgress + k.registered)),
-                               late(k.overdue),
-                               number(pct(k.completionRate()))};
-        };
+        sources.headers = countsHeaders(tr("Source"));
         for (const core::GroupCounts &g : c.bySource)
             sources.rows << countsRow(ReportCharts::sourceKeyName(g.key), g.counts);
         sources.rows << countsRow(tr("Total"), t);
@@ -549,23 +555,11 @@ QList<ReportRenderer::BodyPart> ReportRenderer::bodyParts(bool withCover) const
         h += QStringLiteral("<h3><span style=\"font-size: 12pt; font-weight: bold;\">%1</span></h3>")
                  .arg(esc(tr("Table: rectification by inspection office (%1 offices)").arg(c.bySite.size())));
         ReportTable sites;
-        sites.headers =
-            QStringList{tr("Inspection office"), tr("Problems"), tr("Done"),    tr("Closed out"),
-                        tr("Long-term"),         tr("Not done"), tr("Overdue"), tr("Completion rate")};
+        sites.headers = countsHeaders(tr("Inspection office"));
         sites.widths = {30, 9, 9, 9, 9, 9, 9, 16}; // an office name of 14 characters on one line
-        auto siteRow = [&](const QString &name, const core::Counts &k) {
-            return QList<Cell>{text(name),
-                               number(num(k.problems)),
-                               number(num(k.done())),
-                               number(num(k.closedOut)),
-                               number(num(k.longTerm)),
-                               number(num(k.inProgress + k.registered)),
-                               late(k.overdue),
-                               number(k.problems ? pct(k.completionRate()) : QStringLiteral("—"))};
-        };
         for (const core::GroupCounts &g : c.bySite)
-            sites.rows << siteRow(g.key, g.counts);
-        sites.rows << siteRow(tr("Total"), t);
+            sites.rows << countsRow(g.key, g.counts, true);
+        sites.rows << countsRow(tr("Total"), t, true);
         table(std::move(sites));
     }
 
