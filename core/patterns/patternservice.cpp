@@ -200,28 +200,17 @@ PatternFigures PatternService::compute(const QList<qint64> &memberIds,
     for (const qint64 id : memberIds)
         if (problems.contains(id))
             members << problems.value(id);
-    // Medoid: the largest summed similarity over the pairs at or above the possible threshold.
+    // Medoid: the largest summed similarity with the other members (patterns::medoid(), the rule of
+    // the suggestions); each member's similarity is its Dice with the medoid.
     std::vector<std::vector<patterns::Bigram>> sets;
     for (const PatternProblem &p : members)
         sets.push_back(patterns::bigrams(p.text));
     const std::size_t n = sets.size();
-    std::vector<double> sums(n, 0);
-    std::vector<std::vector<double>> sim(n, std::vector<double>(n, 0));
-    for (std::size_t a = 0; a < n; ++a) {
-        sim[a][a] = 1;
-        for (std::size_t b = a + 1; b < n; ++b) {
-            const double s = patterns::dice(sets[a], sets[b]);
-            sim[a][b] = sim[b][a] = s;
-            if (s + 1e-12 >= settings.thresholds.possible) {
-                sums[a] += s;
-                sums[b] += s;
-            }
-        }
-    }
-    std::size_t medoid = 0;
-    for (std::size_t i = 1; i < n; ++i)
-        if (sums[i] > sums[medoid] + 1e-12)
-            medoid = i;
+    const std::size_t medoid = n ? std::size_t(patterns::medoid(sets)) : 0;
+    // Members by unit: recurrence compares a member with the earlier members of its own unit.
+    QHash<qint64, QList<qsizetype>> ofUnit;
+    for (qsizetype i = 0; i < members.size(); ++i)
+        ofUnit[members[i].unitId] << i;
 
     QSet<qint64> units, recurrenceUnits, unrectifiedUnits;
     QSet<QString> rounds;
@@ -232,15 +221,16 @@ PatternFigures PatternService::compute(const QList<qint64> &memberIds,
         const PatternProblem &p = members[qsizetype(i)];
         PatternMember m;
         m.problem = p;
-        m.similarity = n ? sim[medoid][i] : 0;
+        m.similarity = i == medoid ? 1.0 : patterns::dice(sets[medoid], sets[i]);
         units.insert(p.unitId);
         if (!p.round.isEmpty())
             rounds.insert(p.round);
         if (p.state == ProblemState::ClosedOut)
             ++f.closedOut;
         bool earlierClosed = false, earlierOpen = false;
-        for (const PatternProblem &q : members) {
-            if (q.id == p.id || q.unitId != p.unitId || !(q.feedbackDate < p.feedbackDate))
+        for (const qsizetype j : ofUnit.value(p.unitId)) {
+            const PatternProblem &q = members[j];
+            if (q.id == p.id || !(q.feedbackDate < p.feedbackDate))
                 continue;
             if (closedOutBefore(q.id, p.feedbackDate))
                 earlierClosed = true;
@@ -389,8 +379,8 @@ Result<QList<PatternFigures>> PatternService::suggestions(const QDate &asOf, int
     sets.reserve(std::size_t(texts->size()));
     for (const auto &t : *texts)
         sets.push_back(patterns::bigrams(t.second));
-    const auto pairs = patterns::similarPairs(sets, s.thresholds.suggest, threads);
-    const auto groups = patterns::groupSets(sets, pairs, s.thresholds);
+    const auto groups =
+        patterns::groupSets(sets, patterns::joinedSets(sets, s.thresholds.suggest, threads), s.thresholds);
 
     // Decisions: the pattern of each member, and the problems excluded from each pattern.
     QHash<qint64, qint64> memberOf;

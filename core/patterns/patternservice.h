@@ -182,7 +182,7 @@ public:
     Result<PatternFigures> figures(const Pattern &pattern, const QDate &asOf);
 
     /// Suggested patterns and additions to confirmed ones (see the top of this file), figures on
-    /// @p asOf, ordered as figures(). @p threads as similarPairs().
+    /// @p asOf, ordered as figures(). @p threads as patterns::joinedSets().
     Result<QList<PatternFigures>> suggestions(const QDate &asOf, int threads = 0);
 
     /// Writes @p change.after (see PatternChange) in one transaction and returns the change as

@@ -17,11 +17,15 @@
  *     candidates are then verified with the exact Dice. A positional filter drops a candidate as
  *     soon as the bigrams left after the matching positions cannot reach the threshold (PPJoin).
  *     Runs on several threads.
- *  5. groupPairs() / groupSets(): joins the pairs at or above the suggest threshold (default 0.60) by
- * union-find; in each group the medoid is the member with the largest summed similarity to the others (pairs
- * below the possible threshold count 0), and a member below the possible threshold (default 0.45) with the
- * medoid is dropped, so that a chain of small steps does not join unrelated texts.
- *  6. SimilarityIndex: the same sets kept for incremental use: the texts similar to one new text
+ *  5. joinedSets(): the sets of texts joined by chains of pairs at or above the suggest threshold
+ *     (default 0.60), by union-find during the search itself: a candidate already joined to the
+ *     probe is not verified, and no pair is stored, so memory stays linear however many pairs there
+ *     are (thousands of near-identical texts make millions).
+ *  6. groupSets(): in each joined set the medoid is the member with the largest summed similarity to
+ *     the others, and a member below the possible threshold (default 0.45) with the medoid is
+ *     dropped, so that a chain of small steps does not join unrelated texts. groupPairs() does the
+ *     same from a list of pairs.
+ *  7. SimilarityIndex: the same sets kept for incremental use: the texts similar to one new text
  *     (through an inverted index over every bigram), in milliseconds at 100,000 problems.
  */
 
@@ -100,22 +104,40 @@ struct Group
 };
 
 /**
- * Groups of two or more of @p count texts from their similar @p pairs (similarPairs() at
- * thresholds.possible or lower): union-find over the pairs ≥ thresholds.suggest; in each set the
- * medoid is the member with the largest summed similarity over the given pairs ≥ thresholds.possible
- * (ties: the lowest index); members whose similarity with the medoid is below thresholds.possible
- * leave the group. Groups ordered by their lowest member.
+ * The sets of texts joined by chains of pairs with Dice ≥ @p threshold (the connected components of
+ * similarPairs(@p sets, @p threshold)), exactly, each of two or more indexes ascending, ordered by
+ * their lowest index. @p threads as similarPairs(). Memory O(n) per thread whatever the number of
+ * pairs; time grows with the candidates the filters leave, less those already joined.
+ */
+std::vector<std::vector<int>> joinedSets(const std::vector<std::vector<Bigram>> &sets, double threshold,
+                                         int threads = 0);
+
+/**
+ * Groups of two or more of @p count texts from given similar @p pairs (every pair to be counted,
+ * e.g. similarPairs() at thresholds.possible; a pair not given counts 0): union-find over the pairs ≥
+ * thresholds.suggest; in each set the medoid is the member with the largest summed similarity over
+ * its given pairs within the set (ties: the lowest index); members whose similarity with the medoid
+ * is below thresholds.possible leave the group. Groups ordered by their lowest member.
  */
 std::vector<Group> groupPairs(int count, const std::vector<SimilarPair> &pairs, const Thresholds &thresholds);
 
 /**
- * groupPairs() for @p sets from their @p pairs at or above the suggest threshold (similarPairs() at
- * thresholds.suggest, cheaper than at the possible threshold): the pairs within each joined set that
- * reach thresholds.possible are computed exactly (Dice of every two members) for the medoid and its
- * check. Time grows with the square of the largest joined set.
+ * The suggested groups of @p sets from their @p joined sets (joinedSets() at thresholds.suggest): in
+ * each, the medoid is the member with the largest summed Dice with every other member, exactly (ties:
+ * the lowest index), and members whose Dice with the medoid is below thresholds.possible leave.
+ * Groups of two or more, ordered by their lowest member. The same groups as groupPairs() given every
+ * pair within the joined sets. Time linear in each set's bigrams times its distinct set sizes.
  */
 std::vector<Group> groupSets(const std::vector<std::vector<Bigram>> &sets,
-                             const std::vector<SimilarPair> &pairs, const Thresholds &thresholds);
+                             const std::vector<std::vector<int>> &joined, const Thresholds &thresholds);
+
+/**
+ * The medoid of @p sets (a group's bigram sets): the index of the set with the largest summed Dice
+ * with every other, computed exactly without visiting the pairs (time linear in the bigrams times the
+ * distinct set sizes); ties within a relative 1e-9 go to the lowest index. -1 when @p sets is empty.
+ * The rule of groupSets() and of a confirmed pattern's medoid (PatternService).
+ */
+int medoid(const std::vector<std::vector<Bigram>> &sets);
 
 /**
  * Bigram sets of many texts kept for incremental similarity: add() a text, similarTo() one text.

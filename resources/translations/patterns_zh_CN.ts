@@ -473,5 +473,9 @@
         <source>Due:</source>
         <translation>完成时限：</translation>
     </message>
+    <message>
+        <source>Looking for similar problems in the whole register; the suggestions follow.</source>
+        <translation>正在全库查找相似问题，建议稍后显示。</translation>
+    </message>
 </context>
 </TS>

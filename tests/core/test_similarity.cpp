@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <cmath>
+#include <map>
 
 using namespace rectrack::core::patterns;
 
@@ -86,13 +87,19 @@ TEST_CASE("at 0.60 the acceptance texts group as a1…a5 (medoid a2), b1 b2, c a
     CHECK(rounded3(groups[1].similarityToMedoid[0] * groups[1].similarityToMedoid[1]) == Approx(0.800));
 }
 
-TEST_CASE("groups from the pairs at 0.60 alone are the same as from the pairs at 0.45",
+TEST_CASE("groups from the sets joined at 0.60 are the same as from the pairs at 0.45",
           "[patterns][similarity]")
 {
+    // Every pair within the joined sets of these texts reaches 0.45, so the pairs at 0.45 are all of
+    // them and both ways give the same medoids.
     const auto s = setsOf(kTexts);
     const Thresholds t;
     const auto fromPossible = groupPairs(int(s.size()), similarPairs(s, t.possible, 1), t);
-    const auto fromSuggest = groupSets(s, similarPairs(s, t.suggest, 2), t);
+    const auto joined = joinedSets(s, t.suggest, 2);
+    REQUIRE(joined.size() == 2);
+    CHECK(joined[0] == std::vector<int>{0, 1, 2, 3, 4});
+    CHECK(joined[1] == std::vector<int>{5, 6});
+    const auto fromSuggest = groupSets(s, joined, t);
     REQUIRE(fromSuggest.size() == fromPossible.size());
     for (std::size_t i = 0; i < fromSuggest.size(); ++i) {
         CHECK(fromSuggest[i].members == fromPossible[i].members);
@@ -156,8 +163,65 @@ TEST_CASE("the filtered all-pairs search finds exactly the pairs of a brute-forc
             INFO("threshold " << threshold << " threads " << threads);
             CHECK(got.size() == brute.size());
             CHECK(got == brute);
+
+            // The joined sets are the connected components of the brute-force pairs.
+            std::vector<int> parent(s.size());
+            for (std::size_t i = 0; i < parent.size(); ++i)
+                parent[i] = int(i);
+            const auto root = [&](int x) {
+                while (parent[std::size_t(x)] != x)
+                    x = parent[std::size_t(x)];
+                return x;
+            };
+            for (const auto &[a, b] : brute)
+                parent[std::size_t(std::max(root(a), root(b)))] = std::min(root(a), root(b));
+            std::map<int, std::vector<int>> components;
+            for (int i = 0; i < int(s.size()); ++i)
+                components[root(i)].push_back(i);
+            std::vector<std::vector<int>> expected;
+            for (auto &[r, members] : components)
+                if (members.size() > 1)
+                    expected.push_back(members);
+            CHECK(joinedSets(s, threshold, threads) == expected);
         }
     }
+}
+
+TEST_CASE("thousands of near-identical texts make one group in linear memory, medoid by the exact sums",
+          "[patterns][similarity]")
+{
+    // 3,000 copies of one sentence, numbered as a generated register numbers them, and 3,000 of
+    // another: 9 million pairs above 0.60, which are never stored.
+    QStringList texts;
+    for (int i = 1; i <= 3000; ++i) {
+        texts << QStringLiteral("落实意识形态工作责任制不到位，阵地管理存在薄弱环节（%1）").arg(i);
+        texts << QStringLiteral("党员教育管理不严，部分党员党费交纳不及时（%1）").arg(i);
+    }
+    texts << QStringLiteral("落实意识形态工作责任制不到位，阵地管理存在薄弱环节"); // joins the first group
+    const auto s = setsOf(texts);
+    const Thresholds t;
+    const auto joined = joinedSets(s, t.suggest, 2);
+    REQUIRE(joined.size() == 2);
+    CHECK(joined[0].size() == 3001);
+    CHECK(joined[1].size() == 3000);
+    const auto groups = groupSets(s, joined, t);
+    REQUIRE(groups.size() == 2);
+
+    // The medoid is the member with the largest summed Dice, checked here pair by pair over the
+    // second group (3,000 members: 4.5 million pairs).
+    std::vector<double> sums(joined[1].size(), 0.0);
+    for (std::size_t i = 0; i < joined[1].size(); ++i)
+        for (std::size_t j = i + 1; j < joined[1].size(); ++j) {
+            const double d = dice(s[std::size_t(joined[1][i])], s[std::size_t(joined[1][j])]);
+            sums[i] += d;
+            sums[j] += d;
+        }
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < sums.size(); ++i)
+        if (sums[i] > sums[best] * (1 + 1e-9))
+            best = i;
+    CHECK(groups[1].medoid == joined[1][best]);
+    CHECK(groups[1].members == joined[1]);
 }
 
 TEST_CASE("the incremental index finds the same texts as the all-pairs search", "[patterns][similarity]")

@@ -41,6 +41,12 @@ TEST_CASE("the common-problems view suggests, accepts with undo and redo, and dr
     window.tabs()->setCurrentIndex(MainWindow::PatternsTab);
     PatternsView *view = window.patternsView();
     REQUIRE(view->isVisible());
+    // The search runs on its worker and says so; the suggestions follow.
+    CHECK(view->searching());
+    CHECK(view->summaryText().contains(QStringLiteral("Looking for similar problems")));
+    view->waitForSuggestions();
+    CHECK_FALSE(view->searching());
+    CHECK_FALSE(view->summaryText().contains(QStringLiteral("Looking for similar problems")));
 
     // Shown: nothing confirmed, two suggestions (a1…a5 and b1 b2).
     QTreeWidget *tree = view->tree();
@@ -213,6 +219,7 @@ TEST_CASE("the common-problems view follows the window's as-of date, read-only i
     MainWindow window;
     openShown(reg, window);
     window.tabs()->setCurrentIndex(MainWindow::PatternsTab);
+    window.patternsView()->waitForSuggestions();
     QApplication::processEvents();
     const auto figuresOf = [&](const QString &namePrefix) {
         for (const PatternFigures &f : window.patternsView()->patterns())
@@ -261,6 +268,7 @@ TEST_CASE("screenshot of the common-problems view", "[ui][patterns][screenshot]"
     MainWindow window;
     openShown(reg, window);
     window.tabs()->setCurrentIndex(MainWindow::PatternsTab);
+    window.patternsView()->waitForSuggestions();
     window.patternsView()->tree()->expandAll();
     CHECK(window.patternsView()->patterns().size() == 2);
     // The tab hides the filter bar and the detail pane: let the layout take their room before the

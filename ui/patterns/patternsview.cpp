@@ -3,7 +3,9 @@
 #include "commands/editcommand.h"
 #include "models/labels.h"
 #include "stats/statistics.h"
+#include "views/workerlocation.h"
 
+#include <QCoreApplication>
 #include <QDateEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -14,7 +16,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QThread>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -42,6 +46,12 @@ PatternsView::PatternsView(QWidget *parent) : QWidget(parent)
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0); // no steps to count: the search's pairs are not known ahead
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumHeight(8);
+    m_busy->hide();
+    layout->addWidget(m_busy);
 
     // Two rows: finding and deciding the patterns, then acting on one. One row of all ten buttons
     // made the page (and so the main window, whose tab pages all share one minimum width) wider
@@ -94,8 +104,19 @@ PatternsView::PatternsView(QWidget *parent) : QWidget(parent)
     updateButtons();
 }
 
+PatternsView::~PatternsView()
+{
+    if (m_search) {
+        m_search->disconnect(this);
+        m_search->wait();
+        delete m_search;
+    }
+}
+
 void PatternsView::setDatabase(core::Database *db, EditContext *context, const QDate &asOf)
 {
+    ++m_generation;
+    m_searchAgain = false;
     m_db = db;
     m_context = context;
     m_asOf = asOf;
@@ -144,26 +165,81 @@ void PatternsView::reload(bool withSuggestions)
     core::PatternService service(*m_db);
     if (auto f = service.figures(m_asOf))
         m_patterns = *f;
-    if (withSuggestions) {
-        if (auto s = service.suggestions(m_asOf))
-            m_suggestions = *s;
-    } else {
-        // Suggestions already decided on leave the list; the others stay until the next search.
-        QSet<qint64> decided;
-        for (const core::Pattern &p : service.patterns())
-            for (const qint64 m : p.members + p.excluded)
-                decided.insert(m);
-        QList<core::PatternFigures> left;
-        for (const core::PatternFigures &s : std::as_const(m_suggestions)) {
-            bool open = false;
-            for (const core::PatternMember &m : s.members)
-                open = open || (!decided.contains(m.problem.id) && (s.patternId == 0 || m.added));
-            if (open)
-                left << s;
-        }
-        m_suggestions = left;
-    }
+    if (withSuggestions)
+        startSearch(); // the suggestions follow
+    else
+        m_suggestions = undecided(m_suggestions); // the others stay until the next search
     fill();
+}
+
+QList<core::PatternFigures> PatternsView::undecided(const QList<core::PatternFigures> &found) const
+{
+    QSet<qint64> decided;
+    for (const core::Pattern &p : core::PatternService(*m_db).patterns())
+        for (const qint64 m : p.members + p.excluded)
+            decided.insert(m);
+    QList<core::PatternFigures> left;
+    for (const core::PatternFigures &s : found) {
+        bool open = false;
+        for (const core::PatternMember &m : s.members)
+            open = open || (!decided.contains(m.problem.id) && (s.patternId == 0 || m.added));
+        if (open)
+            left << s;
+    }
+    return left;
+}
+
+void PatternsView::startSearch()
+{
+    const QString location = workerLocation(*m_db);
+    if (location.isEmpty() || location == QLatin1String(":memory:")) {
+        if (auto s = core::PatternService(*m_db).suggestions(m_asOf))
+            m_suggestions = *s;
+        return;
+    }
+    if (m_search) {
+        m_searchAgain = true; // the register changed meanwhile: search again when this one ends
+        return;
+    }
+    using Found = core::Result<QList<core::PatternFigures>>;
+    auto result = std::make_shared<std::optional<Found>>();
+    const QDate asOf = m_asOf;
+    m_search = QThread::create([result, location, asOf] {
+        auto db = core::Database::open(location, core::Database::OpenMode::Existing);
+        if (!db)
+            *result = Found(db.error());
+        else
+            *result = core::PatternService(**db).suggestions(asOf);
+    });
+    const quint64 generation = m_generation;
+    connect(m_search, &QThread::finished, this, [this, result, generation] {
+        m_search->deleteLater();
+        m_search = nullptr;
+        if (std::exchange(m_searchAgain, false) && m_db) {
+            startSearch();
+            fill();
+            return;
+        }
+        if (generation != m_generation || !m_db)
+            return; // another register since
+        if (*result && **result)
+            m_suggestions = undecided(***result);
+        else if (*result)
+            report((*result)->error());
+        fill();
+        updateButtons();
+    });
+    m_search->start(QThread::LowPriority);
+    updateButtons();
+}
+
+void PatternsView::waitForSuggestions()
+{
+    while (m_search) {
+        m_search->wait();
+        // Deliver its (queued) finished signal now: it shows the suggestions or starts the next search.
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    }
 }
 
 QString PatternsView::summaryText() const
@@ -173,19 +249,24 @@ QString PatternsView::summaryText() const
         common += f.common ? 1 : 0;
         recurrenceUnits += f.recurrenceUnits;
     }
-    return tr("%1 confirmed patterns, %2 of them common (共性); %3 units with recurrences (屡查屡犯); %4 "
-              "suggestions to review. Similar texts are only suggestions: a pattern counts once a person "
-              "accepts it.")
-        .arg(m_patterns.size())
-        .arg(common)
-        .arg(recurrenceUnits)
-        .arg(m_suggestions.size());
+    const QString text =
+        tr("%1 confirmed patterns, %2 of them common (共性); %3 units with recurrences (屡查屡犯); %4 "
+           "suggestions to review. Similar texts are only suggestions: a pattern counts once a person "
+           "accepts it.")
+            .arg(m_patterns.size())
+            .arg(common)
+            .arg(recurrenceUnits)
+            .arg(m_suggestions.size());
+    return m_search ? text + QLatin1Char(' ') +
+                          tr("Looking for similar problems in the whole register; the suggestions follow.")
+                    : text;
 }
 
 void PatternsView::fill()
 {
     m_tree->clear();
     m_summary->setText(summaryText());
+    m_busy->setVisible(m_search != nullptr);
     const auto addPattern = [this](QTreeWidgetItem *parent, const core::PatternFigures &f, int suggestion) {
         auto *item = new QTreeWidgetItem(parent);
         QString name = f.name;
@@ -279,7 +360,7 @@ void PatternsView::updateButtons()
     const bool db = m_db && m_context;
     const bool pattern = db && currentPattern() > 0;
     const bool member = pattern && !selectedProblems().isEmpty();
-    m_refresh->setEnabled(m_db != nullptr);
+    m_refresh->setEnabled(m_db != nullptr && !m_search);
     // At a past 截至 the page shows the patterns as they stood; decisions are made today.
     const bool decide = !m_readOnly;
     m_accept->setEnabled(decide && db && currentSuggestion() >= 0);

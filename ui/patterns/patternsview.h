@@ -7,6 +7,8 @@
 
 class QLabel;
 class QPushButton;
+class QProgressBar;
+class QThread;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -56,14 +58,23 @@ public:
     };
 
     explicit PatternsView(QWidget *parent = nullptr);
+    /// Waits for a running similarity search and drops its result.
+    ~PatternsView() override;
 
     /// Reads the patterns of @p db (nullptr empties the page) on @p asOf, now when the page is
     /// visible, else when it is next shown (the search takes seconds at 100,000 problems); decisions
     /// are pushed to @p context's undo stack.
     void setDatabase(core::Database *db, EditContext *context, const QDate &asOf);
     /// Reads the confirmed patterns again (after an edit or undo); @p withSuggestions also reruns
-    /// the similarity search.
+    /// the similarity search, on a worker thread with a connection of its own (15–45 s at 100,000
+    /// problems on two cores, docs/benchmarks.md): the page says it is searching and stays usable,
+    /// and the suggestions are shown when it ends. A register in memory is searched at once.
     void reload(bool withSuggestions = false);
+    /// Whether a similarity search is running (its suggestions not shown yet).
+    bool searching() const { return m_search != nullptr; }
+    /// Blocks until the running similarity search (and any asked for meanwhile) has ended and its
+    /// suggestions are shown.
+    void waitForSuggestions();
     /// Shows the patterns' figures on @p asOf (the main window's 截至): members fed back by then,
     /// in their state on that day. @p readOnly (a past date) turns every decision off, as the
     /// ledgers are read-only then; the suggestions found stay as they are.
@@ -106,6 +117,9 @@ private:
     void raiseReferral();
     void raiseRule();
     void report(const core::Status &status);
+    void startSearch();
+    /// @p found without the suggestions every member of which has been decided on since.
+    QList<core::PatternFigures> undecided(const QList<core::PatternFigures> &found) const;
 
     core::Database *m_db = nullptr;
     EditContext *m_context = nullptr;
@@ -115,7 +129,11 @@ private:
     bool m_figuresStale = false; ///< another 截至 since the last read: figures read when shown
     QList<core::PatternFigures> m_patterns;
     QList<core::PatternFigures> m_suggestions;
+    QThread *m_search = nullptr; ///< the running similarity search
+    bool m_searchAgain = false;  ///< another search asked for while one ran
+    quint64 m_generation = 0;    ///< bumped by setDatabase(): older searches' results are dropped
     QLabel *m_summary;
+    QProgressBar *m_busy;
     QTreeWidget *m_tree;
     QPushButton *m_refresh, *m_accept, *m_rename, *m_split, *m_merge, *m_move, *m_exclude, *m_remove,
         *m_referral, *m_rule;
