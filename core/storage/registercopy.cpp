@@ -1,8 +1,10 @@
 #include "registercopy.h"
 
 #include "auditlog.h"
+#include "postgres/copydigest.h"
 #include "problemfacts.h"
 #include "schema.h"
+#include "sha256.h"
 
 #include <QSqlError>
 
@@ -50,23 +52,77 @@ Result<QStringList> copiedColumns(Database &db, const QString &table)
     return out;
 }
 
-/// Copies the rows of @p table in key order, in batches of up to kBatchRows (Dialect::insertRows).
+/// The column @p table is read and copied in order of: meta and exchange_rows are keyed by text (a
+/// setting's key, a row's UUID).
+QString copyKey(const QString &table)
+{
+    return table == QLatin1String("meta")            ? QStringLiteral("key")
+           : table == QLatin1String("exchange_rows") ? QStringLiteral("uuid")
+                                                     : schema::keyColumn(table);
+}
+
+/**
+ * What a copy onto a server checks while it reads the source (RegisterCopy::copy): the digest of
+ * every table's rows in COPY's text form (compared with the server's afterwards), the audit chain
+ * (every entry's hash and link, as Verifier::verify checks it) and every evidence file against its
+ * SHA-256. The first fault stops the copy.
+ */
+struct SourceCheck
+{
+    QHash<QString, QByteArray> digests; ///< table -> hex SHA-256 of its rows as sent
+    QString headHash = AuditLog::kGenesisHash;
+    qint64 headId = 0;
+};
+
+/// The first fault of @p row of @p table (columns @p columns) for SourceCheck, or an empty string;
+/// advances the chain head.
+QString sourceFault(SourceCheck &check, const QString &table, const QStringList &columns, const SqlRow &row)
+{
+    if (table == QLatin1String("audit_log")) {
+        auto text = [&](const char *column) {
+            return row.value(int(columns.indexOf(QLatin1String(column)))).toString();
+        };
+        const qint64 id = row.value(int(columns.indexOf(QLatin1String("id")))).toLongLong();
+        const QString prevHash = text("prev_hash");
+        const QString hash = text("hash");
+        if (prevHash != check.headHash)
+            return RegisterCopy::tr("Audit log entry %1 does not follow the entry before it (an entry was "
+                                    "removed or inserted).")
+                .arg(id);
+        if (AuditLog::chainHash(prevHash, text("at"), text("actor"), text("entity"),
+                                row.value(int(columns.indexOf(QLatin1String("entity_id")))).toLongLong(),
+                                text("action"), text("before_json"), text("after_json")) != hash)
+            return RegisterCopy::tr("Audit log entry %1 was altered (its hash does not match).").arg(id);
+        check.headHash = hash;
+        check.headId = id;
+    } else if (table == QLatin1String("evidence")) {
+        const QByteArray data = row.value(int(columns.indexOf(QLatin1String("data")))).toByteArray();
+        if (QString::fromLatin1(Sha256::hexOf(data)) !=
+                row.value(int(columns.indexOf(QLatin1String("sha256")))).toString() ||
+            data.size() != row.value(int(columns.indexOf(QLatin1String("size")))).toLongLong())
+            return RegisterCopy::tr("Evidence file #%1 does not match its SHA-256.")
+                .arg(row.value(int(columns.indexOf(QLatin1String("id")))).toLongLong());
+    }
+    return QString();
+}
+
+/// Copies the rows of @p table in key order, in batches of up to kBatchRows (Dialect::insertRows);
+/// with @p check (a server destination), checks and hashes them on the way (SourceCheck).
 Status copyTable(Database &from, Database &to, const QString &table, const RegisterCopy::Progress &progress,
-                 qint64 &done, qint64 total)
+                 qint64 &done, qint64 total, SourceCheck *check)
 {
     auto columns = copiedColumns(from, table);
     if (!columns)
         return columns.error();
     const QString selfRef = selfReferences().value(table);
     const int selfIndex = selfRef.isEmpty() ? -1 : int(columns->indexOf(selfRef));
-    // meta and exchange_rows are keyed by text (a setting's key, a row's UUID).
-    const QString key = table == QLatin1String("meta")            ? QStringLiteral("key")
-                        : table == QLatin1String("exchange_rows") ? QStringLiteral("uuid")
-                                                                  : schema::keyColumn(table);
+    const QString key = copyKey(table);
     const int batchRows = std::clamp(kBatchValues / int(columns->size()), 1, kBatchRows);
     QVariantList binds;
     int rows = 0;
     QList<std::pair<qint64, QVariant>> links; // (key, self reference) set after the copy
+    Sha256 digest;
+    QByteArray line;
     auto flush = [&]() -> Status {
         if (rows == 0)
             return okStatus();
@@ -78,25 +134,40 @@ Status copyTable(Database &from, Database &to, const QString &table, const Regis
             return Error{ErrorCode::InputRefused, RegisterCopy::tr("The copy was cancelled.")};
         return s;
     };
-    const Status read =
-        from.forEachRow(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3").arg(columns->join(u','), table, key),
-                        {}, [&](const SqlRow &r) -> Status {
-                            for (int c = 0; c < columns->size(); ++c) {
-                                QVariant v = r.value(c);
-                                if (c == selfIndex && !v.isNull()) {
-                                    links.append({r.integer(int(columns->indexOf(key))), v});
-                                    v = QVariant();
-                                }
-                                binds << v;
-                            }
-                            if (++rows == batchRows)
-                                return flush();
-                            return okStatus();
-                        });
+    const Status read = from.forEachRow(
+        QStringLiteral("SELECT %1 FROM %2 ORDER BY %3").arg(columns->join(u','), table, key), {},
+        [&](const SqlRow &r) -> Status {
+            if (check) {
+                if (const QString fault = sourceFault(*check, table, *columns, r); !fault.isEmpty())
+                    return Error{ErrorCode::VerifyFault, fault};
+                // The row as the server's COPY TO writes it: its final values.
+                line.clear();
+                for (int c = 0; c < columns->size(); ++c) {
+                    if (c > 0)
+                        line += '\t';
+                    postgres::appendCopyValue(line, r.value(c));
+                }
+                line += '\n';
+                digest.add(line);
+            }
+            for (int c = 0; c < columns->size(); ++c) {
+                QVariant v = r.value(c);
+                if (c == selfIndex && !v.isNull()) {
+                    links.append({r.integer(int(columns->indexOf(key))), v});
+                    v = QVariant();
+                }
+                binds << v;
+            }
+            if (++rows == batchRows)
+                return flush();
+            return okStatus();
+        });
     if (!read)
         return read;
     if (const Status s = flush(); !s)
         return s;
+    if (check)
+        check->digests.insert(table, digest.hex());
     for (const auto &[id, target] : std::as_const(links)) {
         if (const Status s =
                 run(to, QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?").arg(table, selfRef, key),
@@ -226,8 +297,12 @@ Status RegisterCopy::copy(Database &from, Database &to, const Check &check, cons
         return facts.error();
     if (const Status s = to.dialect().beforeCopy(to); !s)
         return s;
+    // Onto a server, the source is checked while it is read and the copy compared with it by
+    // digests (SourceCheck); into a file, the copy is verified as a whole below.
+    SourceCheck sourceCheck;
+    SourceCheck *checked = to.onServer() ? &sourceCheck : nullptr;
     for (const QString &table : tables()) {
-        if (const Status s = copyTable(from, to, table, progress, done, total); !s)
+        if (const Status s = copyTable(from, to, table, progress, done, total, checked); !s)
             return s;
     }
     if (const Status s = facts.finish(); !s)
@@ -246,28 +321,52 @@ Status RegisterCopy::copy(Database &from, Database &to, const Check &check, cons
                 ErrorCode::VerifyFault,
                 tr("The copy of %1 has %2 rows instead of %3.").arg(table).arg(*n).arg(counts.value(table))};
     }
-    const VerifyReport report = Verifier::verify(to);
-    if (!report.ok())
-        return Error{
-            ErrorCode::VerifyFault,
-            tr("The copy does not verify: %1").arg(report.faults.mid(0, 5).join(QStringLiteral("; ")))};
-    qint64 sourceHeadId = 0;
-    QString sourceHead;
-    if (const Status s =
-            from.forEachRow(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"), {},
-                            [&](const SqlRow &r) {
-                                sourceHeadId = r.integer(0);
-                                sourceHead = r.text(1);
-                            });
-        !s)
-        return s;
-    if (sourceHeadId != report.headId || sourceHead != report.headHash)
-        return Error{ErrorCode::VerifyFault,
-                     tr("The copy's audit chain ends at %1:%2, the original's at %3:%4.")
-                         .arg(report.headId)
-                         .arg(report.headHash)
-                         .arg(sourceHeadId)
-                         .arg(sourceHead)};
+    if (checked) {
+        // The server's rows equal the source's, table by table, and the source's chain held (checked
+        // as it was read): so the copy's chain is the same valid chain, with the same head.
+        for (const QString &table : tables()) {
+            auto columns = copiedColumns(from, table);
+            if (!columns)
+                return columns.error();
+            auto digest = postgres::copyOutDigest(to, table, *columns, copyKey(table));
+            if (!digest)
+                return digest.error();
+            if (*digest != sourceCheck.digests.value(table))
+                return Error{ErrorCode::VerifyFault,
+                             tr("The copy of %1 differs from the original (its rows' digest).").arg(table)};
+        }
+        // The statistics tables the destination's triggers and fill computed, against a
+        // recomputation from the copied rows (Verifier::verify's last step).
+        const qint64 stale = ProblemFactsDeferral::staleLatestStates(to) +
+                             ProblemFactsDeferral::staleFacts(to) + ProblemFactsDeferral::staleTally(to);
+        if (stale > 0)
+            return Error{
+                ErrorCode::VerifyFault,
+                tr("The statistics tables of the copy differ from its rows in %1 row(s).").arg(stale)};
+    } else {
+        const VerifyReport report = Verifier::verify(to);
+        if (!report.ok())
+            return Error{
+                ErrorCode::VerifyFault,
+                tr("The copy does not verify: %1").arg(report.faults.mid(0, 5).join(QStringLiteral("; ")))};
+        qint64 sourceHeadId = 0;
+        QString sourceHead;
+        if (const Status s =
+                from.forEachRow(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"), {},
+                                [&](const SqlRow &r) {
+                                    sourceHeadId = r.integer(0);
+                                    sourceHead = r.text(1);
+                                });
+            !s)
+            return s;
+        if (sourceHeadId != report.headId || sourceHead != report.headHash)
+            return Error{ErrorCode::VerifyFault,
+                         tr("The copy's audit chain ends at %1:%2, the original's at %3:%4.")
+                             .arg(report.headId)
+                             .arg(report.headHash)
+                             .arg(sourceHeadId)
+                             .arg(sourceHead)};
+    }
     if (check) {
         if (const Status s = check(from, to); !s)
             return s;

@@ -1,6 +1,7 @@
 #include "postgresdialect.h"
 
 #include "accesscontrol.h"
+#include "copydigest.h"
 #include "postgresschema.h"
 #include "storage/database.h"
 #include "storage/schema.h"
@@ -142,60 +143,6 @@ PGconn *postgres::libpqHandle(Database &db)
     return *static_cast<PGconn *const *>(handle.constData());
 }
 
-namespace {
-
-/// One value in COPY's text format: \N for NULL, bytea as \\x and hex digits, text with
-/// backslash, tab, newline and carriage return escaped (PostgreSQL manual, COPY, "Text Format").
-void appendCopyValue(QByteArray &out, const QVariant &value)
-{
-    if (value.isNull()) {
-        out += "\\N";
-        return;
-    }
-    switch (value.typeId()) {
-    case QMetaType::QByteArray:
-        out += "\\\\x";
-        out += value.toByteArray().toHex();
-        return;
-    case QMetaType::Bool:
-        out += value.toBool() ? 't' : 'f';
-        return;
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong:
-        out += QByteArray::number(value.toLongLong());
-        return;
-    case QMetaType::Double:
-        out += QByteArray::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
-        return;
-    default:
-        break;
-    }
-    const QByteArray text = value.toString().toUtf8();
-    out.reserve(out.size() + text.size());
-    for (const char c : text) {
-        switch (c) {
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            out += c;
-        }
-    }
-}
-
-} // namespace
-
 Status PostgresDialect::insertRows(Database &db, const QString &table, const QStringList &columns,
                                    const QVariantList &values) const
 {
@@ -221,7 +168,7 @@ Status PostgresDialect::insertRows(Database &db, const QString &table, const QSt
     QByteArray data;
     const int width = int(columns.size());
     for (qsizetype i = 0; i < values.size(); ++i) {
-        appendCopyValue(data, values.at(i));
+        postgres::appendCopyValue(data, values.at(i));
         data += (i + 1) % width == 0 ? '\n' : '\t';
     }
     const bool sent = PQputCopyData(conn, data.constData(), int(data.size())) == 1;
