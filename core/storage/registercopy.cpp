@@ -118,38 +118,75 @@ Status copyTable(Database &from, Database &to, const QString &table, const Regis
     const int selfIndex = selfRef.isEmpty() ? -1 : int(columns->indexOf(selfRef));
     const QString key = copyKey(table);
     const int batchRows = std::clamp(kBatchValues / int(columns->size()), 1, kBatchRows);
-    QVariantList binds;
-    int rows = 0;
+    const QString select =
+        QStringLiteral("SELECT %1 FROM %2 ORDER BY %3").arg(columns->join(u','), table, key);
     QList<std::pair<qint64, QVariant>> links; // (key, self reference) set after the copy
-    Sha256 digest;
-    QByteArray line;
-    auto flush = [&]() -> Status {
-        if (rows == 0)
-            return okStatus();
-        const Status s = to.dialect().insertRows(to, table, *columns, binds);
-        binds.clear();
-        done += rows;
-        rows = 0;
-        if (s && progress && !progress(done, total))
-            return Error{ErrorCode::InputRefused, RegisterCopy::tr("The copy was cancelled.")};
-        return s;
-    };
-    const Status read = from.forEachRow(
-        QStringLiteral("SELECT %1 FROM %2 ORDER BY %3").arg(columns->join(u','), table, key), {},
-        [&](const SqlRow &r) -> Status {
-            if (check) {
-                if (const QString fault = sourceFault(*check, table, *columns, r); !fault.isEmpty())
-                    return Error{ErrorCode::VerifyFault, fault};
-                // The row as the server's COPY TO writes it: its final values.
-                line.clear();
+    if (check) {
+        // Onto a server: one COPY for the whole table, fed as the source is read, so that the
+        // server stores rows while the next ones are read and hashed here.
+        if (const Status s = postgres::copyInStart(to, table, *columns); !s)
+            return s;
+        Sha256 digest;
+        QByteArray line;
+        QByteArray pending;
+        int rows = 0;
+        auto send = [&]() -> Status {
+            const Status s = postgres::copyInSend(to, pending);
+            pending.clear();
+            done += rows;
+            rows = 0;
+            if (s && progress && !progress(done, total))
+                return Error{ErrorCode::InputRefused, RegisterCopy::tr("The copy was cancelled.")};
+            return s;
+        };
+        const Status read = from.forEachRow(select, {}, [&](const SqlRow &r) -> Status {
+            if (const QString fault = sourceFault(*check, table, *columns, r); !fault.isEmpty())
+                return Error{ErrorCode::VerifyFault, fault};
+            // The row as the server's COPY TO writes it afterwards: its final values.
+            line.clear();
+            for (int c = 0; c < columns->size(); ++c) {
+                if (c > 0)
+                    line += '\t';
+                postgres::appendCopyValue(line, r.value(c));
+            }
+            line += '\n';
+            digest.add(line);
+            if (selfIndex >= 0 && !r.value(selfIndex).isNull()) {
+                links.append({r.integer(int(columns->indexOf(key))), r.value(selfIndex)});
                 for (int c = 0; c < columns->size(); ++c) {
                     if (c > 0)
-                        line += '\t';
-                    postgres::appendCopyValue(line, r.value(c));
+                        pending += '\t';
+                    postgres::appendCopyValue(pending, c == selfIndex ? QVariant() : r.value(c));
                 }
-                line += '\n';
-                digest.add(line);
+                pending += '\n';
+            } else {
+                pending += line;
             }
+            if (++rows == batchRows)
+                return send();
+            return okStatus();
+        });
+        Status sent = read ? send() : read;
+        if (const Status s = postgres::copyInEnd(to, table, sent.ok()); sent && !s)
+            sent = s;
+        if (!sent)
+            return sent;
+        check->digests.insert(table, digest.hex());
+    } else {
+        QVariantList binds;
+        int rows = 0;
+        auto flush = [&]() -> Status {
+            if (rows == 0)
+                return okStatus();
+            const Status s = to.dialect().insertRows(to, table, *columns, binds);
+            binds.clear();
+            done += rows;
+            rows = 0;
+            if (s && progress && !progress(done, total))
+                return Error{ErrorCode::InputRefused, RegisterCopy::tr("The copy was cancelled.")};
+            return s;
+        };
+        const Status read = from.forEachRow(select, {}, [&](const SqlRow &r) -> Status {
             for (int c = 0; c < columns->size(); ++c) {
                 QVariant v = r.value(c);
                 if (c == selfIndex && !v.isNull()) {
@@ -162,12 +199,11 @@ Status copyTable(Database &from, Database &to, const QString &table, const Regis
                 return flush();
             return okStatus();
         });
-    if (!read)
-        return read;
-    if (const Status s = flush(); !s)
-        return s;
-    if (check)
-        check->digests.insert(table, digest.hex());
+        if (!read)
+            return read;
+        if (const Status s = flush(); !s)
+            return s;
+    }
     for (const auto &[id, target] : std::as_const(links)) {
         if (const Status s =
                 run(to, QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?").arg(table, selfRef, key),
@@ -305,9 +341,10 @@ Status RegisterCopy::copy(Database &from, Database &to, const Check &check, cons
         if (const Status s = copyTable(from, to, table, progress, done, total, checked); !s)
             return s;
     }
-    if (const Status s = facts.finish(); !s)
-        return s;
+    // afterCopy() first: a server fills problem_latest_state there, which the facts' fill reads.
     if (const Status s = to.dialect().afterCopy(to); !s)
+        return s;
+    if (const Status s = facts.finish(); !s)
         return s;
     to.setCachedAuditHead(QString());
 

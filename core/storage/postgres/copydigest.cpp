@@ -128,6 +128,49 @@ void appendCopyValue(QByteArray &out, const QVariant &value)
     }
 }
 
+Status copyInStart(Database &db, const QString &table, const QStringList &columns)
+{
+    PGconn *conn = libpqHandle(db);
+    const QString sql = QStringLiteral("COPY %1 (%2) FROM STDIN").arg(table, columns.join(u','));
+    if (!conn)
+        return Error{ErrorCode::Internal, QStringLiteral("%1: no libpq connection").arg(sql)};
+    PGresult *start = PQexec(conn, sql.toUtf8().constData());
+    if (PQresultStatus(start) != PGRES_COPY_IN)
+        return copyFailure(db, conn, start, sql);
+    PQclear(start);
+    return okStatus();
+}
+
+Status copyInSend(Database &db, const QByteArray &rows)
+{
+    PGconn *conn = libpqHandle(db);
+    if (rows.isEmpty())
+        return okStatus();
+    if (!conn || PQputCopyData(conn, rows.constData(), int(rows.size())) != 1)
+        return copyFailure(db, conn, nullptr, QStringLiteral("COPY … FROM STDIN"));
+    return okStatus();
+}
+
+Status copyInEnd(Database &db, const QString &table, bool complete)
+{
+    PGconn *conn = libpqHandle(db);
+    const QString sql = QStringLiteral("COPY %1 FROM STDIN").arg(table);
+    if (!conn)
+        return Error{ErrorCode::Internal, QStringLiteral("%1: no libpq connection").arg(sql)};
+    if (PQputCopyEnd(conn, complete ? nullptr : "rectrack: the copy was stopped") != 1)
+        return copyFailure(db, conn, nullptr, sql);
+    // The COPY's result, then the null that ends the command.
+    PGresult *result = PQgetResult(conn);
+    Status status = PQresultStatus(result) == PGRES_COMMAND_OK || !complete
+                        ? okStatus()
+                        : copyFailure(db, conn, result, sql);
+    if (status)
+        PQclear(result);
+    while (PGresult *more = PQgetResult(conn))
+        PQclear(more);
+    return status;
+}
+
 Result<QByteArray> copyOutDigest(Database &db, const QString &table, const QStringList &columns,
                                  const QString &key)
 {

@@ -28,6 +28,20 @@ namespace rectrack::core::postgres {
 void appendCopyValue(QByteArray &out, const QVariant &value);
 
 /**
+ * One COPY @p table (@p columns) FROM STDIN on the server register @p db, fed with copyInSend()
+ * and ended with copyInEnd(), while nothing else runs on the connection: the rows stream in one
+ * statement, and the server stores them while the caller reads the next ones (1,000-row COPY
+ * statements, each awaited, left client and server waiting for each other in turn).
+ * Errors: the server's, as Database::writeError; Internal on a file register.
+ */
+Status copyInStart(Database &db, const QString &table, const QStringList &columns);
+/// Sends @p rows (COPY text lines, each ending in a newline) of the COPY copyInStart() began.
+Status copyInSend(Database &db, const QByteArray &rows);
+/// Ends the COPY of @p table: completes it when @p complete, else abandons it (the server
+/// discards its rows and reports an error, which is dropped here); then the server's result.
+Status copyInEnd(Database &db, const QString &table, bool complete);
+
+/**
  * The SHA-256 (64 lowercase hex digits) of `COPY (SELECT @p columns FROM @p table ORDER BY @p key) TO STDOUT`
  * on the server register @p db, inside its current transaction (bytea written as hex for it).
  * Errors: the server's, as Database::writeError; Internal on a file register.
