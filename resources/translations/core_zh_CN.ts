@@ -998,6 +998,26 @@
         <source>The copy&apos;s audit chain ends at %1:%2, the original&apos;s at %3:%4.</source>
         <translation>复制结果的审计链止于 %1:%2，原台账止于 %3:%4。</translation>
     </message>
+    <message>
+        <source>Audit log entry %1 does not follow the entry before it (an entry was removed or inserted).</source>
+        <translation>审计日志第 %1 条与前一条不衔接（有记录被删除或插入）。</translation>
+    </message>
+    <message>
+        <source>Audit log entry %1 was altered (its hash does not match).</source>
+        <translation>审计日志第 %1 条已被篡改（哈希值不符）。</translation>
+    </message>
+    <message>
+        <source>Evidence file #%1 does not match its SHA-256.</source>
+        <translation>佐证材料 #%1 与其 SHA-256 校验值不符。</translation>
+    </message>
+    <message>
+        <source>The copy of %1 differs from the original (its rows&apos; digest).</source>
+        <translation>复制结果中 %1 表的数据与原台账不一致（数据行摘要不符）。</translation>
+    </message>
+    <message>
+        <source>The statistics tables of the copy differ from its rows in %1 row(s).</source>
+        <translation>复制结果的统计表与其数据行有 %1 行不一致。</translation>
+    </message>
 </context>
 <context>
     <name>SavedViewService</name>

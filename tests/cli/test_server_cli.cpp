@@ -354,6 +354,60 @@ TEST_CASE("server push into a register that holds data exits 2 and changes nothi
     CHECK(run({QStringLiteral("server"), QStringLiteral("push"), file}).exitCode == 1);
 }
 
+TEST_CASE("server push of a file whose audit chain was altered exits 2 and leaves the server register "
+          "as server init made it",
+          "[.pgonly][pg_cli]")
+{
+    REQUIRE(testOnServer());
+    QTemporaryDir dir;
+    const QString file = demoFile(dir);
+    // One audit entry's logged state changed behind the program's back: its hash no longer matches.
+    REQUIRE(
+        runSqlite(file, QStringLiteral("UPDATE audit_log SET after_json = replace(after_json, '局', '厅') "
+                                       "WHERE id = 50")) == 0);
+    REQUIRE(sqlOutput(file, QStringLiteral("SELECT entity FROM audit_log WHERE id = 50")) ==
+            QStringLiteral("units\n"));
+    REQUIRE(run({QStringLiteral("verify"), file}).exitCode == 3);
+
+    ServerDatabase server;
+    REQUIRE(run({QStringLiteral("server"), QStringLiteral("init"), server.url}).exitCode == 0);
+    const QString counts = QStringLiteral(
+        "SELECT (SELECT count(*) FROM problems) || ' ' || (SELECT count(*) FROM units) || ' ' || (SELECT "
+        "count(*) FROM measures) || ' ' || (SELECT count(*) FROM categories) || ' ' || (SELECT count(*) FROM "
+        "audit_log) || ' ' || (SELECT count(*) FROM problem_facts) || ' ' || (SELECT count(*) FROM meta)");
+    const QString initial = sqlOutput(server.url, counts);
+    REQUIRE(initial.startsWith(QStringLiteral("0 0 0 ")));
+
+    const CliRun push = run({QStringLiteral("server"), QStringLiteral("push"), file, server.url});
+    CHECK(push.exitCode == 2);
+    CHECK(push.out.isEmpty());
+    CHECK(push.err.contains(QStringLiteral("Audit log entry 50 was altered")));
+    CHECK(push.err.contains(QStringLiteral("Nothing was written to the server.")));
+    CHECK(sqlOutput(server.url, counts) == initial);
+    CHECK(run({QStringLiteral("verify"), server.url}).exitCode == 0);
+}
+
+TEST_CASE("server push copies a row changed behind the program's back as it is, and verify of the server "
+          "register reports it as verify of the file does",
+          "[.pgonly][pg_cli]")
+{
+    REQUIRE(testOnServer());
+    QTemporaryDir dir;
+    const QString file = demoFile(dir);
+    REQUIRE(runSqlite(file, QStringLiteral("UPDATE units SET name = name || '（改）' WHERE id = 3")) == 0);
+    const CliRun fileVerify = run({QStringLiteral("verify"), file});
+    REQUIRE(fileVerify.exitCode == 3);
+    CHECK(fileVerify.err.contains(QStringLiteral("Row 3 of units differs from its last logged state")));
+
+    ServerDatabase server;
+    pushDemo(file, server.url);
+    CHECK(sqlOutput(server.url, QStringLiteral("SELECT name FROM units WHERE id = 3")) ==
+          sqlOutput(file, QStringLiteral("SELECT name FROM units WHERE id = 3")));
+    const CliRun serverVerify = run({QStringLiteral("verify"), server.url});
+    CHECK(serverVerify.exitCode == 3);
+    CHECK(serverVerify.err.contains(QStringLiteral("Row 3 of units differs from its last logged state")));
+}
+
 TEST_CASE("server init refuses a database holding other tables, one with LC_CTYPE C, and a second init",
           "[.pgonly][pg_cli]")
 {

@@ -1,6 +1,7 @@
 #include "postgresdialect.h"
 
 #include "accesscontrol.h"
+#include "copydigest.h"
 #include "postgresschema.h"
 #include "storage/database.h"
 #include "storage/schema.h"
@@ -142,60 +143,6 @@ PGconn *postgres::libpqHandle(Database &db)
     return *static_cast<PGconn *const *>(handle.constData());
 }
 
-namespace {
-
-/// One value in COPY's text format: \N for NULL, bytea as \\x and hex digits, text with
-/// backslash, tab, newline and carriage return escaped (PostgreSQL manual, COPY, "Text Format").
-void appendCopyValue(QByteArray &out, const QVariant &value)
-{
-    if (value.isNull()) {
-        out += "\\N";
-        return;
-    }
-    switch (value.typeId()) {
-    case QMetaType::QByteArray:
-        out += "\\\\x";
-        out += value.toByteArray().toHex();
-        return;
-    case QMetaType::Bool:
-        out += value.toBool() ? 't' : 'f';
-        return;
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong:
-        out += QByteArray::number(value.toLongLong());
-        return;
-    case QMetaType::Double:
-        out += QByteArray::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
-        return;
-    default:
-        break;
-    }
-    const QByteArray text = value.toString().toUtf8();
-    out.reserve(out.size() + text.size());
-    for (const char c : text) {
-        switch (c) {
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            out += c;
-        }
-    }
-}
-
-} // namespace
-
 Status PostgresDialect::insertRows(Database &db, const QString &table, const QStringList &columns,
                                    const QVariantList &values) const
 {
@@ -221,7 +168,7 @@ Status PostgresDialect::insertRows(Database &db, const QString &table, const QSt
     QByteArray data;
     const int width = int(columns.size());
     for (qsizetype i = 0; i < values.size(); ++i) {
-        appendCopyValue(data, values.at(i));
+        postgres::appendCopyValue(data, values.at(i));
         data += (i + 1) % width == 0 ? '\n' : '\t';
     }
     const bool sent = PQputCopyData(conn, data.constData(), int(data.size())) == 1;
@@ -241,15 +188,39 @@ namespace {
 
 /// ALTER TABLE statements that switch off (@p enable false) or on the triggers beforeCopy()
 /// suspends: audit_log_check (rt_audit_check: the chain check, from which the owner's members are
-/// exempt anyway) and every audited table's rt_notify. ALTER TABLE is transactional in
-/// PostgreSQL and takes the table's exclusive lock: no other session ever sees the triggers off.
+/// exempt anyway) and every audited table's rt_notify; the guards of the close-out and review
+/// rules (they hold other logins to their roles; only the tables' owner may run ALTER TABLE, so
+/// only the owner copies); the statistics triggers, which the copy's deferral (ProblemFactsDeferral)
+/// makes return at once for every copied problem, and problem_states_latest, whose table
+/// afterCopy() fills in one statement instead of a DELETE and INSERT per state row (348,000 at
+/// 100,000 problems). ALTER TABLE is transactional in PostgreSQL and takes the table's exclusive
+/// lock: no other session ever sees the triggers off.
 QStringList copyTriggerStatements(bool enable)
 {
     const QString verb = enable ? QStringLiteral("ENABLE") : QStringLiteral("DISABLE");
     QStringList out{QStringLiteral("ALTER TABLE audit_log %1 TRIGGER audit_log_check").arg(verb)};
     for (const QString &table : schema::auditedTables())
         out << QStringLiteral("ALTER TABLE %1 %2 TRIGGER rt_notify").arg(table, verb);
+    for (const char *trigger : {"problem_states problem_states_guard", "problem_states problem_states_latest",
+                                "reviews reviews_guard", "problems problems_facts", "measures measures_facts",
+                                "extension_requests extension_requests_facts"}) {
+        const QStringList parts = QString::fromLatin1(trigger).split(u' ');
+        out << QStringLiteral("ALTER TABLE %1 %2 TRIGGER %3").arg(parts.at(0), verb, parts.at(1));
+    }
     return out;
+}
+
+/// The copied tables as an SQL array of regclass, for the catalog queries below.
+QString copiedTablesArray()
+{
+    const QStringList tables = schema::auditedTables() << QStringLiteral("audit_log");
+    return QStringLiteral("ARRAY['%1']::regclass[]").arg(tables.join(QStringLiteral("','")));
+}
+
+/// The separator of the statements kept in the setting rectrack.copy_rebuild.
+QString rebuildSeparator()
+{
+    return QStringLiteral("\n;\n");
 }
 
 } // namespace
@@ -260,11 +231,56 @@ Status PostgresDialect::beforeCopy(Database &db) const
         if (auto r = db.exec(statement); !r)
             return r.error();
     }
+    // Rows go in fastest into tables without their secondary indexes and foreign keys: each row
+    // otherwise updates every index (the trigram GIN indexes, audit_problem parsing each entry's
+    // JSON) and looks up every parent row. They are dropped here and built again after the copy,
+    // in one pass each (afterCopy()), inside the same transaction; their definitions wait in a
+    // transaction-local setting. Primary keys and unique constraints stay (the copy's ids).
+    const QString tables = copiedTablesArray();
+    const QString collect =
+        QStringLiteral(
+            "SELECT set_config('rectrack.copy_rebuild', coalesce(string_agg(def, E'%1' ORDER BY ord, name), "
+            "''), true) FROM (SELECT 1 AS ord, c.relname::text AS name, pg_get_indexdef(i.indexrelid) AS def "
+            "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ANY(%2) AND NOT "
+            "EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) UNION ALL SELECT 2, "
+            "k.conname::text, format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.conrelid::regclass, k.conname, "
+            "pg_get_constraintdef(k.oid)) FROM pg_constraint k WHERE k.contype = 'f' AND k.conrelid = "
+            "ANY(%2)) d")
+            .arg(rebuildSeparator(), tables);
+    const QString drop =
+        QStringLiteral(
+            "DO $$ DECLARE r record; BEGIN FOR r IN SELECT k.conrelid::regclass AS t, k.conname FROM "
+            "pg_constraint k WHERE k.contype = 'f' AND k.conrelid = ANY(%1) LOOP EXECUTE format('ALTER TABLE "
+            "%s DROP CONSTRAINT %I', r.t, r.conname); END LOOP; FOR r IN SELECT i.indexrelid::regclass AS ix "
+            "FROM pg_index i WHERE i.indrelid = ANY(%1) AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE "
+            "k.conindid = i.indexrelid) LOOP EXECUTE format('DROP INDEX %s', r.ix); END LOOP; END $$")
+            .arg(tables);
+    for (const QString &statement :
+         {collect, drop, QStringLiteral("SET LOCAL maintenance_work_mem = '256MB'")}) {
+        if (auto r = db.exec(statement); !r)
+            return r.error();
+    }
     return okStatus();
 }
 
 Status PostgresDialect::afterCopy(Database &db) const
 {
+    // The indexes, then the foreign keys (each checked in one pass over its table).
+    auto rebuild = db.value(QStringLiteral("SELECT current_setting('rectrack.copy_rebuild', true)"));
+    if (!rebuild)
+        return rebuild.error();
+    const QString rebuildText = rebuild->toString();
+    for (const QString &statement : rebuildText.split(rebuildSeparator(), Qt::SkipEmptyParts)) {
+        if (auto r = db.exec(statement); !r)
+            return r.error();
+    }
+    // The latest state of every copied problem, as rt_latest_state() computes it for one.
+    if (auto r = db.exec(QStringLiteral(
+            "INSERT INTO problem_latest_state(problem_id, changed_on, state) SELECT DISTINCT ON (problem_id) "
+            "problem_id, changed_on, state FROM problem_states ORDER BY problem_id, changed_on DESC, id "
+            "DESC"));
+        !r)
+        return r.error();
     for (const QString &statement : copyTriggerStatements(true)) {
         if (auto r = db.exec(statement); !r)
             return r.error();
