@@ -3134,6 +3134,10 @@ Closing out is a record and cannot be undone.</source>
         <source>%1 (%2, read-only here)</source>
         <translation>%1（%2，本台账只读）</translation>
     </message>
+    <message>
+        <source>This problem belongs to %1: it is read-only here, and only %1 changes it (its next exchange package brings the change). This office&apos;s supervision and reviews of it can still be added.</source>
+        <translation>此问题属于%1：在本台账中只读，只能由%1修改（其下一个交换包会带来修改）。本办对它的督办和审核仍可添加。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::ProblemLedgerModel</name>

@@ -2,10 +2,12 @@
 // with the conflict list where a person decides.
 #include <catch2/catch.hpp>
 
+#include "commands/editcommand.h"
 #include "dialogs/exchangedialog.h"
 #include "dialogs/exportpackagedialog.h"
 #include "dialogs/importpackagedialog.h"
 #include "dialogs/importwizard.h"
+#include "dialogs/problemeditor.h"
 #include "exchange/conflicts.h"
 #include "exchange/exchange.h"
 #include "exchange/package.h"
@@ -42,6 +44,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -671,4 +674,36 @@ TEST_CASE("the exchange page lists possible duplicate units; merging asks first 
               .scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'unit_duplicates' AND "
                                      "action = 'update'"))
               .toLongLong() == 3);
+}
+
+TEST_CASE(
+    "the problem editor shows a district's problem held in the city's register as read-only before an edit",
+    "[ui][exchange]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    const QString own = city.addProblem(QStringLiteral("市级问题"));
+    const QString districts = siming.addProblem(QStringLiteral("区级问题"));
+    REQUIRE(
+        Exchange::importPackage(city.db(), siming.exportTo(QStringLiteral("市委巡察办")), false, true).ok());
+    auto idOf = [&](const QString &uuid) {
+        return city.db()
+            .scalar(QStringLiteral("SELECT id FROM problems WHERE uuid = ?"), {uuid})
+            .toLongLong();
+    };
+    rectrack::ui::EditContext ctx;
+    {
+        rectrack::ui::ProblemEditor editor(city.db(), &ctx, idOf(districts));
+        auto *note = editor.findChild<QLabel *>(QStringLiteral("heldNote"));
+        REQUIRE(note);
+        CHECK(note->text().startsWith(
+            QStringLiteral("This problem belongs to 思明区委巡察办: it is read-only here")));
+        CHECK(editor.findChild<QPlainTextEdit *>(QStringLiteral("description"))->isReadOnly());
+        CHECK(editor.findChild<QLineEdit *>(QStringLiteral("responsibleOffice"))->isReadOnly());
+        CHECK_FALSE(editor.findChild<QWidget *>(QStringLiteral("category"))->isEnabled());
+        CHECK(editor.findChild<QWidget *>(QStringLiteral("closeOut"))->isHidden());
+    }
+    rectrack::ui::ProblemEditor mine(city.db(), &ctx, idOf(own));
+    CHECK_FALSE(mine.findChild<QLabel *>(QStringLiteral("heldNote")));
+    CHECK_FALSE(mine.findChild<QPlainTextEdit *>(QStringLiteral("description"))->isReadOnly());
 }
