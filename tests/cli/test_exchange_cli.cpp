@@ -648,9 +648,9 @@ TEST_CASE("exchange setup --algorithm sm2 makes a site that signs with SM2 over 
     CHECK(statsByUnit(c.path) == statsByUnit(d.path));
 }
 
-TEST_CASE(
-    "exchange duplicates lists a district's unit of the city's unit's name; merged, stats count them as one",
-    "[cli][exchange][pg]")
+TEST_CASE("exchange duplicates lists a district's unit of the city's unit's name, and merged, stats count "
+          "them as one",
+          "[cli][exchange][pg]")
 {
     RegisterLocation c(QStringLiteral("c.rtreg"));
     RegisterLocation d(QStringLiteral("d.rtreg"));

@@ -597,7 +597,7 @@ TEST_CASE("文件 → 交换 holds the exchange pages", "[ui][exchange]")
                                QStringLiteral("exchangeConflictsAction")});
 }
 
-TEST_CASE("the exchange page lists possible duplicate units; merging asks first and is one undoable step",
+TEST_CASE("the exchange page lists possible duplicate units, merging asks first and is one undoable step",
           "[ui][exchange][duplicates]")
 {
     Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
