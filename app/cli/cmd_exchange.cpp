@@ -7,8 +7,10 @@
 #include "exchange/conflicts.h"
 #include "exchange/exchange.h"
 #include "exchange/sites.h"
+#include "exchange/unitduplicates.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace rectrack::cli {
@@ -18,6 +20,7 @@ namespace {
 using core::exchange::Conflicts;
 using core::exchange::Exchange;
 using core::exchange::Sites;
+using core::exchange::UnitDuplicates;
 
 int runSetup(Context &ctx, const QStringList &argv)
 {
@@ -157,6 +160,12 @@ int runImport(Context &ctx, const QStringList &argv)
                 << '\n';
     if (r->total.conflicts > 0 && !dryRun)
         ctx.out << Cli::tr("Conflicts go to a person: rectrack-cli exchange conflicts DB") << '\n';
+    if (r->possibleDuplicates > 0)
+        ctx.out << Cli::tr("%1 units of %2 have the name of a unit here: possible duplicates for a person to "
+                           "merge or keep apart (rectrack-cli exchange duplicates DB).")
+                       .arg(r->possibleDuplicates)
+                       .arg(r->sender)
+                << '\n';
     ctx.out << (dryRun ? Cli::tr("Dry run: package %1 from %2 checked; nothing was written.")
                        : Cli::tr("Applied package %1 from %2."))
                    .arg(r->seq)
@@ -283,6 +292,90 @@ int runConflicts(Context &ctx, const QStringList &argv)
     return ExitOk;
 }
 
+int runDuplicates(Context &ctx, const QStringList &argv)
+{
+    const Args args(argv,
+                    {QStringLiteral("--format"), QStringLiteral("--merge"), QStringLiteral("--keep-apart")});
+    const bool merging = args.has(QStringLiteral("--merge"));
+    const bool keeping = args.has(QStringLiteral("--keep-apart"));
+    const QString format = args.value(QStringLiteral("--format"), QStringLiteral("table"));
+    if (!args.ok() || args.positional().size() != 1 || (merging && keeping) ||
+        (format != QLatin1String("table") && format != QLatin1String("json")))
+        return usage(ctx, args,
+                     Cli::tr("Usage: rectrack-cli exchange duplicates DB [--format table|json] | exchange "
+                             "duplicates DB --merge ID | --keep-apart ID"));
+    const bool deciding = merging || keeping;
+    int code = 0;
+    auto db = openRegister(ctx, args.positional().first(), code, deciding ? Access::Write : Access::Read);
+    if (!db)
+        return code;
+    if (deciding) {
+        bool ok = false;
+        const qint64 id =
+            args.value(merging ? QStringLiteral("--merge") : QStringLiteral("--keep-apart")).toLongLong(&ok);
+        if (!ok || id <= 0)
+            return usage(ctx,
+                         Cli::tr("--merge and --keep-apart take the number of a possible duplicate unit as "
+                                 "exchange duplicates lists it."));
+        if (const core::Status s = UnitDuplicates::decide(
+                *db, id, merging ? UnitDuplicates::Decision::Merge : UnitDuplicates::Decision::KeepApart);
+            !s)
+            return fail(ctx, s.error());
+        auto open = UnitDuplicates::openCount(*db);
+        if (!open)
+            return fail(ctx, open.error());
+        ctx.out << (merging
+                        ? Cli::tr("Possible duplicate unit %1 merged: the two units count as one in the "
+                                  "statistics. %2 open.")
+                        : Cli::tr("Possible duplicate unit %1 kept apart: two units, not offered again. %2 "
+                                  "open."))
+                       .arg(id)
+                       .arg(*open)
+                << '\n';
+        return ExitOk;
+    }
+    auto list = UnitDuplicates::list(*db, true);
+    if (!list)
+        return fail(ctx, list.error());
+    qint64 open = 0;
+    for (const core::exchange::UnitDuplicate &d : *list)
+        open += d.open() ? 1 : 0;
+    if (format == QLatin1String("json")) {
+        QJsonArray items;
+        for (const core::exchange::UnitDuplicate &d : *list)
+            items.append(QJsonObject{{QStringLiteral("id"), d.id},
+                                     {QStringLiteral("unit"), d.unitName},
+                                     {QStringLiteral("unitOffice"), d.unitOffice},
+                                     {QStringLiteral("otherUnit"), d.otherUnitName},
+                                     {QStringLiteral("otherOffice"), d.otherOffice},
+                                     {QStringLiteral("foundAt"), d.foundAt},
+                                     {QStringLiteral("decision"), d.decision},
+                                     {QStringLiteral("open"), d.open()},
+                                     {QStringLiteral("decidedBy"), d.decidedBy},
+                                     {QStringLiteral("decidedAt"), d.decidedAt}});
+        ctx.out << QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("open"), open}, {QStringLiteral("duplicates"), items}})
+                .toJson(QJsonDocument::Indented));
+        return ExitOk;
+    }
+    ctx.out << (open == 0 ? Cli::tr("No open possible duplicate units.")
+                          : Cli::tr("%1 open possible duplicate units.").arg(open))
+            << '\n';
+    if (list->isEmpty())
+        return ExitOk;
+    QList<QStringList> t{{Cli::tr("No."), Cli::tr("Unit"), Cli::tr("Office"), Cli::tr("Same name"),
+                          Cli::tr("Other site"), Cli::tr("Found (UTC)"), Cli::tr("Decision")}};
+    for (const core::exchange::UnitDuplicate &d : *list)
+        t.append({QString::number(d.id), d.unitName, d.unitOffice, d.otherUnitName, d.otherOffice, d.foundAt,
+                  d.open() ? Cli::tr("open") : UnitDuplicates::decisionText(d.decision)});
+    printTable(ctx.out, t);
+    if (open > 0)
+        ctx.out << Cli::tr(
+                       "Decide each with: rectrack-cli exchange duplicates DB --merge No. | --keep-apart No.")
+                << '\n';
+    return ExitOk;
+}
+
 int runInspect(Context &ctx, const QStringList &argv)
 {
     const Args args(argv, {});
@@ -347,11 +440,13 @@ int runExchange(Context &ctx, const QStringList &argv)
         return runStatus(ctx, argv.mid(1));
     if (sub == QLatin1String("conflicts"))
         return runConflicts(ctx, argv.mid(1));
+    if (sub == QLatin1String("duplicates"))
+        return runDuplicates(ctx, argv.mid(1));
     if (sub == QLatin1String("inspect"))
         return runInspect(ctx, argv.mid(1));
     return usage(ctx,
-                 Cli::tr("Usage: rectrack-cli exchange setup|export|import|status|conflicts DB …, exchange "
-                         "inspect FILE.rtx"));
+                 Cli::tr("Usage: rectrack-cli exchange setup|export|import|status|conflicts|duplicates DB …, "
+                         "exchange inspect FILE.rtx"));
 }
 
 const bool registered = registerCommand(
@@ -361,12 +456,13 @@ const bool registered = registerCommand(
                     "FILE.rtx [--dry-run] "
                     "[--trust] | exchange status DB | exchange conflicts DB [--all] [--resolve ID "
                     "--keep|--accept|--edit "
-                    "FIELD=VALUE] | exchange inspect FILE.rtx"),
+                    "FIELD=VALUE] | exchange duplicates DB [--format table|json] [--merge ID | --keep-apart "
+                    "ID] | exchange inspect FILE.rtx"),
      QT_TRANSLATE_NOOP(
          "rectrack::cli::Cli",
          "signed exchange packages between registers (district and city offices): set up this "
-         "site, write a package for a partner, take one in, show the partners, decide conflicts, "
-         "check a package without a register"),
+         "site, write a package for a partner, take one in, show the partners, decide conflicts and "
+         "possible duplicate units, check a package without a register"),
      false, runExchange});
 
 } // namespace

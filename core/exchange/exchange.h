@@ -83,7 +83,8 @@ struct ImportResult
     qint64 evidenceAwaited =
         0;           ///< evidence rows left for later: their file is neither in the package nor here
     QString marking; ///< the package's security marking (密级/知悉范围), empty for none
-    qint64 decisionsReceived = 0;       ///< the sender's decisions on conflicts about our rows, new ones
+    qint64 decisionsReceived = 0;  ///< the sender's decisions on conflicts about our rows, new ones
+    qint64 possibleDuplicates = 0; ///< units of the sender named as a unit of another site here (new pairs)
     QMap<QString, ImportCounts> byUnit; ///< by unit name; "" = reference data and rows of no unit
     ImportCounts total;
 };

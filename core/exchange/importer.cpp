@@ -5,6 +5,7 @@
 #include "package.h"
 #include "signing.h"
 #include "sites.h"
+#include "unitduplicates.h"
 
 #include "io/safefile.h"
 #include "storage/auditlog.h"
@@ -262,9 +263,15 @@ private:
                 outcome = Applied::Unchanged;
             } else if (const Status s = AuditLog::update(m_db, spec.name, *id, binds); !s) {
                 return s.error();
+            } else if (spec.name == QLatin1String("units")) {
+                if (const Status d = recordDuplicates(*id, values.value(QLatin1String("name")).toString());
+                    !d)
+                    return d.error();
             }
         } else {
-            if (!spec.uniqueName.isEmpty()) {
+            // Units are matched by UUID only: a unit of another name-sake is a unit of its own, and
+            // a possible duplicate for a person (recordDuplicates), never merged here.
+            if (!spec.uniqueName.isEmpty() && spec.name != QLatin1String("units")) {
                 auto taken = m_db.value(
                     QStringLiteral("SELECT uuid FROM %1 WHERE %2 = ?").arg(spec.name, spec.uniqueName),
                     {binds.value(spec.uniqueName)});
@@ -284,12 +291,80 @@ private:
             if (!added)
                 return added.error();
             outcome = Applied::Added;
+            if (spec.name == QLatin1String("units"))
+                if (const Status d = recordDuplicates(*added, values.value(QLatin1String("name")).toString());
+                    !d)
+                    return d.error();
         }
         if (const Status s = remember(spec.name, uuid, version, false); !s)
             return s.error();
         return outcome;
     }
 
+    /**
+     * Records unit @p unitId of the sender, named @p name, as a possible duplicate of every unit of
+     * another site here whose name is the same (UnitDuplicates::normalisedName), once per pair: a
+     * pair already recorded (open or decided) is not offered again.
+     */
+    Status recordDuplicates(qint64 unitId, const QString &name)
+    {
+        const QString wanted = UnitDuplicates::normalisedName(name);
+        QList<qint64> sameName;
+        if (const Status s = m_db.forEachRow(
+                QStringLiteral("SELECT id, uuid, name FROM units WHERE id <> ?"), {unitId},
+                [&](const SqlRow &r) {
+                    const auto held = m_held.constFind(r.text(1));
+                    const QString owner = held != m_held.cend() ? held->owner : QString();
+                    if (owner != m_sender && UnitDuplicates::normalisedName(r.text(2)) == wanted)
+                        sameName << r.integer(0);
+                });
+            !s)
+            return s;
+        // A name-sake that is itself the partner's unit of a pair with another name-sake is not
+        // paired again: every later unit of a name is paired with the first one (the city's unit,
+        // not each district's with each other district's).
+        QList<qint64> firsts;
+        for (const qint64 other : std::as_const(sameName)) {
+            bool paired = false;
+            for (const qint64 first : std::as_const(sameName)) {
+                auto pair = m_db.value(
+                    QStringLiteral("SELECT 1 FROM unit_duplicates WHERE unit_id = ? AND other_unit_id = ?"),
+                    {first, other});
+                if (!pair)
+                    return pair.error();
+                paired = paired || pair->isValid();
+            }
+            if (!paired)
+                firsts << other;
+        }
+        for (const qint64 other : std::as_const(firsts)) {
+            auto known =
+                m_db.value(QStringLiteral("SELECT 1 FROM unit_duplicates WHERE (unit_id = ? AND "
+                                          "other_unit_id = ?) OR (unit_id = ? AND other_unit_id = ?)"),
+                           {other, unitId, unitId, other});
+            if (!known)
+                return known.error();
+            if (known->isValid())
+                continue;
+            auto id = AuditLog::insert(
+                m_db, QStringLiteral("unit_duplicates"),
+                {{QStringLiteral("unit_id"), other},
+                 {QStringLiteral("other_unit_id"), unitId},
+                 {QStringLiteral("partner"), m_partner},
+                 {QStringLiteral("found_at"), m_db.clock().now().toUTC().toString(Qt::ISODate)},
+                 {QStringLiteral("decision"), QStringLiteral("open")}});
+            if (!id)
+                return id.error();
+            ++m_duplicates;
+        }
+        return okStatus();
+    }
+
+public:
+    /// Possible duplicate units this import recorded.
+    qint64 duplicates() const { return m_duplicates; }
+
+private:
     Result<Applied> applyTombstone(const TableSpec &spec, const QJsonObject &row)
     {
         const QString uuid = row.value(QLatin1String("uuid")).toString();
@@ -417,6 +492,7 @@ private:
     RowReader m_reader;
     QHash<QString, Held> m_held;
     QHash<QString, QString> m_unitNames;
+    qint64 m_duplicates = 0;
     QHash<QString, QString> m_problemUnits;
 };
 
@@ -672,6 +748,7 @@ Result<ImportResult> Exchange::importPackage(Database &db, const QString &path, 
         AuditLog::HeldRowWrites heldRows;
         if (const Status s = applier.run(result); !s)
             return s.error();
+        result.possibleDuplicates = applier.duplicates();
     }
     auto decisions = Conflicts::recordPartnerDecisions(
         db, partnerRow, result.seq, rowsObject.value(QLatin1String("decisions")).toArray());

@@ -1,5 +1,6 @@
 #include "statistics.h"
 
+#include "exchange/unitduplicates.h"
 #include "workflow/workflow.h"
 
 #include <QCollator>
@@ -180,7 +181,7 @@ QString rawGroupExpr(GroupBy by)
 
 /// The named key of a group of rawGroupExpr and the round's start date (the order of rounds):
 /// the columns, and the joins they need, of the query over the groups g.
-std::pair<QString, QString> namedGroupSql(GroupBy by)
+std::pair<QString, QString> namedGroupSql(Database &db, GroupBy by)
 {
     switch (by) {
     case GroupBy::Round:
@@ -190,7 +191,10 @@ std::pair<QString, QString> namedGroupSql(GroupBy by)
     case GroupBy::Kind:
         return {QStringLiteral("i.kind, NULL"), QStringLiteral("LEFT JOIN inspections i ON i.id = g.k")};
     case GroupBy::Unit:
-        return {QStringLiteral("u.name, NULL"), QStringLiteral("LEFT JOIN units u ON u.id = g.k")};
+        // By the name the unit is counted under: a partner's unit merged into one here counts as
+        // that unit, one of an undecided or kept-apart pair apart (exchange::UnitDuplicates).
+        return {QStringLiteral("u.name, NULL"), QStringLiteral("LEFT JOIN (%1) u ON u.id = g.k")
+                                                    .arg(exchange::UnitDuplicates::groupNamesSql(db))};
     case GroupBy::Category:
         return {QStringLiteral("c.name, NULL"), QStringLiteral("LEFT JOIN categories c ON c.id = g.k")};
     case GroupBy::None:
@@ -322,7 +326,7 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
     // Counted per raw key (g), then named: see rawGroupExpr. Three sources of g, the same figures:
     // problem_tally (the dashboard: no filter, nothing dated after asOf), a scan of problem_facts,
     // or (forced) the history lookups per problem.
-    const auto named = namedGroupSql(by);
+    const auto named = namedGroupSql(db, by);
     const QString grouped = QStringLiteral(
         "g AS (SELECT %1 AS k, count(*) AS n, sum(ps.mc) AS m, count(*) FILTER (WHERE ps.st = "
         "'completed') AS c1, count(*) FILTER (WHERE ps.st = 'closed_out') AS c2, count(*) FILTER (WHERE "

@@ -132,25 +132,47 @@ Status Database::migrate(int from)
             return cannotOpen(tr("Cannot copy %1 before upgrading it: %2").arg(m_path, q.lastError().text()));
     }
     const QList<QStringList> steps = m_dialect->migrationSteps();
-    for (int v = from; v < schema::kVersion; ++v) {
-        Transaction tx(*this);
-        if (!tx.active())
-            return tx.error();
-        for (const QString &stmt : steps.value(v - 1)) {
-            QSqlQuery q(m_db);
-            if (!q.exec(stmt))
-                return cannotOpen(tr("Upgrading %1 to schema %2 failed: %3")
-                                      .arg(m_path)
-                                      .arg(v + 1)
-                                      .arg(q.lastError().text()));
-        }
+    // A step may rebuild a table (8 → 9 copies units): SQLite's foreign keys are switched off for
+    // the steps (a pragma that does nothing inside a transaction) and checked after them.
+    auto foreignKeys = [&](bool on) {
         QSqlQuery q(m_db);
-        if (!q.exec(m_dialect->setSchemaVersion(v + 1)))
-            return cannotOpen(q.lastError().text());
-        if (const Status s = tx.commit(); !s)
-            return s;
+        return q.exec(on ? QStringLiteral("PRAGMA foreign_keys=ON")
+                         : QStringLiteral("PRAGMA foreign_keys=OFF"));
+    };
+    if (!onServer() && !foreignKeys(false))
+        return cannotOpen(tr("Upgrading %1 failed: the foreign keys cannot be switched off.").arg(m_path));
+    const Status stepped = [&]() -> Status {
+        for (int v = from; v < schema::kVersion; ++v) {
+            Transaction tx(*this);
+            if (!tx.active())
+                return tx.error();
+            for (const QString &stmt : steps.value(v - 1)) {
+                QSqlQuery q(m_db);
+                if (!q.exec(stmt))
+                    return cannotOpen(tr("Upgrading %1 to schema %2 failed: %3")
+                                          .arg(m_path)
+                                          .arg(v + 1)
+                                          .arg(q.lastError().text()));
+            }
+            QSqlQuery q(m_db);
+            if (!q.exec(m_dialect->setSchemaVersion(v + 1)))
+                return cannotOpen(q.lastError().text());
+            if (const Status s = tx.commit(); !s)
+                return s;
+        }
+        return okStatus();
+    }();
+    if (!onServer()) {
+        if (!foreignKeys(true))
+            return cannotOpen(tr("Upgrading %1 failed: the foreign keys cannot be switched on.").arg(m_path));
+        if (stepped) {
+            auto broken = value(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check"));
+            if (!broken || broken->toLongLong() > 0)
+                return cannotOpen(
+                    tr("Upgrading %1 failed: a reference no longer points at a row.").arg(m_path));
+        }
     }
-    return okStatus();
+    return stepped;
 }
 
 Error Database::queryError(const QSqlError &error, const QString &context)

@@ -259,6 +259,7 @@ QStringList RegisterCopy::tables()
             QStringLiteral("exchange_packages"),
             QStringLiteral("exchange_rows"),
             QStringLiteral("exchange_conflicts"),
+            QStringLiteral("unit_duplicates"),
             QStringLiteral("audit_log")};
 }
 

@@ -397,6 +397,35 @@ QList<QStringList> migrationSteps()
         // 7 → 8: live updates on a server (issue #24, postgres::liveUpdateStatements()); a file has
         // nothing to change.
         {},
+        // 8 → 9: possible duplicate units (issue #26), unitDuplicateStatements().
+        unitDuplicateStatements(),
+    };
+}
+
+QStringList unitDuplicateStatements()
+{
+    // units without UNIQUE on name: SQLite cannot drop a constraint, so the table is copied under
+    // the same ids (every reference stays right) and renamed; Database::migrate runs the step with
+    // foreign keys off and checks them afterwards. unit_duplicates: a partner's unit whose name
+    // (trimmed, NFKC) is that of a unit of another site here, found by the exchange import, for a
+    // person to merge (statistics, tree and reports count the two as unit_id) or keep apart. The
+    // ids are plain integers, not foreign keys: a tombstone of the partner's unit must not be held
+    // up by the record. Audited: each decision is an audit entry.
+    return {
+        QStringLiteral(
+            "CREATE TABLE units_v9 (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT "
+            "NULL, category TEXT, district TEXT)"),
+        QStringLiteral("INSERT INTO units_v9 (id, uuid, name, category, district) SELECT id, uuid, name, "
+                       "category, district FROM units"),
+        QStringLiteral("DROP TABLE units"),
+        QStringLiteral("ALTER TABLE units_v9 RENAME TO units"),
+        QStringLiteral("CREATE INDEX units_name ON units(name)"),
+        QStringLiteral("CREATE TABLE unit_duplicates (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, "
+                       "unit_id INTEGER "
+                       "NOT NULL, other_unit_id INTEGER NOT NULL, partner TEXT NOT NULL, found_at TEXT NOT "
+                       "NULL, decision "
+                       "TEXT NOT NULL DEFAULT 'open', decided_by TEXT, decided_at TEXT, UNIQUE (unit_id, "
+                       "other_unit_id))"),
     };
 }
 
@@ -517,7 +546,8 @@ QStringList auditedTables()
             QStringLiteral("pattern_members"),
             QStringLiteral("exchange_sites"),
             QStringLiteral("exchange_packages"),
-            QStringLiteral("exchange_conflicts")};
+            QStringLiteral("exchange_conflicts"),
+            QStringLiteral("unit_duplicates")};
 }
 
 } // namespace rectrack::core::schema

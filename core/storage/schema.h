@@ -6,7 +6,7 @@ namespace rectrack::core::schema {
 
 /// Current schema version, stored in PRAGMA user_version. Bump it and add a step to
 /// migrationSteps() when the schema changes; never edit a step that has shipped.
-inline constexpr int kVersion = 8;
+inline constexpr int kVersion = 9;
 
 /// PRAGMA application_id of a Rectrack register: "RTRK" as a big-endian 32-bit integer.
 inline constexpr quint32 kApplicationId = 0x5254524B;
@@ -47,7 +47,15 @@ QStringList createStatements();
 ///    other sites: owner, version, tombstone, alias; not audited). See exchangeStatements().
 ///  - step 7 → 8: on a server, a notification per committed change of an audited table (issue #24,
 ///    postgres::liveUpdateStatements()); nothing in a file.
+///  - step 8 → 9: possible duplicate units (issue #26): `units.name` is no longer UNIQUE (a unit a
+///    partner site registered under a name this register already has is a unit of its own, owned
+///    by that site; own units keep distinct names by the services), an index `units_name`, and
+///    `unit_duplicates` (unit_id, other_unit_id, partner, found_at, decision open / merged /
+///    kept_apart, decided_by, decided_at; audited). See unitDuplicateStatements(). On a file the
+///    units table is rebuilt, which Database::migrate runs with foreign keys off.
 QList<QStringList> migrationSteps();
+/// The statements of step 8 → 9 in the file's SQL (the server's are in postgresschema.cpp).
+QStringList unitDuplicateStatements();
 /// The statements of step 6 → 7 in the file's SQL (the server's are in postgresschema.cpp).
 QStringList exchangeStatements();
 

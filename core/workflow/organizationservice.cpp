@@ -41,12 +41,28 @@ Result<qint64> OrganizationService::ensureTeam(const QString &name)
     });
 }
 
+namespace {
+
+/// ORDER BY terms putting this register's own units before units of the same name held for a
+/// partner site (a possible duplicate unit, exchange::UnitDuplicates): a name given here means
+/// the unit here. Empty where the login may not read exchange_rows.
+QString ownUnitsFirst(Database &db)
+{
+    return db.mayRead(QStringLiteral("exchange_rows"))
+               ? QStringLiteral("CASE WHEN uuid IN (SELECT uuid FROM exchange_rows) THEN 1 ELSE 0 END,")
+               : QString();
+}
+
+} // namespace
+
 Result<qint64> OrganizationService::ensureUnit(const QString &name, const QString &category)
 {
     const QString n = name.trimmed();
     if (n.isEmpty())
         return Error{ErrorCode::InputRefused, tr("A unit needs a name.")};
-    const QVariant id = m_db.scalar(QStringLiteral("SELECT id FROM units WHERE name = ?"), {n});
+    const QVariant id = m_db.scalar(
+        QStringLiteral("SELECT id FROM units WHERE name = ? ORDER BY %1 id LIMIT 1").arg(ownUnitsFirst(m_db)),
+        {n});
     if (id.isValid())
         return id.toLongLong();
     return withTransaction(m_db, [&] {
@@ -131,11 +147,14 @@ std::optional<Unit> OrganizationService::unitByName(const QString &name)
     // The lookups of this service return plain values: a read error gives what was read before it
     // (here no unit), and a damaged page is recorded by the database (Database::damageSeen()).
     std::optional<Unit> unit;
-    (void)m_db.forEachRow(QStringLiteral("SELECT id, name, category, district FROM units WHERE name = ?"),
-                          {name.trimmed()}, [&](const SqlRow &r) {
-                              unit = Unit{r.integer(0), r.text(1), r.text(2), r.text(3)};
-                              return false;
-                          });
+    (void)m_db.forEachRow(
+        QStringLiteral("SELECT id, name, category, district FROM units WHERE name = ? ORDER BY "
+                       "%1 id")
+            .arg(ownUnitsFirst(m_db)),
+        {name.trimmed()}, [&](const SqlRow &r) {
+            unit = Unit{r.integer(0), r.text(1), r.text(2), r.text(3)};
+            return false;
+        });
     return unit;
 }
 

@@ -572,6 +572,18 @@
         <source>A login name is letters, digits or _ . @ -, at most 63 bytes (21 Chinese characters), does not start with pg_ and is not a group role of the register.</source>
         <translation>登录名由字母、数字或 _ . @ - 组成，最多 63 个字节（21 个汉字），不能以 pg_ 开头，也不能是本台账的组角色名。</translation>
     </message>
+    <message>
+        <source>Upgrading %1 failed: the foreign keys cannot be switched off.</source>
+        <translation>升级 %1 失败：无法关闭外键检查。</translation>
+    </message>
+    <message>
+        <source>Upgrading %1 failed: the foreign keys cannot be switched on.</source>
+        <translation>升级 %1 失败：无法重新开启外键检查。</translation>
+    </message>
+    <message>
+        <source>Upgrading %1 failed: a reference no longer points at a row.</source>
+        <translation>升级 %1 失败：有引用不再指向任何记录。</translation>
+    </message>
 </context>
 <context>
     <name>DemoRegister</name>

@@ -248,14 +248,6 @@
         <translation>压缩包完整，签名与清单相符，每个文件与其 SHA-256 一致。首次导入前请与发送方核对公钥指纹。</translation>
     </message>
     <message>
-        <source>Usage: rectrack-cli exchange setup|export|import|status|conflicts DB …, exchange inspect FILE.rtx</source>
-        <translation>用法：rectrack-cli exchange setup|export|import|status|conflicts 台账文件 …，exchange inspect 文件.rtx</translation>
-    </message>
-    <message>
-        <source>signed exchange packages between registers (district and city offices): set up this site, write a package for a partner, take one in, show the partners, decide conflicts, check a package without a register</source>
-        <translation>台账之间的签名数据交换包（区县与市委巡察办）：设置本站点、为对方生成交换包、导入交换包、查看交换对象、处理冲突、不打开台账核验交换包</translation>
-    </message>
-    <message>
         <source>Usage: rectrack-cli exchange setup DB --office NAME [--algorithm ed25519|sm2]</source>
         <translation>用法：rectrack-cli exchange setup 台账文件 --office 巡察办名称 [--algorithm ed25519|sm2]</translation>
     </message>
@@ -270,6 +262,58 @@
     <message>
         <source>Fingerprint of the sender&apos;s key (%1): %2</source>
         <translation>发送方公钥指纹（%1）：%2</translation>
+    </message>
+    <message>
+        <source>%1 units of %2 have the name of a unit here: possible duplicates for a person to merge or keep apart (rectrack-cli exchange duplicates DB).</source>
+        <translation>%2 的 %1 个单位与本台账中的单位同名：作为疑似重复单位，由人工决定合并或保持独立（rectrack-cli exchange duplicates DB）。</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli exchange duplicates DB [--format table|json] | exchange duplicates DB --merge ID | --keep-apart ID</source>
+        <translation>用法：rectrack-cli exchange duplicates 台账文件 [--format table|json] | exchange duplicates 台账文件 --merge 编号 | --keep-apart 编号</translation>
+    </message>
+    <message>
+        <source>--merge and --keep-apart take the number of a possible duplicate unit as exchange duplicates lists it.</source>
+        <translation>--merge 和 --keep-apart 后面写 exchange duplicates 列出的疑似重复单位编号。</translation>
+    </message>
+    <message>
+        <source>Possible duplicate unit %1 merged: the two units count as one in the statistics. %2 open.</source>
+        <translation>疑似重复单位 %1 已合并：两个单位在统计中按一个单位计算。还有 %2 项待处理。</translation>
+    </message>
+    <message>
+        <source>Possible duplicate unit %1 kept apart: two units, not offered again. %2 open.</source>
+        <translation>疑似重复单位 %1 已保持独立：仍为两个单位，不再提示。还有 %2 项待处理。</translation>
+    </message>
+    <message>
+        <source>No open possible duplicate units.</source>
+        <translation>没有待处理的疑似重复单位。</translation>
+    </message>
+    <message>
+        <source>%1 open possible duplicate units.</source>
+        <translation>%1 项疑似重复单位待处理。</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>巡察办</translation>
+    </message>
+    <message>
+        <source>Same name</source>
+        <translation>同名单位</translation>
+    </message>
+    <message>
+        <source>Found (UTC)</source>
+        <translation>发现时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Decide each with: rectrack-cli exchange duplicates DB --merge No. | --keep-apart No.</source>
+        <translation>逐项处理：rectrack-cli exchange duplicates DB --merge 编号 | --keep-apart 编号</translation>
+    </message>
+    <message>
+        <source>Usage: rectrack-cli exchange setup|export|import|status|conflicts|duplicates DB …, exchange inspect FILE.rtx</source>
+        <translation>用法：rectrack-cli exchange setup|export|import|status|conflicts|duplicates 台账文件 …，exchange inspect 文件.rtx</translation>
+    </message>
+    <message>
+        <source>signed exchange packages between registers (district and city offices): set up this site, write a package for a partner, take one in, show the partners, decide conflicts and possible duplicate units, check a package without a register</source>
+        <translation>台账之间的签名交换包（区县与市级巡察办）：设置本站点、为对方生成交换包、导入交换包、查看交换对象、处理冲突和疑似重复单位、不打开台账检查交换包</translation>
     </message>
 </context>
 <context>
@@ -521,6 +565,33 @@
     <message>
         <source>The register %1 is not set up for exchange: give it an office name first (rectrack-cli exchange setup DB --office NAME).</source>
         <translation>台账 %1 尚未设置为交换站点：请先为其设置巡察办名称（rectrack-cli exchange setup 台账文件 --office 巡察办名称）。</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::core::exchange::UnitDuplicates</name>
+    <message>
+        <source>merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>kept apart</source>
+        <translation>保持独立</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>There is no possible duplicate unit %1.</source>
+        <translation>没有编号为 %1 的疑似重复单位。</translation>
+    </message>
+    <message>
+        <source>The possible duplicate unit %1 is already decided (%2).</source>
+        <translation>疑似重复单位 %1 已处理（%2）。</translation>
+    </message>
+    <message>
+        <source>The possible duplicate unit %1 is not decided.</source>
+        <translation>疑似重复单位 %1 尚未处理。</translation>
     </message>
 </context>
 </TS>

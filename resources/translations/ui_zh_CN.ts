@@ -1190,6 +1190,58 @@ It leaves the ledgers and statistics; Edit → Deleted problems restores it, and
         <source>What happened</source>
         <translation>情况</translation>
     </message>
+    <message>
+        <source>Unit here</source>
+        <translation>本台账单位</translation>
+    </message>
+    <message>
+        <source>Its office</source>
+        <translation>所属巡察办</translation>
+    </message>
+    <message>
+        <source>Unit of the same name</source>
+        <translation>同名单位</translation>
+    </message>
+    <message>
+        <source>Found (UTC)</source>
+        <translation>发现时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep a&amp;part</source>
+        <translation>保持独立(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Possible duplicate units</source>
+        <translation>疑似重复单位</translation>
+    </message>
+    <message>
+        <source>Merge units</source>
+        <translation>合并单位</translation>
+    </message>
+    <message>
+        <source>No open possible duplicate units.</source>
+        <translation>没有待处理的疑似重复单位。</translation>
+    </message>
+    <message>
+        <source>%1 open possible duplicate units: a unit of another site has the name of a unit here. Nothing is merged until a person decides.</source>
+        <translation>%1 项疑似重复单位待处理：其他站点的单位与本台账中的单位同名。在有人决定之前不会合并。</translation>
+    </message>
+    <message>
+        <source>Possible duplicate units (%1)</source>
+        <translation>疑似重复单位（%1）</translation>
+    </message>
+    <message>
+        <source>Merge %1 of %2 into %3 of %4? The two then count as one unit in the statistics; the rows of %2 stay as it sent them. The merge can be undone (Edit → Undo).</source>
+        <translation>将%2的“%1”合并到%4的“%3”？合并后两者在统计中按一个单位计算；%2的数据保持其发来的原样。合并可以撤销（编辑 → 撤销）。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::ExchangeImportCommand</name>
@@ -3082,6 +3134,10 @@ Closing out is a record and cannot be undone.</source>
         <source>%1 (%2, read-only here)</source>
         <translation>%1（%2，本台账只读）</translation>
     </message>
+    <message>
+        <source>This problem belongs to %1: it is read-only here, and only %1 changes it (its next exchange package brings the change). This office&apos;s supervision and reviews of it can still be added.</source>
+        <translation>此问题属于%1：在本台账中只读，只能由%1修改（其下一个交换包会带来修改）。本办对它的督办和审核仍可添加。</translation>
+    </message>
 </context>
 <context>
     <name>rectrack::ui::ProblemLedgerModel</name>
@@ -3922,6 +3978,21 @@ The register as it is now is backed up first, so this can be undone by restoring
     <message>
         <source>Problem categories</source>
         <translation>问题类别</translation>
+    </message>
+</context>
+<context>
+    <name>rectrack::ui::UnitDuplicateCommand</name>
+    <message>
+        <source>Merge possible duplicate unit %1</source>
+        <translation>合并疑似重复单位 %1</translation>
+    </message>
+    <message>
+        <source>Keep possible duplicate unit %1 apart</source>
+        <translation>疑似重复单位 %1 保持独立</translation>
+    </message>
+    <message>
+        <source>The register in which the possible duplicate unit was decided is no longer open.</source>
+        <translation>处理该疑似重复单位的台账已不再打开。</translation>
     </message>
 </context>
 <context>

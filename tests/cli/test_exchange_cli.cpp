@@ -199,18 +199,21 @@ namespace {
 
 /// The city register @p c (市委巡察办) and the district register @p d (思明区委巡察办) made as
 /// sites, the transport ledger imported into d, and d's first package to the city (exported with
-/// @p exportArgs added; the export's run in @p exported when given): its path.
+/// @p exportArgs added; the export's run in @p exported when given; the ledger imported with
+/// @p importArgs added): its path.
 QString districtPackage(const RegisterLocation &c, const RegisterLocation &d,
-                        const QStringList &exportArgs = {}, CliRun *exported = nullptr)
+                        const QStringList &exportArgs = {}, CliRun *exported = nullptr,
+                        const QStringList &importArgs = {})
 {
     REQUIRE(runCli({QStringLiteral("init"), c.path, QStringLiteral("--office"), s("市委巡察办")}).exitCode ==
             0);
     REQUIRE(
         runCli({QStringLiteral("init"), d.path, QStringLiteral("--office"), s("思明区委巡察办")}).exitCode ==
         0);
-    REQUIRE(runCli({QStringLiteral("import"), d.path,
-                    sharedData(QStringLiteral("ledgers/transport-bureau-ledger.xlsx")),
-                    QStringLiteral("--unit"), s("市交通运输局")})
+    REQUIRE(runCli(QStringList{QStringLiteral("import"), d.path,
+                               sharedData(QStringLiteral("ledgers/transport-bureau-ledger.xlsx")),
+                               QStringLiteral("--unit"), s("市交通运输局")} +
+                   importArgs)
                 .exitCode == 0);
     const QString out = d.dir.filePath(QStringLiteral("out"));
     const CliRun run =
@@ -488,12 +491,14 @@ TEST_CASE("exchange conflicts lists open conflicts, decides them, and the decisi
 {
     RegisterLocation c(QStringLiteral("c.rtreg"));
     RegisterLocation d(QStringLiteral("d.rtreg"));
-    const QString package = districtPackage(c, d);
-    // The city registered the same unit itself: the district's unit of that name is a possible duplicate.
-    REQUIRE(runCli({QStringLiteral("import"), c.path,
-                    sharedData(QStringLiteral("ledgers/agriculture-bureau-ledger-gbk.csv")),
-                    QStringLiteral("--unit"), s("市交通运输局")})
-                .exitCode == 0);
+    const QString package =
+        districtPackage(c, d, {}, nullptr, {QStringLiteral("--round"), s("十二届第一轮")});
+    // The city has a round of the same label: the district's round is a name taken here.
+    REQUIRE(
+        runCli({QStringLiteral("import"), c.path,
+                sharedData(QStringLiteral("ledgers/agriculture-bureau-ledger-gbk.csv")),
+                QStringLiteral("--unit"), s("市农业农村局"), QStringLiteral("--round"), s("十二届第一轮")})
+            .exitCode == 0);
     const CliRun imp = runCli(
         {QStringLiteral("exchange"), QStringLiteral("import"), c.path, package, QStringLiteral("--trust")});
     REQUIRE(imp.exitCode == 0);
@@ -502,7 +507,7 @@ TEST_CASE("exchange conflicts lists open conflicts, decides them, and the decisi
     const CliRun list = runCli({QStringLiteral("exchange"), QStringLiteral("conflicts"), c.path});
     REQUIRE(list.exitCode == 0);
     CHECK(list.out.startsWith(QStringLiteral("1 open conflicts.\n")));
-    CHECK(list.out.contains(s("市交通运输局 (units)")));
+    CHECK(list.out.contains(s("十二届第一轮 (rounds)")));
     CHECK(list.out.contains(s("思明区委巡察办")));
     CHECK(list.out.contains(QStringLiteral("the name is already taken here by another row")));
     const QString id = sqlOutput(c.path, QStringLiteral("SELECT id FROM exchange_conflicts")).trimmed();
@@ -544,7 +549,7 @@ TEST_CASE("exchange conflicts lists open conflicts, decides them, and the decisi
         s("1 decisions of 市委巡察办 on conflicts about rows of this register recorded")));
     const CliRun received =
         runCli({QStringLiteral("exchange"), QStringLiteral("conflicts"), d.path, QStringLiteral("--all")});
-    // The city's own unit of that name is, in turn, a possible duplicate at the district.
+    // The city's own round of that label is, in turn, a name taken at the district.
     CHECK(received.out.startsWith(QStringLiteral("1 open conflicts.\n")));
     CHECK(received.out.contains(s("市委巡察办 decided: kept this register's row")));
 }
@@ -641,4 +646,86 @@ TEST_CASE("exchange setup --algorithm sm2 makes a site that signs with SM2 over 
                     QStringLiteral("--trust")})
                 .exitCode == 0);
     CHECK(statsByUnit(c.path) == statsByUnit(d.path));
+}
+
+TEST_CASE("exchange duplicates lists a district's unit of the city's unit's name, and merged, stats count "
+          "them as one",
+          "[cli][exchange][pg]")
+{
+    RegisterLocation c(QStringLiteral("c.rtreg"));
+    RegisterLocation d(QStringLiteral("d.rtreg"));
+    const QString package = districtPackage(c, d);
+    // The city registered a unit of the same name itself: 24 problems (53 measures) on each side.
+    REQUIRE(runCli({QStringLiteral("import"), c.path,
+                    sharedData(QStringLiteral("ledgers/transport-bureau-ledger.xlsx")),
+                    QStringLiteral("--unit"), s("市交通运输局")})
+                .exitCode == 0);
+    const CliRun imp = runCli(
+        {QStringLiteral("exchange"), QStringLiteral("import"), c.path, package, QStringLiteral("--trust")});
+    REQUIRE(imp.exitCode == 0);
+    CHECK(imp.out.contains(s("1 units of 思明区委巡察办 have the name of a unit here: possible duplicates")));
+    CHECK_FALSE(imp.out.contains(QStringLiteral("Conflicts go to a person")));
+
+    // Listed, in a table and as JSON; counted apart while undecided.
+    const CliRun table = runCli({QStringLiteral("exchange"), QStringLiteral("duplicates"), c.path});
+    REQUIRE(table.exitCode == 0);
+    CHECK(table.out.startsWith(QStringLiteral("1 open possible duplicate units.\n")));
+    CHECK(table.out.contains(s("思明区委巡察办")));
+    const CliRun json = runCli({QStringLiteral("exchange"), QStringLiteral("duplicates"), c.path,
+                                QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(json.exitCode == 0);
+    const QJsonObject listed = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    CHECK(listed.value(QStringLiteral("open")).toInt() == 1);
+    const QJsonArray items = listed.value(QStringLiteral("duplicates")).toArray();
+    REQUIRE(items.size() == 1);
+    const QJsonObject item = items.at(0).toObject();
+    CHECK(item.value(QStringLiteral("unit")).toString() == s("市交通运输局"));
+    CHECK(item.value(QStringLiteral("unitOffice")).toString() == s("市委巡察办"));
+    CHECK(item.value(QStringLiteral("otherUnit")).toString() == s("市交通运输局"));
+    CHECK(item.value(QStringLiteral("otherOffice")).toString() == s("思明区委巡察办"));
+    CHECK(item.value(QStringLiteral("decision")).toString() == QStringLiteral("open"));
+    CHECK(item.value(QStringLiteral("open")).toBool());
+    const QString id = QString::number(item.value(QStringLiteral("id")).toInteger());
+    const QString apart = statsByUnit(c.path);
+    CHECK(groupOf(apart, s("市交通运输局")).value(QStringLiteral("problems")).toInt() == 24);
+    CHECK(groupOf(apart, s("市交通运输局（思明区委巡察办）")).value(QStringLiteral("problems")).toInt() ==
+          24);
+
+    // Usage errors exit 1, an unknown record 2; nothing changed by either.
+    const QString before = state(c.path);
+    CHECK(runCli({QStringLiteral("exchange"), QStringLiteral("duplicates"), c.path,
+                  QStringLiteral("--format"), QStringLiteral("xml")})
+              .exitCode == 1);
+    CHECK(runCli({QStringLiteral("exchange"), QStringLiteral("duplicates"), c.path, QStringLiteral("--merge"),
+                  id, QStringLiteral("--keep-apart"), id})
+              .exitCode == 1);
+    const CliRun unknown = runCli({QStringLiteral("exchange"), QStringLiteral("duplicates"), c.path,
+                                   QStringLiteral("--merge"), QStringLiteral("99")});
+    CHECK(unknown.exitCode == 2);
+    CHECK(unknown.err.contains(QStringLiteral("There is no possible duplicate unit 99.")));
+    CHECK(state(c.path) == before);
+
+    // Merged: one group of 48 problems and 106 measures; the district's problems keep their unit.
+    const CliRun merge = runCli(
+        {QStringLiteral("exchange"), QStringLiteral("duplicates"), c.path, QStringLiteral("--merge"), id});
+    REQUIRE(merge.exitCode == 0);
+    CHECK(merge.out.contains(QStringLiteral("0 open.")));
+    const QString merged = statsByUnit(c.path);
+    const QJsonArray groups =
+        QJsonDocument::fromJson(merged.toUtf8()).object().value(QStringLiteral("groups")).toArray();
+    REQUIRE(groups.size() == 1);
+    CHECK(groupOf(merged, s("市交通运输局")).value(QStringLiteral("problems")).toInt() == 48);
+    CHECK(groupOf(merged, s("市交通运输局")).value(QStringLiteral("measures")).toInt() == 106);
+    CHECK(sqlOutput(c.path, QStringLiteral("SELECT count(DISTINCT unit_id) FROM problems")) ==
+          QStringLiteral("2\n"));
+    // Decided once: a second decision is refused (exit 2); the list shows it with its decision.
+    CHECK(runCli({QStringLiteral("exchange"), QStringLiteral("duplicates"), c.path,
+                  QStringLiteral("--keep-apart"), id})
+              .exitCode == 2);
+    const CliRun after = runCli({QStringLiteral("exchange"), QStringLiteral("duplicates"), c.path});
+    CHECK(after.out.startsWith(QStringLiteral("No open possible duplicate units.\n")));
+    CHECK(after.out.contains(QStringLiteral("merged")));
+    CHECK(sqlOutput(c.path,
+                    QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'unit_duplicates'")) ==
+          QStringLiteral("2\n"));
 }

@@ -8,6 +8,7 @@
 #include "exchange/signing.h"
 #include "exchange/sites.h"
 #include "exchange/sitescope.h"
+#include "exchange/unitduplicates.h"
 #include "exchangefixtures.h"
 #include "stats/statistics.h"
 #include "storage/auditlog.h"
@@ -265,15 +266,17 @@ TEST_CASE("accept and edit are refused for a conflict about a row this register 
           "[exchange][office]")
 {
     Office city(QStringLiteral("市委巡察办"), QStringLiteral("市交通运输局"));
-    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("市交通运输局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
     siming.addProblem(QStringLiteral("区级问题"));
-    // The district's unit has the name of the city's: a possible duplicate, for a person.
+    // The district's team has the name of the city's: a name taken here, for a person.
+    REQUIRE(OrganizationService(city.db()).ensureTeam(QStringLiteral("第一巡察组")).ok());
+    REQUIRE(OrganizationService(siming.db()).ensureTeam(QStringLiteral("第一巡察组")).ok());
     const ImportResult r = city.importFrom(siming.exportTo(QStringLiteral("市委巡察办")));
     CHECK(r.total.conflicts == 1);
     auto open = Conflicts::list(city.db());
     REQUIRE(open->size() == 1);
     CHECK(open->at(0).kind == QStringLiteral("name_taken"));
-    CHECK(open->at(0).record == QStringLiteral("市交通运输局"));
+    CHECK(open->at(0).entity == QStringLiteral("teams"));
     const Status accept = Conflicts::resolve(city.db(), open->at(0).id, Conflicts::Decision::Accept);
     REQUIRE_FALSE(accept.ok());
     CHECK(accept.error().code == ErrorCode::InputRefused);
@@ -636,4 +639,121 @@ TEST_CASE("a site may sign with SM2 over SM3, and the openssl command line verif
     const auto refused = Exchange::checkPackage(claimed);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message.contains(QStringLiteral("Ed25519")));
+}
+
+namespace {
+
+/// The problems counted per unit group of `stats --by unit` in @p db, as "name=problems/measures"
+/// joined by " | ".
+std::string byUnit(Database &db)
+{
+    auto r = Statistics::compute(db, QDate(2020, 9, 1), GroupBy::Unit);
+    REQUIRE(r.ok());
+    QStringList out;
+    for (const GroupCounts &g : r->groups)
+        out << QStringLiteral("%1=%2/%3").arg(g.key).arg(g.counts.problems).arg(g.counts.measures);
+    return out.join(QStringLiteral(" | ")).toStdString();
+}
+
+} // namespace
+
+TEST_CASE("a unit two districts registered under the city's unit's name is a possible duplicate for a person",
+          "[exchange][office][duplicates]")
+{
+    // The same name three times: the city's, the district's, and one written with a full-width
+    // digit (the same after NFKC).
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市第1中学"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("市第1中学"));
+    Office huli(QStringLiteral("湖里区委巡察办"), QStringLiteral("市第１中学"));
+    city.addProblem(QStringLiteral("市级问题一"));
+    city.addProblem(QStringLiteral("市级问题二"));
+    siming.addProblem(QStringLiteral("思明问题"));
+    for (const QString &t :
+         {QStringLiteral("湖里问题一"), QStringLiteral("湖里问题二"), QStringLiteral("湖里问题三")})
+        huli.addProblem(t);
+    const qint64 auditBefore = AuditLog::length(city.db());
+
+    // Each district's unit comes in as a unit of its own, owned by the district: nothing merged.
+    const ImportResult fromSiming = city.importFrom(siming.exportTo(QStringLiteral("市委巡察办")));
+    CHECK(fromSiming.total.conflicts == 0);
+    CHECK(fromSiming.possibleDuplicates == 1);
+    const ImportResult fromHuli = city.importFrom(huli.exportTo(QStringLiteral("市委巡察办")));
+    CHECK(fromHuli.total.conflicts == 0);
+    CHECK(fromHuli.possibleDuplicates == 1); // paired with the city's unit, not with 思明's as well
+    CHECK(city.db().scalar(QStringLiteral("SELECT count(*) FROM units")).toLongLong() == 3);
+    CHECK(city.idOf(QStringLiteral("units"), siming.uuidOf(QStringLiteral("units"), siming.unit)) !=
+          city.unit);
+    CHECK(Conflicts::list(city.db(), true)->isEmpty());
+    auto open = UnitDuplicates::list(city.db());
+    REQUIRE(open.ok());
+    REQUIRE(open->size() == 2);
+    CHECK(*UnitDuplicates::openCount(city.db()) == 2);
+    const UnitDuplicate first = open->at(0);
+    CHECK(first.unitId == city.unit);
+    CHECK(first.unitName == QStringLiteral("市第1中学"));
+    CHECK(first.unitOffice == QStringLiteral("市委巡察办"));
+    CHECK(first.otherUnitName == QStringLiteral("市第1中学"));
+    CHECK(first.otherOffice == QStringLiteral("思明区委巡察办"));
+    CHECK(first.decision == QStringLiteral("open"));
+    CHECK(open->at(1).otherUnitName == QStringLiteral("市第１中学"));
+    CHECK(open->at(1).otherOffice == QStringLiteral("湖里区委巡察办"));
+    // Counted apart while undecided, the districts' units named with their office.
+    // In pinyin order: 湖 (hu) before 思 (si).
+    const std::string apart =
+        "市第1中学=2/2 | 市第１中学（湖里区委巡察办）=3/3 | 市第1中学（思明区委巡察办）=1/1";
+    CHECK(byUnit(city.db()) == apart);
+    // The records are audited rows; the import wrote them.
+    CHECK(city.db()
+              .scalar(QStringLiteral(
+                          "SELECT count(*) FROM audit_log WHERE entity = 'unit_duplicates' AND id > ?"),
+                      {auditBefore})
+              .toLongLong() == 2);
+
+    // Merged, the three count as the city's unit: 2 + 1 + 3 problems (and measures).
+    REQUIRE(UnitDuplicates::decide(city.db(), first.id, UnitDuplicates::Decision::Merge).ok());
+    REQUIRE(UnitDuplicates::decide(city.db(), open->at(1).id, UnitDuplicates::Decision::Merge).ok());
+    CHECK(*UnitDuplicates::openCount(city.db()) == 0);
+    CHECK(byUnit(city.db()) == "市第1中学=6/6");
+    auto stats = Statistics::compute(city.db(), QDate(2020, 9, 1), GroupBy::Unit);
+    CHECK(stats->total.problems == 6);
+    // The same figures from the history lookups as from the tally.
+    Statistics::setForceHistory(true);
+    const std::string fromHistory = byUnit(city.db());
+    Statistics::setForceHistory(false);
+    CHECK(fromHistory == "市第1中学=6/6");
+    // The districts' rows are not rewritten: their problems stay under their own units.
+    CHECK(city.db()
+              .scalar(QStringLiteral("SELECT count(*) FROM problems WHERE unit_id = ?"), {city.unit})
+              .toLongLong() == 2);
+    auto decided = UnitDuplicates::list(city.db(), true);
+    REQUIRE(decided->size() == 2);
+    CHECK(decided->at(0).decision == QStringLiteral("merged"));
+    CHECK_FALSE(decided->at(0).decidedAt.isEmpty());
+    CHECK(decided->at(0).decidedBy == city.db().actor());
+    // A decided record is not decided again.
+    const Status again = UnitDuplicates::decide(city.db(), first.id, UnitDuplicates::Decision::KeepApart);
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error().code == ErrorCode::InputRefused);
+
+    // Undone (the app's 撤销 reopens it): 思明's unit counts apart again.
+    REQUIRE(UnitDuplicates::reopen(city.db(), first.id).ok());
+    CHECK(*UnitDuplicates::openCount(city.db()) == 1);
+    CHECK(byUnit(city.db()) == "市第1中学=5/5 | 市第1中学（思明区委巡察办）=1/1");
+
+    // Kept apart: two units, and 思明's next package does not offer the pair again.
+    REQUIRE(UnitDuplicates::decide(city.db(), first.id, UnitDuplicates::Decision::KeepApart).ok());
+    CHECK(*UnitDuplicates::openCount(city.db()) == 0);
+    siming.addProblem(QStringLiteral("思明问题二"));
+    const ImportResult next = city.importFrom(siming.exportTo(QStringLiteral("市委巡察办")));
+    CHECK(next.total.added == 3); // the problem, its measure and the measure's link to it
+    CHECK(next.possibleDuplicates == 0);
+    CHECK(*UnitDuplicates::openCount(city.db()) == 0);
+    CHECK(UnitDuplicates::list(city.db(), true)->size() == 2);
+    CHECK(byUnit(city.db()) == "市第1中学=5/5 | 市第1中学（思明区委巡察办）=2/2");
+    // Every decision is in the audit log: two merges, a reopening, a keep-apart.
+    CHECK(city.db()
+              .scalar(QStringLiteral(
+                  "SELECT count(*) FROM audit_log WHERE entity = 'unit_duplicates' AND action = "
+                  "'update'"))
+              .toLongLong() == 4);
 }

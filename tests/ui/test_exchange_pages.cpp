@@ -2,18 +2,22 @@
 // with the conflict list where a person decides.
 #include <catch2/catch.hpp>
 
+#include "commands/editcommand.h"
 #include "dialogs/exchangedialog.h"
 #include "dialogs/exportpackagedialog.h"
 #include "dialogs/importpackagedialog.h"
 #include "dialogs/importwizard.h"
+#include "dialogs/problemeditor.h"
 #include "exchange/conflicts.h"
 #include "exchange/exchange.h"
 #include "exchange/package.h"
 #include "exchange/signing.h"
 #include "exchange/sites.h"
 #include "exchange/sitescope.h"
+#include "exchange/unitduplicates.h"
 #include "report/reportcontent.h"
 #include "report/reportrenderer.h"
+#include "stats/statistics.h"
 #include "storage/auditlog.h"
 #include "testsupport.h"
 #include "views/dashboardview.h"
@@ -40,6 +44,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -590,4 +595,115 @@ TEST_CASE("文件 → 交换 holds the exchange pages", "[ui][exchange]")
     CHECK(names == QStringList{QStringLiteral("writePackageAction"), QStringLiteral("importPackageAction"),
                                QStringLiteral("exchangeStatusAction"),
                                QStringLiteral("exchangeConflictsAction")});
+}
+
+TEST_CASE("the exchange page lists possible duplicate units, merging asks first and is one undoable step",
+          "[ui][exchange][duplicates]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("市财政局"));
+    city.addProblem(QStringLiteral("市级问题一"));
+    city.addProblem(QStringLiteral("市级问题二"));
+    siming.addProblem(QStringLiteral("区级问题"));
+    REQUIRE(Exchange::importPackage(city.db(), siming.exportTo(QStringLiteral("市委巡察办")), false, true)
+                ->possibleDuplicates == 1);
+    auto unitGroups = [&] {
+        auto r = Statistics::compute(city.db(), QDate(2020, 9, 1), GroupBy::Unit);
+        REQUIRE(r.ok());
+        QStringList out;
+        for (const GroupCounts &g : r->groups)
+            out << QStringLiteral("%1=%2").arg(g.key).arg(g.counts.problems);
+        return out.join(QStringLiteral(" | ")).toStdString();
+    };
+    CHECK(unitGroups() == "市财政局=2 | 市财政局（思明区委巡察办）=1");
+
+    ExchangeDialog page(city.db());
+    QUndoStack stack;
+    bool changed = false;
+    page.setUndoStack(
+        &stack, [&] { return &city.db(); }, [&] { changed = true; });
+    QStringList asked;
+    bool answer = false;
+    page.setConfirm([&](const QString &text) {
+        asked << text;
+        return answer;
+    });
+    CHECK(page.tabs()->tabText(ExchangeDialog::DuplicatesTab) ==
+          QStringLiteral("Possible duplicate units (1)"));
+    CHECK(page.duplicateCountLabel()->text().startsWith(QStringLiteral("1 open possible duplicate units")));
+    QTableWidget *t = page.duplicatesTable();
+    REQUIRE(t->rowCount() == 1);
+    CHECK(t->item(0, 1)->text() == QStringLiteral("市财政局"));
+    CHECK(t->item(0, 2)->text() == QStringLiteral("市委巡察办"));
+    CHECK(t->item(0, 3)->text() == QStringLiteral("市财政局"));
+    CHECK(t->item(0, 4)->text() == QStringLiteral("思明区委巡察办"));
+    CHECK(t->item(0, 6)->text() == QStringLiteral("open"));
+    CHECK_FALSE(page.mergeButton()->isEnabled());
+    t->selectRow(0);
+    REQUIRE(page.mergeButton()->isEnabled());
+    CHECK(page.keepApartButton()->isEnabled());
+
+    // Not confirmed: nothing changes.
+    page.mergeButton()->click();
+    REQUIRE(asked.size() == 1);
+    CHECK(asked.at(0).contains(QStringLiteral("思明区委巡察办")));
+    CHECK(*UnitDuplicates::openCount(city.db()) == 1);
+    CHECK(stack.count() == 0);
+
+    // Confirmed: merged, one step on the undo stack; the three problems count as one unit.
+    answer = true;
+    t->selectRow(0);
+    page.mergeButton()->click();
+    CHECK(*UnitDuplicates::openCount(city.db()) == 0);
+    CHECK(stack.count() == 1);
+    CHECK(page.tabs()->tabText(ExchangeDialog::DuplicatesTab) == QStringLiteral("Possible duplicate units"));
+    CHECK(t->item(0, 6)->text() == QStringLiteral("merged"));
+    t->selectRow(0);
+    CHECK_FALSE(page.mergeButton()->isEnabled());
+    CHECK(unitGroups() == "市财政局=3");
+
+    // Undo reopens it, redo merges again; each an audit entry.
+    stack.undo();
+    CHECK(changed);
+    CHECK(*UnitDuplicates::openCount(city.db()) == 1);
+    CHECK(unitGroups() == "市财政局=2 | 市财政局（思明区委巡察办）=1");
+    stack.redo();
+    CHECK(*UnitDuplicates::openCount(city.db()) == 0);
+    CHECK(unitGroups() == "市财政局=3");
+    CHECK(city.db()
+              .scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'unit_duplicates' AND "
+                                     "action = 'update'"))
+              .toLongLong() == 3);
+}
+
+TEST_CASE(
+    "the problem editor shows a district's problem held in the city's register as read-only before an edit",
+    "[ui][exchange]")
+{
+    Office city(QStringLiteral("市委巡察办"), QStringLiteral("市财政局"));
+    Office siming(QStringLiteral("思明区委巡察办"), QStringLiteral("思明区教育局"));
+    const QString own = city.addProblem(QStringLiteral("市级问题"));
+    const QString districts = siming.addProblem(QStringLiteral("区级问题"));
+    REQUIRE(
+        Exchange::importPackage(city.db(), siming.exportTo(QStringLiteral("市委巡察办")), false, true).ok());
+    auto idOf = [&](const QString &uuid) {
+        return city.db()
+            .scalar(QStringLiteral("SELECT id FROM problems WHERE uuid = ?"), {uuid})
+            .toLongLong();
+    };
+    rectrack::ui::EditContext ctx;
+    {
+        rectrack::ui::ProblemEditor editor(city.db(), &ctx, idOf(districts));
+        auto *note = editor.findChild<QLabel *>(QStringLiteral("heldNote"));
+        REQUIRE(note);
+        CHECK(note->text().startsWith(
+            QStringLiteral("This problem belongs to 思明区委巡察办: it is read-only here")));
+        CHECK(editor.findChild<QPlainTextEdit *>(QStringLiteral("description"))->isReadOnly());
+        CHECK(editor.findChild<QLineEdit *>(QStringLiteral("responsibleOffice"))->isReadOnly());
+        CHECK_FALSE(editor.findChild<QWidget *>(QStringLiteral("category"))->isEnabled());
+        CHECK(editor.findChild<QWidget *>(QStringLiteral("closeOut"))->isHidden());
+    }
+    rectrack::ui::ProblemEditor mine(city.db(), &ctx, idOf(own));
+    CHECK_FALSE(mine.findChild<QLabel *>(QStringLiteral("heldNote")));
+    CHECK_FALSE(mine.findChild<QPlainTextEdit *>(QStringLiteral("description"))->isReadOnly());
 }

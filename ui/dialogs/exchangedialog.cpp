@@ -1,5 +1,6 @@
 #include "exchangedialog.h"
 
+#include "commands/unitduplicatecommand.h"
 #include "exchange/sites.h"
 
 #include <QDialogButtonBox>
@@ -10,9 +11,11 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace rectrack::ui {
@@ -59,7 +62,12 @@ ExchangeDialog::ExchangeDialog(core::Database &db, QWidget *parent)
       m_count(new QLabel(this)), m_message(new QLabel(this)),
       m_keep(new QPushButton(tr("&Keep this register's"), this)),
       m_accept(new QPushButton(tr("&Accept the partner's"), this)),
-      m_edit(new QPushButton(tr("&Edit value…"), this))
+      m_edit(new QPushButton(tr("&Edit value…"), this)),
+      m_duplicates(makeTable({tr("No."), tr("Unit here"), tr("Its office"), tr("Unit of the same name"),
+                              tr("Other site"), tr("Found (UTC)"), tr("Decision")},
+                             this)),
+      m_duplicateCount(new QLabel(this)), m_merge(new QPushButton(tr("&Merge"), this)),
+      m_keepApart(new QPushButton(tr("Keep a&part"), this))
 {
     setWindowTitle(tr("Exchange"));
     auto *layout = new QVBoxLayout(this);
@@ -81,6 +89,17 @@ ExchangeDialog::ExchangeDialog(core::Database &db, QWidget *parent)
     m_message->setWordWrap(true);
     conflictsLayout->addWidget(m_message);
     m_tabs->addTab(conflictsPage, tr("Conflicts to decide"));
+    auto *duplicatesPage = new QWidget(this);
+    auto *duplicatesLayout = new QVBoxLayout(duplicatesPage);
+    m_duplicateCount->setWordWrap(true);
+    duplicatesLayout->addWidget(m_duplicateCount);
+    duplicatesLayout->addWidget(m_duplicates, 1);
+    auto *decideDuplicates = new QHBoxLayout;
+    decideDuplicates->addWidget(m_merge);
+    decideDuplicates->addWidget(m_keepApart);
+    decideDuplicates->addStretch(1);
+    duplicatesLayout->addLayout(decideDuplicates);
+    m_tabs->addTab(duplicatesPage, tr("Possible duplicate units"));
     layout->addWidget(m_tabs, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     layout->addWidget(buttons);
@@ -91,6 +110,20 @@ ExchangeDialog::ExchangeDialog(core::Database &db, QWidget *parent)
             [this] { decideSelected(core::exchange::Conflicts::Decision::Accept); });
     connect(m_edit, &QPushButton::clicked, this, &ExchangeDialog::editSelected);
     connect(m_conflicts, &QTableWidget::itemSelectionChanged, this, &ExchangeDialog::updateButtons);
+    connect(m_merge, &QPushButton::clicked, this,
+            [this] { decideDuplicate(core::exchange::UnitDuplicates::Decision::Merge); });
+    connect(m_keepApart, &QPushButton::clicked, this,
+            [this] { decideDuplicate(core::exchange::UnitDuplicates::Decision::KeepApart); });
+    connect(m_duplicates, &QTableWidget::itemSelectionChanged, this, &ExchangeDialog::updateButtons);
+    m_duplicates->setColumnWidth(0, 50);
+    m_duplicates->setColumnWidth(1, 200);
+    m_duplicates->setColumnWidth(2, 150);
+    m_duplicates->setColumnWidth(3, 200);
+    m_duplicates->setColumnWidth(4, 150);
+    m_duplicates->setColumnWidth(5, 170);
+    m_confirm = [this](const QString &text) {
+        return QMessageBox::question(this, tr("Merge units"), text) == QMessageBox::Yes;
+    };
     m_conflicts->setColumnWidth(0, 50);
     m_conflicts->setColumnWidth(1, 200);
     m_conflicts->setColumnWidth(2, 100);
@@ -105,6 +138,12 @@ ExchangeDialog::ExchangeDialog(core::Database &db, QWidget *parent)
     m_packages->setColumnWidth(4, 330);
     reload();
     resize(1180, 620);
+}
+
+ExchangeDialog::~ExchangeDialog()
+{
+    m_conflicts->disconnect(this);
+    m_duplicates->disconnect(this);
 }
 
 void ExchangeDialog::reload()
@@ -136,6 +175,84 @@ void ExchangeDialog::reload()
         }
     }
     fillConflicts();
+    fillDuplicates();
+}
+
+void ExchangeDialog::fillDuplicates()
+{
+    m_duplicates->setRowCount(0);
+    auto list = core::exchange::UnitDuplicates::list(m_db, true);
+    m_duplicateList = list ? *list : QList<core::exchange::UnitDuplicate>{};
+    qint64 open = 0;
+    for (const core::exchange::UnitDuplicate &d : std::as_const(m_duplicateList))
+        open += d.open() ? 1 : 0;
+    m_duplicateCount->setText(
+        !list ? list.error().message
+        : open == 0
+            ? tr("No open possible duplicate units.")
+            : tr("%1 open possible duplicate units: a unit of another site has the name of a unit here. "
+                 "Nothing is merged until a person decides.")
+                  .arg(open));
+    m_tabs->setTabText(DuplicatesTab, open == 0 ? tr("Possible duplicate units")
+                                                : tr("Possible duplicate units (%1)").arg(open));
+    m_duplicates->setRowCount(int(m_duplicateList.size()));
+    for (int r = 0; r < m_duplicateList.size(); ++r) {
+        const core::exchange::UnitDuplicate &d = m_duplicateList.at(r);
+        setRow(m_duplicates, r,
+               {QString::number(d.id), d.unitName, d.unitOffice, d.otherUnitName, d.otherOffice, d.foundAt,
+                core::exchange::UnitDuplicates::decisionText(d.decision)},
+               d.id);
+    }
+    m_duplicates->resizeRowsToContents();
+    updateButtons();
+}
+
+qint64 ExchangeDialog::selectedDuplicate() const
+{
+    const QList<QTableWidgetItem *> items = m_duplicates->selectedItems();
+    return items.isEmpty() ? 0 : items.first()->data(Qt::UserRole).toLongLong();
+}
+
+void ExchangeDialog::setUndoStack(QUndoStack *stack, std::function<core::Database *()> database,
+                                  std::function<void()> changed)
+{
+    m_undoStack = stack;
+    m_database = std::move(database);
+    m_changed = std::move(changed);
+}
+
+bool ExchangeDialog::decideDuplicate(core::exchange::UnitDuplicates::Decision decision)
+{
+    const qint64 id = selectedDuplicate();
+    const core::exchange::UnitDuplicate *d = nullptr;
+    for (const core::exchange::UnitDuplicate &one : std::as_const(m_duplicateList))
+        if (one.id == id)
+            d = &one;
+    if (!d || !d->open())
+        return false;
+    using core::exchange::UnitDuplicates;
+    if (decision == UnitDuplicates::Decision::Merge &&
+        !m_confirm(tr("Merge %1 of %2 into %3 of %4? The two then count as one unit in the statistics; the "
+                      "rows of %2 stay as it sent them. The merge can be undone (Edit → Undo).")
+                       .arg(d->otherUnitName, d->otherOffice, d->unitName, d->unitOffice)))
+        return false;
+    const core::Status s = UnitDuplicates::decide(m_db, id, decision);
+    if (!s) {
+        m_message->setStyleSheet(QStringLiteral("color: #b3261e"));
+        m_message->setText(s.error().message);
+        m_duplicateCount->setText(s.error().message);
+        return false;
+    }
+    if (m_undoStack)
+        m_undoStack->push(new UnitDuplicateCommand(
+            m_database ? m_database : std::function<core::Database *()>([this] { return &m_db; }),
+            m_db.path(), id, decision, m_changed ? m_changed : std::function<void()>([] {}),
+            [this](const QString &message) {
+                QMessageBox::warning(this, tr("Possible duplicate units"), message);
+            }));
+    fillDuplicates();
+    Q_EMIT registerChanged();
+    return true;
 }
 
 void ExchangeDialog::fillConflicts()
@@ -200,6 +317,13 @@ void ExchangeDialog::updateButtons()
     m_keep->setEnabled(id > 0);
     m_accept->setEnabled(id > 0 && owned);
     m_edit->setEnabled(id > 0 && owned);
+    const qint64 duplicate = selectedDuplicate();
+    bool openDuplicate = false;
+    for (const core::exchange::UnitDuplicate &d : std::as_const(m_duplicateList))
+        if (d.id == duplicate)
+            openDuplicate = d.open();
+    m_merge->setEnabled(openDuplicate);
+    m_keepApart->setEnabled(openDuplicate);
 }
 
 bool ExchangeDialog::decideSelected(core::exchange::Conflicts::Decision decision, const QString &field,

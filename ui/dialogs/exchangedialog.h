@@ -1,13 +1,17 @@
 #pragma once
 
 #include "exchange/conflicts.h"
+#include "exchange/unitduplicates.h"
 
 #include <QDialog>
+
+#include <functional>
 
 class QLabel;
 class QPushButton;
 class QTabWidget;
 class QTableWidget;
+class QUndoStack;
 
 namespace rectrack::ui {
 
@@ -17,7 +21,10 @@ namespace rectrack::ui {
  * has not acknowledged; every package sent and received; and 冲突待处理, the conflict queue with the
  * record, field, both values, the other site and the time, where a person keeps this register's
  * value, accepts the partner's or edits it (core::exchange::Conflicts::resolve: audited, sent back
- * with the next package). Reads and decides through core only.
+ * with the next package); and 疑似重复单位, the possible duplicate units (a partner's unit with the name
+ * of a unit here, core::exchange::UnitDuplicates), which a person merges (after a confirmation) or
+ * keeps apart, each decision one step of the window's undo stack (UnitDuplicateCommand). Reads and
+ * decides through core only.
  */
 class ExchangeDialog : public QDialog
 {
@@ -27,10 +34,14 @@ public:
     {
         PartnersTab,
         PackagesTab,
-        ConflictsTab
+        ConflictsTab,
+        DuplicatesTab
     };
 
     ExchangeDialog(core::Database &db, QWidget *parent = nullptr);
+    /// Disconnects the tables first: their selection, cleared while the pages are deleted, would
+    /// otherwise update buttons already gone.
+    ~ExchangeDialog() override;
 
     /// Reads everything again.
     void reload();
@@ -39,7 +50,25 @@ public:
     bool decideSelected(core::exchange::Conflicts::Decision decision, const QString &field = {},
                         const QString &value = {});
 
+    /**
+     * Decides the possible duplicate unit of the selected row; merging asks for a confirmation
+     * first (confirm(), a dialog unless replaced by setConfirm). With an undo stack (setUndoStack)
+     * the decision is pushed as one undoable step. Shows core's message and returns false when
+     * refused or not confirmed.
+     */
+    bool decideDuplicate(core::exchange::UnitDuplicates::Decision decision);
+    /// The undo stack decisions on possible duplicates go to, and how its commands reach the open
+    /// register (nullptr: none) and report a change or a failure.
+    void setUndoStack(QUndoStack *stack, std::function<core::Database *()> database,
+                      std::function<void()> changed);
+    /// Replaces the merge confirmation (tests): returns true to go on.
+    void setConfirm(std::function<bool(const QString &)> confirm) { m_confirm = std::move(confirm); }
+
     QTabWidget *tabs() const { return m_tabs; }
+    QTableWidget *duplicatesTable() const { return m_duplicates; }
+    QLabel *duplicateCountLabel() const { return m_duplicateCount; }
+    QPushButton *mergeButton() const { return m_merge; }
+    QPushButton *keepApartButton() const { return m_keepApart; }
     QTableWidget *partnersTable() const { return m_partners; }
     QTableWidget *packagesTable() const { return m_packages; }
     QTableWidget *conflictsTable() const { return m_conflicts; }
@@ -55,6 +84,8 @@ Q_SIGNALS:
 
 private:
     void fillConflicts();
+    void fillDuplicates();
+    qint64 selectedDuplicate() const;
     void editSelected();
     void updateButtons();
     qint64 selectedConflict() const;
@@ -71,6 +102,15 @@ private:
     QPushButton *m_keep;
     QPushButton *m_accept;
     QPushButton *m_edit;
+    QTableWidget *m_duplicates;
+    QLabel *m_duplicateCount;
+    QPushButton *m_merge;
+    QPushButton *m_keepApart;
+    QList<core::exchange::UnitDuplicate> m_duplicateList;
+    QUndoStack *m_undoStack = nullptr;
+    std::function<core::Database *()> m_database;
+    std::function<void()> m_changed;
+    std::function<bool(const QString &)> m_confirm;
 };
 
 } // namespace rectrack::ui

@@ -200,6 +200,29 @@ ProblemEditor::ProblemEditor(core::Database &db, EditContext *context, qint64 pr
         e->installEventFilter(this);
     reload();
     applyRole();
+    // A problem held here for another office (a district's problem in the city's register, issue
+    // #26) is read-only here: said before an edit is tried (a save would be refused), naming the
+    // office that owns it. This office's own supervision of it can still be added.
+    if (const auto owner = core::exchange::SiteScopes::heldFor(m_db, QStringLiteral("problems"), problemId);
+        owner && !owner->isEmpty()) {
+        auto *held = new QLabel(tr("This problem belongs to %1: it is read-only here, and only %1 changes it "
+                                   "(its next exchange package brings the change). This office's supervision "
+                                   "and reviews of it can still be added.")
+                                    .arg(*owner),
+                                this);
+        held->setObjectName(QStringLiteral("heldNote"));
+        held->setWordWrap(true);
+        held->setStyleSheet(QStringLiteral("QLabel { color: #1d4ed8; background: #eff6ff; padding: 4px; }"));
+        layout->insertWidget(1, held);
+        m_closeOut->hide();
+        for (QLineEdit *e : {m_regNo, m_office, m_leader, m_person, m_deadlineNote})
+            e->setReadOnly(true);
+        for (QPlainTextEdit *e : {m_description, m_example, m_rootCause})
+            e->setReadOnly(true);
+        m_deadline->setReadOnly(true);
+        for (QWidget *w : std::initializer_list<QWidget *>{m_source, m_category, m_immediate, m_systemic})
+            w->setEnabled(false);
+    }
 }
 
 // ---- building -----------------------------------------------------------------------------

@@ -1518,6 +1518,10 @@ bool MainWindow::saveScreenshots(const QString &dir)
         if (page.conflictsTable()->rowCount() > 0)
             page.conflictsTable()->selectRow(0);
         shoot(&page, QStringLiteral("exchange-conflicts.png"));
+        page.tabs()->setCurrentIndex(ExchangeDialog::DuplicatesTab);
+        if (page.duplicatesTable()->rowCount() > 0)
+            page.duplicatesTable()->selectRow(0);
+        shoot(&page, QStringLiteral("exchange-duplicates.png"));
         page.close();
         ExportPackageDialog writer(*m_db, this);
         writer.markingBox()->setCurrentText(QStringLiteral("内部资料"));
@@ -1648,6 +1652,8 @@ void MainWindow::importExchangePackageFile(const QString &path)
                              10000);
     if (r.total.conflicts > 0)
         showExchange(ExchangeDialog::ConflictsTab);
+    else if (r.possibleDuplicates > 0)
+        showExchange(ExchangeDialog::DuplicatesTab);
 }
 
 void MainWindow::showExchange(int tab)
@@ -1656,10 +1662,13 @@ void MainWindow::showExchange(int tab)
         return;
     ExchangeDialog dialog(*m_db, this);
     dialog.tabs()->setCurrentIndex(tab);
-    connect(&dialog, &ExchangeDialog::registerChanged, this, [this] {
+    auto refresh = [this] {
         applyFilter();
         updateFigures();
-    });
+    };
+    connect(&dialog, &ExchangeDialog::registerChanged, this, refresh);
+    dialog.setUndoStack(
+        ImportWizard::undoStackFor(this), [this] { return database(); }, refresh);
     dialog.exec();
 }
 

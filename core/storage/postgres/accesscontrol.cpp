@@ -30,6 +30,8 @@ const char *const kOfficeRegisters[] = {
 /// and the system administrator read them (reports, backups); a unit login neither.
 const char *const kExchange[] = {"exchange_sites", "exchange_packages", "exchange_rows",
                                  "exchange_conflicts"};
+/// The exchange's decisions on possible duplicate units (issue #26, schema 9): granted as kExchange.
+const char *const kExchangeDecisions[] = {"unit_duplicates"};
 
 /// The unit login's condition on each problem table (SQL over the table's row), for its USING
 /// and WITH CHECK. Subqueries on problems see what the login's own policy on problems lets it see.
@@ -102,10 +104,12 @@ QString doBlock(const QStringList &body)
 
 } // namespace
 
-QStringList exchangeGrants()
+namespace {
+
+template <size_t N> QStringList exchangeGrantsOf(const char *const (&list)[N])
 {
     QStringList body;
-    for (const char *t : kExchange) {
+    for (const char *t : list) {
         const QString table = QString::fromLatin1(t);
         body << dynamic(
             QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON %1 TO %R(office)").arg(table));
@@ -116,9 +120,28 @@ QStringList exchangeGrants()
     return body;
 }
 
+} // namespace
+
+QStringList exchangeGrants()
+{
+    return exchangeGrantsOf(kExchange) + exchangeGrantsOf(kExchangeDecisions);
+}
+
+QStringList unitDuplicateMigration()
+{
+    QStringList body = exchangeGrantsOf(kExchangeDecisions);
+    for (const char *t : kExchangeDecisions)
+        body << QStringLiteral("EXECUTE format('ALTER TABLE %1 OWNER TO %I', d || '_owner');")
+                    .arg(QString::fromLatin1(t));
+    for (const char *k : {"office", "unit", "sysadmin"})
+        body << dynamic(QStringLiteral("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %R(schema) TO %R(%1)")
+                            .arg(QLatin1String(k)));
+    return {doBlock(body)};
+}
+
 QStringList exchangeMigration()
 {
-    QStringList body = exchangeGrants();
+    QStringList body = exchangeGrantsOf(kExchange);
     for (const char *t : kExchange)
         body << QStringLiteral("EXECUTE format('ALTER TABLE %1 OWNER TO %I', d || '_owner');")
                     .arg(QString::fromLatin1(t));

@@ -48,6 +48,9 @@ QStringList exchangeGrants();
 /// Schema step 6 → 7 on a server made at schema 6, after postgres::exchangeStatements(): the
 /// exchange tables to the owner role, their grants, the sequences to the writing roles.
 QStringList exchangeMigration();
+/// Schema step 8 → 9 on a server, after postgres::unitDuplicateStatements(): unit_duplicates to the
+/// owner role, its grants (as the exchange tables'), the sequences to the writing roles.
+QStringList unitDuplicateMigration();
 /// The prefix of the messages the checking functions raise ("rectrack:"), followed by a key that
 /// PostgresDialect turns into a translated message (close_out, review3, delete, role, actor, chain,
 /// …).

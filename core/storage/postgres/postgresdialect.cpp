@@ -36,6 +36,8 @@ QList<QStringList> PostgresDialect::migrationSteps() const
                    "EXECUTE format('ALTER FUNCTION %s SECURITY DEFINER', f); "
                    "EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema()); "
                    "EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f); END $$")};
+    // 8 → 9: possible duplicate units (issue #26).
+    steps << postgres::unitDuplicateStatements() + postgres::unitDuplicateMigration();
     return steps;
 }
 

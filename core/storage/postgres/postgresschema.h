@@ -28,6 +28,13 @@ inline constexpr QLatin1String kChangeChannel("rectrack");
  * register's installer login runs (it creates triggers on the owner's tables).
  */
 QStringList liveUpdateStatements();
+/// Schema step 8 → 9 on a server (issue #26, schema::unitDuplicateStatements()): units.name no
+/// longer UNIQUE, the index units_name, unit_duplicates with its change notification. Its grants
+/// are postgres::unitDuplicateGrants().
+QStringList unitDuplicateStatements();
+/// The change notification of unit_duplicates (liveUpdateStatements() covers the tables before
+/// schema 9).
+QString unitDuplicateNotify();
 
 /// The setting (of one transaction) above whose problem id the statistics triggers leave the
 /// problem_facts and problem_tally rows to a grouped fill (PostgresDialect::deferFacts).
