@@ -121,6 +121,14 @@ Status copyTable(Database &from, Database &to, const QString &table, const Regis
     const QString select =
         QStringLiteral("SELECT %1 FROM %2 ORDER BY %3").arg(columns->join(u','), table, key);
     QList<std::pair<qint64, QVariant>> links; // (key, self reference) set after the copy
+    // @p rows more rows are on the server: counted, reported, and the copy cancelled when asked.
+    auto advance = [&](int &rows) -> Status {
+        done += rows;
+        rows = 0;
+        if (progress && !progress(done, total))
+            return Error{ErrorCode::InputRefused, RegisterCopy::tr("The copy was cancelled.")};
+        return okStatus();
+    };
     if (check) {
         // Onto a server: one COPY for the whole table, fed as the source is read, so that the
         // server stores rows while the next ones are read and hashed here.
@@ -133,11 +141,7 @@ Status copyTable(Database &from, Database &to, const QString &table, const Regis
         auto send = [&]() -> Status {
             const Status s = postgres::copyInSend(to, pending);
             pending.clear();
-            done += rows;
-            rows = 0;
-            if (s && progress && !progress(done, total))
-                return Error{ErrorCode::InputRefused, RegisterCopy::tr("The copy was cancelled.")};
-            return s;
+            return s ? advance(rows) : s;
         };
         const Status read = from.forEachRow(select, {}, [&](const SqlRow &r) -> Status {
             if (const QString fault = sourceFault(*check, table, *columns, r); !fault.isEmpty())
@@ -180,11 +184,7 @@ Status copyTable(Database &from, Database &to, const QString &table, const Regis
                 return okStatus();
             const Status s = to.dialect().insertRows(to, table, *columns, binds);
             binds.clear();
-            done += rows;
-            rows = 0;
-            if (s && progress && !progress(done, total))
-                return Error{ErrorCode::InputRefused, RegisterCopy::tr("The copy was cancelled.")};
-            return s;
+            return s ? advance(rows) : s;
         };
         const Status read = from.forEachRow(select, {}, [&](const SqlRow &r) -> Status {
             for (int c = 0; c < columns->size(); ++c) {

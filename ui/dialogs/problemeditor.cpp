@@ -214,14 +214,7 @@ ProblemEditor::ProblemEditor(core::Database &db, EditContext *context, qint64 pr
         held->setWordWrap(true);
         held->setStyleSheet(QStringLiteral("QLabel { color: #1d4ed8; background: #eff6ff; padding: 4px; }"));
         layout->insertWidget(1, held);
-        m_closeOut->hide();
-        for (QLineEdit *e : {m_regNo, m_office, m_leader, m_person, m_deadlineNote})
-            e->setReadOnly(true);
-        for (QPlainTextEdit *e : {m_description, m_example, m_rootCause})
-            e->setReadOnly(true);
-        m_deadline->setReadOnly(true);
-        for (QWidget *w : std::initializer_list<QWidget *>{m_source, m_category, m_immediate, m_systemic})
-            w->setEnabled(false);
+        lockRegistration();
     }
 }
 
@@ -1059,6 +1052,11 @@ void ProblemEditor::applyRole()
         return;
     // A unit login (issue #23): the problem's progress and notes; the office registers the rest,
     // reviews last and closes out.
+    lockRegistration();
+}
+
+void ProblemEditor::lockRegistration()
+{
     m_closeOut->hide();
     for (QLineEdit *e : {m_regNo, m_office, m_leader, m_person, m_deadlineNote})
         e->setReadOnly(true);

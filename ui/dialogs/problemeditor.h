@@ -137,6 +137,9 @@ private:
     void resolveConflict(const core::Problem &mine, const core::Error &error);
     /// Fields and buttons as the login's role allows (a unit login: progress and notes only, no
     /// close-out).
+    /// The registration's fields read-only and close-out hidden (a unit login; a problem held for
+    /// another office).
+    void lockRegistration();
     void applyRole();
 
     core::Database &m_db;

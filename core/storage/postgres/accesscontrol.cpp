@@ -127,10 +127,14 @@ QStringList exchangeGrants()
     return exchangeGrantsOf(kExchange) + exchangeGrantsOf(kExchangeDecisions);
 }
 
-QStringList unitDuplicateMigration()
+namespace {
+
+// The migration step that brings an existing server register's roles to the exchange tables
+// @p list: their grants, their owner role, and the sequences of their identity keys.
+template <size_t N> QStringList exchangeMigrationOf(const char *const (&list)[N])
 {
-    QStringList body = exchangeGrantsOf(kExchangeDecisions);
-    for (const char *t : kExchangeDecisions)
+    QStringList body = exchangeGrantsOf(list);
+    for (const char *t : list)
         body << QStringLiteral("EXECUTE format('ALTER TABLE %1 OWNER TO %I', d || '_owner');")
                     .arg(QString::fromLatin1(t));
     for (const char *k : {"office", "unit", "sysadmin"})
@@ -139,16 +143,16 @@ QStringList unitDuplicateMigration()
     return {doBlock(body)};
 }
 
+} // namespace
+
+QStringList unitDuplicateMigration()
+{
+    return exchangeMigrationOf(kExchangeDecisions);
+}
+
 QStringList exchangeMigration()
 {
-    QStringList body = exchangeGrantsOf(kExchange);
-    for (const char *t : kExchange)
-        body << QStringLiteral("EXECUTE format('ALTER TABLE %1 OWNER TO %I', d || '_owner');")
-                    .arg(QString::fromLatin1(t));
-    for (const char *k : {"office", "unit", "sysadmin"})
-        body << dynamic(QStringLiteral("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %R(schema) TO %R(%1)")
-                            .arg(QLatin1String(k)));
-    return {doBlock(body)};
+    return exchangeMigrationOf(kExchange);
 }
 
 QStringList roleKinds()
