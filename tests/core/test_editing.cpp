@@ -75,10 +75,7 @@ TEST_CASE("a schema-1 register migrates to the fresh schema and keeps its proble
     const QStringList freshSchema = fresh.schemaSql();
 
     TempRegister reg;
-    reg.db.reset();
-    QFile::remove(reg.path);
-    REQUIRE(QFile::copy(QStringLiteral(RECTRACK_SOURCE_DIR "/tests/data/schema/v1.rtk"), reg.path));
-    QFile::setPermissions(reg.path, QFile::ReadOwner | QFile::WriteOwner);
+    REQUIRE(reg.replaceWith(QStringLiteral(RECTRACK_SOURCE_DIR "/tests/data/schema/v1.rtk")));
     auto db = Database::open(reg.path);
     REQUIRE(db.ok());
     CHECK((*db)->schemaVersion() == schema::kVersion);

@@ -203,10 +203,7 @@ TEST_CASE("the schema-1 fixture migrates with problem_latest_state filled and ve
           "[file][statistics][scale][schema]")
 {
     TempRegister reg;
-    reg.db.reset();
-    QFile::remove(reg.path);
-    REQUIRE(QFile::copy(QStringLiteral(RECTRACK_SOURCE_DIR "/tests/data/schema/v1.rtk"), reg.path));
-    QFile::setPermissions(reg.path, QFile::ReadOwner | QFile::WriteOwner);
+    REQUIRE(reg.replaceWith(QStringLiteral(RECTRACK_SOURCE_DIR "/tests/data/schema/v1.rtk")));
     auto db = Database::open(reg.path);
     REQUIRE(db.ok());
     CHECK((*db)->schemaVersion() == schema::kVersion);

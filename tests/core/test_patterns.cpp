@@ -268,10 +268,7 @@ TEST_CASE("a schema-5 register migrates to the fresh schema with patterns and st
     TempRegister fresh;
     const QStringList freshSchema = schemaSql(*fresh.db);
     TempRegister reg;
-    reg.db.reset();
-    QFile::remove(reg.path);
-    REQUIRE(QFile::copy(QStringLiteral(RECTRACK_SOURCE_DIR "/tests/data/schema/v5.rtk"), reg.path));
-    QFile::setPermissions(reg.path, QFile::ReadOwner | QFile::WriteOwner);
+    REQUIRE(reg.replaceWith(QStringLiteral(RECTRACK_SOURCE_DIR "/tests/data/schema/v5.rtk")));
     auto db = Database::open(reg.path);
     REQUIRE(db.ok());
     CHECK((*db)->schemaVersion() == schema::kVersion);

@@ -338,10 +338,7 @@ TEST_CASE("the schema-1 fixture migrates to step 4 with problem_facts and proble
           "[file][statistics][scale][schema]")
 {
     TempRegister reg;
-    reg.db.reset();
-    QFile::remove(reg.path);
-    REQUIRE(QFile::copy(QStringLiteral(RECTRACK_SOURCE_DIR "/tests/data/schema/v1.rtk"), reg.path));
-    QFile::setPermissions(reg.path, QFile::ReadOwner | QFile::WriteOwner);
+    REQUIRE(reg.replaceWith(QStringLiteral(RECTRACK_SOURCE_DIR "/tests/data/schema/v1.rtk")));
     auto db = Database::open(reg.path);
     REQUIRE(db.ok());
     CHECK((*db)->schemaVersion() == schema::kVersion);

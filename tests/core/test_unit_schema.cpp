@@ -15,10 +15,7 @@ TEST_CASE("the schema-1 fixture migrates to units of non-unique names with every
           "[file][schema][duplicates]")
 {
     TempRegister reg;
-    reg.db.reset();
-    QFile::remove(reg.path);
-    REQUIRE(QFile::copy(QStringLiteral(RECTRACK_SOURCE_DIR "/tests/data/schema/v1.rtk"), reg.path));
-    QFile::setPermissions(reg.path, QFile::ReadOwner | QFile::WriteOwner);
+    REQUIRE(reg.replaceWith(QStringLiteral(RECTRACK_SOURCE_DIR "/tests/data/schema/v1.rtk")));
     auto db = Database::open(reg.path);
     REQUIRE(db.ok());
     Database &d = **db;

@@ -138,6 +138,15 @@ TempRegister::~TempRegister()
     }
 }
 
+bool TempRegister::replaceWith(const QString &fixture)
+{
+    db.reset();
+    QFile::remove(path);
+    if (!QFile::copy(fixture, path))
+        return false;
+    return QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+}
+
 void TempRegister::reopen()
 {
     db.reset();

@@ -23,6 +23,9 @@ struct TempRegister
     std::unique_ptr<core::Database> db;
     /// Closes and reopens the database (e.g. after changing the file with another program).
     void reopen();
+    /// Closes the database and puts a writable copy of the register file @p fixture (e.g. an old
+    /// schema's tests/data/schema/vN.rtk) in its place, not opened; false when it cannot be copied.
+    bool replaceWith(const QString &fixture);
 };
 
 /**
