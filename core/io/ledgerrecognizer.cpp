@@ -5,6 +5,7 @@
 #include "xlsxreader.h"
 
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 namespace rectrack::core {
 
@@ -519,6 +520,19 @@ int LedgerRecognizer::chooseSheet(const Workbook &wb, const QString &sheetName,
 RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sheet,
                                              const RecognizerOptions &o)
 {
+    return recognizeSheet(wb, sheet, o, nullptr);
+}
+
+RecognizedLedger LedgerRecognizer::recognize(Workbook &&workbook, int sheetIndex, const RecognizerOptions &o)
+{
+    Workbook wb = std::move(workbook); // freed on return
+    Sheet &sheet = wb.sheets[sheetIndex];
+    return recognizeSheet(wb, sheet, o, &sheet.rows);
+}
+
+RecognizedLedger LedgerRecognizer::recognizeSheet(const Workbook &wb, const Sheet &sheet,
+                                                  const RecognizerOptions &o, QList<SheetRow> *release)
+{
     using namespace LedgerStages;
     RecognizedLedger L;
     L.file = wb.fileName;
@@ -643,7 +657,20 @@ RecognizedLedger LedgerRecognizer::recognize(const Workbook &wb, const Sheet &sh
     };
 
     L.rows.reserve(rowCount - header.lastRow); // one allocation: a 100,000-row ledger's rows are ~50 MB
+    // Rows whose cells a later row reads: the top row of a range merged down (merged()).
+    QSet<int> readLater;
+    if (release) {
+        for (const CellRange &m : sheet.merges) {
+            if (m.bottom > m.top && m.bottom > header.lastRow)
+                readLater.insert(m.top);
+        }
+    }
     for (int r = header.lastRow + 1; r < rowCount; ++r) {
+        // Each row's cells are freed once it is read (the consuming recognize()), on every path.
+        const auto freeRow = qScopeGuard([release, &readLater, r] {
+            if (release && !readLater.contains(r))
+                (*release)[r].cells = QList<Cell>();
+        });
         const SheetRow &sr = sheet.rows[r];
         const int rowNo = sr.number;
         if (sr.hidden) {

@@ -127,12 +127,24 @@ public:
     static RecognizedLedger recognize(const Workbook &workbook, const Sheet &sheet,
                                       const RecognizerOptions &options);
 
+    /// The same for sheet @p sheetIndex of a workbook given up to it: each data row's cells are
+    /// freed as soon as the row is read (the top row of a merged range when the range ends), so
+    /// that the cells and the ledger rows of a 100,000-row ledger are never held whole at once
+    /// (issue #20: an import within 300 MB). The result equals the one of the other overload.
+    static RecognizedLedger recognize(Workbook &&workbook, int sheetIndex, const RecognizerOptions &options);
+
     /// The sheet to import: the one named @p sheetName, else the first visible sheet with a
     /// problem column whose name is not that of instructions or an example (说明, 填表说明, 示例,
     /// 模板), else the first such sheet. Returns -1 (and sets @p error) when there is none, and
     /// for a Word document (Workbook::isDocument) none of whose tables has a problem column.
     static int chooseSheet(const Workbook &workbook, const QString &sheetName,
                            const RecognizerOptions &options, Error *error);
+
+private:
+    /// recognize() of @p sheet; with @p release (the sheet's own rows), each data row's cells are
+    /// freed once read.
+    static RecognizedLedger recognizeSheet(const Workbook &workbook, const Sheet &sheet,
+                                           const RecognizerOptions &options, QList<SheetRow> *release);
 };
 
 } // namespace rectrack::core

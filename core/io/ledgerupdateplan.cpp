@@ -193,7 +193,7 @@ Result<RecognizedLedger> LedgerUpdatePlan::readLedger(Database &db, const QStrin
     const int sheet = LedgerRecognizer::chooseSheet(*wb, options.sheet, ro, &error);
     if (sheet < 0)
         return error;
-    return LedgerRecognizer::recognize(*wb, wb->sheets[sheet], ro);
+    return LedgerRecognizer::recognize(std::move(*wb), sheet, ro);
 }
 
 LedgerUpdateSnapshot LedgerUpdateUndo::capture(Database &db, const QString &unit)

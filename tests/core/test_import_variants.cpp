@@ -542,3 +542,133 @@ TEST_CASE("a row of column numbers under the header is not a problem", "[import]
     CHECK(totals(reg).problems == 1);
     CHECK(r.problems.first().row == 3);
 }
+
+namespace {
+
+/// Everything recognition found in a ledger, as text: two recognitions are equal when this is.
+QString dumpLedger(const RecognizedLedger &L)
+{
+    QStringList out{L.file,
+                    L.sheet,
+                    L.title,
+                    L.fillInDate.toString(Qt::ISODate),
+                    QString::number(L.headerRow),
+                    QString::number(L.skippedRows),
+                    L.categories.join(u'|')};
+    for (const LedgerColumn &c : L.columns)
+        out << QStringLiteral("col %1 %2 %3 %4").arg(c.index).arg(c.header).arg(int(c.field)).arg(c.mapped);
+    for (const LedgerRow &r : L.rows) {
+        QStringList states;
+        for (ProblemState st : r.measureStates)
+            states << QString::number(int(st));
+        QStringList deadlines;
+        for (const QDate &d : r.measureDeadlines)
+            deadlines << d.toString(Qt::ISODate);
+        out << QStringList{QString::number(r.rowNumber),
+                           r.unit,
+                           r.registrationNo,
+                           r.category,
+                           r.description,
+                           r.measures.join(u'|'),
+                           states.join(u','),
+                           deadlines.join(u','),
+                           r.leadLeader,
+                           r.responsibleOffice,
+                           r.responsiblePerson,
+                           r.deadline.toString(Qt::ISODate),
+                           r.deadlineNote,
+                           QString::number(r.immediate),
+                           QString::number(r.longTerm),
+                           r.progress,
+                           r.statusWord,
+                           QString::number(int(r.state)),
+                           r.evidence,
+                           r.note}
+                   .join(u'\t');
+    }
+    for (const auto *issues : {&L.errors, &L.warnings}) {
+        for (const ImportIssue &i : *issues)
+            out << i.toString();
+        out << QStringLiteral("--");
+    }
+    return out.join(u'\n');
+}
+
+} // namespace
+
+TEST_CASE("recognition that frees each row's cells as it goes gives the same ledger (issue #20)",
+          "[import][variants][memory]")
+{
+    // The importer gives its workbook up to recognition, which frees each data row's cells once the
+    // row is read (a 100,000-row ledger then never holds its cells and its ledger rows whole at
+    // once). Every ledger file the tests have, merged problem cells among them (Word's vMerge,
+    // Excel's merged categories), must read the same as from a workbook that is kept whole.
+    QStringList files;
+    for (const QString &folder : {QStringLiteral(RECTRACK_SOURCE_DIR "/tests/data/ledgers"),
+                                  QStringLiteral(RECTRACK_SHARED_DATA_DIR "/ledgers")}) {
+        const QDir dir(folder);
+        for (const QString &name : dir.entryList({QStringLiteral("*.xlsx"), QStringLiteral("*.xls"),
+                                                  QStringLiteral("*.docx"), QStringLiteral("*.csv")},
+                                                 QDir::Files, QDir::Name))
+            files << dir.filePath(name);
+    }
+    // A generated ledger whose problem cells are merged down over one measure per row, with a
+    // category and a unit merged over every problem: rows whose cells later rows read.
+    TempRegister reg;
+    {
+        QList<QStringList> rows{
+            {s("序号"), s("问题类别"), s("问题描述"), s("整改措施"), s("完成情况"), s("被巡察单位")}};
+        QByteArray merges;
+        auto merge = [&merges](char column, int top, int bottom) { // 1-based rows
+            merges += "<mergeCell ref=\"" + QByteArray(1, column) + QByteArray::number(top) + ":" +
+                      QByteArray(1, column) + QByteArray::number(bottom) + "\"/>";
+        };
+        for (int p = 0; p < 5; ++p) {
+            const int top = int(rows.size()) + 1;
+            for (int m = 0; m < 3; ++m)
+                rows << QStringList{m == 0 ? QString::number(p + 1) : QString(),
+                                    p == 0 && m == 0 ? s("党的建设方面") : QString(),
+                                    m == 0 ? s("问题%1").arg(p + 1) : QString(),
+                                    s("措施%1-%2").arg(p + 1).arg(m + 1),
+                                    m == 2 && p % 2 == 0 ? s("已完成") : s("整改中"),
+                                    p == 0 && m == 0 ? s("市第一中学") : QString()};
+            merge('A', top, top + 2);
+            merge('C', top, top + 2);
+        }
+        merge('B', 2, int(rows.size()));
+        merge('F', 2, int(rows.size())); // the unit, read from row 2 by every problem
+        const QString path = reg.dir.filePath(QStringLiteral("merged.xlsx"));
+        REQUIRE(writeZip(
+            path, workbookParts({{s("台账"), sheetXml(rows, "<mergeCells>" + merges + "</mergeCells>")}})));
+        files << path;
+    }
+    REQUIRE(files.size() >= 8);
+    RecognizerOptions ro;
+    ro.unit = s("某单位");
+    ro.fallbackYear = 2021;
+    int recognizedRows = 0;
+    for (const QString &file : files) {
+        INFO(file.toStdString());
+        auto kept = LedgerImporter::readFile(file);
+        REQUIRE(kept.ok());
+        const int sheet = LedgerRecognizer::chooseSheet(*kept, QString(), ro, nullptr);
+        REQUIRE(sheet >= 0);
+        const RecognizedLedger whole = LedgerRecognizer::recognize(*kept, kept->sheets[sheet], ro);
+        auto given = LedgerImporter::readFile(file);
+        REQUIRE(given.ok());
+        const RecognizedLedger freed = LedgerRecognizer::recognize(std::move(*given), sheet, ro);
+        CHECK(dumpLedger(freed).toStdString() == dumpLedger(whole).toStdString());
+        CHECK(!whole.rows.isEmpty());
+        recognizedRows += int(whole.rows.size());
+        if (file.endsWith(QLatin1String("merged.xlsx"))) {
+            REQUIRE(freed.rows.size() == 5);
+            CHECK(freed.rows[4].measures == QStringList{s("措施5-1"), s("措施5-2"), s("措施5-3")});
+            CHECK(freed.rows[4].category == s("党的建设方面"));
+            CHECK(freed.rows[4].unit == s("市第一中学"));
+            CHECK(freed.rows[4].measureStates == QList<ProblemState>{ProblemState::InProgress,
+                                                                     ProblemState::InProgress,
+                                                                     ProblemState::Completed});
+        }
+    }
+    CHECK(recognizedRows > 50);
+}
