@@ -7,7 +7,8 @@
 // Registers are generated once per size into the cache folder (rectrack-cli generate's code).
 // Each row also gives the CPU time (user + system) of the median run: the development machine is
 // shared, so wall time alone mostly measures the load. With --cli, the full PDF report is timed
-// by running `rectrack-cli report` (the report renderer lives in the GUI library).
+// by running `rectrack-cli report` (the report renderer lives in the GUI library), and the peak
+// memory of `rectrack-cli import` of the 100,000-row ledger is measured (issue #20: 300 MB).
 //
 // With --server ADMIN_URL (a PostgreSQL superuser's URL, e.g. the one tests/pg/pgserver.sh writes)
 // the benchmark compares the two backends instead (issue #22): each size's register file is copied
@@ -25,6 +26,8 @@
 #include "stats/statistics.h"
 #include "storage/database.h"
 #include "storage/ledgerquery.h"
+
+#include "measuredrun.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -426,6 +429,13 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QList<Row> rows;
+    struct MemoryRow
+    {
+        QString operation;
+        double peakMb;
+        double seconds;
+    };
+    QList<MemoryRow> memoryRows;
 
     for (const QString &sizeText : parser.value(QStringLiteral("sizes")).split(u',')) {
         const int n = sizeText.toInt();
@@ -563,6 +573,44 @@ int main(int argc, char **argv)
             rows << Row{
                 QStringLiteral("full PDF report (rectrack-cli report)"), n, 3000, ms.wallMs, -1, ms.cpuMs};
         }
+
+        // Issue #20: the whole problem ledger of the 100,000-problem register, as .csv and .xlsx,
+        // imported by `rectrack-cli import` into an empty register (and rehearsed with --dry-run)
+        // within 300 MB of resident memory: the peak of the rectrack-cli process (wait4).
+        if (n == 100000 && parser.isSet(QStringLiteral("cli")) && wanted(QStringLiteral("import memory"))) {
+            const QString cli = parser.value(QStringLiteral("cli"));
+            const QString target = cache.filePath(QStringLiteral("import-memory-target.rtreg"));
+            for (const QString &file : {csv, xlsx}) {
+                if (!QFile::exists(file)) {
+                    auto db = Database::open(path);
+                    ExportOptions o;
+                    o.kind = LedgerKind::Problems;
+                    if (!db || !LedgerExporter::exportTo(**db, o, file)) {
+                        err << "export of " << file << " failed\n";
+                        continue;
+                    }
+                }
+                for (const bool dryRun : {true, false}) {
+                    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+                        QFile::remove(target + suffix);
+                    (void)rectrack::test::runMeasured(cli, {QStringLiteral("init"), target});
+                    QStringList args{QStringLiteral("import"), target, file};
+                    if (dryRun)
+                        args << QStringLiteral("--dry-run");
+                    QElapsedTimer t;
+                    t.start();
+                    const auto m = rectrack::test::runMeasured(cli, args);
+                    if (m.exitCode != 0)
+                        err << "import of " << file << " failed: " << m.err << '\n';
+                    memoryRows << MemoryRow{
+                        QStringLiteral("import 100,000-row .%1%2")
+                            .arg(QFileInfo(file).suffix(), dryRun ? QStringLiteral(" --dry-run") : QString()),
+                        m.peakMb, t.elapsed() / 1000.0};
+                }
+            }
+            for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+                QFile::remove(target + suffix);
+        }
     }
 
     out << "| operation | problems | target ms | median ms | CPU ms | sqlite3 shell ms | ratio |\n";
@@ -575,6 +623,14 @@ int main(int argc, char **argv)
             << (r.baselineMs >= 0 ? QString::number(r.baselineMs, 'f', 1) : QStringLiteral("–")) << " | "
             << (r.baselineMs > 0 ? QString::number(r.medianMs / r.baselineMs, 'f', 2) : QStringLiteral("–"))
             << " |\n";
+    }
+    if (!memoryRows.isEmpty()) {
+        out << "\n| import (rectrack-cli, issue #20) | peak resident MB | target MB | wall s |\n";
+        out << "|---|---:|---:|---:|\n";
+        for (const MemoryRow &r : memoryRows)
+            out << "| " << r.operation << " | " << QString::number(r.peakMb, 'f', 0) << " | 300"
+                << (r.peakMb > 300 ? " **missed**" : "") << " | " << QString::number(r.seconds, 'f', 1)
+                << " |\n";
     }
     out << "\npeak resident memory of this process: " << peakRssKb() / 1024 << " MB\n";
     return 0;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "../core/importfixtures.h"
+#include "measuredrun.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -376,49 +377,14 @@ TEST_CASE(
 
 namespace {
 
-/// One rectrack-cli run measured: exit code, peak resident memory (wait4's ru_maxrss, in MB) and
-/// standard error.
-struct Measured
-{
-    int exitCode = -1;
-    double peakMb = 0;
-    QString err;
-};
+using Measured = rectrack::test::MeasuredRun;
 
-Measured measureCli(const QStringList &args)
+/// One rectrack-cli run (in English) measured: exit code, peak resident memory and standard error.
+Measured measureCli(QStringList args)
 {
-    QTemporaryDir dir;
-    const QByteArray errPath = QFile::encodeName(dir.filePath(QStringLiteral("err")));
-    QList<QByteArray> words{QByteArray(RECTRACK_CLI_PATH)};
-    for (const QString &a : args)
-        words << a.toUtf8();
-    words << "--lang"
-          << "en";
-    std::vector<char *> argv;
-    for (QByteArray &w : words)
-        argv.push_back(w.data());
-    argv.push_back(nullptr);
-    const pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        const int fd = ::open(errPath.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        const int null = ::open("/dev/null", O_WRONLY);
-        ::dup2(fd, 2);
-        ::dup2(null, 1);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-    int status = 0;
-    struct rusage ru
-    {
-    };
-    REQUIRE(::wait4(pid, &status, 0, &ru) == pid);
-    Measured m;
-    m.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    m.peakMb = double(ru.ru_maxrss) / 1024.0;
-    QFile f(QFile::decodeName(errPath));
-    if (f.open(QIODevice::ReadOnly))
-        m.err = QString::fromUtf8(f.readAll());
+    args << QStringLiteral("--lang") << QStringLiteral("en");
+    const Measured m = rectrack::test::runMeasured(QStringLiteral(RECTRACK_CLI_PATH), args);
+    REQUIRE(m.exitCode != -1);
     return m;
 }
 
