@@ -37,6 +37,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -47,6 +48,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -549,6 +551,12 @@ TEST_CASE(
     REQUIRE(page.packagesTable()->rowCount() == 1);
     CHECK(page.packagesTable()->item(0, 0)->text() == QStringLiteral("received from"));
     CHECK(page.packagesTable()->item(0, 2)->text() == QStringLiteral("1"));
+    // The register keeps the moment in UTC (…T…Z); the page shows it in this machine's local time.
+    const QString created = Sites::packages(city.db())->at(0).created;
+    REQUIRE(created.endsWith(u'Z'));
+    CHECK(page.packagesTable()->item(0, 3)->text() == QDateTime::fromString(created, Qt::ISODate)
+                                                          .toLocalTime()
+                                                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     CHECK(page.tabs()->tabText(ExchangeDialog::ConflictsTab) == QStringLiteral("Conflicts to decide (1)"));
     CHECK(page.conflictCountLabel()->text().startsWith(QStringLiteral("1 open conflicts")));
     QTableWidget *t = page.conflictsTable();
@@ -637,6 +645,9 @@ TEST_CASE("the exchange page lists possible duplicate units, merging asks first 
     CHECK(t->item(0, 2)->text() == QStringLiteral("市委巡察办"));
     CHECK(t->item(0, 3)->text() == QStringLiteral("市财政局"));
     CHECK(t->item(0, 4)->text() == QStringLiteral("思明区委巡察办"));
+    CHECK(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$"))
+              .match(t->item(0, 5)->text())
+              .hasMatch()); // local time, not the stored UTC text
     CHECK(t->item(0, 6)->text() == QStringLiteral("open"));
     CHECK_FALSE(page.mergeButton()->isEnabled());
     t->selectRow(0);

@@ -2,6 +2,7 @@
 
 #include "commands/unitduplicatecommand.h"
 #include "exchange/sites.h"
+#include "models/labels.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -171,7 +172,7 @@ void ExchangeDialog::reload()
             const core::exchange::PackageRecord &p = packages->at(r);
             setRow(m_packages, r,
                    {p.sent ? tr("sent to") : tr("received from"), p.partnerOffice, QString::number(p.seq),
-                    p.created, p.fileName, p.sha256});
+                    Labels::localTime(p.created), p.fileName, p.sha256});
         }
     }
     fillConflicts();
@@ -199,8 +200,8 @@ void ExchangeDialog::fillDuplicates()
     for (int r = 0; r < m_duplicateList.size(); ++r) {
         const core::exchange::UnitDuplicate &d = m_duplicateList.at(r);
         setRow(m_duplicates, r,
-               {QString::number(d.id), d.unitName, d.unitOffice, d.otherUnitName, d.otherOffice, d.foundAt,
-                core::exchange::UnitDuplicates::decisionText(d.decision)},
+               {QString::number(d.id), d.unitName, d.unitOffice, d.otherUnitName, d.otherOffice,
+                Labels::localTime(d.foundAt), core::exchange::UnitDuplicates::decisionText(d.decision)},
                d.id);
     }
     m_duplicates->resizeRowsToContents();
@@ -281,7 +282,7 @@ void ExchangeDialog::fillConflicts()
             m_conflicts->insertRow(r);
             setRow(m_conflicts, r,
                    {QString::number(c.id), record, QString(), QString(), QString(), c.partnerOffice,
-                    c.recordedAt, core::exchange::Conflicts::kindText(c.kind)},
+                    Labels::localTime(c.recordedAt), core::exchange::Conflicts::kindText(c.kind)},
                    c.id);
             continue;
         }
@@ -291,7 +292,8 @@ void ExchangeDialog::fillConflicts()
             m_conflicts->insertRow(r);
             setRow(m_conflicts, r,
                    {first ? QString::number(c.id) : QString(), first ? record : QString(), f.field, f.ours,
-                    f.theirs, first ? c.partnerOffice : QString(), first ? c.recordedAt : QString(),
+                    f.theirs, first ? c.partnerOffice : QString(),
+                    first ? Labels::localTime(c.recordedAt) : QString(),
                     first ? core::exchange::Conflicts::kindText(c.kind) : QString()},
                    c.id);
             first = false;

@@ -1,5 +1,7 @@
 #include "labels.h"
 
+#include <QDateTime>
+
 namespace rectrack::ui {
 
 QString Labels::state(core::ProblemState s)
@@ -58,6 +60,12 @@ QString Labels::reviewStep(core::ReviewStep s)
 QString Labels::date(const QDate &d)
 {
     return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
+
+QString Labels::localTime(const QString &isoUtc)
+{
+    const QDateTime t = QDateTime::fromString(isoUtc, Qt::ISODate);
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : isoUtc;
 }
 
 } // namespace rectrack::ui

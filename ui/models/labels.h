@@ -24,6 +24,9 @@ public:
     static QString reviewStep(core::ReviewStep s);
     /// A date as the ledgers show it (2021-03-31), empty when invalid.
     static QString date(const QDate &d);
+    /// A moment the register keeps as ISO 8601 text in UTC (2026-12-06T23:54:08Z) in this
+    /// machine's local time, yyyy-MM-dd HH:mm:ss; text that is no valid moment as it is.
+    static QString localTime(const QString &isoUtc);
 };
 
 } // namespace rectrack::ui

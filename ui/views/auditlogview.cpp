@@ -1,5 +1,7 @@
 #include "auditlogview.h"
 
+#include "models/labels.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
@@ -27,12 +29,6 @@ QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
     t->verticalHeader()->hide();
     t->horizontalHeader()->setStretchLastSection(true);
     return t;
-}
-
-QString localTime(const QString &iso)
-{
-    const QDateTime t = QDateTime::fromString(iso, Qt::ISODate);
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : iso;
 }
 
 QString csvField(QString s)
@@ -103,7 +99,7 @@ void AuditLogView::reload()
         const core::Status s = m_db->forEachRow(sql, {}, [&](const core::SqlRow &r) {
             QStringList cells;
             for (int c = 0; c < t->columnCount(); ++c)
-                cells << (c == timeColumn ? localTime(r.text(c)) : r.text(c));
+                cells << (c == timeColumn ? Labels::localTime(r.text(c)) : r.text(c));
             rows << cells;
         });
         if (!s) {
