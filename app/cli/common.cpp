@@ -2,8 +2,8 @@
 
 #include "table.h"
 
+#include "exchange/unitduplicates.h"
 #include "storage/clockcheck.h"
-#include "workflow/organizationservice.h"
 
 #include <QRegularExpression>
 
@@ -89,12 +89,24 @@ int checkUnitName(Context &ctx, core::Database &db, const QString &unit)
 {
     if (unit.isEmpty())
         return ExitOk;
-    core::OrganizationService org(db);
-    if (org.unitByName(unit))
+    // Names as the statistics by unit give them (a partner's unit kept apart with its office).
+    const auto found = db.value(
+        QStringLiteral("SELECT count(*) FROM (%1) x").arg(core::exchange::UnitDuplicates::unitsNamedSql(db)),
+        {unit});
+    if (!found)
+        return fail(ctx, found.error());
+    if (found->toLongLong() > 0)
         return ExitOk;
     QStringList names;
-    for (const core::Unit &u : org.units())
-        names << u.name;
+    if (const core::Status s = db.forEachRow(QStringLiteral("SELECT name FROM (%1) x ORDER BY id")
+                                                 .arg(core::exchange::UnitDuplicates::groupNamesSql(db)),
+                                             {},
+                                             [&names](const core::SqlRow &r) {
+                                                 names << r.text(0);
+                                                 return true;
+                                             });
+        !s)
+        return fail(ctx, s.error());
     const QStringList near = closestNames(unit, names, 3);
     QString message = Cli::tr("The register has no unit named \"%1\".").arg(terminalText(unit));
     if (!near.isEmpty())

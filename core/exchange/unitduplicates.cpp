@@ -130,4 +130,9 @@ QString UnitDuplicates::groupNamesSql(Database &db)
         .arg(officeOf(QStringLiteral("u")));
 }
 
+QString UnitDuplicates::unitsNamedSql(Database &db)
+{
+    return QStringLiteral("SELECT named.id FROM (%1) named WHERE named.name = ?").arg(groupNamesSql(db));
+}
+
 } // namespace rectrack::core::exchange

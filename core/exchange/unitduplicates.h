@@ -77,6 +77,15 @@ public:
      * its name. Plain units where the login may not read the exchange tables.
      */
     static QString groupNamesSql(Database &db);
+
+    /**
+     * The SQL of a subquery of unit ids: the units a name given by the user (`--unit NAME`, one
+     * bound value) stands for, as groupNamesSql names them: the unit of that name here with the
+     * partners' units merged into it, or a partner's unit kept apart by its name with its office.
+     * Every filter by unit name uses it, so that a figure for one unit equals that unit's row of
+     * the statistics by unit.
+     */
+    static QString unitsNamedSql(Database &db);
 };
 
 } // namespace rectrack::core::exchange

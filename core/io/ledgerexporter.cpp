@@ -1,5 +1,7 @@
 #include "ledgerexporter.h"
 
+#include "exchange/unitduplicates.h"
+
 #include "csvtext.h"
 #include "storage/ledgerquery.h"
 
@@ -108,12 +110,16 @@ Result<LedgerTable> LedgerExporter::build(Database &db, const ExportOptions &o)
     QStringList where;
     QVariantList binds;
     if (!o.unit.isEmpty()) {
-        const auto unit = db.value(QStringLiteral("SELECT 1 FROM units WHERE name = ?"), {o.unit.trimmed()});
+        // The unit as the statistics by unit name it: with the partners' units merged into it, a
+        // partner's unit kept apart by its name with its office (exchange::UnitDuplicates).
+        const QString named = exchange::UnitDuplicates::unitsNamedSql(db);
+        const auto unit =
+            db.value(QStringLiteral("SELECT count(*) FROM (%1) x").arg(named), {o.unit.trimmed()});
         if (!unit)
             return unit.error();
-        if (!unit->isValid())
+        if (unit->toLongLong() == 0)
             return Error{ErrorCode::InputRefused, tr("The register has no unit named \"%1\".").arg(o.unit)};
-        where << QStringLiteral("u.name = ?");
+        where << QStringLiteral("u.id IN (%1)").arg(named);
         binds << o.unit.trimmed();
     }
     if (!o.round.isEmpty()) {

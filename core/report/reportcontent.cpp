@@ -1,5 +1,6 @@
 #include "reportcontent.h"
 
+#include "exchange/unitduplicates.h"
 #include "reporttiming.h"
 #include "storage/rowreader.h"
 
@@ -15,18 +16,18 @@ namespace rectrack::core {
 namespace {
 
 /// Conditions that restrict problems (alias p) to a scope, live problems only; binds appended to @p binds.
-QString problemScopeSql(const StatsFilter &f, QVariantList &binds)
+QString problemScopeSql(Database &db, const StatsFilter &f, QVariantList &binds)
 {
     // Soft-deleted problems are not reported.
-    return QStringLiteral(" AND p.deleted_at IS NULL") + Statistics::problemFilterSql(f, binds);
+    return QStringLiteral(" AND p.deleted_at IS NULL") + Statistics::problemFilterSql(db, f, binds);
 }
 
 /// Conditions restricting rows of a table with unit_id (alias x) and optional inspection_id.
-QString unitScopeSql(const StatsFilter &f, QVariantList &binds, bool hasInspection)
+QString unitScopeSql(Database &db, const StatsFilter &f, QVariantList &binds, bool hasInspection)
 {
     QString where;
     if (!f.unit.isEmpty()) {
-        where += QStringLiteral(" AND x.unit_id = (SELECT id FROM units WHERE name = ?)");
+        where += QStringLiteral(" AND x.unit_id IN (%1)").arg(exchange::UnitDuplicates::unitsNamedSql(db));
         binds << f.unit;
     }
     if (!f.round.isEmpty() && hasInspection) {
@@ -149,7 +150,7 @@ Result<QList<CumulativePoint>> cumulativeSeries(Database &db, const StatsFilter 
     int firstDay = 0;
     {
         QVariantList binds{d};
-        const QString where = problemScopeSql(f, binds);
+        const QString where = problemScopeSql(db, f, binds);
         binds << d;
         RowReader rows(
             db,
@@ -292,7 +293,7 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
         QString scope;
         if (!f.isEmpty()) {
             QVariantList pb;
-            const QString pw = problemScopeSql(f, pb);
+            const QString pw = problemScopeSql(db, f, pb);
             scope = QStringLiteral(
                         " AND x.id IN (SELECT rp.referral_id FROM referral_problems rp JOIN problems p ON "
                         "p.id = rp.problem_id WHERE 1 = 1") +
@@ -326,7 +327,7 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
     // Evaluations by grade.
     {
         QVariantList binds{d};
-        const QString scope = unitScopeSql(f, binds, true);
+        const QString scope = unitScopeSql(db, f, binds, true);
         auto q = db.exec(
             QStringLiteral("SELECT coalesce(x.grade, ''), count(*), sum(x.score), count(x.score), "
                            "count(*) FILTER (WHERE x.second_rectification <> 0) FROM evaluations x WHERE "
@@ -359,7 +360,7 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
     // Rules established.
     {
         QVariantList binds{d};
-        const QString scope = unitScopeSql(f, binds, false);
+        const QString scope = unitScopeSql(db, f, binds, false);
         auto q = db.exec(
             QStringLiteral("SELECT coalesce(u.name, ''), x.name, x.established_on FROM rules_established x "
                            "LEFT JOIN units u ON u.id = x.unit_id WHERE coalesce(x.established_on, '') <= "
@@ -379,7 +380,7 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
     // Accountability by form: persons and decisions.
     {
         QVariantList binds{d};
-        const QString scope = unitScopeSql(f, binds, false);
+        const QString scope = unitScopeSql(db, f, binds, false);
         auto q = db.exec(QStringLiteral("SELECT x.form, sum(x.persons), count(*) FROM accountability x WHERE "
                                         "x.decided_on <= ?") +
                              scope + QStringLiteral(" GROUP BY 1 ORDER BY 2 DESC, 1"),
@@ -395,7 +396,7 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
     // Funds recovered.
     {
         QVariantList binds{d};
-        const QString scope = unitScopeSql(f, binds, false);
+        const QString scope = unitScopeSql(db, f, binds, false);
         auto q = db.exec(
             QStringLiteral("SELECT count(*), coalesce(sum(x.amount_yuan), 0) FROM funds_recovered x WHERE "
                            "x.recovered_on <= ?") +
@@ -417,7 +418,7 @@ Status supervisionFigures(Database &db, const StatsFilter &f, const QDate &asOf,
 Result<QList<AppendixRow>> appendixRows(Database &db, const StatsFilter &f, const QDate &asOf)
 {
     QVariantList binds{toIso(asOf), toIso(asOf)};
-    const QString where = problemScopeSql(f, binds);
+    const QString where = problemScopeSql(db, f, binds);
     binds << toIso(asOf);
     auto q = db.exec(
         QStringLiteral(
@@ -669,7 +670,7 @@ Result<ReportContent> ReportBuilder::build(Database &db, const ReportOptions &op
             QVariantList binds;
             QSet<qint64> scope;
             if (const Status s = db.forEachRow(QStringLiteral("SELECT p.id FROM problems p WHERE 1 = 1") +
-                                                   problemScopeSql(f, binds),
+                                                   problemScopeSql(db, f, binds),
                                                binds, [&](const SqlRow &r) { scope.insert(r.integer(0)); });
                 !s)
                 return s.error();

@@ -106,11 +106,11 @@ const char *const kDeadlineWithExtensions = "COALESCE((SELECT e.requested_deadli
                                             "ORDER BY e.decided_on DESC, e.id DESC LIMIT 1), "
                                             "p.original_deadline)";
 
-QString filterSql(const StatsFilter &f, QVariantList &binds)
+QString filterSql(Database &db, const StatsFilter &f, QVariantList &binds)
 {
     QString where;
     if (!f.unit.isEmpty()) {
-        where += QStringLiteral(" AND u.name = ?");
+        where += QStringLiteral(" AND u.id IN (%1)").arg(exchange::UnitDuplicates::unitsNamedSql(db));
         binds << f.unit;
     }
     if (!f.round.isEmpty()) {
@@ -128,13 +128,12 @@ QString filterSql(const StatsFilter &f, QVariantList &binds)
 
 /// Statistics::problemFilterSql for problem_facts p: the unit and round through the problems' indexes
 /// (problems_unit, problems_inspection), so a one-unit figure reads that unit's rows only.
-QString factsFilterSql(const StatsFilter &f, QVariantList &binds)
+QString factsFilterSql(Database &db, const StatsFilter &f, QVariantList &binds)
 {
     QString where;
     if (!f.unit.isEmpty()) {
-        where +=
-            QStringLiteral(" AND p.problem_id IN (SELECT id FROM problems WHERE unit_id IN (SELECT id FROM "
-                           "units WHERE name = ?))");
+        where += QStringLiteral(" AND p.problem_id IN (SELECT id FROM problems WHERE unit_id IN (%1))")
+                     .arg(exchange::UnitDuplicates::unitsNamedSql(db));
         binds << f.unit;
     }
     if (!f.round.isEmpty()) {
@@ -251,11 +250,11 @@ Result<Coverage> readCoverage(Database &db, const QDate &asOf);
 
 } // namespace
 
-QString Statistics::problemFilterSql(const StatsFilter &f, QVariantList &binds)
+QString Statistics::problemFilterSql(Database &db, const StatsFilter &f, QVariantList &binds)
 {
     QString where;
     if (!f.unit.isEmpty()) {
-        where += QStringLiteral(" AND p.unit_id IN (SELECT id FROM units WHERE name = ?)");
+        where += QStringLiteral(" AND p.unit_id IN (%1)").arg(exchange::UnitDuplicates::unitsNamedSql(db));
         binds << f.unit;
     }
     if (!f.round.isEmpty()) {
@@ -322,7 +321,7 @@ Result<StatsResult> Statistics::compute(Database &db, const QDate &asOf, GroupBy
     }
     QVariantList binds;
     const QString where =
-        g_forceHistory ? Statistics::problemFilterSql(filter, binds) : factsFilterSql(filter, binds);
+        g_forceHistory ? Statistics::problemFilterSql(db, filter, binds) : factsFilterSql(db, filter, binds);
     // Counted per raw key (g), then named: see rawGroupExpr. Three sources of g, the same figures:
     // problem_tally (the dashboard: no filter, nothing dated after asOf), a scan of problem_facts,
     // or (forced) the history lookups per problem.
@@ -532,7 +531,7 @@ Result<QList<OverdueItem>> Statistics::overdue(Database &db, const QDate &asOf, 
         // From problem_facts: the deadline on asOf first, then the state of those past it (the
         // history is looked up only where the state changed after asOf), then the texts of the few
         // overdue ones.
-        const QString where = factsFilterSql(filter, binds);
+        const QString where = factsFilterSql(db, filter, binds);
         sql = withFacts(
             QStringLiteral(
                 "WITH o AS MATERIALIZED (SELECT p.problem_id, p.state, p.state_changed_on, #DL AS dl "
@@ -545,7 +544,7 @@ Result<QList<OverdueItem>> Statistics::overdue(Database &db, const QDate &asOf, 
                 .arg(where),
             asOf);
     } else {
-        const QString where = filterSql(filter, binds);
+        const QString where = filterSql(db, filter, binds);
         sql = withDate(
             withDeadline(withAsOf() +
                              QStringLiteral("SELECT ps.id, ps.registration_no, u.name, ps.description, "

@@ -59,7 +59,7 @@ enum class GroupBy
 /// Restricts statistics to part of the register (report scopes, `--unit`, `--round`, `--site`).
 struct StatsFilter
 {
-    QString unit;  ///< unit name, empty = all
+    QString unit;  ///< unit name as the statistics by unit name it (UnitDuplicates), empty = all
     QString round; ///< round label, empty = all
     std::optional<SourceLevel> source;
     /// The rows one exchange site owns (`--site`, issue #26); unset = every site.
@@ -156,10 +156,11 @@ public:
     /// Process-wide; not thread-safe against a running computation.
     static void setForceHistory(bool force);
 
-    /// SQL conditions (" AND …", on problems aliased p) restricting problems to @p filter's unit,
-    /// round label and source level; the bound values are appended to @p binds. Deleted problems
-    /// are not excluded here. Shared by the statistics and the report's content.
-    static QString problemFilterSql(const StatsFilter &filter, QVariantList &binds);
+    /// SQL conditions (" AND …", on problems aliased p) restricting problems to @p filter's unit
+    /// (by exchange::UnitDuplicates::unitsNamedSql), round label and source level; the bound
+    /// values are appended to @p binds. Deleted problems are not excluded here. Shared by the
+    /// statistics and the report's content.
+    static QString problemFilterSql(Database &db, const StatsFilter &filter, QVariantList &binds);
     /// Parses a `--by` word (round, unit, office, source, category, kind, leader).
     static std::optional<GroupBy> groupByFromKey(const QString &key);
 

@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QThread>
 
 using namespace rectrack;
@@ -690,6 +691,26 @@ TEST_CASE("exchange duplicates lists a district's unit of the city's unit's name
     CHECK(groupOf(apart, s("市交通运输局")).value(QStringLiteral("problems")).toInt() == 24);
     CHECK(groupOf(apart, s("市交通运输局（思明区委巡察办）")).value(QStringLiteral("problems")).toInt() ==
           24);
+    // --unit names a unit as the statistics by unit do: the city's own, or the district's with its
+    // office; the figures equal that unit's group, not both units of the name together.
+    const auto unitTotal = [&c](const QString &unit) {
+        const CliRun r = runCli({QStringLiteral("stats"), c.path, QStringLiteral("--unit"), unit,
+                                 QStringLiteral("--format"), QStringLiteral("json")});
+        REQUIRE(r.exitCode == 0);
+        return QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("total")).toObject();
+    };
+    CHECK(unitTotal(s("市交通运输局")).value(QStringLiteral("problems")).toInt() == 24);
+    CHECK(unitTotal(s("市交通运输局（思明区委巡察办）")).value(QStringLiteral("problems")).toInt() == 24);
+    QTemporaryDir out;
+    const CliRun exported = runCli({QStringLiteral("export"), c.path, QStringLiteral("--ledger"),
+                                    QStringLiteral("problems"), QStringLiteral("--unit"), s("市交通运输局"),
+                                    QStringLiteral("-o"), out.filePath(QStringLiteral("city-unit.csv"))});
+    REQUIRE(exported.exitCode == 0);
+    CHECK(exported.out.startsWith(QStringLiteral("24 row(s) written to "))); // the city's own
+    const CliRun unknownUnit = runCli(
+        {QStringLiteral("overdue"), c.path, QStringLiteral("--unit"), s("市交通运输局（湖里区委巡察办）")});
+    CHECK(unknownUnit.exitCode == 2);
+    CHECK(unknownUnit.err.contains(s("市交通运输局（思明区委巡察办）")));
 
     // Usage errors exit 1, an unknown record 2; nothing changed by either.
     const QString before = state(c.path);
@@ -716,6 +737,7 @@ TEST_CASE("exchange duplicates lists a district's unit of the city's unit's name
     REQUIRE(groups.size() == 1);
     CHECK(groupOf(merged, s("市交通运输局")).value(QStringLiteral("problems")).toInt() == 48);
     CHECK(groupOf(merged, s("市交通运输局")).value(QStringLiteral("measures")).toInt() == 106);
+    CHECK(unitTotal(s("市交通运输局")).value(QStringLiteral("problems")).toInt() == 48);
     CHECK(sqlOutput(c.path, QStringLiteral("SELECT count(DISTINCT unit_id) FROM problems")) ==
           QStringLiteral("2\n"));
     // Decided once: a second decision is refused (exit 2); the list shows it with its decision.
