@@ -135,4 +135,23 @@ QString UnitDuplicates::unitsNamedSql(Database &db)
     return QStringLiteral("SELECT named.id FROM (%1) named WHERE named.name = ?").arg(groupNamesSql(db));
 }
 
+QString UnitDuplicates::groupName(Database &db, qint64 unitId)
+{
+    return db
+        .scalar(QStringLiteral("SELECT name FROM (%1) g WHERE g.id = ?").arg(groupNamesSql(db)), {unitId})
+        .toString();
+}
+
+QStringList UnitDuplicates::groupNames(Database &db)
+{
+    QStringList names;
+    (void)db.forEachRow(QStringLiteral("SELECT name FROM (%1) g ORDER BY g.id").arg(groupNamesSql(db)), {},
+                        [&names](const SqlRow &r) {
+                            if (!names.contains(r.text(0)))
+                                names << r.text(0);
+                            return true;
+                        });
+    return names;
+}
+
 } // namespace rectrack::core::exchange

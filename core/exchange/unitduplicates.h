@@ -86,6 +86,12 @@ public:
      * the statistics by unit.
      */
     static QString unitsNamedSql(Database &db);
+
+    /// The name groupNamesSql gives unit @p unitId (what a `--unit` filter for it takes); empty
+    /// for an unknown unit or a read error.
+    static QString groupName(Database &db, qint64 unitId);
+    /// Every distinct name of groupNamesSql, in the order of the units' ids (a scope chooser).
+    static QStringList groupNames(Database &db);
 };
 
 } // namespace rectrack::core::exchange

@@ -624,6 +624,17 @@ TEST_CASE("the exchange page lists possible duplicate units, merging asks first 
         return out.join(QStringLiteral(" | ")).toStdString();
     };
     CHECK(unitGroups() == "市财政局=2 | 市财政局（思明区委巡察办）=1");
+    // The report's unit chooser and a scope taken from the ledger name the units the same way.
+    CHECK(UnitDuplicates::groupNames(city.db()) ==
+          QStringList{QStringLiteral("市财政局"), QStringLiteral("市财政局（思明区委巡察办）")});
+    const qint64 districtUnit =
+        city.db().scalar(QStringLiteral("SELECT max(id) FROM units WHERE name = '市财政局'")).toLongLong();
+    CHECK(UnitDuplicates::groupName(city.db(), districtUnit) == QStringLiteral("市财政局（思明区委巡察办）"));
+    {
+        StatsFilter scope;
+        scope.unit = UnitDuplicates::groupName(city.db(), districtUnit);
+        CHECK(Statistics::compute(city.db(), QDate(2020, 9, 1), GroupBy::None, scope)->total.problems == 1);
+    }
 
     ExchangeDialog page(city.db());
     QUndoStack stack;

@@ -3,6 +3,7 @@
 #include "workerlocation.h"
 
 #include "charts/reportcharts.h"
+#include "exchange/unitduplicates.h"
 #include "models/labels.h"
 #include "models/ledgermodel.h"
 #include "stats/statistics.h"
@@ -390,8 +391,7 @@ void DashboardView::refresh(const core::LedgerFilter &scope, const QDate &asOf,
         scopeNames << r.options.scope.round;
     }
     if (unit > 0) {
-        r.options.scope.unit =
-            m_db->scalar(QStringLiteral("SELECT name FROM units WHERE id = ?"), {unit}).toString();
+        r.options.scope.unit = core::exchange::UnitDuplicates::groupName(*m_db, unit);
         base.unitId = unit;
         scopeNames << r.options.scope.unit;
     }

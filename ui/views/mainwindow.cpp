@@ -16,6 +16,7 @@
 #include "dialogs/welcomedialog.h"
 #include "editingcontroller.h"
 #include "exchange/sites.h"
+#include "exchange/unitduplicates.h"
 #include "filterbar.h"
 #include "help/manualbrowser.h"
 #include "io/ledgerexporter.h"
@@ -1676,9 +1677,8 @@ void MainWindow::exportReport()
 {
     if (!m_db)
         return;
-    QStringList units;
-    for (const core::Unit &u : core::OrganizationService(*m_db).units())
-        units << u.name;
+    // Units as the statistics by unit name them (a district's unit kept apart with its office).
+    const QStringList units = core::exchange::UnitDuplicates::groupNames(*m_db);
     QStringList rounds;
     for (const core::Round &r : core::OrganizationService(*m_db).rounds())
         rounds << r.label;
@@ -1687,8 +1687,7 @@ void MainWindow::exportReport()
     const core::LedgerFilter filter = effectiveFilter();
     core::StatsFilter scope;
     if (filter.unitId > 0)
-        scope.unit =
-            m_db->scalar(QStringLiteral("SELECT name FROM units WHERE id = ?"), {filter.unitId}).toString();
+        scope.unit = core::exchange::UnitDuplicates::groupName(*m_db, filter.unitId);
     if (filter.roundId > 0)
         scope.round = m_db->scalar(QStringLiteral("SELECT label FROM rounds WHERE id = ?"), {filter.roundId})
                           .toString();
