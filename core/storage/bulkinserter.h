@@ -33,8 +33,7 @@ namespace rectrack::core {
  * generate_series(1, n)` for the rows expect() announced, else one id at a time), each row and its
  * audit entry (hashed here, in chain order) wait in the connection's Database::PendingWrites, and
  * they are sent as multi-row INSERTs (tables in the order of schema::auditedTables(), so a row's
- * parent is there before it; then the audit entries, in chain order, ids ascending, through
- * Dialect::insertRows: COPY on a server, which skips the parser and planner) before any
+ * parent is there before it; then the audit entries, in chain order, ids ascending) before any
  * other statement of the connection, at a savepoint and at COMMIT, or when 4,000 entries wait. A
  * rollback drops them. Outside a Transaction each insert is sent at once.
  */
