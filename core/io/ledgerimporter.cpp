@@ -42,27 +42,21 @@ MeasureState measureStateFor(ProblemState s)
     return MeasureState::Pending;
 }
 
-/// The inspection of (unit, round, source) the imported problems belong to; created when missing.
-Result<qint64> ensureInspection(Database &db, qint64 unitId, qint64 roundId, SourceLevel source,
-                                const QDate &feedback)
+/// The inspection of (unit, round, source) the imported problems belong to, or 0 when the unit has
+/// none yet (the caller creates it).
+Result<qint64> findInspection(Database &db, qint64 unitId, qint64 roundId, SourceLevel source)
 {
-    const QVariant id =
+    auto id =
         roundId > 0
-            ? db.scalar(QStringLiteral("SELECT id FROM inspections WHERE unit_id = ? AND round_id = ? AND "
-                                       "source_level = ? ORDER BY id LIMIT 1"),
-                        {unitId, roundId, Names::key(source)})
-            : db.scalar(
-                  QStringLiteral("SELECT id FROM inspections WHERE unit_id = ? AND round_id IS NULL AND "
-                                 "source_level = ? ORDER BY id LIMIT 1"),
-                  {unitId, Names::key(source)});
-    if (id.isValid())
-        return id.toLongLong();
-    Inspection i;
-    i.unitId = unitId;
-    i.roundId = roundId;
-    i.source = source;
-    i.feedbackDate = feedback;
-    return OrganizationService(db).addInspection(i);
+            ? db.value(QStringLiteral("SELECT id FROM inspections WHERE unit_id = ? AND round_id = ? AND "
+                                      "source_level = ? ORDER BY id LIMIT 1"),
+                       {unitId, roundId, Names::key(source)})
+            : db.value(QStringLiteral("SELECT id FROM inspections WHERE unit_id = ? AND round_id IS NULL "
+                                      "AND source_level = ? ORDER BY id LIMIT 1"),
+                       {unitId, Names::key(source)});
+    if (!id)
+        return id.error();
+    return id->isValid() ? id->toLongLong() : qint64(0);
 }
 
 /// The term a round that starts on @p start is filed under: the one whose period holds that day,
@@ -323,14 +317,18 @@ struct ImportTargets
 /// Stage 3: the unit of each row, in order of first appearance: the register's unit of that
 /// name (written any usual way, UnitNames), else a new one under the name as the ledger writes
 /// it (listed in a warning when the names come from a unit column); each with its inspection of
-/// (unit, round, source) and the identities of its problems before the import.
-Result<ImportTargets> resolveUnits(Database &db, OrganizationService &org, const RecognizedLedger &ledger,
+/// (unit, round, source) and the identities of its problems before the import. Everything is read
+/// first, then the new units and inspections are written through @p bulk (in the order of the
+/// rows, as one at a time would), so that a server gets them in a few statements instead of a dozen
+/// round trips each.
+Result<ImportTargets> resolveUnits(Database &db, BulkRegistration &bulk, const RecognizedLedger &ledger,
                                    qint64 roundId, const ImportOptions &options, const QDate &feedback,
                                    ImportReport &report)
 {
     const UnitNames names(db);
     QHash<QString, int> targetOf; // LedgerRules::unitKey → index in units
     ImportTargets targets;
+    QList<int> firstRow; // per target: the ledger row that named it first
     targets.ofRow.reserve(ledger.rows.size());
     for (const LedgerRow &row : ledger.rows) {
         const QString key = LedgerRules::unitKey(row.unit);
@@ -343,35 +341,57 @@ Result<ImportTargets> resolveUnits(Database &db, OrganizationService &org, const
                 t.name = existing->name;
                 if (const Status s = loadIdentities(db, t); !s)
                     return s.error();
+                auto inspection = findInspection(db, t.id, roundId, options.source);
+                if (!inspection)
+                    return inspection.error();
+                t.inspectionId = *inspection;
             } else {
-                auto id = org.ensureUnit(row.unit);
-                if (!id) {
-                    targets.failedRow = row.rowNumber;
-                    return id.error();
-                }
-                t.id = *id;
+                // A unit created here has no problems and no inspection yet: nothing to read.
                 t.name = row.unit.trimmed();
                 u.isNew = true;
                 report.newUnits << t.name;
-                // Normally none; read anyway, so that the lookups hold every unit's problems
-                // (BulkRegistration takes its registration numbers from them).
-                if (const Status s = loadIdentities(db, t); !s)
-                    return s.error();
             }
-            auto inspection = ensureInspection(db, t.id, roundId, options.source, feedback);
-            if (!inspection)
-                return inspection.error();
-            t.inspectionId = *inspection;
             u.name = t.name;
             t.report = int(report.units.size());
             report.units << u;
             known = targetOf.insert(key, int(targets.units.size()));
             targets.units << t;
+            firstRow << row.rowNumber;
         }
         TargetUnit &t = targets.units[*known];
         if (!row.registrationNo.isEmpty())
             t.takenNumbers.insert(row.registrationNo);
         targets.ofRow << *known;
+    }
+    qint64 newUnits = 0;
+    qint64 newInspections = 0;
+    for (const TargetUnit &t : std::as_const(targets.units)) {
+        newUnits += t.id == 0 ? 1 : 0;
+        newInspections += t.inspectionId == 0 ? 1 : 0;
+    }
+    if (newUnits + newInspections > 0)
+        bulk.expectUnits(newUnits, newInspections);
+    for (int i = 0; i < targets.units.size(); ++i) {
+        TargetUnit &t = targets.units[i];
+        if (t.id == 0) {
+            auto id = bulk.addUnit(t.name);
+            if (!id) {
+                targets.failedRow = firstRow[i];
+                return id.error();
+            }
+            t.id = *id;
+        }
+        if (t.inspectionId == 0) {
+            Inspection inspection;
+            inspection.unitId = t.id;
+            inspection.roundId = roundId;
+            inspection.source = options.source;
+            inspection.feedbackDate = feedback;
+            auto id = bulk.addInspection(inspection);
+            if (!id)
+                return id.error();
+            t.inspectionId = *id;
+        }
     }
     report.unitCreated = !report.newUnits.isEmpty();
     const bool unitColumn = std::any_of(ledger.columns.cbegin(), ledger.columns.cend(),
@@ -531,8 +551,9 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     const auto roundId = ensureRound(db, org, options, feedback, report);
     if (!roundId)
         return fail(roundId.error());
+    BulkRegistration bulk(db);
     ImportTargets targets;
-    if (auto t = resolveUnits(db, org, *ledger, *roundId, options, feedback, report))
+    if (auto t = resolveUnits(db, bulk, *ledger, *roundId, options, feedback, report))
         targets = std::move(*t);
     else
         return fail(t.error(), targets.failedRow);
@@ -546,7 +567,6 @@ ImportReport LedgerImporter::importFile(Database &db, const QString &path, const
     ProblemFactsDeferral facts(db); // statistics rows of the new problems: one statement at the end
     if (!facts.active())
         return fail(facts.error());
-    BulkRegistration bulk(db);
     NumberSource numbers(db, options.round.trimmed(), feedback);
     QHash<QString, qint64> categoryIds;
     // A problem merged over one measure per row takes its state from its measures (i18a).

@@ -42,6 +42,17 @@ Status refill(Database &db, qint64 after)
     const QVariantList binds{after};
     const bool suspend = db.dialect().suspendsTriggers();
     RT_TRY(run(db, QStringLiteral("DELETE FROM problem_facts WHERE problem_id > ?"), binds));
+    if (!suspend) {
+        // A server's state-history trigger leaves these problems' latest states to this fill too
+        // (schema step 9 → 10; a file keeps that trigger): each one's last entry by (changed_on, id).
+        RT_TRY(run(db, QStringLiteral("DELETE FROM problem_latest_state WHERE problem_id > ?"), binds));
+        RT_TRY(run(db,
+                   QStringLiteral("INSERT INTO problem_latest_state(problem_id, changed_on, state) SELECT "
+                                  "problem_id, changed_on, state FROM (SELECT problem_id, changed_on, state, "
+                                  "row_number() OVER (PARTITION BY problem_id ORDER BY changed_on DESC, id "
+                                  "DESC) AS rn FROM problem_states WHERE problem_id > ?) AS s WHERE rn = 1"),
+                   binds));
+    }
     // Problem ids are positive: deferring above 0 defers them all (a negative bound ends deferral).
     RT_TRY(run(db, suspend ? QStringLiteral("DROP TRIGGER problem_facts_tally_ai")
                            : db.dialect().deferFacts(std::max<qint64>(after, 0))));

@@ -342,7 +342,8 @@ Status RegisterCopy::copy(Database &from, Database &to, const Check &check, cons
         if (const Status s = copyTable(from, to, table, progress, done, total, checked); !s)
             return s;
     }
-    // afterCopy() first: a server fills problem_latest_state there, which the facts' fill reads.
+    // afterCopy() first (the indexes and foreign keys back); the facts' fill then computes
+    // problem_latest_state, problem_facts and problem_tally of every copied problem.
     if (const Status s = to.dialect().afterCopy(to); !s)
         return s;
     if (const Status s = facts.finish(); !s)

@@ -6,7 +6,7 @@ namespace rectrack::core::schema {
 
 /// Current schema version, stored in PRAGMA user_version. Bump it and add a step to
 /// migrationSteps() when the schema changes; never edit a step that has shipped.
-inline constexpr int kVersion = 9;
+inline constexpr int kVersion = 10;
 
 /// PRAGMA application_id of a Rectrack register: "RTRK" as a big-endian 32-bit integer.
 inline constexpr quint32 kApplicationId = 0x5254524B;

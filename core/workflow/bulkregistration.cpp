@@ -1,5 +1,6 @@
 #include "bulkregistration.h"
 
+#include "organizationservice.h"
 #include "problemservice.h"
 
 namespace rectrack::core {
@@ -78,6 +79,48 @@ void BulkRegistration::expect(qint64 problems, qint64 states, qint64 measures, q
     m_states->expect(states);
     m_measures->expect(measures);
     m_reviews->expect(reviews);
+}
+
+void BulkRegistration::prepareUnits()
+{
+    if (m_units)
+        return;
+    m_units = std::make_unique<BulkInserter>(m_db, QStringLiteral("units"),
+                                             QStringList{QStringLiteral("name"), QStringLiteral("category")});
+    // The columns OrganizationService::addInspection writes.
+    m_inspections = std::make_unique<BulkInserter>(
+        m_db, QStringLiteral("inspections"),
+        QStringList{QStringLiteral("round_id"), QStringLiteral("unit_id"), QStringLiteral("team_id"),
+                    QStringLiteral("kind"), QStringLiteral("source_level"), QStringLiteral("theme"),
+                    QStringLiteral("entry_date"), QStringLiteral("feedback_date"), QStringLiteral("plan_due"),
+                    QStringLiteral("report_due")});
+}
+
+void BulkRegistration::expectUnits(qint64 units, qint64 inspections)
+{
+    prepareUnits();
+    m_units->expect(units);
+    m_inspections->expect(inspections);
+}
+
+Result<qint64> BulkRegistration::addUnit(const QString &name)
+{
+    const QString n = name.trimmed();
+    if (n.isEmpty())
+        return Error{ErrorCode::InputRefused, OrganizationService::tr("A unit needs a name.")};
+    prepareUnits();
+    return m_units->insert({n, QVariant()});
+}
+
+Result<qint64> BulkRegistration::addInspection(const Inspection &i)
+{
+    if (i.unitId <= 0)
+        return Error{ErrorCode::InputRefused,
+                     OrganizationService::tr("An inspection needs an inspected unit.")};
+    prepareUnits();
+    return m_inspections->insert({sqlId(i.roundId), i.unitId, sqlId(i.teamId), Names::key(i.kind),
+                                  Names::key(i.source), sqlText(i.theme), sqlDate(i.entryDate),
+                                  sqlDate(i.feedbackDate), sqlDate(i.planDue), sqlDate(i.reportDue)});
 }
 
 void BulkRegistration::knowNumbers(qint64 unitId, const QSet<QString> &numbers)

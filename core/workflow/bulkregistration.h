@@ -48,7 +48,19 @@ public:
     /// that on a server would also send the rows held back so far (BulkInserter).
     void knowNumbers(qint64 unitId, const QSet<QString> &numbers);
 
+    /// As OrganizationService::ensureUnit for a name the register does not have (the caller looked
+    /// it up, e.g. through UnitNames): the same row (the name trimmed, no category), audited alike,
+    /// through BulkInserter. Returns the new unit's id; InputRefused for an empty name.
+    Result<qint64> addUnit(const QString &name);
+    /// As OrganizationService::addInspection: the same row, audited alike, through BulkInserter.
+    /// Returns the new inspection's id; InputRefused without a unit.
+    Result<qint64> addInspection(const Inspection &i);
+    /// The rows the coming addUnit() and addInspection() calls will write at most (see expect()).
+    void expectUnits(qint64 units, qint64 inspections);
+
 private:
+    /// Prepares the inserts of units and inspections (once).
+    void prepareUnits();
     /// Prepares the inserts (once).
     void prepare();
     /// The registration numbers used in @p unitId: read once per unit (one query instead of one
@@ -62,6 +74,8 @@ private:
     std::unique_ptr<BulkInserter> m_states;
     std::unique_ptr<BulkInserter> m_measures;
     std::unique_ptr<BulkInserter> m_reviews;
+    std::unique_ptr<BulkInserter> m_units;
+    std::unique_ptr<BulkInserter> m_inspections;
 };
 
 } // namespace rectrack::core

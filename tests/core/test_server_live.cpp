@@ -4,6 +4,7 @@
 // schema 7 gets the triggers by its migration step. Tagged [.pgonly]: the pg run only.
 #include <catch2/catch.hpp>
 
+#include "storage/auditlog.h"
 #include "storage/database.h"
 #include "storage/postgres/postgresschema.h"
 #include "storage/schema.h"
@@ -144,4 +145,61 @@ TEST_CASE("a server register of schema 7 gets the live-update triggers by its mi
             ->scalar(QStringLiteral("SELECT pg_get_userbyid(proowner) || ' ' || prosecdef FROM pg_proc WHERE "
                                     "proname = 'rt_notify_change'"))
             .toString() == QStringLiteral("%1_owner true").arg(QUrl(reg.path).path().mid(1)));
+}
+
+TEST_CASE("a server register of schema 9 gets step 10's trigger conditions and deferring functions",
+          "[.pgonly][server]")
+{
+    REQUIRE(testOnServer());
+    TempRegister reg;
+    // The rt_notify trigger of every audited table, the audit chain check and the three guards.
+    const QString conditioned =
+        QStringLiteral("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgqual IS NOT NULL");
+    const int expected = int(schema::auditedTables().size()) + 4;
+    CHECK(reg.db->scalar(conditioned).toInt() == expected);
+    const QString function = QStringLiteral(
+        "SELECT pg_get_userbyid(proowner) || ' ' || prosecdef || ' ' || (proconfig IS NOT NULL) || ' ' || "
+        "(position('rt_deferred(NEW.problem_id)' in prosrc) > 0) FROM pg_proc WHERE proname = "
+        "'rt_problem_states_trigger'");
+    const QString owner = QUrl(reg.path).path().mid(1) + QStringLiteral("_owner");
+    CHECK(reg.db->scalar(function).toString() == owner + QStringLiteral(" true true true"));
+    {
+        // Back to schema 9: the triggers without their conditions, the state trigger's old body
+        // (CREATE OR REPLACE also drops SECURITY DEFINER and the search path).
+        ServerConnection admin(reg.path);
+        admin.exec(QStringLiteral(
+            "DO $$ DECLARE r record; BEGIN FOR r IN SELECT pg_get_triggerdef(oid) AS def FROM pg_trigger "
+            "WHERE "
+            "NOT tgisinternal AND tgqual IS NOT NULL LOOP EXECUTE replace(regexp_replace(r.def, ' WHEN "
+            "\\(.*\\) "
+            "EXECUTE', ' EXECUTE'), 'CREATE TRIGGER', 'CREATE OR REPLACE TRIGGER'); END LOOP; END $$"));
+        admin.exec(QStringLiteral(
+            "CREATE OR REPLACE FUNCTION rt_problem_states_trigger() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN IF TG_OP <> 'INSERT' THEN PERFORM rt_latest_state(OLD.problem_id); END IF; IF TG_OP <> "
+            "'DELETE' THEN PERFORM rt_latest_state(NEW.problem_id); END IF; RETURN NULL; END $$"));
+        admin.exec(QStringLiteral("UPDATE schema_version SET version = 9"));
+    }
+    CHECK(reg.db->scalar(conditioned).toInt() == 0);
+    CHECK(reg.db->scalar(function).toString() == owner + QStringLiteral(" false false false"));
+    reg.reopen();
+    CHECK(reg.db->schemaVersion() == schema::kVersion);
+    CHECK(reg.db->scalar(conditioned).toInt() == expected);
+    CHECK(reg.db->scalar(function).toString() == owner + QStringLiteral(" true true true"));
+    // The migrated register still works: a problem with its state, its statistics rows, its chain.
+    ProblemService ps(*reg.db);
+    auto unit = OrganizationService(*reg.db).ensureUnit(QStringLiteral("市农业农村局"));
+    REQUIRE(unit);
+    Problem p;
+    p.unitId = *unit;
+    p.description = QStringLiteral("台账不全");
+    p.feedbackDate = QDate(2021, 1, 15);
+    auto id = ps.registerProblem(p);
+    REQUIRE(id);
+    REQUIRE(ps.writeState(*id, ProblemState::InProgress, QDate(2021, 2, 1)).ok());
+    CHECK(reg.db
+              ->scalar(QStringLiteral("SELECT state || ' ' || changed_on FROM problem_latest_state WHERE "
+                                      "problem_id = ?"),
+                       {*id})
+              .toString() == QStringLiteral("in_progress 2021-02-01"));
+    CHECK(Verifier::verify(*reg.db).ok());
 }

@@ -122,6 +122,33 @@ template <size_t N> QStringList exchangeGrantsOf(const char *const (&list)[N])
 
 } // namespace
 
+QStringList guardTriggerStatements()
+{
+    // rt_has(kind) as a condition the trigger evaluates itself: no function call for the logins
+    // the functions let through at once (a missing role lets nobody through, as rt_has says).
+    const auto lacks = [](const char *kind) {
+        return QStringLiteral(
+                   "WHEN (NOT coalesce(pg_has_role(session_user, to_regrole(quote_ident(current_database() "
+                   "|| '_%1')), 'MEMBER'), false))")
+            .arg(QLatin1String(kind));
+    };
+    return {
+        QStringLiteral("CREATE OR REPLACE TRIGGER audit_log_check BEFORE INSERT ON audit_log FOR EACH ROW %1 "
+                       "EXECUTE FUNCTION rt_audit_check()")
+            .arg(lacks("owner")),
+        QStringLiteral(
+            "CREATE OR REPLACE TRIGGER problems_guard BEFORE UPDATE OR DELETE ON problems FOR EACH "
+            "ROW %1 EXECUTE FUNCTION rt_guard_problems()")
+            .arg(lacks("office")),
+        QStringLiteral("CREATE OR REPLACE TRIGGER problem_states_guard BEFORE INSERT OR UPDATE OR DELETE ON "
+                       "problem_states FOR EACH ROW %1 EXECUTE FUNCTION rt_guard_states()")
+            .arg(lacks("office")),
+        QStringLiteral(
+            "CREATE OR REPLACE TRIGGER reviews_guard BEFORE INSERT OR UPDATE OR DELETE ON reviews FOR "
+            "EACH ROW %1 EXECUTE FUNCTION rt_guard_reviews()")
+            .arg(lacks("office"))};
+}
+
 QStringList exchangeGrants()
 {
     return exchangeGrantsOf(kExchange) + exchangeGrantsOf(kExchangeDecisions);
@@ -253,9 +280,7 @@ QStringList accessControlStatements()
                "NEW.actor, NEW.entity, NEW.entity_id::text, NEW.action, coalesce(NEW.before_json, ''), "
                "coalesce(NEW.after_json, '')), 'UTF8')), 'hex') THEN "
                "RAISE EXCEPTION 'rectrack:chain' USING ERRCODE = '42501'; END IF; RETURN NEW; END $$")
-               .arg(PostgresDialect::kAuditChainLock)
-        << QStringLiteral("CREATE TRIGGER audit_log_check BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE "
-                          "FUNCTION rt_audit_check()");
+               .arg(PostgresDialect::kAuditChainLock);
 
     // Close-out, the third review and deleting are the office's (DESIGN.md §3, issue #23).
     out << QStringLiteral(
@@ -267,24 +292,19 @@ QStringList accessControlStatements()
                "DISTINCT "
                "FROM OLD.closed_out_date THEN RAISE EXCEPTION 'rectrack:close_out' USING ERRCODE = '42501'; "
                "END IF; RETURN NEW; END $$")
-        << QStringLiteral("CREATE TRIGGER problems_guard BEFORE UPDATE OR DELETE ON problems FOR EACH ROW "
-                          "EXECUTE FUNCTION rt_guard_problems()")
         << QStringLiteral(
                "CREATE FUNCTION rt_guard_states() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ "
                "BEGIN IF rt_has('office') THEN RETURN coalesce(NEW, OLD); END IF; "
                "IF (TG_OP <> 'DELETE' AND NEW.state = 'closed_out') OR (TG_OP <> 'INSERT' AND OLD.state = "
                "'closed_out') THEN RAISE EXCEPTION 'rectrack:close_out' USING ERRCODE = '42501'; END IF; "
                "RETURN coalesce(NEW, OLD); END $$")
-        << QStringLiteral("CREATE TRIGGER problem_states_guard BEFORE INSERT OR UPDATE OR DELETE ON "
-                          "problem_states FOR EACH ROW EXECUTE FUNCTION rt_guard_states()")
         << QStringLiteral(
                "CREATE FUNCTION rt_guard_reviews() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ "
                "BEGIN IF rt_has('office') THEN RETURN coalesce(NEW, OLD); END IF; "
                "IF (TG_OP <> 'DELETE' AND NEW.step = 'inspection_office') OR (TG_OP <> 'INSERT' AND "
                "OLD.step = 'inspection_office') THEN RAISE EXCEPTION 'rectrack:review3' USING ERRCODE = "
-               "'42501'; END IF; RETURN coalesce(NEW, OLD); END $$")
-        << QStringLiteral("CREATE TRIGGER reviews_guard BEFORE INSERT OR UPDATE OR DELETE ON reviews FOR "
-                          "EACH ROW EXECUTE FUNCTION rt_guard_reviews()");
+               "'42501'; END IF; RETURN coalesce(NEW, OLD); END $$");
+    out << guardTriggerStatements();
 
     // Logins: the security administrator's functions (`rectrack-cli server user`).
     out << QStringLiteral(

@@ -42,6 +42,13 @@ QStringList accessTables();
 /// and install the grants, the row-level security policies and the checking triggers.
 QStringList accessControlStatements();
 
+/// The triggers of the audit chain check (audit_log_check) and of the close-out, review and delete
+/// guards, each with a WHEN condition that skips the call for a login the function's first line lets
+/// through (the owner's members for the chain check, the office for the guards): a SECURITY DEFINER
+/// PL/pgSQL call per row otherwise (a second for a 10,000-row import's 66,000 audit entries). Part
+/// of accessControlStatements() and of schema step 9 → 10 (CREATE OR REPLACE TRIGGER).
+QStringList guardTriggerStatements();
+
 /// The DO-block statements granting the exchange tables (issue #25): the office all, the leader
 /// and the system administrator SELECT, a unit login nothing. Part of accessControlStatements().
 QStringList exchangeGrants();

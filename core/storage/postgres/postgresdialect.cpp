@@ -38,6 +38,8 @@ QList<QStringList> PostgresDialect::migrationSteps() const
                    "EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f); END $$")};
     // 8 → 9: possible duplicate units (issue #26).
     steps << postgres::unitDuplicateStatements() + postgres::unitDuplicateMigration();
+    // 9 → 10: less trigger work per row of a bulk insert (docs/benchmarks.md, issue #22).
+    steps << postgres::bulkWriteStatements();
     return steps;
 }
 
@@ -194,7 +196,7 @@ namespace {
 /// rules (they hold other logins to their roles; only the tables' owner may run ALTER TABLE, so
 /// only the owner copies); the statistics triggers, which the copy's deferral (ProblemFactsDeferral)
 /// makes return at once for every copied problem, and problem_states_latest, whose table
-/// afterCopy() fills in one statement instead of a DELETE and INSERT per state row (348,000 at
+/// the deferral's finish() fills in one statement instead of a DELETE and INSERT per state row (348,000 at
 /// 100,000 problems). ALTER TABLE is transactional in PostgreSQL and takes the table's exclusive
 /// lock: no other session ever sees the triggers off.
 QStringList copyTriggerStatements(bool enable)
@@ -276,13 +278,7 @@ Status PostgresDialect::afterCopy(Database &db) const
         if (auto r = db.exec(statement); !r)
             return r.error();
     }
-    // The latest state of every copied problem, as rt_latest_state() computes it for one.
-    if (auto r = db.exec(QStringLiteral(
-            "INSERT INTO problem_latest_state(problem_id, changed_on, state) SELECT DISTINCT ON (problem_id) "
-            "problem_id, changed_on, state FROM problem_states ORDER BY problem_id, changed_on DESC, id "
-            "DESC"));
-        !r)
-        return r.error();
+    // The latest state of every copied problem is the copy's ProblemFactsDeferral's (finish()).
     for (const QString &statement : copyTriggerStatements(true)) {
         if (auto r = db.exec(statement); !r)
             return r.error();

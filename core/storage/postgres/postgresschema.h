@@ -28,6 +28,9 @@ inline constexpr QLatin1String kChangeChannel("rectrack");
  * register's installer login runs (it creates triggers on the owner's tables).
  */
 QStringList liveUpdateStatements();
+/// The rt_notify trigger of every audited table (liveUpdateStatements()'s, and unit_duplicates') with
+/// the condition of schema step 9 → 10: no call past a transaction's 201st notification.
+QStringList notifyTriggers();
 /// Schema step 8 → 9 on a server (issue #26, schema::unitDuplicateStatements()): units.name no
 /// longer UNIQUE, the index units_name, unit_duplicates with its change notification. Its grants
 /// are postgres::unitDuplicateGrants().
@@ -35,6 +38,18 @@ QStringList unitDuplicateStatements();
 /// The change notification of unit_duplicates (liveUpdateStatements() covers the tables before
 /// schema 9).
 QString unitDuplicateNotify();
+
+/**
+ * Schema step 9 → 10 on a server (docs/benchmarks.md, "10,000-row import into a server
+ * register"): the per-row trigger work of a bulk insert cut where it changes nothing. The state
+ * history's, the problems' and the measures' statistics triggers return at once for a new row of a
+ * problem whose rows are deferred (rt_deferred: ProblemFactsDeferral fills problem_latest_state,
+ * problem_facts and problem_tally for them once); rt_notify runs only until a transaction's 201st
+ * notification; the audit chain check and the role guards run only for a login their first line
+ * would let through anyway (WHEN conditions: the owner's members, the office). The same functions
+ * and triggers as createStatements() makes them, replacing the older ones.
+ */
+QStringList bulkWriteStatements();
 
 /// The setting (of one transaction) above whose problem id the statistics triggers leave the
 /// problem_facts and problem_tally rows to a grouped fill (PostgresDialect::deferFacts).
