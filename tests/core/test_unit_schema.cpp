@@ -19,7 +19,7 @@ TEST_CASE("the schema-1 fixture migrates to units of non-unique names with every
     auto db = Database::open(reg.path);
     REQUIRE(db.ok());
     Database &d = **db;
-    CHECK(d.schemaVersion() == 9);
+    CHECK(d.schemaVersion() == schema::kVersion);
     // Foreign keys on again, none broken; every problem still finds its unit.
     CHECK(d.scalar(QStringLiteral("PRAGMA foreign_keys")).toInt() == 1);
     CHECK(d.scalar(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")).toInt() == 0);
