@@ -95,5 +95,10 @@ TEST_CASE("a search for one or two characters finds exactly the rows holding the
         CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname IN "
                                        "('problems_text_chars', 'measures_text_chars')"))
                   .toInt() == 2);
+        // Without planner statistics of their expressions (postgres::textCharactersStatistics()).
+        CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM pg_attribute WHERE attrelid IN "
+                                       "('problems_text_chars'::regclass, 'measures_text_chars'::regclass) "
+                                       "AND attstattarget = 0"))
+                  .toInt() == 2);
     }
 }

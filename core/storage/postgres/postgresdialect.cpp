@@ -286,7 +286,8 @@ Status PostgresDialect::afterCopy(Database &db) const
     if (!rebuild)
         return rebuild.error();
     const QString rebuildText = rebuild->toString();
-    for (const QString &statement : rebuildText.split(rebuildSeparator(), Qt::SkipEmptyParts)) {
+    for (const QString &statement :
+         rebuildText.split(rebuildSeparator(), Qt::SkipEmptyParts) + postgres::textCharactersStatistics()) {
         if (auto r = db.exec(statement); !r)
             return r.error();
     }

@@ -334,7 +334,13 @@ QStringList textCharactersStatements()
     for (const char *s : {RT_TEXT_CHARACTERS_PROBLEMS, RT_TEXT_CHARACTERS_MEASURES})
         out << QString::fromLatin1(s).replace(QStringLiteral("CREATE INDEX"),
                                               QStringLiteral("CREATE INDEX IF NOT EXISTS"));
-    return out;
+    return out + textCharactersStatistics();
+}
+
+QStringList textCharactersStatistics()
+{
+    return {QStringLiteral("ALTER INDEX problems_text_chars ALTER COLUMN 1 SET STATISTICS 0"),
+            QStringLiteral("ALTER INDEX measures_text_chars ALTER COLUMN 1 SET STATISTICS 0")};
 }
 
 QString textCharacters(const QString &table, const QString &alias)
@@ -405,6 +411,7 @@ QStringList createStatements(quint32 applicationId, int version)
                .arg(schema::problemFactsFill(QStringLiteral("p.id = pid")));
     for (const char *s : kFunctions)
         out << QString::fromUtf8(s);
+    out << textCharactersStatistics();
     out << liveUpdateStatements() << unitDuplicateNotify();
     // Roles, grants, row-level security and the checks of issue #23 (accesscontrol.cpp).
     out << accessControlStatements();
