@@ -95,8 +95,11 @@ int runServerPush(Context &ctx, const QStringList &argv)
     // The planner's statistics and the visibility map of the tables just filled: without them the
     // first queries plan blind and write hint bits on every page they read (at 100,000 problems,
     // open + first ledger page 0.50 s instead of 0.24 s, a 4-character search 0.23 s instead of
-    // 0.06 s; docs/benchmarks.md). Outside the copy's transaction, as VACUUM must be; the register
-    // is complete and checked already, so a failure here is only a warning.
+    // 0.06 s; docs/benchmarks.md). The copied tables arrive frozen and all-visible (COPY … FREEZE,
+    // PostgresDialect::beforeCopy), so VACUUM skips their pages and is mostly the ANALYZE; the
+    // statistics tables the copy filled and the few rows it updated are vacuumed here. Outside the
+    // copy's transaction, as VACUUM must be; the register is complete and checked already, so a
+    // failure here is only a warning.
     // The register's own tables only: the shared catalogs are the superuser's (a warning each).
     const QStringList tables = core::RegisterCopy::tables()
                                << QStringLiteral("problem_latest_state") << QStringLiteral("problem_facts")

@@ -1,5 +1,7 @@
 #include "ledgerquery.h"
 
+#include "postgres/postgresschema.h"
+
 #include <QCollator>
 #include <QHash>
 #include <QJsonArray>
@@ -159,6 +161,38 @@ QString whereSql(const Dialect &dialect, Ledger ledger, const LedgerFilter &f, c
                     "p.registration_no = ?)");
             }
             binds << phrase << phrase << term;
+        } else if (term.size() < 3 && dialect.kind() == Dialect::Kind::Server) {
+            // A term of one or two characters on a server: the GIN indexes over the texts'
+            // characters (postgres::textCharacters(), schema step 10) find the rows holding each of
+            // its characters, strpos() keeps those holding the term itself: the rows of the LIKE
+            // below, without reading every text (pg_trgm's index has no trigram of such a term and
+            // would return every row). strpos, not LIKE, so that the planner does not pick the
+            // trigram index for it.
+            auto has = [&](const QString &table, const QString &alias, const QStringList &columns) {
+                QStringList found;
+                for (const QString &c : columns)
+                    found << QStringLiteral("strpos(%1.%2, ?) > 0").arg(alias, c);
+                return QStringLiteral("%1 @> string_to_array(?::text, NULL) AND (%2)")
+                    .arg(postgres::textCharacters(table, alias), found.join(QStringLiteral(" OR ")));
+            };
+            const QString inProblems =
+                has(QStringLiteral("problems"), QStringLiteral("pp"),
+                    {QStringLiteral("description"), QStringLiteral("example"), QStringLiteral("progress")});
+            const QString inMeasures =
+                has(QStringLiteral("measures"), QStringLiteral("mm"), {QStringLiteral("content")});
+            if (ledger == Ledger::Problems) {
+                w += QStringLiteral(
+                         " AND (p.id IN (SELECT pp.id FROM problems pp WHERE %1) OR p.registration_no "
+                         "= ? OR p.id IN (SELECT mm.problem_id FROM measures mm WHERE %2))")
+                         .arg(inProblems, inMeasures);
+                binds << term << term << term << term << term << term << term;
+            } else {
+                w += QStringLiteral(
+                         " AND (m.problem_id IN (SELECT pp.id FROM problems pp WHERE (%1) OR "
+                         "pp.registration_no = ?) OR m.id IN (SELECT mm.id FROM measures mm WHERE %2))")
+                         .arg(inProblems, inMeasures);
+                binds << term << term << term << term << term << term << term;
+            }
         } else {
             // Terms under three characters (the trigram index cannot answer them), and every term on
             // a server, whose pg_trgm indexes answer the LIKE of three or more characters. Each

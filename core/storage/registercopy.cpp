@@ -140,14 +140,14 @@ Status copyTable(Database &from, Database &to, const QString &table, const Regis
         int rows = 0;
         auto send = [&]() -> Status {
             const Status s = postgres::copyInSend(to, pending);
-            pending.clear();
+            pending.resize(0); // keeps its buffer for the next rows
             return s ? advance(rows) : s;
         };
         const Status read = from.forEachRow(select, {}, [&](const SqlRow &r) -> Status {
             if (const QString fault = sourceFault(*check, table, *columns, r); !fault.isEmpty())
                 return Error{ErrorCode::VerifyFault, fault};
             // The row as the server's COPY TO writes it afterwards: its final values.
-            line.clear();
+            line.resize(0);
             for (int c = 0; c < columns->size(); ++c) {
                 if (c > 0)
                     line += '\t';
@@ -351,18 +351,15 @@ Status RegisterCopy::copy(Database &from, Database &to, const Check &check, cons
     to.setCachedAuditHead(QString());
 
     // The checks, inside the transaction: a failure leaves nothing behind.
-    for (const QString &table : tables()) {
-        auto n = count(to, table);
-        if (!n)
-            return n.error();
-        if (*n != counts.value(table))
-            return Error{
-                ErrorCode::VerifyFault,
-                tr("The copy of %1 has %2 rows instead of %3.").arg(table).arg(*n).arg(counts.value(table))};
-    }
+    auto countFault = [&](const QString &table, qint64 n) {
+        return Error{
+            ErrorCode::VerifyFault,
+            tr("The copy of %1 has %2 rows instead of %3.").arg(table).arg(n).arg(counts.value(table))};
+    };
     if (checked) {
         // The server's rows equal the source's, table by table, and the source's chain held (checked
-        // as it was read): so the copy's chain is the same valid chain, with the same head.
+        // as it was read): so the copy's chain is the same valid chain, with the same head. The rows
+        // of each table are counted as they stream back for its digest (no count(*) pass).
         for (const QString &table : tables()) {
             auto columns = copiedColumns(from, table);
             if (!columns)
@@ -370,7 +367,9 @@ Status RegisterCopy::copy(Database &from, Database &to, const Check &check, cons
             auto digest = postgres::copyOutDigest(to, table, *columns, copyKey(table));
             if (!digest)
                 return digest.error();
-            if (*digest != sourceCheck.digests.value(table))
+            if (digest->rows != counts.value(table))
+                return countFault(table, digest->rows);
+            if (digest->sha256 != sourceCheck.digests.value(table))
                 return Error{ErrorCode::VerifyFault,
                              tr("The copy of %1 differs from the original (its rows' digest).").arg(table)};
         }
@@ -383,6 +382,13 @@ Status RegisterCopy::copy(Database &from, Database &to, const Check &check, cons
                 ErrorCode::VerifyFault,
                 tr("The statistics tables of the copy differ from its rows in %1 row(s).").arg(stale)};
     } else {
+        for (const QString &table : tables()) {
+            auto n = count(to, table);
+            if (!n)
+                return n.error();
+            if (*n != counts.value(table))
+                return countFault(table, *n);
+        }
         const VerifyReport report = Verifier::verify(to);
         if (!report.ok())
             return Error{

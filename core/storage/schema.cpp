@@ -403,6 +403,9 @@ QList<QStringList> migrationSteps()
         // (postgres::bulkWriteStatements()); a file suspends its triggers instead and has nothing to
         // change.
         {},
+        // 10 → 11: on a server, indexes for search terms of one or two characters
+        // (postgres::textCharactersStatements()); a file scans such terms and has nothing to change.
+        {},
     };
 }
 

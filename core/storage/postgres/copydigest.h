@@ -27,11 +27,18 @@ namespace rectrack::core::postgres {
  */
 void appendCopyValue(QByteArray &out, const QVariant &value);
 
+/// The setting (of one transaction) naming the tables PostgresDialect::beforeCopy() emptied by
+/// TRUNCATE, ", "-separated, which copyInStart() copies with FREEZE.
+inline constexpr QLatin1String kCopyFrozen("rectrack.copy_frozen");
+
 /**
  * One COPY @p table (@p columns) FROM STDIN on the server register @p db, fed with copyInSend()
  * and ended with copyInEnd(), while nothing else runs on the connection: the rows stream in one
  * statement, and the server stores them while the caller reads the next ones (1,000-row COPY
- * statements, each awaited, left client and server waiting for each other in turn).
+ * statements, each awaited, left client and server waiting for each other in turn). A table that
+ * PostgresDialect::beforeCopy() emptied by TRUNCATE in this transaction is copied with FREEZE: its
+ * rows are written frozen and its pages all-visible, so that nothing reads or writes them again
+ * to set hint bits, and the closing VACUUM of `server push` has no page left to visit.
  * Errors: the server's, as Database::writeError; Internal on a file register.
  */
 Status copyInStart(Database &db, const QString &table, const QStringList &columns);
@@ -41,12 +48,20 @@ Status copyInSend(Database &db, const QByteArray &rows);
 /// discards its rows and reports an error, which is dropped here); then the server's result.
 Status copyInEnd(Database &db, const QString &table, bool complete);
 
+/// What copyOutDigest() read back: the rows' digest and their number.
+struct CopyDigest
+{
+    QByteArray sha256; ///< 64 lowercase hex digits
+    qint64 rows = 0;
+};
+
 /**
- * The SHA-256 (64 lowercase hex digits) of `COPY (SELECT @p columns FROM @p table ORDER BY @p key) TO STDOUT`
- * on the server register @p db, inside its current transaction (bytea written as hex for it).
+ * The SHA-256 of `COPY (SELECT @p columns FROM @p table ORDER BY @p key) TO STDOUT` on the server
+ * register @p db, inside its current transaction (bytea written as hex for it), and the number of
+ * rows it wrote (each arrives as one piece of copy data).
  * Errors: the server's, as Database::writeError; Internal on a file register.
  */
-Result<QByteArray> copyOutDigest(Database &db, const QString &table, const QStringList &columns,
+Result<CopyDigest> copyOutDigest(Database &db, const QString &table, const QStringList &columns,
                                  const QString &key);
 
 } // namespace rectrack::core::postgres

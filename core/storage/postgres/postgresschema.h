@@ -50,6 +50,29 @@ QString unitDuplicateNotify();
  * and triggers as createStatements() makes them, replacing the older ones.
  */
 QStringList bulkWriteStatements();
+/**
+ * Schema step 10 → 11 on a server: GIN indexes over the characters of the searchable texts
+ * (problems_text_chars over description, example and progress; measures_text_chars over content),
+ * for search terms of one or two characters, which have no trigram (pg_trgm's indexes then read
+ * every entry: at 100,000 problems the 2-character search took 150–290 ms, docs/benchmarks.md).
+ * A file has nothing to change (its short terms are scanned, schema::migrationSteps()).
+ */
+QStringList textCharactersStatements();
+/**
+ * No planner statistics for the expressions of textCharactersStatements()' indexes: ANALYZE would
+ * build the arrays of a 30,000-row sample and count their elements (1.1–1.4 s more for `ANALYZE
+ * problems` at 100,000 problems); the planner's default estimate for `@>` still picks the index.
+ * Part of a new register and of step 11; PostgresDialect::afterCopy() sets it again on the indexes
+ * it rebuilds (pg_get_indexdef() does not carry it).
+ */
+QStringList textCharactersStatistics();
+/**
+ * The indexed expression of textCharactersStatements() over row @p alias of @p table (problems or
+ * measures): the characters of its texts as text[] (string_to_array(text, NULL)). The condition
+ * `expression @> string_to_array(term, NULL)` selects through the index the rows that hold every
+ * character of the term; a substring test of the term itself (strpos) keeps the exact matches.
+ */
+QString textCharacters(const QString &table, const QString &alias);
 
 /// The setting (of one transaction) above whose problem id the statistics triggers leave the
 /// problem_facts and problem_tally rows to a grouped fill (PostgresDialect::deferFacts).
