@@ -310,6 +310,39 @@ TEST_CASE("backup of a server register writes a verified file with the server's 
     CHECK(run({QStringLiteral("verify"), copy}).exitCode == 0);
 }
 
+TEST_CASE("server push by the installer login of docs/server.md (CREATEROLE, not a superuser) copies "
+          "the register and keeps row-level security forced",
+          "[.pgonly][pg_cli]")
+{
+    // COPY FROM is refused into a table under forced row-level security ("COPY FROM not supported
+    // with row-level security"), which held the installer, the database's owner, to it: every push
+    // but a superuser's failed with exit 2.
+    REQUIRE(testOnServer());
+    QTemporaryDir dir;
+    const QString file = demoFile(dir);
+    ServerDatabase server;
+    const QString database = server.url.section(u'?', 0, 0).section(u'/', -1);
+    const QString installer = database + QStringLiteral("_installer");
+    {
+        ServerConnection admin(pgAdminUrl());
+        admin.exec(QStringLiteral("CREATE ROLE %1 LOGIN CREATEROLE PASSWORD 'installer-pw'").arg(installer));
+        admin.exec(QStringLiteral("ALTER DATABASE %1 OWNER TO %2").arg(database, installer));
+    }
+    const QString url = serverUrlAs(server.url, installer, QStringLiteral("installer-pw"));
+    REQUIRE(run({QStringLiteral("server"), QStringLiteral("init"), url}).exitCode == 0);
+    const QString forcedSql = QStringLiteral(
+        "SELECT string_agg(relname::text, ' ' ORDER BY relname) FROM pg_class WHERE relforcerowsecurity");
+    const QString forcedAfterInit = sqlOutput(server.url, forcedSql);
+    CHECK(forcedAfterInit.startsWith(QStringLiteral("audit_log ")));
+    const CliRun push = run({QStringLiteral("server"), QStringLiteral("push"), file, url});
+    INFO(push.err.toStdString());
+    REQUIRE(push.exitCode == 0);
+    CHECK(run({QStringLiteral("verify"), url}).exitCode == 0);
+    CHECK(sqlOutput(server.url, forcedSql) == forcedAfterInit);
+    CHECK(stats(url, QStringLiteral("unit"), QStringLiteral("2021-01-15")).out ==
+          stats(file, QStringLiteral("unit"), QStringLiteral("2021-01-15")).out);
+}
+
 TEST_CASE("server push into a register that holds data exits 2 and changes nothing", "[.pgonly][pg_cli]")
 {
     REQUIRE(testOnServer());

@@ -216,6 +216,9 @@ QStringList copyTriggerStatements(bool enable)
     return out;
 }
 
+/// The transaction-local setting naming the tables whose FORCE ROW LEVEL SECURITY a copy lifted.
+constexpr QLatin1String kCopyForced("rectrack.copy_forced");
+
 /// The copied tables as an SQL array of regclass, for the catalog queries below.
 QString copiedTablesArray()
 {
@@ -273,8 +276,23 @@ Status PostgresDialect::beforeCopy(Database &db) const
             "NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.contype = 'f' AND k.confrelid = c); IF t IS "
             "NOT NULL THEN EXECUTE 'TRUNCATE ' || t; PERFORM set_config('%2', t, true); END IF; END $$")
             .arg(tables, postgres::kCopyFrozen);
+    // COPY FROM is refused into a table whose row-level security applies to the login ("COPY FROM
+    // not supported with row-level security"), and FORCE ROW LEVEL SECURITY (audit_log and the
+    // register's tables, accessControlStatements()) holds the owner to it too: the documented
+    // installer login, not a superuser, could not push. The owner lifts FORCE for the copy, inside
+    // the transaction (ALTER TABLE holds the table's exclusive lock: no other session sees it), and
+    // afterCopy() puts it back on the same tables (kept in a transaction-local setting).
+    const QString unforce =
+        QStringLiteral(
+            "DO $$ DECLARE r record; t text := ''; BEGIN FOR r IN SELECT c.oid::regclass AS tab FROM "
+            "pg_class c "
+            "WHERE c.oid = ANY(%1) AND c.relforcerowsecurity LOOP EXECUTE format('ALTER TABLE %s NO FORCE "
+            "ROW "
+            "LEVEL SECURITY', r.tab); t := t || r.tab::text || ','; END LOOP; PERFORM set_config('%2', t, "
+            "true); END $$")
+            .arg(tables, kCopyForced);
     for (const QString &statement :
-         {collect, drop, truncate, QStringLiteral("SET LOCAL maintenance_work_mem = '256MB'")}) {
+         {collect, drop, truncate, unforce, QStringLiteral("SET LOCAL maintenance_work_mem = '256MB'")}) {
         if (auto r = db.exec(statement); !r)
             return r.error();
     }
@@ -291,6 +309,14 @@ Status PostgresDialect::afterCopy(Database &db) const
     for (const QString &statement :
          rebuildText.split(rebuildSeparator(), Qt::SkipEmptyParts) + postgres::textCharactersStatistics()) {
         if (auto r = db.exec(statement); !r)
+            return r.error();
+    }
+    // Row-level security forced again where beforeCopy() lifted it.
+    auto forced = db.value(QStringLiteral("SELECT current_setting('%1', true)").arg(kCopyForced));
+    if (!forced)
+        return forced.error();
+    for (const QString &table : forced->toString().split(u',', Qt::SkipEmptyParts)) {
+        if (auto r = db.exec(QStringLiteral("ALTER TABLE %1 FORCE ROW LEVEL SECURITY").arg(table)); !r)
             return r.error();
     }
     // The latest state of every copied problem is the copy's ProblemFactsDeferral's (finish()).
