@@ -8,7 +8,6 @@
 #include <QJsonObject>
 #include <QSqlDriver>
 #include <QSqlError>
-#include <QSqlField>
 
 #include <sqlite3.h>
 
@@ -35,6 +34,10 @@ QVariant parseDefault(const QVariant &dflt)
         return d;
     return QVariant();
 }
+
+/// The columns of an audit entry held on a server, in the order of its values (insertHeld()).
+constexpr const char *kAuditColumns =
+    "at,actor,entity,entity_id,action,before_json,after_json,prev_hash,hash";
 
 /// Appends @p n in decimal (QByteArray::number formats through a generic path: 2% of an import).
 void appendNumber(std::string &out, qint64 n)
@@ -146,120 +149,86 @@ bool stepOnce(sqlite3 *handle, sqlite3_stmt *stmt, QString *error)
     return false;
 }
 
-/// Appends the UTF-8 text @p text as a PostgreSQL string literal: ' doubled, and an E'' literal
-/// with \\ for a backslash (whatever standard_conforming_strings says).
-void appendText(QByteArray &out, QByteArrayView text)
-{
-    const bool backslash = text.contains('\\');
-    out += backslash ? "E'" : "'";
-    const char *run = text.data();
-    const char *end = run + text.size();
-    for (const char *p = run; p != end; ++p) {
-        if (*p == '\'' || (backslash && *p == '\\')) {
-            out.append(run, qsizetype(p - run) + 1);
-            out += *p;
-            run = p + 1;
-        }
-    }
-    out.append(run, qsizetype(end - run));
-    out += '\'';
-}
-
-/// Appends @p value as an SQL literal for PostgreSQL (multi-row INSERTs on a server), stored as a
-/// bound value would be (Database::portableBind). @p utf8 is the value's UTF-8 text when the
-/// caller has it. What the literal form does not cover here (doubles, bytes) the driver writes as
-/// QPSQL writes a bound value.
-void appendLiteral(QByteArray &out, const QVariant &value, const QByteArray *utf8, const QSqlDriver *driver)
-{
-    const QVariant v = Database::portableBind(value);
-    if (v.isNull()) {
-        out += "NULL";
-        return;
-    }
-    switch (v.typeId()) {
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong: {
-        char digits[24];
-        const auto r = std::to_chars(digits, digits + sizeof digits, v.toLongLong());
-        out.append(digits, qsizetype(r.ptr - digits));
-        return;
-    }
-    case QMetaType::Double:
-    case QMetaType::Float:
-    case QMetaType::QByteArray: {
-        QSqlField field(QStringLiteral("v"), v.metaType());
-        field.setValue(v);
-        out += driver->formatValue(field).toUtf8();
-        return;
-    }
-    default:
-        break;
-    }
-    appendText(out, utf8 ? QByteArrayView(*utf8) : QByteArrayView(v.toString().toUtf8()));
-}
-
-/// Rows held back on a server connection (Database::PendingWrites): per table and statement form
-/// the rows, and the audit entries in chain order. flush() sends the tables in the order of
-/// schema::auditedTables() (parents before the rows that refer to them), then the audit entries,
-/// each as INSERTs of up to 1,000 rows or 4 MB.
+/// Rows held back on a server connection (Database::PendingWrites): per table the rows, and the
+/// audit entries in chain order. flush() sends the tables in the order of schema::auditedTables()
+/// (parents before the rows that refer to them), then the audit entries, each in batches of up to
+/// 4,000 rows (Dialect::insertBatch: one INSERT with one bound array a column).
 class HeldRows final : public Database::PendingWrites
 {
 public:
-    explicit HeldRows(Database &db) : m_db(db) {}
+    /// @p auditColumns: audit_log's columns in the order of the entries' values.
+    HeldRows(Database &db, QList<TableColumn> auditColumns)
+        : m_db(db), m_auditColumns(std::move(auditColumns))
+    {
+    }
 
-    /// The buffer for rows into @p table sent as @p head, the rows, @p tail. With @p json the rows
-    /// are JSON objects, sent as one dollar-quoted array between head and tail.
-    int table(const QString &table, const QByteArray &head, const QByteArray &tail, bool json)
+    /// The buffer for rows into @p table with @p columns (one value per column a row).
+    int table(const QString &table, const QList<TableColumn> &columns)
     {
         for (int i = 0; i < m_tables.size(); ++i) {
-            if (m_tables[i].head == head)
+            if (m_tables[i].table == table && sameNames(m_tables[i].columns, columns))
                 return i;
         }
         const qsizetype rank = schema::auditedTables().indexOf(table);
-        m_tables.append(Table{table, int(rank < 0 ? 1000 + m_tables.size() : rank), head, tail, json, {}});
+        m_tables.append(Table{table, int(rank < 0 ? 1000 + m_tables.size() : rank), columns, {}});
         return int(m_tables.size() - 1);
     }
-    void addRow(int table, QByteArray row) { m_tables[table].rows.append(std::move(row)); }
-    void addAudit(QByteArray values) { m_audit.append(std::move(values)); }
+    void addRow(int table, QVariantList &&values) { m_tables[table].values.append(std::move(values)); }
+    void addAudit(QVariantList &&values)
+    {
+        m_audit.append(std::move(values));
+        ++m_entries;
+    }
     /// Audit entries held (each with its row).
-    qsizetype size() const { return m_audit.size(); }
+    qsizetype size() const { return m_entries; }
 
+    /// Sends everything held and waits for it (a failure of what was on its way comes first).
     Status flush() override
     {
-        QList<int> order;
-        for (int i = 0; i < m_tables.size(); ++i)
-            order << i;
-        std::stable_sort(order.begin(), order.end(),
-                         [this](int a, int b) { return m_tables[a].rank < m_tables[b].rank; });
-        Status s = okStatus();
-        for (int i : std::as_const(order)) {
-            s = send(m_tables[i], m_tables[i].rows);
-            if (!s)
-                break;
+        Status s = settled();
+        for (const RowBatch &batch : takeBatches()) {
+            if (s)
+                s = m_db.dialect().insertBatch(m_db, batch.table, batch.columns, batch.values);
         }
-        // Not COPY (Dialect::insertRows), although PostgreSQL's parser, analysis and planner take
-        // about as long for a 1,000-entry VALUES list as the insert: the server refuses COPY FROM
-        // into a table under row-level security, which audit_log is for every login but a
-        // superuser (the policies are forced on its owner too).
-        if (s)
-            s = send(Table{QStringLiteral("audit_log"),
-                           0,
-                           QByteArrayLiteral("INSERT INTO audit_log (at, actor, entity, entity_id, action, "
-                                             "before_json, after_json, prev_hash, hash) VALUES "),
-                           {},
-                           false,
-                           {}},
-                     m_audit);
         discard();
         return s;
     }
+    /// Sends everything held without waiting (Dialect::sendBatches): the caller builds the next
+    /// rows meanwhile. An error is that of what was sent before (or of this send at once).
+    Status flushInBackground()
+    {
+        if (const Status s = settled(); !s) {
+            discard();
+            return s;
+        }
+        QList<RowBatch> batches = takeBatches();
+        if (!batches.isEmpty())
+            m_onTheWay = m_db.dialect().sendBatches(m_db, std::move(batches));
+        return okStatus();
+    }
+    void settle() override
+    {
+        if (!m_onTheWay)
+            return;
+        // Reset before waiting: the wait's error handling may ask for the connection (sql()).
+        const auto sent = std::move(m_onTheWay);
+        m_failed = sent->wait();
+    }
     void discard() override
     {
+        settle();
+        m_failed = okStatus();
         for (Table &t : m_tables)
-            t.rows.clear();
+            t.values.clear();
         m_audit.clear();
+        m_entries = 0;
+    }
+    ~HeldRows() override { settle(); }
+    /// Waits for what is on its way: its outcome (ok when nothing was), no longer kept for flush().
+    Status settled()
+    {
+        settle();
+        return std::exchange(m_failed, okStatus());
     }
 
 private:
@@ -267,47 +236,46 @@ private:
     {
         QString table;
         int rank = 0;
-        QByteArray head;
-        QByteArray tail;
-        bool json = false;
-        QByteArrayList rows;
+        QList<TableColumn> columns;
+        QVariantList values;
     };
 
-    /// @p rows as @p form says, up to 1,000 rows or 4 MB a statement, in order.
-    Status send(const Table &form, const QByteArrayList &rows)
+    static bool sameNames(const QList<TableColumn> &a, const QList<TableColumn> &b)
     {
-        QByteArray payload;
-        int inStatement = 0;
-        for (qsizetype i = 0; i < rows.size(); ++i) {
-            if (inStatement > 0)
-                payload += ',';
-            payload += rows[i];
-            ++inStatement;
-            if (inStatement < 1000 && payload.size() < (4 << 20) && i + 1 < rows.size())
-                continue;
-            QByteArray sql = form.head;
-            if (form.json) {
-                // A dollar-quoted array: the JSON text goes in as it is, whatever it holds.
-                QByteArray tag = QByteArrayLiteral("$rt$");
-                for (int n = 0; payload.contains(tag); ++n)
-                    tag = "$rt" + QByteArray::number(n) + '$';
-                sql += tag + '[' + payload + ']' + tag;
-            } else {
-                sql += payload;
-            }
-            sql += form.tail;
-            QSqlQuery q(m_db.sql());
-            if (!q.exec(QString::fromUtf8(sql)))
-                return m_db.queryError(q.lastError(), form.table);
-            payload.clear();
-            inStatement = 0;
+        return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                          [](const TableColumn &x, const TableColumn &y) { return x.name == y.name; });
+    }
+
+    /// What is held as batches, the tables in the order of schema::auditedTables() (parents
+    /// first), then the audit entries in chain order; the buffers are left empty. Not COPY
+    /// (Dialect::insertRows): the server refuses COPY FROM into a table under row-level security,
+    /// which audit_log is for every login but a superuser.
+    QList<RowBatch> takeBatches()
+    {
+        QList<int> order;
+        for (int i = 0; i < m_tables.size(); ++i)
+            order << i;
+        std::stable_sort(order.begin(), order.end(),
+                         [this](int a, int b) { return m_tables[a].rank < m_tables[b].rank; });
+        QList<RowBatch> batches;
+        for (int i : std::as_const(order)) {
+            if (!m_tables[i].values.isEmpty())
+                batches << RowBatch{m_tables[i].table, m_tables[i].columns,
+                                    std::exchange(m_tables[i].values, {})};
         }
-        return okStatus();
+        if (!m_audit.isEmpty())
+            batches << RowBatch{QStringLiteral("audit_log"), m_auditColumns, std::exchange(m_audit, {})};
+        m_entries = 0;
+        return batches;
     }
 
     Database &m_db;
+    QList<TableColumn> m_auditColumns;
     QList<Table> m_tables;
-    QByteArrayList m_audit;
+    QVariantList m_audit;
+    qsizetype m_entries = 0;
+    std::unique_ptr<SentBatches> m_onTheWay; // sent in the background, not waited for yet
+    Status m_failed = okStatus();            // the outcome of what was on its way, until flush()
 };
 
 } // namespace
@@ -372,19 +340,39 @@ BulkInserter::BulkInserter(Database &db, const QString &table, const QStringList
         QStringList held = insertColumns;
         if (m_keyBound < 0)
             held.prepend(m_keyColumn);
-        const QString list = held.join(u',');
-        m_rowHead = QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(table, list).toUtf8();
-        // Rows whose snapshot holds every inserted column as stored go in as that JSON: PostgreSQL
-        // parses one JSON array much faster than as many rows of literals (its parser and planner
-        // took about 100 µs for a 27-value row).
-        m_jsonRows = true;
-        for (const QString &column : held) {
-            const qsizetype c = m_tableColumns.indexOf(column);
-            m_jsonRows = m_jsonRows && c >= 0 && !m_skip[c];
+        // The held columns and audit_log's, with their types (Dialect::insertBatch casts to them).
+        auto columnsNamed = [](const QList<TableColumn> &all, const QStringList &names,
+                               QList<TableColumn> &out) {
+            for (const QString &name : names) {
+                const auto it = std::find_if(all.begin(), all.end(),
+                                             [&](const TableColumn &c) { return c.name == name; });
+                if (it == all.end())
+                    return false;
+                out << *it;
+            }
+            return true;
+        };
+        // A table keyed by two columns in a file has its rowid on the server, which columns()
+        // leaves out (Dialect::columns): an identity column of its own.
+        QList<TableColumn> known = tableColumns ? *tableColumns : QList<TableColumn>();
+        if (std::none_of(known.begin(), known.end(),
+                         [&](const TableColumn &c) { return c.name == m_keyColumn; }))
+            known << TableColumn{m_keyColumn, false, QString(), true, QStringLiteral("bigint")};
+        if (m_columnsRead && !columnsNamed(known, held, m_heldColumns))
+            m_columnsRead =
+                Error{ErrorCode::Internal,
+                      tr("Database error: %1 (%2)").arg(QStringLiteral("unknown column"), m_table)};
+        const auto auditColumns = db.dialect().columns(db, QStringLiteral("audit_log"));
+        if (!auditColumns) {
+            if (m_columnsRead)
+                m_columnsRead = auditColumns.error();
+        } else if (m_columnsRead &&
+                   !columnsNamed(*auditColumns, QString::fromLatin1(kAuditColumns).split(u','),
+                                 m_auditColumns)) {
+            m_columnsRead = Error{ErrorCode::Internal,
+                                  tr("Database error: %1 (%2)")
+                                      .arg(QStringLiteral("unknown column"), QStringLiteral("audit_log"))};
         }
-        m_jsonHead = QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM json_populate_recordset(NULL::%1, ")
-                         .arg(table, list)
-                         .toUtf8();
         return;
     }
     QStringList marks;
@@ -581,7 +569,12 @@ Result<qint64> BulkInserter::nextId()
         const qint64 count = std::clamp<qint64>(m_expected, 1, 10000);
         m_ids.clear();
         m_nextId = 0;
-        // Not through Database::exec(): drawing ids needs none of the rows held back.
+        // What was sent in the background is waited for first (its error is this insert's: the
+        // server ignores anything after it); the rows held stay held, drawing ids reads none.
+        if (auto *held = dynamic_cast<HeldRows *>(m_db.pendingWrites())) {
+            if (const Status s = held->settled(); !s)
+                return s.error();
+        }
         QSqlQuery q(m_db.sql());
         // The sequence looked up once (as an argument of nextval() it was looked up per id: 70 ms
         // for 10,000 ids).
@@ -607,7 +600,7 @@ Result<qint64> BulkInserter::insertHeld(const QVariantList &values)
 {
     auto *held = dynamic_cast<HeldRows *>(m_db.pendingWrites());
     if (!held) {
-        auto rows = std::make_unique<HeldRows>(m_db);
+        auto rows = std::make_unique<HeldRows>(m_db, m_auditColumns);
         held = rows.get();
         m_db.setPendingWrites(std::move(rows));
     }
@@ -625,70 +618,34 @@ Result<qint64> BulkInserter::insertHeld(const QVariantList &values)
     const QByteArray uuid = m_addUuid ? Database::newUuid().toLatin1() : QByteArray();
 
     buildJson(values, id, uuid);
-    // The row: its snapshot when that holds every value as stored (NULL, an integer, or text), else
-    // as literals in the order m_rowHead lists the columns (the key unless the caller binds it, the
-    // caller's values, the uuid unless the caller binds it).
-    const QSqlDriver *driver = m_db.sql().driver();
-    bool asJson = m_jsonRows && !m_json.empty();
-    for (int i = 0; asJson && i < values.size(); ++i) {
-        const int type = values[i].typeId();
-        asJson = values[i].isNull() || m_utf8Valid[i] || type == QMetaType::Int ||
-                 type == QMetaType::LongLong || type == QMetaType::UInt || type == QMetaType::ULongLong;
-    }
-    QByteArray row;
-    if (asJson) {
-        row = QByteArray(m_json.data(), qsizetype(m_json.size()));
-    } else {
-        row.reserve(1024);
-        row += '(';
-        if (m_keyBound < 0) {
-            appendLiteral(row, id, nullptr, driver);
-            row += ',';
-        }
-        for (int i = 0; i < values.size(); ++i) {
-            if (i > 0)
-                row += ',';
-            appendLiteral(row, values[i], m_utf8Valid[i] ? &m_utf8[i] : nullptr, driver);
-        }
-        if (m_addUuid) {
-            row += ",'";
-            row += uuid;
-            row += '\'';
-        }
-        row += ')';
-    }
     QByteArray prev;
     const auto hash = chainStep(id, prev);
     if (!hash)
         return hash.error();
-    QByteArray entry;
-    entry.reserve(qsizetype(m_json.size()) + 256);
-    entry += '(';
-    appendText(entry, m_atUtf8);
-    entry += ',';
-    appendText(entry, m_actorUtf8);
-    entry += ',';
-    appendText(entry, m_tableUtf8);
-    entry += ',';
-    appendLiteral(entry, id, nullptr, driver);
-    entry += ",'insert',NULL,";
-    if (m_json.empty())
-        entry += "NULL";
-    else
-        appendText(entry, QByteArrayView(m_json.data(), qsizetype(m_json.size())));
-    entry += ",'";
-    entry += prev;
-    entry += "','";
-    entry += *hash;
-    entry += "')";
-
-    held->addRow(asJson ? held->table(m_table, m_jsonHead, QByteArrayLiteral(")"), true)
-                        : held->table(m_table, m_rowHead, {}, false),
-                 std::move(row));
-    held->addAudit(std::move(entry));
-    // Outside a transaction each row is sent at once; inside, every 4,000 entries at most.
-    if (m_db.transactionDepth() == 0 || held->size() >= 4000) {
+    // The row in the order of m_heldColumns: the key unless the caller binds it, the caller's
+    // values, the uuid unless the caller binds it.
+    // Text goes as the UTF-8 already made for the snapshot (Dialect::insertBatch: a QByteArray is
+    // UTF-8 text for a text column).
+    QVariantList row;
+    row.reserve(m_heldColumns.size());
+    if (m_keyBound < 0)
+        row << id;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        row << (m_utf8Valid[i] ? QVariant(m_utf8[i]) : values[i]);
+    if (m_addUuid)
+        row << uuid;
+    // The audit entry in the order of kAuditColumns: the snapshot as the hash read it.
+    const QVariant after =
+        m_json.empty() ? QVariant() : QVariant(QByteArray(m_json.data(), qsizetype(m_json.size())));
+    held->addRow(held->table(m_table, m_heldColumns), std::move(row));
+    held->addAudit({m_atUtf8, m_actorUtf8, m_tableUtf8, id, m_actionUtf8, QVariant(), after, prev, *hash});
+    // Outside a transaction each row is sent at once; inside, every 4,000 entries in the
+    // background (an error of theirs is that of the next flush: at the latest the COMMIT's).
+    if (m_db.transactionDepth() == 0) {
         if (const Status s = m_db.flushPendingWrites(); !s)
+            return s.error();
+    } else if (held->size() >= 4000) {
+        if (const Status s = held->flushInBackground(); !s)
             return s.error();
     }
     return id;

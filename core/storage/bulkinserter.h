@@ -32,10 +32,11 @@ namespace rectrack::core {
  * are drawn from the table's identity sequence ahead (one `SELECT nextval(…) FROM
  * generate_series(1, n)` for the rows expect() announced, else one id at a time), each row and its
  * audit entry (hashed here, in chain order) wait in the connection's Database::PendingWrites, and
- * they are sent as multi-row INSERTs (tables in the order of schema::auditedTables(), so a row's
- * parent is there before it; then the audit entries, in chain order, ids ascending) before any
- * other statement of the connection, at a savepoint and at COMMIT, or when 4,000 entries wait. A
- * rollback drops them. Outside a Transaction each insert is sent at once.
+ * they are sent by Dialect::insertBatch (one INSERT of up to 4,000 rows with one bound array a
+ * column: nothing for the server to parse) before any other statement of the connection, at a
+ * savepoint and at COMMIT, or when 4,000 entries wait: the tables in the order of
+ * schema::auditedTables(), so a row's parent is there before it, then the audit entries, in chain
+ * order, ids ascending. A rollback drops them. Outside a Transaction each insert is sent at once.
  */
 class BulkInserter
 {
@@ -93,9 +94,8 @@ private:
     sqlite3_stmt *m_rawAudit = nullptr;
     // On a server: rows held back (Database::PendingWrites), ids drawn ahead.
     bool m_held = false;
-    QByteArray m_rowHead;    // INSERT INTO table (key, columns…, uuid) VALUES
-    QByteArray m_jsonHead;   // the same columns from json_populate_recordset(NULL::table,
-    bool m_jsonRows = false; // every inserted column is in the snapshot
+    QList<TableColumn> m_heldColumns;  // the key unless bound, the caller's columns, the uuid unless bound
+    QList<TableColumn> m_auditColumns; // audit_log's, in the order of the held entries' values
     QString m_keyColumn;
     int m_keyBound = -1; // index of the key among the caller's values, -1 when drawn here
     QList<qint64> m_ids; // drawn, not used yet (ascending; next at m_nextId)

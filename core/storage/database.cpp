@@ -81,6 +81,8 @@ void Database::close()
 {
     if (m_connection.isEmpty())
         return;
+    if (m_pending)
+        m_pending->settle(); // nothing may be on its way over a closed connection
     if (m_db.isOpen() && !onServer()) {
         // Fold the WAL back without waiting: a TRUNCATE checkpoint waits (busy timeout) for every
         // other process's readers and writers, which stalled a read-only command for seconds

@@ -82,7 +82,14 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    QSqlDatabase &sql() { return m_db; }
+    /// The connection, for a statement of the caller's own. Writes on their way in the background
+    /// (PendingWrites::settle) are waited for first: the connection is the caller's alone.
+    QSqlDatabase &sql()
+    {
+        if (m_pending)
+            m_pending->settle();
+        return m_db;
+    }
     /// The register's location: the file's path, or the server URL without its password.
     QString path() const { return m_path; }
     /// What differs between the backends; for the storage layer only (services never ask).
@@ -247,15 +254,21 @@ public:
      * statement is a round trip). While any are held, each statement run through exec(), a
      * savepoint and COMMIT send them first (an error there is that statement's error), and a
      * rollback drops them: nothing reads around them, and a failure anywhere leaves nothing.
+     * Some may be on their way already (sent in the background while the writer builds the next
+     * rows): sql() waits for them before anyone else uses the connection, and a failure of theirs
+     * is the error of the next flush().
      */
     class PendingWrites
     {
     public:
         virtual ~PendingWrites() = default;
-        /// Sends everything held back, in the order it has to reach the database.
+        /// Sends everything held back, in the order it has to reach the database, and waits for it.
         virtual Status flush() = 0;
         /// Forgets everything held back (its transaction or savepoint was rolled back).
         virtual void discard() = 0;
+        /// Waits for writes on their way in the background (none: returns at once); their failure
+        /// is kept for flush().
+        virtual void settle() {}
     };
     /// This connection's held-back writes, installed by their first writer (null before).
     PendingWrites *pendingWrites() const { return m_pending.get(); }

@@ -18,6 +18,8 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <memory>
+
 namespace rectrack::core {
 
 class Database;
@@ -29,6 +31,27 @@ struct TableColumn
     bool blob = false;   ///< binary data (evidence files): left out of audit snapshots
     QString defaultSql;  ///< the default as an SQL literal ('text', 1, 0.5), empty when none
     bool rowKey = false; ///< the integer primary key the database assigns (id)
+    QString type;        ///< the declared SQL type ("bigint", "text"; a file's as declared)
+};
+
+/// Rows of one table for Dialect::insertBatch / sendBatches: one value per column a row, one row
+/// after another.
+struct RowBatch
+{
+    QString table;
+    QList<TableColumn> columns;
+    QVariantList values;
+};
+
+/// Batches of rows on their way to the database (Dialect::sendBatches).
+class SentBatches
+{
+public:
+    virtual ~SentBatches() = default;
+    /// Waits until the database has taken or refused every batch; the first refusal as
+    /// Dialect::insertBatch gives it (the batches after it are not sent). Call it before any other
+    /// use of the connection, and only once.
+    virtual Status wait() = 0;
 };
 
 class Dialect
@@ -100,6 +123,24 @@ public:
     /// Database::writeError.
     virtual Status insertRows(Database &db, const QString &table, const QStringList &columns,
                               const QVariantList &values) const = 0;
+    /// Adds rows to @p table by INSERT (BulkInserter's batches on a server), so that row-level
+    /// security, the constraints and every trigger apply as to any INSERT; insertRows' COPY is
+    /// refused under row-level security. @p values holds the rows one after another, one value per
+    /// entry of @p columns (as columns() gives them, type included); the rows go in in that order,
+    /// so an identity column draws their ids in it. Values are stored as Database::portableBind
+    /// binds them; a QByteArray is bytes for a binary column and UTF-8 text for any other. A
+    /// server binds one binary text[] array per column to one `INSERT … SELECT … FROM unnest()`
+    /// through libpq, so that it parses no literal (a 1,000-row VALUES list cost as much in
+    /// PostgreSQL's parser and planner as the insert itself, docs/benchmarks.md); a file takes
+    /// multi-row INSERTs. Errors as Database::queryError, nothing of the batch kept.
+    virtual Status insertBatch(Database &db, const QString &table, const QList<TableColumn> &columns,
+                               const QVariantList &values) const = 0;
+    /// insertBatch() for each of @p batches in turn, where the backend can in the background: a
+    /// server sends them from a thread of their own while the caller goes on building the next
+    /// rows (the client's work then overlaps the server's, docs/benchmarks.md); the caller must not
+    /// use the connection until the result's wait() (Database::sql() waits). A file adds them at
+    /// once (this default).
+    virtual std::unique_ptr<SentBatches> sendBatches(Database &db, QList<RowBatch> batches) const;
     /// Before rows are copied into a new, empty register (RegisterCopy, inside its transaction):
     /// a server suspends the row triggers that only guard other writers (the audit chain check,
     /// the live-update notifications), which cost about as much as the copy itself at 100,000

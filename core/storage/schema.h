@@ -6,7 +6,7 @@ namespace rectrack::core::schema {
 
 /// Current schema version, stored in PRAGMA user_version. Bump it and add a step to
 /// migrationSteps() when the schema changes; never edit a step that has shipped.
-inline constexpr int kVersion = 11;
+inline constexpr int kVersion = 12;
 
 /// PRAGMA application_id of a Rectrack register: "RTRK" as a big-endian 32-bit integer.
 inline constexpr quint32 kApplicationId = 0x5254524B;
@@ -53,9 +53,14 @@ QStringList createStatements();
 ///    `unit_duplicates` (unit_id, other_unit_id, partner, found_at, decision open / merged /
 ///    kept_apart, decided_by, decided_at; audited). See unitDuplicateStatements(). On a file the
 ///    units table is rebuilt, which Database::migrate runs with foreign keys off.
-///  - step 9 → 10: on a server, GIN indexes over the characters of the problem and measure texts
+///  - step 9 → 10: on a server, less trigger work per row of a bulk insert
+///    (postgres::bulkWriteStatements()); nothing in a file, which suspends its triggers instead.
+///  - step 10 → 11: on a server, GIN indexes over the characters of the problem and measure texts
 ///    for search terms of one or two characters (postgres::textCharactersStatements()); nothing
 ///    in a file.
+///  - step 11 → 12: on a server, no statistics trigger event for a new row of a deferred problem
+///    and the audit snapshots' problem_id read as json (postgres::insertTriggerStatements());
+///    nothing in a file.
 QList<QStringList> migrationSteps();
 /// The statements of step 8 → 9 in the file's SQL (the server's are in postgresschema.cpp).
 QStringList unitDuplicateStatements();

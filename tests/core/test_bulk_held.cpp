@@ -208,3 +208,78 @@ TEST_CASE("bulk ids follow each other and any text arrives as written", "[bulk][
     CHECK(*next == ids.last() + 1);
     requireVerified(db);
 }
+
+TEST_CASE("a batch refused while it was sent in the background fails its transaction with its own error",
+          "[bulk][audit]")
+{
+    TempRegister reg;
+    Database &db = *reg.db;
+    const qint64 auditBefore = count(db, QStringLiteral("audit_log"));
+    Status failed = okStatus();
+    {
+        Transaction tx(db);
+        REQUIRE(tx.active());
+        BulkInserter units(db, QStringLiteral("units"), {QStringLiteral("name")});
+        BulkInserter states(
+            db, QStringLiteral("problem_states"),
+            {QStringLiteral("problem_id"), QStringLiteral("changed_on"), QStringLiteral("state")});
+        units.expect(9000);
+        // A state of a problem that does not exist among the first 4,000 entries: a file refuses it
+        // at once; a server when that batch, sent in the background (BulkInserter), reaches it, and
+        // says so at the next flush: at the latest the one of the 8,000th entry or the COMMIT.
+        for (int i = 0; i < 9000 && failed.ok(); ++i) {
+            const auto id = i == 10 ? states.insert({qint64(999999), QStringLiteral("2021-01-10"),
+                                                     QStringLiteral("registered")})
+                                    : units.insert({QStringLiteral("单位%1").arg(i)});
+            if (!id)
+                failed = id.error();
+        }
+        if (failed.ok())
+            failed = tx.commit();
+    }
+    REQUIRE(!failed.ok());
+    // The refusal itself, not a later statement's "current transaction is aborted".
+    INFO(failed.error().message.toStdString());
+    CHECK(failed.error().message.contains(QStringLiteral("problem_states")));
+    CHECK(!failed.error().message.contains(QStringLiteral("aborted")));
+    CHECK(count(db, QStringLiteral("units")) == 0);
+    CHECK(count(db, QStringLiteral("problem_states")) == 0);
+    CHECK(count(db, QStringLiteral("audit_log")) == auditBefore);
+    requireVerified(db);
+}
+
+TEST_CASE("rows sent in the background are there for the next read, and the chain stays one", "[bulk][audit]")
+{
+    TempRegister reg;
+    Database &db = *reg.db;
+    {
+        Transaction tx(db);
+        REQUIRE(tx.active());
+        BulkInserter units(db, QStringLiteral("units"), {QStringLiteral("name")});
+        units.expect(4500); // exactly: the row-by-row entry below takes the next id, as in a file
+        for (int i = 0; i < 4500; ++i)
+            REQUIRE(units.insert({QStringLiteral("单位%1").arg(i)}));
+        // 4,000 were sent in the background, 500 are held: a read sees all of them.
+        CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM units")).toLongLong() == 4500);
+        // A row-by-row entry between them, then more bulk rows (sent in the background again).
+        REQUIRE(AuditLog::insert(db, QStringLiteral("units"), {{QStringLiteral("name"), s("逐行单位")}}));
+        units.expect(4500);
+        for (int i = 4500; i < 9000; ++i)
+            REQUIRE(units.insert({QStringLiteral("单位%1").arg(i)}));
+        REQUIRE(tx.commit().ok());
+    }
+    CHECK(count(db, QStringLiteral("units")) == 9001);
+    CHECK(count(db, QStringLiteral("audit_log")) == 9001);
+    bool chained = false;
+    const QStringList order = auditOrder(db, chained);
+    CHECK(chained);
+    REQUIRE(order.size() == 9001);
+    for (int i = 0; i < order.size(); ++i) {
+        INFO(i);
+        REQUIRE(order[i] == QStringLiteral("units/%1").arg(i + 1));
+    }
+    CHECK(db.scalar(QStringLiteral("SELECT name FROM units WHERE id = 4501")).toString() == s("逐行单位"));
+    CHECK(db.scalar(QStringLiteral("SELECT name FROM units WHERE id = 9001")).toString() ==
+          QStringLiteral("单位8999"));
+    requireVerified(db);
+}

@@ -152,10 +152,11 @@ TEST_CASE("a server register of schema 9 gets step 10's trigger conditions and d
 {
     REQUIRE(testOnServer());
     TempRegister reg;
-    // The rt_notify trigger of every audited table, the audit chain check and the three guards.
+    // The rt_notify trigger of every audited table, the audit chain check and the three guards, and
+    // (step 11 → 12) the statistics triggers of a new state, problem and measure.
     const QString conditioned =
         QStringLiteral("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgqual IS NOT NULL");
-    const int expected = int(schema::auditedTables().size()) + 4;
+    const int expected = int(schema::auditedTables().size()) + 4 + 3;
     CHECK(reg.db->scalar(conditioned).toInt() == expected);
     const QString function = QStringLiteral(
         "SELECT pg_get_userbyid(proowner) || ' ' || prosecdef || ' ' || (proconfig IS NOT NULL) || ' ' || "

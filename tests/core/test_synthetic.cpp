@@ -12,7 +12,9 @@ TEST_CASE("a synthetic register has the requested size and passes verification",
 {
     TempRegister reg;
     int calls = 0;
-    REQUIRE(SyntheticRegister::generate(*reg.db, 1000, 7, [&](int, int) { ++calls; }).ok());
+    const Status generated = SyntheticRegister::generate(*reg.db, 1000, 7, [&](int, int) { ++calls; });
+    INFO((generated.ok() ? QString() : generated.error().message).toStdString());
+    REQUIRE(generated.ok());
     CHECK(calls == 2); // after 1,000 and at the end
     CHECK(reg.db->scalar(QStringLiteral("SELECT count(*) FROM problems")).toInt() == 1000);
     CHECK(reg.db->scalar(QStringLiteral("SELECT count(*) FROM measures")).toInt() == 3000);

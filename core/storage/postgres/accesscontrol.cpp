@@ -55,6 +55,15 @@ QString unitCondition(const QString &table)
     return myProblem;
 }
 
+/// The unit login's policy on table @p t (CREATE POLICY rt_unit, roles as dynamic() writes them).
+/// Its entries in the audit log it may add whatever they name (the entry's own row is checked).
+QString unitPolicy(const QString &t)
+{
+    return QStringLiteral("CREATE POLICY rt_unit ON %1 TO %R(unit) USING (%2) WITH CHECK (%3)")
+        .arg(t, unitCondition(t),
+             t == QLatin1String("audit_log") ? QStringLiteral("true") : unitCondition(t));
+}
+
 QString sqlList(const QStringList &items)
 {
     QStringList quoted;
@@ -147,6 +156,12 @@ QStringList guardTriggerStatements()
             "CREATE OR REPLACE TRIGGER reviews_guard BEFORE INSERT OR UPDATE OR DELETE ON reviews FOR "
             "EACH ROW %1 EXECUTE FUNCTION rt_guard_reviews()")
             .arg(lacks("office"))};
+}
+
+QStringList auditUnitPolicyStatements()
+{
+    return {doBlock({QStringLiteral("EXECUTE 'DROP POLICY IF EXISTS rt_unit ON audit_log';"),
+                     dynamic(unitPolicy(QStringLiteral("audit_log")))})};
 }
 
 QStringList exchangeGrants()
@@ -461,10 +476,7 @@ QStringList accessControlStatements()
                             .arg(t, everyone));
         if (t == QLatin1String("problem_tally"))
             continue; // counts over all units: a unit login's statistics come from problem_facts
-        body << dynamic(
-            QStringLiteral("CREATE POLICY rt_unit ON %1 TO %R(unit) USING (%2) WITH CHECK (%3)")
-                .arg(t, unitCondition(t),
-                     t == QLatin1String("audit_log") ? QStringLiteral("true") : unitCondition(t)));
+        body << dynamic(unitPolicy(t));
     }
     out << grants << doBlock(body);
     return out;

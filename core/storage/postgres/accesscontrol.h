@@ -48,6 +48,9 @@ QStringList accessControlStatements();
 /// PL/pgSQL call per row otherwise (a second for a 10,000-row import's 66,000 audit entries). Part
 /// of accessControlStatements() and of schema step 9 → 10 (CREATE OR REPLACE TRIGGER).
 QStringList guardTriggerStatements();
+/// The unit login's row-level security policy on audit_log made again, with the expression
+/// auditProblemId() gives now (schema step 11 → 12 changed it; the policy holds it verbatim).
+QStringList auditUnitPolicyStatements();
 
 /// The DO-block statements granting the exchange tables (issue #25): the office all, the leader
 /// and the system administrator SELECT, a unit login nothing. Part of accessControlStatements().

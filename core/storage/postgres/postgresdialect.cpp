@@ -6,10 +6,16 @@
 #include "storage/database.h"
 #include "storage/schema.h"
 
+#include <QLocale>
 #include <QSqlDriver>
 #include <QSqlError>
 
 #include <libpq-fe.h>
+
+#include <charconv>
+#include <future>
+#include <optional>
+#include <vector>
 
 namespace rectrack::core {
 
@@ -42,6 +48,8 @@ QList<QStringList> PostgresDialect::migrationSteps() const
     steps << postgres::bulkWriteStatements();
     // 10 → 11: indexes for search terms of one or two characters.
     steps << postgres::textCharactersStatements();
+    // 11 → 12: less work per row of a bulk insert again (docs/benchmarks.md, issue #22).
+    steps << postgres::insertTriggerStatements();
     return steps;
 }
 
@@ -132,7 +140,8 @@ Result<QList<TableColumn>> PostgresDialect::columns(Database &db, const QString 
                 cast > 0 && dflt.startsWith(u'\''))
                 dflt.truncate(cast);
             out << TableColumn{r.text(0), r.text(1) == QLatin1String("bytea"), dflt,
-                               r.text(0) == QLatin1String("id") && r.text(3) == QLatin1String("YES")};
+                               r.text(0) == QLatin1String("id") && r.text(3) == QLatin1String("YES"),
+                               r.text(1)};
         });
     if (!s)
         return s.error();
@@ -149,6 +158,79 @@ PGconn *postgres::libpqHandle(Database &db)
     return *static_cast<PGconn *const *>(handle.constData());
 }
 
+namespace {
+
+/// The error of a libpq command (@p result, or the connection's when none) as Database::queryError
+/// gives it for the same error through QPSQL: the server's message and SQLSTATE. Clears @p result.
+Error libpqError(Database &db, PGconn *conn, PGresult *result, const QString &context)
+{
+    const QString state =
+        result ? QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE)) : QString();
+    const QString message = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn));
+    if (result)
+        PQclear(result);
+    return db.queryError(QSqlError(QString(), message.trimmed(), QSqlError::StatementError, state), context);
+}
+
+/// Appends @p v as a 4-byte big-endian integer (the binary format's lengths and headers).
+void appendInt32(QByteArray &out, qint32 v)
+{
+    const quint32 u = quint32(v);
+    const char bytes[4] = {char(u >> 24), char(u >> 16), char(u >> 8), char(u)};
+    out.append(bytes, 4);
+}
+
+/// Appends @p value, stored as Database::portableBind binds it, as one element of a binary text[]
+/// array: its length and its text as the column's input function reads it (-1 for NULL). A
+/// QByteArray is bytes for a bytea column (@p bytes: its hex form) and UTF-8 text for any other.
+/// Returns whether the element is NULL.
+bool appendElement(QByteArray &out, const QVariant &value, bool bytes)
+{
+    if (value.isNull()) {
+        appendInt32(out, -1);
+        return true;
+    }
+    auto append = [&out](QByteArrayView text) {
+        appendInt32(out, qint32(text.size()));
+        out.append(text.data(), text.size());
+    };
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong: {
+        char digits[24];
+        const auto r = std::to_chars(digits, digits + sizeof digits, value.toLongLong());
+        append(QByteArrayView(digits, qsizetype(r.ptr - digits)));
+        break;
+    }
+    case QMetaType::QByteArray: {
+        const auto *data = static_cast<const QByteArray *>(value.constData());
+        append(bytes ? QByteArray("\\x" + data->toHex()) : *data);
+        break;
+    }
+    case QMetaType::QString:
+        append(static_cast<const QString *>(value.constData())->toUtf8());
+        break;
+    case QMetaType::ULongLong:
+        append(QByteArray::number(value.toULongLong()));
+        break;
+    case QMetaType::Double:
+    case QMetaType::Float:
+        // The shortest text that reads back as the same double (what QPSQL writes for a bound double).
+        append(QByteArray::number(value.toDouble(), 'g', QLocale::FloatingPointShortest));
+        break;
+    default: {
+        // Dates, times and booleans as Database::portableBind binds them.
+        const QVariant v = Database::portableBind(value);
+        append(v.typeId() == QMetaType::Int ? QByteArray::number(v.toInt()) : v.toString().toUtf8());
+        break;
+    }
+    }
+    return false;
+}
+
+} // namespace
+
 Status PostgresDialect::insertRows(Database &db, const QString &table, const QStringList &columns,
                                    const QVariantList &values) const
 {
@@ -156,20 +238,11 @@ Status PostgresDialect::insertRows(Database &db, const QString &table, const QSt
         return okStatus();
     const QString sql = QStringLiteral("COPY %1 (%2) FROM STDIN").arg(table, columns.join(u','));
     PGconn *conn = postgres::libpqHandle(db);
-    auto failure = [&](PGresult *result) -> Status {
-        const QString state =
-            result ? QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE)) : QString();
-        const QString message =
-            QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn));
-        if (result)
-            PQclear(result);
-        return db.writeError(QSqlError(QString(), message.trimmed(), QSqlError::StatementError, state), sql);
-    };
     if (!conn)
         return Error{ErrorCode::Internal, QStringLiteral("COPY %1: no libpq connection").arg(table)};
     PGresult *start = PQexec(conn, sql.toUtf8().constData());
     if (PQresultStatus(start) != PGRES_COPY_IN)
-        return failure(start);
+        return libpqError(db, conn, start, sql);
     PQclear(start);
     QByteArray data;
     const int width = int(columns.size());
@@ -179,15 +252,151 @@ Status PostgresDialect::insertRows(Database &db, const QString &table, const QSt
     }
     const bool sent = PQputCopyData(conn, data.constData(), int(data.size())) == 1;
     if (PQputCopyEnd(conn, sent ? nullptr : "rectrack: the rows could not be sent") != 1)
-        return failure(nullptr);
+        return libpqError(db, conn, nullptr, sql);
     // The COPY's result, then the null that ends the command.
     PGresult *result = PQgetResult(conn);
-    Status status = PQresultStatus(result) == PGRES_COMMAND_OK ? okStatus() : failure(result);
+    Status status =
+        PQresultStatus(result) == PGRES_COMMAND_OK ? okStatus() : libpqError(db, conn, result, sql);
     if (status)
         PQclear(result);
     while (PGresult *more = PQgetResult(conn))
         PQclear(more);
     return status;
+}
+
+namespace {
+
+/// A batch the server refused, as libpq said it (no Database: runBatch() may run on a thread).
+struct BatchRefusal
+{
+    QString table;
+    QString state; ///< SQLSTATE
+    QString message;
+};
+
+/// Adds @p batch (Dialect::insertBatch) over @p conn; the refusal when the server refused it.
+std::optional<BatchRefusal> runBatch(PGconn *conn, const RowBatch &batch)
+{
+    const QList<TableColumn> &columns = batch.columns;
+    const qsizetype width = columns.size();
+    if (batch.values.isEmpty() || width == 0)
+        return std::nullopt;
+    const qsizetype rows = batch.values.size() / width;
+    // One array per column in array_recv's binary format: dimensions (1), whether it holds a NULL,
+    // the element type (text, oid 25), the length and lower bound of the dimension, then each
+    // element. Each value goes to the server as its text, cast there to the column's type: nothing
+    // is parsed as SQL.
+    QList<QByteArray> arrays(width);
+    for (qsizetype c = 0; c < width; ++c) {
+        QByteArray &a = arrays[c];
+        qsizetype size = 20 + 4 * rows;
+        for (qsizetype r = 0; r < rows; ++r) {
+            const QVariant &v = batch.values[r * width + c];
+            size += v.typeId() == QMetaType::QByteArray
+                        ? static_cast<const QByteArray *>(v.constData())->size()
+                        : 20;
+        }
+        a.reserve(size);
+        appendInt32(a, 1);
+        appendInt32(a, 0);
+        appendInt32(a, 25);
+        appendInt32(a, qint32(rows));
+        appendInt32(a, 1);
+        const bool bytes = columns[c].type == QLatin1String("bytea");
+        bool hasNull = false;
+        for (qsizetype r = 0; r < rows; ++r)
+            hasNull = appendElement(a, batch.values[r * width + c], bytes) || hasNull;
+        if (hasNull)
+            a[7] = 1;
+    }
+    // INSERT INTO t (a, b) SELECT u.v1::bigint, u.v2 FROM unnest($1::text[], $2::text[]) WITH
+    // ORDINALITY AS u(v1, v2, n) ORDER BY u.n: the rows in the order given (identity ids too).
+    QStringList names, casts, params, aliases;
+    for (qsizetype c = 0; c < width; ++c) {
+        const QString alias = QStringLiteral("v%1").arg(c + 1);
+        names << columns[c].name;
+        casts << (columns[c].type == QLatin1String("text")
+                      ? QStringLiteral("u.%1").arg(alias)
+                      : QStringLiteral("u.%1::%2").arg(alias, columns[c].type));
+        params << QStringLiteral("$%1::text[]").arg(c + 1);
+        aliases << alias;
+    }
+    const QString sql =
+        QStringLiteral(
+            "INSERT INTO %1 (%2) SELECT %3 FROM unnest(%4) WITH ORDINALITY AS u(%5, n) ORDER BY u.n")
+            .arg(batch.table, names.join(u','), casts.join(u','), params.join(u','), aliases.join(u','));
+    std::vector<const char *> data(static_cast<size_t>(width));
+    std::vector<int> lengths(static_cast<size_t>(width));
+    const std::vector<int> formats(static_cast<size_t>(width), 1);
+    for (qsizetype c = 0; c < width; ++c) {
+        data[size_t(c)] = arrays[c].constData();
+        lengths[size_t(c)] = int(arrays[c].size());
+    }
+    PGresult *result = PQexecParams(conn, sql.toUtf8().constData(), int(width), nullptr, data.data(),
+                                    lengths.data(), formats.data(), 0);
+    std::optional<BatchRefusal> refusal;
+    if (PQresultStatus(result) != PGRES_COMMAND_OK)
+        refusal = BatchRefusal{
+            batch.table,
+            result ? QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE)) : QString(),
+            QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn)).trimmed()};
+    PQclear(result);
+    return refusal;
+}
+
+/// The error of @p refusal as Database::queryError gives it for the same error through QPSQL.
+Status refusalStatus(Database &db, const std::optional<BatchRefusal> &refusal)
+{
+    if (!refusal)
+        return okStatus();
+    return db.queryError(QSqlError(QString(), refusal->message, QSqlError::StatementError, refusal->state),
+                         refusal->table);
+}
+
+/// Batches a thread sends over the connection (PostgresDialect::sendBatches).
+class ThreadSentBatches final : public SentBatches
+{
+public:
+    ThreadSentBatches(Database &db, PGconn *conn, QList<RowBatch> batches) : m_db(db)
+    {
+        m_result = std::async(std::launch::async, [conn, batches = std::move(batches)] {
+            for (const RowBatch &batch : batches) {
+                if (auto refusal = runBatch(conn, batch))
+                    return refusal;
+            }
+            return std::optional<BatchRefusal>();
+        });
+    }
+    ~ThreadSentBatches() override
+    {
+        if (m_result.valid())
+            m_result.wait();
+    }
+    Status wait() override { return refusalStatus(m_db, m_result.get()); }
+
+private:
+    Database &m_db;
+    std::future<std::optional<BatchRefusal>> m_result;
+};
+
+} // namespace
+
+Status PostgresDialect::insertBatch(Database &db, const QString &table, const QList<TableColumn> &columns,
+                                    const QVariantList &values) const
+{
+    PGconn *conn = postgres::libpqHandle(db);
+    if (!conn)
+        return Error{ErrorCode::Internal, QStringLiteral("%1: no libpq connection").arg(table)};
+    return refusalStatus(db, runBatch(conn, RowBatch{table, columns, values}));
+}
+
+std::unique_ptr<SentBatches> PostgresDialect::sendBatches(Database &db, QList<RowBatch> batches) const
+{
+    // The connection is taken here, on the caller's thread (Database::sql() is not the thread's).
+    PGconn *conn = postgres::libpqHandle(db);
+    if (!conn)
+        return Dialect::sendBatches(db, std::move(batches)); // insertBatch's error
+    return std::make_unique<ThreadSentBatches>(db, conn, std::move(batches));
 }
 
 namespace {
@@ -207,9 +416,11 @@ QStringList copyTriggerStatements(bool enable)
     QStringList out{QStringLiteral("ALTER TABLE audit_log %1 TRIGGER audit_log_check").arg(verb)};
     for (const QString &table : schema::auditedTables())
         out << QStringLiteral("ALTER TABLE %1 %2 TRIGGER rt_notify").arg(table, verb);
-    for (const char *trigger : {"problem_states problem_states_guard", "problem_states problem_states_latest",
-                                "reviews reviews_guard", "problems problems_facts", "measures measures_facts",
-                                "extension_requests extension_requests_facts"}) {
+    for (const char *trigger :
+         {"problem_states problem_states_guard", "problem_states problem_states_latest",
+          "problem_states problem_states_latest_insert", "reviews reviews_guard", "problems problems_facts",
+          "problems problems_facts_insert", "measures measures_facts", "measures measures_facts_insert",
+          "extension_requests extension_requests_facts"}) {
         const QStringList parts = QString::fromLatin1(trigger).split(u' ');
         out << QStringLiteral("ALTER TABLE %1 %2 TRIGGER %3").arg(parts.at(0), verb, parts.at(1));
     }

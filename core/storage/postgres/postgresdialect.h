@@ -51,6 +51,9 @@ public:
     Result<QStringList> tables(Database &db) const override;
     Status insertRows(Database &db, const QString &table, const QStringList &columns,
                       const QVariantList &values) const override;
+    Status insertBatch(Database &db, const QString &table, const QList<TableColumn> &columns,
+                       const QVariantList &values) const override;
+    std::unique_ptr<SentBatches> sendBatches(Database &db, QList<RowBatch> batches) const override;
     Status beforeCopy(Database &db) const override;
     Status afterCopy(Database &db) const override;
     bool suspendsTriggers() const override { return false; }

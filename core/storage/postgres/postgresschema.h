@@ -59,6 +59,16 @@ QStringList bulkWriteStatements();
  */
 QStringList textCharactersStatements();
 /**
+ * Schema step 11 → 12 on a server (docs/benchmarks.md, issue #22): less work per row of a bulk
+ * insert again. The statistics triggers of the state history, the problems and the measures get a
+ * trigger of their own for INSERT with a WHEN condition, so that a new row of a deferred problem
+ * (rt_deferred) queues no event and calls no PL/pgSQL function only to return; the audit_problem
+ * index and the unit login's policy on audit_log (auditUnitPolicyStatements()) read the snapshots'
+ * problem_id as json instead of jsonb (auditProblemId()). The same triggers, index and policy as
+ * createStatements() makes them.
+ */
+QStringList insertTriggerStatements();
+/**
  * No planner statistics for the expressions of textCharactersStatements()' indexes: ANALYZE would
  * build the arrays of a 30,000-row sample and count their elements (1.1–1.4 s more for `ANALYZE
  * problems` at 100,000 problems); the planner's default estimate for `@>` still picks the index.

@@ -3,6 +3,8 @@
 #include "storage/database.h"
 #include "storage/schema.h"
 
+#include <algorithm>
+
 namespace rectrack::core {
 
 QStringList SqliteDialect::createStatements() const
@@ -70,7 +72,7 @@ Result<QList<TableColumn>> SqliteDialect::columns(Database &db, const QString &t
     const Status s =
         db.forEachRow(QStringLiteral("PRAGMA table_info(%1)").arg(table), {}, [&](const SqlRow &info) {
             out << TableColumn{info.text(1), info.text(2).toUpper() == QLatin1String("BLOB"), info.text(4),
-                               info.text(1) == QLatin1String("id") && info.int32(5) == 1};
+                               info.text(1) == QLatin1String("id") && info.int32(5) == 1, info.text(2)};
         });
     if (!s)
         return s.error();
@@ -101,6 +103,33 @@ Status SqliteDialect::insertRows(Database &db, const QString &table, const QStri
             .arg(table, columns.join(u','), QStringList(values.size() / columns.size(), row).join(u','));
     if (auto r = db.exec(sql, values); !r)
         return r.error();
+    return okStatus();
+}
+
+Status SqliteDialect::insertBatch(Database &db, const QString &table, const QList<TableColumn> &columns,
+                                  const QVariantList &values) const
+{
+    const qsizetype width = columns.size();
+    if (values.isEmpty() || width == 0)
+        return okStatus();
+    QStringList names;
+    for (const TableColumn &c : columns)
+        names << c.name;
+    // A QByteArray is bytes only for a binary column: elsewhere it is UTF-8 text.
+    QVariantList binds;
+    binds.reserve(values.size());
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant &v = values[i];
+        binds << (v.typeId() == QMetaType::QByteArray && !columns[i % width].blob
+                      ? QVariant(QString::fromUtf8(v.toByteArray()))
+                      : v);
+    }
+    // SQLite takes at most 32,766 bound values a statement.
+    const qsizetype perStatement = std::max<qsizetype>(1, 32766 / width) * width;
+    for (qsizetype start = 0; start < binds.size(); start += perStatement) {
+        if (const Status s = insertRows(db, table, names, binds.mid(start, perStatement)); !s)
+            return s;
+    }
     return okStatus();
 }
 

@@ -35,6 +35,8 @@ public:
     Result<QStringList> tables(Database &db) const override;
     Status insertRows(Database &db, const QString &table, const QStringList &columns,
                       const QVariantList &values) const override;
+    Status insertBatch(Database &db, const QString &table, const QList<TableColumn> &columns,
+                       const QVariantList &values) const override;
     Status beforeCopy(Database &) const override { return okStatus(); } // no checking triggers
     Status afterCopy(Database &) const override { return okStatus(); }  // rowids follow max(rowid)
     bool suspendsTriggers() const override { return true; }
