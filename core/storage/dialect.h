@@ -138,8 +138,9 @@ public:
     /// insertBatch() for each of @p batches in turn, where the backend can in the background: a
     /// server sends them from a thread of their own while the caller goes on building the next
     /// rows (the client's work then overlaps the server's, docs/benchmarks.md); the caller must not
-    /// use the connection until the result's wait() (Database::sql() waits). A file adds them at
-    /// once (this default).
+    /// use the connection until the result's wait() (Database::sql() waits), nor run an event loop
+    /// meanwhile (Qt's QPSQL reads a subscribed notification on the connection from it). A file
+    /// adds them at once (this default).
     virtual std::unique_ptr<SentBatches> sendBatches(Database &db, QList<RowBatch> batches) const;
     /// Before rows are copied into a new, empty register (RegisterCopy, inside its transaction):
     /// a server suspends the row triggers that only guard other writers (the audit chain check,

@@ -57,23 +57,12 @@ QByteArray pgFloat8(double d)
     return out;
 }
 
-/// The server's error for @p sql: from @p result (cleared) or, without one, the connection's.
-Error copyFailure(Database &db, PGconn *conn, PGresult *result, const QString &sql)
-{
-    const QString state =
-        result ? QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE)) : QString();
-    const QString message = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn));
-    if (result)
-        PQclear(result);
-    return db.writeError(QSqlError(QString(), message.trimmed(), QSqlError::StatementError, state), sql);
-}
-
 /// Runs @p sql, which returns no rows, on the libpq connection @p conn.
 Status command(Database &db, PGconn *conn, const QString &sql)
 {
     PGresult *result = PQexec(conn, sql.toUtf8().constData());
     if (PQresultStatus(result) != PGRES_COMMAND_OK)
-        return copyFailure(db, conn, result, sql);
+        return libpqError(db, conn, result, sql);
     PQclear(result);
     return okStatus();
 }
@@ -133,7 +122,7 @@ Status copyInStart(Database &db, const QString &table, const QStringList &column
     PGresult *frozen = PQexec(
         conn, QStringLiteral("SELECT current_setting('%1', true)").arg(kCopyFrozen).toUtf8().constData());
     if (PQresultStatus(frozen) != PGRES_TUPLES_OK)
-        return copyFailure(db, conn, frozen, QStringLiteral("current_setting"));
+        return libpqError(db, conn, frozen, QStringLiteral("current_setting"));
     const bool freeze =
         QString::fromUtf8(PQgetvalue(frozen, 0, 0)).split(QLatin1String(", ")).contains(table);
     PQclear(frozen);
@@ -141,7 +130,7 @@ Status copyInStart(Database &db, const QString &table, const QStringList &column
                             .arg(table, columns.join(u','), freeze ? QStringLiteral(" (FREEZE)") : QString());
     PGresult *start = PQexec(conn, sql.toUtf8().constData());
     if (PQresultStatus(start) != PGRES_COPY_IN)
-        return copyFailure(db, conn, start, sql);
+        return libpqError(db, conn, start, sql);
     PQclear(start);
     return okStatus();
 }
@@ -152,7 +141,7 @@ Status copyInSend(Database &db, const QByteArray &rows)
     if (rows.isEmpty())
         return okStatus();
     if (!conn || PQputCopyData(conn, rows.constData(), int(rows.size())) != 1)
-        return copyFailure(db, conn, nullptr, QStringLiteral("COPY … FROM STDIN"));
+        return libpqError(db, conn, nullptr, QStringLiteral("COPY … FROM STDIN"));
     return okStatus();
 }
 
@@ -163,12 +152,12 @@ Status copyInEnd(Database &db, const QString &table, bool complete)
     if (!conn)
         return Error{ErrorCode::Internal, QStringLiteral("%1: no libpq connection").arg(sql)};
     if (PQputCopyEnd(conn, complete ? nullptr : "rectrack: the copy was stopped") != 1)
-        return copyFailure(db, conn, nullptr, sql);
+        return libpqError(db, conn, nullptr, sql);
     // The COPY's result, then the null that ends the command.
     PGresult *result = PQgetResult(conn);
     Status status = PQresultStatus(result) == PGRES_COMMAND_OK || !complete
                         ? okStatus()
-                        : copyFailure(db, conn, result, sql);
+                        : libpqError(db, conn, result, sql);
     if (status)
         PQclear(result);
     while (PGresult *more = PQgetResult(conn))
@@ -191,7 +180,7 @@ Result<CopyDigest> copyOutDigest(Database &db, const QString &table, const QStri
         QStringLiteral("COPY (SELECT %1 FROM %2 ORDER BY %3) TO STDOUT").arg(columns.join(u','), table, key);
     PGresult *start = PQexec(conn, sql.toUtf8().constData());
     if (PQresultStatus(start) != PGRES_COPY_OUT)
-        return copyFailure(db, conn, start, sql);
+        return libpqError(db, conn, start, sql);
     PQclear(start);
     Sha256 hash;
     qint64 rows = 0;
@@ -206,7 +195,7 @@ Result<CopyDigest> copyOutDigest(Database &db, const QString &table, const QStri
     // -1: the rows are all there, and the COPY's own result follows; -2: the connection failed.
     PGresult *result = PQgetResult(conn);
     if (size == -2 || PQresultStatus(result) != PGRES_COMMAND_OK)
-        return copyFailure(db, conn, result, sql);
+        return libpqError(db, conn, result, sql);
     PQclear(result);
     while (PGresult *more = PQgetResult(conn))
         PQclear(more);

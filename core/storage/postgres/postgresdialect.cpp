@@ -148,6 +148,16 @@ Result<QList<TableColumn>> PostgresDialect::columns(Database &db, const QString 
     return out;
 }
 
+Error postgres::libpqError(Database &db, PGconn *conn, PGresult *result, const QString &context)
+{
+    const QString state =
+        result ? QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE)) : QString();
+    const QString message = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn));
+    if (result)
+        PQclear(result);
+    return db.writeError(QSqlError(QString(), message.trimmed(), QSqlError::StatementError, state), context);
+}
+
 PGconn *postgres::libpqHandle(Database &db)
 {
     const QVariant handle = db.sql().driver() ? db.sql().driver()->handle() : QVariant();
@@ -159,18 +169,6 @@ PGconn *postgres::libpqHandle(Database &db)
 }
 
 namespace {
-
-/// The error of a libpq command (@p result, or the connection's when none) as Database::queryError
-/// gives it for the same error through QPSQL: the server's message and SQLSTATE. Clears @p result.
-Error libpqError(Database &db, PGconn *conn, PGresult *result, const QString &context)
-{
-    const QString state =
-        result ? QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE)) : QString();
-    const QString message = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn));
-    if (result)
-        PQclear(result);
-    return db.queryError(QSqlError(QString(), message.trimmed(), QSqlError::StatementError, state), context);
-}
 
 /// Appends @p v as a 4-byte big-endian integer (the binary format's lengths and headers).
 void appendInt32(QByteArray &out, qint32 v)
@@ -242,7 +240,7 @@ Status PostgresDialect::insertRows(Database &db, const QString &table, const QSt
         return Error{ErrorCode::Internal, QStringLiteral("COPY %1: no libpq connection").arg(table)};
     PGresult *start = PQexec(conn, sql.toUtf8().constData());
     if (PQresultStatus(start) != PGRES_COPY_IN)
-        return libpqError(db, conn, start, sql);
+        return postgres::libpqError(db, conn, start, sql);
     PQclear(start);
     QByteArray data;
     const int width = int(columns.size());
@@ -252,11 +250,11 @@ Status PostgresDialect::insertRows(Database &db, const QString &table, const QSt
     }
     const bool sent = PQputCopyData(conn, data.constData(), int(data.size())) == 1;
     if (PQputCopyEnd(conn, sent ? nullptr : "rectrack: the rows could not be sent") != 1)
-        return libpqError(db, conn, nullptr, sql);
+        return postgres::libpqError(db, conn, nullptr, sql);
     // The COPY's result, then the null that ends the command.
     PGresult *result = PQgetResult(conn);
     Status status =
-        PQresultStatus(result) == PGRES_COMMAND_OK ? okStatus() : libpqError(db, conn, result, sql);
+        PQresultStatus(result) == PGRES_COMMAND_OK ? okStatus() : postgres::libpqError(db, conn, result, sql);
     if (status)
         PQclear(result);
     while (PGresult *more = PQgetResult(conn))

@@ -3,6 +3,7 @@
 #include "storage/dialect.h"
 
 struct pg_conn;
+struct pg_result;
 
 namespace rectrack::core {
 
@@ -65,6 +66,10 @@ namespace postgres {
 /// The libpq connection under the server register @p db (Qt's QPSQL driver hands it out), for
 /// what QPSQL does not offer (COPY, PQencryptPasswordConn); nullptr on a file register.
 pg_conn *libpqHandle(Database &db);
+/// The server's error for a libpq command as Database::writeError gives it for the same error
+/// through QPSQL (message and SQLSTATE): from @p result (cleared) or, without one, @p conn's;
+/// @p context names the statement.
+Error libpqError(Database &db, pg_conn *conn, pg_result *result, const QString &context);
 } // namespace postgres
 
 } // namespace rectrack::core
